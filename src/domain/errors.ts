@@ -1,0 +1,51 @@
+/**
+ * Every failure a user can meet, defined once with a stable code.
+ * The edges (HTTP, CLI) map codes to status and exit codes; nothing else should.
+ */
+export const ERROR_CODES = {
+  bad_request: { http: 400, exit: 2 },
+  validation_failed: { http: 422, exit: 2 },
+  unauthenticated: { http: 401, exit: 3 },
+  forbidden: { http: 403, exit: 3 },
+  not_found: { http: 404, exit: 4 },
+  conflict: { http: 409, exit: 5 },
+  payload_too_large: { http: 413, exit: 2 },
+  unsupported_input: { http: 415, exit: 2 },
+  not_a_plan: { http: 422, exit: 2 },
+  rate_limited: { http: 429, exit: 6 },
+  db_unavailable: { http: 503, exit: 7 },
+  config_invalid: { http: 500, exit: 78 },
+  internal: { http: 500, exit: 1 },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class LantuError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'LantuError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get httpStatus(): number {
+    return ERROR_CODES[this.code].http;
+  }
+
+  get exitCode(): number {
+    return ERROR_CODES[this.code].exit;
+  }
+}
+
+export function isLantuError(e: unknown): e is LantuError {
+  return e instanceof LantuError;
+}
+
+/** A discriminated result for expected failures; throw only for the unexpected. */
+export type Result<T, E = LantuError> = { ok: true; value: T } | { ok: false; error: E };
+
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+export const fail = <E>(error: E): Result<never, E> => ({ ok: false, error });
