@@ -1,0 +1,108 @@
+import type { Queryable } from '../db.types.ts';
+import { insertRows } from '../insert-rows.ts';
+import type { Attribute, Direction, Frequency, IndicatorOrigin, TargetKind } from '../../domain/indicator.ts';
+import type { Quantity } from '../../domain/quantity.ts';
+
+export interface IndicatorRow {
+  id: string;
+  planId: string;
+  nodeId: string | null;
+  code: string;
+  position: number;
+  name: string;
+  unit: string | null;
+  category: string | null;
+  attribute: Attribute;
+  kind: TargetKind;
+  direction: Direction;
+  baselineYear: number | null;
+  baseline: Quantity | null;
+  targetYear: number | null;
+  target: Quantity | null;
+  tolerance: number | null;
+  relatedCode: string | null;
+  frequency: Frequency;
+  dataSource: string | null;
+  origin: IndicatorOrigin;
+  kindRule: string | null;
+  tableNumber: number | null;
+  rowNumber: number | null;
+}
+
+const COLUMNS = `id, plan_id AS "planId", node_id AS "nodeId", code, position, name, unit, category, attribute, kind,
+  direction, baseline_year AS "baselineYear", baseline, target_year AS "targetYear", target, tolerance,
+  related_code AS "relatedCode", frequency, data_source AS "dataSource", origin, kind_rule AS "kindRule",
+  table_number AS "tableNumber", row_number AS "rowNumber"`;
+
+export const indicatorsRepository = {
+  async insertMany(db: Queryable, rows: readonly IndicatorRow[]): Promise<void> {
+    await insertRows(
+      db,
+      'indicators',
+      [
+        'id',
+        'plan_id',
+        'node_id',
+        'code',
+        'position',
+        'name',
+        'unit',
+        'category',
+        'attribute',
+        'kind',
+        'direction',
+        'baseline_year',
+        'baseline_value',
+        'baseline',
+        'target_year',
+        'target_value',
+        'target',
+        'tolerance',
+        'related_code',
+        'frequency',
+        'data_source',
+        'origin',
+        'kind_rule',
+        'table_number',
+        'row_number',
+      ],
+      rows.map((r) => [
+        r.id,
+        r.planId,
+        r.nodeId,
+        r.code,
+        r.position,
+        r.name,
+        r.unit,
+        r.category,
+        r.attribute,
+        r.kind,
+        r.direction,
+        r.baselineYear,
+        r.baseline?.value ?? null,
+        json(r.baseline),
+        r.targetYear,
+        r.target?.value ?? null,
+        json(r.target),
+        r.tolerance,
+        r.relatedCode,
+        r.frequency,
+        r.dataSource,
+        r.origin,
+        r.kindRule,
+        r.tableNumber,
+        r.rowNumber,
+      ]),
+    );
+  },
+
+  async listByPlan(db: Queryable, planId: string): Promise<IndicatorRow[]> {
+    return db.query<IndicatorRow>(`SELECT ${COLUMNS} FROM indicators WHERE plan_id = $1 ORDER BY position`, [
+      planId,
+    ]);
+  },
+};
+
+function json(v: unknown): string | null {
+  return v === null || v === undefined ? null : JSON.stringify(v);
+}

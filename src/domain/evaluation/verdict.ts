@@ -1,0 +1,78 @@
+import type { Bilingual, Verdict } from './types.ts';
+
+/**
+ * The words evaluation reports use. `achieved` reads 提前实现 during the period and 已完成 at its end.
+ */
+export function verdictLabel(verdict: Verdict, final = false): Bilingual {
+  switch (verdict) {
+    case 'achieved':
+      return final ? { zh: '已完成', en: 'achieved' } : { zh: '提前实现', en: 'achieved early' };
+    case 'ahead':
+      return { zh: '快于预期', en: 'ahead of schedule' };
+    case 'on_track':
+      return { zh: '基本符合预期', en: 'on track' };
+    case 'acceleration_needed':
+      return { zh: '需加快进度', en: 'progress made but acceleration needed' };
+    case 'limited_progress':
+      return { zh: '进展有限', en: 'limited progress' };
+    case 'lagging':
+      return { zh: '滞后', en: 'lagging' };
+    case 'deterioration':
+      return { zh: '出现倒退', en: 'deterioration' };
+    case 'not_achieved':
+      return { zh: '未完成', en: 'not achieved' };
+    case 'no_data':
+      return { zh: '数据暂缺', en: 'no data' };
+    case 'not_assessable':
+      return { zh: '无法评估', en: 'not assessable' };
+  }
+}
+
+/**
+ * Order of merit (higher is better) for verdicts that judge progress; null for no_data / not_assessable.
+ * Used by the property "a better value never yields a worse verdict" and to sort lists.
+ */
+export function verdictRank(verdict: Verdict): number | null {
+  switch (verdict) {
+    case 'achieved':
+      return 7;
+    case 'ahead':
+      return 6;
+    case 'on_track':
+      return 5;
+    case 'acceleration_needed':
+      return 4;
+    case 'limited_progress':
+      return 3;
+    case 'lagging':
+      return 2;
+    case 'deterioration':
+      return 1;
+    case 'not_achieved':
+      return 0;
+    case 'no_data':
+    case 'not_assessable':
+      return null;
+  }
+}
+
+/** A colour name for terminals and charts. */
+export function verdictTone(verdict: Verdict): 'green' | 'blue' | 'yellow' | 'red' | 'grey' {
+  switch (verdict) {
+    case 'achieved':
+    case 'ahead':
+      return 'green';
+    case 'on_track':
+      return 'blue';
+    case 'acceleration_needed':
+    case 'limited_progress':
+      return 'yellow';
+    case 'lagging':
+    case 'deterioration':
+    case 'not_achieved':
+      return 'red';
+    case 'no_data':
+    case 'not_assessable':
+      return 'grey';
+  }
+}
