@@ -1,0 +1,69 @@
+import type { ObservationKind } from '../observation.ts';
+import type { Bilingual, EvaluationObservation } from './types.ts';
+
+/** One value per year, after revisions are settled. */
+export interface Point {
+  year: number;
+  value: number | null;
+  text: string | null;
+  /** Years a growth rate covers, ending in `year` (1 = that year alone). */
+  span: number;
+}
+
+function better(a: EvaluationObservation, b: EvaluationObservation): boolean {
+  const ra = a.revision ?? 0;
+  const rb = b.revision ?? 0;
+  if (ra !== rb) return ra > rb;
+  const na = a.value !== null && Number.isFinite(a.value);
+  const nb = b.value !== null && Number.isFinite(b.value);
+  if (na !== nb) return na;
+  if (na && nb && a.value !== b.value) return (a.value ?? 0) > (b.value ?? 0);
+  const ta = a.text ?? '';
+  const tb = b.text ?? '';
+  if (ta !== tb) return ta > tb;
+  return (a.span ?? 1) > (b.span ?? 1);
+}
+
+/**
+ * The observations of one kind, one per year, ascending. The highest `revision` wins for a year; ties are
+ * settled by a fixed order (numbers before text, then the larger value) so the input order never matters,
+ * and a note says so when two unrevised values disagree.
+ */
+export function pointsOf(
+  observations: readonly EvaluationObservation[],
+  kind: ObservationKind,
+  notes: Bilingual[],
+): Point[] {
+  const byYear = new Map<number, EvaluationObservation>();
+  const conflicts = new Set<number>();
+  for (const o of observations) {
+    if (o.kind !== kind) continue;
+    const value = o.value !== null && Number.isFinite(o.value) ? o.value : null;
+    const clean: EvaluationObservation = { ...o, value };
+    const prev = byYear.get(o.year);
+    if (prev === undefined) {
+      byYear.set(o.year, clean);
+      continue;
+    }
+    if ((prev.revision ?? 0) === (clean.revision ?? 0) && prev.value !== clean.value && prev.value !== null && clean.value !== null) {
+      conflicts.add(o.year);
+    }
+    if (better(clean, prev)) byYear.set(o.year, clean);
+  }
+  for (const y of [...conflicts].sort((a, b) => a - b)) {
+    const kept = byYear.get(y)?.value ?? null;
+    notes.push({
+      zh: `${y}年有多个未标明修订次序的值，取${kept ?? '—'}`,
+      en: `${y} has several values without a revision order; ${kept ?? '—'} was used`,
+    });
+  }
+  return [...byYear.values()]
+    .map((o) => ({ year: o.year, value: o.value, text: o.text, span: Math.max(1, Math.floor(o.span ?? 1)) }))
+    .sort((a, b) => a.year - b.year);
+}
+
+export function numericPoints(points: readonly Point[]): { year: number; value: number; span: number }[] {
+  const out: { year: number; value: number; span: number }[] = [];
+  for (const p of points) if (p.value !== null) out.push({ year: p.year, value: p.value, span: p.span });
+  return out;
+}

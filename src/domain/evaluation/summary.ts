@@ -1,0 +1,126 @@
+import { evaluateIndicator } from './evaluate.ts';
+import type { Bilingual, IndicatorEvaluation, Method, PlanEvaluationInput, Verdict } from './types.ts';
+import { VERDICTS } from './types.ts';
+
+export type VerdictCounts = Record<Verdict, number>;
+
+export interface EvaluationSummary {
+  year: number;
+  method: Method;
+  /** True when the year is the plan's final year (verdicts are achieved / not achieved). */
+  final: boolean;
+  total: number;
+  counts: VerdictCounts;
+  binding: { total: number; counts: VerdictCounts };
+  sentence: Bilingual;
+  bindingSentence: Bilingual | null;
+}
+
+export interface PlanEvaluation {
+  year: number;
+  method: Method;
+  /** Binding (约束性) indicators first, then the rest, each in plan order. */
+  indicators: IndicatorEvaluation[];
+  summary: EvaluationSummary;
+}
+
+export function emptyCounts(): VerdictCounts {
+  const c = {} as VerdictCounts;
+  for (const v of VERDICTS) c[v] = 0;
+  return c;
+}
+
+/** Evaluate every indicator of a plan; relational targets find their related indicator by relatedCode. */
+export function evaluatePlan(input: PlanEvaluationInput): PlanEvaluation {
+  const method = input.method ?? 'time';
+  const byCode = new Map(input.indicators.map((i) => [i.code, i]));
+  const results = input.indicators.map((spec) => {
+    const related = spec.relatedCode !== null ? (input.observations.get(spec.relatedCode) ?? null) : null;
+    return evaluateIndicator(spec, input.observations.get(spec.code) ?? [], input.year, method, {
+      ...input.options,
+      related,
+      relatedName: spec.relatedCode !== null ? (byCode.get(spec.relatedCode)?.name ?? spec.relatedCode) : null,
+    });
+  });
+  const ordered = [...results.filter((r) => r.attribute === 'binding'), ...results.filter((r) => r.attribute !== 'binding')];
+  const finalYear = input.indicators.reduce<number | null>((m, i) => {
+    const t = i.targetYear ?? input.options?.periodEnd ?? null;
+    return t === null ? m : m === null ? t : Math.max(m, t);
+  }, null);
+  const final = finalYear !== null && input.year >= finalYear;
+  return { year: input.year, method, indicators: ordered, summary: summarize(ordered, input.year, method, final) };
+}
+
+function count(results: readonly IndicatorEvaluation[]): VerdictCounts {
+  const c = emptyCounts();
+  for (const r of results) c[r.verdict] += 1;
+  return c;
+}
+
+interface Part {
+  n: number;
+  zh: string;
+  en: string;
+  always: boolean;
+}
+
+function list(parts: Part[]): { zh: string; en: string } {
+  const shown = parts.filter((p) => p.always || p.n > 0);
+  return { zh: shown.map((p) => `${p.n}项${p.zh}`).join('，'), en: shown.map((p) => `${p.n} ${p.en}`).join(', ') };
+}
+
+function partsFor(c: VerdictCounts, method: Method, final: boolean): Part[] {
+  if (final) {
+    return [
+      { n: c.achieved, zh: '已完成', en: 'achieved', always: true },
+      { n: c.not_achieved + c.lagging + c.on_track + c.ahead + c.acceleration_needed + c.limited_progress + c.deterioration, zh: '未完成', en: 'not achieved', always: true },
+      { n: c.no_data, zh: '数据暂缺', en: 'without data', always: true },
+      { n: c.not_assessable, zh: '无法评估', en: 'not assessable', always: false },
+    ];
+  }
+  switch (method) {
+    case 'time':
+      return [
+        { n: c.achieved, zh: '提前实现', en: 'achieved early', always: true },
+        { n: c.ahead, zh: '快于预期', en: 'ahead of schedule', always: true },
+        { n: c.on_track, zh: '基本符合预期', en: 'on track', always: true },
+        { n: c.lagging, zh: '滞后', en: 'lagging', always: true },
+        { n: c.no_data, zh: '数据暂缺', en: 'without data', always: true },
+        { n: c.not_achieved, zh: '未完成', en: 'not achieved', always: false },
+        { n: c.not_assessable, zh: '无法评估', en: 'not assessable', always: false },
+      ];
+    case 'trend':
+      return [
+        { n: c.achieved, zh: '已实现目标', en: 'with the target achieved', always: true },
+        { n: c.on_track + c.ahead, zh: '按当前趋势可按期实现', en: 'on track', always: true },
+        { n: c.acceleration_needed, zh: '需加快进度', en: 'needing acceleration', always: true },
+        { n: c.limited_progress, zh: '进展有限', en: 'with limited progress', always: true },
+        { n: c.deterioration, zh: '出现倒退', en: 'deteriorating', always: true },
+        { n: c.no_data, zh: '数据暂缺', en: 'without data', always: true },
+        { n: c.lagging + c.not_achieved, zh: '未完成', en: 'not achieved', always: false },
+        { n: c.not_assessable, zh: '无法评估', en: 'not assessable', always: false },
+      ];
+  }
+}
+
+/** Counts per verdict and the sentence an evaluation report opens with. */
+export function summarize(results: readonly IndicatorEvaluation[], year: number, method: Method, final: boolean): EvaluationSummary {
+  const counts = count(results);
+  const bindingResults = results.filter((r) => r.attribute === 'binding');
+  const bindingCounts = count(bindingResults);
+  const all = list(partsFor(counts, method, final));
+  const sentence = { zh: `${results.length}项主要指标中，${all.zh}。`, en: `Of ${results.length} main indicators, ${all.en}.` };
+  const b = list(partsFor(bindingCounts, method, final));
+  const bindingSentence =
+    bindingResults.length === 0 ? null : { zh: `其中约束性指标${bindingResults.length}项，${b.zh}。`, en: `Of the ${bindingResults.length} binding indicators, ${b.en}.` };
+  return {
+    year,
+    method,
+    final,
+    total: results.length,
+    counts,
+    binding: { total: bindingResults.length, counts: bindingCounts },
+    sentence,
+    bindingSentence,
+  };
+}
