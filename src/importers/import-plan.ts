@@ -1,0 +1,123 @@
+import { LantuError } from '../domain/errors.ts';
+import type { ReadResult } from './blocks.ts';
+import { buildPlanDocument } from './build.ts';
+import type { PlanDocument } from './plan-document.ts';
+import { readDocx } from './readers/docx-reader.ts';
+import { readMarkdown } from './readers/md-reader.ts';
+import { readTxt } from './readers/txt-reader.ts';
+
+export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+export const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
+
+export type InputFormat = 'txt' | 'md' | 'docx';
+
+export interface ImportInput {
+  bytes: Uint8Array;
+  /** Used to pick the reader by extension and as a last-resort title. */
+  filename?: string | null;
+  /** Forces a reader; otherwise chosen by extension, then by sniffing the bytes. */
+  format?: InputFormat;
+}
+
+export type ImportStage = 'read' | 'structure' | 'done';
+export interface ImportOptions {
+  onProgress?: (stage: ImportStage, fraction: number) => void;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+export function detectFormat(bytes: Uint8Array, filename: string | null): InputFormat {
+  const ext = filename ? (/\.([A-Za-z0-9]+)$/.exec(filename)?.[1] ?? '').toLowerCase() : '';
+  if (startsWith(bytes, CFB_MAGIC)) {
+    throw new LantuError(
+      'unsupported_input',
+      ext === 'doc'
+        ? 'legacy Word 97-2003 .doc is not supported: save it as .docx'
+        : 'the file is encrypted (password-protected Office document) or a legacy .doc: remove the password and save as .docx',
+      { source: 'byte 0' },
+    );
+  }
+  if (startsWith(bytes, ZIP_MAGIC)) return 'docx';
+  switch (ext) {
+    case 'docx':
+    case 'wps':
+      return 'docx';
+    case 'md':
+    case 'markdown':
+      return 'md';
+    case 'txt':
+    case 'text':
+      return 'txt';
+    case 'pdf':
+    case 'doc':
+    case 'xlsx':
+    case 'xls':
+      throw new LantuError('unsupported_input', `.${ext} files are not supported: use .docx, .txt or .md`, { source: null });
+    default:
+      break;
+  }
+  return 'txt';
+}
+
+/** Decodes text: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (common for Chinese .txt). */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    try {
+      text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    } catch {
+      throw new LantuError('unsupported_input', 'the file is neither UTF-8 nor GB18030 text, nor a .docx', { source: 'byte 0' });
+    }
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split('\n').length;
+    throw new LantuError('unsupported_input', `binary data (NUL byte) at line ${line}: not a text file`, { source: `line ${line}` });
+  }
+  return text;
+}
+
+function read(bytes: Uint8Array, format: InputFormat): ReadResult {
+  switch (format) {
+    case 'txt':
+      return readTxt(decodeText(bytes));
+    case 'md':
+      return readMarkdown(decodeText(bytes));
+    case 'docx':
+      return readDocx(bytes, { maxInflatedBytes: MAX_INFLATED_BYTES });
+  }
+}
+
+/**
+ * Turns a plan outline (.docx, .txt converted from .docx, or .md) into a plan document.
+ * Every failure is a LantuError (not_a_plan, unsupported_input, payload_too_large); nothing else escapes.
+ */
+export function importPlan(input: ImportInput, opts: ImportOptions = {}): PlanDocument {
+  const filename = input.filename ?? null;
+  if (input.bytes.byteLength > MAX_INPUT_BYTES) {
+    throw new LantuError('payload_too_large', `input is ${input.bytes.byteLength} bytes; the limit is 50 MB`, { limit: MAX_INPUT_BYTES });
+  }
+  if (input.bytes.byteLength === 0) throw new LantuError('not_a_plan', 'the input is empty', { source: null });
+  try {
+    const format = input.format ?? detectFormat(input.bytes, filename);
+    opts.onProgress?.('read', 0);
+    const result = read(input.bytes, format);
+    opts.onProgress?.('structure', 0.6);
+    const doc = buildPlanDocument(result, { filename, sourceFormat: format });
+    opts.onProgress?.('done', 1);
+    return doc;
+  } catch (e) {
+    if (e instanceof LantuError) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    throw new LantuError('internal', `the importer failed unexpectedly: ${message}`, { cause: message });
+  }
+}

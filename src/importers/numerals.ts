@@ -1,0 +1,39 @@
+const DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Full-width digits and punctuation that matter for numbers → ASCII. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[０-９．％－～＞＜]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * Parses a numeral as plans print them: "17", "十七", "二十四", "一百零五", and digit-by-digit years
+ * such as "二〇三五". Returns null for anything else.
+ */
+export function parseNumeral(raw: string): number | null {
+  const s = toHalfWidth(raw.trim());
+  if (s === '') return null;
+  if (/^\d+$/.test(s)) return Number(s);
+  if (![...s].every((c) => c in DIGITS || c in UNITS)) return null;
+  // Digit-by-digit form (二〇三五): no unit characters.
+  if (![...s].some((c) => c in UNITS)) {
+    let n = 0;
+    for (const c of s) n = n * 10 + (DIGITS[c] ?? 0);
+    return n;
+  }
+  let total = 0;
+  let current = 0;
+  for (const c of s) {
+    const d = DIGITS[c];
+    if (d !== undefined) {
+      current = d;
+      continue;
+    }
+    const unit = UNITS[c] ?? 1;
+    total += (current === 0 ? 1 : current) * unit;
+    current = 0;
+  }
+  return total + current;
+}

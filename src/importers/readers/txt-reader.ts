@@ -1,0 +1,187 @@
+import type { Block, RawFootnote, ReadResult } from '../blocks.ts';
+import { para } from '../blocks.ts';
+import { endsParagraph, isStandalone, squash, TABLE_CAPTION_RE } from '../patterns.ts';
+
+interface OpenPara {
+  text: string;
+  line: number;
+  refs: number[];
+  hint: number | null;
+}
+
+interface OpenTable {
+  line: number;
+  rows: string[][];
+  rowSources: string[];
+  cells: string[];
+  rowLine: number;
+  lastWasCell: boolean;
+}
+
+const BOOKMARK_RE = /\[bookmark:[^\]]*\]/g;
+const LEVEL_HINT_RE = /_WPSOffice_Level(\d)/;
+const FOOTNOTE_REF_RE = /\[footnoteRef:\s*(\d+)\]/g;
+const FOOTNOTE_BODY_RE = /\[(\d{1,4}):/;
+const IMAGE_INLINE_RE = /\[image:[^\]]*\]/g;
+const STRAY_IMAGE_TAIL_RE = /^\s*(?:描述已自动生成|自动生成的描述)?\]\s*$/;
+const PAGE_NUMBER_RE = /^(?:\d{1,4}|-\s*\d{1,4}\s*-|第\s*\d{1,4}\s*页)$/;
+
+/**
+ * Reads a plan converted from .docx to plain text. Removes the conversion artefacts (bookmarks, image
+ * alt text, page numbers), lifts footnote bodies out of the text, joins lines broken mid-sentence and
+ * reads tab-indented tables (one cell a line, rows separated by blank lines, cells wrapping onto the
+ * next line) that follow a "表N" caption.
+ */
+export function readTxt(text: string): ReadResult {
+  const lines = text.split(/\r\n|\r|\n/);
+  const blocks: Block[] = [];
+  const footnotes: RawFootnote[] = [];
+  const warnings: ReadResult['warnings'] = [];
+  let cur: OpenPara | null = null;
+  let table: OpenTable | null = null;
+  let footnote: { number: number; parts: string[]; line: number } | null = null;
+  let inImage = false;
+
+  const emitBreak = (line: number): void => {
+    const last = blocks[blocks.length - 1];
+    if (last && last.type !== 'break') blocks.push({ type: 'break', source: `line ${line}` });
+  };
+  const flush = (): void => {
+    if (cur) {
+      blocks.push(para(cur.text, `line ${cur.line}`, { levelHint: cur.hint, footnoteRefs: cur.refs }));
+      cur = null;
+    }
+  };
+  const endRow = (t: OpenTable): void => {
+    if (t.cells.length > 0) {
+      t.rows.push(t.cells);
+      t.rowSources.push(`line ${t.rowLine}`);
+      t.cells = [];
+    }
+  };
+  const endTable = (): void => {
+    if (!table) return;
+    endRow(table);
+    if (table.rows.length > 0) {
+      blocks.push({ type: 'table', rows: table.rows, rowSources: table.rowSources, source: `line ${table.line}` });
+    }
+    table = null;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const n = i + 1;
+    let line = lines[i] ?? '';
+    let consumed = false;
+
+    if (footnote) {
+      const close = line.indexOf(']');
+      if (close < 0) {
+        footnote.parts.push(line.trim());
+        continue;
+      }
+      footnote.parts.push(line.slice(0, close).trim());
+      footnotes.push({ number: footnote.number, text: footnote.parts.join('').trim(), source: `line ${footnote.line}` });
+      footnote = null;
+      line = line.slice(close + 1);
+      consumed = true;
+    }
+    if (inImage) {
+      const close = line.indexOf(']');
+      if (close < 0) continue;
+      inImage = false;
+      line = line.slice(close + 1);
+      consumed = true;
+    }
+
+    const hintMatch = LEVEL_HINT_RE.exec(line);
+    const hint = hintMatch ? Number(hintMatch[1]) : null;
+    line = line.replace(BOOKMARK_RE, '').replace(IMAGE_INLINE_RE, '');
+    const imageOpen = line.indexOf('[image:');
+    if (imageOpen >= 0) {
+      line = line.slice(0, imageOpen);
+      inImage = true;
+      consumed = true;
+    }
+    const refs: number[] = [];
+    line = line.replace(FOOTNOTE_REF_RE, (_m, d: string) => {
+      refs.push(Number(d));
+      return '';
+    });
+    // Footnote bodies ("[N:  text]"), possibly several on a line, the last possibly open.
+    for (;;) {
+      const m = FOOTNOTE_BODY_RE.exec(line);
+      if (!m) break;
+      const start = m.index;
+      const close = line.indexOf(']', start);
+      const number = Number(m[1]);
+      if (close < 0) {
+        footnote = { number, parts: [line.slice(start + m[0].length).trim()], line: n };
+        line = line.slice(0, start);
+        consumed = true;
+        break;
+      }
+      footnotes.push({ number, text: line.slice(start + m[0].length, close).trim(), source: `line ${n}` });
+      line = line.slice(0, start) + line.slice(close + 1);
+      consumed = true;
+    }
+    if (STRAY_IMAGE_TAIL_RE.test(line) && line.trim() !== '') continue;
+    const trimmed = line.trim();
+    if (consumed && trimmed === '') continue;
+
+    if (table) {
+      const t: OpenTable = table;
+      if (trimmed === '' && !line.includes('\t')) {
+        endRow(t);
+        t.lastWasCell = false;
+        continue;
+      }
+      if (/^[ \u3000]*\t/.test(line)) {
+        if (t.cells.length === 0) t.rowLine = n;
+        t.cells.push(squash(line));
+        t.lastWasCell = true;
+        continue;
+      }
+      if (t.lastWasCell) {
+        const last = t.cells.length - 1;
+        t.cells[last] = (t.cells[last] ?? '') + squash(line);
+        continue;
+      }
+      endTable();
+    }
+
+    if (trimmed === '') {
+      const openPara: OpenPara | null = cur;
+      if (openPara === null) emitBreak(n);
+      else if (endsParagraph(openPara.text)) {
+        flush();
+        emitBreak(n);
+      }
+      continue;
+    }
+    if (PAGE_NUMBER_RE.test(trimmed)) continue;
+    if (isStandalone(trimmed)) {
+      flush();
+      blocks.push(para(squash(trimmed), `line ${n}`, { levelHint: hint, footnoteRefs: refs }));
+      if (TABLE_CAPTION_RE.test(squash(trimmed))) {
+        table = { line: n + 1, rows: [], rowSources: [], cells: [], rowLine: n + 1, lastWasCell: false };
+      }
+      continue;
+    }
+    const open: OpenPara | null = cur;
+    if (open && !endsParagraph(open.text)) {
+      open.text += trimmed;
+      open.refs.push(...refs);
+      continue;
+    }
+    flush();
+    cur = { text: trimmed, line: n, refs, hint };
+  }
+  if (footnote !== null) {
+    const f: { number: number; parts: string[]; line: number } = footnote;
+    warnings.push({ source: `line ${f.line}`, message: `footnote ${f.number} is not closed with "]"` });
+    footnotes.push({ number: f.number, text: f.parts.join('').trim(), source: `line ${f.line}` });
+  }
+  endTable();
+  flush();
+  return { blocks, footnotes, sourceUnit: 'line', warnings };
+}
