@@ -230,16 +230,16 @@ function completionVerdict(ctx: Ctx, r: IndicatorEvaluation, text: Point): Indic
 }
 
 function trendFromRatio(R: number): Verdict {
-  if (R >= TREND_RATIO_ON_TRACK) return 'on_track';
-  if (R >= TREND_RATIO_ACCELERATE) return 'acceleration_needed';
-  if (R >= 0) return 'limited_progress';
+  if (gte(R, TREND_RATIO_ON_TRACK)) return 'on_track';
+  if (gte(R, TREND_RATIO_ACCELERATE)) return 'acceleration_needed';
+  if (gte(R, 0)) return 'limited_progress';
   return 'deterioration';
 }
 
 function trendFromGrowth(g: number): Verdict {
-  if (g >= TREND_GROWTH_ON_TRACK) return 'on_track';
-  if (g >= TREND_GROWTH_ACCELERATE) return 'acceleration_needed';
-  if (g >= 0) return 'limited_progress';
+  if (gte(g, TREND_GROWTH_ON_TRACK)) return 'on_track';
+  if (gte(g, TREND_GROWTH_ACCELERATE)) return 'acceleration_needed';
+  if (gte(g, 0)) return 'limited_progress';
   return 'deterioration';
 }
 
@@ -414,7 +414,7 @@ function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): IndicatorEv
       en: `${head.en}; observed growth is ${pct(pm.ratio)} of the growth needed to meet the target on time`,
     });
   }
-  const cmp = p >= f + ctx.delta ? 'ahead' : p >= f - ctx.delta ? 'on_track' : 'lagging';
+  const cmp = gte(p, f + ctx.delta) ? 'ahead' : gte(p, f - ctx.delta) ? 'on_track' : 'lagging';
   const rel = cmp === 'ahead' ? { zh: '高于', en: 'above' } : cmp === 'on_track' ? { zh: '接近', en: 'close to' } : { zh: '低于', en: 'below' };
   const why: Bilingual = {
     zh: `${head.zh}，实际进度${pct(p)}，${rel.zh}时间进度${pct(f)}`,
@@ -447,6 +447,15 @@ function evaluateLevel(ctx: Ctx): IndicatorEvaluation {
     (baseline.source === 'first_observation' && (ctx.spec.kind === 'floor' || baseline.year >= num.year)) ||
     ctx.yT === null ||
     baseline.value === T;
+  if (baseline?.source === 'first_observation' && baseline.year >= num.year && ctx.spec.kind !== 'floor' && !ctx.final && cond !== null && !cond.test(num.value)) {
+    r.dataYear = num.year;
+    r.actual = round(num.value);
+    r.target = round(T);
+    return finish(ctx, r, 'not_assessable', {
+      zh: `${num.year}年为${u(ctx, num.value).zh}，尚未达到目标${ctx.spec.target?.raw ?? ''}；缺少基期值且仅有一个观测值，无法计算进度`,
+      en: `${u(ctx, num.value).en} in ${num.year}, short of the target ${ctx.spec.target?.raw ?? ''}; no baseline and a single value, so progress cannot be measured`,
+    });
+  }
   if (noPath || cond === null) return evaluateCondition(ctx, T);
   const y0 = baseline.year;
   const yT = ctx.yT ?? num.year;

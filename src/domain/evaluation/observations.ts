@@ -35,21 +35,20 @@ export function pointsOf(
   notes: Bilingual[],
 ): Point[] {
   const byYear = new Map<number, EvaluationObservation>();
-  const conflicts = new Set<number>();
+  const topValues = new Map<number, { revision: number; values: Set<number> }>();
   for (const o of observations) {
     if (o.kind !== kind) continue;
     const value = o.value !== null && Number.isFinite(o.value) ? o.value : null;
     const clean: EvaluationObservation = { ...o, value };
     const prev = byYear.get(o.year);
-    if (prev === undefined) {
-      byYear.set(o.year, clean);
-      continue;
-    }
-    if ((prev.revision ?? 0) === (clean.revision ?? 0) && prev.value !== clean.value && prev.value !== null && clean.value !== null) {
-      conflicts.add(o.year);
-    }
-    if (better(clean, prev)) byYear.set(o.year, clean);
+    if (prev === undefined || better(clean, prev)) byYear.set(o.year, clean);
+    const rev = o.revision ?? 0;
+    const top = topValues.get(o.year);
+    if (top === undefined || rev > top.revision) topValues.set(o.year, { revision: rev, values: new Set(value === null ? [] : [value]) });
+    else if (rev === top.revision && value !== null) top.values.add(value);
   }
+  const conflicts = new Set<number>();
+  for (const [y, top] of topValues) if (top.values.size > 1) conflicts.add(y);
   for (const y of [...conflicts].sort((a, b) => a - b)) {
     const kept = byYear.get(y)?.value ?? null;
     notes.push({
