@@ -126,7 +126,7 @@ export function findProseTargets(
             value: q,
             unit: unitText,
             year,
-            inferred: inferKind({ name: `${metric}${verb ?? ''}`, unit: unitText, baseline: null, target: q }),
+            inferred: inferKind({ name: `${verb?.startsWith('累计') ? '累计' : ''}${metric}`, unit: unitText, baseline: null, target: q }),
             nodeId: unit.nodeId,
             boxNumber: unit.boxNumber,
             source: unit.source,

@@ -194,15 +194,16 @@ describe('golden: SIP 14th five-year plan outline (.txt)', () => {
   it('infers a target kind with its rule for every table row', () => {
     const kinds = table(2).rows.map((r) => r.inferred.kind);
     expect(kinds).toEqual([
-      'cagr', 'level', 'share', 'cagr', 'cumulative', 'share', 'level', 'level', 'share', 'level', 'level', 'level',
-      'level', 'share', 'level', 'share', 'share', 'share', 'share', 'share', 'relational', 'share', 'share', 'level',
-      'level', 'level', 'maintain', 'assigned', 'assigned', 'assigned', 'maintain', 'maintain', 'floor', 'share',
-      'share', 'assigned',
+      'cagr', 'level', 'share', 'cagr', 'level', 'share', 'level', 'level', 'share', 'level', 'level', 'level',
+      'level', 'share', 'level', 'share', 'share', 'share', 'share', 'share', 'relational', 'share', 'level', 'level',
+      'level', 'level', 'maintain', 'assigned', 'assigned', 'assigned', 'maintain', 'maintain', 'floor', 'level',
+      'level', 'assigned',
     ]);
     expect(table(1).rows.map((r) => r.inferred.kind)).toEqual([
-      'cagr', 'about', 'share', 'share', 'share', 'share', 'floor', 'cumulative', 'share', 'cumulative', 'level',
+      'about', 'about', 'share', 'share', 'share', 'share', 'floor', 'cumulative', 'share', 'range', 'level',
       'relational', 'share', 'cumulative', 'share', 'level', 'level', 'level', 'assigned', 'assigned', 'assigned', 'share',
     ]);
+    expect(table(2).rows[4]?.inferred.rule).toMatch(/running total/);
     for (const r of [...table(1).rows, ...table(2).rows]) expect(r.inferred.rule.length).toBeGreaterThan(0);
   });
 
@@ -266,8 +267,9 @@ describe('golden: SIP 14th five-year plan outline (.txt)', () => {
       value: { comparator: 'lte', value: 0.035 },
       inferred: { kind: 'ceiling', direction: 'decrease' },
     });
-    expect(find('地区生产总值年均增长6.5%左右')).toMatchObject({ inferred: { kind: 'cagr' }, value: { comparator: 'about' } });
-    expect(find('教育现代化水平达到88%')).toMatchObject({ nodeId: 'C23.S3.T4', inferred: { kind: 'share' } });
+    expect(find('地区生产总值年均增长6.5%左右')).toMatchObject({ inferred: { kind: 'about' }, value: { comparator: 'about', value: 6.5 } });
+    expect(find('重点产业投资建设项目帮办代办率达100%')).toMatchObject({ inferred: { kind: 'share' } });
+    expect(find('教育现代化水平达到88%')).toMatchObject({ nodeId: 'C23.S3.T4', inferred: { kind: 'level' } });
     // Past results (第一章 发展基础: 2020年…, “十三五”期间…) are not targets.
     expect(doc.targets.filter((t) => t.nodeId.startsWith('C1.') || t.nodeId === 'C1')).toEqual([]);
     for (const t of doc.targets) {

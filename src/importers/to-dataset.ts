@@ -1,0 +1,297 @@
+import { datasetSchema } from '../domain/dataset.ts';
+import type { Dataset, DatasetIndicator, DatasetObservation, DatasetPlan, ProjectSpec } from '../domain/dataset.ts';
+import { LantuError } from '../domain/errors.ts';
+import type { PlanNodeSpec } from '../domain/plan.ts';
+import type { IndicatorOverlay, Overlay } from './overlay.ts';
+import type { PlanChapter, PlanDocument, PlanSection, PlanTable, PlanTask, ProseTarget } from './plan-document.ts';
+
+export interface ToDatasetOptions {
+  /** Curated additions; without one, keys are derived from the period and kinds are the importer's. */
+  overlay?: Overlay | null;
+  /** Plan key when there is no overlay. */
+  planKey?: string;
+}
+
+interface Placed {
+  order: number;
+  node: PlanNodeSpec;
+  id: string | null;
+}
+
+function lineOf(source: string): number {
+  const m = /(\d+)/.exec(source);
+  return m ? Number(m[1]) : 0;
+}
+
+function leaf(kind: PlanNodeSpec['kind'], number: string | null, title: string, source: string): PlanNodeSpec {
+  return { kind, number, title, body: null, source, children: [] };
+}
+
+/**
+ * The plan tree as Dataset nodes: headings and facts only (body is always null). Children are in
+ * document order: a section's tasks, boxes (专栏N) and figures (图N).
+ */
+export function planNodes(doc: PlanDocument): { nodes: PlanNodeSpec[]; paths: Map<string, number[]> } {
+  const paths = new Map<string, number[]>();
+  const extras = (nodeId: string): Placed[] => [
+    ...doc.boxes
+      .filter((b) => b.nodeId === nodeId)
+      .map((b) => ({ order: lineOf(b.source), node: leaf('box', `专栏${b.number}`, b.title, b.source), id: `box:${b.number}` })),
+    ...doc.figures
+      .filter((f) => f.nodeId === nodeId)
+      .map((f) => ({ order: lineOf(f.source), node: leaf('figure', `图${f.number}`, f.caption, f.source), id: `figure:${f.number}` })),
+  ];
+  const tasks = (ts: PlanTask[]): Placed[] => ts.map((t) => ({ order: lineOf(t.source), node: leaf('task', null, t.title, t.source), id: t.id }));
+  const assemble = (node: PlanNodeSpec, children: Placed[], path: number[]): void => {
+    children.sort((a, b) => a.order - b.order);
+    children.forEach((c, i) => {
+      node.children.push(c.node);
+      if (c.id !== null) paths.set(c.id, [...path, i]);
+    });
+  };
+  const section = (s: PlanSection, path: number[]): PlanNodeSpec => {
+    const node = leaf('section', s.number, s.title, s.source);
+    paths.set(s.id, path);
+    assemble(node, [...tasks(s.tasks), ...extras(s.id)], path);
+    return node;
+  };
+  const chapter = (c: PlanChapter, path: number[]): PlanNodeSpec => {
+    const node = leaf('chapter', c.number, c.title, c.source);
+    paths.set(c.id, path);
+    const placed: Placed[] = [...tasks(c.tasks), ...extras(c.id)];
+    const sectionNodes = c.sections.map((s) => ({ order: lineOf(s.source), s }));
+    // Sections get their path after sorting; build them with a placeholder path first.
+    const children: Placed[] = [...placed, ...sectionNodes.map(({ order, s }) => ({ order, node: leaf('section', s.number, s.title, s.source), id: s.id }))];
+    children.sort((a, b) => a.order - b.order);
+    children.forEach((ch, i) => {
+      const p = [...path, i];
+      const sec = c.sections.find((s) => s.id === ch.id);
+      node.children.push(sec ? section(sec, p) : ch.node);
+      if (!sec && ch.id !== null) paths.set(ch.id, p);
+    });
+    return node;
+  };
+
+  const nodes: PlanNodeSpec[] = [];
+  if (doc.preamble) {
+    const pre = leaf('preamble', null, doc.preamble.title || '序言', doc.preamble.source);
+    paths.set('preamble', [0]);
+    assemble(pre, [...tasks(doc.preamble.tasks), ...extras('preamble')], [0]);
+    nodes.push(pre);
+  }
+  for (const part of doc.parts) {
+    const path = [nodes.length];
+    const node = leaf('part', part.number, part.title, part.source);
+    paths.set(part.id, path);
+    const ex = extras(part.id);
+    const children: Placed[] = [...ex, ...part.chapters.map((c) => ({ order: lineOf(c.source), node: leaf('chapter', null, '', ''), id: c.id }))];
+    children.sort((a, b) => a.order - b.order);
+    children.forEach((ch, i) => {
+      const c = part.chapters.find((x) => x.id === ch.id);
+      node.children.push(c ? chapter(c, [...path, i]) : ch.node);
+      if (!c && ch.id !== null) paths.set(ch.id, [...path, i]);
+    });
+    nodes.push(node);
+  }
+  for (const c of doc.chapters) nodes.push(chapter(c, [nodes.length]));
+  return { nodes, paths };
+}
+
+function apply(ind: DatasetIndicator, o: IndicatorOverlay | undefined, where: string): DatasetIndicator {
+  if (!o) return ind;
+  if (o.name !== undefined && o.name !== ind.name) {
+    throw new LantuError('validation_failed', `overlay ${where}: expects "${o.name}" but the plan says "${ind.name}"`, { code: ind.code });
+  }
+  const curatedKind = o.kind !== undefined && o.kind !== ind.kind;
+  return {
+    ...ind,
+    kind: o.kind ?? ind.kind,
+    kindRule: o.kindRule ?? (curatedKind ? 'curated' : ind.kindRule),
+    direction: o.direction ?? ind.direction,
+    tolerance: o.tolerance !== undefined ? o.tolerance : ind.tolerance,
+    relatedCode: o.relatedCode !== undefined ? o.relatedCode : ind.relatedCode,
+    departments: o.departments ?? ind.departments,
+    frequency: o.frequency ?? ind.frequency,
+    dataSource: o.dataSource !== undefined ? o.dataSource : ind.dataSource,
+    attribute: o.attribute ?? ind.attribute,
+    unit: o.unit !== undefined ? o.unit : ind.unit,
+  };
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+function tableIndicators(t: PlanTable, nodePath: number[] | null, overlay: Overlay | null): DatasetIndicator[] {
+  return t.rows.map((r, k) => {
+    const rowNumber = r.number ?? k + 1;
+    const code = `T${t.number}-${pad(rowNumber, 2)}`;
+    const ind: DatasetIndicator = {
+      code,
+      name: r.name,
+      unit: r.unit,
+      category: r.category,
+      attribute: r.attribute ?? 'expected',
+      kind: r.inferred.kind,
+      direction: r.inferred.direction,
+      baselineYear: t.baselineYear ?? t.period.start - 1,
+      baseline: r.baseline,
+      targetYear: t.targetYear,
+      target: r.target,
+      tolerance: null,
+      relatedCode: null,
+      departments: [],
+      frequency: 'annual',
+      dataSource: null,
+      origin: 'table',
+      kindRule: r.inferred.rule,
+      nodePath,
+      tableNumber: t.number,
+      rowNumber,
+    };
+    return apply(ind, overlay?.indicators[code], code);
+  });
+}
+
+function resultObservations(t: PlanTable, indicators: DatasetIndicator[]): DatasetObservation[] {
+  const out: DatasetObservation[] = [];
+  t.rows.forEach((r, k) => {
+    const code = indicators[k]?.code;
+    const a = r.actual;
+    if (!code || !a || a.comparator === 'none' || t.actualYear === null) return;
+    out.push({
+      code,
+      year: t.actualYear,
+      value: a.value,
+      text: a.comparator === 'text' ? a.raw : null,
+      kind: 'actual',
+      note: null,
+    });
+  });
+  return out;
+}
+
+function categoryOf(doc: PlanDocument, t: ProseTarget): string | null {
+  if (t.boxNumber !== null) {
+    const b = doc.boxes.find((x) => x.number === t.boxNumber);
+    return b ? `专栏${b.number} ${b.title}` : null;
+  }
+  const chapterId = /^C\d+/.exec(t.nodeId)?.[0];
+  const c = [...doc.parts.flatMap((p) => p.chapters), ...doc.chapters].find((x) => x.id === chapterId);
+  return c ? `${c.number ?? ''} ${c.title}`.trim() : null;
+}
+
+/**
+ * Converts a plan document (plus an optional curated overlay) into the Dataset format that
+ * `lantu db seed` loads. The main table's rows become indicators T{n}-NN; a previous plan's results
+ * table becomes that previous plan with its results as observations; prose targets become
+ * secondary indicators X-NNN (origin "text"), linked to their node.
+ */
+export function planDocumentToDataset(doc: PlanDocument, opts: ToDatasetOptions = {}): Dataset {
+  const overlay = opts.overlay ?? null;
+  const { nodes, paths } = planNodes(doc);
+  const { start, end } = doc.meta.period;
+  const key = overlay?.plan.key ?? opts.planKey ?? `plan-${start}-${end}`;
+
+  const main = doc.tables.find((t) => t.role === 'main');
+  const previous = doc.tables.find((t) => t.role === 'previous-results');
+  const indicators: DatasetIndicator[] = [];
+  if (main) indicators.push(...tableIndicators(main, paths.get(main.nodeId) ?? null, overlay));
+  for (const t of doc.tables) {
+    if (t !== main && t.role === 'other') indicators.push(...tableIndicators(t, paths.get(t.nodeId) ?? null, overlay));
+  }
+
+  let x = 0;
+  for (const t of doc.targets) {
+    const o = overlay?.proseTargets[t.text];
+    if (o?.skip) continue;
+    x += 1;
+    const code = `X-${pad(x, 3)}`;
+    const nodePath = t.boxNumber !== null ? (paths.get(`box:${t.boxNumber}`) ?? null) : (paths.get(t.nodeId) ?? null);
+    const ind: DatasetIndicator = {
+      code,
+      name: t.metric,
+      unit: t.unit,
+      category: categoryOf(doc, t),
+      attribute: 'expected',
+      kind: t.inferred.kind,
+      direction: t.inferred.direction,
+      baselineYear: null,
+      baseline: null,
+      targetYear: t.year,
+      target: t.value,
+      tolerance: null,
+      relatedCode: null,
+      departments: [],
+      frequency: 'annual',
+      dataSource: null,
+      origin: 'text',
+      kindRule: t.inferred.rule,
+      nodePath,
+      tableNumber: null,
+      rowNumber: null,
+    };
+    // For prose targets the overlay's name renames the metric (the text key already pins the target).
+    indicators.push(apply(o?.name !== undefined ? { ...ind, name: o.name } : ind, o ? { ...o, name: undefined } : undefined, t.text));
+  }
+
+  const plans: DatasetPlan[] = [];
+  let predecessorKey = overlay?.plan.predecessorKey ?? null;
+  if (previous) {
+    const prevKey = overlay?.previousPlan?.key ?? `plan-${previous.period.start}-${previous.period.end}`;
+    predecessorKey ??= prevKey;
+    const prevIndicators = tableIndicators(previous, null, overlay);
+    plans.push({
+      key: prevKey,
+      title: overlay?.previousPlan?.title ?? previous.caption,
+      shortTitle: overlay?.previousPlan?.shortTitle ?? null,
+      issuer: overlay?.previousPlan?.issuer ?? doc.meta.issuer,
+      periodStart: previous.period.start,
+      periodEnd: previous.period.end,
+      visionYear: null,
+      parentKey: null,
+      predecessorKey: null,
+      nodes: [],
+      indicators: prevIndicators,
+      observations: resultObservations(previous, prevIndicators),
+    });
+  }
+  plans.unshift({
+    key,
+    title: doc.meta.title,
+    shortTitle: overlay?.plan.shortTitle ?? null,
+    issuer: overlay ? overlay.plan.issuer : doc.meta.issuer,
+    periodStart: start,
+    periodEnd: end,
+    visionYear: doc.meta.visionYear,
+    parentKey: overlay?.plan.parentKey ?? null,
+    predecessorKey,
+    nodes,
+    indicators,
+    observations: [],
+  });
+
+  const projects: ProjectSpec[] = (overlay?.projects ?? []).map(({ node, ...p }) => {
+    const nodePath = node === null ? null : (paths.get(node) ?? null);
+    if (node !== null && nodePath === null) {
+      throw new LantuError('validation_failed', `overlay project ${p.code}: node "${node}" is not in the plan`, { code: p.code });
+    }
+    return { ...p, planKey: key, nodePath };
+  });
+
+  const dataset: Dataset = {
+    formatVersion: 1,
+    departments: overlay?.departments ?? [],
+    spatialUnits: overlay?.spatialUnits ?? [],
+    plans,
+    projects,
+  };
+  const parsed = datasetSchema.safeParse(dataset);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new LantuError('validation_failed', `the dataset does not validate: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`, {
+      issues: parsed.error.issues.slice(0, 5),
+    });
+  }
+  return parsed.data;
+}
