@@ -280,10 +280,20 @@ describe('condition kinds', () => {
     expect(run(s, [obs(2022, v)], 2022).verdict).toBe(verdict);
   });
 
-  it('about with direction none is a two-sided band', () => {
+  it('about/range with direction none read as higher-is-better, and say so', () => {
     const s = makeSpec({ kind: 'about', direction: 'none', target: '7左右', baseline: null });
-    expect(run(s, [obs(2022, 7.8)], 2022).verdict).toBe('lagging');
-    expect(run(s, [obs(2022, 6.4)], 2022).verdict).toBe('on_track');
+    expect(run(s, [obs(2022, 7.8)], 2022).verdict).toBe('on_track');
+    expect(run(s, [obs(2022, 6.2)], 2022).verdict).toBe('lagging');
+    const r = makeSpec({ kind: 'range', direction: 'none', target: '30-32', baseline: null });
+    const fin = run(r, [obs(2025, 46)], 2025);
+    expect(fin.verdict).toBe('achieved');
+    expect(fin.notes.some((n) => n.zh.includes('未标明方向'))).toBe(true);
+  });
+
+  it('maintain with direction none is a two-sided band', () => {
+    const s = makeSpec({ kind: 'maintain', direction: 'none', target: '100', baseline: 100, tolerance: 0.5 });
+    expect(run(s, [obs(2022, 99.5)], 2022).verdict).toBe('on_track');
+    expect(run(s, [obs(2022, 99.4)], 2022).verdict).toBe('lagging');
   });
 
   it.each<[number, number, Verdict]>([

@@ -149,6 +149,28 @@ export function evaluateIndicator(
     notes,
     unit: spec.unit,
   };
+  if (ctx.dir === 0) {
+    switch (spec.kind) {
+      case 'level':
+      case 'share':
+      case 'maintain':
+        break; // level/share: from the target against the baseline; maintain: a two-sided band
+      case 'ceiling':
+        ctx.dir = -1;
+        break;
+      case 'floor':
+      case 'about':
+      case 'range':
+      case 'cagr':
+      case 'cumulative':
+      case 'reduction':
+      case 'assigned':
+      case 'relational':
+        ctx.dir = 1;
+        note(ctx, '指标未标明方向，按“越大越好”理解（超过目标视为超额完成）', 'no direction given: read as “higher is better” (above the target counts as exceeded)');
+        break;
+    }
+  }
   if (yT !== null && y0 !== null && year <= y0) {
     return unavailable(ctx, 'not_assessable', {
       zh: `评估年份${year}年不晚于基期${y0}年`,
@@ -442,7 +464,10 @@ function evaluateLevel(ctx: Ctx): IndicatorEvaluation {
   if (ctx.dir === 0) ctx.dir = 1;
   const cond = targetCondition(ctx, ctx.spec.kind, T);
   // Floors without a baseline, and targets equal to the baseline, have no path: judge the condition.
+  // A bound on the unfavourable side of the baseline (失业率 1.8 → 2, decrease) is a ceiling/floor, not a path.
+  const boundOnly = baseline !== null && (T - baseline.value) * ctx.dir < 0;
   const noPath =
+    boundOnly ||
     baseline === null ||
     (baseline.source === 'first_observation' && (ctx.spec.kind === 'floor' || baseline.year >= num.year)) ||
     ctx.yT === null ||
@@ -524,6 +549,12 @@ function evaluateWithoutTarget(ctx: Ctx, r: IndicatorEvaluation, baseline: Basel
 }
 
 function evaluateCumulative(ctx: Ctx): IndicatorEvaluation {
+  const b = ctx.spec.baseline;
+  if (b !== null && b.value !== null && b.value !== 0 && b.comparator !== 'text') {
+    // The plan prints a running total at the baseline (各类总部累计数 95 → 150): observations are totals too.
+    note(ctx, '累计指标给出了基期累计值，按累计总量（存量）评估', 'the plan gives a running total at the baseline, so values are read as running totals');
+    return evaluateLevel(ctx);
+  }
   const r = base(ctx);
   const flows = numericPoints(inPeriod(ctx, ctx.actual));
   const T = resolveTarget(ctx, 0);
@@ -566,8 +597,8 @@ function evaluateCumulative(ctx: Ctx): IndicatorEvaluation {
     m0: 0,
     m: sum,
     mT: T,
-    baseline: 0,
-    baselineSource: 'plan',
+    baseline: null,
+    baselineSource: 'none',
     target: T,
     actual: sum,
     expected: f * T,
@@ -945,7 +976,7 @@ function evaluateRelational(ctx: Ctx): IndicatorEvaluation {
   const r = base(ctx);
   const raw = ctx.spec.target?.raw ?? '';
   const required = parseRelation(raw);
-  const relName = ctx.options.relatedName ?? ctx.spec.relatedCode ?? '对比指标';
+  const relName = ctx.options.relatedName ?? ctx.spec.relatedCode ?? (/GDP|地区生产总值|经济增长/.test(raw) ? 'GDP增长' : '对比指标');
   if (required === null) return finish(ctx, r, 'not_assessable', { zh: `目标“${raw}”未说明与其他指标的关系`, en: `the target “${raw}” states no relation to another indicator` });
   const tol = ctx.spec.tolerance ?? ctx.options.relationalTolerance ?? DEFAULT_RELATIONAL_TOLERANCE;
   const dir = ctx.dir === 0 ? 1 : ctx.dir;

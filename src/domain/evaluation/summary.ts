@@ -1,4 +1,5 @@
 import { evaluateIndicator } from './evaluate.ts';
+import type { IndicatorSpec } from '../indicator.ts';
 import type { Bilingual, IndicatorEvaluation, Method, PlanEvaluationInput, Verdict } from './types.ts';
 import { VERDICTS } from './types.ts';
 
@@ -35,12 +36,17 @@ export function evaluatePlan(input: PlanEvaluationInput): PlanEvaluation {
   const method = input.method ?? 'time';
   const byCode = new Map(input.indicators.map((i) => [i.code, i]));
   const results = input.indicators.map((spec) => {
-    const related = spec.relatedCode !== null ? (input.observations.get(spec.relatedCode) ?? null) : null;
-    return evaluateIndicator(spec, input.observations.get(spec.code) ?? [], input.year, method, {
+    const relatedCode = spec.relatedCode ?? (spec.kind === 'relational' ? inferRelatedCode(spec, input.indicators) : null);
+    const related = relatedCode !== null ? (input.observations.get(relatedCode) ?? null) : null;
+    const r = evaluateIndicator(spec, input.observations.get(spec.code) ?? [], input.year, method, {
       ...input.options,
       related,
-      relatedName: spec.relatedCode !== null ? (byCode.get(spec.relatedCode)?.name ?? spec.relatedCode) : null,
+      relatedName: relatedCode !== null ? (byCode.get(relatedCode)?.name ?? relatedCode) : null,
     });
+    if (spec.relatedCode === null && relatedCode !== null) {
+      r.notes.push({ zh: `对比指标未指定，按目标文字取“${byCode.get(relatedCode)?.name ?? relatedCode}”`, en: `no related indicator given; “${byCode.get(relatedCode)?.name ?? relatedCode}” taken from the target's wording` });
+    }
+    return r;
   });
   const ordered = [...results.filter((r) => r.attribute === 'binding'), ...results.filter((r) => r.attribute !== 'binding')];
   const finalYear = input.indicators.reduce<number | null>((m, i) => {
@@ -49,6 +55,17 @@ export function evaluatePlan(input: PlanEvaluationInput): PlanEvaluation {
   }, null);
   const final = finalYear !== null && input.year >= finalYear;
   return { year: input.year, method, indicators: ordered, summary: summarize(ordered, input.year, method, final) };
+}
+
+/**
+ * A relational target that names GDP (与GDP增长同步, 高于GDP增幅) but has no relatedCode is compared with the
+ * plan's GDP growth indicator (a cagr indicator named 地区生产总值…/GDP…).
+ */
+export function inferRelatedCode(spec: IndicatorSpec, indicators: readonly IndicatorSpec[]): string | null {
+  const raw = `${spec.target?.raw ?? ''}${spec.baseline?.raw ?? ''}`;
+  if (!/GDP|地区生产总值|经济增长/.test(raw)) return null;
+  const gdp = indicators.find((i) => i.code !== spec.code && i.kind === 'cagr' && /^(地区生产总值|GDP)/.test(i.name));
+  return gdp?.code ?? null;
 }
 
 function count(results: readonly IndicatorEvaluation[]): VerdictCounts {
