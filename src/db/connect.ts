@@ -1,5 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { LantuError } from '../domain/errors.ts';
 import type { Db } from './db.types.ts';
 import { openPglite } from './pglite.driver.ts';
@@ -45,7 +45,7 @@ async function connectPostgres(url: string): Promise<Db> {
 async function connectPglite(dataDir: string): Promise<Db> {
   const dir = resolve(dataDir);
   try {
-    mkdirSync(dir, { recursive: true });
+    ensureDir(dir);
     // A real write, not access(): root passes permission checks but not a read-only mount.
     const probe = join(dir, `.write-probe-${process.pid}`);
     writeFileSync(probe, '');
@@ -61,6 +61,17 @@ async function connectPglite(dataDir: string): Promise<Db> {
 }
 
 function reason(e: unknown): string {
-  if (e instanceof Error) return ('code' in e && typeof e.code === 'string' ? `${e.code} ` : '') + e.message;
+  if (e instanceof Error) {
+    const code = 'code' in e && typeof e.code === 'string' ? e.code : '';
+    return code && !e.message.includes(code) ? `${code} ${e.message}` : e.message;
+  }
   return String(e);
+}
+
+/** mkdir -p one level at a time: Node's recursive mkdir spins forever under /proc. */
+function ensureDir(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) ensureDir(parent);
+  mkdirSync(dir);
 }

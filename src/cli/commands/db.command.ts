@@ -1,0 +1,45 @@
+import { Command } from 'commander';
+import { loadConfig } from '../../server/config.ts';
+import { openDatabase } from '../../server/database.ts';
+import { createLogger } from '../../server/logger.ts';
+import {
+  DEFAULT_DATASET_PATH,
+  loadDataset,
+  readDatasetFile,
+} from '../../server/modules/datasets/dataset.service.ts';
+import type { Db } from '../../db/db.types.ts';
+
+async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase(config, createLogger(process.env.LOG_LEVEL ?? 'warn'));
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+export function dbCommand(): Command {
+  const db = new Command('db').description('database maintenance 数据库维护');
+  db.command('migrate')
+    .description('apply pending schema migrations 执行数据库迁移')
+    .action(async () => {
+      // openDatabase migrates; report what the schema is at.
+      await withDb(async (conn) => {
+        const rows = await conn.query<{ name: string }>('SELECT name FROM lantu_migrations ORDER BY version');
+        process.stdout.write(`schema up to date (${rows.length} migrations, latest ${rows.at(-1)?.name ?? '-'})\n`);
+      });
+    });
+  db.command('seed')
+    .description('load a dataset (default: the SIP 14th plan) 载入数据集')
+    .option('-f, --file <dataset.json>', 'dataset file', DEFAULT_DATASET_PATH)
+    .option('--new-version', 'load plans whose key exists as new versions')
+    .action(async (opts: { file: string; newVersion?: boolean }) => {
+      const dataset = readDatasetFile(opts.file);
+      const loaded = await withDb((conn) =>
+        loadDataset(conn, dataset, { actor: 'cli:seed', asNewVersion: opts.newVersion === true }),
+      );
+      for (const p of loaded) process.stdout.write(`loaded ${p.key} v${p.version}  id ${p.id}\n`);
+    });
+  return db;
+}

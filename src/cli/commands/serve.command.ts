@@ -1,0 +1,22 @@
+import { Command } from 'commander';
+import { loadConfig } from '../../server/config.ts';
+import { startServer } from '../../server/serve.ts';
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('start the web server 启动服务 (PORT, HOST, DATABASE_URL, LANTU_DATA_DIR, LOG_LEVEL)')
+    .option('-p, --port <port>', 'port to listen on (overrides PORT)')
+    .option('--host <host>', 'address to bind (overrides HOST)')
+    .action(async (opts: { port?: string; host?: string }) => {
+      const config = loadConfig({ ...process.env, PORT: opts.port ?? process.env.PORT, HOST: opts.host ?? process.env.HOST });
+      const server = await startServer(config);
+      process.stdout.write(`lantu 蓝图 is running at ${server.url}  (database: ${config.databaseUrl ? 'PostgreSQL' : 'embedded PGlite'})\n`);
+      await new Promise<void>((resolve) => {
+        const shutdown = () => {
+          server.stop().then(resolve, resolve);
+        };
+        process.once('SIGTERM', shutdown);
+        process.once('SIGINT', shutdown);
+      });
+    });
+}

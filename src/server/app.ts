@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './app-env.ts';
+import { errorBody, toErrorResponse, validationHook } from './errors.ts';
+import { escapeHtml, page } from './html.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { plansRoutes } from './modules/plans/plans.routes.ts';
+import { renderApiDocs } from './openapi-docs.ts';
+
+export const OPENAPI_INFO = {
+  title: 'lantu 蓝图',
+  description: 'Monitoring, evaluation and public accountability of five-year plan outlines (规划纲要).',
+};
+
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id') ?? randomUUID();
+    c.set('deps', deps);
+    c.set('requestId', requestId);
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', requestId);
+    deps.logger.info(
+      {
+        req: { id: requestId, method: c.req.method, url: c.req.path },
+        res: { statusCode: c.res.status },
+        responseTime: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
+
+  app.onError((err, c) => {
+    const res = toErrorResponse(err, c);
+    if (res.status >= 500) deps.logger.error({ err, requestId: c.var.requestId }, 'request failed');
+    return res;
+  });
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
+
+  app.route('/api', healthRoutes);
+  app.route('/api', plansRoutes);
+
+  const documentConfig = { openapi: '3.1.0', info: { ...OPENAPI_INFO, version: deps.version } };
+  app.doc31('/api/openapi.json', documentConfig);
+  let docsHtml: string | null = null;
+  app.get('/api/docs', (c) => {
+    docsHtml ??= renderApiDocs(app.getOpenAPI31Document(documentConfig));
+    return c.html(docsHtml);
+  });
+
+  app.get('/', (c) =>
+    c.html(
+      page(
+        'lantu 蓝图',
+        `<h1>蓝图 lantu</h1><p>${escapeHtml(OPENAPI_INFO.description)}</p>
+<ul><li><a href="/api/plans">/api/plans</a> — 规划列表 plans</li><li><a href="/api/docs">/api/docs</a> — API 文档 reference</li>
+<li><a href="/api/health">/api/health</a> — 运行状态 health</li></ul>`,
+      ),
+    ),
+  );
+
+  return app;
+}

@@ -1,0 +1,56 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env.ts';
+import { errorBodySchema, validationHook } from '../../errors.ts';
+import { indicatorListSchema, planIdParams, planListSchema, planTreeSchema } from './plans.schemas.ts';
+import { getPlanIndicators, getPlanTree, listPlans } from './plans.service.ts';
+
+const errors = {
+  404: { description: 'No such plan', content: { 'application/json': { schema: errorBodySchema } } },
+  422: { description: 'Invalid id', content: { 'application/json': { schema: errorBodySchema } } },
+};
+
+export const plansRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+plansRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/plans',
+    tags: ['plans'],
+    summary: 'List plans 规划列表',
+    responses: { 200: { description: 'Plans, newest period first', content: { 'application/json': { schema: planListSchema } } } },
+  }),
+  async (c) => c.json({ items: await listPlans(c.var.deps.db) }, 200),
+);
+
+plansRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/plans/{id}/tree',
+    tags: ['plans'],
+    summary: 'The plan tree 篇/章/节/任务',
+    request: { params: planIdParams },
+    responses: {
+      200: { description: 'The tree, in document order', content: { 'application/json': { schema: planTreeSchema } } },
+      ...errors,
+    },
+  }),
+  async (c) => c.json(await getPlanTree(c.var.deps.db, c.req.valid('param').id), 200),
+);
+
+plansRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/plans/{id}/indicators',
+    tags: ['plans'],
+    summary: 'Indicators of a plan 主要指标',
+    request: { params: planIdParams },
+    responses: {
+      200: {
+        description: 'Indicators in table order, then targets read from the text',
+        content: { 'application/json': { schema: indicatorListSchema } },
+      },
+      ...errors,
+    },
+  }),
+  async (c) => c.json(await getPlanIndicators(c.var.deps.db, c.req.valid('param').id), 200),
+);

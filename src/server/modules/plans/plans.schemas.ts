@@ -1,0 +1,98 @@
+import { z } from '@hono/zod-openapi';
+import { ATTRIBUTES, DIRECTIONS, FREQUENCIES, INDICATOR_ORIGINS, TARGET_KINDS } from '../../../domain/indicator.ts';
+import { NODE_KINDS } from '../../../domain/plan.ts';
+import { COMPARATORS } from '../../../domain/quantity.ts';
+
+export const planIdParams = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' }, example: '0b8f3c52-0d7e-4c1e-9a57-3f1c2a9e4d10' }),
+});
+
+export const planSummarySchema = z
+  .object({
+    id: z.uuid(),
+    key: z.string().openapi({ example: 'sip-14th' }),
+    version: z.number().int(),
+    title: z.string(),
+    shortTitle: z.string().nullable(),
+    issuer: z.string().nullable(),
+    periodStart: z.number().int().openapi({ example: 2021 }),
+    periodEnd: z.number().int().openapi({ example: 2025 }),
+    visionYear: z.number().int().nullable().openapi({ example: 2035 }),
+    parentId: z.uuid().nullable(),
+    predecessorId: z.uuid().nullable(),
+    indicatorCount: z.number().int().openapi({ description: "Indicators of the plan's main indicator table" }),
+    secondaryIndicatorCount: z.number().int().openapi({ description: "Targets read from the plan's text" }),
+    createdAt: z.string(),
+  })
+  .openapi('PlanSummary');
+
+export const planListSchema = z.object({ items: z.array(planSummarySchema) }).openapi('PlanList');
+
+export type TreeNodeDto = {
+  id: string;
+  kind: (typeof NODE_KINDS)[number];
+  number: string | null;
+  title: string;
+  body: string | null;
+  source: string | null;
+  children: TreeNodeDto[];
+};
+
+export const treeNodeSchema: z.ZodType<TreeNodeDto> = z
+  .lazy(() =>
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(NODE_KINDS),
+      number: z.string().nullable(),
+      title: z.string(),
+      body: z.string().nullable(),
+      source: z.string().nullable(),
+      children: z.array(treeNodeSchema),
+    }),
+  )
+  .openapi('PlanNode', { type: 'object' });
+
+export const planTreeSchema = z
+  .object({ plan: planSummarySchema, nodes: z.array(treeNodeSchema) })
+  .openapi('PlanTree');
+
+const quantitySchema = z
+  .object({
+    raw: z.string().openapi({ example: '5以上' }),
+    value: z.number().nullable(),
+    comparator: z.enum(COMPARATORS),
+    low: z.number().nullable(),
+    high: z.number().nullable(),
+  })
+  .openapi('Quantity');
+
+export const indicatorSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string().openapi({ example: 'T2-11' }),
+    name: z.string().openapi({ example: '国家高新技术企业数' }),
+    unit: z.string().nullable(),
+    category: z.string().nullable(),
+    attribute: z.enum(ATTRIBUTES),
+    kind: z.enum(TARGET_KINDS),
+    direction: z.enum(DIRECTIONS),
+    baselineYear: z.number().int().nullable(),
+    baseline: quantitySchema.nullable(),
+    targetYear: z.number().int().nullable(),
+    target: quantitySchema.nullable(),
+    tolerance: z.number().nullable(),
+    relatedCode: z.string().nullable(),
+    frequency: z.enum(FREQUENCIES),
+    dataSource: z.string().nullable(),
+    origin: z.enum(INDICATOR_ORIGINS),
+    kindRule: z.string().nullable(),
+    nodeId: z.uuid().nullable(),
+    tableNumber: z.number().int().nullable(),
+    rowNumber: z.number().int().nullable(),
+    departments: z.array(z.object({ code: z.string(), name: z.string(), role: z.enum(['lead', 'co']) })),
+  })
+  .openapi('Indicator');
+
+export const indicatorListSchema = z
+  .object({ plan: planSummarySchema, items: z.array(indicatorSchema) })
+  .openapi('IndicatorList');

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/db.types.ts';
+import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import { getJson, testApp } from '../support/app.ts';
+import { testDatabases } from '../support/databases.ts';
+
+interface PlanItem {
+  id: string;
+  key: string;
+  periodStart: number;
+  periodEnd: number;
+  indicatorCount: number;
+  secondaryIndicatorCount: number;
+}
+interface TreeNode {
+  kind: string;
+  number: string | null;
+  title: string;
+  children: TreeNode[];
+}
+
+describe.each(testDatabases)('plans API on $kind', ({ kind, create }) => {
+  let db: Db;
+  let dispose: () => Promise<void>;
+  let app: ReturnType<typeof testApp>;
+  let p14: PlanItem;
+
+  beforeAll(async () => {
+    ({ db, dispose } = await create());
+    await seedIfEmpty(db);
+    app = testApp(db);
+    const { body } = await getJson<{ items: PlanItem[] }>(app, '/api/plans');
+    p14 = body.items.find((p) => p.key === 'sip-14th')!;
+  });
+  afterAll(async () => dispose());
+
+  it('reports health with the database kind', async () => {
+    const { status, body } = await getJson(app, '/api/health');
+    expect(status).toBe(200);
+    expect(body).toEqual({ status: 'ok', db: kind, version: 'test' });
+  });
+
+  it('lists the SIP 14th plan with 36 indicators', () => {
+    expect(p14).toMatchObject({ periodStart: 2021, periodEnd: 2025, indicatorCount: 36 });
+    expect(p14.secondaryIndicatorCount).toBeGreaterThanOrEqual(20);
+  });
+
+  it('returns the tree with parts and chapters in order', async () => {
+    const { status, body } = await getJson<{ nodes: TreeNode[] }>(app, `/api/plans/${p14.id}/tree`);
+    expect(status).toBe(200);
+    const parts = body.nodes.filter((n) => n.kind === 'part');
+    expect(parts).toHaveLength(6);
+    expect(parts[5]?.title).toBe('共绘世界一流高科技园区蓝图');
+    expect(parts.flatMap((p) => p.children).filter((c) => c.kind === 'chapter')).toHaveLength(26);
+  });
+
+  it('returns indicators in table order with their lead department', async () => {
+    const { status, body } = await getJson<{
+      items: { code: string; name: string; kind: string; origin: string; departments: { role: string }[] }[];
+    }>(app, `/api/plans/${p14.id}/indicators`);
+    expect(status).toBe(200);
+    const table = body.items.filter((i) => i.origin === 'table');
+    expect(table).toHaveLength(36);
+    expect(body.items.slice(0, 36)).toEqual(table);
+    expect(body.items[0]).toMatchObject({ code: 'T2-01', name: '地区生产总值年均增速', kind: 'cagr' });
+    expect(table.every((i) => i.departments[0]?.role === 'lead')).toBe(true);
+  });
+
+  it('answers an unknown plan with 404 not_found and a bad id with 422', async () => {
+    const missing = await getJson<{ error: { code: string } }>(
+      app,
+      '/api/plans/00000000-0000-4000-8000-000000000000/tree',
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('not_found');
+    const bad = await getJson<{ error: { code: string } }>(app, '/api/plans/not-a-uuid/indicators');
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.code).toBe('validation_failed');
+  });
+
+  it('publishes an OpenAPI document listing every route, and a docs page', async () => {
+    const { status, body } = await getJson<{ openapi: string; paths: Record<string, unknown> }>(
+      app,
+      '/api/openapi.json',
+    );
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/health',
+      '/api/plans',
+      '/api/plans/{id}/indicators',
+      '/api/plans/{id}/tree',
+    ]);
+    const docs = await app.request('/api/docs');
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('/api/plans/{id}/tree');
+  });
+
+  it('sends security headers', async () => {
+    const res = await app.request('/api/health');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+});
