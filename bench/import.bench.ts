@@ -1,0 +1,43 @@
+/**
+ * Import benchmark: median of 20 imports of the SIP outline as .txt and as a .docx generated from it.
+ *
+ *   npx tsx bench/import.bench.ts [runs]
+ *
+ * Reads ../shared/plans/sip-14th-fyp-outline.txt (override with SIP_OUTLINE=path).
+ * Goal on the 2-core dev machine: .txt ≤ 100 ms, .docx ≤ 400 ms (median).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importPlan } from '../src/importers/import-plan.ts';
+import { buildDocxFixture } from '../test/support/docx-fixtures.ts';
+
+const runs = Number(process.argv[2] ?? 20);
+const outlinePath = process.env.SIP_OUTLINE ?? resolve(import.meta.dirname, '../../shared/plans/sip-14th-fyp-outline.txt');
+
+function measure(label: string, bytes: Uint8Array, filename: string, goalMs: number): boolean {
+  for (let i = 0; i < 3; i++) importPlan({ bytes, filename }); // warm-up (JIT)
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    importPlan({ bytes, filename });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const median = times.length % 2 === 1 ? (times[(times.length - 1) / 2] ?? 0) : ((times[times.length / 2 - 1] ?? 0) + (times[times.length / 2] ?? 0)) / 2;
+  const min = times[0] ?? 0;
+  const max = times[times.length - 1] ?? 0;
+  const ok = median <= goalMs;
+  process.stdout.write(
+    `${label.padEnd(6)} ${(bytes.byteLength / 1024).toFixed(0).padStart(5)} kB  median ${median.toFixed(1).padStart(6)} ms  ` +
+      `min ${min.toFixed(1)} ms  max ${max.toFixed(1)} ms  (${runs} runs, goal ≤ ${goalMs} ms: ${ok ? 'ok' : 'MISSED'})\n`,
+  );
+  return ok;
+}
+
+const txt = readFileSync(outlinePath);
+const doc = importPlan({ bytes: txt, filename: 'sip-14th-fyp-outline.txt' });
+const docx = await buildDocxFixture(doc, 'styled');
+process.stdout.write(`node ${process.version}, ${doc.parts.length} parts, ${doc.tables.length} tables, ${doc.targets.length} prose targets\n`);
+const a = measure('.txt', txt, 'sip.txt', 100);
+const b = measure('.docx', docx, 'sip.docx', 400);
+process.exitCode = a && b ? 0 : 1;
