@@ -16,7 +16,7 @@ export function wrapPglite(pg: PGlite): Db {
   const root = asQueryable(pg);
   return {
     kind: 'pglite',
-    query: root.query,
+    query: (text, params) => root.query(text, params),
     transaction: (fn) => pg.transaction((tx) => fn(asQueryable(tx))),
     exec: async (sql) => {
       await pg.exec(sql);
