@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
@@ -58,8 +58,13 @@ async function readInput(file: string): Promise<Uint8Array> {
     return Buffer.concat(chunks);
   }
   try {
+    const info = await stat(file);
+    if (info.size > MAX_INPUT_BYTES) {
+      throw new LantuError('payload_too_large', `${file} is ${info.size} bytes; the limit is 50 MB`, { limit: MAX_INPUT_BYTES });
+    }
     return await readFile(file);
   } catch (e) {
+    if (e instanceof LantuError) throw e;
     const code = (e as { code?: unknown }).code;
     throw new LantuError(code === 'ENOENT' ? 'not_found' : 'bad_request', `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
