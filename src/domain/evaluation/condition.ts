@@ -15,7 +15,8 @@ export interface Condition {
   hi: number | null;
   loStrict: boolean;
   hiStrict: boolean;
-  rule: Bilingual;
+  /** The rule in words (built on first call). */
+  rule: () => Bilingual;
 }
 
 export function sign(direction: Direction): 1 | -1 | 0 {
@@ -29,39 +30,47 @@ export function sign(direction: Direction): 1 | -1 | 0 {
   }
 }
 
-function atLeast(t: number, strict: boolean, delta: number, rule?: Bilingual): Condition {
+type Lazy = () => Bilingual;
+type Margin = ((v: number) => boolean) | null;
+
+function atLeast(t: number, strict: boolean, delta: number, rule?: Lazy, margin?: Margin): Condition {
+  let cached: Bilingual | null = null;
   return {
     test: (v) => (strict ? gtStrict(v, t) : gte(v, t)),
-    comfortable: (v) => gte(v, t + delta * Math.abs(t)),
+    comfortable: margin === undefined ? (v) => gte(v, t + delta * Math.abs(t)) : (margin ?? never),
     lo: t,
     hi: null,
     loStrict: strict,
     hiStrict: false,
-    rule: rule ?? { zh: `${strict ? '>' : '≥'} ${fmt(t)}`, en: `${strict ? '>' : '≥'} ${fmt(t)}` },
+    rule: () => (cached ??= rule !== undefined ? rule() : { zh: `${strict ? '>' : '≥'} ${fmt(t)}`, en: `${strict ? '>' : '≥'} ${fmt(t)}` }),
   };
 }
 
-function atMost(t: number, strict: boolean, delta: number, rule?: Bilingual): Condition {
+function atMost(t: number, strict: boolean, delta: number, rule?: Lazy, margin?: Margin): Condition {
+  let cached: Bilingual | null = null;
   return {
     test: (v) => (strict ? !gte(v, t) : lte(v, t)),
-    comfortable: (v) => lte(v, t - delta * Math.abs(t)),
+    comfortable: margin === undefined ? (v) => lte(v, t - delta * Math.abs(t)) : (margin ?? never),
     lo: null,
     hi: t,
     loStrict: false,
     hiStrict: strict,
-    rule: rule ?? { zh: `${strict ? '<' : '≤'} ${fmt(t)}`, en: `${strict ? '<' : '≤'} ${fmt(t)}` },
+    rule: () => (cached ??= rule !== undefined ? rule() : { zh: `${strict ? '<' : '≤'} ${fmt(t)}`, en: `${strict ? '<' : '≤'} ${fmt(t)}` }),
   };
 }
 
-function band(lo: number, hi: number, rule: Bilingual): Condition {
+const never = (): boolean => false;
+
+function band(lo: number, hi: number, rule: Lazy): Condition {
+  let cached: Bilingual | null = null;
   return {
     test: (v) => gte(v, lo) && lte(v, hi),
-    comfortable: () => false,
+    comfortable: never,
     lo,
     hi,
     loStrict: false,
     hiStrict: false,
-    rule,
+    rule: () => (cached ??= rule()),
   };
 }
 
@@ -92,16 +101,10 @@ export function buildCondition(
     case 'floor':
       return atLeast(q.comparator === 'range' ? low : value, q.comparator === 'gt', delta);
     case 'maintain': {
-      if (dir > 0) {
-        const c = atLeast(value, false, delta, { zh: `保持不低于${fmt(value)}`, en: `stay at or above ${fmt(value)}` });
-        return { ...c, comfortable: () => false };
-      }
-      if (dir < 0) {
-        const c = atMost(value, false, delta, { zh: `保持不高于${fmt(value)}`, en: `stay at or below ${fmt(value)}` });
-        return { ...c, comfortable: () => false };
-      }
+      if (dir > 0) return atLeast(value, false, delta, () => ({ zh: `保持不低于${fmt(value)}`, en: `stay at or above ${fmt(value)}` }), null);
+      if (dir < 0) return atMost(value, false, delta, () => ({ zh: `保持不高于${fmt(value)}`, en: `stay at or below ${fmt(value)}` }), null);
       const h = opts.tolerance ?? 0;
-      return band(value - h, value + h, { zh: `保持${fmt(value)}${h > 0 ? `（±${fmt(h)}）` : ''}`, en: `stay at ${fmt(value)}${h > 0 ? ` (±${fmt(h)})` : ''}` });
+      return band(value - h, value + h, () => ({ zh: `保持${fmt(value)}${h > 0 ? `（±${fmt(h)}）` : ''}`, en: `stay at ${fmt(value)}${h > 0 ? ` (±${fmt(h)})` : ''}` }));
     }
     case 'about':
       return aboutCondition(q, value, dir, opts);
@@ -125,39 +128,57 @@ function aboutCondition(
   opts: { delta: number; tolerance: number | null; aboutShare: number },
 ): Condition {
   const h = aboutHalfWidth(value, opts.tolerance, opts.aboutShare);
-  const how = opts.tolerance !== null ? { zh: '指标容差', en: "the indicator's tolerance" } : { zh: `默认容差为目标值的${fmt(opts.aboutShare * 100)}%`, en: `default tolerance ${fmt(opts.aboutShare * 100)}% of the target` };
-  const bandText = `${fmt(value)}±${fmt(h)}`;
+  const how = (): Bilingual =>
+    opts.tolerance !== null
+      ? { zh: '指标容差', en: "the indicator's tolerance" }
+      : { zh: `默认容差为目标值的${fmt(opts.aboutShare * 100)}%`, en: `default tolerance ${fmt(opts.aboutShare * 100)}% of the target` };
+  const bandText = (): string => `${fmt(value)}±${fmt(h)}`;
+  // 左右 targets are rates or shares to hit, not thresholds to clear: no early achievement by margin.
   if (dir > 0) {
-    return noMargin(atLeast(value - h, false, 0, {
-      zh: `“${q.raw}”即不低于${fmt(value - h)}（${bandText}，${how.zh}；超过上限视为超额完成）`,
-      en: `“${q.raw}” read as at least ${fmt(value - h)} (${bandText}, ${how.en}; above the band counts as exceeded)`,
-    }));
+    return atLeast(
+      value - h,
+      false,
+      0,
+      () => ({
+        zh: `“${q.raw}”即不低于${fmt(value - h)}（${bandText()}，${how().zh}；超过上限视为超额完成）`,
+        en: `“${q.raw}” read as at least ${fmt(value - h)} (${bandText()}, ${how().en}; above the band counts as exceeded)`,
+      }),
+      null,
+    );
   }
   if (dir < 0) {
-    return noMargin(atMost(value + h, false, 0, {
-      zh: `“${q.raw}”即不高于${fmt(value + h)}（${bandText}，${how.zh}）`,
-      en: `“${q.raw}” read as at most ${fmt(value + h)} (${bandText}, ${how.en})`,
-    }));
+    return atMost(
+      value + h,
+      false,
+      0,
+      () => ({ zh: `“${q.raw}”即不高于${fmt(value + h)}（${bandText()}，${how().zh}）`, en: `“${q.raw}” read as at most ${fmt(value + h)} (${bandText()}, ${how().en})` }),
+      null,
+    );
   }
-  return band(value - h, value + h, { zh: `“${q.raw}”即${bandText}（${how.zh}）`, en: `“${q.raw}” read as ${bandText} (${how.en})` });
-}
-
-/** 左右 targets are rates or shares to hit, not thresholds to clear: no early achievement by margin. */
-function noMargin(c: Condition): Condition {
-  return { ...c, comfortable: () => false };
+  return band(value - h, value + h, () => ({ zh: `“${q.raw}”即${bandText()}（${how().zh}）`, en: `“${q.raw}” read as ${bandText()} (${how().en})` }));
 }
 
 function rangeCondition(low: number, high: number, dir: 1 | -1 | 0, delta: number): Condition {
-  const r = `${fmt(low)}–${fmt(high)}`;
+  const r = (): string => `${fmt(low)}–${fmt(high)}`;
   if (dir > 0) {
-    const c = atLeast(low, false, delta, { zh: `区间${r}，达到下限${fmt(low)}即完成`, en: `range ${r}; reaching the lower bound ${fmt(low)} meets it` });
-    return { ...c, comfortable: (v) => gte(v, high + delta * Math.abs(high)) };
+    return atLeast(
+      low,
+      false,
+      delta,
+      () => ({ zh: `区间${r()}，达到下限${fmt(low)}即完成`, en: `range ${r()}; reaching the lower bound ${fmt(low)} meets it` }),
+      (v) => gte(v, high + delta * Math.abs(high)),
+    );
   }
   if (dir < 0) {
-    const c = atMost(high, false, delta, { zh: `区间${r}，不高于上限${fmt(high)}即完成`, en: `range ${r}; staying at or below the upper bound ${fmt(high)} meets it` });
-    return { ...c, comfortable: (v) => lte(v, low - delta * Math.abs(low)) };
+    return atMost(
+      high,
+      false,
+      delta,
+      () => ({ zh: `区间${r()}，不高于上限${fmt(high)}即完成`, en: `range ${r()}; staying at or below the upper bound ${fmt(high)} meets it` }),
+      (v) => lte(v, low - delta * Math.abs(low)),
+    );
   }
-  return band(low, high, { zh: `区间${r}`, en: `range ${r}` });
+  return band(low, high, () => ({ zh: `区间${r()}`, en: `range ${r()}` }));
 }
 
 function fromComparator(
@@ -185,7 +206,7 @@ function fromComparator(
     case 'none':
       if (dir < 0) return atMost(value, false, opts.delta);
       if (dir > 0) return atLeast(value, false, opts.delta);
-      return band(value, value, { zh: `= ${fmt(value)}`, en: `= ${fmt(value)}` });
+      return band(value, value, () => ({ zh: `= ${fmt(value)}`, en: `= ${fmt(value)}` }));
     case 'text':
       return null;
   }

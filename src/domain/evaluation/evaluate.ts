@@ -42,6 +42,8 @@ interface Ctx {
   dir: 1 | -1 | 0;
   delta: number;
   aboutShare: number;
+  /** Build explanation sentences (false for verdict-only mass evaluation). */
+  explain: boolean;
   options: EvaluationOptions;
   actual: Point[];
   assigned: Point[];
@@ -68,7 +70,7 @@ function note(ctx: Ctx, zh: string, en: string): void {
 
 function base(ctx: Ctx): IndicatorEvaluation {
   const s = ctx.spec;
-  return {
+  const r: IndicatorEvaluation = {
     code: s.code,
     name: s.name,
     unit: s.unit,
@@ -95,20 +97,43 @@ function base(ctx: Ctx): IndicatorEvaluation {
     projection: null,
     requiredRate: null,
     probability: null,
-    explanation: { zh: '', en: '' },
+    explanation: NO_TEXT,
     notes: ctx.notes,
+  };
+  return r;
+}
+
+const NO_TEXT: Bilingual = Object.freeze({ zh: '', en: '' });
+
+function once<T>(f: () => T): () => T {
+  let v: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      v = f();
+      done = true;
+    }
+    return v as T;
   };
 }
 
-function finish(ctx: Ctx, r: IndicatorEvaluation, verdict: Verdict, why: Bilingual): IndicatorEvaluation {
-  const label = verdictLabel(verdict, ctx.final);
+function comparisonOf(ctx: Ctx, cond: Condition, met: boolean): Comparison {
+  return { rule: ctx.explain ? cond.rule() : NO_TEXT, met };
+}
+
+function finish(ctx: Ctx, r: IndicatorEvaluation, verdict: Verdict, why: Bilingual | (() => Bilingual)): IndicatorEvaluation {
   r.verdict = verdict;
-  r.explanation = { zh: `${why.zh}，判定为“${label.zh}”。`, en: `${why.en}: ${label.en}.` };
+  if (ctx.explain) {
+    const label = verdictLabel(verdict, ctx.final);
+    const w = typeof why === 'function' ? why() : why;
+    r.explanation = { zh: `${w.zh}，判定为“${label.zh}”。`, en: `${w.en}: ${label.en}.` };
+  }
   return r;
 }
 
 function unavailable(ctx: Ctx, verdict: 'no_data' | 'not_assessable', why: Bilingual, partial?: Partial<IndicatorEvaluation>): IndicatorEvaluation {
-  const r = { ...base(ctx), ...partial };
+  const r = base(ctx);
+  if (partial !== undefined) Object.assign(r, partial);
   return finish(ctx, r, verdict, why);
 }
 
@@ -143,6 +168,7 @@ export function evaluateIndicator(
     dir: dir0,
     delta,
     aboutShare: options.aboutTolerance ?? DEFAULT_ABOUT_SHARE,
+    explain: options.explain !== false,
     options,
     actual: pointsOf(observations, 'actual', notes).filter((p) => p.year <= evalYear),
     assigned: pointsOf(observations, 'assigned', notes).filter((p) => p.year <= evalYear),
@@ -405,7 +431,7 @@ function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): IndicatorEv
   r.projection = pm.projection;
   r.requiredRate = pm.achievedNow ? null : pm.requiredRate;
   r.ratio = ctx.method === 'trend' && pm.ratio !== null ? round(pm.ratio) : null;
-  r.comparison = pm.cond === null ? null : { rule: pm.cond.rule, met: pm.achievedNow };
+  r.comparison = pm.cond === null ? null : comparisonOf(ctx, pm.cond, pm.achievedNow);
   const n = pm.yT - pm.dataYear;
   const s = Math.sign(pm.mT - pm.m0);
   if (pm.achievedNow) r.probability = { value: 1, basis: pm.increments.length, mean: round(mean(pm.increments), 6), sd: round(sampleSd(pm.increments), 6) };
@@ -413,35 +439,38 @@ function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): IndicatorEv
   else r.probability = probabilityOf(pm.increments, pm.m, n, (c, sd) => (s >= 0 ? pAbove(c, sd, pm.mT) : pBelow(c, sd, pm.mT)));
   if (r.probability !== null && !Number.isFinite(r.probability.sd)) r.probability = { ...r.probability, sd: 0 };
 
-  const A = u(ctx, pm.actual);
-  const T = u(ctx, pm.target);
-  const bz = pm.baseline === null ? '' : `${pm.y0}年基期${u(ctx, pm.baseline).zh}，`;
-  const be = pm.baseline === null ? '' : `baseline ${u(ctx, pm.baseline).en} in ${pm.y0}, `;
-  const head: Bilingual = {
-    zh: `${pm.dataYear}年${pm.actualPhrase.zh}${A.zh}（${bz}${pm.yT}年目标${ctx.spec.target?.raw ?? T.zh}）`,
-    en: `${pm.actualPhrase.en} ${A.en} in ${pm.dataYear} (${be}target ${ctx.spec.target?.raw ?? T.en} by ${pm.yT})`,
-  };
-  const rule = pm.cond === null ? { zh: '', en: '' } : { zh: `（${pm.cond.rule.zh}）`, en: ` (${pm.cond.rule.en})` };
+  const head = once((): Bilingual => {
+    const A = u(ctx, pm.actual);
+    const T = u(ctx, pm.target);
+    const bz = pm.baseline === null ? '' : `${pm.y0}年基期${u(ctx, pm.baseline).zh}，`;
+    const be = pm.baseline === null ? '' : `baseline ${u(ctx, pm.baseline).en} in ${pm.y0}, `;
+    return {
+      zh: `${pm.dataYear}年${pm.actualPhrase.zh}${A.zh}（${bz}${pm.yT}年目标${ctx.spec.target?.raw ?? T.zh}）`,
+      en: `${pm.actualPhrase.en} ${A.en} in ${pm.dataYear} (${be}target ${ctx.spec.target?.raw ?? T.en} by ${pm.yT})`,
+    };
+  });
+  const rule = once((): Bilingual => (pm.cond === null ? { zh: '', en: '' } : { zh: `（${pm.cond.rule().zh}）`, en: ` (${pm.cond.rule().en})` }));
   if (pm.achievedNow) {
-    return finish(ctx, r, 'achieved', ctx.final ? { zh: `${head.zh}，达到目标${rule.zh}`, en: `${head.en}; target met${rule.en}` } : { zh: `${head.zh}，已提前达到目标`, en: `${head.en}; the target is already met` });
+    return finish(ctx, r, 'achieved', () => (ctx.final ? { zh: `${head().zh}，达到目标${rule().zh}`, en: `${head().en}; target met${rule().en}` } : { zh: `${head().zh}，已提前达到目标`, en: `${head().en}; the target is already met` }));
   }
-  if (ctx.final) return finish(ctx, r, 'not_achieved', { zh: `${head.zh}，未达到目标${rule.zh}`, en: `${head.en}; target not met${rule.en}` });
+  if (ctx.final) return finish(ctx, r, 'not_achieved', () => ({ zh: `${head().zh}，未达到目标${rule().zh}`, en: `${head().en}; target not met${rule().en}` }));
   if (pm.dataYear === pm.y0) {
-    return finish(ctx, r, 'not_assessable', { zh: `${head.zh}，仅有一个观测值且缺少基期值，无法计算进度`, en: `${head.en}; a single value and no baseline, so progress cannot be measured` });
+    return finish(ctx, r, 'not_assessable', () => ({ zh: `${head().zh}，仅有一个观测值且缺少基期值，无法计算进度`, en: `${head().en}; a single value and no baseline, so progress cannot be measured` }));
   }
   if (ctx.method === 'trend') {
-    if (pm.ratio === null) return finish(ctx, r, 'not_assessable', { zh: `${head.zh}，无法计算增长率之比`, en: `${head.en}; the growth ratio cannot be computed` });
-    return finish(ctx, r, trendFromRatio(pm.ratio), {
-      zh: `${head.zh}，实际增速为按期实现所需增速的${pct(pm.ratio)}`,
-      en: `${head.en}; observed growth is ${pct(pm.ratio)} of the growth needed to meet the target on time`,
-    });
+    if (pm.ratio === null) return finish(ctx, r, 'not_assessable', () => ({ zh: `${head().zh}，无法计算增长率之比`, en: `${head().en}; the growth ratio cannot be computed` }));
+    const R = pm.ratio;
+    return finish(ctx, r, trendFromRatio(R), () => ({
+      zh: `${head().zh}，实际增速为按期实现所需增速的${pct(R)}`,
+      en: `${head().en}; observed growth is ${pct(R)} of the growth needed to meet the target on time`,
+    }));
   }
   const cmp = gte(p, f + ctx.delta) ? 'ahead' : gte(p, f - ctx.delta) ? 'on_track' : 'lagging';
   const rel = cmp === 'ahead' ? { zh: '高于', en: 'above' } : cmp === 'on_track' ? { zh: '接近', en: 'close to' } : { zh: '低于', en: 'below' };
-  const why: Bilingual = {
-    zh: `${head.zh}，实际进度${pct(p)}，${rel.zh}时间进度${pct(f)}`,
-    en: `${head.en}; progress ${pct(p)}, ${rel.en} the ${pct(f)} of time elapsed`,
-  };
+  const why = (): Bilingual => ({
+    zh: `${head().zh}，实际进度${pct(p)}，${rel.zh}时间进度${pct(f)}`,
+    en: `${head().en}; progress ${pct(p)}, ${rel.en} the ${pct(f)} of time elapsed`,
+  });
   return finish(ctx, r, cmp, why);
 }
 
@@ -851,8 +880,7 @@ function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): IndicatorEv
     r.baselineSource = baseline.source;
   }
   if (ctx.y0 !== null && ctx.yT !== null) r.elapsed = round((num.year - ctx.y0) / (ctx.yT - ctx.y0));
-  const comparison: Comparison = { rule: cond.rule, met };
-  r.comparison = comparison;
+  r.comparison = comparisonOf(ctx, cond, met);
   const pts = all.filter((p) => baseline === null || p.year >= baseline.year).filter((p) => p.year <= num.year);
   if (baseline !== null && baseline.source === 'plan' && !pts.some((p) => p.year === baseline.year)) pts.unshift({ year: baseline.year, value: baseline.value, span: 1 });
   const increments = yearlyIncrements(pts);
@@ -865,16 +893,18 @@ function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): IndicatorEv
     const goal = cond.lo !== null && !gte(A, cond.lo) ? cond.lo : cond.hi;
     if (goal !== null) r.requiredRate = { absolute: round((goal - A) / n), relative: A > 0 && goal > 0 ? round(((goal / A) ** (1 / n) - 1) * 100) : null, years: n };
   }
-  const Au = u(ctx, A);
-  const head: Bilingual = {
-    zh: `${num.year}年为${Au.zh}，目标${q.raw}（${cond.rule.zh}）${met ? '已满足' : '未满足'}`,
-    en: `${Au.en} in ${num.year} against the target ${q.raw} (${cond.rule.en}): ${met ? 'met' : 'not met'}`,
-  };
+  const head = once((): Bilingual => {
+    const Au = u(ctx, A);
+    return {
+      zh: `${num.year}年为${Au.zh}，目标${q.raw}（${cond.rule().zh}）${met ? '已满足' : '未满足'}`,
+      en: `${Au.en} in ${num.year} against the target ${q.raw} (${cond.rule().en}): ${met ? 'met' : 'not met'}`,
+    };
+  });
   if (ctx.final) {
     if (met && kind === 'maintain') {
       const broken = pts.filter((p) => (ctx.y0 === null || p.year > ctx.y0) && !cond.test(p.value)).map((p) => p.year);
       if (broken.length > 0) {
-        return finish(ctx, r, 'not_achieved', { zh: `${head.zh}，但${broken.join('、')}年未保持`, en: `${head.en}, but it did not hold in ${broken.join(', ')}` });
+        return finish(ctx, r, 'not_achieved', () => ({ zh: `${head().zh}，但${broken.join('、')}年未保持`, en: `${head().en}, but it did not hold in ${broken.join(', ')}` }));
       }
     }
     return finish(ctx, r, met ? 'achieved' : 'not_achieved', head);
@@ -886,13 +916,13 @@ function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): IndicatorEv
       : ctx.spec.attribute === 'binding'
         ? { zh: '（约束性指标须逐年保持，不提前认定完成）', en: ' (a binding indicator must hold every year, so it is not declared met early)' }
         : { zh: '', en: '' };
-    return finish(ctx, r, early ? 'achieved' : 'on_track', { zh: head.zh + extra.zh, en: head.en + extra.en });
+    return finish(ctx, r, early ? 'achieved' : 'on_track', () => ({ zh: head().zh + extra.zh, en: head().en + extra.en }));
   }
   if (ctx.method === 'trend') {
     const first = pts[0];
     const goal = cond.lo !== null && !gte(A, cond.lo) ? cond.lo : cond.hi;
     if (first === undefined || first.year >= num.year || goal === null || ctx.yT === null) {
-      return finish(ctx, r, 'not_assessable', { zh: `${head.zh}，趋势法需要至少两个观测值`, en: `${head.en}; the trend method needs at least two values` });
+      return finish(ctx, r, 'not_assessable', () => ({ zh: `${head().zh}，趋势法需要至少两个观测值`, en: `${head().en}; the trend method needs at least two values` }));
     }
     const span = num.year - first.year;
     const d = goal > A ? 1 : -1;
@@ -903,7 +933,7 @@ function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): IndicatorEv
       R = (d * (A - first.value)) / span / Math.abs((goal - first.value) / (ctx.yT - first.year) || 1);
     }
     r.ratio = round(R);
-    return finish(ctx, r, trendFromRatio(R), { zh: `${head.zh}，实际增速为所需增速的${pct(R)}`, en: `${head.en}; observed growth is ${pct(R)} of the growth needed` });
+    return finish(ctx, r, trendFromRatio(R), () => ({ zh: `${head().zh}，实际增速为所需增速的${pct(R)}`, en: `${head().en}; observed growth is ${pct(R)} of the growth needed` }));
   }
   return finish(ctx, r, 'lagging', head);
 }

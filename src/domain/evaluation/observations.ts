@@ -34,6 +34,31 @@ export function pointsOf(
   kind: ObservationKind,
   notes: Bilingual[],
 ): Point[] {
+  // Fast path: one observation per year, already in order, no revisions (the usual case).
+  let prevYear = -Infinity;
+  let simple = true;
+  let n = 0;
+  for (let i = 0; i < observations.length; i++) {
+    const o = observations[i];
+    if (o === undefined || o.kind !== kind) continue;
+    if (o.year <= prevYear || o.revision !== undefined) {
+      simple = false;
+      break;
+    }
+    prevYear = o.year;
+    n++;
+  }
+  if (simple) {
+    const out: Point[] = new Array<Point>(n);
+    let k = 0;
+    for (let i = 0; i < observations.length; i++) {
+      const o = observations[i];
+      if (o === undefined || o.kind !== kind) continue;
+      const v = o.value;
+      out[k++] = { year: o.year, value: v !== null && Number.isFinite(v) ? v : null, text: o.text, span: o.span === undefined ? 1 : Math.max(1, Math.floor(o.span)) };
+    }
+    return out;
+  }
   const byYear = new Map<number, EvaluationObservation>();
   const topValues = new Map<number, { revision: number; values: Set<number> }>();
   for (const o of observations) {

@@ -52,6 +52,8 @@ export interface EvaluationOptions {
    * contains "%", levels otherwise.
    */
   cagrBasis?: 'rates' | 'levels';
+  /** false = verdicts and numbers only, no sentences (dashboards over many regions); default true. */
+  explain?: boolean;
 }
 
 export interface Bilingual {

@@ -1,0 +1,155 @@
+/**
+ * Evaluation engine bench: 1,000,000 observations (200,000 indicator×region series × 5 years) judged for one year.
+ * Run: npx tsx bench/evaluate.bench.ts [--runs 7] [--series 200000]
+ * Reports the median of repeated runs and the ratio to a bare loop over the same arrays.
+ */
+import { evaluateIndicator } from '../src/domain/evaluation/evaluate.ts';
+import { makeSpec } from '../src/domain/evaluation/testkit.ts';
+import type { EvaluationObservation } from '../src/domain/evaluation/types.ts';
+import type { IndicatorSpec } from '../src/domain/indicator.ts';
+
+const arg = (name: string, dflt: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const RUNS = arg('runs', 7);
+const SERIES = arg('series', 200_000);
+const YEARS = 5;
+const YEAR = 2024;
+
+// Deterministic pseudo-random numbers (mulberry32).
+let seed = 42;
+const rnd = (): number => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+const TEMPLATES: IndicatorSpec[] = [
+  makeSpec({ kind: 'level', baseline: 1837, target: '5000', unit: '家' }),
+  makeSpec({ kind: 'share', baseline: 52.3, target: '55', unit: '%' }),
+  makeSpec({ kind: 'cagr', baseline: 6.5, target: '6.5', unit: '%' }),
+  makeSpec({ kind: 'cumulative', baseline: null, target: '10000', unit: '件' }),
+  makeSpec({ kind: 'ceiling', direction: 'decrease', baseline: 1.8, target: '2', unit: '%', attribute: 'binding' }),
+  makeSpec({ kind: 'floor', baseline: 90, target: '92以上' }),
+  makeSpec({ kind: 'maintain', baseline: 100, target: '100', unit: '%' }),
+  makeSpec({ kind: 'about', baseline: null, target: '7左右', unit: '%' }),
+  makeSpec({ kind: 'range', baseline: null, target: '30-32', unit: '件' }),
+  makeSpec({ kind: 'reduction', baseline: null, target: '13.5', unit: '%', attribute: 'binding' }),
+];
+
+function valueFor(spec: IndicatorSpec, k: number): number {
+  const b = spec.baseline?.value ?? 0;
+  const t = spec.target?.value ?? 0;
+  switch (spec.kind) {
+    case 'level':
+    case 'share':
+    case 'floor':
+      return b + (t - b) * (k / YEARS) * (0.6 + rnd() * 0.8);
+    case 'cagr':
+      return 4 + rnd() * 5;
+    case 'cumulative':
+      return 1500 + rnd() * 1000;
+    case 'ceiling':
+      return 1.6 + rnd() * 0.6;
+    case 'maintain':
+      return rnd() < 0.9 ? 100 : 99;
+    case 'about':
+      return 6 + rnd() * 2;
+    case 'range':
+      return 28 + rnd() * 6;
+    case 'reduction':
+      return 2 + rnd() * 2;
+    case 'assigned':
+    case 'relational':
+      return 4 + rnd() * 4;
+  }
+}
+
+// Build the inputs once (not timed): one spec per series, YEARS observations each.
+const specs: IndicatorSpec[] = [];
+const series: EvaluationObservation[][] = [];
+for (let s = 0; s < SERIES; s++) {
+  const spec = TEMPLATES[s % TEMPLATES.length]!;
+  specs.push(spec);
+  const obs: EvaluationObservation[] = [];
+  for (let k = 1; k <= YEARS; k++) obs.push({ year: 2020 + k, value: valueFor(spec, k), text: null, kind: 'actual' });
+  series.push(obs);
+}
+const total = SERIES * YEARS;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(fn: () => number): { ms: number; check: number } {
+  const t0 = process.hrtime.bigint();
+  const check = fn();
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, check };
+}
+
+/** The floor: touch every observation once (read year and value), nothing else. */
+function bareLoop(): number {
+  let sum = 0;
+  for (let s = 0; s < series.length; s++) {
+    const obs = series[s]!;
+    for (let i = 0; i < obs.length; i++) {
+      const o = obs[i]!;
+      if (o.year <= YEAR && o.value !== null) sum += o.value;
+    }
+  }
+  return sum;
+}
+
+function engine(explain: boolean): number {
+  let achieved = 0;
+  const options = { explain };
+  for (let s = 0; s < series.length; s++) {
+    const r = evaluateIndicator(specs[s]!, series[s]!, YEAR, 'time', options);
+    if (r.verdict === 'achieved') achieved++;
+  }
+  return achieved;
+}
+
+const bare: number[] = [];
+const full: number[] = [];
+const quick: number[] = [];
+let checkFull = 0;
+let checkQuick = 0;
+// Warm up the JIT, then alternate so every variant sees the same machine state.
+bareLoop();
+engine(true);
+engine(false);
+for (let r = 0; r < RUNS; r++) {
+  bare.push(time(bareLoop).ms);
+  const e = time(() => engine(true));
+  full.push(e.ms);
+  checkFull = e.check;
+  const q = time(() => engine(false));
+  quick.push(q.ms);
+  checkQuick = q.check;
+}
+if (checkFull !== checkQuick) throw new Error(`verdicts differ with and without explanations: ${checkFull} vs ${checkQuick}`);
+const mb = median(bare);
+const me = median(full);
+const mq = median(quick);
+const r2 = (x: number) => Math.round(x * 100) / 100;
+console.log(
+  JSON.stringify(
+    {
+      observations: total,
+      series: SERIES,
+      runs: RUNS,
+      node: process.version,
+      bareLoopMs: r2(mb),
+      withExplanations: { ms: Math.round(me), ratio: Math.round(me / mb), nsPerObservation: Math.round((me * 1e6) / total) },
+      verdictsOnly: { ms: Math.round(mq), ratio: Math.round(mq / mb), nsPerObservation: Math.round((mq * 1e6) / total) },
+      achievedCount: checkFull,
+    },
+    null,
+    2,
+  ),
+);
