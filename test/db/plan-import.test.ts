@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/db.types.ts';
+import { plansRepository } from '../../src/db/repositories/plans.repository.ts';
+import { indicatorsRepository } from '../../src/db/repositories/indicators.repository.ts';
+import { importPlan } from '../../src/importers/import-plan.ts';
+import { planDocumentToDataset } from '../../src/importers/to-dataset.ts';
+import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import { savePlanDataset } from '../../src/server/modules/plans/plans.import.ts';
+import type { Dataset } from '../../src/domain/dataset.ts';
+import { testDatabases } from '../support/databases.ts';
+
+const OUTLINE = new URL('../../../shared/plans/sip-14th-fyp-outline.txt', import.meta.url);
+
+describe.each(testDatabases)('saving an imported plan on $kind', ({ create }) => {
+  let db: Db;
+  let dispose: () => Promise<void>;
+  let dataset: Dataset;
+
+  beforeAll(async () => {
+    ({ db, dispose } = await create());
+    await seedIfEmpty(db);
+    const doc = importPlan({ bytes: readFileSync(OUTLINE), filename: 'sip.txt' });
+    dataset = planDocumentToDataset(doc, { planKey: 'imported' });
+  });
+  afterAll(async () => dispose());
+
+  it('saves a document as a new plan next to the existing ones, reusing a known predecessor', async () => {
+    const before = await plansRepository.count(db);
+    const r = await savePlanDataset(db, dataset, {});
+    expect(r.version).toBe(1);
+    const plan = await plansRepository.findById(db, r.planId);
+    expect(plan).toMatchObject({ periodStart: 2021, periodEnd: 2025, indicatorCount: 36 });
+    // the previous plan in the document is new here too (its key differs from the seed's), so two plans are added
+    expect(await plansRepository.count(db)).toBe(before + dataset.plans.length);
+  });
+
+  it('saves it again under --plan as version 2 and says nothing changed', async () => {
+    const first = (await plansRepository.list(db)).find((p) => p.key === 'imported' && p.version === 1)!;
+    const countBefore = await plansRepository.count(db);
+    const r = await savePlanDataset(db, dataset, { planId: first.id });
+    expect(r.version).toBe(2);
+    expect(r.changes).toEqual(['no changes 无变化']);
+    expect(await plansRepository.count(db)).toBe(countBefore + 1);
+  });
+
+  it('reports a changed target in the new version', async () => {
+    const latest = await plansRepository.findLatestByKey(db, 'imported');
+    const main = dataset.plans.find((p) => p.key === 'imported')!;
+    const changed: Dataset = {
+      ...dataset,
+      plans: dataset.plans.map((p) =>
+        p !== main
+          ? p
+          : {
+              ...p,
+              indicators: p.indicators.map((i) =>
+                i.code === 'T2-11'
+                  ? {
+                      ...i,
+                      target: { raw: '6000', value: 6000, comparator: 'eq' as const, low: 6000, high: 6000 },
+                    }
+                  : i,
+              ),
+            },
+      ),
+    };
+    const r = await savePlanDataset(db, changed, { planId: latest!.id });
+    expect(r.version).toBe(3);
+    expect(r.changes).toEqual(['~ indicator T2-11 国家高新技术企业数: target 5000 → 6000']);
+    const inds = await indicatorsRepository.listByPlan(db, r.planId);
+    expect(inds.find((i) => i.code === 'T2-11')?.target?.value).toBe(6000);
+  });
+});
