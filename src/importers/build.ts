@@ -54,10 +54,6 @@ export function splitLead(text: string): { title: string; text: string } | null 
   return { title: lead, text: text.slice(m[0].length).trim() };
 }
 
-function ordinalOf(numeral: string): number | null {
-  return parseNumeral(numeral);
-}
-
 export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDocument {
   const warnings: ImportWarning[] = [...read.warnings];
   const parts: PlanPart[] = [];
@@ -89,7 +85,7 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
     part = {
       id: `P${parts.length + 1}`,
       number,
-      ordinal: numeral === null ? null : ordinalOf(numeral),
+      ordinal: numeral === null ? null : parseNumeral(numeral),
       title,
       paragraphs: [],
       source,
@@ -105,7 +101,7 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
     chapter = {
       id: `C${chapterCount}`,
       number,
-      ordinal: numeral === null ? null : ordinalOf(numeral),
+      ordinal: numeral === null ? null : parseNumeral(numeral),
       title,
       paragraphs: [],
       source,
@@ -124,7 +120,7 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
     section = {
       id: `${c.id}.S${c.sections.length + 1}`,
       number,
-      ordinal: numeral === null ? null : ordinalOf(numeral),
+      ordinal: numeral === null ? null : parseNumeral(numeral),
       title,
       paragraphs: [],
       source,
@@ -159,16 +155,12 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
     for (const ref of p.footnoteRefs) footnoteNode.set(ref, targetId);
   };
 
-  const closeBox = (): void => {
-    box = null;
-  };
-
   const blocks = read.blocks;
   for (let i = 0; i < blocks.length; i++) {
     const b: Block | undefined = blocks[i];
     if (!b) continue;
     if (b.type === 'break') {
-      closeBox();
+      box = null;
       continue;
     }
     if (b.type === 'table') {
@@ -197,7 +189,7 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
         openBox.items.push(boxItem(text, b.source));
         continue;
       }
-      closeBox();
+      box = null;
     }
 
     const heading = matchHeading(text);

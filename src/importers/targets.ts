@@ -1,7 +1,8 @@
-import type { Comparator, Quantity } from '../domain/quantity.ts';
+import type { Comparator } from '../domain/quantity.ts';
 import { inferKind } from './kind-inference.ts';
 import { planNumberOf } from './meta.ts';
 import type { ProseTarget } from './plan-document.ts';
+import { boundedQuantity } from './value-parser.ts';
 
 /** One run of text to search, with where it sits. */
 export interface TextUnit {
@@ -36,32 +37,13 @@ function comparatorOf(verb: string | null, suffix: string | null): Comparator {
   return 'eq';
 }
 
-function quantityOf(raw: string, value: number, comparator: Comparator): Quantity {
-  switch (comparator) {
-    case 'gte':
-    case 'gt':
-      return { raw, value, comparator, low: value, high: null };
-    case 'lte':
-    case 'lt':
-      return { raw, value, comparator, low: null, high: value };
-    case 'about':
-      return { raw, value, comparator, low: null, high: null };
-    case 'eq':
-    case 'range':
-    case 'none':
-    case 'text':
-      return { raw, value, comparator: 'eq', low: value, high: value };
-  }
-}
-
 /** The year a sentence talks about, or undefined when it says nothing about time. */
 function sentenceYear(s: string, period: { start: number; end: number }, planNumber: number | null): number | null | undefined {
   const by = /到\s*(20\d\d)\s*年/.exec(s) ?? /(20\d\d)\s*年(?:前|底|末)/.exec(s);
   if (by) return Number(by[1]);
   const fyp = /“十([一二三四五六七八九])五”(?:期间|时期|末)/.exec(s);
   if (fyp) {
-    const n = planNumberOf(`“十${fyp[1] ?? ''}五”`);
-    return n !== null && n === planNumber ? period.end : null;
+    return planNumberOf(fyp[0]) === planNumber && planNumber !== null ? period.end : null;
   }
   const past = /(19|20)\d\d\s*年/.exec(s);
   if (past && Number(past[0].slice(0, 4)) < period.start) return null;
@@ -117,7 +99,7 @@ export function findProseTargets(
           const value = Number(numText);
           const raw = `${verb ?? ''}${numText}${unitText ?? ''}${suffix ?? ''}`;
           const text = `${metric}${raw}`;
-          const q = quantityOf(raw, value, comparator);
+          const q = boundedQuantity(raw, value, comparator);
           out.push({
             text,
             sentence,

@@ -12,10 +12,10 @@ export interface ToDatasetOptions {
   planKey?: string;
 }
 
-interface Placed {
+/** A child to place under its parent: built once its position (and so its path) is known. */
+interface Child {
   order: number;
-  node: PlanNodeSpec;
-  id: string | null;
+  build: (path: number[]) => PlanNodeSpec;
 }
 
 function lineOf(source: string): number {
@@ -29,72 +29,38 @@ function leaf(kind: PlanNodeSpec['kind'], number: string | null, title: string, 
 
 /**
  * The plan tree as Dataset nodes: headings and facts only (body is always null). Children are in
- * document order: a section's tasks, boxes (专栏N) and figures (图N).
+ * document order: a section's tasks, boxes (专栏N) and figures (图N). `paths` maps plan-document node
+ * ids (and "box:N" / "figure:N") to their index path in the tree.
  */
 export function planNodes(doc: PlanDocument): { nodes: PlanNodeSpec[]; paths: Map<string, number[]> } {
   const paths = new Map<string, number[]>();
-  const extras = (nodeId: string): Placed[] => [
-    ...doc.boxes
-      .filter((b) => b.nodeId === nodeId)
-      .map((b) => ({ order: lineOf(b.source), node: leaf('box', `专栏${b.number}`, b.title, b.source), id: `box:${b.number}` })),
-    ...doc.figures
-      .filter((f) => f.nodeId === nodeId)
-      .map((f) => ({ order: lineOf(f.source), node: leaf('figure', `图${f.number}`, f.caption, f.source), id: `figure:${f.number}` })),
+  const place = (children: Child[], path: number[]): PlanNodeSpec[] =>
+    children.sort((a, b) => a.order - b.order).map((c, i) => c.build([...path, i]));
+  const node = (id: string, spec: PlanNodeSpec, children: () => Child[]): Child => ({
+    order: lineOf(spec.source ?? ''),
+    build: (path) => {
+      paths.set(id, path);
+      spec.children.push(...place(children(), path));
+      return spec;
+    },
+  });
+  const extras = (nodeId: string): Child[] => [
+    ...doc.boxes.filter((b) => b.nodeId === nodeId).map((b) => node(`box:${b.number}`, leaf('box', `专栏${b.number}`, b.title, b.source), () => [])),
+    ...doc.figures.filter((f) => f.nodeId === nodeId).map((f) => node(`figure:${f.number}`, leaf('figure', `图${f.number}`, f.caption, f.source), () => [])),
   ];
-  const tasks = (ts: PlanTask[]): Placed[] => ts.map((t) => ({ order: lineOf(t.source), node: leaf('task', null, t.title, t.source), id: t.id }));
-  const assemble = (node: PlanNodeSpec, children: Placed[], path: number[]): void => {
-    children.sort((a, b) => a.order - b.order);
-    children.forEach((c, i) => {
-      node.children.push(c.node);
-      if (c.id !== null) paths.set(c.id, [...path, i]);
-    });
-  };
-  const section = (s: PlanSection, path: number[]): PlanNodeSpec => {
-    const node = leaf('section', s.number, s.title, s.source);
-    paths.set(s.id, path);
-    assemble(node, [...tasks(s.tasks), ...extras(s.id)], path);
-    return node;
-  };
-  const chapter = (c: PlanChapter, path: number[]): PlanNodeSpec => {
-    const node = leaf('chapter', c.number, c.title, c.source);
-    paths.set(c.id, path);
-    const placed: Placed[] = [...tasks(c.tasks), ...extras(c.id)];
-    const sectionNodes = c.sections.map((s) => ({ order: lineOf(s.source), s }));
-    // Sections get their path after sorting; build them with a placeholder path first.
-    const children: Placed[] = [...placed, ...sectionNodes.map(({ order, s }) => ({ order, node: leaf('section', s.number, s.title, s.source), id: s.id }))];
-    children.sort((a, b) => a.order - b.order);
-    children.forEach((ch, i) => {
-      const p = [...path, i];
-      const sec = c.sections.find((s) => s.id === ch.id);
-      node.children.push(sec ? section(sec, p) : ch.node);
-      if (!sec && ch.id !== null) paths.set(ch.id, p);
-    });
-    return node;
-  };
+  const tasks = (ts: PlanTask[]): Child[] => ts.map((t) => node(t.id, leaf('task', null, t.title, t.source), () => []));
+  const section = (s: PlanSection): Child => node(s.id, leaf('section', s.number, s.title, s.source), () => [...tasks(s.tasks), ...extras(s.id)]);
+  const chapter = (c: PlanChapter): Child =>
+    node(c.id, leaf('chapter', c.number, c.title, c.source), () => [...tasks(c.tasks), ...extras(c.id), ...c.sections.map(section)]);
 
-  const nodes: PlanNodeSpec[] = [];
-  if (doc.preamble) {
-    const pre = leaf('preamble', null, doc.preamble.title || '序言', doc.preamble.source);
-    paths.set('preamble', [0]);
-    assemble(pre, [...tasks(doc.preamble.tasks), ...extras('preamble')], [0]);
-    nodes.push(pre);
-  }
+  const top: Child[] = [];
+  const pre = doc.preamble;
+  if (pre) top.push(node('preamble', leaf('preamble', null, pre.title || '序言', pre.source), () => [...tasks(pre.tasks), ...extras('preamble')]));
   for (const part of doc.parts) {
-    const path = [nodes.length];
-    const node = leaf('part', part.number, part.title, part.source);
-    paths.set(part.id, path);
-    const ex = extras(part.id);
-    const children: Placed[] = [...ex, ...part.chapters.map((c) => ({ order: lineOf(c.source), node: leaf('chapter', null, '', ''), id: c.id }))];
-    children.sort((a, b) => a.order - b.order);
-    children.forEach((ch, i) => {
-      const c = part.chapters.find((x) => x.id === ch.id);
-      node.children.push(c ? chapter(c, [...path, i]) : ch.node);
-      if (!c && ch.id !== null) paths.set(ch.id, [...path, i]);
-    });
-    nodes.push(node);
+    top.push(node(part.id, leaf('part', part.number, part.title, part.source), () => [...extras(part.id), ...part.chapters.map(chapter)]));
   }
-  for (const c of doc.chapters) nodes.push(chapter(c, [nodes.length]));
-  return { nodes, paths };
+  top.push(...doc.chapters.map(chapter));
+  return { nodes: place(top, []), paths };
 }
 
 function apply(ind: DatasetIndicator, o: IndicatorOverlay | undefined, where: string): DatasetIndicator {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuantity, unitOfValue } from './value-parser.ts';
+import { parseQuantity } from './value-parser.ts';
 
 describe('parseQuantity', () => {
   it.each([
@@ -36,11 +36,5 @@ describe('parseQuantity', () => {
 
   it('keeps raw verbatim', () => {
     expect(parseQuantity(' 7左右 ').raw).toBe('7左右');
-  });
-
-  it('reads the unit inside a value', () => {
-    expect(unitOfValue('6.5%左右')).toBe('%');
-    expect(unitOfValue('2000亿元')).toBe('亿元');
-    expect(unitOfValue('6.5')).toBeNull();
   });
 });

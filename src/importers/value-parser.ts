@@ -30,6 +30,25 @@ function quantity(raw: string, comparator: Comparator, value: number | null, low
   return { raw, value, comparator, low, high };
 }
 
+/** A single stated number with its comparator: the bounds follow from it (about has none, a band is not a bound). */
+export function boundedQuantity(raw: string, value: number, comparator: Comparator): Quantity {
+  switch (comparator) {
+    case 'gte':
+    case 'gt':
+      return quantity(raw, comparator, value, value, null);
+    case 'lte':
+    case 'lt':
+      return quantity(raw, comparator, value, null, value);
+    case 'about':
+      return quantity(raw, 'about', value, null, null);
+    case 'eq':
+    case 'range':
+    case 'none':
+    case 'text':
+      return quantity(raw, 'eq', value, value, value);
+  }
+}
+
 /**
  * Parses one value cell or stated target: "6.5", "7左右", "5以上", "不少于25", "突破5000", ">3",
  * "<5.5", "2以内", "30-32", "—", and words ("完成市下达任务") kept as text. `raw` is kept verbatim.
@@ -72,28 +91,6 @@ export function parseQuantity(input: string): Quantity {
   }
   const n = numberPart(rest);
   if (!n || !Number.isFinite(n.value)) return quantity(raw, 'text', null, null, null);
-  const v = n.value;
-  switch (comparator) {
-    case 'eq':
-      return quantity(raw, 'eq', v, v, v);
-    case 'about':
-      return quantity(raw, 'about', v, null, null);
-    case 'gte':
-    case 'gt':
-      return quantity(raw, comparator, v, v, null);
-    case 'lte':
-    case 'lt':
-      return quantity(raw, comparator, v, null, v);
-    case 'range':
-    case 'none':
-    case 'text':
-      return quantity(raw, 'text', null, null, null);
-  }
-}
-
-/** The unit stated inside a value ("6.5%左右" → "%"), if any. */
-export function unitOfValue(input: string): string | null {
-  const s = toHalfWidth(input.trim()).replace(/\s+/g, '');
-  const m = new RegExp(`^(?:不少于|不低于|超过|突破|超|约)?${NUM}((?:%|‰|[^\\d]{1,8}?))(?:以上|以内|以下|左右)?$`).exec(s);
-  return m?.[1] ?? null;
+  if (comparator === 'range' || comparator === 'none' || comparator === 'text') return quantity(raw, 'text', null, null, null);
+  return boundedQuantity(raw, n.value, comparator);
 }

@@ -1,12 +1,10 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isLantuError } from '../../src/domain/errors.ts';
-import type { ErrorCode } from '../../src/domain/errors.ts';
 import { importPlan } from '../../src/importers/import-plan.ts';
 import type { PlanDocument } from '../../src/importers/plan-document.ts';
 import { readDocx } from '../../src/importers/readers/docx-reader.ts';
 import { buildDocxFixture, buildMiniDocx } from '../support/docx-fixtures.ts';
-import { sipOutlineBytes } from './sip-outline.ts';
+import { errorCodeOf, sipOutlineBytes } from './support.ts';
 
 /** The tree without where things came from (lines vs paragraphs) and how the format was told. */
 function content(doc: PlanDocument): unknown {
@@ -22,15 +20,6 @@ function content(doc: PlanDocument): unknown {
     return x;
   };
   return strip(doc);
-}
-
-function codeOf(f: () => unknown): ErrorCode | 'no error' | 'untyped' {
-  try {
-    f();
-    return 'no error';
-  } catch (e) {
-    return isLantuError(e) ? e.code : 'untyped';
-  }
 }
 
 let txt: PlanDocument;
@@ -81,24 +70,24 @@ describe('.docx reader', () => {
 
   it('refuses an encrypted or legacy Office file', () => {
     const cfb = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    expect(codeOf(() => importPlan({ bytes: cfb, filename: 'plan.docx' }))).toBe('unsupported_input');
-    expect(codeOf(() => importPlan({ bytes: cfb, filename: 'plan.doc' }))).toBe('unsupported_input');
+    expect(errorCodeOf(() => importPlan({ bytes: cfb, filename: 'plan.docx' }))).toBe('unsupported_input');
+    expect(errorCodeOf(() => importPlan({ bytes: cfb, filename: 'plan.doc' }))).toBe('unsupported_input');
   });
 
   it('refuses a truncated .docx and a zip that is not a Word document', async () => {
     const bytes = await buildMiniDocx({ headingStyles: true });
-    expect(codeOf(() => importPlan({ bytes: bytes.subarray(0, bytes.length / 2), filename: 'cut.docx' }))).toBe('unsupported_input');
+    expect(errorCodeOf(() => importPlan({ bytes: bytes.subarray(0, bytes.length / 2), filename: 'cut.docx' }))).toBe('unsupported_input');
     const zip = new JSZip();
     zip.file('hello.txt', 'hello');
     const other = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-    expect(codeOf(() => importPlan({ bytes: other, filename: 'x.docx' }))).toBe('unsupported_input');
+    expect(errorCodeOf(() => importPlan({ bytes: other, filename: 'x.docx' }))).toBe('unsupported_input');
   });
 
   it('refuses zip entries that inflate beyond the limit (declared or actual)', async () => {
     const zip = new JSZip();
     zip.file('word/document.xml', '<w:document>' + ' '.repeat(2_000_000) + '</w:document>');
     const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-    expect(codeOf(() => readDocx(bomb, { maxInflatedBytes: 1_000_000 }))).toBe('payload_too_large');
+    expect(errorCodeOf(() => readDocx(bomb, { maxInflatedBytes: 1_000_000 }))).toBe('payload_too_large');
 
     // A central directory that declares 300 MB is refused before anything is inflated.
     const forged = bomb.slice();
@@ -106,11 +95,11 @@ describe('.docx reader', () => {
     for (let o = forged.length - 22; o >= 0; o--) {
       if (view.getUint32(o, true) === 0x02014b50) view.setUint32(o + 24, 300 * 1024 * 1024, true);
     }
-    expect(codeOf(() => importPlan({ bytes: forged, filename: 'bomb.docx' }))).toBe('payload_too_large');
+    expect(errorCodeOf(() => importPlan({ bytes: forged, filename: 'bomb.docx' }))).toBe('payload_too_large');
   });
 
   it('refuses input over 50 MB', () => {
     const big = new Uint8Array(50 * 1024 * 1024 + 1);
-    expect(codeOf(() => importPlan({ bytes: big, filename: 'big.txt' }))).toBe('payload_too_large');
+    expect(errorCodeOf(() => importPlan({ bytes: big, filename: 'big.txt' }))).toBe('payload_too_large');
   });
 });

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isLantuError } from '../../src/domain/errors.ts';
-import type { ErrorCode } from '../../src/domain/errors.ts';
 import { importPlan } from '../../src/importers/import-plan.ts';
+import { errorCodeOf } from './support.ts';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
-
-function codeOf(f: () => unknown): ErrorCode | 'no error' | 'untyped' {
-  try {
-    f();
-    return 'no error';
-  } catch (e) {
-    return isLantuError(e) ? e.code : 'untyped';
-  }
-}
 
 const MD = `# 某区国民经济和社会发展第十四个五年规划纲要
 
@@ -83,12 +74,12 @@ describe('.txt edge cases', () => {
   });
 
   it('refuses empty, binary and unsupported input with typed errors', () => {
-    expect(codeOf(() => importPlan({ bytes: new Uint8Array(0) }))).toBe('not_a_plan');
-    expect(codeOf(() => importPlan({ bytes: enc('第一章 总则\u0000x') }))).toBe('unsupported_input');
-    expect(codeOf(() => importPlan({ bytes: enc('%PDF-1.4'), filename: 'a.pdf' }))).toBe('unsupported_input');
+    expect(errorCodeOf(() => importPlan({ bytes: new Uint8Array(0) }))).toBe('not_a_plan');
+    expect(errorCodeOf(() => importPlan({ bytes: enc('第一章 总则\u0000x') }))).toBe('unsupported_input');
+    expect(errorCodeOf(() => importPlan({ bytes: enc('%PDF-1.4'), filename: 'a.pdf' }))).toBe('unsupported_input');
   });
 
   it('refuses a plan whose period cannot be told', () => {
-    expect(codeOf(() => importPlan({ bytes: enc('第一章 总则\n推动发展。\n'), filename: 'x.txt' }))).toBe('not_a_plan');
+    expect(errorCodeOf(() => importPlan({ bytes: enc('第一章 总则\n推动发展。\n'), filename: 'x.txt' }))).toBe('not_a_plan');
   });
 });

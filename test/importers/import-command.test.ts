@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importCommand, importDataset, SaveUnavailableError } from '../../src/cli/commands/import.command.ts';
 import type { Dataset } from '../../src/domain/dataset.ts';
 import { isLantuError } from '../../src/domain/errors.ts';
-import { SIP_OUTLINE_PATH } from './sip-outline.ts';
+import { SIP_OUTLINE_PATH } from './support.ts';
 
 function capture(stream: NodeJS.WriteStream): string[] {
   const out: string[] = [];

@@ -5,7 +5,7 @@ import { importPlan } from '../../src/importers/import-plan.ts';
 import { planDocumentSchema } from '../../src/importers/plan-document.ts';
 import { parseQuantity } from '../../src/importers/value-parser.ts';
 import { buildDocxFixture } from '../support/docx-fixtures.ts';
-import { sipOutlineBytes } from './sip-outline.ts';
+import { sipOutlineBytes } from './support.ts';
 
 const outline = new TextDecoder().decode(sipOutlineBytes());
 const lines = outline.split('\n');

@@ -7,7 +7,7 @@ import { countNodes } from '../../src/domain/plan.ts';
 import { importPlan } from '../../src/importers/import-plan.ts';
 import { overlaySchema } from '../../src/importers/overlay.ts';
 import { planDocumentToDataset } from '../../src/importers/to-dataset.ts';
-import { sipOutlineBytes } from './sip-outline.ts';
+import { sipOutlineBytes } from './support.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const overlay = overlaySchema.parse(JSON.parse(readFileSync(resolve(root, 'data/sip-14th/overlay.json'), 'utf8')));

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importPlan } from '../../src/importers/import-plan.ts';
 import type { PlanChapter, PlanDocument, PlanSection, PlanTable } from '../../src/importers/plan-document.ts';
 import { planDocumentSchema } from '../../src/importers/plan-document.ts';
-import { sipOutlineBytes } from './sip-outline.ts';
+import { sipOutlineBytes } from './support.ts';
 
 let doc: PlanDocument;
 beforeAll(() => {

@@ -148,7 +148,6 @@ export function readDocx(bytes: Uint8Array, opts: DocxOptions): ReadResult {
   // Tables, possibly nested: cells of the outermost table collect the text of everything inside.
   const tableStack: { rows: string[][]; rowSources: string[]; source: string }[] = [];
   let cellText: string[] | null = null;
-  let cellDepth = 0;
 
   for (const e of events(documentXml)) {
     if (skipDepth > 0) {
@@ -213,10 +212,7 @@ export function readDocx(bytes: Uint8Array, opts: DocxOptions): ReadResult {
             break;
           }
           case 'tc':
-            if (tableStack.length === 1) {
-              cellText = [];
-              cellDepth = 1;
-            } else cellDepth++;
+            if (tableStack.length === 1) cellText = [];
             break;
           default:
             break;
@@ -257,8 +253,7 @@ export function readDocx(bytes: Uint8Array, opts: DocxOptions): ReadResult {
               const row = t?.rows[t.rows.length - 1];
               row?.push(cellText.join('').replace(/\s+/g, ' ').trim());
               cellText = null;
-              cellDepth = 0;
-            } else if (cellDepth > 0) cellDepth--;
+            }
             break;
           case 'tbl': {
             const t = tableStack.pop();
