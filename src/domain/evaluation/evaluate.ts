@@ -978,8 +978,8 @@ function evaluateAssigned(ctx: Ctx): IndicatorEvaluation {
   if (missed.length > 0) note(ctx, `${missed.join('、')}年未完成下达任务`, `the assigned value was missed in ${missed.join(', ')}`);
   if (ctx.final || ctx.yT === null || last.year >= ctx.yT) r.probability = { value: met ? 1 : 0, basis: 0, mean: 0, sd: 0 };
   const head: Bilingual = {
-    zh: `${last.year}年实际${u(ctx, last.value).zh}，${rule.zh}${met ? '，完成下达任务' : '，未完成下达任务'}`,
-    en: `${u(ctx, last.value).en} in ${last.year} against ${rule.en}: ${met ? 'met' : 'missed'}`,
+    zh: `${last.year}年实际${u(ctx, last.value).zh}，要求${rule.zh}，${met ? '完成下达任务' : '未完成下达任务'}`,
+    en: `${u(ctx, last.value).en} in ${last.year}, required ${rule.en}: ${met ? 'met' : 'missed'}`,
   };
   if (ctx.final) return finish(ctx, r, met ? 'achieved' : 'not_achieved', head);
   return finish(ctx, r, met ? 'on_track' : 'lagging', head);
