@@ -5,4 +5,5 @@ import { register } from 'tsx/esm/api';
 register();
 const { main } = await import('../src/cli/main.ts');
 const code = await main(process.argv);
-process.exit(code);
+// Exit only once everything written to a pipe has been flushed (large JSON output would be cut otherwise).
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

@@ -6,6 +6,7 @@ import { errorBody, toErrorResponse, validationHook } from './errors.ts';
 import { escapeHtml, page } from './html.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
+import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.ts';
 import { renderApiDocs } from './openapi-docs.ts';
 
 export const OPENAPI_INFO = {
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.route('/api', healthRoutes);
   app.route('/api', plansRoutes);
+  app.route('/api', evaluationsRoutes);
 
   const documentConfig = { openapi: '3.1.0', info: { ...OPENAPI_INFO, version: deps.version } };
   app.doc31('/api/openapi.json', documentConfig);

@@ -49,3 +49,25 @@ export const observationsRepository = {
     );
   },
 };
+
+export interface ApprovedValueRow {
+  code: string;
+  year: number;
+  period: string;
+  kind: ObservationKind;
+  value: number | null;
+  text: string | null;
+  version: number;
+}
+
+/** The approved values of a plan's indicators, latest version per indicator, period and kind (region totals only). */
+export async function listApprovedValues(db: Queryable, planId: string): Promise<ApprovedValueRow[]> {
+  return db.query<ApprovedValueRow>(
+    `SELECT DISTINCT ON (o.indicator_id, o.period, o.kind)
+            i.code, o.year, o.period, o.kind, o.value, o.text, o.version
+       FROM observations o JOIN indicators i ON i.id = o.indicator_id
+      WHERE i.plan_id = $1 AND o.status = 'approved' AND o.region_id IS NULL
+      ORDER BY o.indicator_id, o.period, o.kind, o.version DESC`,
+    [planId],
+  );
+}

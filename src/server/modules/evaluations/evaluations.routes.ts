@@ -1,0 +1,31 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env.ts';
+import { errorBodySchema, validationHook } from '../../errors.ts';
+import { planIdParams } from '../plans/plans.schemas.ts';
+import { evaluatePlanLive } from './evaluation.service.ts';
+import { liveEvaluationQuery, liveEvaluationSchema } from './evaluations.schemas.ts';
+
+export const evaluationsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+evaluationsRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/plans/{id}/evaluation',
+    tags: ['evaluation'],
+    summary: 'Judge every indicator for a year on approved values 指标评估',
+    request: { params: planIdParams, query: liveEvaluationQuery },
+    responses: {
+      200: {
+        description: 'Verdicts, explanations, projections and the summary',
+        content: { 'application/json': { schema: liveEvaluationSchema } },
+      },
+      404: { description: 'No such plan', content: { 'application/json': { schema: errorBodySchema } } },
+      422: {
+        description: 'Invalid parameters',
+        content: { 'application/json': { schema: errorBodySchema } },
+      },
+    },
+  }),
+  async (c) =>
+    c.json(await evaluatePlanLive(c.var.deps.db, c.req.valid('param').id, c.req.valid('query')), 200),
+);

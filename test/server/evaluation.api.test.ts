@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/db.types.ts';
+import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import { getJson, testApp } from '../support/app.ts';
+import { testDatabases } from '../support/databases.ts';
+
+interface Evaluation {
+  year: number;
+  indicators: { code: string; name: string; verdict: string; explanation: { zh: string; en: string } }[];
+  summary: { total: number; counts: Record<string, number>; sentence: { zh: string } };
+  ids: Record<string, string>;
+}
+
+describe.each(testDatabases)('evaluation API on $kind', ({ create }) => {
+  let db: Db;
+  let dispose: () => Promise<void>;
+  let app: ReturnType<typeof testApp>;
+  const planIds = new Map<string, string>();
+
+  beforeAll(async () => {
+    ({ db, dispose } = await create());
+    await seedIfEmpty(db);
+    app = testApp(db);
+    const { body } = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
+    for (const p of body.items) planIds.set(p.key, p.id);
+  });
+  afterAll(async () => dispose());
+
+  it('judges the 13th plan in 2020 from its approved results', async () => {
+    const { status, body } = await getJson<Evaluation>(
+      app,
+      `/api/plans/${planIds.get('sip-13th')}/evaluation?year=2020`,
+    );
+    expect(status).toBe(200);
+    expect(body.summary.total).toBe(22);
+    const byName = new Map(body.indicators.map((i) => [i.name, i]));
+    expect(byName.get('文化产业增加值占地区生产总值比重')?.verdict).toBe('not_achieved');
+    expect(byName.get('城镇登记失业率')?.verdict).toBe('achieved');
+    expect(byName.get('区域常住人口')?.verdict).toBe('no_data');
+    expect(Object.keys(body.ids)).toHaveLength(22);
+    expect(body.summary.sentence.zh).toContain('22项');
+  });
+
+  it('says data is missing for a year nobody has reported yet', async () => {
+    const { body } = await getJson<Evaluation>(
+      app,
+      `/api/plans/${planIds.get('sip-14th')}/evaluation?year=2021`,
+    );
+    expect(body.summary.total).toBe(36);
+    expect(body.indicators.filter((i) => i.verdict !== 'no_data').map((i) => i.code)).toEqual([]);
+  });
+
+  it('refuses a year that is not a number', async () => {
+    const { status, body } = await getJson<{ error: { code: string } }>(
+      app,
+      `/api/plans/${planIds.get('sip-14th')}/evaluation?year=soon`,
+    );
+    expect(status).toBe(422);
+    expect(body.error.code).toBe('validation_failed');
+  });
+});
