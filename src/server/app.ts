@@ -3,11 +3,15 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { errorBody, toErrorResponse, validationHook } from './errors.ts';
-import { escapeHtml, page } from './html.ts';
+import { serveWeb } from './static.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.ts';
 import { renderApiDocs } from './openapi-docs.ts';
+import { sessionMiddleware } from './auth/session.middleware.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { observationsRoutes } from './modules/observations/observations.routes.ts';
 
 export const OPENAPI_INFO = {
   title: 'lantu 蓝图',
@@ -54,7 +58,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 
+  app.use('/api/*', sessionMiddleware);
   app.route('/api', healthRoutes);
+  app.route('/api', authRoutes);
+  app.route('/api', usersRoutes);
+  app.route('/api', observationsRoutes);
   app.route('/api', plansRoutes);
   app.route('/api', evaluationsRoutes);
 
@@ -66,16 +74,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     return c.html(docsHtml);
   });
 
-  app.get('/', (c) =>
-    c.html(
-      page(
-        'lantu 蓝图',
-        `<h1>蓝图 lantu</h1><p>${escapeHtml(OPENAPI_INFO.description)}</p>
-<ul><li><a href="/api/plans">/api/plans</a> — 规划列表 plans</li><li><a href="/api/docs">/api/docs</a> — API 文档 reference</li>
-<li><a href="/api/health">/api/health</a> — 运行状态 health</li></ul>`,
-      ),
-    ),
-  );
+  app.use('*', serveWeb()); // the web workspace (dist/web) for every non-/api GET
 
   return app;
 }

@@ -1,8 +1,9 @@
 import type { Queryable } from '../../../db/db.types.ts';
 import { listApprovedValues } from '../../../db/repositories/observations.repository.ts';
-import type { EvaluationObservation, Method, PlanEvaluation } from '../../../domain/evaluation/index.ts';
+import type { EvaluationObservation, Method, PlanEvaluation, Verdict } from '../../../domain/evaluation/index.ts';
 import { evaluatePlan } from '../../../domain/evaluation/index.ts';
 import type { IndicatorSpec } from '../../../domain/indicator.ts';
+import type { ObservationPoint } from '../../../domain/observation.ts';
 import { getPlanIndicators, type PlanSummary } from '../plans/plans.service.ts';
 
 export type IndicatorScope = 'table' | 'all';
@@ -13,14 +14,17 @@ export interface LiveEvaluation extends PlanEvaluation {
   ids: Record<string, string>;
 }
 
-/** Judges a plan's indicators for a year on approved values only (drafts never count). */
-export async function evaluatePlanLive(
-  db: Queryable,
-  planId: string,
-  q: { year: number; method: Method; scope: IndicatorScope },
-): Promise<LiveEvaluation> {
+interface EvaluationInputs {
+  plan: PlanSummary;
+  specs: IndicatorSpec[];
+  ids: Record<string, string>;
+  observations: Map<string, EvaluationObservation[]>;
+}
+
+/** Indicators and their approved annual values (drafts never count). */
+async function loadInputs(db: Queryable, planId: string, scope: IndicatorScope): Promise<EvaluationInputs> {
   const { plan, items } = await getPlanIndicators(db, planId);
-  const chosen = q.scope === 'all' ? items : items.filter((i) => i.origin === 'table');
+  const chosen = scope === 'all' ? items : items.filter((i) => i.origin === 'table');
   const specs: IndicatorSpec[] = chosen.map((i) => ({ ...i, departments: i.departments.map((d) => d.code) }));
   const observations = new Map<string, EvaluationObservation[]>();
   for (const v of await listApprovedValues(db, planId)) {
@@ -30,12 +34,40 @@ export async function evaluatePlanLive(
     list.push({ year: v.year, value: v.value, text: v.text, kind: v.kind, revision: v.version });
     observations.set(v.code, list);
   }
-  const evaluation = evaluatePlan({
-    indicators: specs,
-    observations,
-    year: q.year,
-    method: q.method,
-    options: { periodStart: plan.periodStart, periodEnd: plan.periodEnd },
+  return { plan, specs, ids: Object.fromEntries(chosen.map((i) => [i.code, i.id])), observations };
+}
+
+function run(inputs: EvaluationInputs, year: number, method: Method): PlanEvaluation {
+  return evaluatePlan({
+    indicators: inputs.specs,
+    observations: inputs.observations,
+    year,
+    method,
+    options: { periodStart: inputs.plan.periodStart, periodEnd: inputs.plan.periodEnd },
   });
-  return { ...evaluation, plan, ids: Object.fromEntries(chosen.map((i) => [i.code, i.id])) };
+}
+
+/** Judges a plan's indicators for a year on approved values only. */
+export async function evaluatePlanLive(
+  db: Queryable,
+  planId: string,
+  q: { year: number; method: Method; scope: IndicatorScope },
+): Promise<LiveEvaluation> {
+  const inputs = await loadInputs(db, planId, q.scope);
+  return { ...run(inputs, q.year, q.method), plan: inputs.plan, ids: inputs.ids };
+}
+
+/** The time-progress verdict an indicator would get if `candidate` were approved (for the lagging-note rule). */
+export async function verdictWithCandidate(
+  db: Queryable,
+  planId: string,
+  code: string,
+  candidate: ObservationPoint,
+): Promise<Verdict | null> {
+  const inputs = await loadInputs(db, planId, 'all');
+  const others = (inputs.observations.get(code) ?? []).filter(
+    (o) => !(o.year === candidate.year && o.kind === candidate.kind),
+  );
+  inputs.observations.set(code, [...others, { ...candidate, revision: Number.MAX_SAFE_INTEGER }]);
+  return run(inputs, candidate.year, 'time').indicators.find((i) => i.code === code)?.verdict ?? null;
 }

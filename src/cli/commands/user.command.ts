@@ -1,0 +1,38 @@
+import { Command, Option } from 'commander';
+import { ROLES, type Role } from '../../domain/user.ts';
+import { loadConfig } from '../../server/config.ts';
+import { openDatabase } from '../../server/database.ts';
+import { createLogger } from '../../server/logger.ts';
+import { createUser } from '../../server/modules/users/users.service.ts';
+
+export function userCommand(): Command {
+  const user = new Command('user').description('manage accounts 账号管理');
+  user
+    .command('create')
+    .description('create an account 新建账号')
+    .requiredOption('--email <email>', 'login email')
+    .requiredOption('--password <password>', 'at least 10 characters')
+    .addOption(new Option('--role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
+    .option('--department <code...>', 'department code(s) for a department user')
+    .option('--name <displayName>', 'display name')
+    .action(async (opts: { email: string; password: string; role: Role; department?: string[]; name?: string }) => {
+      const db = await openDatabase(loadConfig(), createLogger(process.env.LOG_LEVEL ?? 'warn'));
+      try {
+        const created = await createUser(
+          db,
+          {
+            email: opts.email,
+            password: opts.password,
+            role: opts.role,
+            displayName: opts.name ?? null,
+            departments: opts.department ?? [],
+          },
+          { id: null, label: 'cli:user' },
+        );
+        process.stdout.write(`created ${created.role} ${created.email}  id ${created.id}\n`);
+      } finally {
+        await db.close();
+      }
+    });
+  return user;
+}

@@ -1,0 +1,171 @@
+import type { Queryable } from '../db.types.ts';
+import type { ObservationKind, ObservationStatus } from '../../domain/observation.ts';
+
+export interface WorkflowObservation {
+  id: string;
+  indicatorId: string;
+  period: string;
+  year: number;
+  kind: ObservationKind;
+  value: number | null;
+  text: string | null;
+  status: ObservationStatus;
+  version: number;
+  note: string | null;
+  correctionReason: string | null;
+  returnReason: string | null;
+  createdBy: string | null;
+  createdByEmail: string | null;
+  createdAt: Date;
+  submittedAt: Date | null;
+  approvedBy: string | null;
+  approvedByEmail: string | null;
+  approvedAt: Date | null;
+  updatedAt: Date;
+}
+
+const COLUMNS = `o.id, o.indicator_id AS "indicatorId", o.period, o.year, o.kind, o.value, o.text, o.status, o.version,
+  o.note, o.correction_reason AS "correctionReason", o.return_reason AS "returnReason",
+  o.created_by AS "createdBy", cu.email AS "createdByEmail", o.created_at AS "createdAt",
+  o.submitted_at AS "submittedAt", o.approved_by AS "approvedBy", au.email AS "approvedByEmail",
+  o.approved_at AS "approvedAt", o.updated_at AS "updatedAt"`;
+const FROM = `observations o LEFT JOIN users cu ON cu.id = o.created_by LEFT JOIN users au ON au.id = o.approved_by`;
+
+export interface IndicatorAccess {
+  id: string;
+  planId: string;
+  code: string;
+  name: string;
+  unit: string | null;
+  kind: string;
+  departmentIds: string[];
+}
+
+export const workflowRepository = {
+  async findIndicator(db: Queryable, id: string): Promise<IndicatorAccess | null> {
+    const rows = await db.query<IndicatorAccess>(
+      `SELECT i.id, i.plan_id AS "planId", i.code, i.name, i.unit, i.kind,
+              COALESCE(array_agg(a.department_id::text) FILTER (WHERE a.department_id IS NOT NULL), '{}') AS "departmentIds"
+         FROM indicators i LEFT JOIN assignments a ON a.indicator_id = i.id
+        WHERE i.id = $1 GROUP BY i.id`,
+      [id],
+    );
+    return rows[0] ?? null;
+  },
+
+  async find(db: Queryable, id: string): Promise<WorkflowObservation | null> {
+    const rows = await db.query<WorkflowObservation>(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.id = $1`, [id]);
+    return rows[0] ?? null;
+  },
+
+  /** The latest version for an indicator, period and kind (totals, not regions), locked for the transaction. */
+  async latestForUpdate(
+    db: Queryable,
+    key: { indicatorId: string; period: string; kind: ObservationKind },
+  ): Promise<{ id: string; status: ObservationStatus; version: number } | null> {
+    const rows = await db.query<{ id: string; status: ObservationStatus; version: number }>(
+      `SELECT id, status, version FROM observations
+        WHERE indicator_id = $1 AND period = $2 AND kind = $3 AND region_id IS NULL
+        ORDER BY version DESC LIMIT 1 FOR UPDATE`,
+      [key.indicatorId, key.period, key.kind],
+    );
+    return rows[0] ?? null;
+  },
+
+  async insert(
+    db: Queryable,
+    o: {
+      indicatorId: string;
+      period: string;
+      year: number;
+      kind: ObservationKind;
+      value: number | null;
+      text: string | null;
+      version: number;
+      note: string | null;
+      correctionReason: string | null;
+      createdBy: string;
+    },
+  ): Promise<string> {
+    const rows = await db.query<{ id: string }>(
+      `INSERT INTO observations (indicator_id, period, year, kind, value, text, status, version, note, correction_reason, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $9, $10) RETURNING id`,
+      [
+        o.indicatorId,
+        o.period,
+        o.year,
+        o.kind,
+        o.value,
+        o.text,
+        o.version,
+        o.note,
+        o.correctionReason,
+        o.createdBy,
+      ],
+    );
+    return rows[0]!.id;
+  },
+
+  async updateDraft(
+    db: Queryable,
+    id: string,
+    fields: { value: number | null; text: string | null; note: string | null },
+  ): Promise<boolean> {
+    const rows = await db.query(
+      `UPDATE observations SET value = $2, text = $3, note = $4, status = 'draft', updated_at = now()
+        WHERE id = $1 AND status IN ('draft', 'returned') RETURNING id`,
+      [id, fields.value, fields.text, fields.note],
+    );
+    return rows.length === 1;
+  },
+
+  /**
+   * Moves an observation from one status to another only if it is still in `from`: two approvers racing
+   * on the same value cannot both succeed.
+   */
+  async transition(
+    db: Queryable,
+    id: string,
+    from: readonly ObservationStatus[],
+    to: ObservationStatus,
+    by: string,
+    reason: string | null,
+  ): Promise<boolean> {
+    const rows = await db.query(
+      `UPDATE observations SET status = $3, updated_at = now(),
+              submitted_by = CASE WHEN $3 = 'submitted' THEN $4::uuid ELSE submitted_by END,
+              submitted_at = CASE WHEN $3 = 'submitted' THEN now() ELSE submitted_at END,
+              approved_by = CASE WHEN $3 = 'approved' THEN $4::uuid ELSE approved_by END,
+              approved_at = CASE WHEN $3 = 'approved' THEN now() ELSE approved_at END,
+              returned_by = CASE WHEN $3 = 'returned' THEN $4::uuid ELSE returned_by END,
+              return_reason = CASE WHEN $3 = 'returned' THEN $5 ELSE return_reason END
+        WHERE id = $1 AND status = ANY($2::text[]) RETURNING id`,
+      [id, [...from], to, by, reason],
+    );
+    return rows.length === 1;
+  },
+
+  async listForIndicator(db: Queryable, indicatorId: string): Promise<WorkflowObservation[]> {
+    return db.query<WorkflowObservation>(
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE o.indicator_id = $1 ORDER BY o.period, o.kind, o.version`,
+      [indicatorId],
+    );
+  },
+
+  /** Approved annual values of an indicator, oldest first (for outlier checks). */
+  async approvedHistory(
+    db: Queryable,
+    indicatorId: string,
+    kind: ObservationKind,
+    beforeYear: number,
+  ): Promise<number[]> {
+    const rows = await db.query<{ value: number }>(
+      `SELECT DISTINCT ON (period) value FROM observations
+        WHERE indicator_id = $1 AND kind = $2 AND status = 'approved' AND value IS NOT NULL
+          AND region_id IS NULL AND year < $3 AND period ~ '^[0-9]{4}$'
+        ORDER BY period, version DESC`,
+      [indicatorId, kind, beforeYear],
+    );
+    return rows.map((r) => r.value);
+  },
+};

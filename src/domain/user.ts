@@ -1,0 +1,12 @@
+export const ROLES = ['admin', 'department', 'assessor'] as const;
+/** admin = the planning office (规划主管部门); department = a 责任部门 user; assessor = 联合考核组 / third party. */
+export type Role = (typeof ROLES)[number];
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string | null;
+  role: Role;
+  locale: string;
+  departments: { id: string; code: string; name: string }[];
+}

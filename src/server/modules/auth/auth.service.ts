@@ -1,0 +1,127 @@
+import type { Db } from '../../../db/db.types.ts';
+import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { loginThrottleRepository, sessionsRepository } from '../../../db/repositories/sessions.repository.ts';
+import { usersRepository } from '../../../db/repositories/users.repository.ts';
+import { LantuError } from '../../../domain/errors.ts';
+import type { SessionUser } from '../../../domain/user.ts';
+import { dummyHash, verifyPassword } from '../../auth/password.ts';
+import { hashToken, newToken } from '../../auth/tokens.ts';
+
+export const SESSION_HOURS = 12;
+/** An account locks after this many wrong passwords in a row. */
+export const ACCOUNT_LOCK_AFTER = 5;
+export const ACCOUNT_LOCK_MINUTES = 15;
+/** A client address is throttled after this many failures within the window. */
+export const ADDRESS_LIMIT = 20;
+export const ADDRESS_WINDOW_MINUTES = 15;
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  user: SessionUser;
+  expiresAt: Date;
+}
+
+const badCredentials = () => new LantuError('unauthenticated', 'Wrong email or password 邮箱或密码错误');
+
+export async function login(
+  db: Db,
+  email: string,
+  password: string,
+  clientKey: string,
+): Promise<LoginResult> {
+  const addressKey = `ip:${clientKey}`;
+  if (await loginThrottleRepository.lockedUntil(db, addressKey)) {
+    throw new LantuError(
+      'rate_limited',
+      'Too many failed logins from this address; try again later 登录失败次数过多，请稍后再试',
+    );
+  }
+  const user = await usersRepository.findByEmail(db, email.trim().toLowerCase());
+  if (!user) {
+    await verifyPassword(await dummyHash(), password);
+    await loginThrottleRepository.fail(
+      db,
+      addressKey,
+      ADDRESS_LIMIT,
+      ADDRESS_WINDOW_MINUTES,
+      ADDRESS_WINDOW_MINUTES,
+    );
+    throw badCredentials();
+  }
+  if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) {
+    throw new LantuError(
+      'rate_limited',
+      'This account is locked after repeated failed logins; try again later 账号已临时锁定',
+    );
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await usersRepository.recordFailure(db, user.id, ACCOUNT_LOCK_AFTER, ACCOUNT_LOCK_MINUTES);
+    await loginThrottleRepository.fail(
+      db,
+      addressKey,
+      ADDRESS_LIMIT,
+      ADDRESS_WINDOW_MINUTES,
+      ADDRESS_WINDOW_MINUTES,
+    );
+    await auditRepository.append(db, {
+      actorId: user.id,
+      actor: user.email,
+      action: 'login_failed',
+      entity: 'session',
+      entityId: null,
+      before: null,
+      after: null,
+    });
+    throw badCredentials();
+  }
+  // Always a fresh token: a session id planted before login is never upgraded (no fixation).
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+  await db.transaction(async (tx) => {
+    await usersRepository.clearFailures(tx, user.id);
+    await sessionsRepository.insert(tx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+    });
+    await auditRepository.append(tx, {
+      actorId: user.id,
+      actor: user.email,
+      action: 'login',
+      entity: 'session',
+      entityId: null,
+      before: null,
+      after: null,
+    });
+  });
+  const [sessionUser] = await usersRepository.sessionUsers(db, [user.id]);
+  return { token, csrfToken, user: sessionUser!, expiresAt };
+}
+
+export async function logout(db: Db, token: string, user: SessionUser): Promise<void> {
+  await db.transaction(async (tx) => {
+    await sessionsRepository.delete(tx, hashToken(token));
+    await auditRepository.append(tx, {
+      actorId: user.id,
+      actor: user.email,
+      action: 'logout',
+      entity: 'session',
+      entityId: null,
+      before: null,
+      after: null,
+    });
+  });
+}
+
+export async function resolveSession(
+  db: Db,
+  token: string,
+): Promise<{ user: SessionUser; csrfToken: string } | null> {
+  const session = await sessionsRepository.findValid(db, hashToken(token));
+  if (!session) return null;
+  const [user] = await usersRepository.sessionUsers(db, [session.userId]);
+  return user ? { user, csrfToken: session.csrfToken } : null;
+}

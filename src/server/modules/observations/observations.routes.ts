@@ -1,0 +1,132 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env.ts';
+import { requireUser } from '../../auth/guards.ts';
+import { errorBodySchema, validationHook } from '../../errors.ts';
+import {
+  newObservationSchema,
+  observationIdParams,
+  observationResultSchema,
+  observationSchema,
+  presentObservation,
+  returnBodySchema,
+  updateObservationSchema,
+} from './observations.schemas.ts';
+import {
+  approveObservation,
+  createObservation,
+  listObservations,
+  returnObservation,
+  submitObservation,
+  updateObservation,
+} from './observations.service.ts';
+
+const err = (d: string) => ({ description: d, content: { 'application/json': { schema: errorBodySchema } } });
+const writeErrors = {
+  401: err('Not logged in'),
+  403: err('Not allowed for this user, or CSRF token missing'),
+  404: err('No such indicator or value'),
+  409: err('State changed meanwhile, or the value is locked'),
+  422: err('Invalid value'),
+};
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+const ok = <T extends z.ZodType>(schema: T, d: string) => ({
+  description: d,
+  content: { 'application/json': { schema } },
+});
+
+export const observationsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+observationsRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/observations',
+    tags: ['observations'],
+    summary: 'Report a value (draft) 填报数据',
+    request: body(newObservationSchema),
+    responses: { 201: ok(observationResultSchema, 'Saved as draft, with outlier warnings'), ...writeErrors },
+  }),
+  async (c) => {
+    const r = await createObservation(c.var.deps.db, requireUser(c), c.req.valid('json'));
+    return c.json({ observation: presentObservation(r.observation), warnings: r.warnings }, 201);
+  },
+);
+
+observationsRoutes.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/observations/{id}',
+    tags: ['observations'],
+    summary: 'Edit a draft or returned value 修改草稿',
+    request: { params: observationIdParams, ...body(updateObservationSchema) },
+    responses: { 200: ok(observationResultSchema, 'Updated'), ...writeErrors },
+  }),
+  async (c) => {
+    const r = await updateObservation(
+      c.var.deps.db,
+      requireUser(c),
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    );
+    return c.json({ observation: presentObservation(r.observation), warnings: r.warnings }, 200);
+  },
+);
+
+const transitions = [
+  ['submit', 'Submit for approval 提交审核', submitObservation],
+  ['approve', 'Approve (locks the value) 审核通过', approveObservation],
+] as const;
+for (const [action, summary, fn] of transitions) {
+  observationsRoutes.openapi(
+    createRoute({
+      method: 'post',
+      path: `/observations/{id}/${action}`,
+      tags: ['observations'],
+      summary,
+      request: { params: observationIdParams },
+      responses: { 200: ok(observationSchema, 'New state'), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(presentObservation(await fn(c.var.deps.db, requireUser(c), c.req.valid('param').id)), 200),
+  );
+}
+
+observationsRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/observations/{id}/return',
+    tags: ['observations'],
+    summary: 'Return with a reason 退回',
+    request: { params: observationIdParams, ...body(returnBodySchema) },
+    responses: { 200: ok(observationSchema, 'Returned to the department'), ...writeErrors },
+  }),
+  async (c) => {
+    const o = await returnObservation(
+      c.var.deps.db,
+      requireUser(c),
+      c.req.valid('param').id,
+      c.req.valid('json').reason,
+    );
+    return c.json(presentObservation(o), 200);
+  },
+);
+
+observationsRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/indicators/{id}/observations',
+    tags: ['observations'],
+    summary: 'All values and versions of an indicator 指标数据及版本',
+    request: { params: observationIdParams },
+    responses: {
+      200: ok(z.object({ items: z.array(observationSchema) }), 'Oldest period first, every version'),
+      401: err('Not logged in'),
+      404: err('No such indicator'),
+    },
+  }),
+  async (c) => {
+    const items = await listObservations(c.var.deps.db, requireUser(c), c.req.valid('param').id);
+    return c.json({ items: items.map(presentObservation) }, 200);
+  },
+);

@@ -1,0 +1,72 @@
+import { z } from '@hono/zod-openapi';
+import { OBSERVATION_KINDS, OBSERVATION_STATUSES } from '../../../domain/observation.ts';
+
+const bilingual = z.object({ zh: z.string(), en: z.string() });
+
+export const observationIdParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const observationSchema = z
+  .object({
+    id: z.uuid(),
+    indicatorId: z.uuid(),
+    period: z.string().openapi({ example: '2023' }),
+    year: z.number().int(),
+    kind: z.enum(OBSERVATION_KINDS),
+    value: z.number().nullable(),
+    text: z.string().nullable(),
+    status: z.enum(OBSERVATION_STATUSES),
+    version: z.number().int(),
+    note: z.string().nullable(),
+    correctionReason: z.string().nullable(),
+    returnReason: z.string().nullable(),
+    createdByEmail: z.string().nullable(),
+    createdAt: z.string(),
+    submittedAt: z.string().nullable(),
+    approvedByEmail: z.string().nullable(),
+    approvedAt: z.string().nullable(),
+  })
+  .openapi('Observation');
+
+export const observationResultSchema = z
+  .object({ observation: observationSchema, warnings: z.array(bilingual) })
+  .openapi('ObservationResult');
+
+export const newObservationSchema = z
+  .object({
+    indicatorId: z.uuid(),
+    period: z.string().max(7).openapi({ example: '2023', description: '2023, 2023Q1 or 2023-03' }),
+    kind: z.enum(OBSERVATION_KINDS).optional(),
+    value: z.number().finite().nullable().optional(),
+    text: z.string().max(2000).nullable().optional(),
+    note: z.string().max(4000).nullable().optional(),
+    reason: z
+      .string()
+      .max(2000)
+      .nullable()
+      .optional()
+      .openapi({ description: 'Why an approved value is corrected' }),
+  })
+  .openapi('NewObservation');
+
+export const updateObservationSchema = z
+  .object({
+    value: z.number().finite().nullable().optional(),
+    text: z.string().max(2000).nullable().optional(),
+    note: z.string().max(4000).nullable().optional(),
+  })
+  .openapi('ObservationUpdate');
+
+export const returnBodySchema = z.object({ reason: z.string().min(1).max(2000) }).openapi('ReturnRequest');
+
+/** Dates as ISO strings, the shape the schema documents. */
+export function presentObservation<
+  T extends { createdAt: Date; submittedAt: Date | null; approvedAt: Date | null },
+>(o: T) {
+  const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
+  return {
+    ...o,
+    createdAt: new Date(o.createdAt).toISOString(),
+    submittedAt: iso(o.submittedAt),
+    approvedAt: iso(o.approvedAt),
+  };
+}

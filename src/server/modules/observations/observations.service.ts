@@ -1,0 +1,276 @@
+import type { Db, Queryable } from '../../../db/db.types.ts';
+import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import {
+  workflowRepository,
+  type IndicatorAccess,
+  type WorkflowObservation,
+} from '../../../db/repositories/workflow.repository.ts';
+import { LantuError } from '../../../domain/errors.ts';
+import type { Bilingual } from '../../../domain/evaluation/types.ts';
+import type { ObservationKind, ObservationStatus } from '../../../domain/observation.ts';
+import { nextStatus, parsePeriod, type WorkflowAction } from '../../../domain/observation-workflow.ts';
+import type { TargetKind } from '../../../domain/indicator.ts';
+import type { SessionUser } from '../../../domain/user.ts';
+import { checkValue } from '../../../domain/value-checks.ts';
+import { notFound } from '../../errors.ts';
+import { verdictWithCandidate } from '../evaluations/evaluation.service.ts';
+
+export interface ObservationInput {
+  indicatorId: string;
+  period: string;
+  kind?: ObservationKind;
+  value?: number | null;
+  text?: string | null;
+  note?: string | null;
+  /** Required when correcting an approved value (creates a new version). */
+  reason?: string | null;
+}
+
+export interface ObservationResult {
+  observation: WorkflowObservation;
+  warnings: Bilingual[];
+}
+
+const actorOf = (u: SessionUser) => ({ actorId: u.id, actor: u.email });
+
+async function indicatorFor(db: Queryable, id: string): Promise<IndicatorAccess> {
+  const ind = await workflowRepository.findIndicator(db, id);
+  if (!ind) throw notFound('Indicator', id);
+  return ind;
+}
+
+/** Only users of one of the indicator's departments write its values. */
+function assertWriter(user: SessionUser, ind: IndicatorAccess): void {
+  if (user.role !== 'department' || !user.departments.some((d) => ind.departmentIds.includes(d.id))) {
+    throw new LantuError(
+      'forbidden',
+      `Only the departments responsible for ${ind.code} may report its values 仅责任部门可填报`,
+    );
+  }
+}
+
+function assertApprover(user: SessionUser): void {
+  if (user.role !== 'admin' && user.role !== 'assessor') {
+    throw new LantuError(
+      'forbidden',
+      'Only the planning office or assessors approve values 仅规划主管部门或考核组可审核',
+    );
+  }
+}
+
+function checked(
+  ind: IndicatorAccess,
+  value: number | null,
+  text: string | null,
+  history: number[],
+): Bilingual[] {
+  if ((value === null || value === undefined) && !text?.trim()) {
+    throw new LantuError('validation_failed', 'Give a value or a text 请填写数值或文字说明');
+  }
+  if (value === null) return [];
+  const result = checkValue({ value, unit: ind.unit, kind: ind.kind as TargetKind, history });
+  if (result.errors.length > 0) {
+    throw new LantuError(
+      'validation_failed',
+      result.errors.map((e) => `${e.en} ${e.zh}`).join('; '),
+      result.errors,
+    );
+  }
+  return result.warnings;
+}
+
+function periodOf(period: string): { year: number } {
+  const p = parsePeriod(period);
+  if (!p)
+    throw new LantuError(
+      'validation_failed',
+      `Period must look like 2024, 2024Q1 or 2024-03 (got ${period})`,
+    );
+  return p;
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Error && 'code' in e && e.code === '23505';
+}
+
+export async function createObservation(
+  db: Db,
+  user: SessionUser,
+  input: ObservationInput,
+): Promise<ObservationResult> {
+  const ind = await indicatorFor(db, input.indicatorId);
+  assertWriter(user, ind);
+  const { year } = periodOf(input.period);
+  const kind = input.kind ?? 'actual';
+  const value = input.value ?? null;
+  const text = input.text?.trim() || null;
+  const warnings = checked(
+    ind,
+    value,
+    text,
+    await workflowRepository.approvedHistory(db, ind.id, kind, year),
+  );
+  try {
+    const id = await db.transaction(async (tx) => {
+      const latest = await workflowRepository.latestForUpdate(tx, {
+        indicatorId: ind.id,
+        period: input.period,
+        kind,
+      });
+      if (latest && latest.status !== 'approved') {
+        throw new LantuError(
+          'conflict',
+          `A ${latest.status} value for ${input.period} exists; edit or submit it 已有未审核数据`,
+          {
+            observationId: latest.id,
+          },
+        );
+      }
+      if (latest && !input.reason?.trim()) {
+        throw new LantuError(
+          'validation_failed',
+          'Correcting an approved value needs a reason 更正已审核数据需说明理由',
+        );
+      }
+      const newId = await workflowRepository.insert(tx, {
+        indicatorId: ind.id,
+        period: input.period,
+        year,
+        kind,
+        value,
+        text,
+        version: (latest?.version ?? 0) + 1,
+        note: input.note?.trim() || null,
+        correctionReason: latest ? (input.reason?.trim() ?? null) : null,
+        createdBy: user.id,
+      });
+      await auditRepository.append(tx, {
+        ...actorOf(user),
+        action: latest ? 'correct' : 'create',
+        entity: 'observation',
+        entityId: newId,
+        before: latest ? { id: latest.id, version: latest.version } : null,
+        after: {
+          indicator: ind.code,
+          period: input.period,
+          kind,
+          value,
+          text,
+          version: (latest?.version ?? 0) + 1,
+        },
+      });
+      return newId;
+    });
+    return { observation: (await workflowRepository.find(db, id))!, warnings };
+  } catch (e) {
+    // Two writers raced for the same version number: the second one is told, nothing is half-written.
+    if (isUniqueViolation(e))
+      throw new LantuError(
+        'conflict',
+        'Someone else saved this value at the same moment; reload 数据已被他人修改',
+      );
+    throw e;
+  }
+}
+
+export async function updateObservation(
+  db: Db,
+  user: SessionUser,
+  id: string,
+  fields: { value?: number | null; text?: string | null; note?: string | null },
+): Promise<ObservationResult> {
+  const current = await workflowRepository.find(db, id);
+  if (!current) throw notFound('Observation', id);
+  const ind = await indicatorFor(db, current.indicatorId);
+  assertWriter(user, ind);
+  const allowed = nextStatus(current.status, 'edit');
+  if (!allowed.ok) throw allowed.error;
+  const value = fields.value === undefined ? current.value : fields.value;
+  const text = fields.text === undefined ? current.text : fields.text?.trim() || null;
+  const note = fields.note === undefined ? current.note : fields.note?.trim() || null;
+  const warnings = checked(
+    ind,
+    value,
+    text,
+    await workflowRepository.approvedHistory(db, ind.id, current.kind, current.year),
+  );
+  await db.transaction(async (tx) => {
+    if (!(await workflowRepository.updateDraft(tx, id, { value, text, note }))) {
+      throw new LantuError('conflict', 'This value changed status meanwhile; reload 状态已变化');
+    }
+    await auditRepository.append(tx, {
+      ...actorOf(user),
+      action: 'update',
+      entity: 'observation',
+      entityId: id,
+      before: { value: current.value, text: current.text, note: current.note, status: current.status },
+      after: { value, text, note, status: 'draft' },
+    });
+  });
+  return { observation: (await workflowRepository.find(db, id))!, warnings };
+}
+
+async function move(
+  db: Db,
+  user: SessionUser,
+  id: string,
+  action: Exclude<WorkflowAction, 'edit'>,
+  reason: string | null,
+): Promise<WorkflowObservation> {
+  const current = await workflowRepository.find(db, id);
+  if (!current) throw notFound('Observation', id);
+  const ind = await indicatorFor(db, current.indicatorId);
+  if (action === 'submit') assertWriter(user, ind);
+  else assertApprover(user);
+  const next = nextStatus(current.status, action);
+  if (!next.ok) throw next.error;
+  if (action === 'return' && !reason?.trim())
+    throw new LantuError('validation_failed', 'Say why the value is returned 请填写退回理由');
+  if (action === 'submit' && !current.note && current.kind === 'actual') {
+    const verdict = await verdictWithCandidate(db, ind.planId, ind.code, current);
+    if (verdict === 'lagging' || verdict === 'not_achieved') {
+      throw new LantuError(
+        'validation_failed',
+        'This value makes the indicator lag behind; add a note explaining why before submitting 该数值将导致指标滞后，请填写说明',
+        { verdict },
+      );
+    }
+  }
+  const from: ObservationStatus[] = action === 'submit' ? ['draft', 'returned'] : ['submitted'];
+  await db.transaction(async (tx) => {
+    if (!(await workflowRepository.transition(tx, id, from, next.value, user.id, reason?.trim() ?? null))) {
+      throw new LantuError(
+        'conflict',
+        `This value was already ${action === 'submit' ? 'submitted' : 'handled'} by someone else 已被他人处理`,
+      );
+    }
+    await auditRepository.append(tx, {
+      ...actorOf(user),
+      action,
+      entity: 'observation',
+      entityId: id,
+      before: { status: current.status },
+      after: { status: next.value, ...(reason ? { reason } : {}) },
+    });
+  });
+  return (await workflowRepository.find(db, id))!;
+}
+
+export const submitObservation = (db: Db, user: SessionUser, id: string) =>
+  move(db, user, id, 'submit', null);
+export const approveObservation = (db: Db, user: SessionUser, id: string) =>
+  move(db, user, id, 'approve', null);
+export const returnObservation = (db: Db, user: SessionUser, id: string, reason: string) =>
+  move(db, user, id, 'return', reason);
+
+/** Every version of every period; drafts are shown to their departments and to approvers only. */
+export async function listObservations(
+  db: Db,
+  user: SessionUser,
+  indicatorId: string,
+): Promise<WorkflowObservation[]> {
+  const ind = await indicatorFor(db, indicatorId);
+  const all = await workflowRepository.listForIndicator(db, ind.id);
+  const sees = user.role !== 'department' || user.departments.some((d) => ind.departmentIds.includes(d.id));
+  return sees ? all : all.filter((o) => o.status === 'approved');
+}

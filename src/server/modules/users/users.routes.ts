@@ -1,0 +1,65 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { usersRepository } from '../../../db/repositories/users.repository.ts';
+import { ROLES } from '../../../domain/user.ts';
+import type { AppEnv } from '../../app-env.ts';
+import { requireRole } from '../../auth/guards.ts';
+import { errorBodySchema, validationHook } from '../../errors.ts';
+import { sessionUserSchema } from '../auth/auth.schemas.ts';
+import { createUser } from './users.service.ts';
+
+const newUserSchema = z
+  .object({
+    email: z.string().min(3).max(254),
+    password: z.string().min(1).max(1024),
+    role: z.enum(ROLES),
+    displayName: z.string().max(100).nullable().optional(),
+    departments: z.array(z.string().max(50)).max(50).optional(),
+  })
+  .openapi('NewUser');
+
+const err = (d: string) => ({ description: d, content: { 'application/json': { schema: errorBodySchema } } });
+
+export const usersRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+usersRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/users',
+    tags: ['users'],
+    summary: 'Users (admin) 用户列表',
+    responses: {
+      200: {
+        description: 'All users',
+        content: { 'application/json': { schema: z.object({ items: z.array(sessionUserSchema) }) } },
+      },
+      401: err('Not logged in'),
+      403: err('Not an admin'),
+    },
+  }),
+  async (c) => {
+    requireRole(c, 'admin');
+    return c.json({ items: await usersRepository.list(c.var.deps.db) }, 200);
+  },
+);
+
+usersRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/users',
+    tags: ['users'],
+    summary: 'Create a user (admin) 新建用户',
+    request: { body: { content: { 'application/json': { schema: newUserSchema } }, required: true } },
+    responses: {
+      201: { description: 'Created', content: { 'application/json': { schema: sessionUserSchema } } },
+      401: err('Not logged in'),
+      403: err('Not an admin, or CSRF token missing'),
+      409: err('Email taken'),
+      422: err('Invalid input'),
+    },
+  }),
+  async (c) => {
+    const admin = requireRole(c, 'admin');
+    const user = await createUser(c.var.deps.db, c.req.valid('json'), { id: admin.id, label: admin.email });
+    return c.json(user, 201);
+  },
+);

@@ -1,0 +1,69 @@
+import type { Db } from '../../../db/db.types.ts';
+import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { departmentsRepository } from '../../../db/repositories/departments.repository.ts';
+import { usersRepository } from '../../../db/repositories/users.repository.ts';
+import { LantuError } from '../../../domain/errors.ts';
+import type { Role, SessionUser } from '../../../domain/user.ts';
+import { hashPassword } from '../../auth/password.ts';
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export interface NewUserInput {
+  email: string;
+  password: string;
+  role: Role;
+  displayName?: string | null;
+  departments?: string[];
+}
+
+export async function createUser(
+  db: Db,
+  input: NewUserInput,
+  actor: { id: string | null; label: string },
+): Promise<SessionUser> {
+  const email = input.email.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+$/.test(email))
+    throw new LantuError('validation_failed', `Not an email address: ${input.email}`);
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    throw new LantuError(
+      'validation_failed',
+      `Password must have at least ${MIN_PASSWORD_LENGTH} characters`,
+    );
+  }
+  const codes = input.departments ?? [];
+  if (input.role === 'department' && codes.length === 0) {
+    throw new LantuError(
+      'validation_failed',
+      'A department user needs at least one department (--department CODE)',
+    );
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    if (await usersRepository.findByEmail(tx, email))
+      throw new LantuError('conflict', `A user ${email} already exists`);
+    const known = new Map((await departmentsRepository.list(tx)).map((d) => [d.code, d.id]));
+    const departmentIds = codes.map((code) => {
+      const id = known.get(code);
+      if (!id) throw new LantuError('validation_failed', `Unknown department ${code}`);
+      return id;
+    });
+    const id = await usersRepository.insert(tx, {
+      email,
+      displayName: input.displayName ?? null,
+      passwordHash,
+      role: input.role,
+      departmentIds,
+    });
+    const [user] = await usersRepository.sessionUsers(tx, [id]);
+    await auditRepository.append(tx, {
+      actorId: actor.id,
+      actor: actor.label,
+      action: 'create',
+      entity: 'user',
+      entityId: id,
+      before: null,
+      after: { email, role: input.role, departments: codes },
+    });
+    return user!;
+  });
+}

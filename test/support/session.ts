@@ -1,0 +1,57 @@
+import type { Db } from '../../src/db/db.types.ts';
+import type { Role } from '../../src/domain/user.ts';
+import { createUser } from '../../src/server/modules/users/users.service.ts';
+import type { testApp } from './app.ts';
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+export interface Client {
+  email: string;
+  csrf: string;
+  cookie: string;
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts?: { csrf?: string | null },
+  ): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are asserted field by field
+}
+
+let counter = 0;
+
+/** Creates a user and logs in through the real login route; returns a client that sends cookie and CSRF token. */
+export async function loginAs(
+  app: ReturnType<typeof testApp>,
+  db: Db,
+  role: Role,
+  departments: string[] = [],
+): Promise<Client> {
+  const email = `${role}${++counter}-${Date.now()}@test.example`;
+  await createUser(db, { email, password: TEST_PASSWORD, role, departments }, { id: null, label: 'test' });
+  const res = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: TEST_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return {
+    email,
+    csrf: csrfToken,
+    cookie,
+    async request(method, path, body, opts = {}) {
+      const headers: Record<string, string> = { cookie };
+      const csrf = opts.csrf === undefined ? csrfToken : opts.csrf;
+      if (csrf !== null) headers['x-csrf-token'] = csrf;
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const r = await app.request(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : null };
+    },
+  };
+}
