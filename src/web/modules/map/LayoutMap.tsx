@@ -1,0 +1,143 @@
+import layout from '../../assets/sip-layout.geo.json';
+import { useI18n } from '../../lib/i18n.tsx';
+import { Chart } from '../../ui/charts/index.tsx';
+
+interface Props {
+  kind: string;
+  name: string;
+  nameEn: string;
+  code: string;
+  group: string;
+}
+interface Feature {
+  type: 'Feature';
+  properties: Props;
+  geometry: { type: string; coordinates: unknown };
+}
+
+const features = layout.features as Feature[];
+const polygons = { type: 'FeatureCollection', features: features.filter((f) => f.geometry.type === 'Polygon') };
+const points = features.filter((f) => f.geometry.type === 'Point');
+const axes = features.filter((f) => f.geometry.type === 'LineString');
+
+const AREA_COLORS: Record<string, string> = {
+  'A-JJH': '#cfe0ff',
+  'A-DSH': '#d8f0e3',
+  'A-GD': '#fde7d2',
+  'A-YCH': '#ece3fb',
+};
+
+export const LAYOUT_FEATURES = features;
+
+/** The plan's spatial layout (一核两轴三心四片) from the schematic GeoJSON shipped with lantu — no tiles. */
+export function LayoutMap({ height = 420, dark = false, onSelect }: { height?: number | string; dark?: boolean; onSelect?: (code: string) => void }) {
+  const { t, lang } = useI18n();
+  const label = (p: Props) => (lang === 'en' ? p.nameEn : p.name);
+  const byName = new Map(features.map((f) => [f.properties.name, f.properties]));
+  const pointData = (kind: string) =>
+    points
+      .filter((f) => f.properties.kind === kind)
+      .map((f) => ({ name: f.properties.name, value: f.geometry.coordinates as [number, number], code: f.properties.code }));
+  const text = dark ? '#dbe6ff' : '#1f2329';
+  return (
+    <Chart
+      height={height}
+      label={t('map.label')}
+      map={{ name: 'sip-layout', geoJSON: polygons }}
+      onEvents={{
+        click: (p: unknown) => {
+          const name = (p as { name?: string }).name;
+          const code = name ? byName.get(name)?.code : undefined;
+          if (code && onSelect) onSelect(code);
+        },
+      }}
+      option={{
+        tooltip: {
+          trigger: 'item',
+          formatter: (p: unknown) => {
+            const name = (p as { name?: string }).name ?? '';
+            const props = byName.get(name);
+            return props ? `${label(props)}<br/>${props.group}` : name;
+          },
+        },
+        geo: {
+          map: 'sip-layout',
+          roam: true,
+          aspectScale: 0.86,
+          label: {
+            show: true,
+            color: dark ? '#e8f0ff' : '#4e5969',
+            fontSize: dark ? 16 : 12,
+            formatter: (p: unknown) => {
+              const props = byName.get((p as { name?: string }).name ?? '');
+              return props && props.kind === 'area' ? label(props) : '';
+            },
+          },
+          itemStyle: { borderColor: dark ? '#5a96ff' : '#ffffff', borderWidth: 2 },
+          emphasis: { label: { color: text }, itemStyle: { areaColor: dark ? '#2b5fbf' : '#b5cdfd' } },
+          regions: features
+            .filter((f) => f.geometry.type === 'Polygon')
+            .map((f) => ({
+              name: f.properties.name,
+              itemStyle: {
+                areaColor:
+                  f.properties.kind === 'lake'
+                    ? dark
+                      ? '#1b4f8f'
+                      : '#9cc9f5'
+                    : dark
+                      ? 'rgba(40, 90, 180, 0.45)'
+                      : (AREA_COLORS[f.properties.code] ?? '#e5e6eb'),
+              },
+            })),
+        },
+        series: [
+          {
+            type: 'lines',
+            coordinateSystem: 'geo',
+            polyline: true,
+            silent: true,
+            lineStyle: { color: dark ? '#ffb454' : '#e37318', width: 2, type: 'dashed', opacity: 0.8 },
+            data: axes.map((f) => ({ name: f.properties.name, coords: f.geometry.coordinates as [number, number][] })),
+          },
+          {
+            name: t('map.core'),
+            type: 'effectScatter',
+            coordinateSystem: 'geo',
+            symbolSize: dark ? 26 : 18,
+            itemStyle: { color: '#d54941' },
+            label: { show: true, position: 'right', formatter: '{b}', color: text, fontWeight: 'bold', fontSize: dark ? 16 : 12 },
+            data: pointData('core'),
+          },
+          {
+            name: t('map.centre'),
+            type: 'scatter',
+            coordinateSystem: 'geo',
+            symbol: 'diamond',
+            symbolSize: dark ? 20 : 14,
+            itemStyle: { color: '#1664ff', borderColor: '#fff', borderWidth: 1 },
+            label: { show: true, position: 'right', formatter: '{b}', color: text, fontSize: dark ? 15 : 11 },
+            data: pointData('centre'),
+          },
+          {
+            name: t('map.project'),
+            type: 'scatter',
+            coordinateSystem: 'geo',
+            symbol: 'pin',
+            symbolSize: dark ? 26 : 20,
+            itemStyle: { color: '#0e8a4f' },
+            label: { show: false },
+            emphasis: { label: { show: true, formatter: '{b}', position: 'top', color: text } },
+            data: pointData('project'),
+          },
+        ],
+        legend: {
+          bottom: 4,
+          left: 'center',
+          textStyle: { color: text },
+          data: [t('map.core'), t('map.centre'), t('map.project')],
+        },
+      }}
+    />
+  );
+}

@@ -1,0 +1,137 @@
+import { Badge, Button, Dropdown, Layout, Menu, Segmented, Select, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../lib/api.ts';
+import { useI18n, type Lang } from '../lib/i18n.tsx';
+import { Link, navigate, useLocation } from '../lib/router.tsx';
+import type { InboxItem } from '../lib/types.ts';
+import { useSession } from '../modules/session/session.tsx';
+import { useWorkspace } from '../modules/workspace/workspace.tsx';
+
+const { Header, Sider, Content, Footer } = Layout;
+
+function section(path: string): string {
+  if (path === '/') return '/';
+  const first = '/' + (path.split('/')[1] ?? '');
+  return first === '/indicators' ? '/evaluation' : first;
+}
+
+export function LanguageSwitch() {
+  const { lang, setLang } = useI18n();
+  return (
+    <Segmented<Lang>
+      size="small"
+      aria-label="Language / 语言"
+      value={lang}
+      onChange={setLang}
+      options={[
+        { label: '中文', value: 'zh-CN' },
+        { label: 'EN', value: 'en' },
+      ]}
+    />
+  );
+}
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { t, lang } = useI18n();
+  const { path } = useLocation();
+  const { user, logout, authAvailable } = useSession();
+  const ws = useWorkspace();
+  const inbox = useQuery({
+    queryKey: ['bo', 'inbox'],
+    queryFn: ({ signal }) => api<{ items: InboxItem[] }>('/api/inbox', { signal }),
+    enabled: !!user,
+    staleTime: 30_000,
+  });
+  const inboxCount = inbox.data?.items.length ?? 0;
+
+  const items = [
+    { key: '/', label: <Link to="/">{t('nav.dashboard')}</Link> },
+    { key: '/plan', label: <Link to="/plan">{t('nav.plan')}</Link> },
+    { key: '/evaluation', label: <Link to="/evaluation">{t('nav.evaluation')}</Link> },
+    { key: '/map', label: <Link to="/map">{t('nav.map')}</Link> },
+    ...(user
+      ? [
+          {
+            key: '/inbox',
+            label: (
+              <Link to="/inbox">
+                <Space size={6}>
+                  {t('nav.inbox')}
+                  {inboxCount > 0 && <Badge count={inboxCount} size="small" />}
+                </Space>
+              </Link>
+            ),
+          },
+          ...(user.role !== 'assessor' ? [{ key: '/entry', label: <Link to="/entry">{t('nav.entry')}</Link> }] : []),
+        ]
+      : []),
+    { key: '/screen', label: <Link to="/screen">{t('nav.screen')}</Link> },
+  ];
+
+  return (
+    <Layout className="shell">
+      <Sider breakpoint="lg" collapsedWidth={0} width={208} theme="light" className="shell-sider">
+        <Link to="/" className="brand" aria-label={t('app.name')}>
+          <span className="brand-mark">蓝图</span>
+          <span className="brand-sub">lantu</span>
+        </Link>
+        <nav aria-label={t('nav.label')}>
+          <Menu mode="inline" selectedKeys={[section(path)]} items={items} />
+        </nav>
+      </Sider>
+      <Layout>
+        <Header className="shell-header">
+          <Space wrap size={[12, 8]} className="shell-header-left">
+            <Select
+              aria-label={t('header.plan')}
+              className="plan-picker"
+              value={ws.plan?.id}
+              loading={ws.loading}
+              onChange={ws.setPlanId}
+              options={ws.plans.map((p) => ({ value: p.id, label: p.shortTitle ?? p.title }))}
+              popupMatchSelectWidth={false}
+            />
+            <Select
+              aria-label={t('header.year')}
+              value={ws.year ?? undefined}
+              onChange={ws.setYear}
+              options={ws.years.map((y) => ({ value: y, label: t('header.yearValue', { year: y }) }))}
+              style={{ width: 110 }}
+            />
+          </Space>
+          <Space size={12} wrap className="shell-header-right">
+            <LanguageSwitch />
+            {user ? (
+              <Dropdown
+                menu={{
+                  items: [
+                    { key: 'role', label: t(`role.${user.role}`), disabled: true },
+                    { key: 'logout', label: t('auth.logout') },
+                  ],
+                  onClick: ({ key }) => {
+                    if (key === 'logout') void logout().then(() => navigate('/'));
+                  },
+                }}
+              >
+                <Button data-testid="user-menu">{user.displayName ?? user.email}</Button>
+              </Dropdown>
+            ) : (
+              authAvailable && (
+                <Button type="primary" onClick={() => navigate(`/login?next=${encodeURIComponent(path)}`)}>
+                  {t('auth.login')}
+                </Button>
+              )
+            )}
+          </Space>
+        </Header>
+        <Content className="shell-content" id="main" lang={lang}>
+          {children}
+        </Content>
+        <Footer className="shell-footer">
+          <Typography.Text type="secondary">{t('app.footer')}</Typography.Text>
+        </Footer>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,55 @@
+// Loaded lazily (see ./index.tsx): ECharts with only the charts lantu draws.
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { BarChart, EffectScatterChart, LineChart, LinesChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
+import {
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartProps } from './types.ts';
+
+echarts.use([
+  LineChart,
+  LinesChart,
+  BarChart,
+  PieChart,
+  MapChart,
+  ScatterChart,
+  EffectScatterChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  MarkLineComponent,
+  MarkAreaComponent,
+  TitleComponent,
+  GeoComponent,
+  CanvasRenderer,
+]);
+
+const registered = new Set<string>();
+
+export default function EChart({ option, height = 320, map, label, theme, onEvents }: EChartProps) {
+  if (map && !registered.has(map.name)) {
+    echarts.registerMap(map.name, map.geoJSON as Parameters<typeof echarts.registerMap>[1]);
+    registered.add(map.name);
+  }
+  return (
+    <div role="img" aria-label={label}>
+      <ReactEChartsCore
+        echarts={echarts}
+        option={option}
+        notMerge
+        lazyUpdate
+        theme={theme}
+        style={{ height, width: '100%' }}
+        onEvents={onEvents}
+      />
+    </div>
+  );
+}
