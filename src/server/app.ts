@@ -12,6 +12,11 @@ import { sessionMiddleware } from './auth/session.middleware.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { observationsRoutes } from './modules/observations/observations.routes.ts';
+import { departmentsRoutes } from './modules/departments/departments.routes.ts';
+import { assignmentsRoutes } from './modules/assignments/assignments.routes.ts';
+import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
+import { spreadsheetsRoutes } from './modules/spreadsheets/spreadsheets.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 
 export const OPENAPI_INFO = {
   title: 'lantu 蓝图',
@@ -63,6 +68,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', authRoutes);
   app.route('/api', usersRoutes);
   app.route('/api', observationsRoutes);
+  app.route('/api', departmentsRoutes);
+  app.route('/api', assignmentsRoutes);
+  app.route('/api', inboxRoutes);
+  app.route('/api', spreadsheetsRoutes);
+  app.route('/api', auditRoutes);
   app.route('/api', plansRoutes);
   app.route('/api', evaluationsRoutes);
 

@@ -1,4 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
+import type { Db } from '../db/db.types.ts';
 import type { Config } from './config.ts';
 import { createApp } from './app.ts';
 import { prepareDatabase } from './database.ts';
@@ -7,6 +8,8 @@ import { VERSION } from './version.ts';
 
 export interface RunningServer {
   url: string;
+  /** The open database (closed by stop()). */
+  db: Db;
   stop(): Promise<void>;
 }
 
@@ -37,5 +40,5 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await db.close();
       logger.info('lantu stopped');
     })());
-  return { url, stop };
+  return { url, db, stop };
 }

@@ -1,0 +1,79 @@
+import type { Frequency } from './indicator.ts';
+import { parsePeriod } from './observation-workflow.ts';
+
+/** How far ahead the inbox looks for periods to fill. */
+export const INBOX_HORIZON_DAYS = 60;
+
+const DAY_MS = 86_400_000;
+
+/** The periods of one year for a reporting frequency: 2024; 2024Q1…Q4; 2024-01…12. */
+export function periodsOfYear(frequency: Frequency, year: number): string[] {
+  switch (frequency) {
+    case 'annual':
+      return [String(year)];
+    case 'quarterly':
+      return [1, 2, 3, 4].map((q) => `${year}Q${q}`);
+    case 'monthly':
+      return Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
+  }
+}
+
+/** A period's value is due `dueDays` after the period ends. */
+export function dueDate(period: string, dueDays: number): Date | null {
+  const p = parsePeriod(period);
+  return p ? new Date(p.end.getTime() + dueDays * DAY_MS) : null;
+}
+
+/** YYYY-MM-DD of a UTC date. */
+export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+
+/** Parses YYYY-MM-DD strictly (no 2024-02-30). */
+export function parseDay(s: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return null;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return isoDay(d) === s ? d : null;
+}
+
+export interface CalendarIndicator {
+  frequency: Frequency;
+  dueDays: number;
+  planStart: number;
+  planEnd: number;
+}
+
+export interface DuePeriod {
+  period: string;
+  due: Date;
+  overdue: boolean;
+}
+
+/**
+ * The periods a department should report for an indicator as of a day: plan years from the first up to
+ * the current one (never past the plan's end), whose due date has passed or falls within the horizon.
+ * Which of them already have a value is the caller's business.
+ */
+export function periodsToReport(ind: CalendarIndicator, asOf: Date, horizonDays = INBOX_HORIZON_DAYS): DuePeriod[] {
+  const today = Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate());
+  const limit = today + horizonDays * DAY_MS;
+  const lastYear = Math.min(asOf.getUTCFullYear(), ind.planEnd);
+  const out: DuePeriod[] = [];
+  for (let year = ind.planStart; year <= lastYear; year++) {
+    for (const period of periodsOfYear(ind.frequency, year)) {
+      const due = dueDate(period, ind.dueDays);
+      if (due && due.getTime() <= limit) out.push({ period, due, overdue: due.getTime() < today });
+    }
+  }
+  return out;
+}
+
+/** Whether a plan still collects data on that day: running, or in the year after its last (final figures). */
+export function planCollects(planEnd: number, asOf: Date): boolean {
+  return planEnd >= asOf.getUTCFullYear() - 1;
+}
+
+/** Overdue first, then the earliest due, then by code and period. */
+export function byUrgency<T extends { overdue: boolean; due: string; code: string; period: string }>(a: T, b: T): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  return a.due.localeCompare(b.due) || a.code.localeCompare(b.code) || a.period.localeCompare(b.period);
+}

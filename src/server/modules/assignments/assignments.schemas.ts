@@ -1,0 +1,49 @@
+import { z } from '@hono/zod-openapi';
+
+const departmentRef = z.object({ code: z.string(), name: z.string() });
+
+export const assignmentSchema = z
+  .object({
+    planId: z.uuid(),
+    nodeId: z.uuid().nullable(),
+    indicatorId: z.uuid().nullable(),
+    code: z.string().openapi({ description: 'Indicator code, or the node number', example: 'T2-01' }),
+    title: z.string(),
+    lead: departmentRef.nullable().openapi({ description: '牵头部门' }),
+    co: z.array(departmentRef).openapi({ description: '配合部门' }),
+  })
+  .openapi('Assignment');
+
+export const assignmentListSchema = z
+  .object({ items: z.array(assignmentSchema) })
+  .openapi('AssignmentList');
+
+const code = z.string().trim().min(1).max(50);
+
+export const putAssignmentSchema = z
+  .object({
+    nodeId: z.uuid().optional().openapi({ description: 'A task (plan node); give this or indicatorId' }),
+    indicatorId: z.uuid().optional(),
+    lead: code.openapi({ example: 'JFJ', description: 'Lead department code 牵头部门' }),
+    co: z.array(code).max(30).default([]).openapi({ example: ['TJJ'], description: 'Co-departments 配合部门' }),
+  })
+  .refine((b) => (b.nodeId === undefined) !== (b.indicatorId === undefined), {
+    message: 'Give exactly one of nodeId and indicatorId',
+    path: ['nodeId'],
+  })
+  .openapi('AssignmentRequest');
+
+export const planIdQuery = z.object({
+  planId: z.uuid().openapi({ param: { name: 'planId', in: 'query' }, description: 'The plan the codes belong to' }),
+});
+
+export const sheetReportRowSchema = z.object({
+  row: z.number().int().openapi({ description: 'Row number in the sheet (1-based, as Excel shows it)' }),
+  code: z.string(),
+  status: z.enum(['saved', 'error', 'unchanged']),
+  message: z.string(),
+});
+
+export const assignmentUploadReportSchema = z
+  .object({ ok: z.boolean(), rows: z.array(sheetReportRowSchema) })
+  .openapi('AssignmentUploadReport');

@@ -1,0 +1,49 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env.ts';
+import { requireRole, requireUser } from '../../auth/guards.ts';
+import { errorBodySchema, validationHook } from '../../errors.ts';
+import { departmentListSchema, departmentSchema, newDepartmentSchema } from './departments.schemas.ts';
+import { createDepartment, listDepartments } from './departments.service.ts';
+
+const err = (d: string) => ({ description: d, content: { 'application/json': { schema: errorBodySchema } } });
+const ok = <T extends z.ZodType>(schema: T, d: string) => ({
+  description: d,
+  content: { 'application/json': { schema } },
+});
+
+export const departmentsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+departmentsRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/departments',
+    tags: ['departments'],
+    summary: 'Departments 责任部门',
+    responses: { 200: ok(departmentListSchema, 'By code'), 401: err('Not logged in') },
+  }),
+  async (c) => {
+    requireUser(c);
+    return c.json({ items: await listDepartments(c.var.deps.db) }, 200);
+  },
+);
+
+departmentsRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/departments',
+    tags: ['departments'],
+    summary: 'Create a department (admin) 新增部门',
+    request: { body: { content: { 'application/json': { schema: newDepartmentSchema } }, required: true } },
+    responses: {
+      201: ok(departmentSchema, 'Created'),
+      401: err('Not logged in'),
+      403: err('Not an admin, or CSRF token missing'),
+      409: err('Code taken'),
+      422: err('Invalid input'),
+    },
+  }),
+  async (c) => {
+    const admin = requireRole(c, 'admin');
+    return c.json(await createDepartment(c.var.deps.db, admin, c.req.valid('json')), 201);
+  },
+);

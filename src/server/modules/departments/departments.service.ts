@@ -1,0 +1,34 @@
+import type { Db, Queryable } from '../../../db/db.types.ts';
+import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { departmentsRepository, type DepartmentRow } from '../../../db/repositories/departments.repository.ts';
+import { LantuError } from '../../../domain/errors.ts';
+import type { SessionUser } from '../../../domain/user.ts';
+
+export function listDepartments(db: Queryable): Promise<DepartmentRow[]> {
+  return departmentsRepository.list(db);
+}
+
+export async function createDepartment(
+  db: Db,
+  user: SessionUser,
+  input: { code: string; name: string; nameEn?: string | null },
+): Promise<DepartmentRow> {
+  return db.transaction(async (tx) => {
+    const row = await departmentsRepository.insert(tx, {
+      code: input.code,
+      name: input.name,
+      nameEn: input.nameEn?.trim() || null,
+    });
+    if (!row) throw new LantuError('conflict', `A department ${input.code} already exists 部门编码已存在`);
+    await auditRepository.append(tx, {
+      actorId: user.id,
+      actor: user.email,
+      action: 'create',
+      entity: 'department',
+      entityId: row.id,
+      before: null,
+      after: { code: row.code, name: row.name, nameEn: row.nameEn },
+    });
+    return row;
+  });
+}
