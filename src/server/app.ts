@@ -17,6 +17,8 @@ import { assignmentsRoutes } from './modules/assignments/assignments.routes.ts';
 import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
 import { spreadsheetsRoutes } from './modules/spreadsheets/spreadsheets.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { publicRoutes } from './modules/public/public.routes.ts';
+import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
 
 export const OPENAPI_INFO = {
   title: 'lantu 蓝图',
@@ -73,6 +75,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', inboxRoutes);
   app.route('/api', spreadsheetsRoutes);
   app.route('/api', auditRoutes);
+  app.route('/api', publicRoutes);
+  app.route('/api', feedbackRoutes);
   app.route('/api', plansRoutes);
   app.route('/api', evaluationsRoutes);
 

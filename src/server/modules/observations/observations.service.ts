@@ -14,6 +14,7 @@ import type { SessionUser } from '../../../domain/user.ts';
 import { checkValue } from '../../../domain/value-checks.ts';
 import { notFound } from '../../errors.ts';
 import { verdictWithCandidate } from '../evaluations/evaluation.service.ts';
+import { markPublicDataChanged } from '../public/public-cache.ts';
 
 export interface ObservationInput {
   indicatorId: string;
@@ -252,6 +253,7 @@ async function move(
       before: { status: current.status },
       after: { status: next.value, ...(reason ? { reason } : {}) },
     });
+    if (next.value === 'approved') await markPublicDataChanged(tx);
   });
   return (await workflowRepository.find(db, id))!;
 }

@@ -1,0 +1,200 @@
+import type { Db } from '../../../db/db.types.ts';
+import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { departmentsRepository } from '../../../db/repositories/departments.repository.ts';
+import { feedbackRepository, type FeedbackRow } from '../../../db/repositories/feedback.repository.ts';
+import { rateLimitRepository } from '../../../db/repositories/settings.repository.ts';
+import { LantuError } from '../../../domain/errors.ts';
+import {
+  addWorkingDays,
+  DEFAULT_REPLY_WORKING_DAYS,
+  FEEDBACK_LIMITS,
+  maskPersonalNumbers,
+  medianHours,
+  type FeedbackTarget,
+} from '../../../domain/feedback.ts';
+import type { SessionUser } from '../../../domain/user.ts';
+import { notFound } from '../../errors.ts';
+import { markPublicDataChanged } from '../public/public-cache.ts';
+import { checkChallenge, clientHash, installationSecret } from './anti-bot.ts';
+
+export const RATE_LIMITS = {
+  perClient: { hits: 5, windowSeconds: 600 },
+  perItem: { hits: 30, windowSeconds: 3600 },
+} as const;
+
+export interface NewFeedback {
+  targetType: FeedbackTarget;
+  targetId: string;
+  body: string;
+  name?: string | null;
+  contact?: string | null;
+  challenge: string;
+  /** Honeypot: a field people never see; bots fill it in. */
+  website?: string | null;
+}
+
+export function replyWorkingDays(): number {
+  const n = Number(process.env.LANTU_REPLY_DAYS);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_REPLY_WORKING_DAYS;
+}
+
+/** A visitor's comment: checked, rate-limited, stored as pending for moderation. */
+export async function submitFeedback(
+  db: Db,
+  input: NewFeedback,
+  client: string,
+): Promise<{ id: string; status: 'pending' }> {
+  const body = input.body.trim();
+  if (body.length === 0) throw new LantuError('validation_failed', 'The comment is empty 意见内容为空');
+  if (body.length > FEEDBACK_LIMITS.body) {
+    throw new LantuError(
+      'validation_failed',
+      `A comment has at most ${FEEDBACK_LIMITS.body} characters 意见不超过${FEEDBACK_LIMITS.body}字`,
+    );
+  }
+  const secret = await installationSecret(db);
+  const verdict = checkChallenge(secret, input.challenge);
+  if (input.website?.trim() || verdict !== 'ok') {
+    const why =
+      verdict === 'too_fast'
+        ? 'sent too fast'
+        : verdict === 'expired'
+          ? 'the form has expired; reload it'
+          : 'the form check failed';
+    throw new LantuError('bad_request', `Comment refused: ${why} 提交未通过校验，请刷新页面后重试`);
+  }
+  const target = await feedbackRepository.findTarget(db, input.targetType, input.targetId);
+  if (!target) throw notFound(input.targetType, input.targetId);
+  const who = clientHash(secret, client);
+  const byClient = await rateLimitRepository.hit(db, `fb:client:${who}`, RATE_LIMITS.perClient.windowSeconds);
+  const byItem = await rateLimitRepository.hit(
+    db,
+    `fb:item:${input.targetId}`,
+    RATE_LIMITS.perItem.windowSeconds,
+  );
+  if (byClient > RATE_LIMITS.perClient.hits || byItem > RATE_LIMITS.perItem.hits) {
+    throw new LantuError('rate_limited', 'Too many comments; try again later 提交过于频繁，请稍后再试');
+  }
+  const id = await feedbackRepository.insert(db, {
+    targetType: input.targetType,
+    targetId: input.targetId,
+    planId: target.planId,
+    body,
+    name: input.name?.trim().slice(0, FEEDBACK_LIMITS.name) || null,
+    contact: input.contact?.trim().slice(0, FEEDBACK_LIMITS.contact) || null,
+    clientHash: who,
+    departmentId: target.leadDepartmentId,
+  });
+  return { id, status: 'pending' };
+}
+
+export async function moderateFeedback(
+  db: Db,
+  admin: SessionUser,
+  id: string,
+  decision: { action: 'publish'; departmentCode?: string | null } | { action: 'reject'; reason: string },
+): Promise<FeedbackRow> {
+  const current = await feedbackRepository.find(db, id);
+  if (!current) throw notFound('Comment', id);
+  if (current.status !== 'pending')
+    throw new LantuError('conflict', `This comment is already ${current.status}`);
+  let departmentId: string | null = current.departmentId;
+  if (decision.action === 'publish' && decision.departmentCode) {
+    const dep = (await departmentsRepository.list(db)).find((d) => d.code === decision.departmentCode);
+    if (!dep) throw new LantuError('validation_failed', `Unknown department ${decision.departmentCode}`);
+    departmentId = dep.id;
+  }
+  if (decision.action === 'publish' && !departmentId) {
+    throw new LantuError(
+      'validation_failed',
+      'No department is responsible for this item; choose the one that must reply 请指定答复部门',
+    );
+  }
+  await db.transaction(async (tx) => {
+    const ok = await feedbackRepository.moderate(tx, id, {
+      status: decision.action === 'publish' ? 'published' : 'rejected',
+      publicBody: decision.action === 'publish' ? maskPersonalNumbers(current.body) : null,
+      rejectReason: decision.action === 'reject' ? decision.reason.trim() : null,
+      by: admin.id,
+      replyDueAt: decision.action === 'publish' ? addWorkingDays(new Date(), replyWorkingDays()) : null,
+      departmentId,
+    });
+    if (!ok) throw new LantuError('conflict', 'This comment was moderated by someone else meanwhile');
+    await auditRepository.append(tx, {
+      actorId: admin.id,
+      actor: admin.email,
+      action: decision.action,
+      entity: 'feedback',
+      entityId: id,
+      before: { status: 'pending' },
+      after:
+        decision.action === 'publish'
+          ? { status: 'published', departmentId }
+          : { status: 'rejected', reason: decision.reason },
+    });
+    await markPublicDataChanged(tx);
+  });
+  return (await feedbackRepository.find(db, id))!;
+}
+
+/** The department a comment was routed to answers it; the reply is published under the comment. */
+export async function replyToFeedback(
+  db: Db,
+  user: SessionUser,
+  id: string,
+  body: string,
+): Promise<FeedbackRow> {
+  const current = await feedbackRepository.find(db, id);
+  if (!current) throw notFound('Comment', id);
+  if (current.status !== 'published')
+    throw new LantuError('conflict', 'Only published comments are answered');
+  if (current.reply) throw new LantuError('conflict', 'This comment has been answered already');
+  const own = user.departments.find((d) => d.id === current.departmentId);
+  if (user.role !== 'department' || !own) {
+    throw new LantuError(
+      'forbidden',
+      'Only the department this comment was routed to may reply 仅责任部门可答复',
+    );
+  }
+  const text = body.trim();
+  if (!text || text.length > FEEDBACK_LIMITS.body) {
+    throw new LantuError('validation_failed', `A reply has 1 to ${FEEDBACK_LIMITS.body} characters`);
+  }
+  await db.transaction(async (tx) => {
+    await feedbackRepository.insertReply(tx, {
+      feedbackId: id,
+      departmentId: own.id,
+      userId: user.id,
+      body: text,
+    });
+    await auditRepository.append(tx, {
+      actorId: user.id,
+      actor: user.email,
+      action: 'reply',
+      entity: 'feedback',
+      entityId: id,
+      before: null,
+      after: { department: own.code },
+    });
+    await markPublicDataChanged(tx);
+  });
+  return (await feedbackRepository.find(db, id))!;
+}
+
+export interface DepartmentReplyStats {
+  department: string;
+  routed: number;
+  replied: number;
+  replyRate: number;
+  medianReplyHours: number | null;
+}
+
+export async function replyStats(db: Db): Promise<DepartmentReplyStats[]> {
+  return (await feedbackRepository.replyStats(db)).map((r) => ({
+    department: r.name,
+    routed: r.routed,
+    replied: r.replied,
+    replyRate: r.routed === 0 ? 0 : Math.round((r.replied / r.routed) * 1000) / 1000,
+    medianReplyHours: medianHours(r.delaysMs),
+  }));
+}

@@ -1,0 +1,113 @@
+import { z } from '@hono/zod-openapi';
+import { VERDICTS } from '../../../domain/evaluation/index.ts';
+import { FEEDBACK_LIMITS, FEEDBACK_TARGETS } from '../../../domain/feedback.ts';
+
+const bilingual = z.object({ zh: z.string(), en: z.string() });
+
+export const planQuery = z.object({
+  planId: z.uuid().optional().openapi({ description: 'Defaults to the newest master plan' }),
+});
+export const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const publicIndicatorSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    unit: z.string().nullable(),
+    category: z.string().nullable(),
+    attribute: z.enum(['expected', 'binding']),
+    baselineYear: z.number().int().nullable(),
+    baseline: z.string().nullable(),
+    targetYear: z.number().int().nullable(),
+    target: z.string().nullable(),
+    latestYear: z.number().int().nullable(),
+    latestValue: z.number().nullable(),
+    latestText: z.string().nullable(),
+    verdict: z.enum(VERDICTS),
+    explanation: bilingual,
+  })
+  .openapi('PublicIndicator');
+
+export const publicIndicatorListSchema = z
+  .object({ year: z.number().int(), planTitle: z.string(), items: z.array(publicIndicatorSchema) })
+  .openapi('PublicIndicatorList');
+
+export const publicValuesSchema = z
+  .object({
+    indicator: publicIndicatorSchema,
+    values: z.array(
+      z.object({
+        period: z.string(),
+        year: z.number().int(),
+        value: z.number().nullable(),
+        text: z.string().nullable(),
+      }),
+    ),
+    path: z.array(z.object({ year: z.number().int(), value: z.number() })),
+    evaluation: z.looseObject({ verdict: z.enum(VERDICTS), explanation: bilingual }).nullable(),
+  })
+  .openapi('PublicIndicatorValues');
+
+export const publicProjectSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    category: z.string().nullable(),
+    leadUnit: z.string().nullable(),
+    spatialUnit: z.string().nullable(),
+    spatialUnitCode: z.string().nullable(),
+    totalInvestment: z.number().nullable(),
+    investmentUnit: z.string().nullable(),
+    startYear: z.number().int().nullable(),
+    endYear: z.number().int().nullable(),
+    stage: z.string().nullable(),
+  })
+  .openapi('PublicProject');
+
+export const feedbackBodySchema = z
+  .object({
+    targetType: z.enum(FEEDBACK_TARGETS),
+    targetId: z.uuid(),
+    body: z.string().min(1).max(FEEDBACK_LIMITS.body),
+    name: z.string().max(FEEDBACK_LIMITS.name).nullable().optional(),
+    contact: z
+      .string()
+      .max(FEEDBACK_LIMITS.contact)
+      .nullable()
+      .optional()
+      .openapi({ description: 'Never published' }),
+    challenge: z.string().max(200).openapi({ description: 'From GET /api/public/feedback/challenge' }),
+    website: z.string().max(200).nullable().optional().openapi({ description: 'Leave empty (honeypot)' }),
+  })
+  .openapi('NewFeedback');
+
+export const publishedFeedbackSchema = z
+  .object({
+    id: z.uuid(),
+    body: z.string(),
+    name: z.string().nullable(),
+    createdAt: z.string(),
+    reply: z.object({ body: z.string(), createdAt: z.string(), departmentName: z.string() }).nullable(),
+  })
+  .openapi('PublishedFeedback');
+
+export const feedbackListQuery = z.object({
+  targetType: z.enum(FEEDBACK_TARGETS).optional(),
+  targetId: z.uuid().optional(),
+});
+
+export const replyStatsSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        department: z.string(),
+        routed: z.number().int(),
+        replied: z.number().int(),
+        replyRate: z.number(),
+        medianReplyHours: z.number().nullable(),
+      }),
+    ),
+  })
+  .openapi('ReplyStats');

@@ -1,0 +1,154 @@
+import type { Queryable } from '../../../db/db.types.ts';
+import { listApprovedValues } from '../../../db/repositories/observations.repository.ts';
+import { publicRepository, type PublicProjectRow } from '../../../db/repositories/public.repository.ts';
+import { LantuError } from '../../../domain/errors.ts';
+import type { IndicatorEvaluation } from '../../../domain/evaluation/index.ts';
+import { notFound } from '../../errors.ts';
+import { evaluatePlanLive, type LiveEvaluation } from '../evaluations/evaluation.service.ts';
+import { getPlanIndicators } from '../plans/plans.service.ts';
+
+export async function resolvePlanId(db: Queryable, planId: string | undefined): Promise<string> {
+  const id = planId ?? (await publicRepository.mainPlanId(db));
+  if (!id) throw new LantuError('not_found', 'No plan has been published yet');
+  return id;
+}
+
+/** The year the portal reports on: the latest with approved data, within the plan period. */
+async function reportingYear(
+  db: Queryable,
+  planId: string,
+  periodStart: number,
+  periodEnd: number,
+): Promise<number> {
+  const latest = await publicRepository.latestApprovedYear(db, planId);
+  if (latest === null) return periodStart;
+  return Math.min(Math.max(latest, periodStart), periodEnd);
+}
+
+export async function publicEvaluation(db: Queryable, planId: string): Promise<LiveEvaluation> {
+  const { plan } = await getPlanIndicators(db, planId);
+  const year = await reportingYear(db, planId, plan.periodStart, plan.periodEnd);
+  return evaluatePlanLive(db, planId, { year, method: 'time', scope: 'table' });
+}
+
+export interface PublicIndicator {
+  id: string;
+  code: string;
+  name: string;
+  unit: string | null;
+  category: string | null;
+  attribute: 'expected' | 'binding';
+  baselineYear: number | null;
+  baseline: string | null;
+  targetYear: number | null;
+  target: string | null;
+  latestYear: number | null;
+  latestValue: number | null;
+  latestText: string | null;
+  verdict: IndicatorEvaluation['verdict'];
+  explanation: { zh: string; en: string };
+}
+
+export async function publicIndicators(
+  db: Queryable,
+  planId: string,
+  evaluation?: LiveEvaluation,
+): Promise<{ year: number; planTitle: string; items: PublicIndicator[] }> {
+  evaluation ??= await publicEvaluation(db, planId);
+  const { items } = await getPlanIndicators(db, planId);
+  const latest = new Map<string, { year: number; value: number | null; text: string | null }>();
+  for (const v of await listApprovedValues(db, planId)) {
+    if (v.kind !== 'actual' || v.period !== String(v.year)) continue;
+    const prev = latest.get(v.code);
+    if (!prev || v.year > prev.year) latest.set(v.code, { year: v.year, value: v.value, text: v.text });
+  }
+  const byCode = new Map(evaluation.indicators.map((e) => [e.code, e]));
+  return {
+    year: evaluation.year,
+    planTitle: evaluation.plan.title,
+    items: items
+      .filter((i) => i.origin === 'table')
+      .map((i) => {
+        const e = byCode.get(i.code);
+        const l = latest.get(i.code);
+        return {
+          id: i.id,
+          code: i.code,
+          name: i.name,
+          unit: i.unit,
+          category: i.category,
+          attribute: i.attribute,
+          baselineYear: i.baselineYear,
+          baseline: i.baseline?.raw ?? null,
+          targetYear: i.targetYear,
+          target: i.target?.raw ?? null,
+          latestYear: l?.year ?? null,
+          latestValue: l?.value ?? null,
+          latestText: l?.text ?? null,
+          verdict: e?.verdict ?? 'no_data',
+          explanation: e?.explanation ?? { zh: '数据暂缺', en: 'no data yet' },
+        };
+      }),
+  };
+}
+
+export interface PublicIndicatorValues {
+  indicator: PublicIndicator;
+  values: { period: string; year: number; value: number | null; text: string | null }[];
+  /** Baseline → target in a straight line (the expected path the chart draws). */
+  path: { year: number; value: number }[];
+  evaluation: IndicatorEvaluation | null;
+}
+
+export async function publicIndicatorValues(
+  db: Queryable,
+  indicatorId: string,
+): Promise<PublicIndicatorValues> {
+  const rows = await db.query<{ planId: string }>(
+    'SELECT plan_id AS "planId" FROM indicators WHERE id = $1',
+    [indicatorId],
+  );
+  const planId = rows[0]?.planId;
+  if (!planId) throw notFound('Indicator', indicatorId);
+  const evaluation = await publicEvaluation(db, planId);
+  const { items } = await publicIndicators(db, planId, evaluation);
+  const indicator = items.find((i) => i.id === indicatorId);
+  if (!indicator) throw notFound('Indicator', indicatorId);
+  const values = (await listApprovedValues(db, planId))
+    .filter((v) => v.code === indicator.code && v.kind === 'actual')
+    .map((v) => ({ period: v.period, year: v.year, value: v.value, text: v.text }))
+    .sort((a, b) => a.period.localeCompare(b.period));
+  const e = evaluation.indicators.find((x) => x.code === indicator.code) ?? null;
+  const path: { year: number; value: number }[] = [];
+  if (
+    e &&
+    e.baseline !== null &&
+    e.baselineYear !== null &&
+    e.target !== null &&
+    e.targetYear !== null &&
+    e.kind !== 'cagr'
+  ) {
+    for (let y = e.baselineYear; y <= e.targetYear; y++) {
+      const f = (y - e.baselineYear) / Math.max(1, e.targetYear - e.baselineYear);
+      path.push({ year: y, value: Math.round((e.baseline + (e.target - e.baseline) * f) * 1000) / 1000 });
+    }
+  }
+  return { indicator, values, path, evaluation: e };
+}
+
+export async function publicProjects(db: Queryable, planId: string): Promise<PublicProjectRow[]> {
+  return publicRepository.projects(db, planId);
+}
+
+/** CSV that Excel opens with Chinese intact: UTF-8 with a byte-order mark, CRLF, quoted fields. */
+export type CsvCell = string | number | boolean | null | undefined;
+
+export function toCsv(header: string[], rows: readonly (readonly CsvCell[])[]): string {
+  const cell = (v: CsvCell) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    // A leading = + - @ would be run as a formula by spreadsheet programs.
+    const safe = /^[=+\-@]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/db.types.ts';
+import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import { installationSecret, issueChallenge } from '../../src/server/modules/feedback/anti-bot.ts';
+import { getJson, testApp } from '../support/app.ts';
+import { testDatabases } from '../support/databases.ts';
+import { loginAs, type Client } from '../support/session.ts';
+
+interface Indicator {
+  id: string;
+  code: string;
+  departments: { code: string; role: string }[];
+}
+
+describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
+  let db: Db;
+  let dispose: () => Promise<void>;
+  let app: ReturnType<typeof testApp>;
+  let indicators: Indicator[];
+  let admin: Client;
+  let challenge: string;
+
+  const post = (path: string, body: unknown) =>
+    app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    ({ db, dispose } = await create());
+    await seedIfEmpty(db);
+    app = testApp(db);
+    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
+    const p14 = plans.body.items.find((p) => p.key === 'sip-14th')!;
+    indicators = (await getJson<{ items: Indicator[] }>(app, `/api/plans/${p14.id}/indicators`)).body.items;
+    admin = await loginAs(app, db, 'admin');
+    // A form shown a minute ago passes the anti-bot check.
+    challenge = issueChallenge(await installationSecret(db), new Date(Date.now() - 60_000));
+  });
+  afterAll(async () => dispose());
+
+  it('lists the 36 indicators of the newest plan, binding ones marked', async () => {
+    const { status, body, headers } = await getJson<{ items: { attribute: string; verdict: string }[] }>(
+      app,
+      '/api/public/indicators',
+    );
+    expect(status).toBe(200);
+    expect(body.items).toHaveLength(36);
+    expect(body.items.filter((i) => i.attribute === 'binding').length).toBeGreaterThan(0);
+    expect(headers.get('etag')).toMatch(/^".+"$/);
+    expect(headers.get('cache-control')).toContain('public');
+    const again = await app.request('/api/public/indicators', {
+      headers: { 'if-none-match': headers.get('etag')! },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it('publishes approved values only, and at once after approval', async () => {
+    const hitech = indicators.find((i) => i.code === 'T2-11')!;
+    const dept = await loginAs(app, db, 'department', [hitech.departments[0]!.code]);
+    const draft = await dept.request('POST', '/api/observations', {
+      indicatorId: hitech.id,
+      period: '2021',
+      value: 2600,
+    });
+    const id = draft.body.observation.id as string;
+    const values = async () =>
+      (await getJson<{ values: { value: number }[] }>(app, `/api/public/indicators/${hitech.id}/values`)).body
+        .values;
+    expect(await values()).toEqual([]);
+    await dept.request('POST', `/api/observations/${id}/submit`);
+    expect(await values()).toEqual([]);
+    await admin.request('POST', `/api/observations/${id}/approve`);
+    expect((await values()).map((v) => v.value)).toEqual([2600]);
+    const list = await getJson<{ items: { code: string; latestValue: number | null }[] }>(
+      app,
+      '/api/public/indicators',
+    );
+    expect(list.body.items.find((i) => i.code === 'T2-11')?.latestValue).toBe(2600);
+  });
+
+  it('serves CSV with a byte-order mark so Excel reads Chinese', async () => {
+    const res = await app.request('/api/public/indicators.csv');
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(37);
+    expect(text).toContain('国家高新技术企业数');
+  });
+
+  it('takes a comment as pending, publishes it escaped and masked, and shows the department reply', async () => {
+    const target = indicators.find((i) => i.code === 'T2-22')!; // 城镇登记失业率
+    const sent = await post('/api/public/feedback', {
+      targetType: 'indicator',
+      targetId: target.id,
+      body: '<script>alert(1)</script> 我的电话13812345678',
+      name: '市民',
+      contact: 'me@example.com',
+      challenge,
+    });
+    expect(sent.status).toBe(202);
+    const { id, status } = (await sent.json()) as { id: string; status: string };
+    expect(status).toBe('pending');
+    const listed = async () =>
+      (
+        await getJson<{ items: { id: string; body: string; reply: { body: string } | null }[] }>(
+          app,
+          `/api/public/feedback?targetType=indicator&targetId=${target.id}`,
+        )
+      ).body.items;
+    expect(await listed()).toEqual([]);
+
+    const published = await admin.request('POST', `/api/feedback/${id}/publish`, {});
+    expect(published.status).toBe(200);
+    const shown = (await listed())[0]!;
+    expect(shown.body).toBe('<script>alert(1)</script> 我的电话138****5678');
+    expect(JSON.stringify(shown)).not.toContain('me@example.com');
+
+    const lead = target.departments[0]!.code;
+    const other = indicators.flatMap((i) => i.departments).find((d) => d.code !== lead)!.code;
+    const outsider = await loginAs(app, db, 'department', [other]);
+    expect((await outsider.request('POST', `/api/feedback/${id}/reply`, { body: '越权答复' })).status).toBe(
+      403,
+    );
+    const dept = await loginAs(app, db, 'department', [lead]);
+    const replied = await dept.request('POST', `/api/feedback/${id}/reply`, {
+      body: '感谢关注，失业率控制在目标以内。',
+    });
+    expect(replied.status).toBe(200);
+    expect((await listed())[0]?.reply?.body).toBe('感谢关注，失业率控制在目标以内。');
+
+    const stats = await getJson<{ items: { department: string; replyRate: number; routed: number }[] }>(
+      app,
+      '/api/public/feedback/stats',
+    );
+    expect(stats.body.items.find((s) => s.routed === 1)?.replyRate).toBe(1);
+
+    const feed = await (await app.request('/api/public/feeds/replies.atom')).text();
+    expect(feed).toContain('&lt;script&gt;');
+    expect(feed).not.toContain('<script>');
+  });
+
+  it('refuses a form sent too fast, a filled honeypot and floods', async () => {
+    const target = indicators[0]!;
+    const fresh = issueChallenge(await installationSecret(db));
+    expect(
+      (
+        await post('/api/public/feedback', {
+          targetType: 'indicator',
+          targetId: target.id,
+          body: 'x',
+          challenge: fresh,
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await post('/api/public/feedback', {
+          targetType: 'indicator',
+          targetId: target.id,
+          body: 'x',
+          challenge,
+          website: 'spam',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await post('/api/public/feedback', {
+          targetType: 'indicator',
+          targetId: target.id,
+          body: 'x',
+          challenge: 'forged.token',
+        })
+      ).status,
+    ).toBe(400);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push(
+        (
+          await post('/api/public/feedback', {
+            targetType: 'indicator',
+            targetId: target.id,
+            body: `意见${i}`,
+            challenge,
+          })
+        ).status,
+      );
+    }
+    // the earlier test posted once from this client: 5 allowed per window
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps rejected comments out of public view with the reason kept', async () => {
+    const queue = await admin.request('GET', '/api/feedback?status=pending');
+    const first = queue.body.items[0];
+    const rejected = await admin.request('POST', `/api/feedback/${first.id}/reject`, {
+      reason: '与规划无关',
+    });
+    expect(rejected.body).toMatchObject({ status: 'rejected', rejectReason: '与规划无关' });
+    const all = await getJson<{ items: { id: string }[] }>(app, '/api/public/feedback');
+    expect(all.body.items.map((i) => i.id)).not.toContain(first.id);
+  });
+});
