@@ -1,0 +1,152 @@
+import type { Db, Queryable } from '../../../db/db.types.ts';
+import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import {
+  evaluationSnapshotsRepository,
+  type SnapshotKind,
+  type SnapshotRow,
+  type SnapshotSummaryRow,
+} from '../../../db/repositories/evaluation-snapshots.repository.ts';
+import { taskWorkRepository } from '../../../db/repositories/task-work.repository.ts';
+import { workflowRepository } from '../../../db/repositories/workflow.repository.ts';
+import { LantuError } from '../../../domain/errors.ts';
+import type { Method } from '../../../domain/evaluation/index.ts';
+import { ENGINE_VERSION } from '../../../domain/evaluation/version.ts';
+import type { SessionUser } from '../../../domain/user.ts';
+import { notFound } from '../../errors.ts';
+import { evaluatePlanLive, type IndicatorScope, type LiveEvaluation } from '../evaluations/evaluation.service.ts';
+import { getPlan } from '../plans/plans.service.ts';
+import { planProgress } from '../tasks/tasks.service.ts';
+
+/** What a snapshot freezes (stored as jsonb, read back as the same shape). */
+export interface SnapshotResult {
+  evaluation: LiveEvaluation;
+  tasks: Awaited<ReturnType<typeof planProgress>>;
+  scope: IndicatorScope;
+  frozenAt: string;
+}
+
+const actorOf = (u: SessionUser) => ({ actorId: u.id, actor: u.email });
+const iso = (d: Date) => new Date(d).toISOString();
+
+function presentSummary(s: SnapshotSummaryRow) {
+  return { ...s, method: s.method as Method, createdAt: iso(s.createdAt) };
+}
+
+/** Freezes the engine's verdicts on approved values and the task roll-up, with the engine version. */
+export async function createSnapshot(
+  db: Db,
+  user: SessionUser,
+  q: { planId: string; year: number; method: Method; kind: SnapshotKind; scope: IndicatorScope },
+) {
+  const plan = await getPlan(db, q.planId);
+  if (q.year < plan.periodStart - 1 || q.year > plan.periodEnd + 5)
+    throw new LantuError('validation_failed', `Year ${q.year} is outside the plan period ${plan.periodStart}–${plan.periodEnd}`);
+  const id = await db.transaction(async (tx) => {
+    // Read inside the transaction, so the snapshot is one consistent view of the approved data.
+    const evaluation = await evaluatePlanLive(tx, q.planId, { year: q.year, method: q.method, scope: q.scope });
+    const tasks = await planProgress(tx, q.planId, { year: q.year, unreportedAsZero: 'false' });
+    const result: SnapshotResult = { evaluation, tasks, scope: q.scope, frozenAt: new Date().toISOString() };
+    const snapshotId = await evaluationSnapshotsRepository.insert(tx, {
+      planId: q.planId,
+      year: q.year,
+      method: q.method,
+      kind: q.kind,
+      engineVersion: ENGINE_VERSION,
+      result,
+      by: user.id,
+    });
+    await auditRepository.append(tx, {
+      ...actorOf(user),
+      action: 'create',
+      entity: 'evaluation_snapshot',
+      entityId: snapshotId,
+      before: null,
+      after: { ...q, engineVersion: ENGINE_VERSION, summary: evaluation.summary.counts },
+    });
+    return snapshotId;
+  });
+  return getSnapshot(db, id);
+}
+
+export async function listSnapshots(db: Queryable, planId: string | undefined) {
+  return (await evaluationSnapshotsRepository.list(db, planId ?? null)).map(presentSummary);
+}
+
+async function snapshotOr404(db: Queryable, id: string): Promise<SnapshotRow> {
+  const s = await evaluationSnapshotsRepository.find(db, id);
+  if (!s) throw notFound('Evaluation snapshot', id);
+  return s;
+}
+
+export async function getSnapshot(db: Queryable, id: string) {
+  const s = await snapshotOr404(db, id);
+  const assessments = await evaluationSnapshotsRepository.listAssessments(db, id);
+  return {
+    ...presentSummary(s),
+    result: s.result as SnapshotResult,
+    assessments: assessments.map((a) => ({ ...a, createdAt: iso(a.createdAt) })),
+  };
+}
+
+/**
+ * Self-assessment by the departments responsible for the indicator or task; third-party assessment by
+ * assessors. The planning office commissions evaluations but does not grade them.
+ */
+export async function addAssessment(
+  db: Db,
+  user: SessionUser,
+  snapshotId: string,
+  a: { indicatorId?: string; nodeId?: string; score?: number | null; verdict: string; comment?: string | null },
+) {
+  const s = await snapshotOr404(db, snapshotId);
+  let planId: string;
+  let departmentIds: string[];
+  if (a.indicatorId !== undefined) {
+    const ind = await workflowRepository.findIndicator(db, a.indicatorId);
+    if (!ind) throw notFound('Indicator', a.indicatorId);
+    planId = ind.planId;
+    departmentIds = ind.departmentIds;
+  } else {
+    const node = await taskWorkRepository.findNode(db, a.nodeId!);
+    if (!node) throw notFound('Plan node', a.nodeId!);
+    planId = node.planId;
+    departmentIds = node.departmentIds;
+  }
+  if (planId !== s.planId)
+    throw new LantuError('validation_failed', 'The indicator or task belongs to another plan 不属于该评估的规划');
+  let source: 'self' | 'third_party';
+  switch (user.role) {
+    case 'assessor':
+      source = 'third_party';
+      break;
+    case 'department':
+      if (!user.departments.some((d) => departmentIds.includes(d.id)))
+        throw new LantuError('forbidden', 'Departments assess only their own indicators and tasks 仅可自评本部门事项');
+      source = 'self';
+      break;
+    case 'admin':
+      throw new LantuError('forbidden', 'Assessments are made by departments (self) or assessors (third party) 自评或第三方评估');
+  }
+  const id = await db.transaction(async (tx) => {
+    const assessmentId = await evaluationSnapshotsRepository.insertAssessment(tx, {
+      snapshotId,
+      source,
+      indicatorId: a.indicatorId ?? null,
+      nodeId: a.nodeId ?? null,
+      score: a.score ?? null,
+      verdict: a.verdict,
+      comment: a.comment ?? null,
+      by: user.id,
+    });
+    await auditRepository.append(tx, {
+      ...actorOf(user),
+      action: 'create',
+      entity: 'assessment',
+      entityId: assessmentId,
+      before: null,
+      after: { snapshotId, source, ...a },
+    });
+    return assessmentId;
+  });
+  return (await getSnapshot(db, snapshotId)).assessments.find((x) => x.id === id)!;
+}

@@ -1,0 +1,263 @@
+import { createHash } from 'node:crypto';
+import type { Db, Queryable } from '../../../db/db.types.ts';
+import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { plansRepository } from '../../../db/repositories/plans.repository.ts';
+import { taskWorkRepository, type TaskNodeAccess } from '../../../db/repositories/task-work.repository.ts';
+import { LantuError } from '../../../domain/errors.ts';
+import { rollUp, taskTreeFromPlan, type RolledUpNode, type TaskReport, type TaskStatus } from '../../../domain/evaluation/tasks.ts';
+import type { SessionUser } from '../../../domain/user.ts';
+import { notFound } from '../../errors.ts';
+import { buildTree, type TreeNode } from '../plans/plan-tree.ts';
+
+export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+
+const actorOf = (u: SessionUser) => ({ actorId: u.id, actor: u.email });
+const iso = (d: Date) => new Date(d).toISOString();
+
+/** Today as YYYY-MM-DD (UTC), the day overdue milestones are judged against. */
+export const todayIso = (now = new Date()) => now.toISOString().slice(0, 10);
+
+async function nodeOr404(db: Queryable, id: string): Promise<TaskNodeAccess> {
+  const n = await taskWorkRepository.findNode(db, id);
+  if (!n) throw notFound('Plan node', id);
+  return n;
+}
+
+/** The node's lead and co departments, and the planning office, write its work plans and reports. */
+function assertTaskWriter(user: SessionUser, node: TaskNodeAccess): void {
+  if (user.role === 'admin') return;
+  if (user.role === 'department' && user.departments.some((d) => node.departmentIds.includes(d.id))) return;
+  throw new LantuError('forbidden', `Only the departments responsible for “${node.title}” may report on it 仅责任部门可填报`);
+}
+
+export async function getTaskWork(db: Queryable, nodeId: string, today = todayIso()) {
+  const node = await nodeOr404(db, nodeId);
+  const plans = await taskWorkRepository.listWorkPlans(db, nodeId);
+  const milestones = await taskWorkRepository.listMilestones(db, plans.map((p) => p.id));
+  const reports = await taskWorkRepository.listReports(db, nodeId);
+  const evidence = await taskWorkRepository.listEvidence(db, reports.map((r) => r.id));
+  return {
+    node: { id: node.id, planId: node.planId, kind: node.kind, title: node.title },
+    workPlans: plans.map((p) => ({
+      id: p.id,
+      year: p.year,
+      summary: p.summary,
+      milestones: milestones
+        .filter((m) => m.workPlanId === p.id)
+        .map((m) => ({
+          id: m.id,
+          title: m.title,
+          dueDate: m.dueDate,
+          completedOn: m.completedOn,
+          overdue: m.completedOn === null && m.dueDate < today,
+        })),
+    })),
+    reports: reports.map((r) => ({
+      ...r,
+      createdAt: iso(r.createdAt),
+      evidence: evidence
+        .filter((e) => e.reportId === r.id)
+        .map(({ reportId: _r, ...e }) => ({ ...e, createdAt: iso(e.createdAt) })),
+    })),
+  };
+}
+
+/** Creates or replaces the year's work plan of a task: its summary and its milestones. */
+export async function putWorkPlan(
+  db: Db,
+  user: SessionUser,
+  nodeId: string,
+  year: number,
+  input: { summary?: string | null; milestones: { title: string; dueDate: string; completedOn?: string | null }[] },
+) {
+  const node = await nodeOr404(db, nodeId);
+  assertTaskWriter(user, node);
+  await db.transaction(async (tx) => {
+    const existing = await taskWorkRepository.findWorkPlan(tx, nodeId, year);
+    const before = existing
+      ? { summary: existing.summary, milestones: await taskWorkRepository.listMilestones(tx, [existing.id]) }
+      : null;
+    const id = existing?.id ?? (await taskWorkRepository.insertWorkPlan(tx, { nodeId, year, summary: input.summary ?? null, by: user.id }));
+    if (existing && input.summary !== undefined) await taskWorkRepository.updateWorkPlanSummary(tx, id, input.summary);
+    const milestones = input.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate, completedOn: m.completedOn ?? null }));
+    await taskWorkRepository.replaceMilestones(tx, id, milestones);
+    await auditRepository.append(tx, {
+      ...actorOf(user),
+      action: existing ? 'update' : 'create',
+      entity: 'work_plan',
+      entityId: id,
+      before,
+      after: { nodeId, year, summary: input.summary ?? existing?.summary ?? null, milestones },
+    });
+  });
+  return getTaskWork(db, nodeId);
+}
+
+export async function setMilestoneCompleted(db: Db, user: SessionUser, id: string, completedOn: string | null) {
+  const m = await taskWorkRepository.findMilestone(db, id);
+  if (!m) throw notFound('Milestone', id);
+  assertTaskWriter(user, await nodeOr404(db, m.nodeId));
+  await db.transaction(async (tx) => {
+    await taskWorkRepository.setMilestoneCompleted(tx, id, completedOn);
+    await auditRepository.append(tx, {
+      ...actorOf(user),
+      action: 'update',
+      entity: 'milestone',
+      entityId: id,
+      before: { completedOn: m.completedOn },
+      after: { completedOn },
+    });
+  });
+  return getTaskWork(db, m.nodeId);
+}
+
+export async function addTaskReport(
+  db: Db,
+  user: SessionUser,
+  nodeId: string,
+  r: { year: number; status: TaskStatus; percent: number; text: string },
+) {
+  const node = await nodeOr404(db, nodeId);
+  assertTaskWriter(user, node);
+  const percent = r.status === 'completed' ? 100 : r.percent;
+  const id = await db.transaction(async (tx) => {
+    const reportId = await taskWorkRepository.insertReport(tx, { nodeId, ...r, percent, by: user.id });
+    await auditRepository.append(tx, {
+      ...actorOf(user),
+      action: 'create',
+      entity: 'task_report',
+      entityId: reportId,
+      before: null,
+      after: { nodeId, ...r, percent },
+    });
+    return reportId;
+  });
+  const work = await getTaskWork(db, nodeId);
+  return work.reports.find((x) => x.id === id)!;
+}
+
+/** Content types served back as themselves; anything else is served as application/octet-stream. */
+const SAFE_TYPES = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'text/plain',
+  'text/csv',
+  'application/zip',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+]);
+
+export function safeContentType(declared: string): string {
+  const base = declared.split(';')[0]!.trim().toLowerCase();
+  if (!SAFE_TYPES.has(base)) return 'application/octet-stream';
+  // Text is served with an explicit charset so no browser guesses another one.
+  return base.startsWith('text/') ? `${base}; charset=utf-8` : base;
+}
+
+/** A file name without path parts or control characters, at most 200 characters. */
+export function cleanFilename(name: string): string {
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  return (base || 'evidence').slice(0, 200);
+}
+
+export async function addEvidence(db: Db, user: SessionUser, reportId: string, file: File) {
+  const report = await taskWorkRepository.findReport(db, reportId);
+  if (!report) throw notFound('Task report', reportId);
+  assertTaskWriter(user, await nodeOr404(db, report.nodeId));
+  if (file.size > MAX_EVIDENCE_BYTES)
+    throw new LantuError('payload_too_large', 'An evidence file may be at most 20 MB 佐证材料不超过20MB');
+  const content = new Uint8Array(await file.arrayBuffer());
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  const filename = cleanFilename(file.name);
+  const contentType = safeContentType(file.type || 'application/octet-stream');
+  const id = await db.transaction(async (tx) => {
+    const evidenceId = await taskWorkRepository.insertEvidence(tx, {
+      reportId,
+      filename,
+      contentType,
+      size: content.byteLength,
+      sha256,
+      content,
+      by: user.id,
+    });
+    await auditRepository.append(tx, {
+      ...actorOf(user),
+      action: 'create',
+      entity: 'evidence',
+      entityId: evidenceId,
+      before: null,
+      after: { reportId, filename, contentType, size: content.byteLength, sha256 },
+    });
+    return evidenceId;
+  });
+  return { id, filename, contentType, size: content.byteLength, sha256, createdAt: new Date().toISOString() };
+}
+
+/** Any logged-in user reads evidence (assessors check it); it is always served as a download. */
+export async function getEvidence(db: Queryable, id: string) {
+  const e = await taskWorkRepository.findEvidence(db, id);
+  if (!e) throw notFound('Evidence file', id);
+  return { ...e, contentType: safeContentType(e.contentType) };
+}
+
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export async function listOverdue(db: Queryable, user: SessionUser, department: string | undefined, today = todayIso()) {
+  let code: string | null = department ?? null;
+  if (user.role === 'department') {
+    const own = user.departments.map((d) => d.code);
+    if (code === null) {
+      if (own.length !== 1) throw new LantuError('validation_failed', 'Name the department 请指定部门');
+      code = own[0]!;
+    }
+    if (!own.includes(code)) throw new LantuError('forbidden', `You are not a user of ${code} 非本部门`);
+  }
+  const rows = await taskWorkRepository.listOverdue(db, today, code);
+  const day = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
+  return { today, items: rows.map((r) => ({ ...r, daysOverdue: Math.round(day(today) - day(r.dueDate)) })) };
+}
+
+type ProgressNode = Omit<RolledUpNode, 'children'> & { nodeId: string | null; children: ProgressNode[] };
+
+/** The task roll-up of a plan: each task's latest report, averaged up to sections, chapters and parts. */
+export async function planProgress(db: Queryable, planId: string, q: { year?: number; unreportedAsZero: 'true' | 'false' }) {
+  if (!(await plansRepository.findById(db, planId))) throw notFound('Plan', planId);
+  const tree = buildTree(await plansRepository.listNodes(db, planId));
+  const idByKey = new Map<string, string>();
+  const walk = (nodes: readonly TreeNode[], prefix: number[]) =>
+    nodes.forEach((n, i) => {
+      const path = [...prefix, i];
+      idByKey.set(path.join('.'), n.id);
+      walk(n.children, path);
+    });
+  walk(tree, []);
+  const keyById = new Map([...idByKey].map(([k, id]) => [id, k]));
+  const reports = new Map<string, TaskReport>();
+  for (const r of await taskWorkRepository.latestReportsByPlan(db, planId, q.year ?? null)) {
+    const key = keyById.get(r.nodeId);
+    if (key !== undefined) reports.set(key, { status: r.status, percent: r.percent });
+  }
+  // The whole plan as one synthetic root: its roll-up gives the plan-wide percent and counts.
+  const [root] = rollUp([{ key: 'plan', kind: 'part', title: planId, children: taskTreeFromPlan(tree, reports) }], {
+    unreportedAsZero: q.unreportedAsZero === 'true',
+  });
+  const withIds = (n: RolledUpNode): ProgressNode => ({ ...n, nodeId: idByKey.get(n.key) ?? null, children: n.children.map(withIds) });
+  return {
+    planId,
+    year: q.year ?? null,
+    percent: root!.percent,
+    counts: root!.counts,
+    unreported: root!.unreported,
+    nodes: root!.children.map(withIds),
+  };
+}
