@@ -7,6 +7,7 @@ import { serveWeb } from './static.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { renderApiDocs } from './openapi-docs.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -19,6 +20,7 @@ import { spreadsheetsRoutes } from './modules/spreadsheets/spreadsheets.routes.t
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { publicRoutes } from './modules/public/public.routes.ts';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
+import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { planSystemRoutes } from './modules/plan-system/plan-system.routes.ts';
@@ -83,6 +85,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', feedbackRoutes);
   app.route('/api', plansRoutes);
   app.route('/api', evaluationsRoutes);
+  app.route('/api', reportsRoutes);
   app.route('/api', projectsRoutes);
   app.route('/api', tasksRoutes);
   app.route('/api', planSystemRoutes);
@@ -96,6 +99,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     return c.html(docsHtml);
   });
 
+  app.route('/public', portalRoutes); // the public portal: server-rendered, no JavaScript
   app.use('*', serveWeb()); // the web workspace (dist/web) for every non-/api GET
 
   return app;

@@ -120,21 +120,27 @@ export async function publicIndicatorValues(
     .sort((a, b) => a.period.localeCompare(b.period));
   const e = evaluation.indicators.find((x) => x.code === indicator.code) ?? null;
   const path: { year: number; value: number }[] = [];
-  if (
-    e &&
-    e.baseline !== null &&
-    e.baselineYear !== null &&
-    e.target !== null &&
-    e.targetYear !== null &&
-    e.kind !== 'cagr'
-  ) {
-    for (let y = e.baselineYear; y <= e.targetYear; y++) {
-      const f = (y - e.baselineYear) / Math.max(1, e.targetYear - e.baselineYear);
-      path.push({ year: y, value: Math.round((e.baseline + (e.target - e.baseline) * f) * 1000) / 1000 });
+  // The straight path from baseline to target; the engine's numbers when it has them (targets stated relative
+  // to the baseline are resolved there), the plan's otherwise.
+  const base = e?.baseline ?? numeric(indicator.baseline);
+  const target = e?.target ?? numeric(indicator.target);
+  const from = e?.baselineYear ?? indicator.baselineYear;
+  const to = e?.targetYear ?? indicator.targetYear;
+  if (base !== null && target !== null && from !== null && to !== null && to > from && e?.kind !== 'cagr') {
+    for (let y = from; y <= to; y++) {
+      path.push({
+        year: y,
+        value: Math.round((base + ((target - base) * (y - from)) / (to - from)) * 1000) / 1000,
+      });
     }
   }
   return { indicator, values, path, evaluation: e };
 }
+
+const numeric = (raw: string | null): number | null => {
+  const n = raw === null ? NaN : Number(raw);
+  return Number.isFinite(n) ? n : null;
+};
 
 export async function publicProjects(db: Queryable, planId: string): Promise<PublicProjectRow[]> {
   return publicRepository.projects(db, planId);
