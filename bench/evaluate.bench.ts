@@ -1,8 +1,9 @@
 /**
- * Evaluation engine bench: 1,000,000 observations (200,000 indicator×region series × 5 years) judged for one year.
+ * Evaluation engine bench: 1,000,000 observations (2,000 indicators × 100 regions × 5 years) judged for one year.
  * Run: npx tsx bench/evaluate.bench.ts [--runs 7] [--series 200000]
  * Reports the median of repeated runs and the ratio to a bare loop over the same arrays.
  */
+import { evaluateColumns } from '../src/domain/evaluation/columnar.ts';
 import { evaluateIndicator } from '../src/domain/evaluation/evaluate.ts';
 import { makeSpec } from '../src/domain/evaluation/testkit.ts';
 import type { EvaluationObservation } from '../src/domain/evaluation/types.ts';
@@ -68,17 +69,55 @@ function valueFor(spec: IndicatorSpec, k: number): number {
   }
 }
 
-// Build the inputs once (not timed): one spec per series, YEARS observations each.
+// Build the inputs once (not timed): SERIES / REGIONS indicators (each its own spec object, kinds in rotation),
+// each observed in REGIONS regions for YEARS years, stored indicator-major (an indicator's regions together).
+const REGIONS = 100;
+const indicators: IndicatorSpec[] = [];
+for (let i = 0; i < Math.ceil(SERIES / REGIONS); i++) indicators.push({ ...TEMPLATES[i % TEMPLATES.length]!, code: `I-${i}` });
 const specs: IndicatorSpec[] = [];
 const series: EvaluationObservation[][] = [];
 for (let s = 0; s < SERIES; s++) {
-  const spec = TEMPLATES[s % TEMPLATES.length]!;
+  const spec = indicators[Math.floor(s / REGIONS)]!;
   specs.push(spec);
   const obs: EvaluationObservation[] = [];
   for (let k = 1; k <= YEARS; k++) obs.push({ year: 2020 + k, value: valueFor(spec, k), text: null, kind: 'actual' });
   series.push(obs);
 }
 const total = SERIES * YEARS;
+
+// The same data in columns (built once, not timed): what a region×indicator dashboard would hold.
+const colOffsets = new Int32Array(SERIES + 1);
+const colYears = new Int16Array(total);
+const colValues = new Float64Array(total);
+{
+  let k = 0;
+  for (let s = 0; s < SERIES; s++) {
+    colOffsets[s] = k;
+    for (const o of series[s]!) {
+      colYears[k] = o.year;
+      colValues[k] = o.value ?? NaN;
+      k++;
+    }
+  }
+  colOffsets[SERIES] = k;
+}
+
+/** The floor for the columnar variant: the same pass over the typed arrays. */
+function bareColumns(): number {
+  let sum = 0;
+  for (let s = 0; s < SERIES; s++) {
+    const to = colOffsets[s + 1]!;
+    for (let i = colOffsets[s]!; i < to; i++) if (colYears[i]! <= YEAR) sum += colValues[i]!;
+  }
+  return sum;
+}
+
+function columnar(): number {
+  const out = evaluateColumns({ specs, offsets: colOffsets, years: colYears, values: colValues, year: YEAR });
+  let achieved = 0;
+  for (let s = 0; s < SERIES; s++) if (out.verdicts[s] === 0) achieved++;
+  return achieved;
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -117,10 +156,22 @@ function engine(explain: boolean): number {
 const bare: number[] = [];
 const full: number[] = [];
 const quick: number[] = [];
+const bareCol: number[] = [];
+const cols: number[] = [];
 let checkFull = 0;
 let checkQuick = 0;
+let checkCols = 0;
 // Warm up the JIT, then alternate so every variant sees the same machine state.
 bareLoop();
+// The columnar kernel first, alternating with its own bare loop, before the allocation-heavy variants run.
+bareColumns();
+columnar();
+for (let r = 0; r < RUNS * 3; r++) {
+  bareCol.push(time(bareColumns).ms);
+  const c = time(columnar);
+  cols.push(c.ms);
+  checkCols = c.check;
+}
 engine(true);
 engine(false);
 for (let r = 0; r < RUNS; r++) {
@@ -132,7 +183,9 @@ for (let r = 0; r < RUNS; r++) {
   quick.push(q.ms);
   checkQuick = q.check;
 }
-if (checkFull !== checkQuick) throw new Error(`verdicts differ with and without explanations: ${checkFull} vs ${checkQuick}`);
+if (checkFull !== checkQuick || checkFull !== checkCols) throw new Error(`verdict counts differ: ${checkFull} / ${checkQuick} / ${checkCols}`);
+const mbc = median(bareCol);
+const mc = median(cols);
 const mb = median(bare);
 const me = median(full);
 const mq = median(quick);
@@ -147,6 +200,7 @@ console.log(
       bareLoopMs: r2(mb),
       withExplanations: { ms: Math.round(me), ratio: Math.round(me / mb), nsPerObservation: Math.round((me * 1e6) / total) },
       verdictsOnly: { ms: Math.round(mq), ratio: Math.round(mq / mb), nsPerObservation: Math.round((mq * 1e6) / total) },
+      columnar: { ms: r2(mc), bareLoopMs: r2(mbc), ratio: Math.round((mc / mbc) * 10) / 10, nsPerObservation: Math.round((mc * 1e6) / total) },
       achievedCount: checkFull,
     },
     null,

@@ -9,8 +9,15 @@ import { evaluatePlan } from '../../domain/evaluation/summary.ts';
 import type { PlanEvaluation } from '../../domain/evaluation/summary.ts';
 import type { IndicatorEvaluation, Method } from '../../domain/evaluation/types.ts';
 import { verdictLabel, verdictTone } from '../../domain/evaluation/verdict.ts';
+import type { EvaluationObservation } from '../../domain/evaluation/types.ts';
+import type { IndicatorSpec } from '../../domain/indicator.ts';
 import { importPlan } from '../../importers/import-plan.ts';
 import { planDocumentToDataset } from '../../importers/to-dataset.ts';
+import { listApprovedValues } from '../../db/repositories/observations.repository.ts';
+import { loadConfig } from '../../server/config.ts';
+import { openDatabase } from '../../server/database.ts';
+import { createLogger } from '../../server/logger.ts';
+import { getPlanIndicators, listPlans } from '../../server/modules/plans/plans.service.ts';
 
 export interface EvaluateOptions {
   plan: string;
@@ -26,15 +33,14 @@ export interface EvaluateOptions {
   explain?: boolean;
 }
 
+/** A plan reference that is not a file: a plan id (UUID) or key (sip-14th) in the configured database. */
+export function isPlanId(ref: string): boolean {
+  return !existsSync(ref) && !/[\\/]/.test(ref) && !/\.(json|txt|md|markdown|docx|wps)$/i.test(ref);
+}
+
 /** Read a plan document (.txt/.md/.docx, imported on the fly) or a dataset JSON file. */
 export function loadDataset(ref: string): Dataset {
-  if (!existsSync(ref)) {
-    if (/[\\/]/.test(ref) || /\.(json|txt|md|markdown|docx|wps)$/i.test(ref)) {
-      throw new LantuError('not_found', `plan file not found: ${ref}`, { path: ref });
-    }
-    // A plan ID: the database path needs src/server/modules/plans, which does not expose a read API yet.
-    throw new LantuError('bad_request', `reading plan "${ref}" from the database is not yet available; pass a plan document (.docx/.txt/.md) or a dataset JSON file`, { plan: ref });
-  }
+  if (!existsSync(ref)) throw new LantuError('not_found', `plan file not found: ${ref}`, { path: ref });
   if (!statSync(ref).isFile()) throw new LantuError('bad_request', `not a file: ${ref}`, { path: ref });
   const bytes = readFileSync(ref);
   if (extname(ref).toLowerCase() === '.json') {
@@ -57,13 +63,56 @@ export function loadDataset(ref: string): Dataset {
   return planDocumentToDataset(doc);
 }
 
-/** Everything the command does except printing: returns the evaluation. */
-export function runEvaluate(opts: EvaluateOptions): PlanEvaluation & { plan: { key: string; title: string; periodStart: number; periodEnd: number } } {
+interface Inputs {
+  plan: { key: string; title: string; periodStart: number; periodEnd: number };
+  indicators: (IndicatorSpec & { tableNumber: number | null })[];
+  observations: Map<string, EvaluationObservation[]>;
+}
+
+function fromFile(opts: EvaluateOptions): Inputs {
   const dataset = loadDataset(opts.plan);
   const selected = selectPlan(dataset, { table: opts.table ?? null, includeText: opts.all === true });
   if (!selected.ok) throw selected.error;
   const { plan, indicators } = selected.value;
-  let observations = datasetObservations(plan, indicators);
+  return { plan, indicators, observations: datasetObservations(plan, indicators) };
+}
+
+/**
+ * A plan in the database (read only: its indicators and approved annual values, as the live evaluation API
+ * reads them). The id may be the plan's UUID or its key (the latest version).
+ */
+async function fromDatabase(opts: EvaluateOptions): Promise<Inputs> {
+  const db = await openDatabase(loadConfig(), createLogger(process.env.LOG_LEVEL ?? 'warn'));
+  try {
+    const plans = await listPlans(db);
+    const plan = plans.find((p) => p.id === opts.plan) ?? plans.filter((p) => p.key === opts.plan).sort((a, b) => b.version - a.version)[0];
+    if (plan === undefined) {
+      throw new LantuError('not_found', `no plan "${opts.plan}" in the database${plans.length > 0 ? ` (plans: ${[...new Set(plans.map((p) => p.key))].join(', ')})` : ''}; or pass a plan file`, { plan: opts.plan });
+    }
+    const { items } = await getPlanIndicators(db, plan.id);
+    const table = opts.table ?? null;
+    const chosen = items.filter((i) => (table !== null ? i.tableNumber === table : opts.all === true || i.origin === 'table'));
+    if (chosen.length === 0) throw new LantuError('not_found', table !== null ? `plan "${plan.key}" has no indicators from table ${table}` : `plan "${plan.key}" has no indicators`, { plan: plan.key, table });
+    const indicators = chosen.map((i) => ({ ...i, departments: i.departments.map((d) => d.code) }));
+    const codes = new Set(indicators.map((i) => i.code));
+    const observations = new Map<string, EvaluationObservation[]>();
+    for (const v of await listApprovedValues(db, plan.id)) {
+      if (!codes.has(v.code) || v.period !== String(v.year)) continue;
+      const list = observations.get(v.code) ?? [];
+      list.push({ year: v.year, value: v.value, text: v.text, kind: v.kind, revision: v.version });
+      observations.set(v.code, list);
+    }
+    return { plan, indicators, observations };
+  } finally {
+    await db.close();
+  }
+}
+
+/** Everything the command does except printing: returns the evaluation. */
+export async function runEvaluate(opts: EvaluateOptions): Promise<PlanEvaluation & { plan: Inputs['plan'] }> {
+  const inputs = isPlanId(opts.plan) ? await fromDatabase(opts) : fromFile(opts);
+  const { plan, indicators } = inputs;
+  let observations = inputs.observations;
   if (opts.data !== undefined) {
     if (!existsSync(opts.data)) throw new LantuError('not_found', `values file not found: ${opts.data}`, { path: opts.data });
     const fromCsv = csvObservations(readFileSync(opts.data, 'utf8'), indicators);
@@ -86,7 +135,7 @@ export function runEvaluate(opts: EvaluateOptions): PlanEvaluation & { plan: { k
 }
 
 /** The JSON the issue specifies, plus code, label and notes. */
-export function toJson(r: ReturnType<typeof runEvaluate>): unknown {
+export function toJson(r: Awaited<ReturnType<typeof runEvaluate>>): unknown {
   return {
     year: r.year,
     method: r.method,
@@ -157,7 +206,7 @@ function share(x: number | null): string {
   return x === null ? '—' : `${Math.round(x * 100)}%`;
 }
 
-export function toTable(r: ReturnType<typeof runEvaluate>, color: boolean, explain: boolean): string {
+export function toTable(r: Awaited<ReturnType<typeof runEvaluate>>, color: boolean, explain: boolean): string {
   const head = ['代码', '指标', '属性', '目标', '实际', r.method === 'trend' ? '增速比' : '进度', '时间', '概率', '判定'];
   const rows = r.indicators.map((i: IndicatorEvaluation) => {
     const label = verdictLabel(i.verdict, r.summary.final).zh;
@@ -206,7 +255,7 @@ function parseShare(name: string) {
 export function evaluateCommand(): Command {
   return new Command('evaluate')
     .description('judge every indicator of a plan for a year (时间过半、任务过半 or the Open SDG trend measure)')
-    .requiredOption('--plan <file|id>', 'plan document (.docx/.txt/.md), dataset JSON, or plan ID')
+    .requiredOption('--plan <file|id>', 'plan document (.docx/.txt/.md), dataset JSON, or a plan id/key in the database')
     .option('--year <year>', 'year to evaluate (default: the latest year with data)', parseIntArg('--year'))
     .option('--data <csv>', 'values CSV: indicator,year,value[,kind]')
     .addOption(new Option('--method <method>', 'time-progress or trend').choices(['time', 'trend']).default('time'))
@@ -217,8 +266,8 @@ export function evaluateCommand(): Command {
     .option('--explain', 'print the explanation under each row')
     .option('--no-color', 'no ANSI colours')
     .option('--json', 'machine-readable output')
-    .action((opts: EvaluateOptions) => {
-      const r = runEvaluate(opts);
+    .action(async (opts: EvaluateOptions) => {
+      const r = await runEvaluate(opts);
       if (opts.json === true) {
         process.stdout.write(`${JSON.stringify(toJson(r), null, 2)}\n`);
         return;

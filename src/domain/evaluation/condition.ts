@@ -1,23 +1,31 @@
 import type { Direction, TargetKind } from '../indicator.ts';
 import type { Quantity } from '../quantity.ts';
-import { fmt, gte, gtStrict, lte } from './stats.ts';
+import { fmt, gte as gteShared, lte as lteShared } from './stats.ts';
 import type { Bilingual } from './types.ts';
 
 /**
  * A target read as a test on one value: "≤ 2", "≥ 5", "7 ± 0.7", "30–32", "at least 100".
- * `comfortable` = satisfied with a margin of δ of the threshold (for early `achieved`).
+ * Plain data (no closures: building one is cheap, which matters when thousands of indicators are compiled);
+ * use testCondition / isComfortable / ruleOf.
  */
 export interface Condition {
-  test(v: number): boolean;
-  comfortable(v: number): boolean;
-  /** Lower and upper thresholds (null = unbounded) for probabilities and required changes. */
+  /** Lower and upper thresholds (null = unbounded). */
   lo: number | null;
   hi: number | null;
   loStrict: boolean;
   hiStrict: boolean;
-  /** The rule in words (built on first call). */
-  rule: () => Bilingual;
+  /** Satisfied with a margin (for early `achieved`): v ≥ comfortLo, or v ≤ comfortHi; both null = never. */
+  comfortLo: number | null;
+  comfortHi: number | null;
+  /** What to say about the rule; rendered only when an explanation is wanted. */
+  text: RuleText;
 }
+
+type RuleText =
+  | { t: 'plain' }
+  | { t: 'maintain'; value: number; h: number; side: 1 | -1 | 0 }
+  | { t: 'about'; raw: string; value: number; h: number; side: 1 | -1 | 0; share: number | null }
+  | { t: 'range'; low: number; high: number; side: 1 | -1 | 0 };
 
 export function sign(direction: Direction): 1 | -1 | 0 {
   switch (direction) {
@@ -30,48 +38,79 @@ export function sign(direction: Direction): 1 | -1 | 0 {
   }
 }
 
-type Lazy = () => Bilingual;
-type Margin = ((v: number) => boolean) | null;
+// Local copies of stats.gte/lte: called in the columnar kernel's inner loop, where an imported binding is a
+// property read through the module namespace (tsx/CJS), they are several times slower.
+const EPS = 1e-9;
+function gte(a: number, b: number): boolean {
+  return a >= b - EPS * Math.max(1, Math.abs(a), Math.abs(b));
+}
+function lte(a: number, b: number): boolean {
+  return b >= a - EPS * Math.max(1, Math.abs(a), Math.abs(b));
+}
+function gtStrict(a: number, b: number): boolean {
+  return !lte(a, b);
+}
+// Keep the copies honest.
+if (gte(1, 1 + 1e-12) !== gteShared(1, 1 + 1e-12) || lte(2, 1) !== lteShared(2, 1)) throw new Error('condition: float comparison drifted from stats.ts');
 
-function atLeast(t: number, strict: boolean, delta: number, rule?: Lazy, margin?: Margin): Condition {
-  let cached: Bilingual | null = null;
-  return {
-    test: (v) => (strict ? gtStrict(v, t) : gte(v, t)),
-    comfortable: margin === undefined ? (v) => gte(v, t + delta * Math.abs(t)) : (margin ?? never),
-    lo: t,
-    hi: null,
-    loStrict: strict,
-    hiStrict: false,
-    rule: () => (cached ??= rule !== undefined ? rule() : { zh: `${strict ? '>' : '≥'} ${fmt(t)}`, en: `${strict ? '>' : '≥'} ${fmt(t)}` }),
-  };
+export function testCondition(c: Condition, v: number): boolean {
+  if (c.lo !== null && !(c.loStrict ? gtStrict(v, c.lo) : gte(v, c.lo))) return false;
+  if (c.hi !== null && !(c.hiStrict ? !gte(v, c.hi) : lte(v, c.hi))) return false;
+  return true;
 }
 
-function atMost(t: number, strict: boolean, delta: number, rule?: Lazy, margin?: Margin): Condition {
-  let cached: Bilingual | null = null;
-  return {
-    test: (v) => (strict ? !gte(v, t) : lte(v, t)),
-    comfortable: margin === undefined ? (v) => lte(v, t - delta * Math.abs(t)) : (margin ?? never),
-    lo: null,
-    hi: t,
-    loStrict: false,
-    hiStrict: strict,
-    rule: () => (cached ??= rule !== undefined ? rule() : { zh: `${strict ? '<' : '≤'} ${fmt(t)}`, en: `${strict ? '<' : '≤'} ${fmt(t)}` }),
-  };
+export function isComfortable(c: Condition, v: number): boolean {
+  if (c.comfortLo !== null) return gte(v, c.comfortLo);
+  if (c.comfortHi !== null) return lte(v, c.comfortHi);
+  return false;
 }
 
-const never = (): boolean => false;
+export function ruleOf(c: Condition): Bilingual {
+  const r = c.text;
+  switch (r.t) {
+    case 'plain': {
+      if (c.lo !== null && c.hi !== null) return c.lo === c.hi ? { zh: `= ${fmt(c.lo)}`, en: `= ${fmt(c.lo)}` } : { zh: `${fmt(c.lo)}–${fmt(c.hi)}`, en: `${fmt(c.lo)}–${fmt(c.hi)}` };
+      if (c.lo !== null) return { zh: `${c.loStrict ? '>' : '≥'} ${fmt(c.lo)}`, en: `${c.loStrict ? '>' : '≥'} ${fmt(c.lo)}` };
+      if (c.hi !== null) return { zh: `${c.hiStrict ? '<' : '≤'} ${fmt(c.hi)}`, en: `${c.hiStrict ? '<' : '≤'} ${fmt(c.hi)}` };
+      return { zh: '', en: '' };
+    }
+    case 'maintain':
+      if (r.side > 0) return { zh: `保持不低于${fmt(r.value)}`, en: `stay at or above ${fmt(r.value)}` };
+      if (r.side < 0) return { zh: `保持不高于${fmt(r.value)}`, en: `stay at or below ${fmt(r.value)}` };
+      return { zh: `保持${fmt(r.value)}${r.h > 0 ? `（±${fmt(r.h)}）` : ''}`, en: `stay at ${fmt(r.value)}${r.h > 0 ? ` (±${fmt(r.h)})` : ''}` };
+    case 'about': {
+      const how = r.share === null ? { zh: '指标容差', en: "the indicator's tolerance" } : { zh: `默认容差为目标值的${fmt(r.share * 100)}%`, en: `default tolerance ${fmt(r.share * 100)}% of the target` };
+      const band = `${fmt(r.value)}±${fmt(r.h)}`;
+      if (r.side > 0) {
+        return {
+          zh: `“${r.raw}”即不低于${fmt(r.value - r.h)}（${band}，${how.zh}；超过上限视为超额完成）`,
+          en: `“${r.raw}” read as at least ${fmt(r.value - r.h)} (${band}, ${how.en}; above the band counts as exceeded)`,
+        };
+      }
+      if (r.side < 0) return { zh: `“${r.raw}”即不高于${fmt(r.value + r.h)}（${band}，${how.zh}）`, en: `“${r.raw}” read as at most ${fmt(r.value + r.h)} (${band}, ${how.en})` };
+      return { zh: `“${r.raw}”即${band}（${how.zh}）`, en: `“${r.raw}” read as ${band} (${how.en})` };
+    }
+    case 'range': {
+      const span = `${fmt(r.low)}–${fmt(r.high)}`;
+      if (r.side > 0) return { zh: `区间${span}，达到下限${fmt(r.low)}即完成`, en: `range ${span}; reaching the lower bound ${fmt(r.low)} meets it` };
+      if (r.side < 0) return { zh: `区间${span}，不高于上限${fmt(r.high)}即完成`, en: `range ${span}; staying at or below the upper bound ${fmt(r.high)} meets it` };
+      return { zh: `区间${span}`, en: `range ${span}` };
+    }
+  }
+}
 
-function band(lo: number, hi: number, rule: Lazy): Condition {
-  let cached: Bilingual | null = null;
-  return {
-    test: (v) => gte(v, lo) && lte(v, hi),
-    comfortable: never,
-    lo,
-    hi,
-    loStrict: false,
-    hiStrict: false,
-    rule: () => (cached ??= rule()),
-  };
+const PLAIN: RuleText = { t: 'plain' };
+
+function atLeast(t: number, strict: boolean, delta: number, text: RuleText = PLAIN, comfortLo: number | null = t + delta * Math.abs(t)): Condition {
+  return { lo: t, hi: null, loStrict: strict, hiStrict: false, comfortLo, comfortHi: null, text };
+}
+
+function atMost(t: number, strict: boolean, delta: number, text: RuleText = PLAIN, comfortHi: number | null = t - delta * Math.abs(t)): Condition {
+  return { lo: null, hi: t, loStrict: false, hiStrict: strict, comfortLo: null, comfortHi, text };
+}
+
+function band(lo: number, hi: number, text: RuleText): Condition {
+  return { lo, hi, loStrict: false, hiStrict: false, comfortLo: null, comfortHi: null, text };
 }
 
 /** Half-width of a 左右 band: the indicator's tolerance (in its unit) or a share of the target. */
@@ -101,10 +140,10 @@ export function buildCondition(
     case 'floor':
       return atLeast(q.comparator === 'range' ? low : value, q.comparator === 'gt', delta);
     case 'maintain': {
-      if (dir > 0) return atLeast(value, false, delta, () => ({ zh: `保持不低于${fmt(value)}`, en: `stay at or above ${fmt(value)}` }), null);
-      if (dir < 0) return atMost(value, false, delta, () => ({ zh: `保持不高于${fmt(value)}`, en: `stay at or below ${fmt(value)}` }), null);
+      if (dir > 0) return atLeast(value, false, delta, { t: 'maintain', value, h: 0, side: 1 }, null);
+      if (dir < 0) return atMost(value, false, delta, { t: 'maintain', value, h: 0, side: -1 }, null);
       const h = opts.tolerance ?? 0;
-      return band(value - h, value + h, () => ({ zh: `保持${fmt(value)}${h > 0 ? `（±${fmt(h)}）` : ''}`, en: `stay at ${fmt(value)}${h > 0 ? ` (±${fmt(h)})` : ''}` }));
+      return band(value - h, value + h, { t: 'maintain', value, h, side: 0 });
     }
     case 'about':
       return aboutCondition(q, value, dir, opts);
@@ -121,64 +160,19 @@ export function buildCondition(
   }
 }
 
-function aboutCondition(
-  q: Quantity,
-  value: number,
-  dir: 1 | -1 | 0,
-  opts: { delta: number; tolerance: number | null; aboutShare: number },
-): Condition {
+/** 左右 targets are rates or shares to hit, not thresholds to clear: no early achievement by margin. */
+function aboutCondition(q: Quantity, value: number, dir: 1 | -1 | 0, opts: { delta: number; tolerance: number | null; aboutShare: number }): Condition {
   const h = aboutHalfWidth(value, opts.tolerance, opts.aboutShare);
-  const how = (): Bilingual =>
-    opts.tolerance !== null
-      ? { zh: '指标容差', en: "the indicator's tolerance" }
-      : { zh: `默认容差为目标值的${fmt(opts.aboutShare * 100)}%`, en: `default tolerance ${fmt(opts.aboutShare * 100)}% of the target` };
-  const bandText = (): string => `${fmt(value)}±${fmt(h)}`;
-  // 左右 targets are rates or shares to hit, not thresholds to clear: no early achievement by margin.
-  if (dir > 0) {
-    return atLeast(
-      value - h,
-      false,
-      0,
-      () => ({
-        zh: `“${q.raw}”即不低于${fmt(value - h)}（${bandText()}，${how().zh}；超过上限视为超额完成）`,
-        en: `“${q.raw}” read as at least ${fmt(value - h)} (${bandText()}, ${how().en}; above the band counts as exceeded)`,
-      }),
-      null,
-    );
-  }
-  if (dir < 0) {
-    return atMost(
-      value + h,
-      false,
-      0,
-      () => ({ zh: `“${q.raw}”即不高于${fmt(value + h)}（${bandText()}，${how().zh}）`, en: `“${q.raw}” read as at most ${fmt(value + h)} (${bandText()}, ${how().en})` }),
-      null,
-    );
-  }
-  return band(value - h, value + h, () => ({ zh: `“${q.raw}”即${bandText()}（${how().zh}）`, en: `“${q.raw}” read as ${bandText()} (${how().en})` }));
+  const text: RuleText = { t: 'about', raw: q.raw, value, h, side: dir, share: opts.tolerance !== null ? null : opts.aboutShare };
+  if (dir > 0) return atLeast(value - h, false, 0, text, null);
+  if (dir < 0) return atMost(value + h, false, 0, text, null);
+  return band(value - h, value + h, text);
 }
 
 function rangeCondition(low: number, high: number, dir: 1 | -1 | 0, delta: number): Condition {
-  const r = (): string => `${fmt(low)}–${fmt(high)}`;
-  if (dir > 0) {
-    return atLeast(
-      low,
-      false,
-      delta,
-      () => ({ zh: `区间${r()}，达到下限${fmt(low)}即完成`, en: `range ${r()}; reaching the lower bound ${fmt(low)} meets it` }),
-      (v) => gte(v, high + delta * Math.abs(high)),
-    );
-  }
-  if (dir < 0) {
-    return atMost(
-      high,
-      false,
-      delta,
-      () => ({ zh: `区间${r()}，不高于上限${fmt(high)}即完成`, en: `range ${r()}; staying at or below the upper bound ${fmt(high)} meets it` }),
-      (v) => lte(v, low - delta * Math.abs(low)),
-    );
-  }
-  return band(low, high, () => ({ zh: `区间${r()}`, en: `range ${r()}` }));
+  if (dir > 0) return atLeast(low, false, delta, { t: 'range', low, high, side: 1 }, high + delta * Math.abs(high));
+  if (dir < 0) return atMost(high, false, delta, { t: 'range', low, high, side: -1 }, low - delta * Math.abs(low));
+  return band(low, high, { t: 'range', low, high, side: 0 });
 }
 
 function fromComparator(
@@ -206,7 +200,7 @@ function fromComparator(
     case 'none':
       if (dir < 0) return atMost(value, false, opts.delta);
       if (dir > 0) return atLeast(value, false, opts.delta);
-      return band(value, value, () => ({ zh: `= ${fmt(value)}`, en: `= ${fmt(value)}` }));
+      return band(value, value, PLAIN);
     case 'text':
       return null;
   }

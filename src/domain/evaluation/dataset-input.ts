@@ -134,7 +134,10 @@ export function parseCsv(text: string): CsvRow[] {
  * skipped. Values that are not numbers are kept as text (完成, 与GDP增长同步). Rows from the CSV get revision 1
  * so they override the dataset's values for the same year.
  */
-export function csvObservations(text: string, indicators: readonly DatasetIndicator[]): Result<Map<string, EvaluationObservation[]>> {
+export function csvObservations(
+  text: string,
+  indicators: readonly { code: string; name: string; unit: string | null }[],
+): Result<Map<string, EvaluationObservation[]>> {
   const out = new Map<string, EvaluationObservation[]>();
   const rows = parseCsv(text);
   const errors: string[] = [];
