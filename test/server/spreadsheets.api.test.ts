@@ -102,7 +102,7 @@ describe.each(testDatabases)('spreadsheet round trip on $kind', ({ create }) => 
     const ws = wb.getWorksheet(DATA)!;
     expect(ws.getRow(2).values).toEqual([undefined, '编码 code', '指标 indicator', '单位 unit', '2021', '2022', '2023', '2024', '2025']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 2 });
-    expect(ws.sheetProtection).toMatchObject({ sheet: true });
+    expect((ws as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
     const codes: string[] = [];
     for (let r = 3; r <= ws.rowCount; r++) codes.push(ws.getRow(r).getCell(1).text);
     expect(codes).toEqual(['T2-05', 'T2-06', 'T2-07', 'T2-08', 'X-005', 'X-026', 'X-027']);

@@ -1,0 +1,462 @@
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/db.types.ts';
+import { departmentsRepository } from '../../src/db/repositories/departments.repository.ts';
+import { feedbackRepository } from '../../src/db/repositories/feedback.repository.ts';
+import { installationSecret, issueChallenge } from '../../src/server/modules/feedback/anti-bot.ts';
+import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import { createUser } from '../../src/server/modules/users/users.service.ts';
+import { getJson, testApp } from '../support/app.ts';
+import { testDatabases } from '../support/databases.ts';
+import { loginAs, TEST_PASSWORD, type Client } from '../support/session.ts';
+
+/**
+ * Every write route of the app, called as every kind of caller. A new write route fails this test until it
+ * is added to MATRIX with the statuses each caller must get.
+ */
+const ACTORS = ['anonymous', 'own', 'other', 'assessor', 'admin'] as const;
+type Actor = (typeof ACTORS)[number];
+
+interface Ctx {
+  app: ReturnType<typeof testApp>;
+  db: Db;
+  planId: string;
+  /** T2-11, whose only department is KJJ: "own" is a KJJ user, "other" an SWJ user. */
+  indicatorId: string;
+  clients: Record<Exclude<Actor, 'anonymous'>, Client>;
+  draft(): Promise<string>;
+  submitted(): Promise<string>;
+  pendingFeedback(): Promise<string>;
+  publishedFeedback(): Promise<string>;
+  /** A new project of the library whose lead department is KJJ. */
+  project(): Promise<string>;
+  /** A task (plan node) assigned to KJJ. */
+  taskNodeId: string;
+  milestone(): Promise<string>;
+  taskReport(): Promise<string>;
+  snapshotId: string;
+  unique(): string;
+}
+
+interface Req {
+  path: string;
+  json?: unknown;
+  form?: FormData;
+}
+
+interface Case {
+  expect: Record<Actor, number>;
+  request(ctx: Ctx): Promise<Req>;
+  /** The call ends the session: use a fresh one for each caller. */
+  fresh?: boolean;
+}
+
+const allowOnly = (who: Partial<Record<Actor, number>>, denied = 403): Record<Actor, number> => ({
+  anonymous: 401,
+  own: denied,
+  other: denied,
+  assessor: denied,
+  admin: denied,
+  ...who,
+});
+
+async function sheet(rows: (string | number)[][]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  for (const r of rows) ws.addRow(r);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function form(bytes: Uint8Array): FormData {
+  const f = new FormData();
+  f.set('file', new File([bytes], 'sheet.xlsx'));
+  return f;
+}
+
+const MATRIX: Record<string, Case> = {
+  'POST /api/auth/login': {
+    expect: { anonymous: 200, own: 200, other: 200, assessor: 200, admin: 200 },
+    async request(ctx) {
+      const email = `login-${ctx.unique()}@test.example`;
+      await createUser(ctx.db, { email, password: TEST_PASSWORD, role: 'assessor' }, { id: null, label: 'test' });
+      return { path: '/api/auth/login', json: { email, password: TEST_PASSWORD } };
+    },
+  },
+  'POST /api/auth/logout': {
+    expect: { anonymous: 401, own: 204, other: 204, assessor: 204, admin: 204 },
+    fresh: true,
+    request: () => Promise.resolve({ path: '/api/auth/logout' }),
+  },
+  'POST /api/users': {
+    expect: allowOnly({ admin: 201 }),
+    request: (ctx) =>
+      Promise.resolve({
+        path: '/api/users',
+        json: { email: `new-${ctx.unique()}@test.example`, password: TEST_PASSWORD, role: 'assessor' },
+      }),
+  },
+  'POST /api/observations': {
+    expect: allowOnly({ own: 201 }),
+    request: (ctx) =>
+      Promise.resolve({
+        path: '/api/observations',
+        json: { indicatorId: ctx.indicatorId, period: nextPeriod(), value: 3000, note: 'matrix' },
+      }),
+  },
+  'PATCH /api/observations/:id': {
+    expect: allowOnly({ own: 200 }),
+    request: async (ctx) => ({ path: `/api/observations/${await ctx.draft()}`, json: { value: 3100 } }),
+  },
+  'POST /api/observations/:id/submit': {
+    expect: allowOnly({ own: 200 }),
+    request: async (ctx) => ({ path: `/api/observations/${await ctx.draft()}/submit` }),
+  },
+  'POST /api/observations/:id/approve': {
+    expect: allowOnly({ assessor: 200, admin: 200 }),
+    request: async (ctx) => ({ path: `/api/observations/${await ctx.submitted()}/approve` }),
+  },
+  'POST /api/observations/:id/return': {
+    expect: allowOnly({ assessor: 200, admin: 200 }),
+    request: async (ctx) => ({ path: `/api/observations/${await ctx.submitted()}/return`, json: { reason: '核实' } }),
+  },
+  'POST /api/departments': {
+    expect: allowOnly({ admin: 201 }),
+    request: (ctx) => Promise.resolve({ path: '/api/departments', json: { code: `D${ctx.unique()}`, name: '新部门' } }),
+  },
+  'PUT /api/assignments': {
+    expect: allowOnly({ admin: 200 }),
+    request: (ctx) =>
+      Promise.resolve({ path: '/api/assignments', json: { indicatorId: ctx.indicatorId, lead: 'KJJ', co: [] } }),
+  },
+  'POST /api/assignments/upload': {
+    expect: allowOnly({ admin: 200 }),
+    request: async (ctx) => ({
+      path: `/api/assignments/upload?planId=${ctx.planId}`,
+      form: form(await sheet([['编码', '牵头部门', '配合部门'], ['T2-11', 'KJJ', '']])),
+    }),
+  },
+  'POST /api/uploads': {
+    // admins and assessors approve values; only the indicator's department reports them
+    expect: allowOnly({ own: 200 }),
+    async request(ctx) {
+      const res = await ctx.app.request('/api/templates/KJJ.xlsx', { headers: { cookie: ctx.clients.admin.cookie } });
+      return { path: '/api/uploads', form: form(new Uint8Array(await res.arrayBuffer())) };
+    },
+  },
+  'POST /api/public/feedback': {
+    expect: { anonymous: 202, own: 202, other: 202, assessor: 202, admin: 202 },
+    async request(ctx) {
+      return {
+        path: '/api/public/feedback',
+        json: {
+          targetType: 'indicator',
+          targetId: ctx.indicatorId,
+          body: '建议公开更多数据',
+          challenge: issueChallenge(await installationSecret(ctx.db), new Date(Date.now() - 60_000)),
+        },
+      };
+    },
+  },
+  'POST /api/feedback/:id/publish': {
+    expect: allowOnly({ admin: 200 }),
+    request: async (ctx) => ({ path: `/api/feedback/${await ctx.pendingFeedback()}/publish`, json: {} }),
+  },
+  'POST /api/feedback/:id/reject': {
+    expect: allowOnly({ admin: 200 }),
+    request: async (ctx) => ({ path: `/api/feedback/${await ctx.pendingFeedback()}/reject`, json: { reason: '无关' } }),
+  },
+  'POST /api/feedback/:id/reply': {
+    // only the department the comment was routed to (KJJ) answers
+    expect: allowOnly({ own: 200 }),
+    request: async (ctx) => ({ path: `/api/feedback/${await ctx.publishedFeedback()}/reply`, json: { body: '已办理' } }),
+  },
+  'POST /api/projects': {
+    expect: allowOnly({ admin: 201 }),
+    request: (ctx) =>
+      Promise.resolve({
+        path: '/api/projects',
+        json: { planId: ctx.planId, code: `M-${ctx.unique()}`, name: '矩阵项目', leadDepartment: 'KJJ' },
+      }),
+  },
+  'PATCH /api/projects/:id': {
+    expect: allowOnly({ admin: 200 }),
+    request: async (ctx) => ({ path: `/api/projects/${await ctx.project()}`, json: { stage: '在建' } }),
+  },
+  'POST /api/projects/:id/investments': {
+    // the planning office or the project's lead department
+    expect: allowOnly({ own: 200, admin: 200 }),
+    request: async (ctx) => ({
+      path: `/api/projects/${await ctx.project()}/investments`,
+      json: { items: [{ year: 2023, planned: 10 }] },
+    }),
+  },
+  'POST /api/projects/:id/exit': {
+    expect: allowOnly({ admin: 200 }),
+    request: async (ctx) => ({
+      path: `/api/projects/${await ctx.project()}/exit`,
+      json: { reason: '调整', date: '2023-06-30' },
+    }),
+  },
+  'POST /api/projects/:id/enter': {
+    expect: allowOnly({ admin: 200 }),
+    async request(ctx) {
+      const id = await ctx.project();
+      const out = await ctx.clients.admin.request('POST', `/api/projects/${id}/exit`, { reason: '调整', date: '2023-06-30' });
+      if (out.status !== 200) throw new Error(`setup failed: ${out.status}`);
+      return { path: `/api/projects/${id}/enter`, json: { reason: '重新纳入', date: '2024-01-15' } };
+    },
+  },
+  'POST /api/projects/:id/progress': {
+    expect: allowOnly({ own: 201, admin: 201 }),
+    request: async (ctx) => ({
+      path: `/api/projects/${await ctx.project()}/progress`,
+      json: { year: 2024, quarter: 1, stage: '在建', percent: 30, text: '进展顺利' },
+    }),
+  },
+  'PUT /api/tasks/:nodeId/work-plans/:year': {
+    expect: allowOnly({ own: 200, admin: 200 }),
+    request: (ctx) =>
+      Promise.resolve({
+        path: `/api/tasks/${ctx.taskNodeId}/work-plans/2024`,
+        json: { summary: '年度计划', milestones: [{ title: '完成方案', dueDate: '2024-06-30' }] },
+      }),
+  },
+  'PATCH /api/milestones/:id': {
+    expect: allowOnly({ own: 200, admin: 200 }),
+    request: async (ctx) => ({ path: `/api/milestones/${await ctx.milestone()}`, json: { completedOn: '2024-05-01' } }),
+  },
+  'POST /api/tasks/:nodeId/reports': {
+    expect: allowOnly({ own: 201, admin: 201 }),
+    request: (ctx) =>
+      Promise.resolve({
+        path: `/api/tasks/${ctx.taskNodeId}/reports`,
+        json: { year: 2024, status: 'in_progress', percent: 40, text: '推进中' },
+      }),
+  },
+  'POST /api/task-reports/:id/evidence': {
+    expect: allowOnly({ own: 201, admin: 201 }),
+    async request(ctx) {
+      const f = new FormData();
+      f.set('file', new File([new TextEncoder().encode('佐证材料')], 'evidence.txt', { type: 'text/plain' }));
+      return { path: `/api/task-reports/${await ctx.taskReport()}/evidence`, form: f };
+    },
+  },
+  'POST /api/evaluations': {
+    expect: allowOnly({ assessor: 201, admin: 201 }),
+    request: (ctx) =>
+      Promise.resolve({ path: '/api/evaluations', json: { planId: ctx.planId, year: 2023, kind: 'annual' } }),
+  },
+  'POST /api/evaluations/:id/assessments': {
+    // self-assessment by the indicator's department, third-party by assessors; the planning office doesn't grade
+    expect: allowOnly({ own: 201, assessor: 201 }),
+    request: (ctx) =>
+      Promise.resolve({
+        path: `/api/evaluations/${ctx.snapshotId}/assessments`,
+        json: { indicatorId: ctx.indicatorId, score: 80, verdict: '基本符合预期' },
+      }),
+  },
+};
+
+/** State-changing routes that need no session, hence no CSRF token. */
+const CSRF_EXEMPT = new Set(['POST /api/auth/login', 'POST /api/public/feedback']);
+
+let periodCounter = 0;
+/** A fresh period per call (monthly periods of the plan years), so every draft is new. */
+function nextPeriod(): string {
+  const n = periodCounter++;
+  return `${2021 + Math.floor(n / 12) % 5}-${String((n % 12) + 1).padStart(2, '0')}`;
+}
+
+async function send(
+  app: ReturnType<typeof testApp>,
+  client: Client | null,
+  method: string,
+  req: Req,
+  csrf: 'valid' | 'missing' | 'wrong' = 'valid',
+): Promise<{ status: number; body: unknown }> {
+  const headers: Record<string, string> = {};
+  if (client) {
+    headers.cookie = client.cookie;
+    if (csrf === 'valid') headers['x-csrf-token'] = client.csrf;
+    if (csrf === 'wrong') headers['x-csrf-token'] = 'x'.repeat(client.csrf.length);
+  }
+  let body: FormData | string | undefined;
+  if (req.form) body = req.form;
+  else if (req.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(req.json);
+  }
+  const res = await app.request(req.path, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: parsed };
+}
+
+function writeRoutes(app: ReturnType<typeof testApp>): string[] {
+  const routes = app.routes
+    .filter((r) => r.path.startsWith('/api/') && !['GET', 'HEAD', 'OPTIONS', 'ALL'].includes(r.method))
+    .map((r) => `${r.method} ${r.path}`);
+  return [...new Set(routes)].sort();
+}
+
+describe.each(testDatabases)('authorisation matrix on $kind', ({ create }) => {
+  let dispose: () => Promise<void>;
+  let ctx: Ctx;
+
+  beforeAll(async () => {
+    let db: Db;
+    ({ db, dispose } = await create());
+    await seedIfEmpty(db);
+    const app = testApp(db);
+    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
+    const planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+    const inds = await getJson<{ items: { id: string; code: string; departments: { code: string }[] }[] }>(
+      app,
+      `/api/plans/${planId}/indicators`,
+    );
+    const hitech = inds.body.items.find((i) => i.code === 'T2-11')!;
+    expect(hitech.departments.map((d) => d.code)).toEqual(['KJJ']);
+    const clients = {
+      own: await loginAs(app, db, 'department', ['KJJ']),
+      other: await loginAs(app, db, 'department', ['SWJ']),
+      assessor: await loginAs(app, db, 'assessor'),
+      admin: await loginAs(app, db, 'admin'),
+    };
+    const kjjId = (await departmentsRepository.findByCode(db, 'KJJ'))!.id;
+    const tree = await getJson<{ nodes: { id: string; kind: string; children: unknown[] }[] }>(app, `/api/plans/${planId}/tree`);
+    const findTask = (nodes: { id: string; kind: string; children: unknown[] }[]): string | null => {
+      for (const node of nodes) {
+        if (node.kind === 'task') return node.id;
+        const inner = findTask(node.children as typeof nodes);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const taskNodeId = findTask(tree.body.nodes)!;
+    let n = 0;
+    const ok = <T>(r: { status: number; body: unknown }, status: number): T => {
+      if (r.status !== status) throw new Error(`setup failed: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body as T;
+    };
+    const assigned = await clients.admin.request('PUT', '/api/assignments', { nodeId: taskNodeId, lead: 'KJJ', co: [] });
+    expect(assigned.status).toBe(200);
+    const snapshot = await clients.admin.request('POST', '/api/evaluations', { planId, year: 2023, kind: 'annual' });
+    expect(snapshot.status).toBe(201);
+    ctx = {
+      app,
+      taskNodeId,
+      snapshotId: snapshot.body.id as string,
+      db,
+      planId,
+      indicatorId: hitech.id,
+      clients,
+      unique: () => `${++n}${randomUUID().slice(0, 6)}`.toUpperCase(),
+      async draft() {
+        const r = await clients.own.request('POST', '/api/observations', {
+          indicatorId: hitech.id,
+          period: nextPeriod(),
+          value: 3000,
+          note: 'matrix',
+        });
+        return ok<{ observation: { id: string } }>(r, 201).observation.id;
+      },
+      async submitted() {
+        const id = await this.draft();
+        ok(await clients.own.request('POST', `/api/observations/${id}/submit`), 200);
+        return id;
+      },
+      pendingFeedback: () =>
+        feedbackRepository.insert(db, {
+          targetType: 'indicator',
+          targetId: hitech.id,
+          planId,
+          body: '意见',
+          name: null,
+          contact: null,
+          clientHash: 'matrix',
+          departmentId: kjjId,
+        }),
+      async project() {
+        const r = await clients.admin.request('POST', '/api/projects', {
+          planId,
+          code: `P-${this.unique()}`,
+          name: '矩阵项目',
+          leadDepartment: 'KJJ',
+        });
+        return ok<{ id: string }>(r, 201).id;
+      },
+      async milestone() {
+        const r = await clients.own.request('PUT', `/api/tasks/${taskNodeId}/work-plans/2023`, {
+          milestones: [{ title: '节点', dueDate: '2023-09-30' }],
+        });
+        return ok<{ workPlans: { year: number; milestones: { id: string }[] }[] }>(r, 200).workPlans.find((w) => w.year === 2023)!
+          .milestones[0]!.id;
+      },
+      async taskReport() {
+        const r = await clients.own.request('POST', `/api/tasks/${taskNodeId}/reports`, {
+          year: 2023,
+          status: 'in_progress',
+          percent: 50,
+          text: '报告',
+        });
+        return ok<{ id: string }>(r, 201).id;
+      },
+      async publishedFeedback() {
+        const id = await this.pendingFeedback();
+        ok(await clients.admin.request('POST', `/api/feedback/${id}/publish`, {}), 200);
+        return id;
+      },
+    };
+  });
+  afterAll(async () => dispose());
+
+  it('lists every write route of the app, and only those', () => {
+    const served = writeRoutes(ctx.app);
+    expect(served.filter((r) => !(r in MATRIX)), 'write routes missing from MATRIX').toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !served.includes(r)), 'MATRIX routes the app does not serve').toEqual([]);
+  });
+
+  for (const [route, c] of Object.entries(MATRIX)) {
+    it(`${route}: ${ACTORS.map((a) => `${a} ${c.expect[a]}`).join(', ')}`, async () => {
+      const method = route.split(' ')[0]!;
+      const got: Record<string, number> = {};
+      for (const actor of ACTORS) {
+        let client: Client | null = null;
+        if (actor !== 'anonymous') {
+          client = c.fresh
+            ? await loginAs(ctx.app, ctx.db, actor === 'own' || actor === 'other' ? 'department' : actor, actor === 'own' ? ['KJJ'] : actor === 'other' ? ['SWJ'] : [])
+            : ctx.clients[actor];
+        }
+        const res = await send(ctx.app, client, method, await c.request(ctx));
+        got[actor] = res.status;
+        if (res.status !== c.expect[actor]) got[`${actor}:body`] = JSON.stringify(res.body).slice(0, 200) as unknown as number;
+      }
+      expect(got).toEqual(c.expect);
+    });
+  }
+
+  it('refuses every write of a session without the CSRF token, or with a wrong one', async () => {
+    const refused: string[] = [];
+    for (const route of writeRoutes(ctx.app)) {
+      if (CSRF_EXEMPT.has(route)) continue;
+      const [method, path] = route.split(' ') as [string, string];
+      const req = { path: path.replace(/:(\w+)/g, randomUUID()), json: {} };
+      for (const mode of ['missing', 'wrong'] as const) {
+        const res = await send(ctx.app, ctx.clients.admin, method, req, mode);
+        const error = (res.body as { error?: { code?: string; message?: string } }).error;
+        if (res.status === 403 && error?.code === 'forbidden' && error.message?.includes('CSRF')) refused.push(`${route} ${mode}`);
+      }
+    }
+    const expected = writeRoutes(ctx.app)
+      .filter((r) => !CSRF_EXEMPT.has(r))
+      .flatMap((r) => [`${r} missing`, `${r} wrong`]);
+    expect(refused).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(10);
+  });
+});
