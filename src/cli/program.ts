@@ -3,6 +3,7 @@ import { VERSION } from '../server/version.ts';
 import { dbCommand } from './commands/db.command.ts';
 import { evaluateCommand } from './commands/evaluate.command.ts';
 import { importCommand } from './commands/import.command.ts';
+import { reportCommand } from './commands/report.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
 import { userCommand } from './commands/user.command.ts';
 
@@ -12,7 +13,7 @@ export function createProgram(): Command {
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
     .exitOverride();
-  for (const sub of [serveCommand(), dbCommand(), importCommand(), evaluateCommand(), userCommand()]) program.addCommand(sub);
+  for (const sub of [serveCommand(), dbCommand(), importCommand(), evaluateCommand(), userCommand(), reportCommand()]) program.addCommand(sub);
   // Subcommands must report usage errors the same way as the root.
   const inherit = (cmd: Command) => {
     cmd.exitOverride().showSuggestionAfterError(true);

@@ -1,0 +1,58 @@
+/** One entry point: report input → model → charts → bytes in the asked format. */
+import { renderCharts } from './charts/render.ts';
+import type { ChartImage } from './charts/render.ts';
+import { writeDocx } from './docx.ts';
+import { writeMarkdown } from './md.ts';
+import { buildReportModel } from './model.ts';
+import type { ChartBlock, ReportFormat, ReportInput, ReportModel } from './types.ts';
+import { writeXlsx } from './xlsx.ts';
+
+export interface RenderedReport {
+  bytes: Buffer;
+  contentType: string;
+  extension: ReportFormat;
+  /** A file name: <plan>-<kind>-<year>[-en].<ext> */
+  filename: string;
+  model: ReportModel;
+  /** Charts that could not be drawn, a missing CJK font… (the report is still complete otherwise). */
+  warnings: string[];
+}
+
+export function contentType(format: ReportFormat): string {
+  switch (format) {
+    case 'docx':
+      return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    case 'xlsx':
+      return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    case 'md':
+      return 'text/markdown; charset=utf-8';
+  }
+}
+
+export function chartBlocks(model: ReportModel): ChartBlock[] {
+  return model.blocks.filter((b): b is ChartBlock => b.type === 'chart');
+}
+
+export async function renderReport(input: ReportInput, format: ReportFormat): Promise<RenderedReport> {
+  const model = buildReportModel(input);
+  let bytes: Buffer;
+  let warnings: string[] = [];
+  const charts = (): Map<string, ChartImage> => {
+    const r = renderCharts(chartBlocks(model));
+    warnings = r.warnings;
+    return r.images;
+  };
+  switch (format) {
+    case 'docx':
+      bytes = await writeDocx(model, charts());
+      break;
+    case 'xlsx':
+      bytes = await writeXlsx(model, charts());
+      break;
+    case 'md':
+      bytes = Buffer.from(writeMarkdown(model), 'utf8');
+      break;
+  }
+  const filename = `${input.plan.key}-${input.kind}-${model.year}${input.lang === 'en' ? '-en' : ''}.${format}`;
+  return { bytes, contentType: contentType(format), extension: format, filename, model, warnings };
+}

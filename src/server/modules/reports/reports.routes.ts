@@ -1,0 +1,46 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env.ts';
+import { errorBodySchema, validationHook } from '../../errors.ts';
+import { contentType } from '../../../reports/render.ts';
+import type { ReportFormat } from '../../../reports/types.ts';
+import { planIdParams } from '../plans/plans.schemas.ts';
+import { buildLiveReport } from './report.service.ts';
+import { reportQuery } from './reports.schemas.ts';
+
+export const reportsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const err = (description: string) => ({ description, content: { 'application/json': { schema: errorBodySchema } } });
+
+const DESCRIPTIONS: Record<ReportFormat, string> = {
+  docx: 'Word document: title page, contents, 一、总体评价 … 六、下一步工作建议, appendix; charts as PNG; snapshot id in every footer',
+  xlsx: 'Workbook: one sheet per section with its tables, and the raw values',
+  md: 'Markdown, for quick review and diffs',
+};
+
+for (const format of ['docx', 'xlsx', 'md'] as const) {
+  reportsRoutes.openapi(
+    createRoute({
+      method: 'get',
+      path: `/plans/{id}/report.${format}`,
+      tags: ['reports'],
+      summary: `Evaluation report as .${format} from the live evaluation 评估报告`,
+      description: `${DESCRIPTIONS[format]}. Computed from approved values; the footer names the snapshot ("live-" + a content hash until stored snapshots exist).`,
+      request: { params: planIdParams, query: reportQuery },
+      responses: {
+        200: { description: DESCRIPTIONS[format], content: { [contentType(format)]: { schema: z.string().openapi({ format: 'binary' }) } } },
+        400: err('A final report for a year before the end of the plan, or a year outside it'),
+        404: err('No such plan'),
+        422: err('Invalid parameters'),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const r = await buildLiveReport(c.var.deps.db, c.req.valid('param').id, q, format, c.var.deps.version);
+      return c.body(new Uint8Array(r.bytes), 200, {
+        'content-type': r.contentType,
+        'content-disposition': `attachment; filename="${r.filename}"`,
+        'x-lantu-snapshot': r.model.snapshot.id,
+      });
+    },
+  );
+}
