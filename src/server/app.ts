@@ -8,7 +8,6 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
-import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { renderApiDocs } from './openapi-docs.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -86,7 +85,6 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', feedbackRoutes);
   app.route('/api', plansRoutes);
   app.route('/api', evaluationsRoutes);
-  app.route('/api', reportsRoutes);
   app.route('/api', reportsRoutes);
   app.route('/api', projectsRoutes);
   app.route('/api', tasksRoutes);
