@@ -6,13 +6,24 @@ import { isoDate } from '../projects/projects.schemas.ts';
 export const nodeIdParams = z.object({ nodeId: z.uuid().openapi({ param: { name: 'nodeId', in: 'path' } }) });
 export const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 export const workPlanParams = nodeIdParams.extend({
-  year: z.coerce.number().int().min(1900).max(2200).openapi({ param: { name: 'year', in: 'path' }, example: 2024 }),
+  year: z.coerce
+    .number()
+    .int()
+    .min(1900)
+    .max(2200)
+    .openapi({ param: { name: 'year', in: 'path' }, example: 2024 }),
 });
 
 const year = z.number().int().min(1900).max(2200);
 
 export const milestoneSchema = z
-  .object({ id: z.uuid(), title: z.string(), dueDate: z.string(), completedOn: z.string().nullable(), overdue: z.boolean() })
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    dueDate: z.string(),
+    completedOn: z.string().nullable(),
+    overdue: z.boolean(),
+  })
   .openapi('Milestone');
 
 export const evidenceSchema = z
@@ -65,9 +76,7 @@ export const workPlanBodySchema = z
   })
   .openapi('WorkPlan');
 
-export const milestoneUpdateSchema = z
-  .object({ completedOn: isoDate.nullable() })
-  .openapi('MilestoneUpdate');
+export const milestoneUpdateSchema = z.object({ completedOn: isoDate.nullable() }).openapi('MilestoneUpdate');
 
 export const taskReportBodySchema = z
   .object({
@@ -85,7 +94,11 @@ export const evidenceUploadSchema = z.object({
 });
 
 export const overdueQuery = z.object({
-  department: z.string().max(50).optional().openapi({ description: 'Department code; default: all (admins, assessors) or your own' }),
+  department: z
+    .string()
+    .max(50)
+    .optional()
+    .openapi({ description: 'Department code; default: all (admins, assessors) or your own' }),
 });
 
 export const overdueListSchema = z
@@ -120,23 +133,31 @@ type RolledUp = {
   unreported: number;
   children: RolledUp[];
 };
-export const rolledUpNodeSchema: z.ZodType<RolledUp> = z.lazy(() =>
-  z.object({
-    key: z.string(),
-    nodeId: z.uuid().nullable(),
-    kind: z.enum(NODE_KINDS),
-    title: z.string(),
-    weight: z.number(),
-    percent: z.number().nullable(),
-    status: z.enum(TASK_STATUSES).nullable(),
-    counts: z.record(z.enum(TASK_STATUSES), z.number().int()),
-    unreported: z.number().int(),
-    children: z.array(rolledUpNodeSchema),
-  }),
-);
+export const rolledUpNodeSchema: z.ZodType<RolledUp> = z
+  .lazy(() =>
+    z.object({
+      key: z.string(),
+      nodeId: z.uuid().nullable(),
+      kind: z.enum(NODE_KINDS),
+      title: z.string(),
+      weight: z.number(),
+      percent: z.number().nullable(),
+      status: z.enum(TASK_STATUSES).nullable(),
+      counts: z.record(z.enum(TASK_STATUSES), z.number().int()),
+      unreported: z.number().int(),
+      children: z.array(rolledUpNodeSchema),
+    }),
+  )
+  .openapi('RolledUpTaskNode', { type: 'object' });
 
 export const planProgressQuery = z.object({
-  year: z.coerce.number().int().min(1900).max(2200).optional().openapi({ description: 'Latest report up to this year (default: all)' }),
+  year: z.coerce
+    .number()
+    .int()
+    .min(1900)
+    .max(2200)
+    .optional()
+    .openapi({ description: 'Latest report up to this year (default: all)' }),
   unreportedAsZero: z.enum(['true', 'false']).default('false'),
 });
 
