@@ -7,6 +7,9 @@ import type {
   indicatorEvaluationSchema,
   liveEvaluationSchema,
 } from '../../server/modules/evaluations/evaluations.schemas.ts';
+import type { sessionSchema } from '../../server/modules/auth/auth.schemas.ts';
+import type { inboxItemSchema } from '../../server/modules/inbox/inbox.schemas.ts';
+import type { observationSchema } from '../../server/modules/observations/observations.schemas.ts';
 import type {
   indicatorListSchema,
   indicatorSchema,
@@ -51,59 +54,16 @@ export const BEHIND: ReadonlySet<Verdict> = new Set<Verdict>([
   'not_achieved',
 ]);
 
-export type Role = 'admin' | 'department' | 'assessor';
+export type Role = SessionUser['role'];
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  role: Role;
-  displayName: string | null;
-  departments: { id: string; code: string; name: string }[];
-}
+export type Session = z.infer<typeof sessionSchema>;
+export type SessionUser = Session['user'];
 
-export interface Session {
-  user: SessionUser;
-  csrfToken: string;
-}
+export type Observation = z.infer<typeof observationSchema>;
+export type ObservationStatus = Observation['status'];
 
-export type ObservationStatus = 'draft' | 'submitted' | 'approved' | 'returned';
-
-export interface Observation {
-  id: string;
-  indicatorId: string;
-  period: string;
-  year: number;
-  value: number | null;
-  text: string | null;
-  status: ObservationStatus;
-  version: number;
-  note: string | null;
-  reason?: string | null;
-  returnReason?: string | null;
-  createdAt?: string;
-  updatedAt?: string;
-  submittedAt?: string | null;
-  approvedAt?: string | null;
-  approvedBy?: string | { id?: string; email?: string; displayName?: string | null } | null;
-  approvedByName?: string | null;
-  createdBy?: string | { id?: string; email?: string; displayName?: string | null } | null;
-  warnings?: unknown[];
-}
-
-export type InboxType = 'fill' | 'submit' | 'approve' | 'returned';
-
-export interface InboxItem {
-  type: InboxType;
-  indicatorId: string;
-  code: string;
-  name: string;
-  period: string;
-  due: string | null;
-  overdue: boolean;
-  observationId?: string | null;
-  value?: number | null;
-  reason?: string | null;
-}
+export type InboxItem = z.infer<typeof inboxItemSchema> & { value?: number | null };
+export type InboxType = InboxItem['type'];
 
 export interface Department {
   id: string;

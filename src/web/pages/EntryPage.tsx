@@ -51,9 +51,7 @@ export default function EntryPage() {
     queries: mine.map((i) => ({
       queryKey: ['bo', 'observations', i.id],
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api<{ items: Observation[] } | Observation[]>(`/api/indicators/${i.id}/observations`, { signal }).then((r) =>
-          Array.isArray(r) ? r : r.items,
-        ),
+        api<{ items: Observation[] }>(`/api/indicators/${i.id}/observations`, { signal }).then((r) => r.items),
     })),
   });
   const obsById = new Map(mine.map((i, k) => [i.id, obsQs[k]?.data]));
@@ -107,12 +105,19 @@ export default function EntryPage() {
     }
     setBusy(ind.id);
     try {
+      const existing = latestFor(obsById.get(ind.id), activePeriod);
+      const note = d.note.trim() || null;
       const { observation, warnings } = await save.mutateAsync({
-        indicatorId: ind.id,
-        period: activePeriod,
-        ...(d.value !== null ? { value: d.value } : {}),
-        ...(d.text.trim() ? { text: d.text.trim() } : {}),
-        ...(d.note.trim() ? { note: d.note.trim() } : {}),
+        existing,
+        input: {
+          indicatorId: ind.id,
+          period: activePeriod,
+          value: d.value,
+          text: d.text.trim() || null,
+          note,
+          // Correcting an approved value makes a new version, and the note is its reason.
+          ...(existing?.status === 'approved' ? { reason: note } : {}),
+        },
       });
       for (const w of warnings) void message.warning(pick(w));
       if (andSubmit) await submit.mutateAsync(observation.id);
@@ -170,13 +175,13 @@ export default function EntryPage() {
             size="small"
             rowKey="id"
             pagination={false}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 960 }}
             dataSource={mine}
             columns={[
               { title: t('col.code'), dataIndex: 'code', width: 72, fixed: 'left' },
               {
                 title: t('col.name'),
-                width: 220,
+                width: 200,
                 render: (_, i) => (
                   <Space direction="vertical" size={0}>
                     <Link to={`/indicators/${i.id}`}>{i.name}</Link>
@@ -186,10 +191,10 @@ export default function EntryPage() {
                   </Space>
                 ),
               },
-              { title: t('entry.last'), width: 100, render: (_, i) => fmt(lastKnown(i)) },
+              { title: t('entry.last'), width: 80, render: (_, i) => fmt(lastKnown(i)) },
               {
                 title: t('col.status'),
-                width: 140,
+                width: 110,
                 render: (_, i) => {
                   const o = latestFor(obsById.get(i.id), activePeriod);
                   if (!o) return <span className="muted">{t('entry.empty')}</span>;
@@ -199,16 +204,14 @@ export default function EntryPage() {
                         <ObservationStatusTag status={o.status} />
                         <span>{o.value !== null ? fmt(o.value) : (o.text ?? '')}</span>
                       </Space>
-                      {o.status === 'returned' && (o.returnReason ?? o.reason) && (
-                        <Typography.Text type="danger">{o.returnReason ?? o.reason}</Typography.Text>
-                      )}
+                      {o.status === 'returned' && o.returnReason && <Typography.Text type="danger">{o.returnReason}</Typography.Text>}
                     </Space>
                   );
                 },
               },
               {
                 title: t('col.value'),
-                width: 220,
+                width: 190,
                 render: (_, i) => {
                   const d = draftOf(i.id);
                   const warn = warningFor(i, d.value);
@@ -241,7 +244,7 @@ export default function EntryPage() {
               },
               {
                 title: t('col.note'),
-                width: 180,
+                width: 140,
                 render: (_, i) => (
                   <Input
                     aria-label={t('entry.noteFor', { code: i.code })}
@@ -252,7 +255,8 @@ export default function EntryPage() {
               },
               {
                 title: t('col.actions'),
-                width: 200,
+                width: 180,
+                fixed: 'right',
                 render: (_, i) => {
                   const o = latestFor(obsById.get(i.id), activePeriod);
                   const d = draftOf(i.id);

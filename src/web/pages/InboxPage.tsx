@@ -1,29 +1,59 @@
-import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Input, Modal, Space, Table, Tag } from 'antd';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { api } from '../lib/api.ts';
+import { api, ApiError } from '../lib/api.ts';
 import { fmt } from '../lib/format.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { Link, navigate } from '../lib/router.tsx';
-import type { InboxItem } from '../lib/types.ts';
+import type { InboxItem, Observation } from '../lib/types.ts';
+import { ApproveButtons } from '../modules/entry/ApproveButtons.tsx';
 import { useObservationActions } from '../modules/entry/mutations.ts';
+import { useIndicators } from '../modules/evaluation/queries.ts';
 import { useSession } from '../modules/session/session.tsx';
+import { useWorkspace } from '../modules/workspace/workspace.tsx';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
 
 const TYPE_COLOR: Record<InboxItem['type'], string> = { fill: 'blue', submit: 'gold', approve: 'purple', returned: 'red' };
+
+/**
+ * Until the server has /api/inbox, approvers get the submitted values of the selected plan, read from each
+ * indicator's value list.
+ */
+function useSubmittedFallback(enabled: boolean): { items: InboxItem[]; loading: boolean } {
+  const ws = useWorkspace();
+  const ind = useIndicators(enabled ? (ws.plan?.id ?? null) : null);
+  const list = enabled ? (ind.data?.items ?? []) : [];
+  const qs = useQueries({
+    queries: list.map((i) => ({
+      queryKey: ['bo', 'observations', i.id],
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api<{ items: Observation[] }>(`/api/indicators/${i.id}/observations`, { signal }).then((r) => r.items),
+    })),
+  });
+  const items: InboxItem[] = [];
+  list.forEach((i, k) => {
+    for (const o of qs[k]?.data ?? []) {
+      if (o.status !== 'submitted') continue;
+      items.push({ type: 'approve', planId: ws.plan?.id ?? '', indicatorId: i.id, code: i.code, name: i.name, period: o.period, due: '', overdue: false, observationId: o.id, value: o.value });
+    }
+  });
+  return { items, loading: ind.isLoading || qs.some((q) => q.isLoading) };
+}
 
 export default function InboxPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { user, loading } = useSession();
+  const ws = useWorkspace();
   const q = useQuery({
     queryKey: ['bo', 'inbox'],
     queryFn: ({ signal }) => api<{ items: InboxItem[] }>('/api/inbox', { signal }),
     enabled: !!user,
   });
-  const { approve, giveBack, submit } = useObservationActions();
-  const [returning, setReturning] = useState<InboxItem | null>(null);
-  const [reason, setReason] = useState('');
+  const noInboxApi = q.error instanceof ApiError && q.error.status === 404;
+  const approver = user?.role === 'admin' || user?.role === 'assessor';
+  const fallback = useSubmittedFallback(noInboxApi && approver);
+  const { submit } = useObservationActions();
   const [busy, setBusy] = useState<string | null>(null);
 
   if (loading) return <Loading />;
@@ -36,14 +66,16 @@ export default function InboxPage() {
       </Card>
     );
   }
-  if (q.error) return <ErrorState error={q.error} />;
-  if (!q.data) return <Loading />;
+  if (q.error && !noInboxApi) return <ErrorState error={q.error} />;
+  const planId = ws.plan?.id;
+  const items = noInboxApi ? fallback.items : q.data?.items.filter((i) => i.planId === planId);
+  if (!items || (noInboxApi && fallback.loading)) return <Loading />;
 
-  const run = async (key: string, fn: () => Promise<unknown>, ok: string) => {
+  const submitOne = async (key: string, id: string, code: string) => {
     setBusy(key);
     try {
-      await fn();
-      void message.success(ok);
+      await submit.mutateAsync(id);
+      void message.success(t('entry.submitted', { code }));
     } catch (err) {
       void message.error(err instanceof Error ? err.message : t('error.unknown'));
     } finally {
@@ -56,16 +88,16 @@ export default function InboxPage() {
       <div className="page-title">
         <h1>{t('inbox.title')}</h1>
       </div>
+      {noInboxApi && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={approver ? t('inbox.fallbackApprover') : t('inbox.fallbackDepartment')} />}
       <Card size="small">
         <Table<InboxItem>
           data-testid="inbox"
           size="small"
           rowKey={(i) => `${i.type}-${i.indicatorId}-${i.period}-${i.observationId ?? ''}`}
-          dataSource={q.data.items}
+          dataSource={items}
           pagination={{ pageSize: 30, hideOnSinglePage: true }}
           scroll={{ x: 900 }}
           locale={{ emptyText: t('inbox.empty') }}
-          rowClassName={(i) => (i.overdue ? 'overdue' : '')}
           columns={[
             { title: t('inbox.type'), width: 100, render: (_, i) => <Tag color={TYPE_COLOR[i.type]}>{t(`inbox.${i.type}`)}</Tag> },
             { title: t('col.code'), dataIndex: 'code', width: 80 },
@@ -87,65 +119,21 @@ export default function InboxPage() {
               width: 220,
               render: (_, i) => {
                 const id = i.observationId;
-                const key = `${i.type}-${id ?? i.indicatorId}`;
-                if (i.type === 'approve' && id)
+                if (i.type === 'approve' && id) return <ApproveButtons observation={{ id }} code={i.code} />;
+                if (i.type === 'submit' && id) {
+                  const key = `submit-${id}`;
                   return (
-                    <Space>
-                      <Button
-                        size="small"
-                        type="primary"
-                        data-testid={`approve-${i.code}`}
-                        loading={busy === key}
-                        onClick={() => void run(key, () => approve.mutateAsync(id), t('inbox.approved', { code: i.code }))}
-                      >
-                        {t('inbox.approve')}
-                      </Button>
-                      <Button size="small" danger onClick={() => setReturning(i)}>
-                        {t('inbox.return')}
-                      </Button>
-                    </Space>
-                  );
-                if (i.type === 'submit' && id)
-                  return (
-                    <Button
-                      size="small"
-                      type="primary"
-                      loading={busy === key}
-                      onClick={() => void run(key, () => submit.mutateAsync(id), t('entry.submitted', { code: i.code }))}
-                    >
+                    <Button size="small" type="primary" loading={busy === key} onClick={() => void submitOne(key, id, i.code)}>
                       {t('entry.submit')}
                     </Button>
                   );
+                }
                 return <Link to="/entry">{t('inbox.goFill')}</Link>;
               },
             },
           ]}
         />
       </Card>
-      <Modal
-        open={!!returning}
-        title={t('inbox.returnTitle', { code: returning?.code ?? '' })}
-        okText={t('inbox.return')}
-        okButtonProps={{ danger: true, disabled: reason.trim().length === 0 }}
-        onCancel={() => setReturning(null)}
-        onOk={() => {
-          const item = returning;
-          const id = item?.observationId;
-          if (!item || !id) return;
-          void run(`return-${id}`, () => giveBack.mutateAsync({ id, reason: reason.trim() }), t('inbox.returnedDone', { code: item.code })).then(() => {
-            setReturning(null);
-            setReason('');
-          });
-        }}
-      >
-        <Input.TextArea
-          aria-label={t('inbox.reason')}
-          placeholder={t('inbox.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          rows={3}
-        />
-      </Modal>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { Link } from '../lib/router.tsx';
 import type { IndicatorEvaluation, Observation } from '../lib/types.ts';
 import { useActualSeries, useEvaluation, useIndicators } from '../modules/evaluation/queries.ts';
 import { IndicatorChart } from '../modules/indicator/IndicatorChart.tsx';
+import { ApproveButtons } from '../modules/entry/ApproveButtons.tsx';
 import { ObservationStatusTag, approverOf } from '../modules/indicator/observations.tsx';
 import { useSession } from '../modules/session/session.tsx';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
@@ -68,7 +69,7 @@ export default function IndicatorPage({ id }: { id: string }) {
   const series = useActualSeries(planId, years, 'all');
   const obsQ = useQuery({
     queryKey: ['bo', 'observations', id],
-    queryFn: ({ signal }) => api<{ items: Observation[] } | Observation[]>(`/api/indicators/${id}/observations`, { signal }),
+    queryFn: ({ signal }) => api<{ items: Observation[] }>(`/api/indicators/${id}/observations`, { signal }).then((r) => r.items),
     enabled: !!user,
   });
 
@@ -78,7 +79,8 @@ export default function IndicatorPage({ id }: { id: string }) {
   if (!indicator) return <ErrorState error={new ApiError(404, 'not_found', t('ind.notInPlan'))} />;
   const evTime = time.data?.indicators.find((i) => i.code === indicator.code);
   const evTrend = trend.data?.indicators.find((i) => i.code === indicator.code);
-  const observations = obsQ.data ? (Array.isArray(obsQ.data) ? obsQ.data : obsQ.data.items) : [];
+  const observations = obsQ.data ?? [];
+  const approver = user?.role === 'admin' || user?.role === 'assessor';
 
   return (
     <div data-testid="indicator-page">
@@ -154,7 +156,19 @@ export default function IndicatorPage({ id }: { id: string }) {
                   { title: t('col.version'), dataIndex: 'version' },
                   { title: t('col.status'), render: (_, o) => <ObservationStatusTag status={o.status} /> },
                   { title: t('col.approvedBy'), render: (_, o) => approverOf(o) ?? '—' },
-                  { title: t('col.note'), render: (_, o) => o.note ?? o.reason ?? '—' },
+                  {
+                    title: t('col.note'),
+                    render: (_, o) => [o.note, o.correctionReason, o.returnReason].filter(Boolean).join(' · ') || '—',
+                  },
+                  ...(approver
+                    ? [
+                        {
+                          title: t('col.actions'),
+                          render: (_: unknown, o: Observation) =>
+                            o.status === 'submitted' ? <ApproveButtons observation={o} code={indicator.code} /> : null,
+                        },
+                      ]
+                    : []),
                 ]}
               />
             )}

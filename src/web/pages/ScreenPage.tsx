@@ -76,12 +76,12 @@ export default function ScreenPage() {
       <div className="screen-grid">
         <section className="screen-panel">
           <h2>{t('dashboard.distribution')}</h2>
-          <VerdictDistribution items={ev.indicators} height={380} dark />
+          <VerdictDistribution items={ev.indicators} height={460} dark />
           <p>{pick(ev.summary.sentence)}</p>
         </section>
         <section className="screen-panel">
           <h2>{t('dashboard.map')}</h2>
-          <LayoutMap height={520} dark />
+          <LayoutMap height={640} dark />
         </section>
         <section className="screen-panel">
           <h2>{t('dashboard.lagging', { n: behind.length })}</h2>

@@ -43,7 +43,8 @@ export function Shell({ children }: { children: ReactNode }) {
     enabled: !!user,
     staleTime: 30_000,
   });
-  const inboxCount = inbox.data?.items.length ?? 0;
+  // The badge counts what needs someone now: approvals, returned values and drafts (not every value still to fill in).
+  const inboxCount = (inbox.data?.items ?? []).filter((i) => i.planId === ws.plan?.id && i.type !== 'fill').length;
 
   const items = [
     { key: '/', label: <Link to="/">{t('nav.dashboard')}</Link> },

@@ -2,21 +2,19 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import type { Observation } from '../../lib/types.ts';
 
-/** The server answers a write with the observation, possibly wrapped with warnings. */
-export type ObservationWrite = Observation | { observation: Observation; warnings?: { zh: string; en: string }[] };
-
-export function unwrap(w: ObservationWrite): { observation: Observation; warnings: { zh: string; en: string }[] } {
-  if ('observation' in w) return { observation: w.observation, warnings: w.warnings ?? [] };
-  return { observation: w, warnings: [] };
+export interface ObservationResult {
+  observation: Observation;
+  warnings: { zh: string; en: string }[];
 }
 
 export interface ObservationInput {
   indicatorId: string;
   period: string;
-  value?: number;
-  text?: string;
-  note?: string;
-  reason?: string;
+  value?: number | null;
+  text?: string | null;
+  note?: string | null;
+  /** Why an approved value is corrected (a new version). */
+  reason?: string | null;
 }
 
 /** Writes change inboxes, value tables and evaluations: refresh them all. */
@@ -30,21 +28,28 @@ function useRefresh() {
 
 export function useObservationActions() {
   const refresh = useRefresh();
+  /** A draft or returned value is edited in place; otherwise a new one (or a new version of an approved one) is created. */
   const save = useMutation({
-    mutationFn: (input: ObservationInput) => api<ObservationWrite>('/api/observations', { method: 'POST', body: input }).then(unwrap),
+    mutationFn: ({ input, existing }: { input: ObservationInput; existing?: Observation | undefined }) => {
+      if (existing && (existing.status === 'draft' || existing.status === 'returned')) {
+        const { value, text, note } = input;
+        return api<ObservationResult>(`/api/observations/${existing.id}`, { method: 'PATCH', body: { value, text, note } });
+      }
+      return api<ObservationResult>('/api/observations', { method: 'POST', body: input });
+    },
     onSuccess: refresh,
   });
   const submit = useMutation({
-    mutationFn: (id: string) => api<ObservationWrite>(`/api/observations/${id}/submit`, { method: 'POST', body: {} }).then(unwrap),
+    mutationFn: (id: string) => api<Observation>(`/api/observations/${id}/submit`, { method: 'POST' }),
     onSuccess: refresh,
   });
   const approve = useMutation({
-    mutationFn: (id: string) => api<ObservationWrite>(`/api/observations/${id}/approve`, { method: 'POST', body: {} }).then(unwrap),
+    mutationFn: (id: string) => api<Observation>(`/api/observations/${id}/approve`, { method: 'POST' }),
     onSuccess: refresh,
   });
   const giveBack = useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) =>
-      api<ObservationWrite>(`/api/observations/${id}/return`, { method: 'POST', body: { reason } }).then(unwrap),
+      api<Observation>(`/api/observations/${id}/return`, { method: 'POST', body: { reason } }),
     onSuccess: refresh,
   });
   return { save, submit, approve, giveBack };

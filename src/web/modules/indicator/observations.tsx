@@ -19,9 +19,5 @@ export function ObservationStatusTag({ status }: { status: ObservationStatus }) 
 }
 
 export function approverOf(o: Observation): string | null {
-  if (o.approvedByName) return o.approvedByName;
-  const a = o.approvedBy;
-  if (!a) return null;
-  if (typeof a === 'string') return a;
-  return a.displayName ?? a.email ?? null;
+  return o.approvedByEmail;
 }

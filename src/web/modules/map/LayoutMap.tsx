@@ -8,6 +8,7 @@ interface Props {
   nameEn: string;
   code: string;
   group: string;
+  labelAt?: number[];
 }
 interface Feature {
   type: 'Feature';
@@ -64,17 +65,9 @@ export function LayoutMap({ height = 420, dark = false, onSelect }: { height?: n
           map: 'sip-layout',
           roam: true,
           aspectScale: 0.86,
-          label: {
-            show: true,
-            color: dark ? '#e8f0ff' : '#4e5969',
-            fontSize: dark ? 16 : 12,
-            formatter: (p: unknown) => {
-              const props = byName.get((p as { name?: string }).name ?? '');
-              return props && props.kind === 'area' ? label(props) : '';
-            },
-          },
+          label: { show: false },
           itemStyle: { borderColor: dark ? '#5a96ff' : '#ffffff', borderWidth: 2 },
-          emphasis: { label: { color: text }, itemStyle: { areaColor: dark ? '#2b5fbf' : '#b5cdfd' } },
+          emphasis: { label: { show: false }, itemStyle: { areaColor: dark ? '#2b5fbf' : '#b5cdfd' } },
           regions: features
             .filter((f) => f.geometry.type === 'Polygon')
             .map((f) => ({
@@ -92,6 +85,17 @@ export function LayoutMap({ height = 420, dark = false, onSelect }: { height?: n
             })),
         },
         series: [
+          {
+            // Area names at hand-placed anchors, clear of the centres.
+            type: 'scatter',
+            coordinateSystem: 'geo',
+            symbolSize: 0,
+            silent: true,
+            label: { show: true, formatter: '{b}', color: dark ? '#e8f0ff' : '#4e5969', fontSize: dark ? 16 : 12, fontWeight: 'bold' },
+            data: features
+              .filter((f) => f.properties.kind === 'area' && f.properties.labelAt)
+              .map((f) => ({ name: label(f.properties), value: f.properties.labelAt })),
+          },
           {
             type: 'lines',
             coordinateSystem: 'geo',

@@ -43,7 +43,7 @@ export default function EChart({ option, height = 320, map, label, theme, onEven
     <div role="img" aria-label={label}>
       <ReactEChartsCore
         echarts={echarts}
-        option={option}
+        option={{ animationDuration: 400, animationDurationUpdate: 300, ...option }}
         notMerge
         lazyUpdate
         theme={theme}

@@ -1,0 +1,184 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, startServe } from '../support/cli.ts';
+import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
+
+const ADMIN = { email: 'office@e2e.test', password: 'office-pass-123456' };
+const DEPT = { email: 'jfj@e2e.test', password: 'jfj-pass-123456' };
+/** 单位面积GDP: led by 经济发展委员会 (JFJ), a level indicator 10.4 → 14.5 亿元/平方公里. */
+const CODE = 'T2-02';
+
+describe('web workspace (Chromium)', () => {
+  let dataDir: string;
+  let server: Awaited<ReturnType<typeof startServe>>;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  const env = () => ({ LANTU_DATA_DIR: dataDir });
+  const shot = (name: string) => page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: false });
+  const verdictOf = async (code: string) =>
+    page.locator(`[data-code="${code}"] [data-verdict]`).first().getAttribute('data-verdict');
+
+  async function login(who: { email: string; password: string }) {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel(/邮箱|Email/).fill(who.email);
+    await page.getByLabel(/密码|Password/).fill(who.password);
+    await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+    await page.getByTestId('user-menu').waitFor();
+  }
+
+  async function logout() {
+    await page.getByTestId('user-menu').hover();
+    await page.getByText(/退出登录|Sign out/).click();
+    await page.getByRole('button', { name: /登\s*录|Sign in/ }).waitFor();
+  }
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    dataDir = mkdtempSync(join(tmpdir(), 'lantu-e2e-'));
+    const seed = await runCli(['db', 'seed'], env());
+    expect(seed.code, seed.stderr).toBe(0);
+    for (const [u, role, dept] of [
+      [ADMIN, 'admin', null],
+      [DEPT, 'department', 'JFJ'],
+    ] as const) {
+      const args = ['user', 'create', '--email', u.email, '--password', u.password, '--role', role];
+      const r = await runCli(dept ? [...args, '--department', dept] : args, env());
+      expect(r.code, r.stderr).toBe(0);
+    }
+    server = await startServe(env());
+    browser = await launch();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the 一屏总览 in Chinese with every main indicator', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('dashboard').waitFor();
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('一屏总览');
+    await expect.poll(() => page.locator('.indicator-card').count()).toBe(36);
+    expect(await page.getByTestId('summary-sentence').textContent()).toMatch(/36项主要指标中/);
+    expect(await verdictOf(CODE)).toBe('no_data');
+  });
+
+  it('a department user enters and submits a value in the grid', async () => {
+    await login(DEPT);
+    await page.waitForURL(/\/entry$/);
+    await page.getByTestId('entry-grid').waitFor();
+    // A typo-sized jump against the last value is flagged inline before anything is sent.
+    await page.getByTestId('value-T2-01').fill('65');
+    await page.getByText(/与上一数值 6.5 相差/).waitFor();
+    await page.getByTestId(`value-${CODE}`).fill('12.6');
+    await page.getByLabel(`${CODE} 备注`).fill('端到端测试数据');
+    await page.waitForTimeout(300);
+    await shot('entry-grid');
+    await page.getByTestId(`submit-${CODE}`).click();
+    await page.getByText(`${CODE} 已提交审核`).waitFor();
+    await page.locator('[data-status="submitted"]').first().waitFor();
+    await logout();
+  });
+
+  it('the planning office approves it and the dashboard verdict changes', async () => {
+    await login(ADMIN);
+    await page.goto(`${server.url}/inbox`);
+    const approve = page.getByTestId(`approve-${CODE}`);
+    await approve.waitFor({ timeout: 30_000 });
+    await approve.click();
+    await page.getByText(`${CODE} 已审核通过`).waitFor();
+
+    await page.getByRole('link', { name: '一屏总览' }).click();
+    await page.getByTestId('dashboard').waitFor();
+    await expect.poll(() => verdictOf(CODE), { timeout: 20_000 }).not.toBe('no_data');
+    await page.waitForTimeout(1000); // charts finish animating
+    await shot('dashboard');
+  });
+
+  it('the indicator page charts the value and judges it under both methods', async () => {
+    await page.locator(`[data-code="${CODE}"]`).click();
+    await page.getByTestId('indicator-page').waitFor();
+    await page.getByTestId('method-time').waitFor();
+    await page.getByTestId('method-trend').waitFor();
+    await page.locator('canvas').first().waitFor();
+    await page.locator('[data-status="approved"]').first().waitFor();
+    expect(await page.locator('h1').textContent()).toBe('单位面积GDP');
+    await page.waitForTimeout(1000); // let the chart animation finish before the screenshot
+    await shot('indicator');
+  });
+
+  it('picks another plan and year: the 十三五 final evaluation', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByRole('combobox', { name: '规划' }).click();
+    await page.locator('.ant-select-item-option[title="园区“十三五”规划纲要"]').click();
+    await expect.poll(() => page.getByTestId('summary-sentence').textContent(), { timeout: 20_000 }).toMatch(/22项主要指标中/);
+    await page.getByRole('combobox', { name: '评估年度' }).click();
+    await page.locator('.ant-select-item-option[title="2020年"]').click();
+    await expect.poll(() => page.getByTestId('summary-sentence').textContent(), { timeout: 20_000 }).toMatch(/18项已完成/);
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: join(RESULTS, 'dashboard-13th-full.png'), fullPage: true });
+    await shot('dashboard-13th');
+    await page.getByRole('combobox', { name: '规划' }).click();
+    await page.locator('.ant-select-item-option[title="园区“十四五”规划纲要"]').click();
+    await page.getByTestId('summary-sentence').filter({ hasText: '36项' }).waitFor();
+  });
+
+  it('switches to English and remembers it', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByText('EN', { exact: true }).click();
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Overview');
+    await page.reload();
+    await page.getByTestId('dashboard').waitFor();
+    expect(await page.locator('h1').first().textContent()).toBe('Overview');
+    expect(await page.getByTestId('summary-sentence').textContent()).toMatch(/main indicators/);
+    await shot('dashboard-en');
+    await page.getByText('中文', { exact: true }).click();
+  });
+
+  it('the plan browser, the map and the wall display render', async () => {
+    await page.goto(`${server.url}/plan`);
+    await page.getByText('第一篇 率先开启社会主义现代化建设新征程').click();
+    await page.getByTestId('node-detail').waitFor();
+    await page.goto(`${server.url}/map`);
+    await page.locator('canvas').first().waitFor();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${server.url}/screen`);
+    await page.getByTestId('screen').waitFor();
+    await page.locator('canvas').nth(1).waitFor();
+    await page.waitForTimeout(800);
+    await shot('screen');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('read-only views work on a 390-px phone', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    await phone.goto(server.url);
+    await phone.getByTestId('dashboard').waitFor();
+    const overflow = Number(await phone.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+    expect(overflow).toBeLessThanOrEqual(1);
+    await phone.screenshot({ path: join(RESULTS, 'dashboard-phone.png') });
+    await phone.close();
+  });
+
+  it('has no serious accessibility violations on the dashboard and no page errors', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('dashboard').waitFor();
+    await page.locator('.indicator-card').first().waitFor();
+    const result = await new AxeBuilder({ page }).disableRules(['color-contrast']).analyze();
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests: the real server (`lantu serve`) driven through Debian's Chromium by playwright-core.
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.e2e.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
+    pool: 'forks',
+    fileParallelism: false,
+    reporters: ['default'],
+  },
+});
