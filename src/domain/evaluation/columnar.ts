@@ -214,6 +214,20 @@ export function evaluateColumns(input: ColumnarInput): ColumnarOutput {
   let fallbacks = 0;
   let lastSpec: IndicatorSpec | null = null;
   let lastCompiled: Compiled | undefined;
+  /** Through the full engine: kinds the kernel does not cover, and series not in year order. */
+  const full = (s: number, spec: IndicatorSpec, from: number, to: number): void => {
+    const obs: EvaluationObservation[] = [];
+    for (let i = from; i < to; i++) {
+      const v = values[i] as number;
+      obs.push({ year: years[i] as number, value: Number.isNaN(v) ? null : v, text: null, kind: 'actual' });
+    }
+    const r = evaluateIndicator(spec, obs, year, method, { ...options, explain: false });
+    verdicts[s] = V[r.verdict];
+    progress[s] = r.progress ?? NaN;
+    elapsed[s] = r.elapsed ?? NaN;
+    dataYear[s] = r.dataYear ?? 0;
+    fallbacks++;
+  };
 
   for (let s = 0; s < n; s++) {
     const spec = input.specs[s] as IndicatorSpec;
@@ -227,32 +241,24 @@ export function evaluateColumns(input: ColumnarInput): ColumnarOutput {
     lastCompiled = c;
     const from = offsets[s] as number;
     const to = offsets[s + 1] as number;
-    // Ordered, one value per year? Otherwise the full engine settles revisions and order.
-    let ordered = true;
-    for (let i = from + 1; i < to; i++) if ((years[i] as number) <= (years[i - 1] as number)) ordered = false;
     const mode = c.mode;
-    if (mode.t === 'fallback' || !ordered) {
-      const obs: EvaluationObservation[] = [];
-      for (let i = from; i < to; i++) {
-        const v = values[i] as number;
-        obs.push({ year: years[i] as number, value: Number.isNaN(v) ? null : v, text: null, kind: 'actual' });
-      }
-      const r = evaluateIndicator(spec, obs, year, method, { ...options, explain: false });
-      verdicts[s] = V[r.verdict];
-      progress[s] = r.progress ?? NaN;
-      elapsed[s] = r.elapsed ?? NaN;
-      dataYear[s] = r.dataYear ?? 0;
-      fallbacks++;
+    if (mode.t === 'fallback') {
+      full(s, spec, from, to);
       continue;
     }
     const y0 = c.y0;
     const lo = y0 === null ? -Infinity : y0;
     const hi = c.evalYear;
+    // Years must ascend (one value per year); checked in the same pass, else the full engine decides.
+    let prev = -Infinity;
+    let unordered = false;
     switch (mode.t) {
       case 'static': {
         let any = false;
         for (let i = from; i < to; i++) {
           const y = years[i] as number;
+          if (y <= prev) unordered = true;
+          prev = y;
           if (y > lo && y <= hi && !Number.isNaN(values[i])) any = true;
         }
         verdicts[s] = mode.afterNoData && !any ? V.no_data : V[mode.verdict];
@@ -263,6 +269,8 @@ export function evaluateColumns(input: ColumnarInput): ColumnarOutput {
         let A = NaN;
         for (let i = from; i < to; i++) {
           const y = years[i] as number;
+          if (y <= prev) unordered = true;
+          prev = y;
           const v = values[i] as number;
           if (y > lo && y <= hi && !Number.isNaN(v)) {
             ly = y;
@@ -287,6 +295,8 @@ export function evaluateColumns(input: ColumnarInput): ColumnarOutput {
         let A = NaN;
         for (let i = from; i < to; i++) {
           const y = years[i] as number;
+          if (y <= prev) unordered = true;
+          prev = y;
           const v = values[i] as number;
           if (y > lo && y <= hi && !Number.isNaN(v)) {
             ly = y;
@@ -319,6 +329,8 @@ export function evaluateColumns(input: ColumnarInput): ColumnarOutput {
         let sum = 0;
         for (let i = from; i < to; i++) {
           const y = years[i] as number;
+          if (y <= prev) unordered = true;
+          prev = y;
           const v = values[i] as number;
           if (y > lo && y <= hi && !Number.isNaN(v)) {
             ly = y;
@@ -346,6 +358,8 @@ export function evaluateColumns(input: ColumnarInput): ColumnarOutput {
         const fall = mode.t === 'reduction';
         for (let i = from; i < to; i++) {
           const y = years[i] as number;
+          if (y <= prev) unordered = true;
+          prev = y;
           const v = values[i] as number;
           if (y > lo && y <= hi && !Number.isNaN(v)) {
             ly = y;
@@ -380,6 +394,7 @@ export function evaluateColumns(input: ColumnarInput): ColumnarOutput {
         break;
       }
     }
+    if (unordered) full(s, spec, from, to);
   }
   return { verdicts, progress, elapsed, dataYear, fallbacks };
 }

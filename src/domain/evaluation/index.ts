@@ -8,3 +8,5 @@ export { rollUp, taskTreeFromPlan, taskStatusLabel, TASK_STATUSES } from './task
 export type { TaskStatus, TaskReport, TaskNodeInput, RolledUpNode, RollUpOptions, StatusCounts } from './tasks.ts';
 export { selectPlan, datasetObservations, csvObservations, matchIndicator, parseCsv, mergeObservations } from './dataset-input.ts';
 export { inferRelatedCode } from './summary.ts';
+export { evaluateColumns, VERDICT_INDEX } from './columnar.ts';
+export type { ColumnarInput, ColumnarOutput } from './columnar.ts';
