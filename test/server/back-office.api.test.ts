@@ -2,7 +2,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { auditRepository } from '../../src/db/repositories/audit.repository.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import {
+  DEFAULT_DATASET_PATH,
+  loadDataset,
+  readDatasetFile,
+  seedIfEmpty,
+} from '../../src/server/modules/datasets/dataset.service.ts';
 import { getJson, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
@@ -230,6 +235,19 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
       expect((await kjj.request('GET', '/api/inbox?asOf=soon')).status).toBe(422);
       expect((await app.request('/api/inbox')).status).toBe(401);
       expect((await kjj.request('GET', '/api/inbox')).status).toBe(200);
+    });
+  });
+
+  describe('inbox across plan versions', () => {
+    it('follows only the latest version of each plan', async () => {
+      const loaded = await loadDataset(db, readDatasetFile(DEFAULT_DATASET_PATH), { actor: 'test', asNewVersion: true });
+      const v2 = loaded.find((p) => p.key === 'sip-14th')!;
+      expect(v2.version).toBe(2);
+      const res = await kjj.request('GET', '/api/inbox?asOf=2023-02-15');
+      const planIds = new Set(res.body.items.map((i: { planId: string }) => i.planId));
+      expect([...planIds]).toEqual([v2.id]);
+      // the draft of version 1 is no longer asked for; version 2 starts empty
+      expect(res.body.items.some((i: { type: string }) => i.type !== 'fill')).toBe(false);
     });
   });
 
