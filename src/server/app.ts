@@ -41,14 +41,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     const started = performance.now();
     await next();
     c.header('x-request-id', requestId);
-    deps.logger.info(
-      {
-        req: { id: requestId, method: c.req.method, url: c.req.path },
-        res: { statusCode: c.res.status },
-        responseTime: Math.round(performance.now() - started),
-      },
-      'request',
-    );
+    if (deps.logger.isLevelEnabled('info'))
+      deps.logger.info(
+        {
+          req: { id: requestId, method: c.req.method, url: c.req.path },
+          res: { statusCode: c.res.status },
+          responseTime: Math.round(performance.now() - started),
+        },
+        'request',
+      );
   });
   app.use(
     '*',

@@ -6,9 +6,15 @@ import type { IndicatorEvaluation } from '../../../domain/evaluation/index.ts';
 import { notFound } from '../../errors.ts';
 import { evaluatePlanLive, type LiveEvaluation } from '../evaluations/evaluation.service.ts';
 import { getPlanIndicators } from '../plans/plans.service.ts';
+import { publicCacheFor } from './public-cache.ts';
 
+/** The plan asked for, or the newest master plan (looked up once per data version, so reads stay lookups). */
 export async function resolvePlanId(db: Queryable, planId: string | undefined): Promise<string> {
-  const id = planId ?? (await publicRepository.mainPlanId(db));
+  if (planId) return planId;
+  const { body: id } = await publicCacheFor(db).get('main-plan-id', async () => ({
+    body: (await publicRepository.mainPlanId(db)) ?? '',
+    contentType: 'text/plain',
+  }));
   if (!id) throw new LantuError('not_found', 'No plan has been published yet');
   return id;
 }
