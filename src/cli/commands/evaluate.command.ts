@@ -228,7 +228,10 @@ export function toTable(r: Awaited<ReturnType<typeof runEvaluate>>, color: boole
   for (const [k, row] of rows.entries()) {
     out.push(line(row));
     const i = r.indicators[k];
-    if (explain && i !== undefined) out.push(`    ${i.explanation.zh}`);
+    if (explain && i !== undefined) {
+      out.push(`    ${i.explanation.zh}`);
+      for (const n of i.notes) out.push(`    注：${n.zh}`);
+    }
   }
   out.push('', r.summary.sentence.zh);
   if (r.summary.bindingSentence !== null) out.push(r.summary.bindingSentence.zh);

@@ -349,7 +349,10 @@ function conditionProbability(cond: Condition, increments: readonly number[], va
   });
 }
 
-/** Increments per year between consecutive numeric points (a gap of g years counts as g equal steps). */
+/**
+ * Average change per year between consecutive numeric points. A gap of g years gives one sample (its average
+ * step), not g identical ones — copies would fake a zero spread.
+ */
 function yearlyIncrements(points: readonly { year: number; value: number }[]): number[] {
   const out: number[] = [];
   for (let i = 1; i < points.length; i++) {
@@ -358,8 +361,7 @@ function yearlyIncrements(points: readonly { year: number; value: number }[]): n
     if (a === undefined || b === undefined) continue;
     const gap = b.year - a.year;
     if (gap <= 0) continue;
-    const step = (b.value - a.value) / gap;
-    for (let g = 0; g < gap; g++) out.push(step);
+    out.push((b.value - a.value) / gap);
   }
   return out;
 }
