@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startServe } from '../support/cli.ts';
@@ -113,7 +113,7 @@ describe('public portal (Chromium)', () => {
     const shown = page.locator('.comments li').first();
     await expect.poll(() => shown.textContent()).toContain('<script>window.__xss = 1</script>');
     expect(await shown.textContent()).toContain('138****5678');
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('.comments script').count()).toBe(0);
 
     const dept = await apiLogin(server.url, DEPT);
