@@ -87,7 +87,11 @@ export const datasetPlanSchema = z.object({
 });
 export type DatasetPlan = z.infer<typeof datasetPlanSchema>;
 
-export const departmentSchema = z.object({ code: z.string().min(1), name: z.string().min(1), nameEn: z.string().nullable() });
+export const departmentSchema = z.object({
+  code: z.string().min(1),
+  name: z.string().min(1),
+  nameEn: z.string().nullable(),
+});
 export type DepartmentSpec = z.infer<typeof departmentSchema>;
 
 export const SPATIAL_UNIT_KINDS = ['core', 'axis', 'centre', 'area', 'point'] as const;
