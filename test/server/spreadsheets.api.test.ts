@@ -3,7 +3,12 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { auditRepository } from '../../src/db/repositories/audit.repository.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import {
+  DEFAULT_DATASET_PATH,
+  loadDataset,
+  readDatasetFile,
+  seedIfEmpty,
+} from '../../src/server/modules/datasets/dataset.service.ts';
 import { getJson, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
@@ -241,5 +246,15 @@ describe.each(testDatabases)('spreadsheet round trip on $kind', ({ create }) => 
 
     const huge = new Uint8Array(21 * 1024 * 1024);
     expect((await uploadFile(app, swj, '/api/uploads', huge)).status).toBe(413);
+  });
+
+  it('refuses a template of an older plan version once a new version is loaded', async () => {
+    const old = (await download(app, swj, '/api/templates/SWJ.xlsx')).bytes;
+    await loadDataset(db, readDatasetFile(DEFAULT_DATASET_PATH), { actor: 'test', asNewVersion: true });
+    const res = await uploadFile(app, swj, '/api/uploads', old);
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('newer version');
+    const fresh = await open((await download(app, swj, '/api/templates/SWJ.xlsx')).bytes);
+    expect([...valueCells(fresh).values()].every((v) => v === null)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import type { AppEnv } from '../../app-env.ts';
 import { requireRole, requireUser } from '../../auth/guards.ts';
 import { errorBodySchema, validationHook } from '../../errors.ts';
 import { planIdParams } from '../plans/plans.schemas.ts';
-import { uploadedBytes, uploadLimit, xlsxFormBody } from '../spreadsheets/upload-body.ts';
+import { signedIn, uploadedBytes, uploadLimit, xlsxFormBody } from '../spreadsheets/upload-body.ts';
 import {
   assignmentListSchema,
   assignmentSchema,
@@ -70,7 +70,7 @@ assignmentsRoutes.openapi(
     description:
       'Columns 编码/code (indicator code or task node id), 牵头部门/lead, 配合部门/co (codes separated by , or 、). ' +
       'Nothing is saved when any row is invalid; the report lists every row.',
-    middleware: [uploadLimit] as const,
+    middleware: [signedIn, uploadLimit] as const,
     request: { query: planIdQuery, ...xlsxFormBody },
     responses: {
       200: ok(assignmentUploadReportSchema, 'Row-level report; ok=false means nothing was saved'),

@@ -3,7 +3,7 @@ import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { errorBodySchema, validationHook } from '../../errors.ts';
 import { buildTemplate, templateContext } from './template.service.ts';
-import { uploadedBytes, uploadLimit, xlsxFormBody } from './upload-body.ts';
+import { signedIn, uploadedBytes, uploadLimit, xlsxFormBody } from './upload-body.ts';
 import { uploadValues } from './upload.service.ts';
 import { XLSX_MIME } from './xlsx.ts';
 
@@ -61,6 +61,7 @@ spreadsheetsRoutes.openapi(
       401: err('Not logged in'),
       403: err('Not your department'),
       404: err('No such department or plan'),
+      409: err('The plan has a newer version'),
     },
   }),
   async (c) => {
@@ -84,12 +85,13 @@ spreadsheetsRoutes.openapi(
     description:
       'Every changed cell becomes a draft (as POST /api/observations). Nothing is saved when any row is invalid, ' +
       'unless keepValid=true (query or form field).',
-    middleware: [uploadLimit] as const,
+    middleware: [signedIn, uploadLimit] as const,
     request: { query: keepValidQuery, ...xlsxFormBody },
     responses: {
       200: { description: 'Row-level report; ok=false means errors', content: { 'application/json': { schema: uploadReportSchema } } },
       401: err('Not logged in'),
       403: err('Not a user of the sheet’s department, or CSRF token missing'),
+      409: err('The template is for an older version of the plan'),
       413: err('File over 20 MB, or inflates too much (zip bomb)'),
       415: err('Not an .xlsx'),
       422: err('Not a lantu template'),

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Queryable } from '../../../db/db.types.ts';
 import { departmentsRepository, type DepartmentRow } from '../../../db/repositories/departments.repository.ts';
 import { reportingRepository, type CurrentPlan, type ReportingIndicator } from '../../../db/repositories/reporting.repository.ts';
+import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
@@ -33,8 +34,14 @@ export async function templatePlan(db: Queryable, planId: string | undefined): P
   const plans = await reportingRepository.currentPlans(db);
   if (planId !== undefined) {
     const plan = plans.find((p) => p.id === planId);
-    if (!plan) throw notFound('Plan (latest version)', planId);
-    return plan;
+    if (plan) return plan;
+    if (await plansRepository.findById(db, planId)) {
+      throw new LantuError(
+        'conflict',
+        'This plan has a newer version; download a new template 规划已更新版本，请重新下载模板',
+      );
+    }
+    throw notFound('Plan', planId);
   }
   const masters = plans.filter((p) => p.parentId === null).sort((a, b) => b.periodStart - a.periodStart);
   const plan = masters[0] ?? plans[0];

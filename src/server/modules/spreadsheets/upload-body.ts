@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
 import { LantuError } from '../../../domain/errors.ts';
 import type { AppEnv } from '../../app-env.ts';
+import { requireUser } from '../../auth/guards.ts';
 import { errorBody } from '../../errors.ts';
 import { MAX_UPLOAD_BYTES } from './xlsx.ts';
 
@@ -20,6 +21,12 @@ export const xlsxFormSchema = z
 
 export const xlsxFormBody = {
   body: { content: { 'multipart/form-data': { schema: xlsxFormSchema } }, required: true },
+};
+
+/** Refuses the anonymous before their body is read. */
+export const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
+  requireUser(c);
+  await next();
 };
 
 /** Refuses bodies over the upload limit before they are read in full (multipart overhead allowed). */
