@@ -6,7 +6,7 @@ const nodeIo = ['fs', 'path', 'http', 'https', 'net', 'child_process', 'os', 'wo
 const ioPatterns = nodeIo.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.lantu/**', 'drizzle/**', 'src/web/**', 'bin/**', 'eslint.config.js'] },
+  { ignores: ['node_modules/**', 'dist/**', '.lantu/**', 'drizzle/**', 'src/web/tools/**', 'bin/**', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -34,6 +34,22 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The web workspace shares the server's zod schemas as types only; its ui/ kit knows no feature.
+    files: ['src/web/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**', '**/db/**', '**/cli/**'], allowTypeImports: true, message: 'src/web imports server code as types only' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/web/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**', '**/pages/**'], message: 'src/web/ui must not import features' }] }],
     },
   },
   {

@@ -8,6 +8,8 @@ import type {
   liveEvaluationSchema,
 } from '../../server/modules/evaluations/evaluations.schemas.ts';
 import type { sessionSchema } from '../../server/modules/auth/auth.schemas.ts';
+import type { projectSchema } from '../../server/modules/projects/projects.schemas.ts';
+import type { planProgressSchema } from '../../server/modules/tasks/tasks.schemas.ts';
 import type { inboxItemSchema } from '../../server/modules/inbox/inbox.schemas.ts';
 import type { observationSchema } from '../../server/modules/observations/observations.schemas.ts';
 import type {
@@ -71,3 +73,6 @@ export interface Department {
   name: string;
   nameEn?: string | null;
 }
+
+export type Project = z.infer<typeof projectSchema>;
+export type PlanProgress = z.infer<typeof planProgressSchema>;

@@ -8,6 +8,9 @@ import { SEVERITY } from '../modules/dashboard/model.ts';
 import { VerdictDistribution } from '../modules/dashboard/VerdictDistribution.tsx';
 import { useActualSeries, useEvaluation, useIndicators } from '../modules/evaluation/queries.ts';
 import { LayoutMap } from '../modules/map/LayoutMap.tsx';
+import { ProjectsPanel } from '../modules/projects/ProjectsPanel.tsx';
+import { useProjects } from '../modules/projects/queries.ts';
+import { TaskProgress } from '../modules/tasks/TaskProgress.tsx';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
 import { VerdictTag } from '../ui/verdict.tsx';
@@ -39,6 +42,7 @@ export function DashboardPage() {
   const seriesYears = useMemo(() => ws.years.filter((y) => ws.year !== null && y <= ws.year), [ws.years, ws.year]);
   const series = useActualSeries(planId, seriesYears);
   const [filter, setFilter] = useState<Filter>('all');
+  const projectsQ = useProjects(planId);
 
   if (ws.error) return <ErrorState error={ws.error} />;
   if (ws.loading || !ws.plan) return ws.loading ? <Loading /> : <EmptyState>{t('dashboard.noPlan')}</EmptyState>;
@@ -159,16 +163,16 @@ export function DashboardPage() {
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboard.map')} extra={<Link to="/map">{t('common.more')}</Link>}>
-            <LayoutMap height={340} />
+            <LayoutMap height={340} projects={projectsQ.data} />
             <div className="schematic-note">{t('map.schematic')}</div>
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboard.tasks')} style={{ marginBottom: 16 }}>
-            <EmptyState>{t('dashboard.tasksPending')}</EmptyState>
+            <TaskProgress planId={ws.plan.id} year={ws.year} />
           </Card>
           <Card size="small" title={t('dashboard.projects')}>
-            <EmptyState>{t('dashboard.projectsPending')}</EmptyState>
+            {projectsQ.error ? <ErrorState error={projectsQ.error} /> : <ProjectsPanel projects={projectsQ.data ?? []} />}
           </Card>
         </Col>
       </Row>

@@ -1,13 +1,21 @@
 import { Button, Card, Col, Descriptions, List, Row, Typography } from 'antd';
 import { useState } from 'react';
+import { fmt } from '../lib/format.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { LAYOUT_FEATURES, LayoutMap } from '../modules/map/LayoutMap.tsx';
+import { useProjects } from '../modules/projects/queries.ts';
+import { useWorkspace } from '../modules/workspace/workspace.tsx';
+
+const GROUPS = ['一核', '两轴', '三心', '四片'];
 
 export default function MapPage() {
   const { t, lang } = useI18n();
+  const ws = useWorkspace();
+  const projectsQ = useProjects(ws.plan?.id ?? null);
+  const projects = projectsQ.data ?? [];
   const [selected, setSelected] = useState<string | null>(null);
   const feature = LAYOUT_FEATURES.find((f) => f.properties.code === selected);
-  const groups = ['一核', '两轴', '三心', '四片', '重大项目'];
+  const inArea = projects.filter((p) => selected && p.spatialUnitCode === selected);
   return (
     <div>
       <div className="page-title">
@@ -16,7 +24,7 @@ export default function MapPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Card size="small">
-            <LayoutMap height="min(70vh, 640px)" onSelect={setSelected} />
+            <LayoutMap height="min(70vh, 640px)" onSelect={setSelected} projects={projectsQ.data} />
             <div className="schematic-note">{t('map.schematic')}</div>
           </Card>
         </Col>
@@ -27,10 +35,23 @@ export default function MapPage() {
                 <Descriptions.Item label={t('map.group')}>{feature.properties.group}</Descriptions.Item>
                 <Descriptions.Item label={t('map.code')}>{feature.properties.code}</Descriptions.Item>
               </Descriptions>
+              {inArea.length > 0 && (
+                <List
+                  size="small"
+                  header={t('map.project')}
+                  dataSource={inArea}
+                  renderItem={(p) => (
+                    <List.Item>
+                      {p.name}
+                      {p.totalInvestment !== null ? ` · ${fmt(p.totalInvestment)} ${p.investmentUnit ?? ''}` : ''}
+                    </List.Item>
+                  )}
+                />
+              )}
             </Card>
           )}
           <Card size="small" title={t('map.legendTitle')}>
-            {groups.map((g) => (
+            {GROUPS.map((g) => (
               <div key={g} style={{ marginBottom: 8 }}>
                 <Typography.Text strong>{g}</Typography.Text>
                 <List
@@ -46,6 +67,18 @@ export default function MapPage() {
                 />
               </div>
             ))}
+            <Typography.Text strong>{t('map.project')}</Typography.Text>
+            <List
+              size="small"
+              dataSource={projects}
+              locale={{ emptyText: t('projects.none') }}
+              renderItem={(p) => (
+                <List.Item>
+                  <span>{p.name}</span>
+                  <span className="muted">{p.spatialUnitName ?? t('map.unplaced')}</span>
+                </List.Item>
+              )}
+            />
           </Card>
         </Col>
       </Row>

@@ -7,6 +7,7 @@ import { SEVERITY } from '../modules/dashboard/model.ts';
 import { VerdictDistribution } from '../modules/dashboard/VerdictDistribution.tsx';
 import { useEvaluation } from '../modules/evaluation/queries.ts';
 import { LayoutMap } from '../modules/map/LayoutMap.tsx';
+import { useProjects } from '../modules/projects/queries.ts';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
 import { ErrorState, Loading } from '../ui/states.tsx';
 import { VERDICT_COLOR } from '../ui/verdict.tsx';
@@ -19,6 +20,7 @@ export default function ScreenPage() {
   const { t, pick } = useI18n();
   const ws = useWorkspace();
   const q = useEvaluation(ws.plan?.id ?? null, ws.year, ws.method, 'table', { refetchInterval: REFRESH_MS });
+  const projectsQ = useProjects(ws.plan?.id ?? null);
   const [focus, setFocus] = useState(0);
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -81,7 +83,7 @@ export default function ScreenPage() {
         </section>
         <section className="screen-panel">
           <h2>{t('dashboard.map')}</h2>
-          <LayoutMap height={640} dark />
+          <LayoutMap height={640} dark projects={projectsQ.data} />
         </section>
         <section className="screen-panel">
           <h2>{t('dashboard.lagging', { n: behind.length })}</h2>

@@ -19,9 +19,9 @@ export function ApproveButtons({ observation, code }: { observation: Pick<Observ
         type="primary"
         data-testid={`approve-${code}`}
         loading={approve.isPending}
-        onClick={() =>
-          approve.mutateAsync(observation.id).then(() => void message.success(t('inbox.approved', { code })), fail)
-        }
+        onClick={() => {
+          approve.mutateAsync(observation.id).then(() => void message.success(t('inbox.approved', { code })), fail);
+        }}
       >
         {t('inbox.approve')}
       </Button>
@@ -34,13 +34,13 @@ export function ApproveButtons({ observation, code }: { observation: Pick<Observ
         okText={t('inbox.return')}
         okButtonProps={{ danger: true, disabled: reason.trim().length === 0, loading: giveBack.isPending }}
         onCancel={() => setOpen(false)}
-        onOk={() =>
+        onOk={() => {
           giveBack.mutateAsync({ id: observation.id, reason: reason.trim() }).then(() => {
             void message.success(t('inbox.returnedDone', { code }));
             setOpen(false);
             setReason('');
-          }, fail)
-        }
+          }, fail);
+        }}
       >
         <Input.TextArea
           aria-label={t('inbox.reason')}

@@ -1,5 +1,6 @@
 import layout from '../../assets/sip-layout.geo.json';
 import { useI18n } from '../../lib/i18n.tsx';
+import type { Project } from '../../lib/types.ts';
 import { Chart } from '../../ui/charts/index.tsx';
 
 interface Props {
@@ -30,8 +31,39 @@ const AREA_COLORS: Record<string, string> = {
 
 export const LAYOUT_FEATURES = features;
 
+/** Where a project goes: its own coordinates, else its schematic point, else near its area's or centre's anchor. */
+function placeProjects(projects: Project[]): { name: string; value: [number, number]; code: string }[] {
+  const byCode = new Map(features.map((f) => [f.properties.code, f]));
+  const out: { name: string; value: [number, number]; code: string }[] = [];
+  projects.forEach((p, i) => {
+    let at: number[] | undefined;
+    if (p.longitude !== null && p.latitude !== null) at = [p.longitude, p.latitude];
+    const own = byCode.get(p.code);
+    if (!at && own?.geometry.type === 'Point') at = own.geometry.coordinates as number[];
+    const unit = p.spatialUnitCode ? byCode.get(p.spatialUnitCode) : undefined;
+    if (!at && unit) {
+      const anchor = unit.properties.labelAt ?? (unit.geometry.type === 'Point' ? (unit.geometry.coordinates as number[]) : undefined);
+      // Spread projects that share an anchor a little, deterministically.
+      if (anchor) at = [(anchor[0] ?? 0) + 0.006 * Math.cos(i * 2.4), (anchor[1] ?? 0) - 0.012 + 0.006 * Math.sin(i * 2.4)];
+    }
+    if (at && at[0] !== undefined && at[1] !== undefined) out.push({ name: p.name, value: [at[0], at[1]], code: p.code });
+  });
+  return out;
+}
+
 /** The plan's spatial layout (一核两轴三心四片) from the schematic GeoJSON shipped with lantu — no tiles. */
-export function LayoutMap({ height = 420, dark = false, onSelect }: { height?: number | string; dark?: boolean; onSelect?: (code: string) => void }) {
+export function LayoutMap({
+  height = 420,
+  dark = false,
+  onSelect,
+  projects,
+}: {
+  height?: number | string;
+  dark?: boolean;
+  onSelect?: (code: string) => void;
+  /** Projects from the library; without them the schematic's own project points are drawn. */
+  projects?: Project[] | undefined;
+}) {
   const { t, lang } = useI18n();
   const label = (p: Props) => (lang === 'en' ? p.nameEn : p.name);
   const byName = new Map(features.map((f) => [f.properties.name, f.properties]));
@@ -132,7 +164,7 @@ export function LayoutMap({ height = 420, dark = false, onSelect }: { height?: n
             itemStyle: { color: '#0e8a4f' },
             label: { show: false },
             emphasis: { label: { show: true, formatter: '{b}', position: 'top', color: text } },
-            data: pointData('project'),
+            data: projects ? placeProjects(projects) : pointData('project'),
           },
         ],
         legend: {

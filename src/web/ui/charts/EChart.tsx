@@ -1,13 +1,11 @@
 // Loaded lazily (see ./index.tsx): ECharts with only the charts lantu draws.
 import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { BarChart, EffectScatterChart, LineChart, LinesChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
+import { EffectScatterChart, LineChart, LinesChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   GeoComponent,
   GridComponent,
   LegendComponent,
-  MarkAreaComponent,
   MarkLineComponent,
-  TitleComponent,
   TooltipComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -17,17 +15,13 @@ import type { EChartProps } from './types.ts';
 echarts.use([
   LineChart,
   LinesChart,
-  BarChart,
   PieChart,
-  MapChart,
   ScatterChart,
   EffectScatterChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
   MarkLineComponent,
-  MarkAreaComponent,
-  TitleComponent,
   GeoComponent,
   CanvasRenderer,
 ]);

@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import { Progress, Space, Tag, Typography } from 'antd';
+import { api } from '../../lib/api.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import type { PlanProgress } from '../../lib/types.ts';
+import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+
+const STATUS_COLOR = { not_started: 'default', in_progress: 'processing', completed: 'success', delayed: 'warning', blocked: 'error' } as const;
+
+/** 重点任务推进: the weighted roll-up of task progress reports, per 篇. */
+export function TaskProgress({ planId, year }: { planId: string; year: number | null }) {
+  const { t } = useI18n();
+  const q = useQuery({
+    queryKey: ['plan', planId, 'progress', year],
+    queryFn: ({ signal }) => api<PlanProgress>(`/api/plans/${planId}/progress${year ? `?year=${year}` : ''}`, { signal }),
+    staleTime: 60_000,
+  });
+  if (q.error) return <ErrorState error={q.error} />;
+  if (!q.data) return <Loading />;
+  const reported = Object.values(q.data.counts).reduce((a, b) => a + b, 0);
+  const parts = q.data.nodes.filter((n) => n.kind === 'part');
+  return (
+    <div data-testid="task-progress">
+      <Space wrap size={[4, 4]} style={{ marginBottom: 8 }}>
+        {(Object.keys(STATUS_COLOR) as (keyof typeof STATUS_COLOR)[]).map((s) => (
+          <Tag key={s} color={STATUS_COLOR[s]}>
+            {t(`task.${s}`)} {q.data.counts[s] ?? 0}
+          </Tag>
+        ))}
+        <Tag>{t('task.unreported', { n: q.data.unreported })}</Tag>
+      </Space>
+      {reported === 0 ? (
+        <EmptyState>{t('dashboard.tasksPending')}</EmptyState>
+      ) : (
+        parts.map((p) => (
+          <div key={p.key}>
+            <Typography.Text>{p.title}</Typography.Text>
+            <Progress percent={p.percent === null ? 0 : Math.round(p.percent)} size="small" status={p.status === 'delayed' || p.status === 'blocked' ? 'exception' : 'normal'} />
+          </div>
+        ))
+      )}
+    </div>
+  );
+}
