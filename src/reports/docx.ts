@@ -64,7 +64,7 @@ function cover(model: ReportModel): Paragraph[] {
     centered(c.period, 30, SONG, 600),
   ];
   if (c.dataNote !== null && c.dataNote !== '') out.push(centered(c.dataNote, 24, SONG, 240, false, 'B3261E'));
-  out.push(centered(c.issuer ?? '', 32, SONG, 3600));
+  out.push(centered(c.issuer ?? '', 32, SONG, 2000));
   out.push(centered(c.date, 32, SONG, 120));
   return out;
 }

@@ -213,14 +213,14 @@ function indicators(ctx: Ctx, n: number): void {
     caption: caption(ctx, 'table', s.indicatorTableCaption(ctx.year)),
     columns: [
       { title: cols[0] ?? '', width: 11 },
-      { title: cols[1] ?? '', width: 27 },
+      { title: cols[1] ?? '', width: 25 },
       { title: cols[2] ?? '', width: 7.5, align: 'center' },
       { title: cols[3] ?? '', width: 9, align: 'right' },
       { title: cols[4] ?? '', width: 9.5, align: 'right' },
       { title: cols[5] ?? '', width: 10, align: 'right' },
       { title: cols[6] ?? '', width: 7, align: 'right' },
       { title: cols[7] ?? '', width: 7, align: 'right' },
-      { title: cols[8] ?? '', width: 12, align: 'center' },
+      { title: cols[8] ?? '', width: 14, align: 'center' },
     ],
     rows: ev.indicators.map((i) => {
       const m = meta.get(i.code);

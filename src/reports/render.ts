@@ -6,6 +6,9 @@ import { writeMarkdown } from './md.ts';
 import { buildReportModel } from './model.ts';
 import type { ChartBlock, ReportFormat, ReportInput, ReportModel } from './types.ts';
 import { writeXlsx } from './xlsx.ts';
+import { contentType } from './formats.ts';
+
+export { contentType };
 
 export interface RenderedReport {
   bytes: Buffer;
@@ -16,17 +19,6 @@ export interface RenderedReport {
   model: ReportModel;
   /** Charts that could not be drawn, a missing CJK font… (the report is still complete otherwise). */
   warnings: string[];
-}
-
-export function contentType(format: ReportFormat): string {
-  switch (format) {
-    case 'docx':
-      return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-    case 'xlsx':
-      return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    case 'md':
-      return 'text/markdown; charset=utf-8';
-  }
 }
 
 export function chartBlocks(model: ReportModel): ChartBlock[] {

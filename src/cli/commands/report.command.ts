@@ -4,7 +4,6 @@ import { Command, Option } from 'commander';
 import { LantuError } from '../../domain/errors.ts';
 import type { Method } from '../../domain/evaluation/types.ts';
 import { reportInputFromDataset } from '../../reports/from-dataset.ts';
-import { renderReport } from '../../reports/render.ts';
 import type { RenderedReport } from '../../reports/render.ts';
 import { REPORT_FORMATS, REPORT_KINDS, REPORT_LANGS } from '../../reports/types.ts';
 import type { ReportFormat, ReportKind, ReportLang } from '../../reports/types.ts';
@@ -59,6 +58,8 @@ export async function runReport(opts: ReportOptions): Promise<RenderedReport> {
     progress,
     engineVersion: VERSION,
   });
+  // Loaded only when a report is written: docx, exceljs and echarts take seconds to import.
+  const { renderReport } = await import('../../reports/render.ts');
   return renderReport(input, formatOf(opts));
 }
 

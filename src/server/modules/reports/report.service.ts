@@ -2,7 +2,6 @@ import type { Queryable } from '../../../db/db.types.ts';
 import { listApprovedValues } from '../../../db/repositories/observations.repository.ts';
 import type { EvaluationObservation } from '../../../domain/evaluation/index.ts';
 import { checkReportYear } from '../../../reports/from-dataset.ts';
-import { renderReport } from '../../../reports/render.ts';
 import type { RenderedReport } from '../../../reports/render.ts';
 import { liveSnapshot } from '../../../reports/snapshot.ts';
 import type { ReportFormat, ReportInput, ReportSnapshot } from '../../../reports/types.ts';
@@ -53,5 +52,7 @@ export async function buildLiveReport(
     areas: new Map(),
     snapshot: snapshot ?? liveSnapshot(evaluation, engineVersion, { plan: plan.id }),
   };
+  // Loaded on first use: docx, exceljs and echarts take seconds to import on a busy machine.
+  const { renderReport } = await import('../../../reports/render.ts');
   return renderReport(input, format);
 }

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { errorBodySchema, validationHook } from '../../errors.ts';
-import { contentType } from '../../../reports/render.ts';
+import { contentType } from '../../../reports/formats.ts';
 import type { ReportFormat } from '../../../reports/types.ts';
 import { planIdParams } from '../plans/plans.schemas.ts';
 import { buildLiveReport } from './report.service.ts';
