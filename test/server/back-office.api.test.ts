@@ -97,6 +97,9 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
         { lead: 'SJJ', co: [] },
         { lead: 'KJJ', co: ['JFJ', 'SJJ'] },
       ]);
+      // an explicit PUT is audited even when it changes nothing
+      await admin.request('PUT', '/api/assignments', { indicatorId: t.id, lead: 'SJJ', co: [] });
+      expect(await auditRepository.list(db, { entity: 'indicator', entityId: t.id })).toHaveLength(3);
       await admin.request('PUT', '/api/assignments', { indicatorId: t.id, lead: 'KJJ', co: [] });
     });
 

@@ -88,20 +88,24 @@ const toTarget = (input: { nodeId?: string; indicatorId?: string }): AssignmentT
     ? { nodeId: input.nodeId, indicatorId: null }
     : { nodeId: null, indicatorId: input.indicatorId! };
 
-/** Replaces the departments of one item inside a transaction; returns whether anything changed. */
+/**
+ * Replaces the departments of one item inside a transaction; returns whether anything changed. An explicit
+ * PUT is always audited; sheet rows only when they change something (the upload itself is audited once).
+ */
 async function replace(
   tx: Queryable,
   user: SessionUser,
   target: AssignmentTarget,
   planId: string,
   departments: { departmentId: string; role: 'lead' | 'co' }[],
+  audit: 'always' | 'changes',
 ): Promise<{ changed: boolean; rows: AssignmentRow[] }> {
   const before = summary(await assignmentsRepository.listForTarget(tx, target));
   await assignmentsRepository.replaceForTarget(tx, planId, target, departments);
   const rows = await assignmentsRepository.listForTarget(tx, target);
   const after = summary(rows);
   const changed = JSON.stringify(codesOf(before)) !== JSON.stringify(codesOf(after));
-  if (changed) {
+  if (changed || audit === 'always') {
     await auditRepository.append(tx, {
       actorId: user.id,
       actor: user.email,
@@ -123,7 +127,7 @@ export async function setAssignment(db: Db, user: SessionUser, input: Assignment
     if (!item) throw notFound(target.nodeId === null ? 'Indicator' : 'Plan node', target.nodeId ?? target.indicatorId);
     const resolved = resolveDepartments(await knownDepartments(tx), input.lead, input.co);
     if (!resolved.ok) throw new LantuError('validation_failed', resolved.errors.join('; '));
-    const { rows } = await replace(tx, user, target, item.planId, resolved.value);
+    const { rows } = await replace(tx, user, target, item.planId, resolved.value, 'always');
     return { planId: item.planId, ...target, code: item.code, title: item.title, ...summary(rows) };
   });
 }
@@ -257,7 +261,7 @@ export async function uploadAssignments(
     for (const p of parsed) {
       const item = await assignmentsRepository.lockTarget(tx, p.target);
       if (!item) throw notFound('Item', p.code);
-      const { changed } = await replace(tx, user, p.target, planId, p.departments);
+      const { changed } = await replace(tx, user, p.target, planId, p.departments, 'changes');
       const line = report.find((r) => r.row === p.row)!;
       line.status = changed ? 'saved' : 'unchanged';
       if (changed) saved++;
