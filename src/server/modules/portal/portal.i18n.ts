@@ -63,6 +63,11 @@ const WORDS = {
   investment: { zh: '总投资', en: 'Total investment' },
   years: { zh: '建设年限', en: 'Years' },
   stage: { zh: '阶段', en: 'Stage' },
+  layoutMap: { zh: '园区空间布局与重大项目（示意）', en: 'Spatial layout and major projects (schematic)' },
+  layoutMapNote: {
+    zh: '示意图：四个功能片区按项目数量着色，红色方块为一核三心，虚线为两轴，黄点为已定位的重大项目。',
+    en: 'Schematic: the four areas shaded by number of projects; red squares are the core and centres, dashed lines the two axes, yellow dots located projects.',
+  },
   investmentByArea: { zh: '各片区项目总投资', en: 'Total investment by area' },
   reportKind: { zh: '报告', en: 'Report' },
   annual: { zh: '年度监测报告', en: 'Annual report' },

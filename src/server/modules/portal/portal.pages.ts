@@ -7,6 +7,7 @@ import { escapeHtml as e } from '../../html.ts';
 import type { DepartmentReplyStats } from '../feedback/feedback.service.ts';
 import type { PublicIndicator, PublicIndicatorValues } from '../public/public.service.ts';
 import { t, type Lang } from './portal.i18n.ts';
+import { layoutMapSvg } from './portal.map.ts';
 
 /** Placeholder replaced per request with a fresh anti-bot token, so pages can be cached. */
 export const CHALLENGE_SLOT = '__LANTU_CHALLENGE__';
@@ -218,7 +219,11 @@ export function projectsPage(lang: Lang, projects: PublicProjectRow[]): string {
 <td>${p.totalInvestment === null ? '—' : `${num(p.totalInvestment)} ${e(p.investmentUnit ?? '')}`}</td><td>${p.startYear ?? ''}–${p.endYear ?? ''}</td><td>${e(p.stage ?? '—')}</td></tr>`,
     )
     .join('');
-  return `<h1>${e(t(lang, 'projects'))}</h1>${chart ? `<figure class="chart" role="img" aria-label="${e(t(lang, 'investmentByArea'))}">${chart}<figcaption>${e(t(lang, 'investmentByArea'))}</figcaption></figure>` : ''}
+  const countByArea = new Map<string, number>();
+  for (const p of projects)
+    if (p.spatialUnitCode) countByArea.set(p.spatialUnitCode, (countByArea.get(p.spatialUnitCode) ?? 0) + 1);
+  const map = layoutMapSvg(lang, countByArea, t(lang, 'layoutMap'));
+  return `<h1>${e(t(lang, 'projects'))}</h1><figure class="chart">${map}<figcaption>${e(t(lang, 'layoutMapNote'))}</figcaption></figure>${chart ? `<figure class="chart" role="img" aria-label="${e(t(lang, 'investmentByArea'))}">${chart}<figcaption>${e(t(lang, 'investmentByArea'))}</figcaption></figure>` : ''}
 <div class="scroll"><table><thead><tr><th scope="col">${e(t(lang, 'project'))}</th><th scope="col">${e(t(lang, 'category'))}</th><th scope="col">${e(t(lang, 'area'))}</th><th scope="col">${e(t(lang, 'investment'))}</th><th scope="col">${e(t(lang, 'years'))}</th><th scope="col">${e(t(lang, 'stage'))}</th></tr></thead><tbody>${rows}</tbody></table></div>
 <p><a href="/api/public/projects.csv">${e(t(lang, 'download'))}</a></p>`;
 }
