@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { VERSION } from '../server/version.ts';
+import { backupCommand } from './commands/backup.command.ts';
 import { dbCommand } from './commands/db.command.ts';
 import { evaluateCommand } from './commands/evaluate.command.ts';
 import { importCommand } from './commands/import.command.ts';
 import { reportCommand } from './commands/report.command.ts';
+import { restoreCommand } from './commands/restore.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
 import { userCommand } from './commands/user.command.ts';
 
@@ -13,7 +15,7 @@ export function createProgram(): Command {
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
     .exitOverride();
-  for (const sub of [serveCommand(), dbCommand(), importCommand(), evaluateCommand(), userCommand(), reportCommand()]) program.addCommand(sub);
+  for (const sub of [serveCommand(), dbCommand(), importCommand(), evaluateCommand(), userCommand(), reportCommand(), backupCommand(), restoreCommand()]) program.addCommand(sub);
   // Subcommands must report usage errors the same way as the root.
   const inherit = (cmd: Command) => {
     cmd.exitOverride().showSuggestionAfterError(true);
