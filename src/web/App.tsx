@@ -19,6 +19,7 @@ const MapPage = lazy(() => import('./pages/MapPage.tsx'));
 const ScreenPage = lazy(() => import('./pages/ScreenPage.tsx'));
 const EntryPage = lazy(() => import('./pages/EntryPage.tsx'));
 const InboxPage = lazy(() => import('./pages/InboxPage.tsx'));
+const ProjectsPage = lazy(() => import('./pages/ProjectsPage.tsx'));
 
 type Route = { pattern: string; render: (p: Record<string, string>) => ReactNode; bare?: boolean };
 
@@ -29,6 +30,7 @@ const ROUTES: Route[] = [
   { pattern: '/indicators/:id', render: (p) => <IndicatorPage id={p.id ?? ''} /> },
   { pattern: '/evaluation', render: () => <EvaluationPage /> },
   { pattern: '/map', render: () => <MapPage /> },
+  { pattern: '/projects', render: () => <ProjectsPage /> },
   { pattern: '/entry', render: () => <EntryPage /> },
   { pattern: '/inbox', render: () => <InboxPage /> },
   { pattern: '/screen', render: () => <ScreenPage />, bare: true },

@@ -8,7 +8,8 @@ import type {
   liveEvaluationSchema,
 } from '../../server/modules/evaluations/evaluations.schemas.ts';
 import type { sessionSchema } from '../../server/modules/auth/auth.schemas.ts';
-import type { projectSchema } from '../../server/modules/projects/projects.schemas.ts';
+import type { snapshotSummarySchema } from '../../server/modules/evaluation-cycles/evaluation-cycles.schemas.ts';
+import type { projectDetailSchema, projectSchema } from '../../server/modules/projects/projects.schemas.ts';
 import type { planProgressSchema } from '../../server/modules/tasks/tasks.schemas.ts';
 import type { inboxItemSchema } from '../../server/modules/inbox/inbox.schemas.ts';
 import type { observationSchema } from '../../server/modules/observations/observations.schemas.ts';
@@ -76,3 +77,5 @@ export interface Department {
 
 export type Project = z.infer<typeof projectSchema>;
 export type PlanProgress = z.infer<typeof planProgressSchema>;
+export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
+export type ProjectDetail = z.infer<typeof projectDetailSchema>;

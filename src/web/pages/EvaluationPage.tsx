@@ -4,6 +4,7 @@ import { withUnit } from '../lib/format.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { Link } from '../lib/router.tsx';
 import type { IndicatorEvaluation } from '../lib/types.ts';
+import { ReportsAndSnapshots } from '../modules/evaluation-cycles/Snapshots.tsx';
 import { SEVERITY } from '../modules/dashboard/model.ts';
 import { useEvaluation, type Scope } from '../modules/evaluation/queries.ts';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
@@ -44,6 +45,7 @@ export default function EvaluationPage() {
           />
         </Space>
       </div>
+      {ws.plan && ws.year && <ReportsAndSnapshots planId={ws.plan.id} year={ws.year} method={ws.method} scope={scope} />}
       <Card size="small">
         <Typography.Paragraph>{pick(q.data.summary.sentence)}</Typography.Paragraph>
         <Table<IndicatorEvaluation>
@@ -74,7 +76,6 @@ export default function EvaluationPage() {
             { title: t('col.explanation'), render: (_, i) => <span className="muted">{pick(i.explanation)}</span> },
           ]}
         />
-        <Typography.Text type="secondary">{t('evaluation.snapshotPending')}</Typography.Text>
       </Card>
     </div>
   );

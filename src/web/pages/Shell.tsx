@@ -51,6 +51,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { key: '/plan', label: <Link to="/plan">{t('nav.plan')}</Link> },
     { key: '/evaluation', label: <Link to="/evaluation">{t('nav.evaluation')}</Link> },
     { key: '/map', label: <Link to="/map">{t('nav.map')}</Link> },
+    { key: '/projects', label: <Link to="/projects">{t('nav.projects')}</Link> },
     ...(user
       ? [
           {

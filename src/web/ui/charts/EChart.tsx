@@ -1,6 +1,6 @@
 // Loaded lazily (see ./index.tsx): ECharts with only the charts lantu draws.
 import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { EffectScatterChart, LineChart, LinesChart, PieChart, ScatterChart } from 'echarts/charts';
+import { BarChart, EffectScatterChart, LineChart, LinesChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   GeoComponent,
   GridComponent,
@@ -14,6 +14,7 @@ import type { EChartProps } from './types.ts';
 
 echarts.use([
   LineChart,
+  BarChart,
   LinesChart,
   PieChart,
   ScatterChart,
