@@ -62,6 +62,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
         frameAncestors: ["'none'"],
       },
       referrerPolicy: 'strict-origin-when-cross-origin',
+      // keep a stricter policy a route set itself (evidence downloads: `default-src 'none'; sandbox`)
+      overwrite: false,
     }),
   );
 

@@ -30,11 +30,19 @@ export function toErrorResponse(err: unknown, c: Context): Response {
     const code: ErrorCode = err.status === 413 ? 'payload_too_large' : err.status === 403 ? 'forbidden' : 'bad_request';
     return c.json(errorBody(code, err.message || code), err.status);
   }
+  if (isUnstorableText(err)) {
+    // A NUL byte or a character the database encoding cannot hold, e.g. `?q=%00`: the client's input, not our fault.
+    return c.json(errorBody('bad_request', 'The request contains characters that cannot be stored (such as NUL)'), 400);
+  }
   if (looksLikeConnectionFailure(err)) {
     c.header('Retry-After', '5');
     return c.json(errorBody('db_unavailable', 'The database is unavailable; try again shortly'), 503);
   }
   return c.json(errorBody('internal', 'Internal error'), 500);
+}
+
+function isUnstorableText(err: unknown): boolean {
+  return err instanceof Error && 'code' in err && ['22021', '22P05'].includes(String(err.code));
 }
 
 function looksLikeConnectionFailure(err: unknown): boolean {
