@@ -20,6 +20,7 @@ const ScreenPage = lazy(() => import('./pages/ScreenPage.tsx'));
 const EntryPage = lazy(() => import('./pages/EntryPage.tsx'));
 const InboxPage = lazy(() => import('./pages/InboxPage.tsx'));
 const ProjectsPage = lazy(() => import('./pages/ProjectsPage.tsx'));
+const AdminPage = lazy(() => import('./pages/AdminPage.tsx'));
 
 type Route = { pattern: string; render: (p: Record<string, string>) => ReactNode; bare?: boolean };
 
@@ -31,6 +32,7 @@ const ROUTES: Route[] = [
   { pattern: '/evaluation', render: () => <EvaluationPage /> },
   { pattern: '/map', render: () => <MapPage /> },
   { pattern: '/projects', render: () => <ProjectsPage /> },
+  { pattern: '/admin', render: () => <AdminPage /> },
   { pattern: '/entry', render: () => <EntryPage /> },
   { pattern: '/inbox', render: () => <InboxPage /> },
   { pattern: '/screen', render: () => <ScreenPage />, bare: true },

@@ -153,6 +153,14 @@ describe('web workspace (Chromium)', () => {
     await page.getByTestId('node-detail').waitFor();
     await page.goto(`${server.url}/map`);
     await page.locator('canvas').first().waitFor();
+    await page.goto(`${server.url}/projects`);
+    await page.getByRole('button', { name: '中新生物技术创新岛' }).click();
+    await page.getByTestId('project-detail').getByText('200 亿元').waitFor();
+    await page.goto(`${server.url}/evaluation`);
+    await page.getByTestId('reports').waitFor();
+    const report = await page.request.get(`${server.url}${(await page.getByRole('link', { name: /下载 \.md/ }).getAttribute('href')) ?? ''}`);
+    expect(report.status()).toBe(200);
+    expect(await report.text()).toMatch(/实施情况报告/);
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(`${server.url}/screen`);
     await page.getByTestId('screen').waitFor();

@@ -11,6 +11,8 @@ import type { sessionSchema } from '../../server/modules/auth/auth.schemas.ts';
 import type { snapshotSummarySchema } from '../../server/modules/evaluation-cycles/evaluation-cycles.schemas.ts';
 import type { projectDetailSchema, projectSchema } from '../../server/modules/projects/projects.schemas.ts';
 import type { planProgressSchema } from '../../server/modules/tasks/tasks.schemas.ts';
+import type { assignmentSchema } from '../../server/modules/assignments/assignments.schemas.ts';
+import type { departmentSchema } from '../../server/modules/departments/departments.schemas.ts';
 import type { inboxItemSchema } from '../../server/modules/inbox/inbox.schemas.ts';
 import type { observationSchema } from '../../server/modules/observations/observations.schemas.ts';
 import type {
@@ -68,12 +70,8 @@ export type ObservationStatus = Observation['status'];
 export type InboxItem = z.infer<typeof inboxItemSchema> & { value?: number | null };
 export type InboxType = InboxItem['type'];
 
-export interface Department {
-  id: string;
-  code: string;
-  name: string;
-  nameEn?: string | null;
-}
+export type Department = z.infer<typeof departmentSchema>;
+export type Assignment = z.infer<typeof assignmentSchema>;
 
 export type Project = z.infer<typeof projectSchema>;
 export type PlanProgress = z.infer<typeof planProgressSchema>;

@@ -1,5 +1,5 @@
 import { Card, Col, List, Row, Segmented, Space, Statistic, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
 import { Link } from '../lib/router.tsx';
 import { BEHIND, type IndicatorEvaluation, type Method } from '../lib/types.ts';
@@ -7,15 +7,14 @@ import { IndicatorCard } from '../modules/dashboard/IndicatorCard.tsx';
 import { SEVERITY } from '../modules/dashboard/model.ts';
 import { VerdictDistribution } from '../modules/dashboard/VerdictDistribution.tsx';
 import { useActualSeries, useEvaluation, useIndicators } from '../modules/evaluation/queries.ts';
-import { LayoutMap } from '../modules/map/LayoutMap.tsx';
-import { ProjectsPanel } from '../modules/projects/ProjectsPanel.tsx';
-import { useProjects } from '../modules/projects/queries.ts';
-import { TaskProgress } from '../modules/tasks/TaskProgress.tsx';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
 import { VerdictTag } from '../ui/verdict.tsx';
 
 type Filter = 'all' | 'binding' | 'behind';
+
+/** Below the fold (map, task roll-up, projects): its own chunk, so the table and the map code load after the cards. */
+const DashboardLower = lazy(() => import('../modules/dashboard/DashboardLower.tsx'));
 
 export function MethodSwitch() {
   const { t } = useI18n();
@@ -42,7 +41,6 @@ export function DashboardPage() {
   const seriesYears = useMemo(() => ws.years.filter((y) => ws.year !== null && y <= ws.year), [ws.years, ws.year]);
   const series = useActualSeries(planId, seriesYears);
   const [filter, setFilter] = useState<Filter>('all');
-  const projectsQ = useProjects(planId);
 
   if (ws.error) return <ErrorState error={ws.error} />;
   if (ws.loading || !ws.plan) return ws.loading ? <Loading /> : <EmptyState>{t('dashboard.noPlan')}</EmptyState>;
@@ -160,22 +158,9 @@ export function DashboardPage() {
         )}
       </Card>
 
-      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('dashboard.map')} extra={<Link to="/map">{t('common.more')}</Link>}>
-            <LayoutMap height={340} projects={projectsQ.data} />
-            <div className="schematic-note">{t('map.schematic')}</div>
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('dashboard.tasks')} style={{ marginBottom: 16 }}>
-            <TaskProgress planId={ws.plan.id} year={ws.year} />
-          </Card>
-          <Card size="small" title={t('dashboard.projects')}>
-            {projectsQ.error ? <ErrorState error={projectsQ.error} /> : <ProjectsPanel projects={projectsQ.data ?? []} />}
-          </Card>
-        </Col>
-      </Row>
+      <Suspense fallback={<Loading />}>
+        <DashboardLower planId={ws.plan.id} year={ws.year} />
+      </Suspense>
     </div>
   );
 }

@@ -65,7 +65,8 @@ export function Shell({ children }: { children: ReactNode }) {
               </Link>
             ),
           },
-          ...(user.role !== 'assessor' ? [{ key: '/entry', label: <Link to="/entry">{t('nav.entry')}</Link> }] : []),
+          ...(user.role === 'department' ? [{ key: '/entry', label: <Link to="/entry">{t('nav.entry')}</Link> }] : []),
+          ...(user.role === 'admin' ? [{ key: '/admin', label: <Link to="/admin">{t('nav.admin')}</Link> }] : []),
         ]
       : []),
     { key: '/screen', label: <Link to="/screen">{t('nav.screen')}</Link> },
