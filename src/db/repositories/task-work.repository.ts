@@ -185,10 +185,14 @@ export const taskWorkRepository = {
     );
   },
 
-  /** The latest report of every node of a plan (optionally up to a year). */
-  async latestReportsByPlan(db: Queryable, planId: string, upToYear: number | null): Promise<{ nodeId: string; status: TaskStatus; percent: number }[]> {
+  /** The latest report of every node of a plan (optionally up to a year), with its text (reports quote it). */
+  async latestReportsByPlan(
+    db: Queryable,
+    planId: string,
+    upToYear: number | null,
+  ): Promise<{ nodeId: string; status: TaskStatus; percent: number; text: string }[]> {
     return db.query(
-      `SELECT DISTINCT ON (r.node_id) r.node_id AS "nodeId", r.status, r.percent
+      `SELECT DISTINCT ON (r.node_id) r.node_id AS "nodeId", r.status, r.percent, r.text
          FROM task_reports r JOIN plan_nodes n ON n.id = r.node_id
         WHERE n.plan_id = $1 AND ($2::int IS NULL OR r.year <= $2)
         ORDER BY r.node_id, r.year DESC, r.created_at DESC, r.id DESC`,

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { METHODS } from '../../../domain/evaluation/index.ts';
 import { liveEvaluationSchema } from '../evaluations/evaluations.schemas.ts';
+import { frozenReportDataSchema } from '../reports/reports.schemas.ts';
 import { planProgressSchema } from '../tasks/tasks.schemas.ts';
 
 export const SNAPSHOT_KINDS = ['annual', 'midterm', 'final'] as const;
@@ -54,6 +55,7 @@ export const snapshotSchema = snapshotSummarySchema
       tasks: planProgressSchema,
       scope: z.enum(['table', 'all']),
       frozenAt: z.string(),
+      report: frozenReportDataSchema.optional(),
     }),
     assessments: z.array(assessmentSchema),
   })

@@ -15,6 +15,7 @@ import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
 import { evaluatePlanLive, type IndicatorScope, type LiveEvaluation } from '../evaluations/evaluation.service.ts';
 import { getPlan } from '../plans/plans.service.ts';
+import { reportData, type FrozenReportData } from '../reports/report-data.ts';
 import { planProgress } from '../tasks/tasks.service.ts';
 
 /** What a snapshot freezes (stored as jsonb, read back as the same shape). */
@@ -23,6 +24,8 @@ export interface SnapshotResult {
   tasks: Awaited<ReturnType<typeof planProgress>>;
   scope: IndicatorScope;
   frozenAt: string;
+  /** What the snapshot's report shows besides the evaluation (absent in snapshots frozen before reports). */
+  report?: FrozenReportData;
 }
 
 const actorOf = (u: SessionUser) => ({ actorId: u.id, actor: u.email });
@@ -45,7 +48,9 @@ export async function createSnapshot(
     // Read inside the transaction, so the snapshot is one consistent view of the approved data.
     const evaluation = await evaluatePlanLive(tx, q.planId, { year: q.year, method: q.method, scope: q.scope });
     const tasks = await planProgress(tx, q.planId, { year: q.year, unreportedAsZero: 'false' });
-    const result: SnapshotResult = { evaluation, tasks, scope: q.scope, frozenAt: new Date().toISOString() };
+    const codes = new Set(evaluation.indicators.map((i) => i.code));
+    const report = await reportData(tx, q.planId, { codes, year: q.year, highlights: true });
+    const result: SnapshotResult = { evaluation, tasks, scope: q.scope, frozenAt: new Date().toISOString(), report };
     const snapshotId = await evaluationSnapshotsRepository.insert(tx, {
       planId: q.planId,
       year: q.year,

@@ -1,58 +1,83 @@
 import type { Queryable } from '../../../db/db.types.ts';
-import { listApprovedValues } from '../../../db/repositories/observations.repository.ts';
-import type { EvaluationObservation } from '../../../domain/evaluation/index.ts';
+import { LantuError } from '../../../domain/errors.ts';
+import { ENGINE_VERSION } from '../../../domain/evaluation/version.ts';
 import { checkReportYear } from '../../../reports/from-dataset.ts';
 import type { RenderedReport } from '../../../reports/render.ts';
 import { liveSnapshot } from '../../../reports/snapshot.ts';
-import type { ReportFormat, ReportInput, ReportSnapshot } from '../../../reports/types.ts';
+import type { ReportFormat, ReportInput, ReportLang } from '../../../reports/types.ts';
+import { getSnapshot } from '../evaluation-cycles/evaluation-cycles.service.ts';
 import { evaluatePlanLive } from '../evaluations/evaluation.service.ts';
-import { getPlanIndicators, getPlanTree } from '../plans/plans.service.ts';
+import { getPlanTree } from '../plans/plans.service.ts';
+import { observationMap, reportData, type FrozenReportData } from './report-data.ts';
 import type { ReportQuery } from './reports.schemas.ts';
 
+async function render(input: ReportInput, format: ReportFormat): Promise<RenderedReport> {
+  // Loaded on first use: docx, exceljs and echarts take seconds to import on a busy machine.
+  const { renderReport } = await import('../../../reports/render.ts');
+  return renderReport(input, format);
+}
+
+function fromData(d: FrozenReportData): Pick<ReportInput, 'indicators' | 'observations' | 'taskProgress' | 'projects' | 'projectProgress' | 'areas'> {
+  return {
+    indicators: d.indicators,
+    observations: observationMap(d.observations),
+    taskProgress: d.taskProgress,
+    projects: d.projects,
+    projectProgress: d.projectProgress,
+    areas: new Map(d.areas),
+  };
+}
+
 /**
- * A report computed from the live evaluation (approved values only). Its snapshot id is "live-" + a hash of
- * the evaluation; stored snapshots (POST /api/evaluations) will pass their own `snapshot` instead.
- * Task progress and project investment are not read from the database yet (see docs/reports.md).
+ * A report computed from the live evaluation (approved values only), with task progress (statuses and
+ * percentages, no report texts: this route is public) and project investment from the database. Its snapshot
+ * id is "live-" + a hash of everything it shows.
  */
-export async function buildLiveReport(
-  db: Queryable,
-  planId: string,
-  q: ReportQuery,
-  format: ReportFormat,
-  engineVersion: string,
-  snapshot?: ReportSnapshot,
-): Promise<RenderedReport> {
-  const [live, meta, tree, values] = await Promise.all([
+export async function buildLiveReport(db: Queryable, planId: string, q: ReportQuery, format: ReportFormat): Promise<RenderedReport> {
+  const [live, tree] = await Promise.all([
     evaluatePlanLive(db, planId, { year: q.year, method: q.method, scope: 'table' }),
-    getPlanIndicators(db, planId),
     getPlanTree(db, planId),
-    listApprovedValues(db, planId),
   ]);
   const { plan, ids: _ids, ...evaluation } = live;
   checkReportYear(q.kind, q.year, plan);
-  const observations = new Map<string, EvaluationObservation[]>();
-  for (const v of values) {
-    if (v.period !== String(v.year)) continue;
-    const list = observations.get(v.code) ?? [];
-    list.push({ year: v.year, value: v.value, text: v.text, kind: v.kind, revision: v.version });
-    observations.set(v.code, list);
-  }
-  const codes = new Set(evaluation.indicators.map((i) => i.code));
+  const data = await reportData(db, planId, { codes: new Set(evaluation.indicators.map((i) => i.code)), year: q.year, highlights: false });
   const input: ReportInput = {
     kind: q.kind,
     lang: q.lang,
     plan: { key: plan.key, title: plan.title, shortTitle: plan.shortTitle, issuer: plan.issuer, periodStart: plan.periodStart, periodEnd: plan.periodEnd },
     evaluation,
-    indicators: meta.items.filter((i) => codes.has(i.code)).map((i) => ({ code: i.code, category: i.category, baselineRaw: i.baseline?.raw ?? null })),
-    observations,
     nodes: tree.nodes,
-    taskProgress: [],
-    projects: [],
-    projectProgress: [],
-    areas: new Map(),
-    snapshot: snapshot ?? liveSnapshot(evaluation, engineVersion, { plan: plan.id }),
+    ...fromData(data),
+    snapshot: liveSnapshot(evaluation, ENGINE_VERSION, { plan: plan.id, data }),
   };
-  // Loaded on first use: docx, exceljs and echarts take seconds to import on a busy machine.
-  const { renderReport } = await import('../../../reports/render.ts');
-  return renderReport(input, format);
+  return render(input, format);
+}
+
+/**
+ * The report of a stored evaluation snapshot: every figure comes from what `POST /api/evaluations` froze
+ * (verdicts, values, task progress with highlights, project investment); the report kind and year are the
+ * snapshot's, and its id and engine version are printed in the footer. Only the plan tree (titles, immutable
+ * per plan version) is read live.
+ */
+export async function buildSnapshotReport(db: Queryable, snapshotId: string, lang: ReportLang, format: ReportFormat): Promise<RenderedReport> {
+  const s = await getSnapshot(db, snapshotId);
+  const frozen = s.result.report;
+  if (frozen === undefined) {
+    throw new LantuError('conflict', 'This snapshot was frozen before reports could be drawn from snapshots; freeze a new one 该快照不含报告数据，请重新生成评估快照', {
+      snapshotId,
+    });
+  }
+  const { plan, ids: _ids, ...evaluation } = s.result.evaluation;
+  checkReportYear(s.kind, s.year, plan);
+  const tree = await getPlanTree(db, s.planId);
+  const input: ReportInput = {
+    kind: s.kind,
+    lang,
+    plan: { key: plan.key, title: plan.title, shortTitle: plan.shortTitle, issuer: plan.issuer, periodStart: plan.periodStart, periodEnd: plan.periodEnd },
+    evaluation,
+    nodes: tree.nodes,
+    ...fromData(frozen),
+    snapshot: { id: s.id, engineVersion: s.engineVersion, createdAt: s.createdAt },
+  };
+  return render(input, format);
 }

@@ -1,11 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
+import { requireUser } from '../../auth/guards.ts';
 import { errorBodySchema, validationHook } from '../../errors.ts';
 import { contentType } from '../../../reports/formats.ts';
 import type { ReportFormat } from '../../../reports/types.ts';
+import type { RenderedReport } from '../../../reports/render.ts';
+import { snapshotIdParams } from '../evaluation-cycles/evaluation-cycles.schemas.ts';
 import { planIdParams } from '../plans/plans.schemas.ts';
-import { buildLiveReport } from './report.service.ts';
-import { reportQuery } from './reports.schemas.ts';
+import { buildLiveReport, buildSnapshotReport } from './report.service.ts';
+import { reportLangQuery, reportQuery } from './reports.schemas.ts';
 
 export const reportsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -35,12 +39,40 @@ for (const format of ['docx', 'xlsx', 'md'] as const) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const r = await buildLiveReport(c.var.deps.db, c.req.valid('param').id, q, format, c.var.deps.version);
-      return c.body(new Uint8Array(r.bytes), 200, {
-        'content-type': r.contentType,
-        'content-disposition': `attachment; filename="${r.filename}"`,
-        'x-lantu-snapshot': r.model.snapshot.id,
-      });
+      return download(c, await buildLiveReport(c.var.deps.db, c.req.valid('param').id, q, format));
     },
   );
+
+  // Snapshots need a login (GET /api/evaluations/{id}), and so do their reports, which also quote the
+  // departments' progress reports.
+  reportsRoutes.openapi(
+    createRoute({
+      method: 'get',
+      path: `/evaluations/{id}/report.${format}`,
+      tags: ['reports'],
+      summary: `Evaluation report as .${format} from a stored evaluation snapshot 评估快照报告`,
+      description: `${DESCRIPTIONS[format]}. Every figure comes from the snapshot frozen by POST /api/evaluations (verdicts, values, task progress and highlights, project investment); the report kind and year are the snapshot's; the footer names the snapshot id and its engine version. Any logged-in user, like GET /api/evaluations/{id}.`,
+      request: { params: snapshotIdParams, query: reportLangQuery },
+      responses: {
+        200: { description: DESCRIPTIONS[format], content: { [contentType(format)]: { schema: z.string().openapi({ format: 'binary' }) } } },
+        400: err('A final snapshot of a year before the end of the plan'),
+        401: err('Not logged in'),
+        404: err('No such snapshot'),
+        409: err('The snapshot was frozen before snapshots carried report data'),
+        422: err('Invalid parameters'),
+      },
+    }),
+    async (c) => {
+      requireUser(c);
+      return download(c, await buildSnapshotReport(c.var.deps.db, c.req.valid('param').id, c.req.valid('query').lang, format));
+    },
+  );
+}
+
+function download(c: Context<AppEnv>, r: RenderedReport) {
+  return c.body(new Uint8Array(r.bytes), 200, {
+    'content-type': r.contentType,
+    'content-disposition': `attachment; filename="${r.filename}"`,
+    'x-lantu-snapshot': r.model.snapshot.id,
+  });
 }

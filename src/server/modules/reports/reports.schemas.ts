@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { METHODS } from '../../../domain/evaluation/index.ts';
+import { TASK_STATUSES } from '../../../domain/evaluation/tasks.ts';
 import { REPORT_KINDS, REPORT_LANGS } from '../../../reports/types.ts';
 
 export const reportQuery = z.object({
@@ -9,3 +10,32 @@ export const reportQuery = z.object({
   method: z.enum(METHODS).default('time').openapi({ description: 'time = 时间进度 (default); trend = CAGR ratio' }),
 });
 export type ReportQuery = z.infer<typeof reportQuery>;
+
+export const reportLangQuery = z.object({
+  lang: z.enum(REPORT_LANGS).default('zh').openapi({ description: 'zh (default) or en' }),
+});
+
+/** What an evaluation snapshot freezes for its report (`result.report`); see report-data.ts. */
+export const frozenReportDataSchema = z
+  .object({
+    indicators: z.array(z.object({ code: z.string(), category: z.string().nullable(), baselineRaw: z.string().nullable() })),
+    observations: z.array(
+      z.object({ code: z.string(), year: z.number().int(), value: z.number().nullable(), text: z.string().nullable(), kind: z.string(), revision: z.number().int().optional() }),
+    ),
+    taskProgress: z.array(z.object({ key: z.string(), status: z.enum(TASK_STATUSES), percent: z.number(), highlight: z.string().nullable() })),
+    projects: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        category: z.string().nullable(),
+        spatialUnitCode: z.string().nullable(),
+        totalInvestment: z.number().nullable(),
+        investmentUnit: z.string().nullable(),
+        startYear: z.number().int().nullable(),
+        endYear: z.number().int().nullable(),
+      }),
+    ),
+    projectProgress: z.array(z.object({ code: z.string(), year: z.number().int(), investedToDate: z.number(), stage: z.string().nullable() })),
+    areas: z.array(z.tuple([z.string(), z.string()])).openapi({ description: '[spatial unit code, name]' }),
+  })
+  .openapi('FrozenReportData', { description: 'Report inputs frozen with the snapshot (absent in snapshots frozen before reports)' });

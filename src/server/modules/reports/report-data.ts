@@ -1,0 +1,131 @@
+/**
+ * What a report shows besides the evaluation: indicator metadata, the approved annual values behind the trend
+ * charts, task progress, projects with their investment, and area names — read through the owning modules'
+ * services and repositories. The live report reads it on every request; an evaluation snapshot freezes it
+ * (`FrozenReportData`, stored in `evaluation_snapshots.result.report`) so its report never changes.
+ */
+import type { Queryable } from '../../../db/db.types.ts';
+import { listApprovedValues } from '../../../db/repositories/observations.repository.ts';
+import { projectsRepository, type InvestmentRow } from '../../../db/repositories/projects.repository.ts';
+import { taskWorkRepository } from '../../../db/repositories/task-work.repository.ts';
+import type { EvaluationObservation } from '../../../domain/evaluation/index.ts';
+import type { ProjectProgress, ReportIndicatorMeta, ReportProject, TaskProgress } from '../../../reports/types.ts';
+import { getPlanIndicators } from '../plans/plans.service.ts';
+import { listProjects, listSpatialUnits } from '../projects/projects.service.ts';
+import { planProgress } from '../tasks/tasks.service.ts';
+
+/** JSON-safe: what a snapshot stores, and what `reportData` returns. */
+export interface FrozenReportData {
+  indicators: ReportIndicatorMeta[];
+  observations: (EvaluationObservation & { code: string })[];
+  taskProgress: TaskProgress[];
+  projects: ReportProject[];
+  projectProgress: ProjectProgress[];
+  /** [spatial unit code, name]. */
+  areas: [string, string][];
+}
+
+export interface ReportDataOptions {
+  /** Indicator codes the evaluation covers (its scope). */
+  codes: ReadonlySet<string>;
+  /** Task reports up to this year; investment is reported per year and the model picks the report year. */
+  year: number;
+  /**
+   * Quote the progress reports' texts as highlights. Task report texts need a login (`GET /api/tasks/{id}/work`),
+   * so the public live report leaves them out; snapshots (login) keep them.
+   */
+  highlights: boolean;
+}
+
+/** The first two sentences of a progress report, at most 160 characters. */
+export function highlightOf(text: string): string | null {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat === '') return null;
+  const sentences = flat.match(/[^。！？!?]+[。！？!?]?/g) ?? [flat];
+  const two = sentences.slice(0, 2).join('').trim();
+  return two.length > 160 ? `${two.slice(0, 159)}…` : two;
+}
+
+/** Index paths ("3.1.0", as `taskTreeFromPlan` numbers the tree) by node id, from the roll-up's tree. */
+function keysById(nodes: readonly { key: string; nodeId: string | null; children: readonly unknown[] }[], out = new Map<string, string>()): Map<string, string> {
+  for (const n of nodes) {
+    if (n.nodeId !== null) out.set(n.nodeId, n.key);
+    keysById(n.children as typeof nodes, out);
+  }
+  return out;
+}
+
+async function taskProgressOf(db: Queryable, planId: string, year: number, highlights: boolean): Promise<TaskProgress[]> {
+  const progress = await planProgress(db, planId, { year, unreportedAsZero: 'false' });
+  const keyOf = keysById(progress.nodes);
+  const out: TaskProgress[] = [];
+  for (const r of await taskWorkRepository.latestReportsByPlan(db, planId, year)) {
+    const key = keyOf.get(r.nodeId);
+    if (key === undefined) continue; // a report on a box or figure: not a task, the roll-up leaves it out too
+    out.push({ key, status: r.status, percent: r.status === 'completed' ? 100 : r.percent, highlight: highlights ? highlightOf(r.text) : null });
+  }
+  return out.sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
+}
+
+/**
+ * Projects in the library with their investment: one `ProjectProgress` per year with a completed figure,
+ * cumulative up to that year. A project without a total takes the sum of its planned investment; the stage is
+ * the project's current stage.
+ */
+async function projectsOf(db: Queryable, planId: string): Promise<Pick<FrozenReportData, 'projects' | 'projectProgress' | 'areas'>> {
+  const [list, units] = await Promise.all([listProjects(db, { planId, inLibrary: 'true' }), listSpatialUnits(db)]);
+  const investments = await projectsRepository.listInvestments(db, list.map((p) => p.id));
+  const byProject = new Map<string, InvestmentRow[]>();
+  for (const i of investments) byProject.set(i.projectId, [...(byProject.get(i.projectId) ?? []), i]);
+  const projects: ReportProject[] = [];
+  const projectProgress: ProjectProgress[] = [];
+  for (const p of list) {
+    const rows = [...(byProject.get(p.id) ?? [])].sort((a, b) => a.year - b.year);
+    const planned = rows.filter((r) => r.planned !== null);
+    const total = p.totalInvestment ?? (planned.length > 0 ? planned.reduce((s, r) => s + (r.planned ?? 0), 0) : null);
+    projects.push({
+      code: p.code,
+      name: p.name,
+      category: p.category,
+      spatialUnitCode: p.spatialUnitCode,
+      totalInvestment: total,
+      investmentUnit: p.investmentUnit,
+      startYear: p.startYear,
+      endYear: p.endYear,
+    });
+    let toDate = 0;
+    for (const r of rows) {
+      if (r.completed === null) continue;
+      toDate += r.completed;
+      projectProgress.push({ code: p.code, year: r.year, investedToDate: Math.round(toDate * 1e6) / 1e6, stage: p.stage });
+    }
+  }
+  return { projects, projectProgress, areas: units.map((u) => [u.code, u.name]) };
+}
+
+export async function reportData(db: Queryable, planId: string, opts: ReportDataOptions): Promise<FrozenReportData> {
+  const [meta, values, taskProgress, projects] = await Promise.all([
+    getPlanIndicators(db, planId),
+    listApprovedValues(db, planId),
+    taskProgressOf(db, planId, opts.year, opts.highlights),
+    projectsOf(db, planId),
+  ]);
+  const observations: FrozenReportData['observations'] = [];
+  for (const v of values) {
+    // Annual values only, as the evaluation reads them.
+    if (v.period !== String(v.year) || !opts.codes.has(v.code)) continue;
+    observations.push({ code: v.code, year: v.year, value: v.value, text: v.text, kind: v.kind, revision: v.version });
+  }
+  return {
+    indicators: meta.items.filter((i) => opts.codes.has(i.code)).map((i) => ({ code: i.code, category: i.category, baselineRaw: i.baseline?.raw ?? null })),
+    observations,
+    taskProgress,
+    ...projects,
+  };
+}
+
+export function observationMap(rows: FrozenReportData['observations']): Map<string, EvaluationObservation[]> {
+  const out = new Map<string, EvaluationObservation[]>();
+  for (const { code, ...o } of rows) out.set(code, [...(out.get(code) ?? []), o]);
+  return out;
+}
