@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runEvaluate } from '../../src/cli/commands/evaluate.command.ts';
+import { runEvaluate } from '../../src/cli/commands/evaluate.run.ts';
 import { datasetSchema } from '../../src/domain/dataset.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/database.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runEvaluate, toJson } from '../../src/cli/commands/evaluate.command.ts';
+import { runEvaluate, toJson } from '../../src/cli/commands/evaluate.run.ts';
 import { main } from '../../src/cli/main.ts';
 
 const OUTLINE = join(import.meta.dirname, '../../../shared/plans/sip-14th-fyp-outline.txt');

@@ -1,13 +1,15 @@
 import { Command } from 'commander';
-import { connect } from '../../db/connect.ts';
-import { loadConfig } from '../../server/config.ts';
-import { backupToFile } from '../../server/modules/backup/backup.service.ts';
 
 export function backupCommand(): Command {
   return new Command('backup')
     .description('write every table (attachments included) to a portable .jsonl.gz file 备份数据库 (DATABASE_URL or LANTU_DATA_DIR)')
     .requiredOption('-o, --out <file>', 'backup file to write (gzip of JSON lines)')
     .action(async (opts: { out: string }) => {
+      const [{ connect }, { loadConfig }, { backupToFile }] = await Promise.all([
+        import('../../db/connect.ts'),
+        import('../../server/config.ts'),
+        import('../../server/modules/backup/backup.service.ts'),
+      ]);
       const config = loadConfig();
       const db = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {

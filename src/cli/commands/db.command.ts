@@ -1,15 +1,13 @@
 import { Command } from 'commander';
-import { loadConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/database.ts';
-import { createLogger } from '../../server/logger.ts';
-import {
-  DEFAULT_DATASET_PATH,
-  loadDataset,
-  readDatasetFile,
-} from '../../server/modules/datasets/dataset.service.ts';
 import type { Db } from '../../db/db.types.ts';
 
+// The database layers are loaded inside the actions, so start-up stays light.
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const [{ loadConfig }, { openDatabase }, { createLogger }] = await Promise.all([
+    import('../../server/config.ts'),
+    import('../../server/database.ts'),
+    import('../../server/logger.ts'),
+  ]);
   const config = loadConfig();
   const db = await openDatabase(config, createLogger(process.env.LOG_LEVEL ?? 'warn'));
   try {
@@ -32,10 +30,11 @@ export function dbCommand(): Command {
     });
   db.command('seed')
     .description('load a dataset (default: the SIP 14th plan) 载入数据集')
-    .option('-f, --file <dataset.json>', 'dataset file', DEFAULT_DATASET_PATH)
+    .option('-f, --file <dataset.json>', 'dataset file (default: data/sip-14th/dataset.json)')
     .option('--new-version', 'load plans whose key exists as new versions')
-    .action(async (opts: { file: string; newVersion?: boolean }) => {
-      const dataset = readDatasetFile(opts.file);
+    .action(async (opts: { file?: string; newVersion?: boolean }) => {
+      const { DEFAULT_DATASET_PATH, loadDataset, readDatasetFile } = await import('../../server/modules/datasets/dataset.service.ts');
+      const dataset = readDatasetFile(opts.file ?? DEFAULT_DATASET_PATH);
       const loaded = await withDb((conn) =>
         loadDataset(conn, dataset, { actor: 'cli:seed', asNewVersion: opts.newVersion === true }),
       );

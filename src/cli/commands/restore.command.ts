@@ -1,13 +1,15 @@
 import { Command } from 'commander';
-import { connect } from '../../db/connect.ts';
-import { loadConfig } from '../../server/config.ts';
-import { restoreFromFile } from '../../server/modules/backup/backup.service.ts';
 
 export function restoreCommand(): Command {
   return new Command('restore')
     .description('load a backup into an empty database in one transaction 恢复备份 (DATABASE_URL or LANTU_DATA_DIR)')
     .argument('<file>', 'backup file written by lantu backup')
     .action(async (file: string) => {
+      const [{ connect }, { loadConfig }, { restoreFromFile }] = await Promise.all([
+        import('../../db/connect.ts'),
+        import('../../server/config.ts'),
+        import('../../server/modules/backup/backup.service.ts'),
+      ]);
       const config = loadConfig();
       const db = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {

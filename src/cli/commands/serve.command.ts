@@ -1,7 +1,4 @@
 import { Command } from 'commander';
-import { usersRepository } from '../../db/repositories/users.repository.ts';
-import { loadConfig } from '../../server/config.ts';
-import { startServer } from '../../server/serve.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -9,6 +6,12 @@ export function serveCommand(): Command {
     .option('-p, --port <port>', 'port to listen on (overrides PORT)')
     .option('--host <host>', 'address to bind (overrides HOST)')
     .action(async (opts: { port?: string; host?: string }) => {
+      // Loaded here, not at start-up, so `lantu --help` and the other commands do not pay for the server.
+      const [{ loadConfig }, { startServer }, { usersRepository }] = await Promise.all([
+        import('../../server/config.ts'),
+        import('../../server/serve.ts'),
+        import('../../db/repositories/users.repository.ts'),
+      ]);
       const config = loadConfig({ ...process.env, PORT: opts.port ?? process.env.PORT, HOST: opts.host ?? process.env.HOST });
       const server = await startServer(config);
       process.stdout.write(`lantu 蓝图 is running at ${server.url}  (database: ${config.databaseUrl ? 'PostgreSQL' : 'embedded PGlite'})\n`);

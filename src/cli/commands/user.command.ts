@@ -1,9 +1,5 @@
 import { Command, Option } from 'commander';
 import { ROLES, type Role } from '../../domain/user.ts';
-import { loadConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/database.ts';
-import { createLogger } from '../../server/logger.ts';
-import { createUser } from '../../server/modules/users/users.service.ts';
 
 export function userCommand(): Command {
   const user = new Command('user').description('manage accounts 账号管理');
@@ -16,6 +12,12 @@ export function userCommand(): Command {
     .option('--department <code...>', 'department code(s) for a department user')
     .option('--name <displayName>', 'display name')
     .action(async (opts: { email: string; password: string; role: Role; department?: string[]; name?: string }) => {
+      const [{ loadConfig }, { openDatabase }, { createLogger }, { createUser }] = await Promise.all([
+        import('../../server/config.ts'),
+        import('../../server/database.ts'),
+        import('../../server/logger.ts'),
+        import('../../server/modules/users/users.service.ts'),
+      ]);
       const db = await openDatabase(loadConfig(), createLogger(process.env.LOG_LEVEL ?? 'warn'));
       try {
         const created = await createUser(

@@ -1,0 +1,240 @@
+/** `lantu evaluate` itself; loaded by the command's action only (evaluate.command.ts), so start-up stays light. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { datasetSchema } from '../../domain/dataset.ts';
+import type { Dataset } from '../../domain/dataset.ts';
+import { LantuError } from '../../domain/errors.ts';
+import { csvObservations, datasetObservations, mergeObservations, selectPlan } from '../../domain/evaluation/dataset-input.ts';
+import { evaluatePlan } from '../../domain/evaluation/summary.ts';
+import type { PlanEvaluation } from '../../domain/evaluation/summary.ts';
+import type { IndicatorEvaluation, Method } from '../../domain/evaluation/types.ts';
+import { verdictLabel, verdictTone } from '../../domain/evaluation/verdict.ts';
+import type { EvaluationObservation } from '../../domain/evaluation/types.ts';
+import type { IndicatorSpec } from '../../domain/indicator.ts';
+import { importPlan } from '../../importers/import-plan.ts';
+import { planDocumentToDataset } from '../../importers/to-dataset.ts';
+import { listApprovedValues } from '../../db/repositories/observations.repository.ts';
+import { loadConfig } from '../../server/config.ts';
+import { openDatabase } from '../../server/database.ts';
+import { createLogger } from '../../server/logger.ts';
+import { getPlanIndicators, listPlans } from '../../server/modules/plans/plans.service.ts';
+
+export interface EvaluateOptions {
+  plan: string;
+  year?: number;
+  data?: string;
+  method: Method;
+  table?: number;
+  json?: boolean;
+  all?: boolean;
+  delta?: number;
+  aboutTolerance?: number;
+  color?: boolean;
+  explain?: boolean;
+}
+
+/** A plan reference that is not a file: a plan id (UUID) or key (sip-14th) in the configured database. */
+export function isPlanId(ref: string): boolean {
+  return !existsSync(ref) && !/[\\/]/.test(ref) && !/\.(json|txt|md|markdown|docx|wps)$/i.test(ref);
+}
+
+/** Read a plan document (.txt/.md/.docx, imported on the fly) or a dataset JSON file. */
+export function loadDataset(ref: string): Dataset {
+  if (!existsSync(ref)) throw new LantuError('not_found', `plan file not found: ${ref}`, { path: ref });
+  if (!statSync(ref).isFile()) throw new LantuError('bad_request', `not a file: ${ref}`, { path: ref });
+  const bytes = readFileSync(ref);
+  if (extname(ref).toLowerCase() === '.json') {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(bytes.toString('utf8'));
+    } catch (e) {
+      throw new LantuError('validation_failed', `${ref} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { path: ref });
+    }
+    const parsed = datasetSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new LantuError('validation_failed', `${ref} is not a lantu dataset: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), {
+        issues: parsed.error.issues.slice(0, 5),
+      });
+    }
+    return parsed.data;
+  }
+  const doc = importPlan({ bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), filename: basename(ref) });
+  return planDocumentToDataset(doc);
+}
+
+interface Inputs {
+  plan: { key: string; title: string; periodStart: number; periodEnd: number };
+  indicators: (IndicatorSpec & { tableNumber: number | null })[];
+  observations: Map<string, EvaluationObservation[]>;
+}
+
+function fromFile(opts: EvaluateOptions): Inputs {
+  const dataset = loadDataset(opts.plan);
+  const selected = selectPlan(dataset, { table: opts.table ?? null, includeText: opts.all === true });
+  if (!selected.ok) throw selected.error;
+  const { plan, indicators } = selected.value;
+  return { plan, indicators, observations: datasetObservations(plan, indicators) };
+}
+
+/**
+ * A plan in the database (read only: its indicators and approved annual values, as the live evaluation API
+ * reads them). The id may be the plan's UUID or its key (the latest version).
+ */
+async function fromDatabase(opts: EvaluateOptions): Promise<Inputs> {
+  const db = await openDatabase(loadConfig(), createLogger(process.env.LOG_LEVEL ?? 'warn'));
+  try {
+    const plans = await listPlans(db);
+    const plan = plans.find((p) => p.id === opts.plan) ?? plans.filter((p) => p.key === opts.plan).sort((a, b) => b.version - a.version)[0];
+    if (plan === undefined) {
+      throw new LantuError('not_found', `no plan "${opts.plan}" in the database${plans.length > 0 ? ` (plans: ${[...new Set(plans.map((p) => p.key))].join(', ')})` : ''}; or pass a plan file`, { plan: opts.plan });
+    }
+    const { items } = await getPlanIndicators(db, plan.id);
+    const table = opts.table ?? null;
+    const chosen = items.filter((i) => (table !== null ? i.tableNumber === table : opts.all === true || i.origin === 'table'));
+    if (chosen.length === 0) throw new LantuError('not_found', table !== null ? `plan "${plan.key}" has no indicators from table ${table}` : `plan "${plan.key}" has no indicators`, { plan: plan.key, table });
+    const indicators = chosen.map((i) => ({ ...i, departments: i.departments.map((d) => d.code) }));
+    const codes = new Set(indicators.map((i) => i.code));
+    const observations = new Map<string, EvaluationObservation[]>();
+    for (const v of await listApprovedValues(db, plan.id)) {
+      if (!codes.has(v.code) || v.period !== String(v.year)) continue;
+      const list = observations.get(v.code) ?? [];
+      list.push({ year: v.year, value: v.value, text: v.text, kind: v.kind, revision: v.version });
+      observations.set(v.code, list);
+    }
+    return { plan, indicators, observations };
+  } finally {
+    await db.close();
+  }
+}
+
+/** Everything the command does except printing: returns the evaluation. */
+export async function runEvaluate(opts: EvaluateOptions): Promise<PlanEvaluation & { plan: Inputs['plan'] }> {
+  const inputs = isPlanId(opts.plan) ? await fromDatabase(opts) : fromFile(opts);
+  const { plan, indicators } = inputs;
+  let observations = inputs.observations;
+  if (opts.data !== undefined) {
+    if (!existsSync(opts.data)) throw new LantuError('not_found', `values file not found: ${opts.data}`, { path: opts.data });
+    const fromCsv = csvObservations(readFileSync(opts.data, 'utf8'), indicators);
+    if (!fromCsv.ok) throw fromCsv.error;
+    observations = mergeObservations(observations, fromCsv.value);
+  }
+  let year = opts.year;
+  if (year === undefined) {
+    const years = [...observations.values()].flat().map((o) => o.year);
+    year = years.length > 0 ? Math.min(Math.max(...years), plan.periodEnd) : plan.periodStart;
+  }
+  const result = evaluatePlan({
+    indicators,
+    observations,
+    year,
+    method: opts.method,
+    options: { periodStart: plan.periodStart, periodEnd: plan.periodEnd, delta: opts.delta, aboutTolerance: opts.aboutTolerance },
+  });
+  return { ...result, plan: { key: plan.key, title: plan.title, periodStart: plan.periodStart, periodEnd: plan.periodEnd } };
+}
+
+/** The JSON the issue specifies, plus code, label and notes. */
+export function toJson(r: Awaited<ReturnType<typeof runEvaluate>>): unknown {
+  return {
+    year: r.year,
+    method: r.method,
+    plan: r.plan,
+    indicators: r.indicators.map((i) => ({
+      code: i.code,
+      name: i.name,
+      unit: i.unit,
+      kind: i.kind,
+      attribute: i.attribute,
+      verdict: i.verdict,
+      label: verdictLabel(i.verdict, r.summary.final),
+      target: i.target,
+      targetRaw: i.targetRaw,
+      baseline: i.baseline,
+      baselineYear: i.baselineYear,
+      dataYear: i.dataYear,
+      expected: i.expected,
+      actual: i.actual ?? i.actualText,
+      progress: i.progress,
+      elapsed: i.elapsed,
+      ratio: i.ratio,
+      projection: i.projection,
+      requiredRate: i.requiredRate,
+      probability: i.probability?.value ?? null,
+      explanation: i.explanation,
+      notes: i.notes,
+    })),
+    summary: r.summary,
+  };
+}
+
+// ---------------------------------------------------------------- text table
+
+const ANSI: Record<ReturnType<typeof verdictTone>, string> = { green: '\x1b[32m', blue: '\x1b[36m', yellow: '\x1b[33m', red: '\x1b[31m', grey: '\x1b[90m' };
+
+/** Terminal columns a string takes (CJK and full-width forms take two). */
+export function displayWidth(s: string): number {
+  let w = 0;
+  // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
+  for (const ch of s.replace(/\x1b\[[0-9;]*m/g, '')) {
+    const c = ch.codePointAt(0) ?? 0;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  }
+  return w;
+}
+
+function cut(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+function num(x: number | null, digits = 2): string {
+  if (x === null) return '—';
+  return String(Math.round(x * 10 ** digits) / 10 ** digits);
+}
+
+function share(x: number | null): string {
+  return x === null ? '—' : `${Math.round(x * 100)}%`;
+}
+
+export function toTable(r: Awaited<ReturnType<typeof runEvaluate>>, color: boolean, explain: boolean): string {
+  const head = ['代码', '指标', '属性', '目标', '实际', r.method === 'trend' ? '增速比' : '进度', '时间', '概率', '判定'];
+  const rows = r.indicators.map((i: IndicatorEvaluation) => {
+    const label = verdictLabel(i.verdict, r.summary.final).zh;
+    return [
+      i.code,
+      cut(i.name, 28),
+      i.attribute === 'binding' ? '约束性' : '预期性',
+      cut(i.targetRaw ?? '—', 14),
+      i.actual !== null ? num(i.actual) : cut(i.actualText ?? '—', 14),
+      r.method === 'trend' ? num(i.ratio) : share(i.progress),
+      share(i.elapsed),
+      i.probability === null ? '—' : share(i.probability.value),
+      color ? `${ANSI[verdictTone(i.verdict)]}${label}\x1b[0m` : label,
+    ];
+  });
+  const widths = head.map((h, c) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[c] ?? ''))));
+  const line = (cells: string[]) => cells.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  ').trimEnd();
+  const out = [`${r.plan.title}（${r.plan.periodStart}—${r.plan.periodEnd}）  ${r.year}年  ${r.method === 'time' ? '时间进度法' : '趋势法'}`, '', line(head), line(widths.map((w) => '─'.repeat(w)))];
+  for (const [k, row] of rows.entries()) {
+    out.push(line(row));
+    const i = r.indicators[k];
+    if (explain && i !== undefined) {
+      out.push(`    ${i.explanation.zh}`);
+      for (const n of i.notes) out.push(`    注：${n.zh}`);
+    }
+  }
+  out.push('', r.summary.sentence.zh);
+  if (r.summary.bindingSentence !== null) out.push(r.summary.bindingSentence.zh);
+  out.push(r.summary.sentence.en);
+  return `${out.join('\n')}\n`;
+}
