@@ -10,9 +10,10 @@ import type {
 import type { sessionSchema } from '../../server/modules/auth/auth.schemas.ts';
 import type { snapshotSummarySchema } from '../../server/modules/evaluation-cycles/evaluation-cycles.schemas.ts';
 import type { projectDetailSchema, projectSchema } from '../../server/modules/projects/projects.schemas.ts';
-import type { planProgressSchema } from '../../server/modules/tasks/tasks.schemas.ts';
+import type { overdueListSchema, planProgressSchema, taskWorkSchema } from '../../server/modules/tasks/tasks.schemas.ts';
 import type { assignmentSchema } from '../../server/modules/assignments/assignments.schemas.ts';
 import type { departmentSchema } from '../../server/modules/departments/departments.schemas.ts';
+import type { uploadReportSchema } from '../../server/modules/spreadsheets/spreadsheets.routes.ts';
 import type { inboxItemSchema } from '../../server/modules/inbox/inbox.schemas.ts';
 import type { observationSchema } from '../../server/modules/observations/observations.schemas.ts';
 import type {
@@ -77,3 +78,7 @@ export type Project = z.infer<typeof projectSchema>;
 export type PlanProgress = z.infer<typeof planProgressSchema>;
 export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
 export type ProjectDetail = z.infer<typeof projectDetailSchema>;
+export type UploadReport = z.infer<typeof uploadReportSchema>;
+export type TaskWork = z.infer<typeof taskWorkSchema>;
+export type TaskStatus = TaskWork['reports'][number]['status'];
+export type OverdueMilestones = z.infer<typeof overdueListSchema>;

@@ -3,7 +3,8 @@ import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag 
 import { useState } from 'react';
 import { api } from '../lib/api.ts';
 import { useI18n } from '../lib/i18n.tsx';
-import type { Assignment, Department, Role, SessionUser } from '../lib/types.ts';
+import type { Assignment, Department, Role, SessionUser, TreeNode } from '../lib/types.ts';
+import { usePlanTree } from '../modules/evaluation/queries.ts';
 import { useSession } from '../modules/session/session.tsx';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
@@ -144,6 +145,7 @@ function Assignments({ planId }: { planId: string }) {
     queryKey: ['bo', 'assignments', planId],
     queryFn: ({ signal }) => api<{ items: Assignment[] }>(`/api/plans/${planId}/assignments`, { signal }).then((r) => r.items),
   });
+  const tree = usePlanTree(planId);
   const [editing, setEditing] = useState<Assignment | null>(null);
   const [lead, setLead] = useState<string | null>(null);
   const [co, setCo] = useState<string[]>([]);
@@ -158,13 +160,22 @@ function Assignments({ planId }: { planId: string }) {
       void message.success(t('admin.assigned'));
       void qc.invalidateQueries({ queryKey: ['bo', 'assignments', planId] });
       void qc.invalidateQueries({ queryKey: ['plan', planId, 'indicators'] });
+      void qc.invalidateQueries({ queryKey: ['bo', 'task'] });
       setEditing(null);
     },
     onError: (err) => void message.error(errText(err, t('error.unknown'))),
   });
   if (q.error) return <ErrorState error={q.error} />;
   const options = (depts.data ?? []).map((d) => ({ value: d.code, label: d.name }));
-  const rows = (q.data ?? []).filter((a) => !filter || a.code.includes(filter) || a.title.includes(filter));
+  // Tasks nobody has been assigned yet are listed too, so they can be.
+  const assignedNodes = new Set((q.data ?? []).map((a) => a.nodeId).filter(Boolean));
+  const tasks: Assignment[] = [];
+  const walk = (n: TreeNode) => {
+    if (n.kind === 'task' && !assignedNodes.has(n.id)) tasks.push({ planId, nodeId: n.id, indicatorId: null, code: n.number ?? '', title: n.title, lead: null, co: [] });
+    n.children.forEach(walk);
+  };
+  (tree.data?.nodes ?? []).forEach(walk);
+  const rows = [...(q.data ?? []), ...tasks].filter((a) => !filter || a.code.includes(filter) || a.title.includes(filter));
   return (
     <>
       <Input.Search allowClear placeholder={t('admin.filter')} aria-label={t('admin.filter')} onChange={(e) => setFilter(e.target.value.trim())} style={{ maxWidth: 320, marginBottom: 12 }} />

@@ -7,6 +7,7 @@ import { useI18n } from '../lib/i18n.tsx';
 import { Link, navigate } from '../lib/router.tsx';
 import type { Indicator, Observation } from '../lib/types.ts';
 import { useObservationActions } from '../modules/entry/mutations.ts';
+import { SheetRoundTrip } from '../modules/entry/SheetRoundTrip.tsx';
 import { useEvaluation, useIndicators } from '../modules/evaluation/queries.ts';
 import { ObservationStatusTag } from '../modules/indicator/observations.tsx';
 import { useSession } from '../modules/session/session.tsx';
@@ -165,6 +166,7 @@ export default function EntryPage() {
         </Space>
       </div>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('entry.help')} />
+      {ws.plan && <SheetRoundTrip planId={ws.plan.id} departments={user.departments} />}
       <Card size="small">
         {mine.length === 0 ? (
           <EmptyState>{t('entry.none')}</EmptyState>

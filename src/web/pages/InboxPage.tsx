@@ -5,7 +5,7 @@ import { api, ApiError } from '../lib/api.ts';
 import { fmt } from '../lib/format.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { Link, navigate } from '../lib/router.tsx';
-import type { InboxItem, Observation } from '../lib/types.ts';
+import type { InboxItem, Observation, OverdueMilestones as OverdueList } from '../lib/types.ts';
 import { ApproveButtons } from '../modules/entry/ApproveButtons.tsx';
 import { useObservationActions } from '../modules/entry/mutations.ts';
 import { useIndicators } from '../modules/evaluation/queries.ts';
@@ -134,6 +134,35 @@ export default function InboxPage() {
           ]}
         />
       </Card>
+      <OverdueMilestones planId={planId ?? null} />
     </div>
+  );
+}
+
+function OverdueMilestones({ planId }: { planId: string | null }) {
+  const { t } = useI18n();
+  const q = useQuery({
+    queryKey: ['bo', 'milestones', 'overdue'],
+    queryFn: ({ signal }) => api<OverdueList>('/api/milestones/overdue', { signal }),
+  });
+  if (q.error) return null;
+  const items = (q.data?.items ?? []).filter((m) => m.planId === planId);
+  return (
+    <Card size="small" title={t('inbox.milestones', { n: items.length })} style={{ marginTop: 16 }} loading={q.isLoading}>
+      <Table
+        size="small"
+        rowKey="id"
+        dataSource={items}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: t('inbox.noMilestones') }}
+        columns={[
+          { title: t('task.milestones'), dataIndex: 'title' },
+          { title: t('admin.item'), render: (_: unknown, m: OverdueList['items'][number]) => <Link to={`/plan/${m.nodeId}`}>{m.nodeTitle}</Link> },
+          { title: t('inbox.due'), dataIndex: 'dueDate', width: 110 },
+          { title: t('inbox.daysOverdue'), dataIndex: 'daysOverdue', width: 90 },
+          { title: t('plan.departments'), width: 120, render: (_: unknown, m: OverdueList['items'][number]) => `${m.departmentCode}（${t(`deptRole.${m.role}`)}）` },
+        ]}
+      />
+    </Card>
   );
 }

@@ -1,11 +1,15 @@
 import { Breadcrumb, Card, Col, Descriptions, Row, Table, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { api } from '../lib/api.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { Link, navigate } from '../lib/router.tsx';
-import type { Indicator, TreeNode, Verdict } from '../lib/types.ts';
+import type { Assignment, Indicator, TreeNode, Verdict } from '../lib/types.ts';
 import { useEvaluation, useIndicators, usePlanTree } from '../modules/evaluation/queries.ts';
 import { indexTree, pathTo, rollUp } from '../modules/plan/tree.ts';
+import { useSession } from '../modules/session/session.tsx';
+import { TaskWork } from '../modules/tasks/TaskWork.tsx';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
 import { VERDICT_COLOR, VerdictTag } from '../ui/verdict.tsx';
@@ -17,10 +21,16 @@ function label(n: TreeNode): string {
 export default function PlanPage({ nodeId }: { nodeId: string | null }) {
   const { t } = useI18n();
   const ws = useWorkspace();
+  const { user } = useSession();
   const planId = ws.plan?.id ?? null;
   const treeQ = usePlanTree(planId);
   const indQ = useIndicators(planId);
   const evalQ = useEvaluation(planId, ws.year, ws.method, 'all');
+  const assignments = useQuery({
+    queryKey: ['bo', 'assignments', planId],
+    queryFn: ({ signal }) => api<{ items: Assignment[] }>(`/api/plans/${planId ?? ''}/assignments`, { signal }).then((r) => r.items),
+    enabled: !!user && !!planId,
+  });
 
   const idx = useMemo(() => indexTree(treeQ.data?.nodes ?? []), [treeQ.data]);
   const verdictByCode = useMemo(() => new Map((evalQ.data?.indicators ?? []).map((i) => [i.code, i.verdict])), [evalQ.data]);
@@ -69,10 +79,17 @@ export default function PlanPage({ nodeId }: { nodeId: string | null }) {
   if (!treeQ.data) return <Loading />;
 
   const selected = nodeId ? idx.byId.get(nodeId) : undefined;
+  const nodeAssignment = selected ? assignments.data?.find((a) => a.nodeId === selected.id) : undefined;
   const path = selected ? pathTo(idx, selected.id) : [];
   const linked = selected ? indicatorsUnder(selected.id) : [];
   const depts = new Map<string, { name: string; role: 'lead' | 'co' }>();
-  for (const i of linked) for (const d of i.departments) if (!depts.has(d.code) || d.role === 'lead') depts.set(d.code, { name: d.name, role: d.role });
+  if (nodeAssignment) {
+    // The task's own assignment (牵头/配合) wins over the departments of its indicators.
+    if (nodeAssignment.lead) depts.set(nodeAssignment.lead.code, { name: nodeAssignment.lead.name, role: 'lead' });
+    for (const d of nodeAssignment.co) depts.set(d.code, { name: d.name, role: 'co' });
+  } else {
+    for (const i of linked) for (const d of i.departments) if (!depts.has(d.code) || d.role === 'lead') depts.set(d.code, { name: d.name, role: d.role });
+  }
 
   return (
     <div>
@@ -167,7 +184,21 @@ export default function PlanPage({ nodeId }: { nodeId: string | null }) {
               <Typography.Title level={5} style={{ marginTop: 16 }}>
                 {t('plan.progress')}
               </Typography.Title>
-              <EmptyState>{t('plan.progressPending')}</EmptyState>
+              {selected.kind !== 'task' ? (
+                <Typography.Paragraph type="secondary">{t('plan.progressOnTasks')}</Typography.Paragraph>
+              ) : user ? (
+                <TaskWork
+                  nodeId={selected.id}
+                  year={ws.year ?? new Date().getFullYear()}
+                  canReport={
+                    user.role === 'department' &&
+                    !!nodeAssignment &&
+                    user.departments.some((d) => d.code === nodeAssignment.lead?.code || nodeAssignment.co.some((c) => c.code === d.code))
+                  }
+                />
+              ) : (
+                <EmptyState>{t('plan.loginForProgress')}</EmptyState>
+              )}
             </Card>
           )}
         </Col>

@@ -1,0 +1,98 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
+import { api } from '../../lib/api.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import type { TaskStatus, TaskWork as TaskWorkDto } from '../../lib/types.ts';
+import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+
+const STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'completed', 'delayed', 'blocked'];
+const STATUS_COLOR: Record<TaskStatus, string> = { not_started: 'default', in_progress: 'processing', completed: 'success', delayed: 'warning', blocked: 'error' };
+
+/** Milestones of the annual work plans and the progress reports of one task; departments add reports. */
+export function TaskWork({ nodeId, year, canReport }: { nodeId: string; year: number; canReport: boolean }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<{ status: TaskStatus; percent: number; text: string }>();
+  const q = useQuery({
+    queryKey: ['bo', 'task', nodeId],
+    queryFn: ({ signal }) => api<TaskWorkDto>(`/api/tasks/${nodeId}/work`, { signal }),
+  });
+  const add = useMutation({
+    mutationFn: (body: { status: TaskStatus; percent: number; text: string }) =>
+      api<unknown>(`/api/tasks/${nodeId}/reports`, { method: 'POST', body: { ...body, year } }),
+    onSuccess: () => {
+      void message.success(t('task.reported'));
+      form.resetFields();
+      void qc.invalidateQueries({ queryKey: ['bo', 'task', nodeId] });
+      void qc.invalidateQueries({ queryKey: ['plan'] });
+    },
+    onError: (err) => void message.error(err instanceof Error ? err.message : t('error.unknown')),
+  });
+  if (q.error) return <ErrorState error={q.error} />;
+  if (!q.data) return <Loading />;
+  const milestones = q.data.workPlans.flatMap((w) => w.milestones.map((m) => ({ ...m, year: w.year })));
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Text strong>{t('task.milestones')}</Typography.Text>
+      {milestones.length === 0 ? (
+        <EmptyState>{t('task.noMilestones')}</EmptyState>
+      ) : (
+        <List
+          size="small"
+          dataSource={milestones}
+          renderItem={(m) => (
+            <List.Item>
+              <span>
+                {m.year} · {m.title}
+              </span>
+              <Space size={4}>
+                <span className="muted">{m.dueDate}</span>
+                {m.completedOn ? <Tag color="success">{t('task.completed')}</Tag> : m.overdue ? <Tag color="error">{t('inbox.overdue')}</Tag> : null}
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+      <Typography.Text strong>{t('task.reports')}</Typography.Text>
+      {q.data.reports.length === 0 ? (
+        <EmptyState>{t('task.noReports')}</EmptyState>
+      ) : (
+        <List
+          size="small"
+          dataSource={q.data.reports}
+          renderItem={(r) => (
+            <List.Item>
+              <Space direction="vertical" size={0}>
+                <Space size={6}>
+                  <Tag color={STATUS_COLOR[r.status]}>{t(`task.${r.status}`)}</Tag>
+                  <span>{r.percent}%</span>
+                  <span className="muted">
+                    {r.createdAt.slice(0, 10)} · {r.byEmail ?? ''}
+                  </span>
+                </Space>
+                <span>{r.text}</span>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+      {canReport && (
+        <Form form={form} layout="inline" initialValues={{ status: 'in_progress', percent: 50 }} onFinish={(v) => add.mutate(v)} style={{ rowGap: 8 }}>
+          <Form.Item name="status" label={t('col.status')}>
+            <Select style={{ width: 120 }} options={STATUSES.map((s) => ({ value: s, label: t(`task.${s}`) }))} />
+          </Form.Item>
+          <Form.Item name="percent" label="%">
+            <InputNumber min={0} max={100} style={{ width: 80 }} />
+          </Form.Item>
+          <Form.Item name="text" rules={[{ required: true, message: t('task.textRequired') }]} style={{ flex: 1, minWidth: 220 }}>
+            <Input placeholder={t('task.text', { year })} aria-label={t('task.text', { year })} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={add.isPending}>
+            {t('task.report')}
+          </Button>
+        </Form>
+      )}
+    </Space>
+  );
+}
