@@ -7,7 +7,7 @@ import { reportInputFromDataset } from '../../reports/from-dataset.ts';
 import type { RenderedReport } from '../../reports/render.ts';
 import { REPORT_FORMATS } from '../../reports/types.ts';
 import type { ReportFormat, ReportKind, ReportLang } from '../../reports/types.ts';
-import { VERSION } from '../../server/version.ts';
+import { ENGINE_VERSION } from '../../domain/evaluation/version.ts';
 import { loadDataset } from './evaluate.run.ts';
 
 export interface ReportOptions {
@@ -56,7 +56,7 @@ export async function runReport(opts: ReportOptions): Promise<RenderedReport> {
     table: opts.table ?? null,
     valuesCsv,
     progress,
-    engineVersion: VERSION,
+    engineVersion: ENGINE_VERSION,
   });
   // Loaded only when a report is written: docx, exceljs and echarts take seconds to import.
   const { renderReport } = await import('../../reports/render.ts');
