@@ -12,4 +12,6 @@ export interface Db extends Queryable {
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+  /** Connection pool figures for /metrics (PostgreSQL only). */
+  poolStats?(): { total: number; idle: number; waiting: number; max: number };
 }

@@ -30,22 +30,32 @@ export function openPostgres(options: PostgresOptions): Db {
     query: (text, params) => run(pool, text, params),
     async transaction(fn) {
       const client = await pool.connect();
+      // pg-pool removes its error listener from a checked-out client: without one, the server dropping the
+      // connection mid-transaction (a restart) is an unhandled 'error' event that kills the process.
+      const onError = () => undefined;
+      client.on('error', onError);
       const tx: Queryable = { query: (text, params) => run(client, text, params) };
+      let failure: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await fn(tx);
         await client.query('COMMIT');
         return result;
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          // the connection itself is broken: destroy it instead of returning it to the pool
+          failure = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
         throw e;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        client.release(failure);
       }
     },
     async exec(sql) {
       await pool.query(sql);
     },
     close: () => pool.end(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: options.max ?? 10 }),
   };
 }

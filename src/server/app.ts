@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { errorBody, toErrorResponse, validationHook } from './errors.ts';
 import { serveWeb } from './static.ts';
+import { metricsMiddleware, renderMetrics } from './metrics.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.ts';
@@ -51,6 +52,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
         'request',
       );
   });
+  app.use('*', metricsMiddleware);
+  app.get('/metrics', (c) => c.text(renderMetrics(deps.db), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }));
   app.use(
     '*',
     secureHeaders({

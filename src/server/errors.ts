@@ -48,8 +48,8 @@ function isUnstorableText(err: unknown): boolean {
 function looksLikeConnectionFailure(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = 'code' in err ? String(err.code) : '';
-  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001'].includes(code) ||
-    /Connection terminated|connect ECONNREFUSED/.test(err.message);
+  return ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '08001'].includes(code) ||
+    /Connection terminated|connect ECONNREFUSED|not queryable|timeout exceeded when trying to connect|Client was closed/.test(err.message);
 }
 
 /** zod validation failures from route definitions. */

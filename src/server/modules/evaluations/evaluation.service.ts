@@ -5,6 +5,7 @@ import { evaluatePlan } from '../../../domain/evaluation/index.ts';
 import type { IndicatorSpec } from '../../../domain/indicator.ts';
 import type { ObservationPoint } from '../../../domain/observation.ts';
 import { getPlanIndicators, type PlanSummary } from '../plans/plans.service.ts';
+import { observeEvaluation } from '../../metrics.ts';
 
 export type IndicatorScope = 'table' | 'all';
 
@@ -53,8 +54,11 @@ export async function evaluatePlanLive(
   planId: string,
   q: { year: number; method: Method; scope: IndicatorScope },
 ): Promise<LiveEvaluation> {
+  const started = performance.now();
   const inputs = await loadInputs(db, planId, q.scope);
-  return { ...run(inputs, q.year, q.method), plan: inputs.plan, ids: inputs.ids };
+  const result = { ...run(inputs, q.year, q.method), plan: inputs.plan, ids: inputs.ids };
+  observeEvaluation(q.scope, (performance.now() - started) / 1000);
+  return result;
 }
 
 /** The time-progress verdict an indicator would get if `candidate` were approved (for the lagging-note rule). */
