@@ -1,7 +1,7 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { requireRole, requireUser } from '../../auth/guards.ts';
-import { errorBodySchema, validationHook } from '../../errors.ts';
+import { validationHook } from '../../errors.ts';
 import { planIdParams } from '../plans/plans.schemas.ts';
 import { signedIn, uploadedBytes, uploadLimit, xlsxFormBody } from '../spreadsheets/upload-body.ts';
 import {
@@ -12,12 +12,8 @@ import {
   putAssignmentSchema,
 } from './assignments.schemas.ts';
 import { listPlanAssignments, setAssignment, uploadAssignments } from './assignments.service.ts';
+import { errorResponse as err, jsonResponse as ok } from '../../openapi-helpers.ts';
 
-const err = (d: string) => ({ description: d, content: { 'application/json': { schema: errorBodySchema } } });
-const ok = <T extends z.ZodType>(schema: T, d: string) => ({
-  description: d,
-  content: { 'application/json': { schema } },
-});
 const adminWriteErrors = {
   401: err('Not logged in'),
   403: err('Not an admin, or CSRF token missing'),

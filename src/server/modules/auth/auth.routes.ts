@@ -1,17 +1,12 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { clientKey, isHttps, SESSION_COOKIE } from '../../auth/session.middleware.ts';
-import { errorBodySchema, validationHook } from '../../errors.ts';
+import { validationHook } from '../../errors.ts';
 import { loginBodySchema, sessionSchema } from './auth.schemas.ts';
 import { login, logout } from './auth.service.ts';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const err = (description: string) => json(errorBodySchema, description);
+import { errorResponse as err, jsonResponse as json } from '../../openapi-helpers.ts';
 
 export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 

@@ -1,15 +1,10 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { requireRole, requireUser } from '../../auth/guards.ts';
-import { errorBodySchema, validationHook } from '../../errors.ts';
+import { validationHook } from '../../errors.ts';
 import { departmentListSchema, departmentSchema, newDepartmentSchema } from './departments.schemas.ts';
 import { createDepartment, listDepartments } from './departments.service.ts';
-
-const err = (d: string) => ({ description: d, content: { 'application/json': { schema: errorBodySchema } } });
-const ok = <T extends z.ZodType>(schema: T, d: string) => ({
-  description: d,
-  content: { 'application/json': { schema } },
-});
+import { errorResponse as err, jsonResponse as ok } from '../../openapi-helpers.ts';
 
 export const departmentsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 

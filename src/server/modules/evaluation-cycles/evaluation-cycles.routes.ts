@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { requireRole, requireUser } from '../../auth/guards.ts';
-import { errorBodySchema, validationHook } from '../../errors.ts';
+import { validationHook } from '../../errors.ts';
 import {
   assessmentSchema,
   newAssessmentSchema,
@@ -12,10 +12,8 @@ import {
   snapshotSummarySchema,
 } from './evaluation-cycles.schemas.ts';
 import { addAssessment, createSnapshot, getSnapshot, listSnapshots } from './evaluation-cycles.service.ts';
+import { errorResponse as err, jsonBody as body, jsonResponse as ok } from '../../openapi-helpers.ts';
 
-const err = (d: string) => ({ description: d, content: { 'application/json': { schema: errorBodySchema } } });
-const ok = <T extends z.ZodType>(schema: T, d: string) => ({ description: d, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const writeErrors = {
   401: err('Not logged in'),
   403: err('Not allowed for this user, or CSRF token missing'),
@@ -34,7 +32,11 @@ evaluationCyclesRoutes.openapi(
     request: body(newSnapshotSchema),
     responses: { 201: ok(snapshotSchema, 'The frozen result'), ...writeErrors },
   }),
-  async (c) => c.json(await createSnapshot(c.var.deps.db, requireRole(c, 'admin', 'assessor'), c.req.valid('json')), 201),
+  async (c) =>
+    c.json(
+      await createSnapshot(c.var.deps.db, requireRole(c, 'admin', 'assessor'), c.req.valid('json')),
+      201,
+    ),
 );
 
 evaluationCyclesRoutes.openapi(
@@ -44,7 +46,11 @@ evaluationCyclesRoutes.openapi(
     tags: ['evaluation'],
     summary: 'Evaluation snapshots 评估快照列表',
     request: { query: snapshotListQuery },
-    responses: { 200: ok(z.object({ items: z.array(snapshotSummarySchema) }), 'Newest first'), 401: err('Not logged in'), 422: err('Invalid query') },
+    responses: {
+      200: ok(z.object({ items: z.array(snapshotSummarySchema) }), 'Newest first'),
+      401: err('Not logged in'),
+      422: err('Invalid query'),
+    },
   }),
   async (c) => {
     requireUser(c);
@@ -59,7 +65,11 @@ evaluationCyclesRoutes.openapi(
     tags: ['evaluation'],
     summary: 'A frozen evaluation with its self- and third-party assessments 评估快照',
     request: { params: snapshotIdParams },
-    responses: { 200: ok(snapshotSchema, 'The snapshot'), 401: err('Not logged in'), 404: err('No such snapshot') },
+    responses: {
+      200: ok(snapshotSchema, 'The snapshot'),
+      401: err('Not logged in'),
+      404: err('No such snapshot'),
+    },
   }),
   async (c) => {
     requireUser(c);
@@ -77,5 +87,8 @@ evaluationCyclesRoutes.openapi(
     responses: { 201: ok(assessmentSchema, 'Saved'), ...writeErrors },
   }),
   async (c) =>
-    c.json(await addAssessment(c.var.deps.db, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    c.json(
+      await addAssessment(c.var.deps.db, requireUser(c), c.req.valid('param').id, c.req.valid('json')),
+      201,
+    ),
 );

@@ -3,17 +3,10 @@ import { feedbackRepository, type FeedbackRow } from '../../../db/repositories/f
 import { FEEDBACK_STATUSES, FEEDBACK_TARGETS } from '../../../domain/feedback.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { requireRole, requireUser } from '../../auth/guards.ts';
-import { errorBodySchema, validationHook } from '../../errors.ts';
+import { validationHook } from '../../errors.ts';
 import { moderateFeedback, replyToFeedback } from './feedback.service.ts';
+import { errorResponse as err, jsonBody as body, jsonResponse as json } from '../../openapi-helpers.ts';
 
-const err = (d: string) => ({ description: d, content: { 'application/json': { schema: errorBodySchema } } });
-const json = <T extends z.ZodType>(schema: T, d: string) => ({
-  description: d,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 const feedbackSchema = z

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
-import { errorBodySchema, validationHook } from '../../errors.ts';
+import { validationHook } from '../../errors.ts';
 import {
   newObservationSchema,
   observationIdParams,
@@ -19,8 +19,8 @@ import {
   submitObservation,
   updateObservation,
 } from './observations.service.ts';
+import { errorResponse as err, jsonBody as body, jsonResponse as ok } from '../../openapi-helpers.ts';
 
-const err = (d: string) => ({ description: d, content: { 'application/json': { schema: errorBodySchema } } });
 const writeErrors = {
   401: err('Not logged in'),
   403: err('Not allowed for this user, or CSRF token missing'),
@@ -28,13 +28,6 @@ const writeErrors = {
   409: err('State changed meanwhile, or the value is locked'),
   422: err('Invalid value'),
 };
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
-const ok = <T extends z.ZodType>(schema: T, d: string) => ({
-  description: d,
-  content: { 'application/json': { schema } },
-});
 
 export const observationsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 

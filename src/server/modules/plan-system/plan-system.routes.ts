@@ -1,9 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { COHERENCE_ISSUES } from '../../../domain/coherence.ts';
 import type { AppEnv } from '../../app-env.ts';
-import { errorBodySchema, validationHook } from '../../errors.ts';
+import { validationHook } from '../../errors.ts';
 import { planIdParams } from '../plans/plans.schemas.ts';
 import { planCoherence } from './plan-system.service.ts';
+import { errorResponse as err } from '../../openapi-helpers.ts';
 
 const planRef = z.object({ id: z.uuid(), key: z.string(), title: z.string() });
 
@@ -33,8 +34,6 @@ const coherenceSchema = z
   })
   .openapi('PlanCoherence');
 
-const err = (d: string) => ({ description: d, content: { 'application/json': { schema: errorBodySchema } } });
-
 export const planSystemRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 planSystemRoutes.openapi(
@@ -53,14 +52,19 @@ planSystemRoutes.openapi(
       }),
     },
     responses: {
-      200: { description: 'One entry per master/child pair', content: { 'application/json': { schema: coherenceSchema } } },
+      200: {
+        description: 'One entry per master/child pair',
+        content: { 'application/json': { schema: coherenceSchema } },
+      },
       404: err('No such plan'),
       422: err('Invalid id'),
     },
   }),
   async (c) =>
     c.json(
-      await planCoherence(c.var.deps.db, c.req.valid('param').id, { reportMissing: c.req.valid('query').missing === 'true' }),
+      await planCoherence(c.var.deps.db, c.req.valid('param').id, {
+        reportMissing: c.req.valid('query').missing === 'true',
+      }),
       200,
     ),
 );

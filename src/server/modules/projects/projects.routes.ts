@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { requireRole, requireUser } from '../../auth/guards.ts';
-import { errorBodySchema, validationHook } from '../../errors.ts';
+import { validationHook } from '../../errors.ts';
 import {
   investmentsBodySchema,
   libraryMoveSchema,
@@ -27,10 +27,8 @@ import {
   rollingPlan,
   updateProject,
 } from './projects.service.ts';
+import { errorResponse as err, jsonBody as body, jsonResponse as ok } from '../../openapi-helpers.ts';
 
-const err = (d: string) => ({ description: d, content: { 'application/json': { schema: errorBodySchema } } });
-const ok = <T extends z.ZodType>(schema: T, d: string) => ({ description: d, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const writeErrors = {
   401: err('Not logged in'),
   403: err('Not allowed for this user, or CSRF token missing'),
@@ -59,7 +57,10 @@ projectsRoutes.openapi(
     tags: ['projects'],
     summary: 'Major-project library 重大项目库',
     request: { query: projectListQuery },
-    responses: { 200: ok(z.object({ items: z.array(projectSchema) }), 'Projects by rank, then code'), 422: err('Invalid filter') },
+    responses: {
+      200: ok(z.object({ items: z.array(projectSchema) }), 'Projects by rank, then code'),
+      422: err('Invalid filter'),
+    },
   }),
   async (c) => c.json({ items: await listProjects(c.var.deps.db, c.req.valid('query')) }, 200),
 );
@@ -71,7 +72,10 @@ projectsRoutes.openapi(
     tags: ['projects'],
     summary: 'Rolling three-year plan 滚动三年计划',
     request: { query: rollingQuery },
-    responses: { 200: ok(rollingPlanSchema, 'Projects active in the three years, with planned investment per year'), 422: err('Invalid year') },
+    responses: {
+      200: ok(rollingPlanSchema, 'Projects active in the three years, with planned investment per year'),
+      422: err('Invalid year'),
+    },
   }),
   async (c) => c.json(await rollingPlan(c.var.deps.db, c.req.valid('query')), 200),
 );
@@ -83,7 +87,11 @@ projectsRoutes.openapi(
     tags: ['projects'],
     summary: 'A project with its investment series, library history and progress 项目详情',
     request: { params: projectIdParams },
-    responses: { 200: ok(projectDetailSchema, 'The project'), 404: err('No such project'), 422: err('Invalid id') },
+    responses: {
+      200: ok(projectDetailSchema, 'The project'),
+      404: err('No such project'),
+      422: err('Invalid id'),
+    },
   }),
   async (c) => c.json(await getProject(c.var.deps.db, c.req.valid('param').id), 200),
 );
@@ -110,7 +118,15 @@ projectsRoutes.openapi(
     responses: { 200: ok(projectDetailSchema, 'Updated'), ...writeErrors },
   }),
   async (c) =>
-    c.json(await updateProject(c.var.deps.db, requireRole(c, 'admin'), c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(
+      await updateProject(
+        c.var.deps.db,
+        requireRole(c, 'admin'),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
+      200,
+    ),
 );
 
 projectsRoutes.openapi(
@@ -123,7 +139,15 @@ projectsRoutes.openapi(
     responses: { 200: ok(projectDetailSchema, 'Saved; the whole series'), ...writeErrors },
   }),
   async (c) =>
-    c.json(await recordInvestments(c.var.deps.db, requireUser(c), c.req.valid('param').id, c.req.valid('json').items), 200),
+    c.json(
+      await recordInvestments(
+        c.var.deps.db,
+        requireUser(c),
+        c.req.valid('param').id,
+        c.req.valid('json').items,
+      ),
+      200,
+    ),
 );
 
 for (const [action, summary] of [
@@ -140,7 +164,16 @@ for (const [action, summary] of [
       responses: { 200: ok(projectDetailSchema, 'Moved; history kept'), ...writeErrors },
     }),
     async (c) =>
-      c.json(await moveInLibrary(c.var.deps.db, requireRole(c, 'admin'), c.req.valid('param').id, action, c.req.valid('json')), 200),
+      c.json(
+        await moveInLibrary(
+          c.var.deps.db,
+          requireRole(c, 'admin'),
+          c.req.valid('param').id,
+          action,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
   );
 }
 
@@ -154,5 +187,8 @@ projectsRoutes.openapi(
     responses: { 201: ok(projectDetailSchema, 'Saved'), ...writeErrors },
   }),
   async (c) =>
-    c.json(await addProjectProgress(c.var.deps.db, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    c.json(
+      await addProjectProgress(c.var.deps.db, requireUser(c), c.req.valid('param').id, c.req.valid('json')),
+      201,
+    ),
 );

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
 import { clientKey } from '../../auth/session.middleware.ts';
-import { errorBodySchema, validationHook } from '../../errors.ts';
+import { validationHook } from '../../errors.ts';
 import { feedbackRepository } from '../../../db/repositories/feedback.repository.ts';
 import { verdictLabel } from '../../../domain/evaluation/index.ts';
 import { installationSecret, issueChallenge } from '../feedback/anti-bot.ts';
@@ -28,12 +28,8 @@ import {
   resolvePlanId,
   toCsv,
 } from './public.service.ts';
+import { errorResponse as err, jsonResponse as json } from '../../openapi-helpers.ts';
 
-const err = (d: string) => ({ description: d, content: { 'application/json': { schema: errorBodySchema } } });
-const json = <T extends z.ZodType>(schema: T, d: string) => ({
-  description: d,
-  content: { 'application/json': { schema } },
-});
 const csv = (d: string) => ({
   description: `${d} (UTF-8 CSV with BOM)`,
   content: { 'text/csv': { schema: z.string() } },

@@ -1,25 +1,31 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
-import { errorBodySchema, validationHook } from '../../errors.ts';
+import { validationHook } from '../../errors.ts';
 import { buildTemplate, templateContext } from './template.service.ts';
 import { signedIn, uploadedBytes, uploadLimit, xlsxFormBody } from './upload-body.ts';
 import { uploadValues } from './upload.service.ts';
 import { XLSX_MIME } from './xlsx.ts';
-
-const err = (d: string) => ({ description: d, content: { 'application/json': { schema: errorBodySchema } } });
+import { errorResponse as err } from '../../openapi-helpers.ts';
 
 const templateParams = z.object({
   file: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,19}\.xlsx$/, 'a department code followed by .xlsx')
-    .openapi({ param: { name: 'file', in: 'path' }, example: 'JFJ.xlsx', description: '{departmentCode}.xlsx' }),
+    .openapi({
+      param: { name: 'file', in: 'path' },
+      example: 'JFJ.xlsx',
+      description: '{departmentCode}.xlsx',
+    }),
 });
 const templateQuery = z.object({
-  planId: z.uuid().optional().openapi({
-    param: { name: 'planId', in: 'query' },
-    description: 'Default: the current master plan',
-  }),
+  planId: z
+    .uuid()
+    .optional()
+    .openapi({
+      param: { name: 'planId', in: 'query' },
+      description: 'Default: the current master plan',
+    }),
 });
 
 export const uploadReportSchema = z
@@ -38,10 +44,13 @@ export const uploadReportSchema = z
   .openapi('UploadReport');
 
 const keepValidQuery = z.object({
-  keepValid: z.enum(['true', 'false']).optional().openapi({
-    param: { name: 'keepValid', in: 'query' },
-    description: 'Save the valid rows even when other rows have errors',
-  }),
+  keepValid: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({
+      param: { name: 'keepValid', in: 'query' },
+      description: 'Save the valid rows even when other rows have errors',
+    }),
 });
 
 export const spreadsheetsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -57,7 +66,10 @@ spreadsheetsRoutes.openapi(
       'header rows and columns locked, value cells validated. Department users get their own departments only.',
     request: { params: templateParams, query: templateQuery },
     responses: {
-      200: { description: 'The workbook', content: { [XLSX_MIME]: { schema: z.string().openapi({ format: 'binary' }) } } },
+      200: {
+        description: 'The workbook',
+        content: { [XLSX_MIME]: { schema: z.string().openapi({ format: 'binary' }) } },
+      },
       401: err('Not logged in'),
       403: err('Not your department'),
       404: err('No such department or plan'),
@@ -68,7 +80,10 @@ spreadsheetsRoutes.openapi(
     const user = requireUser(c);
     const code = c.req.valid('param').file.replace(/\.xlsx$/, '');
     const db = c.var.deps.db;
-    const buffer = await buildTemplate(db, await templateContext(db, user, code, c.req.valid('query').planId));
+    const buffer = await buildTemplate(
+      db,
+      await templateContext(db, user, code, c.req.valid('query').planId),
+    );
     return c.body(new Uint8Array(buffer), 200, {
       'content-type': XLSX_MIME,
       'content-disposition': `attachment; filename="${code}.xlsx"`,
@@ -88,7 +103,10 @@ spreadsheetsRoutes.openapi(
     middleware: [signedIn, uploadLimit] as const,
     request: { query: keepValidQuery, ...xlsxFormBody },
     responses: {
-      200: { description: 'Row-level report; ok=false means errors', content: { 'application/json': { schema: uploadReportSchema } } },
+      200: {
+        description: 'Row-level report; ok=false means errors',
+        content: { 'application/json': { schema: uploadReportSchema } },
+      },
       401: err('Not logged in'),
       403: err('Not a user of the sheet’s department, or CSRF token missing'),
       409: err('The template is for an older version of the plan'),

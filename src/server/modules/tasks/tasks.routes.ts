@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { LantuError } from '../../../domain/errors.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
-import { errorBodySchema, validationHook } from '../../errors.ts';
+import { validationHook } from '../../errors.ts';
 import { planIdParams } from '../plans/plans.schemas.ts';
 import {
   evidenceSchema,
@@ -34,10 +34,8 @@ import {
   putWorkPlan,
   setMilestoneCompleted,
 } from './tasks.service.ts';
+import { errorResponse as err, jsonBody as body, jsonResponse as ok } from '../../openapi-helpers.ts';
 
-const err = (d: string) => ({ description: d, content: { 'application/json': { schema: errorBodySchema } } });
-const ok = <T extends z.ZodType>(schema: T, d: string) => ({ description: d, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const writeErrors = {
   401: err('Not logged in'),
   403: err('Not a department of this task, or CSRF token missing'),
@@ -62,7 +60,11 @@ tasksRoutes.openapi(
     tags: ['tasks'],
     summary: 'Work plans, milestones and progress reports of a task 年度工作计划与进展',
     request: { params: nodeIdParams },
-    responses: { 200: ok(taskWorkSchema, 'Work plans by year, reports oldest first'), 401: err('Not logged in'), 404: err('No such node') },
+    responses: {
+      200: ok(taskWorkSchema, 'Work plans by year, reports oldest first'),
+      401: err('Not logged in'),
+      404: err('No such node'),
+    },
   }),
   async (c) => {
     requireUser(c);
@@ -96,7 +98,12 @@ tasksRoutes.openapi(
   }),
   async (c) =>
     c.json(
-      await setMilestoneCompleted(c.var.deps.db, requireUser(c), c.req.valid('param').id, c.req.valid('json').completedOn),
+      await setMilestoneCompleted(
+        c.var.deps.db,
+        requireUser(c),
+        c.req.valid('param').id,
+        c.req.valid('json').completedOn,
+      ),
       200,
     ),
 );
@@ -128,7 +135,10 @@ tasksRoutes.openapi(
     responses: { 201: ok(taskReportSchema, 'Saved'), ...writeErrors },
   }),
   async (c) =>
-    c.json(await addTaskReport(c.var.deps.db, requireUser(c), c.req.valid('param').nodeId, c.req.valid('json')), 201),
+    c.json(
+      await addTaskReport(c.var.deps.db, requireUser(c), c.req.valid('param').nodeId, c.req.valid('json')),
+      201,
+    ),
 );
 
 tasksRoutes.openapi(
@@ -145,7 +155,10 @@ tasksRoutes.openapi(
     responses: { 201: ok(evidenceSchema, 'Stored'), 413: err('Larger than 20 MB'), ...writeErrors },
   }),
   async (c) =>
-    c.json(await addEvidence(c.var.deps.db, requireUser(c), c.req.valid('param').id, c.req.valid('form').file), 201),
+    c.json(
+      await addEvidence(c.var.deps.db, requireUser(c), c.req.valid('param').id, c.req.valid('form').file),
+      201,
+    ),
 );
 
 tasksRoutes.openapi(
@@ -156,7 +169,10 @@ tasksRoutes.openapi(
     summary: 'Download an evidence file 下载佐证材料',
     request: { params: idParams },
     responses: {
-      200: { description: 'The file, always as an attachment', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+      200: {
+        description: 'The file, always as an attachment',
+        content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+      },
       401: err('Not logged in'),
       404: err('No such file'),
     },
@@ -182,7 +198,11 @@ tasksRoutes.openapi(
     tags: ['tasks'],
     summary: 'Task roll-up of a plan 重点任务推进情况',
     request: { params: planIdParams, query: planProgressQuery },
-    responses: { 200: ok(planProgressSchema, 'Weighted averages up the tree'), 404: err('No such plan'), 422: err('Invalid query') },
+    responses: {
+      200: ok(planProgressSchema, 'Weighted averages up the tree'),
+      404: err('No such plan'),
+      422: err('Invalid query'),
+    },
   }),
   async (c) => c.json(await planProgress(c.var.deps.db, c.req.valid('param').id, c.req.valid('query')), 200),
 );

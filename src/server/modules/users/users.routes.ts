@@ -3,9 +3,10 @@ import { usersRepository } from '../../../db/repositories/users.repository.ts';
 import { ROLES } from '../../../domain/user.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { requireRole } from '../../auth/guards.ts';
-import { errorBodySchema, validationHook } from '../../errors.ts';
+import { validationHook } from '../../errors.ts';
 import { sessionUserSchema } from '../auth/auth.schemas.ts';
 import { createUser } from './users.service.ts';
+import { errorResponse as err } from '../../openapi-helpers.ts';
 
 const newUserSchema = z
   .object({
@@ -16,8 +17,6 @@ const newUserSchema = z
     departments: z.array(z.string().max(50)).max(50).optional(),
   })
   .openapi('NewUser');
-
-const err = (d: string) => ({ description: d, content: { 'application/json': { schema: errorBodySchema } } });
 
 export const usersRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
