@@ -1,6 +1,11 @@
 import type { Queryable } from '../../../db/db.types.ts';
 import { listApprovedValues } from '../../../db/repositories/observations.repository.ts';
-import type { EvaluationObservation, Method, PlanEvaluation, Verdict } from '../../../domain/evaluation/index.ts';
+import type {
+  EvaluationObservation,
+  Method,
+  PlanEvaluation,
+  Verdict,
+} from '../../../domain/evaluation/index.ts';
 import { evaluatePlan } from '../../../domain/evaluation/index.ts';
 import type { IndicatorSpec } from '../../../domain/indicator.ts';
 import type { ObservationPoint } from '../../../domain/observation.ts';
