@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -87,6 +87,15 @@ describe('web workspace (Chromium)', () => {
     await page.getByTestId(`submit-${CODE}`).click();
     await page.getByText(`${CODE} 已提交审核`).waitFor();
     await page.locator('[data-status="submitted"]').first().waitFor();
+
+    // Spreadsheet round trip: the department's template, uploaded back unchanged, saves nothing and reports ok.
+    const href = await page.getByRole('link', { name: /下载.*填报模板/ }).getAttribute('href');
+    const sheet = await page.request.get(`${server.url}${href ?? ''}`);
+    expect(sheet.status()).toBe(200);
+    const file = join(RESULTS, 'JFJ.xlsx');
+    writeFileSync(file, await sheet.body());
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByTestId('upload-report').getByText(/上传成功/).waitFor();
     await logout();
   });
 

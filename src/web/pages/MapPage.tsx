@@ -2,11 +2,11 @@ import { Button, Card, Col, Descriptions, List, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { fmt } from '../lib/format.ts';
 import { useI18n } from '../lib/i18n.tsx';
-import { LAYOUT_FEATURES, LayoutMap } from '../modules/map/LayoutMap.tsx';
+import { GROUP_KEYS, groupKey, LAYOUT_FEATURES, LayoutMap } from '../modules/map/LayoutMap.tsx';
 import { useProjects } from '../modules/projects/queries.ts';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
 
-const GROUPS = ['一核', '两轴', '三心', '四片'];
+const GROUPS = Object.keys(GROUP_KEYS).slice(0, 4);
 
 export default function MapPage() {
   const { t, lang } = useI18n();
@@ -32,7 +32,7 @@ export default function MapPage() {
           {feature && (
             <Card size="small" title={lang === 'en' ? feature.properties.nameEn : feature.properties.name} style={{ marginBottom: 16 }}>
               <Descriptions size="small" column={1}>
-                <Descriptions.Item label={t('map.group')}>{feature.properties.group}</Descriptions.Item>
+                <Descriptions.Item label={t('map.group')}>{t(groupKey(feature.properties.group))}</Descriptions.Item>
                 <Descriptions.Item label={t('map.code')}>{feature.properties.code}</Descriptions.Item>
               </Descriptions>
               {inArea.length > 0 && (
@@ -53,7 +53,7 @@ export default function MapPage() {
           <Card size="small" title={t('map.legendTitle')}>
             {GROUPS.map((g) => (
               <div key={g} style={{ marginBottom: 8 }}>
-                <Typography.Text strong>{g}</Typography.Text>
+                <Typography.Text strong>{t(groupKey(g))}</Typography.Text>
                 <List
                   size="small"
                   dataSource={LAYOUT_FEATURES.filter((f) => f.properties.group === g)}

@@ -1,5 +1,5 @@
 import layout from '../../assets/sip-layout.geo.json';
-import { useI18n } from '../../lib/i18n.tsx';
+import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
 import type { Project } from '../../lib/types.ts';
 import { Chart } from '../../ui/charts/index.tsx';
 
@@ -30,6 +30,20 @@ const AREA_COLORS: Record<string, string> = {
 };
 
 export const LAYOUT_FEATURES = features;
+
+/** The GeoJSON's `group` (一核 / 两轴 / 三心 / 四片 / 重大项目 / 水域) as a message key. */
+export const GROUP_KEYS = {
+  '\u4e00\u6838': 'layout.core',
+  '\u4e24\u8f74': 'layout.axes',
+  '\u4e09\u5fc3': 'layout.centres',
+  '\u56db\u7247': 'layout.areas',
+  '\u91cd\u5927\u9879\u76ee': 'layout.projects',
+  '\u6c34\u57df': 'layout.water',
+} as const satisfies Record<string, MessageKey>;
+
+export function groupKey(group: string): MessageKey {
+  return (GROUP_KEYS as Record<string, MessageKey>)[group] ?? 'layout.other';
+}
 
 /** Where a project goes: its own coordinates, else its schematic point, else near its area's or centre's anchor. */
 function placeProjects(projects: Project[]): { name: string; value: [number, number]; code: string }[] {
@@ -90,7 +104,7 @@ export function LayoutMap({
           formatter: (p: unknown) => {
             const name = (p as { name?: string }).name ?? '';
             const props = byName.get(name);
-            return props ? `${label(props)}<br/>${props.group}` : name;
+            return props ? `${label(props)}<br/>${t(groupKey(props.group))}` : name;
           },
         },
         geo: {
