@@ -8,7 +8,7 @@ import type {
   liveEvaluationSchema,
 } from '../../server/modules/evaluations/evaluations.schemas.ts';
 import type { sessionSchema } from '../../server/modules/auth/auth.schemas.ts';
-import type { snapshotSummarySchema } from '../../server/modules/evaluation-cycles/evaluation-cycles.schemas.ts';
+import type { snapshotSchema, snapshotSummarySchema } from '../../server/modules/evaluation-cycles/evaluation-cycles.schemas.ts';
 import type { projectDetailSchema, projectSchema } from '../../server/modules/projects/projects.schemas.ts';
 import type { overdueListSchema, planProgressSchema, taskWorkSchema } from '../../server/modules/tasks/tasks.schemas.ts';
 import type { assignmentSchema } from '../../server/modules/assignments/assignments.schemas.ts';
@@ -82,3 +82,4 @@ export type UploadReport = z.infer<typeof uploadReportSchema>;
 export type TaskWork = z.infer<typeof taskWorkSchema>;
 export type TaskStatus = TaskWork['reports'][number]['status'];
 export type OverdueMilestones = z.infer<typeof overdueListSchema>;
+export type Snapshot = z.infer<typeof snapshotSchema>;

@@ -6,6 +6,7 @@ import { fmt, pct, withUnit } from '../lib/format.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { Link } from '../lib/router.tsx';
 import type { IndicatorEvaluation, Observation } from '../lib/types.ts';
+import { Assessments } from '../modules/evaluation-cycles/Assessments.tsx';
 import { useActualSeries, useEvaluation, useIndicators } from '../modules/evaluation/queries.ts';
 import { IndicatorChart } from '../modules/indicator/IndicatorChart.tsx';
 import { ApproveButtons } from '../modules/entry/ApproveButtons.tsx';
@@ -176,7 +177,13 @@ export default function IndicatorPage({ id }: { id: string }) {
         </Col>
         <Col xs={24}>
           <Card size="small" title={t('ind.assessments')}>
-            <EmptyState>{t('ind.assessmentsPending')}</EmptyState>
+            {ws.plan && (
+              <Assessments
+                planId={ws.plan.id}
+                indicatorId={indicator.id}
+                canSelfAssess={!!user && user.departments.some((d) => indicator.departments.some((x) => x.code === d.code))}
+              />
+            )}
           </Card>
         </Col>
       </Row>

@@ -73,7 +73,7 @@ export function IndicatorChart({
               target !== null
                 ? {
                     symbol: 'none',
-                    label: { formatter: `${t('chart.target')} ${ev.targetRaw ?? fmt(target)}` },
+                    label: { position: 'insideEndTop', formatter: `${t('chart.target')} ${ev.targetRaw ?? fmt(target)}` },
                     lineStyle: { color: '#d54941', type: 'solid' },
                     data: [{ yAxis: target }],
                   }
