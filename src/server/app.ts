@@ -7,6 +7,7 @@ import { serveWeb } from './static.ts';
 import { metricsMiddleware, renderMetrics } from './metrics.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
+import { plansImportRoutes } from './modules/plans/plans-import.routes.ts';
 import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { renderApiDocs } from './openapi-docs.ts';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', auditRoutes);
   app.route('/api', publicRoutes);
   app.route('/api', feedbackRoutes);
+  app.route('/api', plansImportRoutes);
   app.route('/api', plansRoutes);
   app.route('/api', evaluationsRoutes);
   app.route('/api', reportsRoutes);

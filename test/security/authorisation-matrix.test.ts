@@ -43,6 +43,8 @@ interface Req {
   path: string;
   json?: unknown;
   form?: FormData;
+  /** A raw request body (file uploads sent as application/octet-stream). */
+  bytes?: Uint8Array;
 }
 
 interface Case {
@@ -74,12 +76,31 @@ function form(bytes: Uint8Array): FormData {
   return f;
 }
 
+/** A small but complete outline: one part, one chapter with a task, and an indicator table. */
+const TINY_OUTLINE = new TextEncoder().encode(
+  [
+    '示例区国民经济和社会发展第十四个五年规划纲要',
+    '第一篇 总体要求',
+    '第一章 发展目标',
+    '推动高质量发展。全面提升发展质量。',
+  ].join('\n'),
+);
+
 const MATRIX: Record<string, Case> = {
+  'POST /api/plans/import': {
+    expect: allowOnly({ admin: 200 }),
+    request: () =>
+      Promise.resolve({ path: '/api/plans/import?filename=tiny.txt&preview=true', bytes: TINY_OUTLINE }),
+  },
   'POST /api/auth/login': {
     expect: { anonymous: 200, own: 200, other: 200, assessor: 200, admin: 200 },
     async request(ctx) {
       const email = `login-${ctx.unique()}@test.example`;
-      await createUser(ctx.db, { email, password: TEST_PASSWORD, role: 'assessor' }, { id: null, label: 'test' });
+      await createUser(
+        ctx.db,
+        { email, password: TEST_PASSWORD, role: 'assessor' },
+        { id: null, label: 'test' },
+      );
       return { path: '/api/auth/login', json: { email, password: TEST_PASSWORD } };
     },
   },
@@ -118,29 +139,43 @@ const MATRIX: Record<string, Case> = {
   },
   'POST /api/observations/:id/return': {
     expect: allowOnly({ assessor: 200, admin: 200 }),
-    request: async (ctx) => ({ path: `/api/observations/${await ctx.submitted()}/return`, json: { reason: '核实' } }),
+    request: async (ctx) => ({
+      path: `/api/observations/${await ctx.submitted()}/return`,
+      json: { reason: '核实' },
+    }),
   },
   'POST /api/departments': {
     expect: allowOnly({ admin: 201 }),
-    request: (ctx) => Promise.resolve({ path: '/api/departments', json: { code: `D${ctx.unique()}`, name: '新部门' } }),
+    request: (ctx) =>
+      Promise.resolve({ path: '/api/departments', json: { code: `D${ctx.unique()}`, name: '新部门' } }),
   },
   'PUT /api/assignments': {
     expect: allowOnly({ admin: 200 }),
     request: (ctx) =>
-      Promise.resolve({ path: '/api/assignments', json: { indicatorId: ctx.indicatorId, lead: 'KJJ', co: [] } }),
+      Promise.resolve({
+        path: '/api/assignments',
+        json: { indicatorId: ctx.indicatorId, lead: 'KJJ', co: [] },
+      }),
   },
   'POST /api/assignments/upload': {
     expect: allowOnly({ admin: 200 }),
     request: async (ctx) => ({
       path: `/api/assignments/upload?planId=${ctx.planId}`,
-      form: form(await sheet([['编码', '牵头部门', '配合部门'], ['T2-11', 'KJJ', '']])),
+      form: form(
+        await sheet([
+          ['编码', '牵头部门', '配合部门'],
+          ['T2-11', 'KJJ', ''],
+        ]),
+      ),
     }),
   },
   'POST /api/uploads': {
     // admins and assessors approve values; only the indicator's department reports them
     expect: allowOnly({ own: 200 }),
     async request(ctx) {
-      const res = await ctx.app.request('/api/templates/KJJ.xlsx', { headers: { cookie: ctx.clients.admin.cookie } });
+      const res = await ctx.app.request('/api/templates/KJJ.xlsx', {
+        headers: { cookie: ctx.clients.admin.cookie },
+      });
       return { path: '/api/uploads', form: form(new Uint8Array(await res.arrayBuffer())) };
     },
   },
@@ -164,12 +199,18 @@ const MATRIX: Record<string, Case> = {
   },
   'POST /api/feedback/:id/reject': {
     expect: allowOnly({ admin: 200 }),
-    request: async (ctx) => ({ path: `/api/feedback/${await ctx.pendingFeedback()}/reject`, json: { reason: '无关' } }),
+    request: async (ctx) => ({
+      path: `/api/feedback/${await ctx.pendingFeedback()}/reject`,
+      json: { reason: '无关' },
+    }),
   },
   'POST /api/feedback/:id/reply': {
     // only the department the comment was routed to (KJJ) answers
     expect: allowOnly({ own: 200 }),
-    request: async (ctx) => ({ path: `/api/feedback/${await ctx.publishedFeedback()}/reply`, json: { body: '已办理' } }),
+    request: async (ctx) => ({
+      path: `/api/feedback/${await ctx.publishedFeedback()}/reply`,
+      json: { body: '已办理' },
+    }),
   },
   'POST /api/projects': {
     expect: allowOnly({ admin: 201 }),
@@ -202,7 +243,10 @@ const MATRIX: Record<string, Case> = {
     expect: allowOnly({ admin: 200 }),
     async request(ctx) {
       const id = await ctx.project();
-      const out = await ctx.clients.admin.request('POST', `/api/projects/${id}/exit`, { reason: '调整', date: '2023-06-30' });
+      const out = await ctx.clients.admin.request('POST', `/api/projects/${id}/exit`, {
+        reason: '调整',
+        date: '2023-06-30',
+      });
       if (out.status !== 200) throw new Error(`setup failed: ${out.status}`);
       return { path: `/api/projects/${id}/enter`, json: { reason: '重新纳入', date: '2024-01-15' } };
     },
@@ -224,7 +268,10 @@ const MATRIX: Record<string, Case> = {
   },
   'PATCH /api/milestones/:id': {
     expect: allowOnly({ own: 200, admin: 200 }),
-    request: async (ctx) => ({ path: `/api/milestones/${await ctx.milestone()}`, json: { completedOn: '2024-05-01' } }),
+    request: async (ctx) => ({
+      path: `/api/milestones/${await ctx.milestone()}`,
+      json: { completedOn: '2024-05-01' },
+    }),
   },
   'POST /api/tasks/:nodeId/reports': {
     expect: allowOnly({ own: 201, admin: 201 }),
@@ -265,7 +312,7 @@ let periodCounter = 0;
 /** A fresh period per call (monthly periods of the plan years), so every draft is new. */
 function nextPeriod(): string {
   const n = periodCounter++;
-  return `${2021 + Math.floor(n / 12) % 5}-${String((n % 12) + 1).padStart(2, '0')}`;
+  return `${2021 + (Math.floor(n / 12) % 5)}-${String((n % 12) + 1).padStart(2, '0')}`;
 }
 
 async function send(
@@ -281,9 +328,12 @@ async function send(
     if (csrf === 'valid') headers['x-csrf-token'] = client.csrf;
     if (csrf === 'wrong') headers['x-csrf-token'] = 'x'.repeat(client.csrf.length);
   }
-  let body: FormData | string | undefined;
+  let body: FormData | string | Uint8Array | undefined;
   if (req.form) body = req.form;
-  else if (req.json !== undefined) {
+  else if (req.bytes) {
+    headers['content-type'] = 'application/octet-stream';
+    body = req.bytes;
+  } else if (req.json !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(req.json);
   }
@@ -329,7 +379,10 @@ describe.each(testDatabases)('authorisation matrix on $kind', ({ create }) => {
       admin: await loginAs(app, db, 'admin'),
     };
     const kjjId = (await departmentsRepository.findByCode(db, 'KJJ'))!.id;
-    const tree = await getJson<{ nodes: { id: string; kind: string; children: unknown[] }[] }>(app, `/api/plans/${planId}/tree`);
+    const tree = await getJson<{ nodes: { id: string; kind: string; children: unknown[] }[] }>(
+      app,
+      `/api/plans/${planId}/tree`,
+    );
     const findTask = (nodes: { id: string; kind: string; children: unknown[] }[]): string | null => {
       for (const node of nodes) {
         if (node.kind === 'task') return node.id;
@@ -344,9 +397,17 @@ describe.each(testDatabases)('authorisation matrix on $kind', ({ create }) => {
       if (r.status !== status) throw new Error(`setup failed: ${r.status} ${JSON.stringify(r.body)}`);
       return r.body as T;
     };
-    const assigned = await clients.admin.request('PUT', '/api/assignments', { nodeId: taskNodeId, lead: 'KJJ', co: [] });
+    const assigned = await clients.admin.request('PUT', '/api/assignments', {
+      nodeId: taskNodeId,
+      lead: 'KJJ',
+      co: [],
+    });
     expect(assigned.status).toBe(200);
-    const snapshot = await clients.admin.request('POST', '/api/evaluations', { planId, year: 2023, kind: 'annual' });
+    const snapshot = await clients.admin.request('POST', '/api/evaluations', {
+      planId,
+      year: 2023,
+      kind: 'annual',
+    });
     expect(snapshot.status).toBe(201);
     ctx = {
       app,
@@ -395,8 +456,9 @@ describe.each(testDatabases)('authorisation matrix on $kind', ({ create }) => {
         const r = await clients.own.request('PUT', `/api/tasks/${taskNodeId}/work-plans/2023`, {
           milestones: [{ title: '节点', dueDate: '2023-09-30' }],
         });
-        return ok<{ workPlans: { year: number; milestones: { id: string }[] }[] }>(r, 200).workPlans.find((w) => w.year === 2023)!
-          .milestones[0]!.id;
+        return ok<{ workPlans: { year: number; milestones: { id: string }[] }[] }>(r, 200).workPlans.find(
+          (w) => w.year === 2023,
+        )!.milestones[0]!.id;
       },
       async taskReport() {
         const r = await clients.own.request('POST', `/api/tasks/${taskNodeId}/reports`, {
@@ -418,8 +480,14 @@ describe.each(testDatabases)('authorisation matrix on $kind', ({ create }) => {
 
   it('lists every write route of the app, and only those', () => {
     const served = writeRoutes(ctx.app);
-    expect(served.filter((r) => !(r in MATRIX)), 'write routes missing from MATRIX').toEqual([]);
-    expect(Object.keys(MATRIX).filter((r) => !served.includes(r)), 'MATRIX routes the app does not serve').toEqual([]);
+    expect(
+      served.filter((r) => !(r in MATRIX)),
+      'write routes missing from MATRIX',
+    ).toEqual([]);
+    expect(
+      Object.keys(MATRIX).filter((r) => !served.includes(r)),
+      'MATRIX routes the app does not serve',
+    ).toEqual([]);
   });
 
   for (const [route, c] of Object.entries(MATRIX)) {
@@ -430,12 +498,18 @@ describe.each(testDatabases)('authorisation matrix on $kind', ({ create }) => {
         let client: Client | null = null;
         if (actor !== 'anonymous') {
           client = c.fresh
-            ? await loginAs(ctx.app, ctx.db, actor === 'own' || actor === 'other' ? 'department' : actor, actor === 'own' ? ['KJJ'] : actor === 'other' ? ['SWJ'] : [])
+            ? await loginAs(
+                ctx.app,
+                ctx.db,
+                actor === 'own' || actor === 'other' ? 'department' : actor,
+                actor === 'own' ? ['KJJ'] : actor === 'other' ? ['SWJ'] : [],
+              )
             : ctx.clients[actor];
         }
         const res = await send(ctx.app, client, method, await c.request(ctx));
         got[actor] = res.status;
-        if (res.status !== c.expect[actor]) got[`${actor}:body`] = JSON.stringify(res.body).slice(0, 200) as unknown as number;
+        if (res.status !== c.expect[actor])
+          got[`${actor}:body`] = JSON.stringify(res.body).slice(0, 200) as unknown as number;
       }
       expect(got).toEqual(c.expect);
     });
@@ -450,7 +524,8 @@ describe.each(testDatabases)('authorisation matrix on $kind', ({ create }) => {
       for (const mode of ['missing', 'wrong'] as const) {
         const res = await send(ctx.app, ctx.clients.admin, method, req, mode);
         const error = (res.body as { error?: { code?: string; message?: string } }).error;
-        if (res.status === 403 && error?.code === 'forbidden' && error.message?.includes('CSRF')) refused.push(`${route} ${mode}`);
+        if (res.status === 403 && error?.code === 'forbidden' && error.message?.includes('CSRF'))
+          refused.push(`${route} ${mode}`);
       }
     }
     const expected = writeRoutes(ctx.app)

@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/db.types.ts';
+import type { Db, Queryable } from '../../../db/db.types.ts';
 import { indicatorsRepository } from '../../../db/repositories/indicators.repository.ts';
 import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import type { Dataset, DatasetPlan } from '../../../domain/dataset.ts';
@@ -25,28 +25,46 @@ function mainPlan(dataset: Dataset): DatasetPlan {
   return main;
 }
 
-/**
- * Saves an imported plan: as a new plan, or as a new version of `planId`. Plans the document only refers to
- * (the previous plan's results table) are added once and reused afterwards. One transaction.
- */
-export async function savePlanDataset(db: Db, dataset: Dataset, opts: { planId?: string }): Promise<SaveResult> {
+/** What saving `dataset` would change: against the plan `planId` (a new version), or a new plan. */
+export async function describeImport(
+  db: Queryable,
+  dataset: Dataset,
+  opts: { planId?: string },
+): Promise<{ main: DatasetPlan; key: string; changes: string[] }> {
   const main = mainPlan(dataset);
-  let key = main.key;
-  let changes: string[];
   if (opts.planId) {
     const current = await plansRepository.findById(db, opts.planId);
     if (!current) throw notFound('Plan', opts.planId);
-    key = current.key;
     const [nodes, indicators] = await Promise.all([
       plansRepository.listNodes(db, current.id),
       indicatorsRepository.listByPlan(db, current.id),
     ]);
-    changes = describePlanChanges({ nodeCount: nodes.length, indicators }, main);
-  } else {
-    let n = 1;
-    while (await plansRepository.findLatestByKey(db, key)) key = `${main.key}-${++n}`;
-    changes = [`new plan 新规划: ${countNodes(main.nodes)} nodes, ${main.indicators.length} indicators`];
+    return {
+      main,
+      key: current.key,
+      changes: describePlanChanges({ nodeCount: nodes.length, indicators }, main),
+    };
   }
+  let key = main.key;
+  let n = 1;
+  while (await plansRepository.findLatestByKey(db, key)) key = `${main.key}-${++n}`;
+  return {
+    main,
+    key,
+    changes: [`new plan 新规划: ${countNodes(main.nodes)} nodes, ${main.indicators.length} indicators`],
+  };
+}
+
+/**
+ * Saves an imported plan: as a new plan, or as a new version of `planId`. Plans the document only refers to
+ * (the previous plan's results table) are added once and reused afterwards. One transaction.
+ */
+export async function savePlanDataset(
+  db: Db,
+  dataset: Dataset,
+  opts: { planId?: string },
+): Promise<SaveResult> {
+  const { main, key, changes } = await describeImport(db, dataset, opts);
   const others: DatasetPlan[] = [];
   for (const p of dataset.plans) {
     if (p === main) continue;

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/db.types.ts';
+import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import { getJson, testApp } from '../support/app.ts';
+import { testDatabases } from '../support/databases.ts';
+import { importPlan } from '../../src/importers/import-plan.ts';
+import { buildDocxFixture } from '../support/docx-fixtures.ts';
+import { loginAs, type Client } from '../support/session.ts';
+
+const OUTLINE = readFileSync(new URL('../../../shared/plans/sip-14th-fyp-outline.txt', import.meta.url));
+
+describe.each(testDatabases)('plan import API on $kind', ({ create }) => {
+  let db: Db;
+  let dispose: () => Promise<void>;
+  let app: ReturnType<typeof testApp>;
+  let admin: Client;
+
+  const upload = (client: Client, query: string, bytes: Uint8Array) =>
+    app.request(`/api/plans/import?${query}`, {
+      method: 'POST',
+      headers: {
+        cookie: client.cookie,
+        'x-csrf-token': client.csrf,
+        'content-type': 'application/octet-stream',
+      },
+      body: bytes,
+    });
+
+  beforeAll(async () => {
+    ({ db, dispose } = await create());
+    await seedIfEmpty(db);
+    app = testApp(db);
+    admin = await loginAs(app, db, 'admin');
+  });
+  afterAll(async () => dispose());
+
+  it('previews an outline without saving it', async () => {
+    const before = (await getJson<{ items: unknown[] }>(app, '/api/plans')).body.items.length;
+    const res = await upload(admin, 'filename=outline.txt', OUTLINE);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      saved: boolean;
+      counts: Record<string, number>;
+      tree: { children: unknown[] }[];
+    };
+    expect(body.saved).toBe(false);
+    expect(body.counts).toMatchObject({
+      parts: 6,
+      chapters: 26,
+      sections: 70,
+      tableIndicators: 36,
+      boxes: 6,
+      figures: 3,
+    });
+    expect(body.tree.filter((n) => n.children.length > 0)).toHaveLength(6);
+    expect((await getJson<{ items: unknown[] }>(app, '/api/plans')).body.items.length).toBe(before);
+  });
+
+  it('saves a .docx as a new plan, then as version 2 of it with the changes listed', async () => {
+    const docx = await buildDocxFixture(importPlan({ bytes: OUTLINE, filename: 'outline.txt' }), 'styled');
+    const saved = await upload(admin, 'filename=outline.docx&preview=false', docx);
+    expect(saved.status).toBe(200);
+    const first = (await saved.json()) as { saved: boolean; planId: string; version: number };
+    expect(first).toMatchObject({ saved: true, version: 1 });
+    const tree = await getJson<{ nodes: { kind: string }[] }>(app, `/api/plans/${first.planId}/tree`);
+    expect(tree.body.nodes.filter((n) => n.kind === 'part')).toHaveLength(6);
+
+    const again = await upload(admin, `filename=outline.txt&preview=false&planId=${first.planId}`, OUTLINE);
+    const second = (await again.json()) as { version: number; changes: string[] };
+    expect(second.version).toBe(2);
+    expect(second.changes).toEqual(['no changes 无变化']);
+  });
+
+  it('refuses non-admins, non-plans and unknown formats with typed errors', async () => {
+    const dept = await loginAs(app, db, 'department', ['KJJ']);
+    expect((await upload(dept, 'filename=outline.txt', OUTLINE)).status).toBe(403);
+    const notPlan = await upload(
+      admin,
+      'filename=notes.txt',
+      new TextEncoder().encode('会议纪要\n今天天气很好。'),
+    );
+    expect(notPlan.status).toBe(422);
+    expect(((await notPlan.json()) as { error: { code: string } }).error.code).toBe('not_a_plan');
+    const zip = await upload(
+      admin,
+      'filename=broken.docx',
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]),
+    );
+    expect([415, 422]).toContain(zip.status);
+  });
+});
