@@ -74,7 +74,7 @@ export function Shell({ children }: { children: ReactNode }) {
 
   return (
     <Layout className="shell">
-      <Sider breakpoint="lg" collapsedWidth={0} width={208} theme="light" className="shell-sider">
+      <Sider breakpoint="lg" collapsedWidth={0} width={208} theme="light" className="shell-sider" zeroWidthTriggerStyle={{ top: 14 }}>
         <Link to="/" className="brand" aria-label={t('app.name')}>
           <span className="brand-mark">蓝图</span>
           <span className="brand-sub">lantu</span>
