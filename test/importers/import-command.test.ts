@@ -1,12 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importCommand } from '../../src/cli/commands/import.command.ts';
-import { importDataset, SaveUnavailableError } from '../../src/cli/commands/import.run.ts';
-import type { Dataset } from '../../src/domain/dataset.ts';
 import { isLantuError } from '../../src/domain/errors.ts';
+import { runCli } from '../support/cli.ts';
 import { SIP_OUTLINE_PATH } from './support.ts';
 
 function capture(stream: NodeJS.WriteStream): string[] {
@@ -49,22 +48,21 @@ describe('lantu import', () => {
     expect(String(err)).toMatch(/line 1/);
   });
 
-  it('without --json, reports that saving is not yet available when the server module is missing (exit 2)', async () => {
-    const err = capture(process.stderr);
-    capture(process.stdout);
-    await run(SIP_OUTLINE_PATH, '--no-progress');
-    // Once src/server/modules/plans/plans.import.ts exists this path saves instead; both are fine here.
-    if (process.exitCode === 2) expect(err.join('')).toMatch(/saving to the database is not yet available/);
-  });
-
-  it('importDataset hands the dataset and --plan to the server module', async () => {
-    const save = vi.fn((_d: Dataset, opts: { planId?: string }) => Promise.resolve({ planId: opts.planId ?? 'new', version: 2, changes: ['T2-01 target 6.5 → 7'] }));
-    const dataset = { formatVersion: 1, departments: [], spatialUnits: [], plans: [], projects: [] } satisfies Dataset;
-    await expect(importDataset(dataset, { planId: 'p1' }, () => Promise.resolve(save))).resolves.toEqual({
-      planId: 'p1',
-      version: 2,
-      changes: ['T2-01 target 6.5 → 7'],
-    });
-    await expect(importDataset(dataset, {}, () => Promise.reject(new SaveUnavailableError()))).rejects.toBeInstanceOf(SaveUnavailableError);
+  it('without --json saves the plan into the database, and --plan saves a new version with its changes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lantu-import-'));
+    try {
+      const env = { LANTU_DATA_DIR: dir };
+      const first = await runCli(['import', SIP_OUTLINE_PATH, '--no-progress'], env);
+      expect(first.code).toBe(0);
+      const id = /saved plan ([0-9a-f-]{36}) v1:/.exec(first.stdout)?.[1];
+      expect(id).toBeDefined();
+      expect(first.stdout).toContain('(36 indicators, 40 prose targets)');
+      const second = await runCli(['import', SIP_OUTLINE_PATH, '--no-progress', '--plan', id!], env);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toMatch(/saved plan [0-9a-f-]{36} v2:/);
+      expect(second.stdout).toContain('no changes 无变化');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

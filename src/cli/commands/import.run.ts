@@ -2,48 +2,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
-import type { Dataset } from '../../domain/dataset.ts';
 import { LantuError } from '../../domain/errors.ts';
 import type { ImportStage, InputFormat } from '../../importers/import-plan.ts';
 import { importPlan, MAX_INPUT_BYTES } from '../../importers/import-plan.ts';
 import { planDocumentToDataset } from '../../importers/to-dataset.ts';
-
-export interface SaveResult {
-  planId: string;
-  version: number;
-  changes: string[];
-}
-export type SaveImportedPlan = (dataset: Dataset, opts: { planId?: string }) => Promise<SaveResult>;
-
-/** Where the server module that writes an imported plan lives (owned by the server; loaded lazily). */
-const SAVE_MODULE = '../../server/modules/plans/plans.import.ts';
-
-export class SaveUnavailableError extends Error {
-  constructor() {
-    super('saving to the database is not yet available: use `lantu import FILE --json` to see the plan document');
-    this.name = 'SaveUnavailableError';
-  }
-}
-
-async function loadSaver(): Promise<SaveImportedPlan> {
-  let mod: unknown;
-  try {
-    mod = await import(SAVE_MODULE);
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') throw new SaveUnavailableError();
-    throw e;
-  }
-  const fn = (mod as { saveImportedPlan?: unknown }).saveImportedPlan;
-  if (typeof fn !== 'function') throw new SaveUnavailableError();
-  return fn as SaveImportedPlan;
-}
-
-/** Saves an imported plan as a new plan, or as a new version of `planId`. */
-export async function importDataset(dataset: Dataset, opts: { planId?: string } = {}, load: () => Promise<SaveImportedPlan> = loadSaver): Promise<SaveResult> {
-  const save = await load();
-  return save(dataset, opts);
-}
+import { saveImportedPlan } from '../../server/modules/plans/plans.import.ts';
 
 async function readInput(file: string): Promise<Uint8Array> {
   if (file === '-') {
@@ -105,18 +68,7 @@ export async function importAction(file: string, opts: ImportOpts): Promise<void
     }
     const dataset = planDocumentToDataset(doc, { planKey: opts.key });
     bar?.update(90, { stage: '保存 saving' });
-    let saved: SaveResult;
-    try {
-      saved = await importDataset(dataset, opts.plan === undefined ? {} : { planId: opts.plan });
-    } catch (e) {
-      if (e instanceof SaveUnavailableError) {
-        bar?.stop();
-        process.stderr.write(`lantu import: ${e.message}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      throw e;
-    }
+    const saved = await saveImportedPlan(dataset, opts.plan === undefined ? {} : { planId: opts.plan });
     bar?.update(100, { stage: STAGE_LABEL.done });
     bar?.stop();
     const table = dataset.plans[0]?.indicators.filter((i) => i.origin === 'table').length ?? 0;
