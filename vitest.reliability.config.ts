@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Budgets for CI come from the environment (RELIABILITY_FUZZ_RUNS, RELIABILITY_LOAD_SECONDS); see docs/performance.md.
 export default defineConfig({
   test: {
-    include: ['test/reliability/**/*.rel.ts', 'test/security/**/*.test.ts'],
+    include: ['test/reliability/**/*.rel.ts', 'test/security/**/*.test.ts', 'test/security/**/*.browser.ts'],
     testTimeout: 300_000,
     hookTimeout: 300_000,
     pool: 'forks',
