@@ -92,11 +92,12 @@ describe('stored XSS rendered escaped in the portal and the workspace (Chromium)
   async function visit(page: Page, path: string, violations: string[]) {
     await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(300);
-    const found = await page.evaluate((mark) => ({
-      executed: (window as unknown as { __xss?: number }).__xss ?? 0,
-      injected: document.querySelectorAll(`[data-probe="${mark}"], svg[onload], script:not([src])`).length,
+    // a string, evaluated in the page: this file is compiled without the DOM library
+    const found = (await page.evaluate(`({
+      executed: window.__xss ?? 0,
+      injected: document.querySelectorAll('[data-probe="${MARK}"], svg[onload], script:not([src])').length,
       shownAsText: document.body.innerText.includes('window.__xss=1'),
-    }), MARK);
+    })`)) as { executed: number; injected: number; shownAsText: boolean };
     return { path, ...found, violations: [...violations] };
   }
 
