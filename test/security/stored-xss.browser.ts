@@ -93,11 +93,11 @@ describe('stored XSS rendered escaped in the portal and the workspace (Chromium)
     await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(300);
     // a string, evaluated in the page: this file is compiled without the DOM library
-    const found = (await page.evaluate(`({
+    const found = await page.evaluate<{ executed: number; injected: number; shownAsText: boolean }>(`({
       executed: window.__xss ?? 0,
       injected: document.querySelectorAll('[data-probe="${MARK}"], svg[onload], script:not([src])').length,
       shownAsText: document.body.innerText.includes('window.__xss=1'),
-    })`)) as { executed: number; injected: number; shownAsText: boolean };
+    })`);
     return { path, ...found, violations: [...violations] };
   }
 
