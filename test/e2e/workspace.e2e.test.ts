@@ -5,6 +5,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startServe } from '../support/cli.ts';
+import { buildMiniDocx } from '../support/docx-fixtures.ts';
 import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
 
 const ADMIN = { email: 'office@e2e.test', password: 'office-pass-123456' };
@@ -197,5 +198,22 @@ describe('web workspace (Chromium)', () => {
     const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('the planning office imports a generated .docx outline, previews it, saves it and sees its tree', async () => {
+    const file = join(RESULTS, 'mini-outline.docx');
+    writeFileSync(file, await buildMiniDocx({ headingStyles: true }));
+    await page.goto(`${server.url}/admin`);
+    await page.getByRole('tab', { name: '导入规划' }).click();
+    await page.getByTestId('plan-import').locator('input[type=file]').setInputFiles(file);
+    await page.getByTestId('import-tree').getByText('第一篇 总体要求').waitFor();
+    await page.getByTestId('import-tree').getByText('第二章 发展目标').waitFor();
+    await page.waitForTimeout(300);
+    await shot('import-preview');
+    await page.getByTestId('import-save').click();
+    await page.waitForURL(/\/plan$/);
+    await page.getByText('第一篇 总体要求').click();
+    await page.getByTestId('node-detail').getByText('第一章 发展基础').waitFor();
+    expect(await page.locator('.plan-picker').textContent()).toContain('某市');
   });
 });

@@ -21,6 +21,11 @@ function initialLang(): Lang {
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+/** For keys built from API data (e.g. `kind.${string}`): true when the message exists. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(zh, key);
+}
+
 interface I18n {
   lang: Lang;
   setLang: (l: Lang) => void;

@@ -83,3 +83,26 @@ export type TaskWork = z.infer<typeof taskWorkSchema>;
 export type TaskStatus = TaskWork['reports'][number]['status'];
 export type OverdueMilestones = z.infer<typeof overdueListSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
+
+/** POST /api/plans/import (the server does not export this schema yet: keep in step with plans-import.routes.ts). */
+export interface PlanImportResult {
+  saved: boolean;
+  planId: string | null;
+  version: number | null;
+  title: string;
+  periodStart: number;
+  periodEnd: number;
+  counts: {
+    parts: number;
+    chapters: number;
+    sections: number;
+    tasks: number;
+    boxes: number;
+    figures: number;
+    tableIndicators: number;
+    proseTargets: number;
+  };
+  tree: { number: string | null; title: string; children: { number: string | null; title: string }[] }[];
+  indicators: { code: string; name: string; baseline: string | null; target: string | null; kind: string }[];
+  changes: string[];
+}

@@ -5,6 +5,7 @@ import { api } from '../lib/api.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import type { Assignment, Department, Role, SessionUser, TreeNode } from '../lib/types.ts';
 import { usePlanTree } from '../modules/evaluation/queries.ts';
+import { PlanImport } from '../modules/import/PlanImport.tsx';
 import { useSession } from '../modules/session/session.tsx';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
@@ -245,7 +246,7 @@ export default function AdminPage() {
             { key: 'assignments', label: t('admin.assignments'), children: ws.plan ? <Assignments planId={ws.plan.id} /> : <Loading /> },
             { key: 'users', label: t('admin.users'), children: <Users /> },
             { key: 'departments', label: t('admin.departments'), children: <Departments /> },
-            { key: 'import', label: t('admin.import'), children: <EmptyState>{t('admin.importPending')}</EmptyState> },
+            { key: 'import', label: t('admin.import'), children: <PlanImport /> },
           ]}
         />
       </Card>
