@@ -6,6 +6,9 @@ import { testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { TEST_PASSWORD } from '../support/session.ts';
 import { populate, type Populated } from '../reliability/fixture.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { WEB_DIST } from '../../src/server/static.ts';
 
 /** Classic SQL-injection probes (and a few that break naive parsers). */
 const INJECTIONS = [
@@ -50,7 +53,9 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
   it('sends the security headers on /api, /public, the SPA and on errors', async () => {
     for (const path of ['/api/plans', '/api/public/indicators', '/api/openapi.json', '/api/docs', '/public', '/', '/workspace/x', '/api/nope']) {
       const res = await app.request(path);
-      expect(res.status, path).toBeLessThan(500);
+      // Before `npm run build` the workspace paths answer 503 "not built yet"; the headers must be there all the same.
+      const unbuiltShell = (path === '/' || path.startsWith('/workspace')) && !existsSync(join(WEB_DIST, 'index.html'));
+      if (!unbuiltShell) expect(res.status, path).toBeLessThan(500);
       checkHeaders(res, path);
     }
   });
@@ -85,6 +90,7 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
         }
       }
     }
+    console.log(`injection probes: ${probes} requests over ${gets.size} GET routes`);
     expect(failures).toEqual([]);
     expect(probes).toBeGreaterThan(500);
     // the tables are still there
