@@ -101,6 +101,57 @@ describe(`fuzzing the importers and the xlsx reader (${BUDGET} cases, seed ${SEE
     );
   });
 
+  it(`text-level mutations of the outline, valid UTF-8 (${txtRuns})`, async () => {
+    const lines = new TextDecoder().decode(sipOutlineBytes()).split('\n');
+    const n = lines.length;
+    const edit = fc.oneof(
+      fc.record({ op: fc.constant('drop' as const), at: fc.nat({ max: n - 1 }), len: fc.integer({ min: 1, max: 200 }) }),
+      fc.record({ op: fc.constant('dup' as const), at: fc.nat({ max: n - 1 }), len: fc.integer({ min: 1, max: 200 }) }),
+      fc.record({ op: fc.constant('swap' as const), at: fc.nat({ max: n - 1 }), to: fc.nat({ max: n - 1 }) }),
+      fc.record({ op: fc.constant('insert' as const), at: fc.nat({ max: n - 1 }), text: fc.string({ unit: 'grapheme', maxLength: 80 }) }),
+      fc.record({ op: fc.constant('cut' as const), at: fc.nat({ max: n - 1 }), keep: fc.nat({ max: 40 }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 8 }), fc.constantFrom('plan.txt', 'plan.md'), async (edits, name) => {
+        const ls = [...lines];
+        for (const e of edits) {
+          const at = Math.min(e.at, ls.length - 1);
+          if (e.op === 'drop') ls.splice(at, e.len);
+          else if (e.op === 'dup') ls.splice(at, 0, ...ls.slice(at, at + e.len));
+          else if (e.op === 'swap') [ls[at], ls[Math.min(e.to, ls.length - 1)]] = [ls[Math.min(e.to, ls.length - 1)]!, ls[at]!];
+          else if (e.op === 'insert') ls.splice(at, 0, e.text);
+          else ls[at] = (ls[at] ?? '').slice(0, e.keep);
+        }
+        await expectSafe(() => importPlan({ bytes: new TextEncoder().encode(ls.join('\n')), filename: name }));
+      }),
+      { numRuns: txtRuns, seed: SEED + 3 },
+    );
+  });
+
+  it(`mutated document.xml inside a valid .docx (${docxRuns})`, async () => {
+    const zip = await JSZip.loadAsync(await buildMiniDocx({ headingStyles: true }));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({ at: fc.nat({ max: xml.length - 1 }), del: fc.nat({ max: 200 }), ins: fc.constantFrom('', '<', '>', '</w:p>', '<w:p>', '&', '&amp;', '"', '<w:t>', '\u0000', '第一章 ', '表1', ']]>') }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        async (edits) => {
+          let x = xml;
+          for (const e of edits) {
+            const at = Math.min(e.at, x.length);
+            x = x.slice(0, at) + e.ins + x.slice(at + e.del);
+          }
+          zip.file('word/document.xml', x);
+          const bytes = new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
+          await expectSafe(() => importPlan({ bytes, filename: 'plan.docx' }));
+        },
+      ),
+      { numRuns: docxRuns, seed: SEED + 4 },
+    );
+  });
+
   it(`mutated real .docx (${docxRuns})`, async () => {
     const docx = await buildMiniDocx({ headingStyles: true });
     await fc.assert(
