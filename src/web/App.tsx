@@ -5,7 +5,8 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useI18n } from './lib/i18n.tsx';
 import { match, useLocation } from './lib/router.tsx';
 import { SessionProvider } from './modules/session/session.tsx';
-import { WorkspaceProvider } from './modules/workspace/workspace.tsx';
+import { useWorkspace, WorkspaceProvider } from './modules/workspace/workspace.tsx';
+import { FinalYearProvider } from './ui/verdict.tsx';
 import { Shell } from './pages/Shell.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { Loading } from './ui/states.tsx';
@@ -54,6 +55,11 @@ function Routes() {
   );
 }
 
+function FinalYearFromWorkspace({ children }: { children: ReactNode }) {
+  const { plan, year } = useWorkspace();
+  return <FinalYearProvider value={!!plan && year !== null && year >= plan.periodEnd}>{children}</FinalYearProvider>;
+}
+
 export function App() {
   const { lang } = useI18n();
   return (
@@ -71,7 +77,9 @@ export function App() {
       <AntApp>
         <SessionProvider>
           <WorkspaceProvider>
-            <Routes />
+            <FinalYearFromWorkspace>
+              <Routes />
+            </FinalYearFromWorkspace>
           </WorkspaceProvider>
         </SessionProvider>
       </AntApp>

@@ -138,6 +138,9 @@ describe('web workspace (Chromium)', () => {
     await expect.poll(() => page.getByTestId('summary-sentence').textContent(), { timeout: 20_000 }).toMatch(/18项已完成/);
     await page.waitForTimeout(1200);
     await page.screenshot({ path: join(RESULTS, 'dashboard-13th-full.png'), fullPage: true });
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(300);
     await shot('dashboard-13th');
     await page.getByRole('combobox', { name: '规划' }).click();
     await page.locator('.ant-select-item-option[title="园区“十四五”规划纲要"]').click();

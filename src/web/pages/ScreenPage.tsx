@@ -10,7 +10,7 @@ import { LayoutMap } from '../modules/map/LayoutMap.tsx';
 import { useProjects } from '../modules/projects/queries.ts';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
 import { ErrorState, Loading } from '../ui/states.tsx';
-import { VERDICT_COLOR } from '../ui/verdict.tsx';
+import { useVerdictLabel, VERDICT_COLOR } from '../ui/verdict.tsx';
 
 const REFRESH_MS = 60_000;
 const ROTATE_MS = 8_000;
@@ -18,6 +18,7 @@ const ROTATE_MS = 8_000;
 /** 大屏: the overview for a 1920×1080 wall — dark, large type, refreshes every minute, rotates the lagging items. */
 export default function ScreenPage() {
   const { t, pick } = useI18n();
+  const label = useVerdictLabel();
   const ws = useWorkspace();
   const q = useEvaluation(ws.plan?.id ?? null, ws.year, ws.method, 'table', { refetchInterval: REFRESH_MS });
   const projectsQ = useProjects(ws.plan?.id ?? null);
@@ -92,7 +93,7 @@ export default function ScreenPage() {
             i ? (
               <div key={i.code} className={`screen-focus${k === 0 ? ' active' : ''}`}>
                 <div className="n">{i.name}</div>
-                <div style={{ color: VERDICT_COLOR[i.verdict] }}>{t(`verdict.${i.verdict}`)}</div>
+                <div style={{ color: VERDICT_COLOR[i.verdict] }}>{label(i.verdict)}</div>
                 <div>{pick(i.explanation)}</div>
               </div>
             ) : null,
@@ -102,7 +103,7 @@ export default function ScreenPage() {
             {binding.map((i) => (
               <li key={i.code}>
                 <span>{i.name}</span>
-                <span style={{ color: VERDICT_COLOR[i.verdict] }}>{t(`verdict.${i.verdict}`)}</span>
+                <span style={{ color: VERDICT_COLOR[i.verdict] }}>{label(i.verdict)}</span>
               </li>
             ))}
           </ul>

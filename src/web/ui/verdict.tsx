@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
-import { useI18n } from '../lib/i18n.tsx';
+import { createContext, useContext } from 'react';
+import { useI18n, type MessageKey } from '../lib/i18n.tsx';
 import type { Verdict } from '../lib/types.ts';
 
 export const VERDICT_COLOR: Record<Verdict, string> = {
@@ -15,15 +16,28 @@ export const VERDICT_COLOR: Record<Verdict, string> = {
   not_assessable: '#b0b7c0',
 };
 
-export function VerdictTag({ verdict, size = 'default' }: { verdict: Verdict; size?: 'default' | 'large' }) {
+/**
+ * Whether the year looked at is the plan's last: then "achieved" reads 已完成 (the final evaluation's word),
+ * before it 提前实现 (achieved early) — the same words as the engine's summary sentence.
+ */
+const FinalYear = createContext(false);
+export const FinalYearProvider = FinalYear.Provider;
+
+export function useVerdictLabel(): (v: Verdict) => string {
   const { t } = useI18n();
+  const final = useContext(FinalYear);
+  return (v) => t(v === 'achieved' && final ? 'verdict.achieved_final' : (`verdict.${v}` satisfies MessageKey));
+}
+
+export function VerdictTag({ verdict, size = 'default' }: { verdict: Verdict; size?: 'default' | 'large' }) {
+  const label = useVerdictLabel();
   return (
     <Tag
       color={VERDICT_COLOR[verdict]}
       data-verdict={verdict}
       style={size === 'large' ? { fontSize: 16, padding: '4px 10px' } : undefined}
     >
-      {t(`verdict.${verdict}`)}
+      {label(verdict)}
     </Tag>
   );
 }

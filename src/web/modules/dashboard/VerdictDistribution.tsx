@@ -1,7 +1,7 @@
 import { useI18n } from '../../lib/i18n.tsx';
 import type { IndicatorEvaluation } from '../../lib/types.ts';
 import { Chart } from '../../ui/charts/index.tsx';
-import { VERDICT_COLOR } from '../../ui/verdict.tsx';
+import { useVerdictLabel, VERDICT_COLOR } from '../../ui/verdict.tsx';
 import { countVerdicts } from './model.ts';
 
 export function VerdictDistribution({
@@ -14,8 +14,9 @@ export function VerdictDistribution({
   dark?: boolean;
 }) {
   const { t } = useI18n();
+  const verdictLabel = useVerdictLabel();
   const data = countVerdicts(items).map(({ verdict, count }) => ({
-    name: t(`verdict.${verdict}`),
+    name: verdictLabel(verdict),
     value: count,
     itemStyle: { color: VERDICT_COLOR[verdict] },
   }));

@@ -4,6 +4,7 @@ import { api } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { VERDICT_ORDER, type Snapshot, type SnapshotSummary } from '../../lib/types.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { useVerdictLabel } from '../../ui/verdict.tsx';
 import { useSession } from '../session/session.tsx';
 
 interface Fields {
@@ -18,6 +19,7 @@ interface Fields {
  */
 export function Assessments({ planId, indicatorId, canSelfAssess }: { planId: string; indicatorId: string; canSelfAssess: boolean }) {
   const { t } = useI18n();
+  const label = useVerdictLabel();
   const { message } = App.useApp();
   const { user } = useSession();
   const qc = useQueryClient();
@@ -88,7 +90,7 @@ export function Assessments({ planId, indicatorId, canSelfAssess }: { planId: st
               aria-label={t('col.verdict')}
               placeholder={t('col.verdict')}
               style={{ width: 160 }}
-              options={VERDICT_ORDER.map((v) => ({ value: t(`verdict.${v}`), label: t(`verdict.${v}`) }))}
+              options={VERDICT_ORDER.map((v) => ({ value: label(v), label: label(v) }))}
             />
           </Form.Item>
           <Form.Item name="score">
