@@ -14,6 +14,7 @@ export function TaskWork({ nodeId, year, canReport }: { nodeId: string; year: nu
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<{ status: TaskStatus; percent: number; text: string }>();
+  const [milestoneForm] = Form.useForm<{ title: string; dueDate: string }>();
   const q = useQuery({
     queryKey: ['bo', 'task', nodeId],
     queryFn: ({ signal }) => api<TaskWorkDto>(`/api/tasks/${nodeId}/work`, { signal }),
@@ -26,6 +27,34 @@ export function TaskWork({ nodeId, year, canReport }: { nodeId: string; year: nu
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['bo', 'task', nodeId] });
       void qc.invalidateQueries({ queryKey: ['plan'] });
+    },
+    onError: (err) => void message.error(err instanceof Error ? err.message : t('error.unknown')),
+  });
+  const thisYear = q.data?.workPlans.find((w) => w.year === year);
+  const addMilestone = useMutation({
+    mutationFn: (m: { title: string; dueDate: string }) =>
+      api<unknown>(`/api/tasks/${nodeId}/work-plans/${year}`, {
+        method: 'PUT',
+        body: {
+          summary: thisYear?.summary ?? null,
+          milestones: [
+            ...(thisYear?.milestones ?? []).map((x) => ({ title: x.title, dueDate: x.dueDate, completedOn: x.completedOn })),
+            m,
+          ],
+        },
+      }),
+    onSuccess: () => {
+      milestoneForm.resetFields();
+      void qc.invalidateQueries({ queryKey: ['bo', 'task', nodeId] });
+    },
+    onError: (err) => void message.error(err instanceof Error ? err.message : t('error.unknown')),
+  });
+  const complete = useMutation({
+    mutationFn: (id: string) =>
+      api<unknown>(`/api/milestones/${id}`, { method: 'PATCH', body: { completedOn: new Date().toISOString().slice(0, 10) } }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['bo', 'task', nodeId] });
+      void qc.invalidateQueries({ queryKey: ['bo', 'milestones'] });
     },
     onError: (err) => void message.error(err instanceof Error ? err.message : t('error.unknown')),
   });
@@ -49,10 +78,28 @@ export function TaskWork({ nodeId, year, canReport }: { nodeId: string; year: nu
               <Space size={4}>
                 <span className="muted">{m.dueDate}</span>
                 {m.completedOn ? <Tag color="success">{t('task.completed')}</Tag> : m.overdue ? <Tag color="error">{t('inbox.overdue')}</Tag> : null}
+                {canReport && !m.completedOn && (
+                  <Button size="small" loading={complete.isPending} onClick={() => complete.mutate(m.id)}>
+                    {t('task.markDone')}
+                  </Button>
+                )}
               </Space>
             </List.Item>
           )}
         />
+      )}
+      {canReport && (
+        <Form form={milestoneForm} layout="inline" onFinish={(v) => addMilestone.mutate(v)} style={{ rowGap: 8 }}>
+          <Form.Item name="title" rules={[{ required: true, message: t('task.milestoneTitle') }]} style={{ flex: 1, minWidth: 200 }}>
+            <Input placeholder={t('task.milestoneTitle')} aria-label={t('task.milestoneTitle')} />
+          </Form.Item>
+          <Form.Item name="dueDate" rules={[{ required: true, message: t('task.due') }]}>
+            <Input type="date" aria-label={t('task.due')} min={`${year}-01-01`} max={`${year + 1}-12-31`} />
+          </Form.Item>
+          <Button htmlType="submit" loading={addMilestone.isPending}>
+            {t('task.addMilestone', { year })}
+          </Button>
+        </Form>
       )}
       <Typography.Text strong>{t('task.reports')}</Typography.Text>
       {q.data.reports.length === 0 ? (
