@@ -101,10 +101,12 @@ export function LayoutMap({
       option={{
         tooltip: {
           trigger: 'item',
+          // Drawn as canvas text, never HTML: project names come from the API.
+          renderMode: 'richText',
           formatter: (p: unknown) => {
             const name = (p as { name?: string }).name ?? '';
             const props = byName.get(name);
-            return props ? `${label(props)}<br/>${t(groupKey(props.group))}` : name;
+            return props ? `${label(props)}\n${t(groupKey(props.group))}` : name;
           },
         },
         geo: {
