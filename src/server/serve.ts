@@ -1,9 +1,11 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import type { Db } from '../db/db.types.ts';
 import type { Config } from './config.ts';
 import { createApp } from './app.ts';
 import { prepareDatabase } from './database.ts';
 import { createLogger } from './logger.ts';
+import { PublicReplay } from './public-replay.ts';
 import { VERSION } from './version.ts';
 
 export interface RunningServer {
@@ -18,11 +20,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const db = await prepareDatabase(config, logger);
   const app = createApp({ db, logger, version: VERSION });
-  let server: ServerType;
+  const replay = new PublicReplay(db);
+  const handle = getRequestListener(replay.record(app.fetch));
+  const server: Server = createServer((req, res) => {
+    if (!replay.tryServe(req, res)) void handle(req, res);
+  });
   try {
-    server = await new Promise<ServerType>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-      s.once('error', reject);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
     });
   } catch (e) {
     await db.close();

@@ -25,6 +25,12 @@ export class PublicCache {
 
   constructor(private readonly db: Queryable) {}
 
+  /** The data version if this node knows it to be current right now (no I/O); null when it must ask. */
+  freshVersion(): string | null {
+    const fresh = Date.now() - this.checkedAt < REVALIDATE_MS && this.seenChanges === localChanges;
+    return fresh ? this.version : null;
+  }
+
   private async currentVersion(): Promise<string> {
     const fresh = Date.now() - this.checkedAt < REVALIDATE_MS && this.seenChanges === localChanges;
     if (this.version !== null && fresh) return this.version;

@@ -50,8 +50,8 @@ async function cached(
     'Content-Type': entry.contentType,
   };
   if (download) headers['Content-Disposition'] = `attachment; filename="${download}"`;
-  if (c.req.header('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
-  return new Response(entry.body, { status: 200, headers });
+  if (c.req.header('if-none-match') === entry.etag) return c.body(null, 304, headers);
+  return c.body(entry.body, 200, headers);
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
