@@ -63,9 +63,14 @@ describe.runIf(PG && existsSync(SIP_OUTLINE_PATH))('SIGKILL during writes: all o
       else expect(got).toEqual(ref);
     }
     console.log('import kills', outcomes);
-    // no transaction was left holding locks or rows
-    const open = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'");
-    expect(open[0]!.n).toBe(0);
+    // no transaction is left holding locks or rows: PostgreSQL notices the dead client's closed socket and rolls
+    // back (within a moment of the kill)
+    let open = 1;
+    for (let k = 0; k < 50 && open > 0; k++) {
+      open = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'"))[0]!.n;
+      if (open > 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(open).toBe(0);
   });
 
   it('lantu serve killed during an xlsx upload: the upload is in the database fully or not at all', async () => {
@@ -96,7 +101,12 @@ describe.runIf(PG && existsSync(SIP_OUTLINE_PATH))('SIGKILL during writes: all o
           }
         }),
       );
-      expect(cells).toBeGreaterThan(0);
+      if (cells === 0) {
+        // an earlier upload got through completely: every cell is filled, nothing left to try
+        expect(outcomes.some((o) => / (\d+) of \1 cells/.test(o))).toBe(true);
+        await server.stop();
+        break;
+      }
       const body = new FormData();
       body.set('file', new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'kjj.xlsx'));
       const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observations');
