@@ -109,6 +109,10 @@ const MATRIX: Record<string, Case> = {
     fresh: true,
     request: () => Promise.resolve({ path: '/api/auth/logout' }),
   },
+  'PATCH /api/auth/me': {
+    expect: { anonymous: 401, own: 200, other: 200, assessor: 200, admin: 200 },
+    request: () => Promise.resolve({ path: '/api/auth/me', json: { locale: 'en' } }),
+  },
   'POST /api/users': {
     expect: allowOnly({ admin: 201 }),
     request: (ctx) =>

@@ -72,6 +72,10 @@ export const usersRepository = {
     );
   },
 
+  async setLocale(db: Queryable, id: string, locale: string): Promise<void> {
+    await db.query('UPDATE users SET locale = $2 WHERE id = $1', [id, locale]);
+  },
+
   async clearFailures(db: Queryable, id: string): Promise<void> {
     await db.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [id]);
   },

@@ -1,11 +1,11 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { clientKey, isHttps, SESSION_COOKIE } from '../../auth/session.middleware.ts';
 import { validationHook } from '../../errors.ts';
 import { loginBodySchema, sessionSchema } from './auth.schemas.ts';
-import { login, logout } from './auth.service.ts';
+import { LOCALES, login, logout, setLocale } from './auth.service.ts';
 import { errorResponse as err, jsonResponse as json } from '../../openapi-helpers.ts';
 
 export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -68,6 +68,31 @@ authRoutes.openapi(
   }),
   (c) => {
     const user = requireUser(c);
+    return c.json({ user, csrfToken: c.var.csrfToken ?? '' }, 200);
+  },
+);
+
+authRoutes.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/auth/me',
+    tags: ['auth'],
+    summary: 'Set my language 设置界面语言',
+    request: {
+      body: {
+        content: { 'application/json': { schema: z.object({ locale: z.enum(LOCALES) }) } },
+        required: true,
+      },
+    },
+    responses: {
+      200: json(sessionSchema, 'The session with the new locale'),
+      401: err('Not logged in'),
+      403: err('CSRF token missing'),
+      422: err('Unknown locale'),
+    },
+  }),
+  async (c) => {
+    const user = await setLocale(c.var.deps.db, requireUser(c), c.req.valid('json').locale);
     return c.json({ user, csrfToken: c.var.csrfToken ?? '' }, 200);
   },
 );

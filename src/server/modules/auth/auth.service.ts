@@ -125,3 +125,23 @@ export async function resolveSession(
   const [user] = await usersRepository.sessionUsers(db, [session.userId]);
   return user ? { user, csrfToken: session.csrfToken } : null;
 }
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Remembers the user's language on the server, so it follows them to any browser. */
+export async function setLocale(db: Db, user: SessionUser, locale: Locale): Promise<SessionUser> {
+  await db.transaction(async (tx) => {
+    await usersRepository.setLocale(tx, user.id, locale);
+    await auditRepository.append(tx, {
+      actorId: user.id,
+      actor: user.email,
+      action: 'update',
+      entity: 'user',
+      entityId: user.id,
+      before: { locale: user.locale },
+      after: { locale },
+    });
+  });
+  return { ...user, locale };
+}
