@@ -1,5 +1,5 @@
 import { Badge, Button, Dropdown, Layout, Menu, Segmented, Select, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../lib/api.ts';
 import { useI18n, type Lang } from '../lib/i18n.tsx';
@@ -18,12 +18,18 @@ function section(path: string): string {
 
 export function LanguageSwitch() {
   const { lang, setLang } = useI18n();
+  const { user } = useSession();
+  // A logged-in user's choice is kept on the server too, so it follows them to another browser.
+  const choose = (l: Lang) => {
+    setLang(l);
+    if (user) void api('/api/auth/me', { method: 'PATCH', body: { locale: l } }).catch(() => undefined);
+  };
   return (
     <Segmented<Lang>
       size="small"
       aria-label="Language / 语言"
       value={lang}
-      onChange={setLang}
+      onChange={choose}
       options={[
         { label: '中文', value: 'zh-CN' },
         { label: 'EN', value: 'en' },
@@ -36,7 +42,13 @@ export function Shell({ children }: { children: ReactNode }) {
   const { t, lang } = useI18n();
   const { path } = useLocation();
   const { user, logout, authAvailable } = useSession();
+  const { setLang } = useI18n();
   const ws = useWorkspace();
+  // On login, take the language the user chose last time (anywhere).
+  const savedLocale = user?.locale;
+  useEffect(() => {
+    if (savedLocale === 'en' || savedLocale === 'zh-CN') setLang(savedLocale);
+  }, [user?.id, savedLocale, setLang]);
   const inbox = useQuery({
     queryKey: ['bo', 'inbox'],
     queryFn: ({ signal }) => api<{ items: InboxItem[] }>('/api/inbox', { signal }),
