@@ -25,11 +25,12 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 /** Applies every migration not yet applied, each in its own transaction. Returns the names applied. */
 export async function migrate(db: Db, migrations = loadMigrations()): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS lantu_migrations (
-    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: string[] = [];
   await db.transaction(async (tx) => {
+    // The lock comes first: two nodes creating the bookkeeping table at once collide even with IF NOT EXISTS.
     if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS lantu_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Set(
       (await tx.query<{ version: number }>('SELECT version FROM lantu_migrations')).map((r) => r.version),
     );
