@@ -112,7 +112,7 @@ export async function createObservation(
     await workflowRepository.approvedHistory(db, ind.id, kind, year),
   );
   try {
-    const id = await db.transaction(async (tx) => {
+    const created = await db.transaction(async (tx) => {
       const latest = await workflowRepository.latestForUpdate(tx, {
         indicatorId: ind.id,
         period: input.period,
@@ -160,9 +160,11 @@ export async function createObservation(
           version: (latest?.version ?? 0) + 1,
         },
       });
-      return newId;
+      // Read back inside the transaction: once it commits, the answer is already in hand (a write is never
+      // committed yet reported as failed because the database went away between commit and read).
+      return (await workflowRepository.find(tx, newId))!;
     });
-    return { observation: (await workflowRepository.find(db, id))!, warnings };
+    return { observation: created, warnings };
   } catch (e) {
     // Two writers raced for the same version number: the second one is told, nothing is half-written.
     if (isUniqueViolation(e))
@@ -195,7 +197,7 @@ export async function updateObservation(
     text,
     await workflowRepository.approvedHistory(db, ind.id, current.kind, current.year),
   );
-  await db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     if (!(await workflowRepository.updateDraft(tx, id, { value, text, note }))) {
       throw new LantuError('conflict', 'This value changed status meanwhile; reload 状态已变化');
     }
@@ -207,8 +209,9 @@ export async function updateObservation(
       before: { value: current.value, text: current.text, note: current.note, status: current.status },
       after: { value, text, note, status: 'draft' },
     });
+    return (await workflowRepository.find(tx, id))!;
   });
-  return { observation: (await workflowRepository.find(db, id))!, warnings };
+  return { observation: updated, warnings };
 }
 
 async function move(
@@ -238,7 +241,7 @@ async function move(
     }
   }
   const from: ObservationStatus[] = action === 'submit' ? ['draft', 'returned'] : ['submitted'];
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     if (!(await workflowRepository.transition(tx, id, from, next.value, user.id, reason?.trim() ?? null))) {
       throw new LantuError(
         'conflict',
@@ -254,8 +257,8 @@ async function move(
       after: { status: next.value, ...(reason ? { reason } : {}) },
     });
     if (next.value === 'approved') await markPublicDataChanged(tx);
+    return (await workflowRepository.find(tx, id))!;
   });
-  return (await workflowRepository.find(db, id))!;
 }
 
 export const submitObservation = (db: Db, user: SessionUser, id: string) =>
