@@ -13,6 +13,7 @@ import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
 import { getPlan } from '../plans/plans.service.ts';
 import { cellText, readWorkbook } from '../spreadsheets/xlsx.ts';
+import { markPublicDataChanged } from '../public/public-cache.ts';
 
 interface DepartmentRef {
   code: string;
@@ -54,7 +55,8 @@ function resolveDepartments(
   const errors: string[] = [];
   const unknown = [lead, ...co].filter((c) => !known.has(c));
   if (unknown.length > 0) errors.push(`Unknown department ${[...new Set(unknown)].join(', ')} 部门不存在`);
-  if (co.includes(lead)) errors.push(`${lead} cannot be both lead and co-department 牵头部门不能同时为配合部门`);
+  if (co.includes(lead))
+    errors.push(`${lead} cannot be both lead and co-department 牵头部门不能同时为配合部门`);
   if (new Set(co).size !== co.length) errors.push('A co-department is listed twice 配合部门重复');
   if (errors.length > 0) return { ok: false, errors };
   return {
@@ -105,6 +107,8 @@ async function replace(
   const rows = await assignmentsRepository.listForTarget(tx, target);
   const after = summary(rows);
   const changed = JSON.stringify(codesOf(before)) !== JSON.stringify(codesOf(after));
+  // Indicator lists carry their departments and are cached per data version.
+  if (changed) await markPublicDataChanged(tx);
   if (changed || audit === 'always') {
     await auditRepository.append(tx, {
       actorId: user.id,
@@ -124,7 +128,8 @@ export async function setAssignment(db: Db, user: SessionUser, input: Assignment
   const target = toTarget(input);
   return db.transaction(async (tx) => {
     const item = await assignmentsRepository.lockTarget(tx, target);
-    if (!item) throw notFound(target.nodeId === null ? 'Indicator' : 'Plan node', target.nodeId ?? target.indicatorId);
+    if (!item)
+      throw notFound(target.nodeId === null ? 'Indicator' : 'Plan node', target.nodeId ?? target.indicatorId);
     const resolved = resolveDepartments(await knownDepartments(tx), input.lead, input.co);
     if (!resolved.ok) throw new LantuError('validation_failed', resolved.errors.join('; '));
     const { rows } = await replace(tx, user, target, item.planId, resolved.value, 'always');
@@ -223,7 +228,12 @@ export async function uploadAssignments(
   const indicatorByCode = new Map(indicators.map((i) => [i.code, i.id]));
   const nodeIds = new Set(nodes.map((n) => n.id));
   const seen = new Map<string, number>();
-  const parsed: { row: number; code: string; target: AssignmentTarget; departments: { departmentId: string; role: 'lead' | 'co' }[] }[] = [];
+  const parsed: {
+    row: number;
+    code: string;
+    target: AssignmentTarget;
+    departments: { departmentId: string; role: 'lead' | 'co' }[];
+  }[] = [];
   const report: SheetReportRow[] = [];
 
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
@@ -236,7 +246,8 @@ export async function uploadAssignments(
     let target: AssignmentTarget | null = null;
     if (!code) errors.push('No code 缺少编码');
     else if (indicatorByCode.has(code)) target = { nodeId: null, indicatorId: indicatorByCode.get(code)! };
-    else if (UUID.test(code) && nodeIds.has(code.toLowerCase())) target = { nodeId: code.toLowerCase(), indicatorId: null };
+    else if (UUID.test(code) && nodeIds.has(code.toLowerCase()))
+      target = { nodeId: code.toLowerCase(), indicatorId: null };
     else errors.push(`No indicator or task ${code} in this plan 编码不存在`);
     if (code && seen.has(code)) errors.push(`${code} is already on row ${seen.get(code)} 编码重复`);
     if (code) seen.set(code, r);
@@ -252,7 +263,8 @@ export async function uploadAssignments(
   }
   if (report.length === 0) throw new LantuError('validation_failed', 'The sheet has no rows 表格无数据');
   if (report.some((r) => r.status === 'error')) {
-    for (const r of report) if (r.status !== 'error') r.message = 'Valid, not saved: other rows have errors 其他行有误，未保存';
+    for (const r of report)
+      if (r.status !== 'error') r.message = 'Valid, not saved: other rows have errors 其他行有误，未保存';
     return { ok: false, rows: report };
   }
 

@@ -4,6 +4,7 @@ import { errorBodySchema, validationHook } from '../../errors.ts';
 import { planIdParams } from '../plans/plans.schemas.ts';
 import { evaluatePlanLive } from './evaluation.service.ts';
 import { liveEvaluationQuery, liveEvaluationSchema } from './evaluations.schemas.ts';
+import { cachedJson } from '../public/public-cache.ts';
 
 export const evaluationsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -26,6 +27,11 @@ evaluationsRoutes.openapi(
       },
     },
   }),
-  async (c) =>
-    c.json(await evaluatePlanLive(c.var.deps.db, c.req.valid('param').id, c.req.valid('query')), 200),
+  (c) => {
+    const { id } = c.req.valid('param');
+    const q = c.req.valid('query');
+    return cachedJson(c.var.deps.db, `evaluation:${id}:${q.year}:${q.method}:${q.scope}`, () =>
+      evaluatePlanLive(c.var.deps.db, id, q),
+    );
+  },
 );

@@ -3,6 +3,7 @@ import type { AppEnv } from '../../app-env.ts';
 import { errorBodySchema, validationHook } from '../../errors.ts';
 import { indicatorListSchema, planIdParams, planListSchema, planTreeSchema } from './plans.schemas.ts';
 import { getPlanIndicators, getPlanTree, listPlans } from './plans.service.ts';
+import { cachedJson } from '../public/public-cache.ts';
 
 const errors = {
   404: { description: 'No such plan', content: { 'application/json': { schema: errorBodySchema } } },
@@ -17,7 +18,12 @@ plansRoutes.openapi(
     path: '/plans',
     tags: ['plans'],
     summary: 'List plans 规划列表',
-    responses: { 200: { description: 'Plans, newest period first', content: { 'application/json': { schema: planListSchema } } } },
+    responses: {
+      200: {
+        description: 'Plans, newest period first',
+        content: { 'application/json': { schema: planListSchema } },
+      },
+    },
   }),
   async (c) => c.json({ items: await listPlans(c.var.deps.db) }, 200),
 );
@@ -30,11 +36,17 @@ plansRoutes.openapi(
     summary: 'The plan tree 篇/章/节/任务',
     request: { params: planIdParams },
     responses: {
-      200: { description: 'The tree, in document order', content: { 'application/json': { schema: planTreeSchema } } },
+      200: {
+        description: 'The tree, in document order',
+        content: { 'application/json': { schema: planTreeSchema } },
+      },
       ...errors,
     },
   }),
-  async (c) => c.json(await getPlanTree(c.var.deps.db, c.req.valid('param').id), 200),
+  (c) => {
+    const { id } = c.req.valid('param');
+    return cachedJson(c.var.deps.db, `tree:${id}`, () => getPlanTree(c.var.deps.db, id));
+  },
 );
 
 plansRoutes.openapi(
@@ -52,5 +64,8 @@ plansRoutes.openapi(
       ...errors,
     },
   }),
-  async (c) => c.json(await getPlanIndicators(c.var.deps.db, c.req.valid('param').id), 200),
+  (c) => {
+    const { id } = c.req.valid('param');
+    return cachedJson(c.var.deps.db, `plan-indicators:${id}`, () => getPlanIndicators(c.var.deps.db, id));
+  },
 );

@@ -81,3 +81,19 @@ export async function markPublicDataChanged(tx: Queryable): Promise<void> {
   await settingsRepository.bump(tx, VERSION_KEY);
   localChanges += 1;
 }
+
+/**
+ * A JSON answer built once per data version (plan loads, assignments, approvals and moderation bump it):
+ * repeated reads of plans, indicators and evaluations are then lookups, not queries.
+ */
+export async function cachedJson(db: Queryable, key: string, build: () => Promise<unknown>): Promise<never> {
+  const entry = await publicCacheFor(db).get(key, async () => ({
+    body: JSON.stringify(await build()),
+    contentType: 'application/json; charset=utf-8',
+  }));
+  // The body is the serialised value the route documents; typed never so a typed route handler accepts it.
+  return new Response(entry.body, {
+    status: 200,
+    headers: { 'content-type': entry.contentType, etag: entry.etag },
+  }) as never;
+}

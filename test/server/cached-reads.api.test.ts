@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/db.types.ts';
+import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import { getJson, testApp } from '../support/app.ts';
+import { testDatabases } from '../support/databases.ts';
+import { loginAs } from '../support/session.ts';
+
+interface Indicator {
+  id: string;
+  code: string;
+  departments: { code: string; role: string }[];
+}
+
+describe.each(testDatabases)('reads cached per data version on $kind', ({ create }) => {
+  let db: Db;
+  let dispose: () => Promise<void>;
+  let app: ReturnType<typeof testApp>;
+  let planId: string;
+
+  beforeAll(async () => {
+    ({ db, dispose } = await create());
+    await seedIfEmpty(db);
+    app = testApp(db);
+    planId = (await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans')).body.items.find(
+      (p) => p.key === 'sip-14th',
+    )!.id;
+  });
+  afterAll(async () => dispose());
+
+  const indicator = async (code: string) =>
+    (await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`)).body.items.find(
+      (i) => i.code === code,
+    )!;
+
+  it('shows a changed assignment in the indicator list at once', async () => {
+    const before = await indicator('T2-11');
+    expect(before.departments.map((d) => d.code)).toEqual(['KJJ']);
+    const admin = await loginAs(app, db, 'admin');
+    expect(
+      (await admin.request('PUT', '/api/assignments', { indicatorId: before.id, lead: 'KJJ', co: ['TJJ'] }))
+        .status,
+    ).toBe(200);
+    expect((await indicator('T2-11')).departments.map((d) => [d.code, d.role])).toEqual([
+      ['KJJ', 'lead'],
+      ['TJJ', 'co'],
+    ]);
+  });
+
+  it('answers a repeated evaluation identically, and differently once a value is approved', async () => {
+    const url = `/api/plans/${planId}/evaluation?year=2021`;
+    const first = await app.request(url);
+    const firstBody = await first.text();
+    const second = await app.request(url);
+    expect(await second.text()).toBe(firstBody);
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+
+    const hitech = await indicator('T2-11');
+    const dept = await loginAs(app, db, 'department', ['KJJ']);
+    const admin = await loginAs(app, db, 'admin');
+    const created = await dept.request('POST', '/api/observations', {
+      indicatorId: hitech.id,
+      period: '2021',
+      value: 2600,
+    });
+    await dept.request('POST', `/api/observations/${created.body.observation.id}/submit`);
+    expect(await (await app.request(url)).text()).toBe(firstBody);
+    await admin.request('POST', `/api/observations/${created.body.observation.id}/approve`);
+    const after = (await (await app.request(url)).json()) as {
+      indicators: { code: string; verdict: string; actual: number | null }[];
+    };
+    expect(after.indicators.find((i) => i.code === 'T2-11')).toMatchObject({ actual: 2600 });
+  });
+});
