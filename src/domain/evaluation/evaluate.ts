@@ -288,6 +288,12 @@ function targetCondition(ctx: Ctx, kind: IndicatorSpec['kind'], targetValue: num
 }
 
 /** A text observation that states completion decides on its own (完成 / 未完成). */
+/** No numeric value to judge: a completion text (完成 / 未完成) decides, otherwise the data is missing. */
+function withoutNumber(ctx: Ctx, r: IndicatorEvaluation, text: Point | null): IndicatorEvaluation {
+  const completed = text === null ? null : completionVerdict(ctx, r, text);
+  return completed ?? finish(ctx, r, 'no_data', noDataWhy(ctx, text));
+}
+
 function completionVerdict(ctx: Ctx, r: IndicatorEvaluation, text: Point): IndicatorEvaluation | null {
   const done = parseCompletion(text.text ?? '');
   if (done === null) return null;
@@ -508,11 +514,7 @@ function evaluateLevel(ctx: Ctx): IndicatorEvaluation {
   const baseline = findBaseline(ctx, all);
   const T = resolveTarget(ctx, baseline?.value ?? null);
   if (num === null) {
-    if (text !== null) {
-      const c = completionVerdict(ctx, r, text);
-      if (c !== null) return c;
-    }
-    return finish(ctx, r, 'no_data', noDataWhy(ctx, text));
+    return withoutNumber(ctx, r, text);
   }
   if (T === null) return evaluateWithoutTarget(ctx, r, baseline, num);
   if (ctx.dir === 0 && baseline !== null) ctx.dir = T > baseline.value ? 1 : T < baseline.value ? -1 : 0;
@@ -616,11 +618,7 @@ function evaluateCumulative(ctx: Ctx): IndicatorEvaluation {
   const last = flows[flows.length - 1];
   if (last === undefined) {
     const { text } = latest(inPeriod(ctx, ctx.actual));
-    if (text !== null) {
-      const c = completionVerdict(ctx, r, text);
-      if (c !== null) return c;
-    }
-    return finish(ctx, r, 'no_data', noDataWhy(ctx, text));
+    return withoutNumber(ctx, r, text);
   }
   if (T === null || ctx.y0 === null || ctx.yT === null) {
     return finish(ctx, r, 'not_assessable', { zh: '累计目标缺少目标值或规划期', en: 'the cumulative target lacks a value or a period' });
@@ -699,11 +697,7 @@ function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
   const period = inPeriod(ctx, ctx.actual);
   const { num, text } = latest(period);
   if (num === null) {
-    if (text !== null) {
-      const c = completionVerdict(ctx, r, text);
-      if (c !== null) return c;
-    }
-    return finish(ctx, r, 'no_data', noDataWhy(ctx, text));
+    return withoutNumber(ctx, r, text);
   }
   const gTarget = resolveTarget(ctx, null);
   if (gTarget === null || ctx.yT === null || ctx.y0 === null) {
@@ -793,11 +787,7 @@ function evaluateReduction(ctx: Ctx): IndicatorEvaluation {
   const period = inPeriod(ctx, ctx.actual);
   const { num, text } = latest(period);
   if (num === null) {
-    if (text !== null) {
-      const c = completionVerdict(ctx, r, text);
-      if (c !== null) return c;
-    }
-    return finish(ctx, r, 'no_data', noDataWhy(ctx, text));
+    return withoutNumber(ctx, r, text);
   }
   const R = resolveTarget(ctx, null);
   if (R === null || ctx.y0 === null || ctx.yT === null || R >= 100) {
@@ -893,11 +883,7 @@ function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): IndicatorEv
   const cond = targetCondition(ctx, kind, T);
   r.target = T === null ? null : round(T);
   if (num === null) {
-    if (text !== null) {
-      const c = completionVerdict(ctx, r, text);
-      if (c !== null) return c;
-    }
-    return finish(ctx, r, 'no_data', noDataWhy(ctx, text));
+    return withoutNumber(ctx, r, text);
   }
   if (cond === null) return finish(ctx, r, 'not_assessable', { zh: `目标“${q.raw}”无法解读为数值条件`, en: `the target “${q.raw}” cannot be read as a numeric condition` });
   const A = num.value;
