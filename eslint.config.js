@@ -2,18 +2,42 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const nodeIo = ['fs', 'path', 'http', 'https', 'net', 'child_process', 'os', 'worker_threads', 'stream', 'crypto'];
+const nodeIo = [
+  'fs',
+  'path',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'os',
+  'worker_threads',
+  'stream',
+  'crypto',
+];
 const ioPatterns = nodeIo.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.lantu/**', 'drizzle/**', 'src/web/tools/**', 'bin/**', 'eslint.config.js'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.lantu/**',
+      'drizzle/**',
+      'src/web/tools/**',
+      'bin/**',
+      'eslint.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: false }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: false },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
@@ -28,9 +52,22 @@ export default tseslint.config(
         {
           paths: nodeIo.flatMap((m) => [m, `node:${m}`]),
           patterns: [
-            { group: ['**/db/**', '**/server/**', '**/web/**', '**/cli/**', '**/importers/**', '**/reports/**'], message: 'src/domain must not import outer layers' },
+            {
+              group: [
+                '**/db/**',
+                '**/server/**',
+                '**/web/**',
+                '**/cli/**',
+                '**/importers/**',
+                '**/reports/**',
+              ],
+              message: 'src/domain must not import outer layers',
+            },
             { group: ioPatterns, message: 'src/domain must not do I/O' },
-            { group: ['pg', '@electric-sql/*', 'drizzle-orm', 'drizzle-orm/*', 'hono', 'hono/*'], message: 'src/domain must not do I/O' },
+            {
+              group: ['pg', '@electric-sql/*', 'drizzle-orm', 'drizzle-orm/*', 'hono', 'hono/*'],
+              message: 'src/domain must not do I/O',
+            },
           ],
         },
       ],
@@ -42,14 +79,29 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', '**/db/**', '**/cli/**'], allowTypeImports: true, message: 'src/web imports server code as types only' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/db/**', '**/cli/**'],
+              allowTypeImports: true,
+              message: 'src/web imports server code as types only',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/web/ui/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**', '**/pages/**'], message: 'src/web/ui must not import features' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/modules/**', '**/pages/**'], message: 'src/web/ui must not import features' },
+          ],
+        },
+      ],
     },
   },
   {

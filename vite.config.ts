@@ -11,7 +11,10 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
  * from echarts-for-react first (a top-level tslib wins), then from echarts.
  */
 function tslibEsm(): string {
-  for (const from of ['./node_modules/echarts-for-react/package.json', './node_modules/echarts/package.json']) {
+  for (const from of [
+    './node_modules/echarts-for-react/package.json',
+    './node_modules/echarts/package.json',
+  ]) {
     try {
       return join(dirname(createRequire(here(from)).resolve('tslib')), 'tslib.es6.js');
     } catch {

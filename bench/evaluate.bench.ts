@@ -33,7 +33,14 @@ const TEMPLATES: IndicatorSpec[] = [
   makeSpec({ kind: 'share', baseline: 52.3, target: '55', unit: '%' }),
   makeSpec({ kind: 'cagr', baseline: 6.5, target: '6.5', unit: '%' }),
   makeSpec({ kind: 'cumulative', baseline: null, target: '10000', unit: '件' }),
-  makeSpec({ kind: 'ceiling', direction: 'decrease', baseline: 1.8, target: '2', unit: '%', attribute: 'binding' }),
+  makeSpec({
+    kind: 'ceiling',
+    direction: 'decrease',
+    baseline: 1.8,
+    target: '2',
+    unit: '%',
+    attribute: 'binding',
+  }),
   makeSpec({ kind: 'floor', baseline: 90, target: '92以上' }),
   makeSpec({ kind: 'maintain', baseline: 100, target: '100', unit: '%' }),
   makeSpec({ kind: 'about', baseline: null, target: '7左右', unit: '%' }),
@@ -73,14 +80,16 @@ function valueFor(spec: IndicatorSpec, k: number): number {
 // each observed in REGIONS regions for YEARS years, stored indicator-major (an indicator's regions together).
 const REGIONS = 100;
 const indicators: IndicatorSpec[] = [];
-for (let i = 0; i < Math.ceil(SERIES / REGIONS); i++) indicators.push({ ...TEMPLATES[i % TEMPLATES.length]!, code: `I-${i}` });
+for (let i = 0; i < Math.ceil(SERIES / REGIONS); i++)
+  indicators.push({ ...TEMPLATES[i % TEMPLATES.length]!, code: `I-${i}` });
 const specs: IndicatorSpec[] = [];
 const series: EvaluationObservation[][] = [];
 for (let s = 0; s < SERIES; s++) {
   const spec = indicators[Math.floor(s / REGIONS)]!;
   specs.push(spec);
   const obs: EvaluationObservation[] = [];
-  for (let k = 1; k <= YEARS; k++) obs.push({ year: 2020 + k, value: valueFor(spec, k), text: null, kind: 'actual' });
+  for (let k = 1; k <= YEARS; k++)
+    obs.push({ year: 2020 + k, value: valueFor(spec, k), text: null, kind: 'actual' });
   series.push(obs);
 }
 const total = SERIES * YEARS;
@@ -183,7 +192,8 @@ for (let r = 0; r < RUNS; r++) {
   quick.push(q.ms);
   checkQuick = q.check;
 }
-if (checkFull !== checkQuick || checkFull !== checkCols) throw new Error(`verdict counts differ: ${checkFull} / ${checkQuick} / ${checkCols}`);
+if (checkFull !== checkQuick || checkFull !== checkCols)
+  throw new Error(`verdict counts differ: ${checkFull} / ${checkQuick} / ${checkCols}`);
 const mbc = median(bareCol);
 const mc = median(cols);
 const mb = median(bare);
@@ -198,9 +208,22 @@ console.log(
       runs: RUNS,
       node: process.version,
       bareLoopMs: r2(mb),
-      withExplanations: { ms: Math.round(me), ratio: Math.round(me / mb), nsPerObservation: Math.round((me * 1e6) / total) },
-      verdictsOnly: { ms: Math.round(mq), ratio: Math.round(mq / mb), nsPerObservation: Math.round((mq * 1e6) / total) },
-      columnar: { ms: r2(mc), bareLoopMs: r2(mbc), ratio: Math.round((mc / mbc) * 10) / 10, nsPerObservation: Math.round((mc * 1e6) / total) },
+      withExplanations: {
+        ms: Math.round(me),
+        ratio: Math.round(me / mb),
+        nsPerObservation: Math.round((me * 1e6) / total),
+      },
+      verdictsOnly: {
+        ms: Math.round(mq),
+        ratio: Math.round(mq / mb),
+        nsPerObservation: Math.round((mq * 1e6) / total),
+      },
+      columnar: {
+        ms: r2(mc),
+        bareLoopMs: r2(mbc),
+        ratio: Math.round((mc / mbc) * 10) / 10,
+        nsPerObservation: Math.round((mc * 1e6) / total),
+      },
       achievedCount: checkFull,
     },
     null,

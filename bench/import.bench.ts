@@ -12,7 +12,8 @@ import { importPlan } from '../src/importers/import-plan.ts';
 import { buildDocxFixture } from '../test/support/docx-fixtures.ts';
 
 const runs = Number(process.argv[2] ?? 20);
-const outlinePath = process.env.SIP_OUTLINE ?? resolve(import.meta.dirname, '../../shared/plans/sip-14th-fyp-outline.txt');
+const outlinePath =
+  process.env.SIP_OUTLINE ?? resolve(import.meta.dirname, '../../shared/plans/sip-14th-fyp-outline.txt');
 
 function measure(label: string, bytes: Uint8Array, filename: string, goalMs: number): boolean {
   for (let i = 0; i < 3; i++) importPlan({ bytes, filename }); // warm-up (JIT)
@@ -23,7 +24,10 @@ function measure(label: string, bytes: Uint8Array, filename: string, goalMs: num
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  const median = times.length % 2 === 1 ? (times[(times.length - 1) / 2] ?? 0) : ((times[times.length / 2 - 1] ?? 0) + (times[times.length / 2] ?? 0)) / 2;
+  const median =
+    times.length % 2 === 1
+      ? (times[(times.length - 1) / 2] ?? 0)
+      : ((times[times.length / 2 - 1] ?? 0) + (times[times.length / 2] ?? 0)) / 2;
   const min = times[0] ?? 0;
   const max = times[times.length - 1] ?? 0;
   const ok = median <= goalMs;
@@ -37,7 +41,9 @@ function measure(label: string, bytes: Uint8Array, filename: string, goalMs: num
 const txt = readFileSync(outlinePath);
 const doc = importPlan({ bytes: txt, filename: 'sip-14th-fyp-outline.txt' });
 const docx = await buildDocxFixture(doc, 'styled');
-process.stdout.write(`node ${process.version}, ${doc.parts.length} parts, ${doc.tables.length} tables, ${doc.targets.length} prose targets\n`);
+process.stdout.write(
+  `node ${process.version}, ${doc.parts.length} parts, ${doc.tables.length} tables, ${doc.targets.length} prose targets\n`,
+);
 const a = measure('.txt', txt, 'sip.txt', 100);
 const b = measure('.docx', docx, 'sip.docx', 400);
 process.exitCode = a && b ? 0 : 1;

@@ -20,17 +20,25 @@ const WRITERS = arg('writers', 100);
 const READERS = arg('readers', 500);
 const SECONDS = arg('seconds', 60);
 const RESTART = process.argv.includes('--restart');
-const BASE = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const BASE =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
 
 const pgctl = (action: string) => {
   const version = readdirSync('/etc/postgresql').sort().at(-1)!;
-  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', action], { stdio: 'inherit', timeout: 60_000 });
+  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', action], {
+    stdio: 'inherit',
+    timeout: 60_000,
+  });
 };
 
 const scratch = await scratchDatabase(BASE, 'lantu_load');
 const server = await startServe({ DATABASE_URL: scratch.url, LOG_LEVEL: 'error' });
 try {
-  console.log(`load: ${WRITERS} writers + ${READERS} readers for ${SECONDS} s against ${server.url}${RESTART ? ' (PostgreSQL restart at 1/3)' : ''}`);
+  console.log(
+    `load: ${WRITERS} writers + ${READERS} readers for ${SECONDS} s against ${server.url}${RESTART ? ' (PostgreSQL restart at 1/3)' : ''}`,
+  );
   const result = await runLoad({
     baseUrl: server.url,
     databaseUrl: scratch.url,
@@ -52,7 +60,15 @@ try {
   });
   const summary = summarise(result, SECONDS);
   console.table(
-    Object.entries(summary).map(([kind, s]) => ({ kind, requests: s.requests, 'req/s': s.perSecond, p50: s.p50, p95: s.p95, p99: s.p99, statuses: JSON.stringify(s.statuses) })),
+    Object.entries(summary).map(([kind, s]) => ({
+      kind,
+      requests: s.requests,
+      'req/s': s.perSecond,
+      p50: s.p50,
+      p95: s.p95,
+      p99: s.p99,
+      statuses: JSON.stringify(s.statuses),
+    })),
   );
   console.log('acknowledged creates', result.acknowledgedCreates, 'submits', result.acknowledgedSubmits);
   console.log('reconciliation', {
@@ -64,7 +80,9 @@ try {
   if (result.faultWindow) {
     const w = result.faultWindow;
     const during = result.records.filter((r) => r.at >= w.from && r.at <= w.to);
-    const firstOk = result.records.filter((r) => r.at > w.to && r.status >= 200 && r.status < 300).sort((a, b) => a.at - b.at)[0];
+    const firstOk = result.records
+      .filter((r) => r.at > w.to && r.status >= 200 && r.status < 300)
+      .sort((a, b) => a.at - b.at)[0];
     console.log('outage', {
       seconds: ((w.to - w.from) / 1000).toFixed(1),
       during: during.length,
@@ -75,9 +93,17 @@ try {
     });
   }
   const metrics = await (await fetch(`${server.url}/metrics`)).text();
-  console.log(metrics.split('\n').filter((l) => /^lantu_db_pool|lantu_db_unavailable|_count\{method="POST",route="\/api\/observations"/.test(l)).join('\n'));
+  console.log(
+    metrics
+      .split('\n')
+      .filter((l) =>
+        /^lantu_db_pool|lantu_db_unavailable|_count\{method="POST",route="\/api\/observations"/.test(l),
+      )
+      .join('\n'),
+  );
   const rec = result.reconciliation;
-  if (rec.lostOrDuplicated.length + rec.unacknowledgedPresent.length + rec.submitsNotApplied.length > 0) process.exitCode = 1;
+  if (rec.lostOrDuplicated.length + rec.unacknowledgedPresent.length + rec.submitsNotApplied.length > 0)
+    process.exitCode = 1;
 } finally {
   await server.stop();
   await scratch.drop();

@@ -16,7 +16,12 @@ import { writeDocx } from '../src/reports/docx.ts';
 import { reportInputFromDataset } from '../src/reports/from-dataset.ts';
 import { buildReportModel } from '../src/reports/model.ts';
 import { chartBlocks } from '../src/reports/render.ts';
-import { reportProgress, reportValuesCsv, REPORT_TEST_NOW, SIP_DATASET_PATH } from '../test/support/report-fixtures.ts';
+import {
+  reportProgress,
+  reportValuesCsv,
+  REPORT_TEST_NOW,
+  SIP_DATASET_PATH,
+} from '../test/support/report-fixtures.ts';
 
 const runs = Number(process.argv[2] ?? 7);
 const csv = reportValuesCsv();
@@ -34,7 +39,14 @@ interface Run {
 async function once(): Promise<Run> {
   const t0 = performance.now();
   const dataset = datasetSchema.parse(JSON.parse(readFileSync(SIP_DATASET_PATH, 'utf8')));
-  const input = reportInputFromDataset(dataset, { kind: 'midterm', year: 2023, valuesCsv: csv, progress: reportProgress(dataset), engineVersion: 'bench', now: REPORT_TEST_NOW });
+  const input = reportInputFromDataset(dataset, {
+    kind: 'midterm',
+    year: 2023,
+    valuesCsv: csv,
+    progress: reportProgress(dataset),
+    engineVersion: 'bench',
+    now: REPORT_TEST_NOW,
+  });
   const t1 = performance.now();
   const model = buildReportModel(input);
   const t2 = performance.now();
@@ -43,12 +55,22 @@ async function once(): Promise<Run> {
   const t3 = performance.now();
   const bytes = await writeDocx(model, images);
   const t4 = performance.now();
-  return { input: t1 - t0, model: t2 - t1, charts: t3 - t2, docx: t4 - t3, total: t4 - t0, bytes: bytes.length, nCharts: charts.length };
+  return {
+    input: t1 - t0,
+    model: t2 - t1,
+    charts: t3 - t2,
+    docx: t4 - t3,
+    total: t4 - t0,
+    bytes: bytes.length,
+    nCharts: charts.length,
+  };
 }
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 === 1 ? (s[(s.length - 1) / 2] ?? 0) : ((s[s.length / 2 - 1] ?? 0) + (s[s.length / 2] ?? 0)) / 2;
+  return s.length % 2 === 1
+    ? (s[(s.length - 1) / 2] ?? 0)
+    : ((s[s.length / 2 - 1] ?? 0) + (s[s.length / 2] ?? 0)) / 2;
 };
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 

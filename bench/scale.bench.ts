@@ -23,7 +23,10 @@ const REGIONS = arg('regions', 20);
 const MONTHS = arg('months', 60);
 const SECONDS = arg('seconds', 10);
 const CLIENTS = arg('clients', 4);
-const BASE = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const BASE =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
 
 const t = async <T>(label: string, f: () => Promise<T>): Promise<T> => {
   const t0 = performance.now();
@@ -68,7 +71,9 @@ try {
       [INDICATORS],
     );
   });
-  const plans = await db.query<{ id: string; key: string }>(`SELECT id, key FROM plans WHERE key LIKE 'scale-%' ORDER BY key`);
+  const plans = await db.query<{ id: string; key: string }>(
+    `SELECT id, key FROM plans WHERE key LIKE 'scale-%' ORDER BY key`,
+  );
   for (const p of plans) {
     await t(`  ${p.key}: ${INDICATORS * REGIONS * MONTHS} regional monthly observations`, () =>
       db.query(
@@ -95,11 +100,19 @@ try {
     ),
   );
   await t('ANALYZE', () => db.query('ANALYZE'));
-  const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observations')) as [{ n: number }];
-  const [{ size }] = (await db.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size')) as [{ size: string }];
+  const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observations')) as [
+    { n: number },
+  ];
+  const [{ size }] = (await db.query<{ size: string }>(
+    'SELECT pg_size_pretty(pg_database_size(current_database())) AS size',
+  )) as [{ size: string }];
   console.log(`observations: ${n.toLocaleString('en')} rows; database ${size}`);
 
-  await createUser(db, { email: 'office@scale.example', password: 'scale bench password', role: 'admin' }, { id: null, label: 'bench' });
+  await createUser(
+    db,
+    { email: 'office@scale.example', password: 'scale bench password', role: 'admin' },
+    { id: null, label: 'bench' },
+  );
   const server = await startServe({ DATABASE_URL: scratch.url, LOG_LEVEL: 'error' });
   try {
     const login = await fetch(`${server.url}/api/auth/login`, {
@@ -125,11 +138,22 @@ try {
           }
         }),
       );
-      return { endpoint: label, requests: lat.length, errors: errors.length, p50: +percentile(lat, 50).toFixed(1), p95: +percentile(lat, 95).toFixed(1), p99: +percentile(lat, 99).toFixed(1), goal: 150 };
+      return {
+        endpoint: label,
+        requests: lat.length,
+        errors: errors.length,
+        p50: +percentile(lat, 50).toFixed(1),
+        p95: +percentile(lat, 95).toFixed(1),
+        p99: +percentile(lat, 99).toFixed(1),
+        goal: 150,
+      };
     };
     const rows = [];
     for (const [label, path] of [
-      ['evaluation (dashboard), time, scope=all', `/api/plans/${plan.id}/evaluation?year=2024&method=time&scope=all`],
+      [
+        'evaluation (dashboard), time, scope=all',
+        `/api/plans/${plan.id}/evaluation?year=2024&method=time&scope=all`,
+      ],
       ['evaluation, trend, scope=all', `/api/plans/${plan.id}/evaluation?year=2024&method=trend&scope=all`],
       ['indicators (dashboard)', `/api/plans/${plan.id}/indicators`],
       ['plans list', '/api/plans'],
@@ -148,9 +172,20 @@ try {
       if (r.status !== 201) throw new Error(`snapshot ${r.status}`);
       snaps.push(performance.now() - t0);
     }
-    console.log(`evaluation snapshot of a whole plan (${INDICATORS} indicators, scope=all): ${snaps.map((s) => `${(s / 1000).toFixed(2)} s`).join(', ')} (goal ≤ 5 s)`);
+    console.log(
+      `evaluation snapshot of a whole plan (${INDICATORS} indicators, scope=all): ${snaps.map((s) => `${(s / 1000).toFixed(2)} s`).join(', ')} (goal ≤ 5 s)`,
+    );
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
-    console.log(metrics.split('\n').filter((l) => l.startsWith('lantu_evaluation_duration_seconds_sum') || l.startsWith('lantu_evaluation_duration_seconds_count')).join('\n'));
+    console.log(
+      metrics
+        .split('\n')
+        .filter(
+          (l) =>
+            l.startsWith('lantu_evaluation_duration_seconds_sum') ||
+            l.startsWith('lantu_evaluation_duration_seconds_count'),
+        )
+        .join('\n'),
+    );
   } finally {
     await server.stop();
   }

@@ -27,16 +27,26 @@ const datasetPath = resolve(root, 'data/sip-14th/dataset.json');
 function checkOverlay(doc: PlanDocument, overlay: Overlay): string[] {
   const problems: string[] = [];
   const codes = new Set<string>();
-  for (const t of doc.tables) for (const [k, r] of t.rows.entries()) codes.add(`T${t.number}-${String(r.number ?? k + 1).padStart(2, '0')}`);
-  for (const code of Object.keys(overlay.indicators)) if (!codes.has(code)) problems.push(`indicator ${code} is not in the plan's tables`);
+  for (const t of doc.tables)
+    for (const [k, r] of t.rows.entries())
+      codes.add(`T${t.number}-${String(r.number ?? k + 1).padStart(2, '0')}`);
+  for (const code of Object.keys(overlay.indicators))
+    if (!codes.has(code)) problems.push(`indicator ${code} is not in the plan's tables`);
   const texts = new Set(doc.targets.map((t) => t.text));
-  for (const text of Object.keys(overlay.proseTargets)) if (!texts.has(text)) problems.push(`prose target "${text}" was not found by the importer`);
+  for (const text of Object.keys(overlay.proseTargets))
+    if (!texts.has(text)) problems.push(`prose target "${text}" was not found by the importer`);
   const departments = new Set(overlay.departments.map((d) => d.code));
   const refs = [...Object.entries(overlay.indicators), ...Object.entries(overlay.proseTargets)];
-  for (const [k, o] of refs) for (const d of o.departments ?? []) if (!departments.has(d)) problems.push(`${k}: unknown department ${d}`);
+  for (const [k, o] of refs)
+    for (const d of o.departments ?? [])
+      if (!departments.has(d)) problems.push(`${k}: unknown department ${d}`);
   const units = new Set(overlay.spatialUnits.map((u) => u.code));
-  for (const u of overlay.spatialUnits) if (u.parentCode !== null && !units.has(u.parentCode)) problems.push(`spatial unit ${u.code}: unknown parent ${u.parentCode}`);
-  for (const p of overlay.projects) if (p.spatialUnitCode !== null && !units.has(p.spatialUnitCode)) problems.push(`project ${p.code}: unknown spatial unit ${p.spatialUnitCode}`);
+  for (const u of overlay.spatialUnits)
+    if (u.parentCode !== null && !units.has(u.parentCode))
+      problems.push(`spatial unit ${u.code}: unknown parent ${u.parentCode}`);
+  for (const p of overlay.projects)
+    if (p.spatialUnitCode !== null && !units.has(p.spatialUnitCode))
+      problems.push(`project ${p.code}: unknown spatial unit ${p.spatialUnitCode}`);
   return problems;
 }
 
@@ -54,7 +64,8 @@ function main(): number {
   }
   const dataset = planDocumentToDataset(doc, { overlay });
   for (const p of dataset.plans) {
-    if (bodies(p.nodes) > 0) throw new Error(`plan ${p.key}: node bodies must be null in the committed dataset`);
+    if (bodies(p.nodes) > 0)
+      throw new Error(`plan ${p.key}: node bodies must be null in the committed dataset`);
   }
   const json = `${JSON.stringify(dataset, null, 2)}\n`;
   if (process.argv.includes('--check')) {
@@ -80,13 +91,17 @@ function main(): number {
         `${table} table indicators, ${text} prose targets, ${p.observations.length} observations\n`,
     );
   }
-  process.stdout.write(`${dataset.departments.length} departments, ${dataset.spatialUnits.length} spatial units, ${dataset.projects.length} projects → ${datasetPath}\n`);
+  process.stdout.write(
+    `${dataset.departments.length} departments, ${dataset.spatialUnits.length} spatial units, ${dataset.projects.length} projects → ${datasetPath}\n`,
+  );
   return 0;
 }
 
 try {
   process.exitCode = main();
 } catch (e) {
-  process.stderr.write(`dataset:sip: ${isLantuError(e) ? `[${e.code}] ` : ''}${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(
+    `dataset:sip: ${isLantuError(e) ? `[${e.code}] ` : ''}${e instanceof Error ? e.message : String(e)}\n`,
+  );
   process.exitCode = 1;
 }

@@ -15,7 +15,17 @@ export function createProgram(): Command {
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
     .exitOverride();
-  for (const sub of [serveCommand(), dbCommand(), importCommand(), evaluateCommand(), userCommand(), reportCommand(), backupCommand(), restoreCommand()]) program.addCommand(sub);
+  for (const sub of [
+    serveCommand(),
+    dbCommand(),
+    importCommand(),
+    evaluateCommand(),
+    userCommand(),
+    reportCommand(),
+    backupCommand(),
+    restoreCommand(),
+  ])
+    program.addCommand(sub);
   // Subcommands must report usage errors the same way as the root.
   const inherit = (cmd: Command) => {
     cmd.exitOverride().showSuggestionAfterError(true);

@@ -34,7 +34,9 @@ const normalise = (s: string) => s.replace(/[\s（）()]/g, '').toLowerCase();
 
 /** Matches by code first, then by name (ignoring spaces and brackets). */
 function counterpart(m: CoherenceIndicator, child: readonly CoherenceIndicator[]): CoherenceIndicator | null {
-  return child.find((c) => c.code === m.code) ?? child.find((c) => normalise(c.name) === normalise(m.name)) ?? null;
+  return (
+    child.find((c) => c.code === m.code) ?? child.find((c) => normalise(c.name) === normalise(m.name)) ?? null
+  );
 }
 
 /** The bound a target commits to in the direction that matters: increase → the floor, decrease → the ceiling. */
@@ -83,7 +85,10 @@ export function checkCoherence(
         out.push({
           ...base,
           issue: 'missing',
-          message: { zh: `子规划未设置约束性指标“${m.name}”`, en: `The child plan has no target for binding indicator ${m.code}` },
+          message: {
+            zh: `子规划未设置约束性指标“${m.name}”`,
+            en: `The child plan has no target for binding indicator ${m.code}`,
+          },
         });
       continue;
     }

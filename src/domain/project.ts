@@ -1,7 +1,16 @@
 /**
  * Major-project library (重大项目库): categories, stages and the rolling three-year plan. Pure.
  */
-export const PROJECT_CATEGORIES = ['产业', '科创', '城建交通', '能源市政', '民生社会', '生态环保', '文化', '其他'] as const;
+export const PROJECT_CATEGORIES = [
+  '产业',
+  '科创',
+  '城建交通',
+  '能源市政',
+  '民生社会',
+  '生态环保',
+  '文化',
+  '其他',
+] as const;
 export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
 
 /** 储备 (reserve) → 前期 (preparation) → 在建 (under construction) → 竣工 (completed) → 运营 (in operation). */
@@ -31,7 +40,12 @@ export function rollingYears(from: number): [number, number, number] {
  * Whether a project is active at some point of [from, to]: it has planned investment in the window, or its
  * construction span overlaps it (an open end counts as still running; no dates at all counts as inactive).
  */
-export function activeIn(p: ProjectSpan, investments: readonly InvestmentYear[], from: number, to: number): boolean {
+export function activeIn(
+  p: ProjectSpan,
+  investments: readonly InvestmentYear[],
+  from: number,
+  to: number,
+): boolean {
   if (investments.some((i) => i.year >= from && i.year <= to && (i.planned ?? 0) > 0)) return true;
   if (p.startYear === null && p.endYear === null) return false;
   const start = p.startYear ?? Number.NEGATIVE_INFINITY;
@@ -40,7 +54,10 @@ export function activeIn(p: ProjectSpan, investments: readonly InvestmentYear[],
 }
 
 /** Planned investment for each year of the window (null where nothing is planned yet). */
-export function plannedByYear(investments: readonly InvestmentYear[], years: readonly number[]): (number | null)[] {
+export function plannedByYear(
+  investments: readonly InvestmentYear[],
+  years: readonly number[],
+): (number | null)[] {
   return years.map((y) => investments.find((i) => i.year === y)?.planned ?? null);
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { byUrgency, dueDate, isoDay, parseDay, periodsOfYear, periodsToReport, planCollects } from './reporting-calendar.ts';
+import {
+  byUrgency,
+  dueDate,
+  isoDay,
+  parseDay,
+  periodsOfYear,
+  periodsToReport,
+  planCollects,
+} from './reporting-calendar.ts';
 
 describe('reporting calendar', () => {
   it('lists the periods of a year per frequency', () => {

@@ -53,7 +53,11 @@ export interface DuePeriod {
  * the current one (never past the plan's end), whose due date has passed or falls within the horizon.
  * Which of them already have a value is the caller's business.
  */
-export function periodsToReport(ind: CalendarIndicator, asOf: Date, horizonDays = INBOX_HORIZON_DAYS): DuePeriod[] {
+export function periodsToReport(
+  ind: CalendarIndicator,
+  asOf: Date,
+  horizonDays = INBOX_HORIZON_DAYS,
+): DuePeriod[] {
   const today = Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate());
   const limit = today + horizonDays * DAY_MS;
   const lastYear = Math.min(asOf.getUTCFullYear(), ind.planEnd);
@@ -73,7 +77,10 @@ export function planCollects(planEnd: number, asOf: Date): boolean {
 }
 
 /** Overdue first, then the earliest due, then by code and period. */
-export function byUrgency<T extends { overdue: boolean; due: string; code: string; period: string }>(a: T, b: T): number {
+export function byUrgency<T extends { overdue: boolean; due: string; code: string; period: string }>(
+  a: T,
+  b: T,
+): number {
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
   return a.due.localeCompare(b.due) || a.code.localeCompare(b.code) || a.period.localeCompare(b.period);
 }

@@ -45,7 +45,11 @@ export interface ReadResult {
   warnings: { source: string | null; message: string }[];
 }
 
-export function para(text: string, source: string, extra: Partial<Omit<ParaBlock, 'type' | 'text' | 'source'>> = {}): ParaBlock {
+export function para(
+  text: string,
+  source: string,
+  extra: Partial<Omit<ParaBlock, 'type' | 'text' | 'source'>> = {},
+): ParaBlock {
   return {
     type: 'para',
     text,

@@ -7,16 +7,22 @@ describe('splitLead', () => {
   it.each([
     ['聚力推动产业集群发展。做大做强集群。', '聚力推动产业集群发展', '做大做强集群。'],
     ['——开放引领。发挥中新合作优势。', '开放引领', '发挥中新合作优势。'],
-    ['在改革创新、推动高质量发展上争当表率。全面强化。', '在改革创新、推动高质量发展上争当表率', '全面强化。'],
+    [
+      '在改革创新、推动高质量发展上争当表率。全面强化。',
+      '在改革创新、推动高质量发展上争当表率',
+      '全面强化。',
+    ],
   ])('%s', (text, title, rest) => {
     expect(splitLead(text)).toEqual({ title, text: rest });
   });
-  it.each(['“十三五”时期，是园区综合实力提升的阶段。', '——“一核”：金鸡湖商务主核。', '这是一个非常非常非常非常非常非常非常长的第一句话没有逗号但是太长了。', '没有句号'])(
-    'not a lead: %s',
-    (text) => {
-      expect(splitLead(text)).toBeNull();
-    },
-  );
+  it.each([
+    '“十三五”时期，是园区综合实力提升的阶段。',
+    '——“一核”：金鸡湖商务主核。',
+    '这是一个非常非常非常非常非常非常非常长的第一句话没有逗号但是太长了。',
+    '没有句号',
+  ])('not a lead: %s', (text) => {
+    expect(splitLead(text)).toBeNull();
+  });
 });
 
 describe('matchHeading', () => {
@@ -31,7 +37,11 @@ describe('matchHeading', () => {
   });
   it('refuses sentences', () => {
     expect(matchHeading('第一章所述的任务已经完成。')).toBeNull();
-    expect(matchHeading('第十三次会议提出新苏共建“国际化走廊”，双方将加强合作，强化政府服务，发挥各自优势，帮助企业共同拓展国际市场。')).toBeNull();
+    expect(
+      matchHeading(
+        '第十三次会议提出新苏共建“国际化走廊”，双方将加强合作，强化政府服务，发挥各自优势，帮助企业共同拓展国际市场。',
+      ),
+    ).toBeNull();
   });
 });
 
@@ -50,9 +60,22 @@ describe('meta', () => {
       filename: '/tmp/某县发展规划纲要.txt',
       sourceFormat: 'txt',
     });
-    expect(meta).toMatchObject({ title: '某县发展规划纲要', titleSource: 'filename', period: { start: 2021, end: 2025 }, planNumber: 14 });
+    expect(meta).toMatchObject({
+      title: '某县发展规划纲要',
+      titleSource: 'filename',
+      period: { start: 2021, end: 2025 },
+      planNumber: 14,
+    });
   });
   it('returns null when nothing tells the period', () => {
-    expect(inferMeta({ titleCandidates: [], leadParagraphs: [], allText: '', filename: null, sourceFormat: 'txt' })).toBeNull();
+    expect(
+      inferMeta({
+        titleCandidates: [],
+        leadParagraphs: [],
+        allText: '',
+        filename: null,
+        sourceFormat: 'txt',
+      }),
+    ).toBeNull();
   });
 });

@@ -96,7 +96,12 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
     section = null;
     lastTask = null;
   };
-  const startChapter = (number: string | null, numeral: string | null, title: string, source: string): void => {
+  const startChapter = (
+    number: string | null,
+    numeral: string | null,
+    title: string,
+    source: string,
+  ): void => {
     chapterCount += 1;
     chapter = {
       id: `C${chapterCount}`,
@@ -114,7 +119,12 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
     section = null;
     lastTask = null;
   };
-  const startSection = (number: string | null, numeral: string | null, title: string, source: string): boolean => {
+  const startSection = (
+    number: string | null,
+    numeral: string | null,
+    title: string,
+    source: string,
+  ): boolean => {
     const c: PlanChapter | null = chapter;
     if (!c) return false;
     section = {
@@ -141,7 +151,13 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
     const holder: TaskHolder | null = 'tasks' in node ? node : null;
     const lead = holder ? splitLead(p.text) : null;
     if (holder && lead) {
-      const task: PlanTask = { id: `${holder.id}.T${holder.tasks.length + 1}`, title: lead.title, text: lead.text, paragraphs: [], source: p.source };
+      const task: PlanTask = {
+        id: `${holder.id}.T${holder.tasks.length + 1}`,
+        title: lead.title,
+        text: lead.text,
+        paragraphs: [],
+        source: p.source,
+      };
       holder.tasks.push(task);
       lastTask = task;
       targetId = task.id;
@@ -169,7 +185,13 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
       if (boxMatch && b.rows.every((r) => r.length <= 1)) {
         // A box laid out as a one-column table: caption row, then one item a row.
         const items = b.rows.slice(1).map((r, k) => boxItem(r[0] ?? '', b.rowSources[k + 1] ?? b.source));
-        boxes.push({ number: Number(toHalfWidth(boxMatch[1] ?? '0')), title: squash(boxMatch[2] ?? ''), items, nodeId: currentId(), source: b.source });
+        boxes.push({
+          number: Number(toHalfWidth(boxMatch[1] ?? '0')),
+          title: squash(boxMatch[2] ?? ''),
+          items,
+          nodeId: currentId(),
+          source: b.source,
+        });
         lastTask = null;
         continue;
       }
@@ -206,7 +228,10 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
           break;
         case 'section':
           if (!startSection(heading.number, heading.numeral, heading.title, b.source)) {
-            warnings.push({ source: b.source, message: `section "${text}" outside any chapter kept as a paragraph` });
+            warnings.push({
+              source: b.source,
+              message: `section "${text}" outside any chapter kept as a paragraph`,
+            });
             addParagraph(b);
           }
           break;
@@ -253,13 +278,24 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
     }
     const figCap = FIGURE_CAPTION_RE.exec(text);
     if (figCap && text.length <= 60 && !/[。；]$/.test(text)) {
-      figures.push({ number: Number(toHalfWidth(figCap[1] ?? '0')), caption: squash(figCap[2] ?? ''), nodeId: currentId(), source: b.source });
+      figures.push({
+        number: Number(toHalfWidth(figCap[1] ?? '0')),
+        caption: squash(figCap[2] ?? ''),
+        nodeId: currentId(),
+        source: b.source,
+      });
       lastTask = null;
       continue;
     }
     const boxCap = BOX_CAPTION_RE.exec(text);
     if (boxCap && text.length <= 60 && !/[。；]$/.test(text)) {
-      const nb: PlanBox = { number: Number(toHalfWidth(boxCap[1] ?? '0')), title: squash(boxCap[2] ?? ''), items: [], nodeId: currentId(), source: b.source };
+      const nb: PlanBox = {
+        number: Number(toHalfWidth(boxCap[1] ?? '0')),
+        title: squash(boxCap[2] ?? ''),
+        items: [],
+        nodeId: currentId(),
+        source: b.source,
+      };
       boxes.push(nb);
       box = nb;
       lastTask = null;
@@ -283,15 +319,22 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
   const pre = preamble as PlanPreamble | null;
   const meta = inferMeta({
     titleCandidates,
-    leadParagraphs: [...(pre ? [...pre.paragraphs, ...pre.tasks.map((t) => `${t.title}。${t.text}`)] : []), ...allParagraphs.slice(0, 8)],
+    leadParagraphs: [
+      ...(pre ? [...pre.paragraphs, ...pre.tasks.map((t) => `${t.title}。${t.text}`)] : []),
+      ...allParagraphs.slice(0, 8),
+    ],
     allText: allParagraphs.join('\n'),
     filename: opts.filename,
     sourceFormat: opts.sourceFormat,
   });
   if (!meta) {
-    throw new LantuError('not_a_plan', 'not a plan outline: cannot tell the plan period (no title naming the five-year plan, no “十X五”, no (YYYY~YYYY年))', {
-      source: null,
-    });
+    throw new LantuError(
+      'not_a_plan',
+      'not a plan outline: cannot tell the plan period (no title naming the five-year plan, no “十X五”, no (YYYY~YYYY年))',
+      {
+        source: null,
+      },
+    );
   }
 
   const tables: PlanTable[] = [];
@@ -302,7 +345,8 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
 
   const footnotes: PlanFootnote[] = read.footnotes.map((f) => {
     const nodeId = footnoteNode.get(f.number);
-    if (nodeId === undefined) warnings.push({ source: f.source, message: `footnote ${f.number} has no anchor in the text` });
+    if (nodeId === undefined)
+      warnings.push({ source: f.source, message: `footnote ${f.number} has no anchor in the text` });
     return { number: f.number, text: f.text, nodeId: nodeId ?? 'preamble', source: f.source };
   });
 
@@ -342,15 +386,30 @@ function textUnits(
   const units: TextUnit[] = [];
   const fromNode = (node: AnyNode, inherited: number | null): void => {
     const year = yearOfHeading(node.title, period, planNumber) ?? inherited;
-    for (const p of node.paragraphs) units.push({ text: p, nodeId: node.id, boxNumber: null, source: node.source, defaultYear: year });
+    for (const p of node.paragraphs)
+      units.push({ text: p, nodeId: node.id, boxNumber: null, source: node.source, defaultYear: year });
     if ('tasks' in node) {
       for (const t of node.tasks) {
-        units.push({ text: `${t.title}。${t.text}`, nodeId: t.id, boxNumber: null, source: t.source, defaultYear: year });
-        for (const p of t.paragraphs) units.push({ text: p, nodeId: t.id, boxNumber: null, source: t.source, defaultYear: year });
+        units.push({
+          text: `${t.title}。${t.text}`,
+          nodeId: t.id,
+          boxNumber: null,
+          source: t.source,
+          defaultYear: year,
+        });
+        for (const p of t.paragraphs)
+          units.push({ text: p, nodeId: t.id, boxNumber: null, source: t.source, defaultYear: year });
       }
     }
     for (const b of boxes.filter((x) => x.nodeId === node.id)) {
-      for (const item of b.items) units.push({ text: item.text, nodeId: node.id, boxNumber: b.number, source: item.source, defaultYear: year });
+      for (const item of b.items)
+        units.push({
+          text: item.text,
+          nodeId: node.id,
+          boxNumber: b.number,
+          source: item.source,
+          defaultYear: year,
+        });
     }
     if ('sections' in node) for (const s of node.sections) fromNode(s, year);
   };

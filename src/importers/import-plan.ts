@@ -57,7 +57,9 @@ export function detectFormat(bytes: Uint8Array, filename: string | null): InputF
     case 'doc':
     case 'xlsx':
     case 'xls':
-      throw new LantuError('unsupported_input', `.${ext} files are not supported: use .docx, .txt or .md`, { source: null });
+      throw new LantuError('unsupported_input', `.${ext} files are not supported: use .docx, .txt or .md`, {
+        source: null,
+      });
     default:
       break;
   }
@@ -75,13 +77,17 @@ export function decodeText(bytes: Uint8Array): string {
     try {
       text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
     } catch {
-      throw new LantuError('unsupported_input', 'the file is neither UTF-8 nor GB18030 text, nor a .docx', { source: 'byte 0' });
+      throw new LantuError('unsupported_input', 'the file is neither UTF-8 nor GB18030 text, nor a .docx', {
+        source: 'byte 0',
+      });
     }
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     const line = text.slice(0, nul).split('\n').length;
-    throw new LantuError('unsupported_input', `binary data (NUL byte) at line ${line}: not a text file`, { source: `line ${line}` });
+    throw new LantuError('unsupported_input', `binary data (NUL byte) at line ${line}: not a text file`, {
+      source: `line ${line}`,
+    });
   }
   return text;
 }
@@ -104,9 +110,14 @@ function read(bytes: Uint8Array, format: InputFormat): ReadResult {
 export function importPlan(input: ImportInput, opts: ImportOptions = {}): PlanDocument {
   const filename = input.filename ?? null;
   if (input.bytes.byteLength > MAX_INPUT_BYTES) {
-    throw new LantuError('payload_too_large', `input is ${input.bytes.byteLength} bytes; the limit is 50 MB`, { limit: MAX_INPUT_BYTES });
+    throw new LantuError(
+      'payload_too_large',
+      `input is ${input.bytes.byteLength} bytes; the limit is 50 MB`,
+      { limit: MAX_INPUT_BYTES },
+    );
   }
-  if (input.bytes.byteLength === 0) throw new LantuError('not_a_plan', 'the input is empty', { source: null });
+  if (input.bytes.byteLength === 0)
+    throw new LantuError('not_a_plan', 'the input is empty', { source: null });
   try {
     const format = input.format ?? detectFormat(input.bytes, filename);
     opts.onProgress?.('read', 0);

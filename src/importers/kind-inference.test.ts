@@ -3,7 +3,12 @@ import { inferKind } from './kind-inference.ts';
 import { parseQuantity } from './value-parser.ts';
 
 function kindOf(name: string, unit: string | null, baseline: string | null, target: string) {
-  return inferKind({ name, unit, baseline: baseline === null ? null : parseQuantity(baseline), target: parseQuantity(target) });
+  return inferKind({
+    name,
+    unit,
+    baseline: baseline === null ? null : parseQuantity(baseline),
+    target: parseQuantity(target),
+  });
 }
 
 describe('inferKind', () => {

@@ -57,7 +57,12 @@ export function inferKind(input: KindInput): KindGuess {
   const { name, baseline, target } = input;
   const targetText = target?.comparator === 'text' ? target.raw : '';
   if (ASSIGNED_RE.test(targetText)) return guess(name, 'assigned', 'target text 完成上级下达任务 → assigned');
-  if (RELATIONAL_RE.test(targetText)) return guess(name, 'relational', 'target text compares with another indicator (与…同步 / 高于…增幅) → relational');
+  if (RELATIONAL_RE.test(targetText))
+    return guess(
+      name,
+      'relational',
+      'target text compares with another indicator (与…同步 / 高于…增幅) → relational',
+    );
   switch (target?.comparator) {
     case 'range':
       return guess(name, 'range', 'target is a range (a-b) → range');

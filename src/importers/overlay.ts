@@ -48,7 +48,12 @@ export const overlaySchema = z
     }),
     /** The plan whose results table the document carries (the 13th plan for the 14th); null if none. */
     previousPlan: z
-      .object({ key: z.string().min(1), title: z.string().min(1), shortTitle: z.string().nullable(), issuer: z.string().nullable() })
+      .object({
+        key: z.string().min(1),
+        title: z.string().min(1),
+        shortTitle: z.string().nullable(),
+        issuer: z.string().nullable(),
+      })
       .nullable(),
     /** By indicator code (T1-01, T2-22 …). */
     indicators: z.record(z.string(), indicatorOverlaySchema),

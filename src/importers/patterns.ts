@@ -52,6 +52,11 @@ export function matchHeading(text: string): HeadingMatch | null {
 export function isStandalone(text: string): boolean {
   const t = squash(text);
   if (matchHeading(t)) return true;
-  if (t.length <= 60 && (TABLE_CAPTION_RE.test(t) || FIGURE_CAPTION_RE.test(t) || BOX_CAPTION_RE.test(t)) && !/[。；]$/.test(t)) return true;
+  if (
+    t.length <= 60 &&
+    (TABLE_CAPTION_RE.test(t) || FIGURE_CAPTION_RE.test(t) || BOX_CAPTION_RE.test(t)) &&
+    !/[。；]$/.test(t)
+  )
+    return true;
   return PREAMBLE_RE.test(compact(t));
 }

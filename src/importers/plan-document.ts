@@ -10,7 +10,9 @@ import { ATTRIBUTES, DIRECTIONS, TARGET_KINDS } from '../domain/indicator.ts';
 
 export const PLAN_DOCUMENT_FORMAT = 'lantu.plan-document/1' as const;
 
-export const sourceSchema = z.string().describe('Where it came from: "line 554" (.txt/.md) or "paragraph 120" (.docx)');
+export const sourceSchema = z
+  .string()
+  .describe('Where it came from: "line 554" (.txt/.md) or "paragraph 120" (.docx)');
 
 const nodeBase = {
   /** Stable id within the document: "preamble", "P1", "C3", "C3.S4", "C3.S4.T2". */
@@ -40,7 +42,11 @@ export type PlanTask = z.infer<typeof taskSchema>;
 export const sectionSchema = z.object({ ...nodeBase, tasks: z.array(taskSchema) });
 export type PlanSection = z.infer<typeof sectionSchema>;
 
-export const chapterSchema = z.object({ ...nodeBase, tasks: z.array(taskSchema), sections: z.array(sectionSchema) });
+export const chapterSchema = z.object({
+  ...nodeBase,
+  tasks: z.array(taskSchema),
+  sections: z.array(sectionSchema),
+});
 export type PlanChapter = z.infer<typeof chapterSchema>;
 
 export const partSchema = z.object({ ...nodeBase, chapters: z.array(chapterSchema) });
@@ -55,7 +61,11 @@ export const preambleSchema = z.object({
 });
 export type PlanPreamble = z.infer<typeof preambleSchema>;
 
-export const boxItemSchema = z.object({ label: z.string().nullable(), text: z.string(), source: sourceSchema });
+export const boxItemSchema = z.object({
+  label: z.string().nullable(),
+  text: z.string(),
+  source: sourceSchema,
+});
 export const boxSchema = z.object({
   number: z.number().int(),
   title: z.string(),
@@ -65,7 +75,12 @@ export const boxSchema = z.object({
 });
 export type PlanBox = z.infer<typeof boxSchema>;
 
-export const figureSchema = z.object({ number: z.number().int(), caption: z.string(), nodeId: z.string(), source: sourceSchema });
+export const figureSchema = z.object({
+  number: z.number().int(),
+  caption: z.string(),
+  nodeId: z.string(),
+  source: sourceSchema,
+});
 export type PlanFigure = z.infer<typeof figureSchema>;
 
 export const footnoteSchema = z.object({

@@ -61,7 +61,11 @@ function attributeOf(cell: string): Attribute | null {
  * Reads an indicator table: which column is what, and — from the header years and the plan period —
  * whether a "完成值" column is this plan's baseline or the previous plan's result.
  */
-export function interpretTable(raw: RawTable, planPeriod: { start: number; end: number }, warnings: ImportWarning[]): PlanTable | null {
+export function interpretTable(
+  raw: RawTable,
+  planPeriod: { start: number; end: number },
+  warnings: ImportWarning[],
+): PlanTable | null {
   const [headerRow, ...body] = raw.rows;
   if (!headerRow || headerRow.length < 2) {
     warnings.push({ source: raw.source, message: `table ${raw.number} has no header row` });
@@ -70,14 +74,18 @@ export function interpretTable(raw: RawTable, planPeriod: { start: number; end: 
   const columns = headerRow.map(classifyHeader);
   const nameIdx = columns.findIndex((c) => c.role === 'name');
   if (nameIdx < 0) {
-    warnings.push({ source: raw.source, message: `table ${raw.number}: no indicator-name column (指标) in the header` });
+    warnings.push({
+      source: raw.source,
+      message: `table ${raw.number}: no indicator-name column (指标) in the header`,
+    });
     return null;
   }
   const targetCol = columns.find((c) => c.stated === 'target');
   const captionPlan = planNumberOf(raw.caption);
   let period = planPeriod;
   if (captionPlan !== null) period = periodOfPlanNumber(captionPlan);
-  else if (targetCol?.year != null && targetCol.year < planPeriod.start) period = { start: targetCol.year - 4, end: targetCol.year };
+  else if (targetCol?.year != null && targetCol.year < planPeriod.start)
+    period = { start: targetCol.year - 4, end: targetCol.year };
   const targetYear = targetCol ? (targetCol.year ?? period.end) : null;
 
   let baselineYear: number | null = null;
@@ -119,7 +127,10 @@ export function interpretTable(raw: RawTable, planPeriod: { start: number; end: 
     const source = raw.rowSources[k + 1] ?? raw.source;
     if (row.every((c) => c.trim() === '')) return;
     if (row.length !== columns.length) {
-      warnings.push({ source, message: `table ${raw.number}: row has ${row.length} cells, the header has ${columns.length}` });
+      warnings.push({
+        source,
+        message: `table ${raw.number}: row has ${row.length} cells, the header has ${columns.length}`,
+      });
     }
     const nameCell = row[nameIdx] ?? '';
     if (nameCell.trim() === '') {

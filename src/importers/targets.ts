@@ -15,16 +15,40 @@ export interface TextUnit {
 }
 
 const VERBS = [
-  '累计不少于', '累计超过', '累计突破', '累计达到', '累计达', '累计超',
-  '不少于', '不低于', '达到', '突破', '超过', '降低到', '降到', '降至', '控制在', '提高到', '提高至', '提升到', '提升至',
-  '增长到', '增加到', '保持在', '稳定在', '增长', '达', '超',
+  '累计不少于',
+  '累计超过',
+  '累计突破',
+  '累计达到',
+  '累计达',
+  '累计超',
+  '不少于',
+  '不低于',
+  '达到',
+  '突破',
+  '超过',
+  '降低到',
+  '降到',
+  '降至',
+  '控制在',
+  '提高到',
+  '提高至',
+  '提升到',
+  '提升至',
+  '增长到',
+  '增加到',
+  '保持在',
+  '稳定在',
+  '增长',
+  '达',
+  '超',
 ];
 const VERB_TAIL_RE = new RegExp(`(${VERBS.join('|')})(约)?$`);
 const UNIT_RE =
   /^(?:%|‰|[万亿千百]*(?:美元|元|人次|人|家|个|件|项|座|所|张|名|幢|栋|平方公里|平方米|亩|吨标准煤|吨|户|套|公里|辆|床|篇|倍|艘|条)(?:\/[万亿千百]*(?:元|平方公里|人|户))?)/;
 const SUFFIX_RE = /^(以上|左右|以内|以下)/;
 const NUMBER_RE = /\d+(?:\.\d+)?/g;
-const LEAD_NOISE_RE = /^(?:[、，]|到\s*20\d\d\s*年(?:底|末)?|“十[一二三四五六七八九]五”(?:期间|时期|末)|园区|争取|确保|力争|努力|其中|并|使|预计|基本|全面|实现)+/;
+const LEAD_NOISE_RE =
+  /^(?:[、，]|到\s*20\d\d\s*年(?:底|末)?|“十[一二三四五六七八九]五”(?:期间|时期|末)|园区|争取|确保|力争|努力|其中|并|使|预计|基本|全面|实现)+/;
 
 function comparatorOf(verb: string | null, suffix: string | null): Comparator {
   if (suffix === '以上') return 'gte';
@@ -38,7 +62,11 @@ function comparatorOf(verb: string | null, suffix: string | null): Comparator {
 }
 
 /** The year a sentence talks about, or undefined when it says nothing about time. */
-function sentenceYear(s: string, period: { start: number; end: number }, planNumber: number | null): number | null | undefined {
+function sentenceYear(
+  s: string,
+  period: { start: number; end: number },
+  planNumber: number | null,
+): number | null | undefined {
   const by = /到\s*(20\d\d)\s*年/.exec(s) ?? /(20\d\d)\s*年(?:前|底|末)/.exec(s);
   if (by) return Number(by[1]);
   const fyp = /“十([一二三四五六七八九])五”(?:期间|时期|末)/.exec(s);
@@ -108,7 +136,12 @@ export function findProseTargets(
             value: q,
             unit: unitText,
             year,
-            inferred: inferKind({ name: `${verb?.startsWith('累计') ? '累计' : ''}${metric}`, unit: unitText, baseline: null, target: q }),
+            inferred: inferKind({
+              name: `${verb?.startsWith('累计') ? '累计' : ''}${metric}`,
+              unit: unitText,
+              baseline: null,
+              target: q,
+            }),
             nodeId: unit.nodeId,
             boxNumber: unit.boxNumber,
             source: unit.source,
@@ -120,7 +153,11 @@ export function findProseTargets(
   return out;
 }
 
-export function yearOfHeading(title: string, period: { start: number; end: number }, planNumber: number | null): number | null {
+export function yearOfHeading(
+  title: string,
+  period: { start: number; end: number },
+  planNumber: number | null,
+): number | null {
   const n = planNumberOf(title);
   if (n !== null && n === planNumber && /目标|期间|时期/.test(title)) return period.end;
   const y = /(20\d\d)年/.exec(title);
@@ -130,4 +167,3 @@ export function yearOfHeading(title: string, period: { start: number; end: numbe
   }
   return null;
 }
-

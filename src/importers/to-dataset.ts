@@ -1,9 +1,22 @@
 import { datasetSchema } from '../domain/dataset.ts';
-import type { Dataset, DatasetIndicator, DatasetObservation, DatasetPlan, ProjectSpec } from '../domain/dataset.ts';
+import type {
+  Dataset,
+  DatasetIndicator,
+  DatasetObservation,
+  DatasetPlan,
+  ProjectSpec,
+} from '../domain/dataset.ts';
 import { LantuError } from '../domain/errors.ts';
 import type { PlanNodeSpec } from '../domain/plan.ts';
 import type { IndicatorOverlay, Overlay } from './overlay.ts';
-import type { PlanChapter, PlanDocument, PlanSection, PlanTable, PlanTask, ProseTarget } from './plan-document.ts';
+import type {
+  PlanChapter,
+  PlanDocument,
+  PlanSection,
+  PlanTable,
+  PlanTask,
+  ProseTarget,
+} from './plan-document.ts';
 
 export interface ToDatasetOptions {
   /** Curated additions; without one, keys are derived from the period and kinds are the importer's. */
@@ -23,7 +36,12 @@ function lineOf(source: string): number {
   return m ? Number(m[1]) : 0;
 }
 
-function leaf(kind: PlanNodeSpec['kind'], number: string | null, title: string, source: string): PlanNodeSpec {
+function leaf(
+  kind: PlanNodeSpec['kind'],
+  number: string | null,
+  title: string,
+  source: string,
+): PlanNodeSpec {
   return { kind, number, title, body: null, source, children: [] };
 }
 
@@ -45,19 +63,40 @@ export function planNodes(doc: PlanDocument): { nodes: PlanNodeSpec[]; paths: Ma
     },
   });
   const extras = (nodeId: string): Child[] => [
-    ...doc.boxes.filter((b) => b.nodeId === nodeId).map((b) => node(`box:${b.number}`, leaf('box', `专栏${b.number}`, b.title, b.source), () => [])),
-    ...doc.figures.filter((f) => f.nodeId === nodeId).map((f) => node(`figure:${f.number}`, leaf('figure', `图${f.number}`, f.caption, f.source), () => [])),
+    ...doc.boxes
+      .filter((b) => b.nodeId === nodeId)
+      .map((b) => node(`box:${b.number}`, leaf('box', `专栏${b.number}`, b.title, b.source), () => [])),
+    ...doc.figures
+      .filter((f) => f.nodeId === nodeId)
+      .map((f) => node(`figure:${f.number}`, leaf('figure', `图${f.number}`, f.caption, f.source), () => [])),
   ];
-  const tasks = (ts: PlanTask[]): Child[] => ts.map((t) => node(t.id, leaf('task', null, t.title, t.source), () => []));
-  const section = (s: PlanSection): Child => node(s.id, leaf('section', s.number, s.title, s.source), () => [...tasks(s.tasks), ...extras(s.id)]);
+  const tasks = (ts: PlanTask[]): Child[] =>
+    ts.map((t) => node(t.id, leaf('task', null, t.title, t.source), () => []));
+  const section = (s: PlanSection): Child =>
+    node(s.id, leaf('section', s.number, s.title, s.source), () => [...tasks(s.tasks), ...extras(s.id)]);
   const chapter = (c: PlanChapter): Child =>
-    node(c.id, leaf('chapter', c.number, c.title, c.source), () => [...tasks(c.tasks), ...extras(c.id), ...c.sections.map(section)]);
+    node(c.id, leaf('chapter', c.number, c.title, c.source), () => [
+      ...tasks(c.tasks),
+      ...extras(c.id),
+      ...c.sections.map(section),
+    ]);
 
   const top: Child[] = [];
   const pre = doc.preamble;
-  if (pre) top.push(node('preamble', leaf('preamble', null, pre.title || '序言', pre.source), () => [...tasks(pre.tasks), ...extras('preamble')]));
+  if (pre)
+    top.push(
+      node('preamble', leaf('preamble', null, pre.title || '序言', pre.source), () => [
+        ...tasks(pre.tasks),
+        ...extras('preamble'),
+      ]),
+    );
   for (const part of doc.parts) {
-    top.push(node(part.id, leaf('part', part.number, part.title, part.source), () => [...extras(part.id), ...part.chapters.map(chapter)]));
+    top.push(
+      node(part.id, leaf('part', part.number, part.title, part.source), () => [
+        ...extras(part.id),
+        ...part.chapters.map(chapter),
+      ]),
+    );
   }
   top.push(...doc.chapters.map(chapter));
   return { nodes: place(top, []), paths };
@@ -66,7 +105,11 @@ export function planNodes(doc: PlanDocument): { nodes: PlanNodeSpec[]; paths: Ma
 function apply(ind: DatasetIndicator, o: IndicatorOverlay | undefined, where: string): DatasetIndicator {
   if (!o) return ind;
   if (o.name !== undefined && o.name !== ind.name) {
-    throw new LantuError('validation_failed', `overlay ${where}: expects "${o.name}" but the plan says "${ind.name}"`, { code: ind.code });
+    throw new LantuError(
+      'validation_failed',
+      `overlay ${where}: expects "${o.name}" but the plan says "${ind.name}"`,
+      { code: ind.code },
+    );
   }
   const curatedKind = o.kind !== undefined && o.kind !== ind.kind;
   return {
@@ -88,7 +131,11 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-function tableIndicators(t: PlanTable, nodePath: number[] | null, overlay: Overlay | null): DatasetIndicator[] {
+function tableIndicators(
+  t: PlanTable,
+  nodePath: number[] | null,
+  overlay: Overlay | null,
+): DatasetIndicator[] {
   return t.rows.map((r, k) => {
     const rowNumber = r.number ?? k + 1;
     const code = `T${t.number}-${pad(rowNumber, 2)}`;
@@ -164,7 +211,8 @@ export function planDocumentToDataset(doc: PlanDocument, opts: ToDatasetOptions 
   const indicators: DatasetIndicator[] = [];
   if (main) indicators.push(...tableIndicators(main, paths.get(main.nodeId) ?? null, overlay));
   for (const t of doc.tables) {
-    if (t !== main && t.role === 'other') indicators.push(...tableIndicators(t, paths.get(t.nodeId) ?? null, overlay));
+    if (t !== main && t.role === 'other')
+      indicators.push(...tableIndicators(t, paths.get(t.nodeId) ?? null, overlay));
   }
 
   let x = 0;
@@ -173,7 +221,8 @@ export function planDocumentToDataset(doc: PlanDocument, opts: ToDatasetOptions 
     if (o?.skip) continue;
     x += 1;
     const code = `X-${pad(x, 3)}`;
-    const nodePath = t.boxNumber !== null ? (paths.get(`box:${t.boxNumber}`) ?? null) : (paths.get(t.nodeId) ?? null);
+    const nodePath =
+      t.boxNumber !== null ? (paths.get(`box:${t.boxNumber}`) ?? null) : (paths.get(t.nodeId) ?? null);
     const ind: DatasetIndicator = {
       code,
       name: t.metric,
@@ -198,7 +247,13 @@ export function planDocumentToDataset(doc: PlanDocument, opts: ToDatasetOptions 
       rowNumber: null,
     };
     // For prose targets the overlay's name renames the metric (the text key already pins the target).
-    indicators.push(apply(o?.name !== undefined ? { ...ind, name: o.name } : ind, o ? { ...o, name: undefined } : undefined, t.text));
+    indicators.push(
+      apply(
+        o?.name !== undefined ? { ...ind, name: o.name } : ind,
+        o ? { ...o, name: undefined } : undefined,
+        t.text,
+      ),
+    );
   }
 
   const plans: DatasetPlan[] = [];
@@ -240,7 +295,11 @@ export function planDocumentToDataset(doc: PlanDocument, opts: ToDatasetOptions 
   const projects: ProjectSpec[] = (overlay?.projects ?? []).map(({ node, ...p }) => {
     const nodePath = node === null ? null : (paths.get(node) ?? null);
     if (node !== null && nodePath === null) {
-      throw new LantuError('validation_failed', `overlay project ${p.code}: node "${node}" is not in the plan`, { code: p.code });
+      throw new LantuError(
+        'validation_failed',
+        `overlay project ${p.code}: node "${node}" is not in the plan`,
+        { code: p.code },
+      );
     }
     return { ...p, planKey: key, nodePath };
   });
@@ -255,9 +314,13 @@ export function planDocumentToDataset(doc: PlanDocument, opts: ToDatasetOptions 
   const parsed = datasetSchema.safeParse(dataset);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new LantuError('validation_failed', `the dataset does not validate: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`, {
-      issues: parsed.error.issues.slice(0, 5),
-    });
+    throw new LantuError(
+      'validation_failed',
+      `the dataset does not validate: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
+      {
+        issues: parsed.error.issues.slice(0, 5),
+      },
+    );
   }
   return parsed.data;
 }

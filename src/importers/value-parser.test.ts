@@ -27,12 +27,15 @@ describe('parseQuantity', () => {
     expect(parseQuantity(raw)).toMatchObject({ comparator: 'none', value: null });
   });
 
-  it.each(['完成市下达任务', '完成市下达目标', '与GDP增长同步', '高于GDP增幅', '人普结果尚未发布', '完成'])('text: %s', (raw) => {
-    const q = parseQuantity(raw);
-    expect(q.comparator).toBe('text');
-    expect(q.value).toBeNull();
-    expect(q.raw).toBe(raw);
-  });
+  it.each(['完成市下达任务', '完成市下达目标', '与GDP增长同步', '高于GDP增幅', '人普结果尚未发布', '完成'])(
+    'text: %s',
+    (raw) => {
+      const q = parseQuantity(raw);
+      expect(q.comparator).toBe('text');
+      expect(q.value).toBeNull();
+      expect(q.raw).toBe(raw);
+    },
+  );
 
   it('keeps raw verbatim', () => {
     expect(parseQuantity(' 7左右 ').raw).toBe('7左右');

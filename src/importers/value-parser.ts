@@ -26,7 +26,13 @@ function numberPart(s: string): { value: number; unit: string } | null {
   return { value: Number(m[1]), unit };
 }
 
-function quantity(raw: string, comparator: Comparator, value: number | null, low: number | null, high: number | null): Quantity {
+function quantity(
+  raw: string,
+  comparator: Comparator,
+  value: number | null,
+  low: number | null,
+  high: number | null,
+): Quantity {
   return { raw, value, comparator, low, high };
 }
 
@@ -55,7 +61,9 @@ export function boundedQuantity(raw: string, value: number, comparator: Comparat
  */
 export function parseQuantity(input: string): Quantity {
   const raw = input.trim();
-  const s = toHalfWidth(raw).replace(/\s+/g, '').replace(/,(?=\d{3})/g, '');
+  const s = toHalfWidth(raw)
+    .replace(/\s+/g, '')
+    .replace(/,(?=\d{3})/g, '');
   if (s === '' || NONE_RE.test(s)) return quantity(raw, 'none', null, null, null);
 
   const range = new RegExp(`^(${NUM})\\s*(?:[-~～—–至到])\\s*(${NUM})\\s*([^\\d]{0,8})$`).exec(s);
@@ -91,6 +99,7 @@ export function parseQuantity(input: string): Quantity {
   }
   const n = numberPart(rest);
   if (!n || !Number.isFinite(n.value)) return quantity(raw, 'text', null, null, null);
-  if (comparator === 'range' || comparator === 'none' || comparator === 'text') return quantity(raw, 'text', null, null, null);
+  if (comparator === 'range' || comparator === 'none' || comparator === 'text')
+    return quantity(raw, 'text', null, null, null);
   return boundedQuantity(raw, n.value, comparator);
 }

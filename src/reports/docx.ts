@@ -32,7 +32,12 @@ import type { ChartImage } from './charts/render.ts';
 import { TONE_FILL } from './charts/theme.ts';
 import type { Cell, ChartBlock, ReportModel, TableBlock } from './types.ts';
 
-const SONG: IFontAttributesProperties = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman' };
+const SONG: IFontAttributesProperties = {
+  ascii: 'Times New Roman',
+  hAnsi: 'Times New Roman',
+  eastAsia: '宋体',
+  cs: 'Times New Roman',
+};
 const HEI: IFontAttributesProperties = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体', cs: 'Arial' };
 
 /** A4 with the margins of official documents (GB/T 9704: 37 mm top, 35 mm bottom, 28 mm left, 26 mm right). */
@@ -45,36 +50,66 @@ const BODY_SIZE = 24; // half-points: 12 pt (小四)
 const TABLE_SIZE = 18; // 9 pt (小五)
 
 /** Paragraph spacing with line spacing as a multiple (240 = single): LibreOffice reads a bare `line` as exact. */
-function sp(before: number, after: number, line = 360): { before: number; after: number; line: number; lineRule: (typeof LineRuleType)['AUTO'] } {
+function sp(
+  before: number,
+  after: number,
+  line = 360,
+): { before: number; after: number; line: number; lineRule: (typeof LineRuleType)['AUTO'] } {
   return { before, after, line, lineRule: LineRuleType.AUTO };
 }
 
-function run(text: string, opts: { bold?: boolean; size?: number; font?: IFontAttributesProperties; color?: string } = {}): TextRun {
+function run(
+  text: string,
+  opts: { bold?: boolean; size?: number; font?: IFontAttributesProperties; color?: string } = {},
+): TextRun {
   return new TextRun({ text, bold: opts.bold, size: opts.size, font: opts.font, color: opts.color });
 }
 
 function cover(model: ReportModel): Paragraph[] {
   const c = model.cover;
-  const centered = (text: string, size: number, font: IFontAttributesProperties, before: number, bold = false, color?: string) =>
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: sp(before, 120), children: [run(text, { size, font, bold, color })] });
+  const centered = (
+    text: string,
+    size: number,
+    font: IFontAttributesProperties,
+    before: number,
+    bold = false,
+    color?: string,
+  ) =>
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: sp(before, 120),
+      children: [run(text, { size, font, bold, color })],
+    });
   const out = [
     centered(c.planTitle, 32, HEI, 2400),
     centered(c.reportTitle, 40, HEI, 600, true),
     centered(c.draftMark, 28, SONG, 120),
     centered(c.period, 30, SONG, 600),
   ];
-  if (c.dataNote !== null && c.dataNote !== '') out.push(centered(c.dataNote, 24, SONG, 240, false, 'B3261E'));
+  if (c.dataNote !== null && c.dataNote !== '')
+    out.push(centered(c.dataNote, 24, SONG, 240, false, 'B3261E'));
   out.push(centered(c.issuer ?? '', 32, SONG, 2000));
   out.push(centered(c.date, 32, SONG, 120));
   return out;
 }
 
-function cellParagraph(cell: Cell, align: 'left' | 'center' | 'right' | undefined, header: boolean): Paragraph {
-  const alignment = header || align === 'center' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
+function cellParagraph(
+  cell: Cell,
+  align: 'left' | 'center' | 'right' | undefined,
+  header: boolean,
+): Paragraph {
+  const alignment =
+    header || align === 'center'
+      ? AlignmentType.CENTER
+      : align === 'right'
+        ? AlignmentType.RIGHT
+        : AlignmentType.LEFT;
   return new Paragraph({
     alignment,
     spacing: sp(20, 20, 240),
-    children: [run(cell.text, { size: TABLE_SIZE, bold: header || cell.bold === true, font: header ? HEI : SONG })],
+    children: [
+      run(cell.text, { size: TABLE_SIZE, bold: header || cell.bold === true, font: header ? HEI : SONG }),
+    ],
   });
 }
 
@@ -106,7 +141,10 @@ function table(block: TableBlock): FileChild[] {
           return new TableCell({
             width: { size: widths[k] ?? 0, type: WidthType.DXA },
             verticalAlign: VerticalAlignTable.CENTER,
-            shading: cell.tone !== undefined ? { type: ShadingType.CLEAR, color: 'auto', fill: TONE_FILL[cell.tone] } : undefined,
+            shading:
+              cell.tone !== undefined
+                ? { type: ShadingType.CLEAR, color: 'auto', fill: TONE_FILL[cell.tone] }
+                : undefined,
             borders,
             children: [cellParagraph(cell, c.align, false)],
           });
@@ -114,15 +152,36 @@ function table(block: TableBlock): FileChild[] {
       }),
   );
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: sp(200, 80, 240), children: [run(block.caption, { size: 21, font: HEI })] }),
-    new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, margins: { left: 50, right: 50, top: 20, bottom: 20 }, rows: [headerRow, ...rows] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: sp(200, 80, 240),
+      children: [run(block.caption, { size: 21, font: HEI })],
+    }),
+    new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      margins: { left: 50, right: 50, top: 20, bottom: 20 },
+      rows: [headerRow, ...rows],
+    }),
     new Paragraph({ spacing: sp(0, 120, 240), children: [] }),
   ];
 }
 
 function chart(block: ChartBlock, image: ChartImage | undefined, failed: string): FileChild[] {
-  const capt = new Paragraph({ alignment: AlignmentType.CENTER, spacing: sp(60, 200, 240), children: [run(block.caption, { size: 21, font: HEI })] });
-  if (image === undefined) return [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(failed, { size: 21, color: '5F6368' })] }), capt];
+  const capt = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: sp(60, 200, 240),
+    children: [run(block.caption, { size: 21, font: HEI })],
+  });
+  if (image === undefined)
+    return [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [run(failed, { size: 21, color: '5F6368' })],
+      }),
+      capt,
+    ];
   const width = Math.min(TEXT_WIDTH_PX, block.width);
   const height = Math.round((width * image.height) / image.width);
   return [
@@ -130,7 +189,14 @@ function chart(block: ChartBlock, image: ChartImage | undefined, failed: string)
       alignment: AlignmentType.CENTER,
       keepNext: true,
       spacing: sp(120, 0, 240),
-      children: [new ImageRun({ type: 'png', data: image.png, transformation: { width, height }, altText: { name: block.id, title: block.caption, description: block.caption } })],
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: image.png,
+          transformation: { width, height },
+          altText: { name: block.id, title: block.caption, description: block.caption },
+        }),
+      ],
     }),
     capt,
   ];
@@ -142,7 +208,13 @@ function body(model: ReportModel, images: ReadonlyMap<string, ChartImage>): File
   for (const b of model.blocks) {
     switch (b.type) {
       case 'heading':
-        out.push(new Paragraph({ heading: b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(b.text)] }));
+        out.push(
+          new Paragraph({
+            heading: b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+            keepNext: true,
+            children: [new TextRun(b.text)],
+          }),
+        );
         break;
       case 'paragraph':
         out.push(
@@ -155,7 +227,15 @@ function body(model: ReportModel, images: ReadonlyMap<string, ChartImage>): File
         );
         break;
       case 'bullets':
-        for (const item of b.items) out.push(new Paragraph({ numbering: { reference: 'bullets', level: 0 }, spacing: sp(0, 40, 380), alignment: AlignmentType.JUSTIFIED, children: [run(item)] }));
+        for (const item of b.items)
+          out.push(
+            new Paragraph({
+              numbering: { reference: 'bullets', level: 0 },
+              spacing: sp(0, 40, 380),
+              alignment: AlignmentType.JUSTIFIED,
+              children: [run(item)],
+            }),
+          );
         break;
       case 'table':
         out.push(...table(b));
@@ -164,8 +244,16 @@ function body(model: ReportModel, images: ReadonlyMap<string, ChartImage>): File
         out.push(...chart(b, images.get(b.id), model.labels.chartFailed));
         break;
       case 'toc':
-        out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: sp(0, 240), children: [run(b.title, { size: 32, font: HEI })] }));
-        out.push(new TableOfContents(b.title, { hyperlink: true, headingStyleRange: '1-2', beginDirty: true }));
+        out.push(
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: sp(0, 240),
+            children: [run(b.title, { size: 32, font: HEI })],
+          }),
+        );
+        out.push(
+          new TableOfContents(b.title, { hyperlink: true, headingStyleRange: '1-2', beginDirty: true }),
+        );
         break;
       case 'pageBreak':
         out.push(new Paragraph({ children: [new PageBreak()] }));
@@ -177,14 +265,38 @@ function body(model: ReportModel, images: ReadonlyMap<string, ChartImage>): File
 
 function footer(model: ReportModel, withPages: boolean): Footer {
   const small = 18;
-  const children = [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: model.footer, size: small, font: SONG, color: '5F6368' })] })];
+  const children = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: model.footer, size: small, font: SONG, color: '5F6368' })],
+    }),
+  ];
   // "— 1 —", the page number of official documents (GB/T 9704); Word and LibreOffice both fill PAGE.
-  if (withPages) children.unshift(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 24, font: SONG })] }));
+  if (withPages)
+    children.unshift(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 24, font: SONG })],
+      }),
+    );
   return new Footer({ children });
 }
 
-export async function writeDocx(model: ReportModel, images: ReadonlyMap<string, ChartImage>): Promise<Buffer> {
-  const page = { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: 851, footer: 851 } };
+export async function writeDocx(
+  model: ReportModel,
+  images: ReadonlyMap<string, ChartImage>,
+): Promise<Buffer> {
+  const page = {
+    size: { width: PAGE.width, height: PAGE.height },
+    margin: {
+      top: PAGE.top,
+      bottom: PAGE.bottom,
+      left: PAGE.left,
+      right: PAGE.right,
+      header: 851,
+      footer: 851,
+    },
+  };
   const header = new Header({
     children: [
       new Paragraph({
@@ -222,15 +334,29 @@ export async function writeDocx(model: ReportModel, images: ReadonlyMap<string, 
       config: [
         {
           reference: 'bullets',
-          levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 300 } } } }],
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '•',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 720, hanging: 300 } } },
+            },
+          ],
         },
       ],
     },
     styles: {
       default: {
         document: { run: { font: SONG, size: BODY_SIZE }, paragraph: { spacing: sp(0, 0) } },
-        heading1: { run: { font: HEI, size: 32, bold: false, color: '000000' }, paragraph: { spacing: sp(360, 180), keepNext: true } },
-        heading2: { run: { font: HEI, size: 28, bold: false, color: '000000' }, paragraph: { spacing: sp(240, 120), keepNext: true } },
+        heading1: {
+          run: { font: HEI, size: 32, bold: false, color: '000000' },
+          paragraph: { spacing: sp(360, 180), keepNext: true },
+        },
+        heading2: {
+          run: { font: HEI, size: 28, bold: false, color: '000000' },
+          paragraph: { spacing: sp(240, 120), keepNext: true },
+        },
       },
     },
     sections,

@@ -15,7 +15,12 @@ export function pct(x: number | null | undefined, digits = 0): string {
 }
 
 /** A value with its unit for sentences: 3.5人, 6.5%, 920亿美元 (zh) / 920 亿美元 (en). */
-export function withUnit(x: number | null | undefined, unit: string | null, lang: 'zh' | 'en', digits = 2): string {
+export function withUnit(
+  x: number | null | undefined,
+  unit: string | null,
+  lang: 'zh' | 'en',
+  digits = 2,
+): string {
   const n = num(x, digits);
   if (n === '—' || unit === null || unit === '') return n;
   if (unit === '%' || lang === 'zh') return `${n}${unit}`;
@@ -37,6 +42,19 @@ export function longDate(iso: string, lang: 'zh' | 'en'): string {
   if (m === null) return iso;
   const [, y = '', mo = '', d = ''] = m;
   if (lang === 'zh') return `${y}年${Number(mo)}月${Number(d)}日`;
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   return `${Number(d)} ${months[Number(mo) - 1] ?? mo} ${y}`;
 }

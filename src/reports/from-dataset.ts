@@ -4,7 +4,12 @@
  */
 import type { Dataset } from '../domain/dataset.ts';
 import { LantuError } from '../domain/errors.ts';
-import { csvObservations, datasetObservations, mergeObservations, selectPlan } from '../domain/evaluation/dataset-input.ts';
+import {
+  csvObservations,
+  datasetObservations,
+  mergeObservations,
+  selectPlan,
+} from '../domain/evaluation/dataset-input.ts';
 import { evaluatePlan } from '../domain/evaluation/summary.ts';
 import type { EvaluationObservation, Method } from '../domain/evaluation/types.ts';
 import { parseProgressFile } from './progress-input.ts';
@@ -30,10 +35,16 @@ export interface DatasetReportOptions {
 }
 
 /** The year a report of this kind is about when none is given. */
-export function defaultReportYear(kind: ReportKind, period: { periodStart: number; periodEnd: number }, latestDataYear: number | null): number {
+export function defaultReportYear(
+  kind: ReportKind,
+  period: { periodStart: number; periodEnd: number },
+  latestDataYear: number | null,
+): number {
   switch (kind) {
     case 'annual':
-      return latestDataYear !== null ? Math.min(Math.max(latestDataYear, period.periodStart), period.periodEnd) : period.periodStart;
+      return latestDataYear !== null
+        ? Math.min(Math.max(latestDataYear, period.periodStart), period.periodEnd)
+        : period.periodStart;
     case 'midterm':
       return period.periodStart + Math.floor((period.periodEnd - period.periodStart) / 2);
     case 'final':
@@ -41,12 +52,24 @@ export function defaultReportYear(kind: ReportKind, period: { periodStart: numbe
   }
 }
 
-export function checkReportYear(kind: ReportKind, year: number, period: { periodStart: number; periodEnd: number }): void {
+export function checkReportYear(
+  kind: ReportKind,
+  year: number,
+  period: { periodStart: number; periodEnd: number },
+): void {
   if (year < period.periodStart - 1 || year > period.periodEnd + 5) {
-    throw new LantuError('bad_request', `year ${year} is outside the plan period ${period.periodStart}–${period.periodEnd}`, { year });
+    throw new LantuError(
+      'bad_request',
+      `year ${year} is outside the plan period ${period.periodStart}–${period.periodEnd}`,
+      { year },
+    );
   }
   if (kind === 'final' && year < period.periodEnd) {
-    throw new LantuError('bad_request', `a final report is about the plan's last year (${period.periodEnd}); got ${year}`, { year, periodEnd: period.periodEnd });
+    throw new LantuError(
+      'bad_request',
+      `a final report is about the plan's last year (${period.periodEnd}); got ${year}`,
+      { year, periodEnd: period.periodEnd },
+    );
   }
 }
 
@@ -64,21 +87,63 @@ export function reportInputFromDataset(dataset: Dataset, opts: DatasetReportOpti
   const year = opts.year ?? defaultReportYear(opts.kind, plan, years.length > 0 ? Math.max(...years) : null);
   checkReportYear(opts.kind, year, plan);
   const method = opts.method ?? 'time';
-  const evaluation = evaluatePlan({ indicators, observations, year, method, options: { periodStart: plan.periodStart, periodEnd: plan.periodEnd } });
+  const evaluation = evaluatePlan({
+    indicators,
+    observations,
+    year,
+    method,
+    options: { periodStart: plan.periodStart, periodEnd: plan.periodEnd },
+  });
   let projects: ReportProject[] = dataset.projects
     .filter((p) => p.planKey === plan.key)
-    .map((p) => ({ code: p.code, name: p.name, category: p.category, spatialUnitCode: p.spatialUnitCode, totalInvestment: p.totalInvestment, investmentUnit: p.investmentUnit, startYear: p.startYear, endYear: p.endYear }));
-  const progress = opts.progress !== undefined && opts.progress !== null ? parseProgressFile(opts.progress, plan.nodes, projects) : { tasks: [], projects: [], totals: new Map<string, number>() };
-  projects = projects.map((p) => (p.totalInvestment === null && progress.totals.has(p.code) ? { ...p, totalInvestment: progress.totals.get(p.code) ?? null, investmentUnit: p.investmentUnit ?? '亿元' } : p));
+    .map((p) => ({
+      code: p.code,
+      name: p.name,
+      category: p.category,
+      spatialUnitCode: p.spatialUnitCode,
+      totalInvestment: p.totalInvestment,
+      investmentUnit: p.investmentUnit,
+      startYear: p.startYear,
+      endYear: p.endYear,
+    }));
+  const progress =
+    opts.progress !== undefined && opts.progress !== null
+      ? parseProgressFile(opts.progress, plan.nodes, projects)
+      : { tasks: [], projects: [], totals: new Map<string, number>() };
+  projects = projects.map((p) =>
+    p.totalInvestment === null && progress.totals.has(p.code)
+      ? {
+          ...p,
+          totalInvestment: progress.totals.get(p.code) ?? null,
+          investmentUnit: p.investmentUnit ?? '亿元',
+        }
+      : p,
+  );
   const snapshot =
     opts.snapshot ??
-    liveSnapshot(evaluation, opts.engineVersion, { plan: plan.key, tasks: progress.tasks, projects: progress.projects, totals: [...progress.totals] }, opts.now);
+    liveSnapshot(
+      evaluation,
+      opts.engineVersion,
+      { plan: plan.key, tasks: progress.tasks, projects: progress.projects, totals: [...progress.totals] },
+      opts.now,
+    );
   return {
     kind: opts.kind,
     lang: opts.lang ?? 'zh',
-    plan: { key: plan.key, title: plan.title, shortTitle: plan.shortTitle, issuer: plan.issuer, periodStart: plan.periodStart, periodEnd: plan.periodEnd },
+    plan: {
+      key: plan.key,
+      title: plan.title,
+      shortTitle: plan.shortTitle,
+      issuer: plan.issuer,
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+    },
     evaluation,
-    indicators: indicators.map((i) => ({ code: i.code, category: i.category, baselineRaw: i.baseline?.raw ?? null })),
+    indicators: indicators.map((i) => ({
+      code: i.code,
+      category: i.category,
+      baselineRaw: i.baseline?.raw ?? null,
+    })),
     observations,
     nodes: plan.nodes,
     taskProgress: progress.tasks,

@@ -6,7 +6,11 @@ function esc(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-function table(cols: string[], rows: string[][], aligns?: ('left' | 'center' | 'right' | undefined)[]): string[] {
+function table(
+  cols: string[],
+  rows: string[][],
+  aligns?: ('left' | 'center' | 'right' | undefined)[],
+): string[] {
   const sep = cols.map((_, k) => {
     switch (aligns?.[k]) {
       case 'right':
@@ -18,7 +22,11 @@ function table(cols: string[], rows: string[][], aligns?: ('left' | 'center' | '
         return '---';
     }
   });
-  return [`| ${cols.map(esc).join(' | ')} |`, `| ${sep.join(' | ')} |`, ...rows.map((r) => `| ${cols.map((_, k) => esc(r[k] ?? '')).join(' | ')} |`)];
+  return [
+    `| ${cols.map(esc).join(' | ')} |`,
+    `| ${sep.join(' | ')} |`,
+    ...rows.map((r) => `| ${cols.map((_, k) => esc(r[k] ?? '')).join(' | ')} |`),
+  ];
 }
 
 function tableBlock(b: TableBlock): string[] {
@@ -48,14 +56,24 @@ function chartData(spec: ChartSpec): string[] {
     case 'bars':
       return table(
         ['', ...spec.categories],
-        spec.series.map((s) => [s.name, ...s.values.map((v) => (v === null ? '—' : `${num(v, 1)}${spec.unit ?? ''}`))]),
+        spec.series.map((s) => [
+          s.name,
+          ...s.values.map((v) => (v === null ? '—' : `${num(v, 1)}${spec.unit ?? ''}`)),
+        ]),
       );
   }
 }
 
 export function writeMarkdown(model: ReportModel): string {
   const c = model.cover;
-  const out: string[] = [`# ${c.reportTitle}`, '', `${c.planTitle} ${c.draftMark}`, '', `${c.period} · ${c.issuer ?? ''} · ${c.date}`, ''];
+  const out: string[] = [
+    `# ${c.reportTitle}`,
+    '',
+    `${c.planTitle} ${c.draftMark}`,
+    '',
+    `${c.period} · ${c.issuer ?? ''} · ${c.date}`,
+    '',
+  ];
   if (c.dataNote !== null && c.dataNote !== '') out.push(`> ${c.dataNote}`, '');
   for (const b of model.blocks) {
     switch (b.type) {

@@ -10,7 +10,17 @@ import type { Block, ReportInput, ReportKind, TableBlock } from './types.ts';
 const specs = [
   makeSpec({ code: 'A', name: '甲指标', unit: '家', baseline: 100, target: '200', category: '经济' }),
   makeSpec({ code: 'B', name: '乙指标', unit: '%', baseline: 10, target: '20', category: '经济' }),
-  makeSpec({ code: 'C', name: '丙指标', unit: '%', kind: 'ceiling', direction: 'decrease', attribute: 'binding', baseline: 2, target: '≤2', category: '民生' }),
+  makeSpec({
+    code: 'C',
+    name: '丙指标',
+    unit: '%',
+    kind: 'ceiling',
+    direction: 'decrease',
+    attribute: 'binding',
+    baseline: 2,
+    target: '≤2',
+    category: '民生',
+  }),
   makeSpec({ code: 'D', name: '丁指标', unit: null, baseline: 1, target: '5', category: null }),
 ];
 const values: Record<string, EvaluationObservation[]> = {
@@ -19,27 +29,64 @@ const values: Record<string, EvaluationObservation[]> = {
   C: series(2021, [1.8, 1.9, 1.9]), // on track (binding ceiling)
 };
 
-const node = (kind: PlanNodeSpec['kind'], title: string, children: PlanNodeSpec[] = [], number: string | null = null): PlanNodeSpec => ({ kind, number, title, body: null, source: null, children });
+const node = (
+  kind: PlanNodeSpec['kind'],
+  title: string,
+  children: PlanNodeSpec[] = [],
+  number: string | null = null,
+): PlanNodeSpec => ({ kind, number, title, body: null, source: null, children });
 const nodes: PlanNodeSpec[] = [
-  node('part', '开放', [node('chapter', '合作', [node('task', '任务一'), node('task', '任务二')], '第一章')], '第一篇'),
+  node(
+    'part',
+    '开放',
+    [node('chapter', '合作', [node('task', '任务一'), node('task', '任务二')], '第一章')],
+    '第一篇',
+  ),
   node('part', '创新', [node('chapter', '平台', [node('task', '任务三')], '第二章')], '第二篇'),
 ];
 
 function input(kind: ReportKind, year: number, extra: Partial<ReportInput> = {}): ReportInput {
-  const evaluation = evaluatePlan({ indicators: specs, observations: new Map(Object.entries(values)), year, options: { periodStart: 2021, periodEnd: 2025 } });
+  const evaluation = evaluatePlan({
+    indicators: specs,
+    observations: new Map(Object.entries(values)),
+    year,
+    options: { periodStart: 2021, periodEnd: 2025 },
+  });
   return {
     kind,
     lang: 'zh',
-    plan: { key: 'p', title: '测试规划纲要', shortTitle: '测试规划', issuer: '测试委员会', periodStart: 2021, periodEnd: 2025 },
+    plan: {
+      key: 'p',
+      title: '测试规划纲要',
+      shortTitle: '测试规划',
+      issuer: '测试委员会',
+      periodStart: 2021,
+      periodEnd: 2025,
+    },
     evaluation,
-    indicators: specs.map((s) => ({ code: s.code, category: s.category, baselineRaw: s.baseline?.raw ?? null })),
+    indicators: specs.map((s) => ({
+      code: s.code,
+      category: s.category,
+      baselineRaw: s.baseline?.raw ?? null,
+    })),
     observations: new Map(Object.entries(values)),
     nodes,
     taskProgress: [
       { key: '0.0.0', status: 'completed', percent: 100, highlight: '提前完成' },
       { key: '0.0.1', status: 'delayed', percent: 20, highlight: null },
     ],
-    projects: [{ code: 'P1', name: '项目一', category: '交通', spatialUnitCode: 'Z', totalInvestment: 100, investmentUnit: '亿元', startYear: 2021, endYear: 2025 }],
+    projects: [
+      {
+        code: 'P1',
+        name: '项目一',
+        category: '交通',
+        spatialUnitCode: 'Z',
+        totalInvestment: 100,
+        investmentUnit: '亿元',
+        startYear: 2021,
+        endYear: 2025,
+      },
+    ],
     projectProgress: [
       { code: 'P1', year: 2022, investedToDate: 20, stage: '在建' },
       { code: 'P1', year: 2023, investedToDate: 30, stage: '在建' },
@@ -50,13 +97,25 @@ function input(kind: ReportKind, year: number, extra: Partial<ReportInput> = {})
   };
 }
 
-const headings = (blocks: Block[], level: 1 | 2) => blocks.filter((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading' && b.level === level).map((b) => b.text);
-const table = (blocks: Block[], id: string) => blocks.find((b): b is TableBlock => b.type === 'table' && b.id === id);
+const headings = (blocks: Block[], level: 1 | 2) =>
+  blocks
+    .filter((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading' && b.level === level)
+    .map((b) => b.text);
+const table = (blocks: Block[], id: string) =>
+  blocks.find((b): b is TableBlock => b.type === 'table' && b.id === id);
 
 describe('buildReportModel', () => {
   it('follows the customary structure and puts binding indicators first', () => {
     const m = buildReportModel(input('midterm', 2023));
-    expect(headings(m.blocks, 1)).toEqual(['一、总体评价', '二、主要指标完成情况', '三、重点任务推进情况', '四、重大项目进展', '五、存在的主要问题', '六、下一步工作建议', '附录\u3000评估方法与数据说明']);
+    expect(headings(m.blocks, 1)).toEqual([
+      '一、总体评价',
+      '二、主要指标完成情况',
+      '三、重点任务推进情况',
+      '四、重大项目进展',
+      '五、存在的主要问题',
+      '六、下一步工作建议',
+      '附录\u3000评估方法与数据说明',
+    ]);
     const t = table(m.blocks, 'indicators');
     expect(t?.rowKeys).toEqual(['C', 'A', 'B', 'D']);
     expect(t?.rows.map((r) => r[8]?.text)).toEqual(['基本符合预期', '提前实现', '滞后', '数据暂缺']);
@@ -71,7 +130,9 @@ describe('buildReportModel', () => {
     const charts = m.blocks.filter((b) => b.type === 'chart').map((b) => b.id);
     expect(charts).toEqual(['verdicts', 'trend-B', 'projects']);
     const text = JSON.stringify(m.blocks);
-    expect(text).toContain('乙指标：2023年为13%，按时间进度应达到16%，实际进度30%，时间进度60%，判断为“滞后”。');
+    expect(text).toContain(
+      '乙指标：2023年为13%，按时间进度应达到16%，实际进度30%，时间进度60%，判断为“滞后”。',
+    );
     expect(text).toContain('乙指标：剩余2年需年均提高3.5个百分点');
     expect(text).toContain('任务二：滞后，完成进度20%。');
     expect(text).toContain('丁指标');
@@ -80,16 +141,40 @@ describe('buildReportModel', () => {
   it('rolls tasks up by part and chapter, and projects by category and area', () => {
     const m = buildReportModel(input('annual', 2023));
     const tasks = table(m.blocks, 'tasks');
-    expect(tasks?.rows.map((r) => r[0]?.text)).toEqual(['第一篇 开放', '\u3000第一章 合作', '第二篇 创新', '\u3000第二章 平台', '合计']);
+    expect(tasks?.rows.map((r) => r[0]?.text)).toEqual([
+      '第一篇 开放',
+      '\u3000第一章 合作',
+      '第二篇 创新',
+      '\u3000第二章 平台',
+      '合计',
+    ]);
     expect(tasks?.rows[0]?.slice(1, 9).map((c) => c.value)).toEqual([2, 1, 0, 1, 0, 0, 0, 0.6]);
     expect(tasks?.rows[4]?.[1]?.value).toBe(3);
-    expect(table(m.blocks, 'projects-by-area')?.rows[0]?.map((c) => c.text)).toEqual(['某区域', '1', '100', '30', '30%']);
+    expect(table(m.blocks, 'projects-by-area')?.rows[0]?.map((c) => c.text)).toEqual([
+      '某区域',
+      '1',
+      '100',
+      '30',
+      '30%',
+    ]);
     expect(JSON.stringify(m.blocks)).toContain('任务一：提前完成');
   });
 
   it('says so when there are no tasks, projects or problems, and uses the final labels at the end', () => {
     const m = buildReportModel(
-      input('final', 2025, { nodes: [], taskProgress: [], projects: [], projectProgress: [], observations: new Map(), evaluation: evaluatePlan({ indicators: specs.slice(0, 1), observations: new Map([['A', series(2021, [130, 160, 210, 220, 230])]]), year: 2025, options: { periodStart: 2021, periodEnd: 2025 } }) }),
+      input('final', 2025, {
+        nodes: [],
+        taskProgress: [],
+        projects: [],
+        projectProgress: [],
+        observations: new Map(),
+        evaluation: evaluatePlan({
+          indicators: specs.slice(0, 1),
+          observations: new Map([['A', series(2021, [130, 160, 210, 220, 230])]]),
+          year: 2025,
+          options: { periodStart: 2021, periodEnd: 2025 },
+        }),
+      }),
     );
     const text = JSON.stringify(m.blocks);
     expect(text).toContain('本规划未载入重点任务结构');
@@ -108,6 +193,12 @@ describe('buildReportModel', () => {
 
   it('lists exactly the verdicts that mean behind schedule or missed', () => {
     const behind: Verdict[] = VERDICTS.filter(needsAttention);
-    expect(behind).toEqual(['acceleration_needed', 'limited_progress', 'lagging', 'deterioration', 'not_achieved']);
+    expect(behind).toEqual([
+      'acceleration_needed',
+      'limited_progress',
+      'lagging',
+      'deterioration',
+      'not_achieved',
+    ]);
   });
 });

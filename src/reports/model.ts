@@ -11,7 +11,16 @@ import { verdictLabel, verdictTone } from '../domain/evaluation/verdict.ts';
 import { longDate, num, pct, withUnit } from './format.ts';
 import { strings } from './i18n.ts';
 import type { Strings } from './i18n.ts';
-import type { Block, Cell, ChartBlock, ReportInput, ReportModel, ReportProject, TableBlock, TaskProgress } from './types.ts';
+import type {
+  Block,
+  Cell,
+  ChartBlock,
+  ReportInput,
+  ReportModel,
+  ReportProject,
+  TableBlock,
+  TaskProgress,
+} from './types.ts';
 
 /** Verdicts the report lists under problems and suggestions (behind schedule or missed). */
 export function needsAttention(v: Verdict): boolean {
@@ -35,14 +44,20 @@ function verdictMeaning(v: Verdict, lang: 'zh' | 'en'): string {
   const m: Record<Verdict, [string, string]> = {
     achieved: ['已达到目标（期中为提前实现，期末为已完成）', 'the target is met (early during the period)'],
     ahead: ['实际进度快于时间进度', 'progress ahead of time elapsed'],
-    on_track: ['实际进度与时间进度基本一致，或目标条件当年满足', 'progress in line with time, or the condition holds'],
+    on_track: [
+      '实际进度与时间进度基本一致，或目标条件当年满足',
+      'progress in line with time, or the condition holds',
+    ],
     acceleration_needed: ['有进展，但增速低于所需增速', 'progress made, but slower than required'],
     limited_progress: ['进展明显不足', 'little progress'],
     lagging: ['实际进度落后于时间进度，或目标条件当年未满足', 'progress behind time, or the condition fails'],
     deterioration: ['指标向目标的反方向变化', 'moving away from the target'],
     not_achieved: ['期末未达到目标', 'the target was missed at the end of the period'],
     no_data: ['评估年份及以前没有数据', 'no value up to the year'],
-    not_assessable: ['缺少基期、目标或目标无法量化', 'no baseline, no target year, or a target that cannot be measured'],
+    not_assessable: [
+      '缺少基期、目标或目标无法量化',
+      'no baseline, no target year, or a target that cannot be measured',
+    ],
   };
   return m[v][lang === 'zh' ? 0 : 1];
 }
@@ -115,14 +130,22 @@ function overall(ctx: Ctx, n: number, tasks: TaskFacts, projects: ProjectFacts):
       method: s.methodName(ev.method),
     }),
   );
-  const summary = [ev.summary.sentence[lang], ev.summary.bindingSentence?.[lang] ?? ''].filter((x) => x !== '').join(lang === 'zh' ? '' : ' ');
+  const summary = [ev.summary.sentence[lang], ev.summary.bindingSentence?.[lang] ?? '']
+    .filter((x) => x !== '')
+    .join(lang === 'zh' ? '' : ' ');
   para(ctx, summary);
-  if (!ctx.final) para(ctx, s.elapsed(Math.min(ctx.year, input.plan.periodEnd), pct(elapsedShare(input, ctx.year))));
+  if (!ctx.final)
+    para(ctx, s.elapsed(Math.min(ctx.year, input.plan.periodEnd), pct(elapsedShare(input, ctx.year))));
   if (input.kind === 'midterm') {
     const withProjection = ev.indicators.filter((i) => i.projection !== null && i.verdict !== 'achieved');
-    const meets = withProjection.filter((i) => i.projection?.linearMeets === true || i.projection?.cagrMeets === true).length;
-    const risk = withProjection.filter((i) => i.projection?.linearMeets === false && i.projection.cagrMeets !== true).length;
-    if (withProjection.length > 0) para(ctx, s.projection(input.plan.periodEnd, meets + ev.summary.counts.achieved, risk));
+    const meets = withProjection.filter(
+      (i) => i.projection?.linearMeets === true || i.projection?.cagrMeets === true,
+    ).length;
+    const risk = withProjection.filter(
+      (i) => i.projection?.linearMeets === false && i.projection.cagrMeets !== true,
+    ).length;
+    if (withProjection.length > 0)
+      para(ctx, s.projection(input.plan.periodEnd, meets + ev.summary.counts.achieved, risk));
   }
   if (tasks.root !== null && tasks.reported > 0) {
     const c = tasks.root.counts;
@@ -160,9 +183,17 @@ function overall(ctx: Ctx, n: number, tasks: TaskFacts, projects: ProjectFacts):
     { text: label(ctx, v), tone: verdictTone(v) },
     numCell(ev.summary.counts[v]),
     numCell(ev.summary.binding.counts[v]),
-    { text: total > 0 ? pct(ev.summary.counts[v] / total) : '—', value: total > 0 ? ev.summary.counts[v] / total : null },
+    {
+      text: total > 0 ? pct(ev.summary.counts[v] / total) : '—',
+      value: total > 0 ? ev.summary.counts[v] / total : null,
+    },
   ]);
-  rows.push([{ text: s.total, bold: true }, numCell(total), numCell(ev.summary.binding.total), { text: total > 0 ? '100%' : '—', value: total > 0 ? 1 : null }]);
+  rows.push([
+    { text: s.total, bold: true },
+    numCell(total),
+    numCell(ev.summary.binding.total),
+    { text: total > 0 ? '100%' : '—', value: total > 0 ? 1 : null },
+  ]);
   ctx.blocks.push({
     type: 'table',
     id: 'verdicts',
@@ -179,7 +210,13 @@ function overall(ctx: Ctx, n: number, tasks: TaskFacts, projects: ProjectFacts):
     type: 'chart',
     id: 'verdicts',
     caption: caption(ctx, 'chart', s.verdictChart),
-    spec: { kind: 'verdicts', title: '', items: shown.filter((v) => ev.summary.counts[v] > 0).map((v) => ({ label: label(ctx, v), count: ev.summary.counts[v], tone: verdictTone(v) })) },
+    spec: {
+      kind: 'verdicts',
+      title: '',
+      items: shown
+        .filter((v) => ev.summary.counts[v] > 0)
+        .map((v) => ({ label: label(ctx, v), count: ev.summary.counts[v], tone: verdictTone(v) })),
+    },
     width: 760,
     height: 340,
   });
@@ -192,7 +229,14 @@ function possible(v: Verdict, method: 'time' | 'trend', final: boolean): boolean
     case 'time':
       return v === 'achieved' || v === 'ahead' || v === 'on_track' || v === 'lagging' || v === 'no_data';
     case 'trend':
-      return v === 'achieved' || v === 'on_track' || v === 'acceleration_needed' || v === 'limited_progress' || v === 'deterioration' || v === 'no_data';
+      return (
+        v === 'achieved' ||
+        v === 'on_track' ||
+        v === 'acceleration_needed' ||
+        v === 'limited_progress' ||
+        v === 'deterioration' ||
+        v === 'no_data'
+      );
   }
 }
 
@@ -233,7 +277,9 @@ function indicators(ctx: Ctx, n: number): void {
         i.target !== null && i.targetRaw === num(i.target) ? numCell(i.target) : str(i.targetRaw ?? '—'),
         i.actual !== null ? numCell(i.actual, currentText(i, ctx.year)) : str(currentText(i, ctx.year)),
         { text: pct(i.elapsed), value: i.elapsed },
-        ev.method === 'trend' ? { text: num(i.ratio), value: i.ratio } : { text: pct(i.progress), value: i.progress },
+        ev.method === 'trend'
+          ? { text: num(i.ratio), value: i.ratio }
+          : { text: pct(i.progress), value: i.progress },
         { text: label(ctx, i.verdict), tone: verdictTone(i.verdict), bold: true },
       ];
     }),
@@ -249,11 +295,16 @@ function indicators(ctx: Ctx, n: number): void {
     const c = meta.get(i.code)?.category ?? s.uncategorised;
     if (!categories.includes(c)) categories.push(c);
   }
-  const ordered = [...ev.indicators].sort((a, b) => (planOrder(input, a.code) ?? 0) - (planOrder(input, b.code) ?? 0));
+  const ordered = [...ev.indicators].sort(
+    (a, b) => (planOrder(input, a.code) ?? 0) - (planOrder(input, b.code) ?? 0),
+  );
   for (const c of categories) {
     const items = ordered.filter((i) => (meta.get(i.code)?.category ?? s.uncategorised) === c);
     ctx.blocks.push({ type: 'paragraph', text: c, style: 'body' });
-    ctx.blocks.push({ type: 'bullets', items: items.map((i) => `${i.name}${lang === 'zh' ? '：' : ': '}${i.explanation[lang]}`) });
+    ctx.blocks.push({
+      type: 'bullets',
+      items: items.map((i) => `${i.name}${lang === 'zh' ? '：' : ': '}${i.explanation[lang]}`),
+    });
   }
 
   h2(ctx, sub + 1, s.laggingTrends);
@@ -272,7 +323,9 @@ function planOrder(input: ReportInput, code: string): number | null {
 
 function trendChart(ctx: Ctx, i: IndicatorEvaluation): ChartBlock | null {
   const { input, s } = ctx;
-  const obs = (input.observations.get(i.code) ?? []).filter((o) => o.kind === 'actual' && o.value !== null && o.year <= ctx.year);
+  const obs = (input.observations.get(i.code) ?? []).filter(
+    (o) => o.kind === 'actual' && o.value !== null && o.year <= ctx.year,
+  );
   if (obs.length === 0) return null;
   const start = i.baselineYear ?? input.plan.periodStart - 1;
   const end = i.targetYear ?? input.plan.periodEnd;
@@ -280,19 +333,33 @@ function trendChart(ctx: Ctx, i: IndicatorEvaluation): ChartBlock | null {
   for (let y = Math.min(start, ...obs.map((o) => o.year)); y <= end; y++) years.push(y);
   const byYear = new Map<number, number>();
   for (const o of obs) if (o.value !== null) byYear.set(o.year, o.value);
-  const actual = years.map((y) => (y === start && i.baseline !== null && !byYear.has(y) ? i.baseline : (byYear.get(y) ?? null)));
+  const actual = years.map((y) =>
+    y === start && i.baseline !== null && !byYear.has(y) ? i.baseline : (byYear.get(y) ?? null),
+  );
   // The target path: linear from baseline to target for level-type kinds; the target as a line otherwise.
   const path = years.map((y) => {
     if (i.target === null) return null;
     if (i.baseline === null || i.kind === 'cagr' || !hasPath(i.kind)) return i.target;
     if (y < start) return null;
-    return Math.round((i.baseline + ((y - start) / Math.max(1, end - start)) * (i.target - i.baseline)) * 1e4) / 1e4;
+    return (
+      Math.round((i.baseline + ((y - start) / Math.max(1, end - start)) * (i.target - i.baseline)) * 1e4) /
+      1e4
+    );
   });
   return {
     type: 'chart',
     id: `trend-${i.code}`,
     caption: caption(ctx, 'chart', s.trendCaption(i.name, i.unit)),
-    spec: { kind: 'trend', title: '', unit: i.unit, years, actual, path, target: i.target, labels: s.trendLabels },
+    spec: {
+      kind: 'trend',
+      title: '',
+      unit: i.unit,
+      years,
+      actual,
+      path,
+      target: i.target,
+      labels: s.trendLabels,
+    },
     width: 760,
     height: 300,
   };
@@ -330,7 +397,11 @@ interface TaskFacts {
   titleOf: Map<string, string>;
 }
 
-function numberedTitles(nodes: ReportInput['nodes'], prefix: number[] = [], out = new Map<string, string>()): Map<string, string> {
+function numberedTitles(
+  nodes: ReportInput['nodes'],
+  prefix: number[] = [],
+  out = new Map<string, string>(),
+): Map<string, string> {
   nodes.forEach((n, i) => {
     const path = [...prefix, i];
     out.set(path.join('.'), n.number !== null && n.number !== '' ? `${n.number} ${n.title}` : n.title);
@@ -341,14 +412,23 @@ function numberedTitles(nodes: ReportInput['nodes'], prefix: number[] = [], out 
 
 function taskFacts(input: ReportInput): TaskFacts {
   const byKey = new Map(input.taskProgress.map((t) => [t.key, t]));
-  const reports = new Map<string, TaskReport>(input.taskProgress.map((t) => [t.key, { status: t.status, percent: t.percent }]));
+  const reports = new Map<string, TaskReport>(
+    input.taskProgress.map((t) => [t.key, { status: t.status, percent: t.percent }]),
+  );
   const tree = taskTreeFromPlan(input.nodes, reports);
   const roots = rollUp(tree);
   const titleOf = numberedTitles(input.nodes);
   if (roots.length === 0) return { roots, root: null, total: 0, reported: 0, byKey, titleOf };
   const [root] = rollUp([{ key: '', kind: 'part', title: '', children: tree }]);
   const reported = root === undefined ? 0 : Object.values(root.counts).reduce((a, b) => a + b, 0);
-  return { roots, root: root ?? null, total: root === undefined ? 0 : reported + root.unreported, reported, byKey, titleOf };
+  return {
+    roots,
+    root: root ?? null,
+    total: root === undefined ? 0 : reported + root.unreported,
+    reported,
+    byKey,
+    titleOf,
+  };
 }
 
 function pctNum(p: number | null): string {
@@ -391,11 +471,24 @@ function tasksSection(ctx: Ctx, n: number, f: TaskFacts): void {
     return;
   }
   const c = f.root.counts;
-  para(ctx, s.taskOverall({ total: f.total, reported: f.reported, percent: pctNum(f.root.percent), completed: c.completed, inProgress: c.in_progress, delayed: c.delayed, blocked: c.blocked, notStarted: c.not_started }));
+  para(
+    ctx,
+    s.taskOverall({
+      total: f.total,
+      reported: f.reported,
+      percent: pctNum(f.root.percent),
+      completed: c.completed,
+      inProgress: c.in_progress,
+      delayed: c.delayed,
+      blocked: c.blocked,
+      notStarted: c.not_started,
+    }),
+  );
   const rows: Cell[][] = [];
   for (const part of f.roots) {
     rows.push(taskRow(part, true, '', f.titleOf.get(part.key)));
-    for (const ch of part.children) if (ch.kind !== 'task') rows.push(taskRow(ch, false, '　', f.titleOf.get(ch.key)));
+    for (const ch of part.children)
+      if (ch.kind !== 'task') rows.push(taskRow(ch, false, '　', f.titleOf.get(ch.key)));
   }
   rows.push(taskRow({ ...f.root, title: s.total }, true, ''));
   ctx.blocks.push({
@@ -415,14 +508,37 @@ function tasksSection(ctx: Ctx, n: number, f: TaskFacts): void {
     if (reported.length === 0) continue;
     h2(ctx, ++sub, f.titleOf.get(part.key) ?? part.title);
     const pc = part.counts;
-    para(ctx, s.partSummary({ n: ls.length, percent: pctNum(part.percent), completed: pc.completed, delayed: pc.delayed, blocked: pc.blocked, unreported: part.unreported }));
-    const highlights = reported.map((l) => ({ l, p: f.byKey.get(l.key) })).filter((x) => x.p?.highlight != null && x.p.highlight !== '');
+    para(
+      ctx,
+      s.partSummary({
+        n: ls.length,
+        percent: pctNum(part.percent),
+        completed: pc.completed,
+        delayed: pc.delayed,
+        blocked: pc.blocked,
+        unreported: part.unreported,
+      }),
+    );
+    const highlights = reported
+      .map((l) => ({ l, p: f.byKey.get(l.key) }))
+      .filter((x) => x.p?.highlight != null && x.p.highlight !== '');
     if (highlights.length > 0) {
       para(ctx, s.highlights);
-      ctx.blocks.push({ type: 'bullets', items: highlights.map((x) => `${x.l.title}${ctx.lang === 'zh' ? '：' : ': '}${x.p?.highlight ?? ''}`) });
+      ctx.blocks.push({
+        type: 'bullets',
+        items: highlights.map((x) => `${x.l.title}${ctx.lang === 'zh' ? '：' : ': '}${x.p?.highlight ?? ''}`),
+      });
     }
     const behind = reported.filter((l) => l.status === 'delayed' || l.status === 'blocked');
-    if (behind.length > 0) para(ctx, s.delayedTasks(behind.map((l) => `${l.title}（${statusText(ctx, l.status ?? 'delayed')}）`).join(ctx.lang === 'zh' ? '、' : ', ')));
+    if (behind.length > 0)
+      para(
+        ctx,
+        s.delayedTasks(
+          behind
+            .map((l) => `${l.title}（${statusText(ctx, l.status ?? 'delayed')}）`)
+            .join(ctx.lang === 'zh' ? '、' : ', '),
+        ),
+      );
   }
 }
 
@@ -456,7 +572,8 @@ function projectFacts(input: ReportInput, year: number): ProjectFacts {
   for (const project of input.projects) {
     const p = latest.get(project.code);
     if (p === undefined) continue;
-    const total = project.investmentUnit === null || project.investmentUnit === unit ? project.totalInvestment : null;
+    const total =
+      project.investmentUnit === null || project.investmentUnit === unit ? project.totalInvestment : null;
     const share = total !== null && total > 0 ? p.investedToDate / total : null;
     const start = project.startYear ?? input.plan.periodStart;
     const end = project.endYear ?? input.plan.periodEnd;
@@ -480,7 +597,13 @@ function groupRows(rows: ProjectRow[], keyOf: (r: ProjectRow) => string): Cell[]
     const planned = withTotal.reduce((a, r) => a + (r.project.totalInvestment ?? 0), 0);
     const invested = withTotal.reduce((a, r) => a + r.invested, 0);
     const share = planned > 0 ? invested / planned : null;
-    return [str(k), numCell(rs.length), numCell(withTotal.length > 0 ? planned : null), numCell(withTotal.length > 0 ? invested : null), { text: pct(share), value: share }];
+    return [
+      str(k),
+      numCell(rs.length),
+      numCell(withTotal.length > 0 ? planned : null),
+      numCell(withTotal.length > 0 ? invested : null),
+      { text: pct(share), value: share },
+    ];
   });
 }
 
@@ -496,14 +619,33 @@ function projectsSection(ctx: Ctx, n: number, f: ProjectFacts): void {
     return;
   }
   if (f.totalPlanned > 0) {
-    para(ctx, s.projectOverall({ n: f.reported.length, invested: withUnit(f.totalInvested, f.unit, lang), total: withUnit(f.totalPlanned, f.unit, lang), share: pct(f.totalInvested / f.totalPlanned), year: ctx.year }));
+    para(
+      ctx,
+      s.projectOverall({
+        n: f.reported.length,
+        invested: withUnit(f.totalInvested, f.unit, lang),
+        total: withUnit(f.totalPlanned, f.unit, lang),
+        share: pct(f.totalInvested / f.totalPlanned),
+        year: ctx.year,
+      }),
+    );
   }
   const other = lang === 'zh' ? '其他' : 'Other';
-  const groupCols = s.projectGroupColumns(f.unit).map((t, k) => ({ title: t, width: k === 0 ? 32 : 17, align: k === 0 ? ('left' as const) : ('right' as const) }));
+  const groupCols = s.projectGroupColumns(f.unit).map((t, k) => ({
+    title: t,
+    width: k === 0 ? 32 : 17,
+    align: k === 0 ? ('left' as const) : ('right' as const),
+  }));
   let sub = 0;
   h2(ctx, ++sub, s.byCategory);
   const byCategory = groupRows(f.reported, (r) => r.project.category ?? other);
-  ctx.blocks.push({ type: 'table', id: 'projects-by-category', caption: caption(ctx, 'table', s.projectCaptions.byCategory), columns: groupCols, rows: byCategory });
+  ctx.blocks.push({
+    type: 'table',
+    id: 'projects-by-category',
+    caption: caption(ctx, 'table', s.projectCaptions.byCategory),
+    columns: groupCols,
+    rows: byCategory,
+  });
   ctx.blocks.push({
     type: 'chart',
     id: 'projects',
@@ -513,7 +655,13 @@ function projectsSection(ctx: Ctx, n: number, f: ProjectFacts): void {
       title: '',
       unit: '%',
       categories: byCategory.map((r) => r[0]?.text ?? ''),
-      series: [{ name: s.completionSeries, values: byCategory.map((r) => (r[4]?.value == null ? null : Math.round(r[4].value * 1000) / 10)), tone: 'blue' }],
+      series: [
+        {
+          name: s.completionSeries,
+          values: byCategory.map((r) => (r[4]?.value == null ? null : Math.round(r[4].value * 1000) / 10)),
+          tone: 'blue',
+        },
+      ],
     },
     width: 760,
     height: 320,
@@ -524,7 +672,11 @@ function projectsSection(ctx: Ctx, n: number, f: ProjectFacts): void {
     id: 'projects-by-area',
     caption: caption(ctx, 'table', s.projectCaptions.byArea),
     columns: groupCols,
-    rows: groupRows(f.reported, (r) => (r.project.spatialUnitCode !== null ? (input.areas.get(r.project.spatialUnitCode) ?? r.project.spatialUnitCode) : s.otherArea)),
+    rows: groupRows(f.reported, (r) =>
+      r.project.spatialUnitCode !== null
+        ? (input.areas.get(r.project.spatialUnitCode) ?? r.project.spatialUnitCode)
+        : s.otherArea,
+    ),
   });
   h2(ctx, sub + 1, s.projectList);
   const pc = s.projectColumns(f.unit);
@@ -532,14 +684,26 @@ function projectsSection(ctx: Ctx, n: number, f: ProjectFacts): void {
     type: 'table',
     id: 'projects',
     caption: caption(ctx, 'table', s.projectCaptions.list),
-    columns: pc.map((t, k) => ({ title: t, width: [26, 14, 14, 12, 12, 10, 12][k] ?? 10, align: k >= 3 && k <= 5 ? ('right' as const) : ('left' as const) })),
+    columns: pc.map((t, k) => ({
+      title: t,
+      width: [26, 14, 14, 12, 12, 10, 12][k] ?? 10,
+      align: k >= 3 && k <= 5 ? ('right' as const) : ('left' as const),
+    })),
     rows: f.reported.map((r) => [
       str(r.project.name),
       str(r.project.category ?? '—'),
-      str(r.project.spatialUnitCode !== null ? (input.areas.get(r.project.spatialUnitCode) ?? r.project.spatialUnitCode) : '—'),
+      str(
+        r.project.spatialUnitCode !== null
+          ? (input.areas.get(r.project.spatialUnitCode) ?? r.project.spatialUnitCode)
+          : '—',
+      ),
       numCell(r.project.totalInvestment),
       numCell(r.invested),
-      { text: pct(r.share), value: r.share, tone: r.share !== null && r.elapsed !== null && r.share < r.elapsed - 0.1 ? 'red' : undefined },
+      {
+        text: pct(r.share),
+        value: r.share,
+        tone: r.share !== null && r.elapsed !== null && r.share < r.elapsed - 0.1 ? 'red' : undefined,
+      },
       str(r.stage ?? '—'),
     ]),
   });
@@ -574,20 +738,39 @@ function problems(ctx: Ctx, n: number, tasks: TaskFacts, projects: ProjectFacts)
   const behind = tasks.roots.flatMap(leaves).filter((l) => l.status === 'delayed' || l.status === 'blocked');
   if (behind.length > 0) {
     h2(ctx, ++sub, s.problemTitles.tasks);
-    para(ctx, s.problemsTasks(behind.filter((l) => l.status === 'delayed').length, behind.filter((l) => l.status === 'blocked').length));
-    ctx.blocks.push({ type: 'bullets', items: behind.map((l) => s.problemTask(l.title, statusText(ctx, l.status ?? 'delayed'), pctNum(l.percent))) });
+    para(
+      ctx,
+      s.problemsTasks(
+        behind.filter((l) => l.status === 'delayed').length,
+        behind.filter((l) => l.status === 'blocked').length,
+      ),
+    );
+    ctx.blocks.push({
+      type: 'bullets',
+      items: behind.map((l) =>
+        s.problemTask(l.title, statusText(ctx, l.status ?? 'delayed'), pctNum(l.percent)),
+      ),
+    });
   }
-  const slow = projects.reported.filter((r) => r.share !== null && r.elapsed !== null && r.share < r.elapsed - 0.1);
+  const slow = projects.reported.filter(
+    (r) => r.share !== null && r.elapsed !== null && r.share < r.elapsed - 0.1,
+  );
   if (slow.length > 0) {
     h2(ctx, ++sub, s.problemTitles.projects);
     para(ctx, s.problemsProjects(slow.length));
-    ctx.blocks.push({ type: 'bullets', items: slow.map((r) => s.problemProject(r.project.name, pct(r.share), pct(r.elapsed))) });
+    ctx.blocks.push({
+      type: 'bullets',
+      items: slow.map((r) => s.problemProject(r.project.name, pct(r.share), pct(r.elapsed))),
+    });
   }
   const missing = ev.indicators.filter((i) => i.verdict === 'no_data' || i.verdict === 'not_assessable');
   if (missing.length > 0) {
     h2(ctx, ++sub, s.problemTitles.data);
     para(ctx, s.problemsData(missing.length));
-    ctx.blocks.push({ type: 'bullets', items: missing.map((i) => `${i.name}${lang === 'zh' ? '：' : ': '}${i.explanation[lang]}`) });
+    ctx.blocks.push({
+      type: 'bullets',
+      items: missing.map((i) => `${i.name}${lang === 'zh' ? '：' : ': '}${i.explanation[lang]}`),
+    });
   }
   if (sub === 0) para(ctx, s.problemsNone);
 }
@@ -604,7 +787,13 @@ function suggestions(ctx: Ctx, n: number, tasks: TaskFacts, projects: ProjectFac
       para(ctx, s.suggestionFinalIntro(concern.length));
       ctx.blocks.push({
         type: 'bullets',
-        items: concern.map((i) => s.suggestionFinal({ name: i.name, actual: i.actual !== null ? withUnit(i.actual, i.unit, lang) : (i.actualText ?? '—'), target: i.targetRaw ?? '—' })),
+        items: concern.map((i) =>
+          s.suggestionFinal({
+            name: i.name,
+            actual: i.actual !== null ? withUnit(i.actual, i.unit, lang) : (i.actualText ?? '—'),
+            target: i.targetRaw ?? '—',
+          }),
+        ),
       });
     } else {
       ctx.blocks.push({
@@ -614,24 +803,39 @@ function suggestions(ctx: Ctx, n: number, tasks: TaskFacts, projects: ProjectFac
           const increase = i.direction !== 'decrease';
           return s.suggestionIndicator({
             name: i.name,
-            years: rr?.years ?? Math.max(0, (i.targetYear ?? input.plan.periodEnd) - (i.dataYear ?? ctx.year)),
-            absolute: rr?.absolute != null ? withUnit(Math.abs(rr.absolute), i.unit === '%' ? (lang === 'zh' ? '个百分点' : 'points') : i.unit, lang) : null,
+            years:
+              rr?.years ?? Math.max(0, (i.targetYear ?? input.plan.periodEnd) - (i.dataYear ?? ctx.year)),
+            absolute:
+              rr?.absolute != null
+                ? withUnit(
+                    Math.abs(rr.absolute),
+                    i.unit === '%' ? (lang === 'zh' ? '个百分点' : 'points') : i.unit,
+                    lang,
+                  )
+                : null,
             relative: rr?.relative != null ? `${num(Math.abs(rr.relative))}%` : null,
-            increase: rr?.absolute != null ? rr.absolute >= 0 : rr?.relative != null ? rr.relative >= 0 : increase,
+            increase:
+              rr?.absolute != null ? rr.absolute >= 0 : rr?.relative != null ? rr.relative >= 0 : increase,
             target: i.targetRaw ?? '—',
           });
         }),
       });
     }
   }
-  const behind = tasks.roots.flatMap(leaves).filter((l) => l.status === 'delayed' || l.status === 'blocked').length;
-  const slow = projects.reported.filter((r) => r.share !== null && r.elapsed !== null && r.share < r.elapsed - 0.1).length;
+  const behind = tasks.roots
+    .flatMap(leaves)
+    .filter((l) => l.status === 'delayed' || l.status === 'blocked').length;
+  const slow = projects.reported.filter(
+    (r) => r.share !== null && r.elapsed !== null && r.share < r.elapsed - 0.1,
+  ).length;
   if (behind > 0 || slow > 0) {
     h2(ctx, ++sub, s.suggestionTitles.tasks);
     if (behind > 0) para(ctx, s.suggestionTasks(behind));
     if (slow > 0) para(ctx, s.suggestionProjects(slow));
   }
-  const missing = ev.indicators.filter((i) => i.verdict === 'no_data' || i.verdict === 'not_assessable').length;
+  const missing = ev.indicators.filter(
+    (i) => i.verdict === 'no_data' || i.verdict === 'not_assessable',
+  ).length;
   if (missing > 0) {
     h2(ctx, ++sub, s.suggestionTitles.monitoring);
     para(ctx, s.suggestionData(missing));
@@ -673,14 +877,26 @@ function appendix(ctx: Ctx): void {
     });
   }
   h2(ctx, sub + 1, s.sourceTitle);
-  para(ctx, s.sourceText({ id: input.snapshot.id, engine: input.snapshot.engineVersion, createdAt: input.snapshot.createdAt, year: ctx.year, method: s.methodName(ev.method) }));
+  para(
+    ctx,
+    s.sourceText({
+      id: input.snapshot.id,
+      engine: input.snapshot.engineVersion,
+      createdAt: input.snapshot.createdAt,
+      year: ctx.year,
+      method: s.methodName(ev.method),
+    }),
+  );
   if (input.dataNote != null && input.dataNote !== '') para(ctx, input.dataNote, 'note');
 }
 
 // ---------------------------------------------------------------- entry
 
 function maxDataYear(list: readonly IndicatorEvaluation[]): number | null {
-  return list.reduce<number | null>((m, i) => (i.dataYear === null ? m : m === null ? i.dataYear : Math.max(m, i.dataYear)), null);
+  return list.reduce<number | null>(
+    (m, i) => (i.dataYear === null ? m : m === null ? i.dataYear : Math.max(m, i.dataYear)),
+    null,
+  );
 }
 
 function elapsedShare(input: ReportInput, year: number): number {
@@ -691,7 +907,16 @@ function elapsedShare(input: ReportInput, year: number): number {
 export function buildReportModel(input: ReportInput): ReportModel {
   const s = strings(input.lang);
   const ev = input.evaluation;
-  const ctx: Ctx = { input, s, lang: input.lang, final: ev.summary.final, year: ev.year, blocks: [], tableNo: 0, chartNo: 0 };
+  const ctx: Ctx = {
+    input,
+    s,
+    lang: input.lang,
+    final: ev.summary.final,
+    year: ev.year,
+    blocks: [],
+    tableNo: 0,
+    chartNo: 0,
+  };
   const tasks = taskFacts(input);
   const projects = projectFacts(input, ev.year);
   const planName = input.plan.shortTitle ?? input.plan.title;
@@ -712,8 +937,19 @@ export function buildReportModel(input: ReportInput): ReportModel {
   for (const m of input.indicators) {
     const i = names.get(m.code);
     if (i === undefined) continue;
-    const obs = [...(input.observations.get(m.code) ?? [])].sort((a, b) => a.year - b.year || (a.revision ?? 0) - (b.revision ?? 0));
-    for (const o of obs) rawValues.push({ code: i.code, name: i.name, unit: i.unit, year: o.year, value: o.value, text: o.text, kind: o.kind });
+    const obs = [...(input.observations.get(m.code) ?? [])].sort(
+      (a, b) => a.year - b.year || (a.revision ?? 0) - (b.revision ?? 0),
+    );
+    for (const o of obs)
+      rawValues.push({
+        code: i.code,
+        name: i.name,
+        unit: i.unit,
+        year: o.year,
+        value: o.value,
+        text: o.text,
+        kind: o.kind,
+      });
   }
   const date = input.issuedOn ?? input.snapshot.createdAt.slice(0, 10);
   return {
@@ -725,7 +961,13 @@ export function buildReportModel(input: ReportInput): ReportModel {
     cover: {
       planTitle: input.plan.title,
       reportTitle,
-      period: s.period(input.kind, input.plan.periodStart, input.plan.periodEnd, ev.year, maxDataYear(ev.indicators)),
+      period: s.period(
+        input.kind,
+        input.plan.periodStart,
+        input.plan.periodEnd,
+        ev.year,
+        maxDataYear(ev.indicators),
+      ),
       issuer: input.plan.issuer,
       date: longDate(date, input.lang),
       draftMark: s.draftMark,
@@ -735,6 +977,12 @@ export function buildReportModel(input: ReportInput): ReportModel {
     footer: s.snapshotFooter(input.snapshot.id, input.snapshot.engineVersion),
     blocks: ctx.blocks,
     rawValues,
-    labels: { rawSheet: s.rawSheet, rawColumns: s.rawColumns, page: s.page, of: s.of, chartFailed: s.chartFailed },
+    labels: {
+      rawSheet: s.rawSheet,
+      rawColumns: s.rawColumns,
+      page: s.page,
+      of: s.of,
+      chartFailed: s.chartFailed,
+    },
   };
 }

@@ -50,22 +50,43 @@ function nodeAt(nodes: readonly PlanNodeSpec[], key: string): PlanNodeSpec | nul
   return node;
 }
 
-export function parseProgressFile(raw: unknown, nodes: readonly PlanNodeSpec[], projects: readonly ReportProject[]): { tasks: TaskProgress[]; projects: ProjectProgress[]; totals: Map<string, number> } {
+export function parseProgressFile(
+  raw: unknown,
+  nodes: readonly PlanNodeSpec[],
+  projects: readonly ReportProject[],
+): { tasks: TaskProgress[]; projects: ProjectProgress[]; totals: Map<string, number> } {
   const parsed = progressFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new LantuError('validation_failed', `progress file: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), { issues: parsed.error.issues.slice(0, 5) });
+    throw new LantuError(
+      'validation_failed',
+      `progress file: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+      { issues: parsed.error.issues.slice(0, 5) },
+    );
   }
   const errors: string[] = [];
-  for (const t of parsed.data.tasks) if (nodeAt(nodes, t.key) === null) errors.push(`no plan node at ${t.key}`);
+  for (const t of parsed.data.tasks)
+    if (nodeAt(nodes, t.key) === null) errors.push(`no plan node at ${t.key}`);
   const codes = new Set(projects.map((p) => p.code));
   for (const p of parsed.data.projects) if (!codes.has(p.code)) errors.push(`unknown project ${p.code}`);
-  if (errors.length > 0) throw new LantuError('validation_failed', `progress file: ${errors.slice(0, 5).join('; ')}`, { errors });
+  if (errors.length > 0)
+    throw new LantuError('validation_failed', `progress file: ${errors.slice(0, 5).join('; ')}`, { errors });
   const totals = new Map<string, number>();
-  for (const p of parsed.data.projects) if (p.totalInvestment !== undefined) totals.set(p.code, p.totalInvestment);
+  for (const p of parsed.data.projects)
+    if (p.totalInvestment !== undefined) totals.set(p.code, p.totalInvestment);
   return {
-    tasks: parsed.data.tasks.map((t) => ({ key: t.key, status: t.status, percent: t.percent, highlight: t.highlight })),
-    projects: parsed.data.projects.map((p) => ({ code: p.code, year: p.year, investedToDate: p.investedToDate, stage: p.stage })),
+    tasks: parsed.data.tasks.map((t) => ({
+      key: t.key,
+      status: t.status,
+      percent: t.percent,
+      highlight: t.highlight,
+    })),
+    projects: parsed.data.projects.map((p) => ({
+      code: p.code,
+      year: p.year,
+      investedToDate: p.investedToDate,
+      stage: p.stage,
+    })),
     totals,
   };
 }

@@ -126,7 +126,13 @@ export type ChartSpec =
       target: number | null;
       labels: { actual: string; path: string; target: string };
     }
-  | { kind: 'bars'; title: string; unit: string | null; categories: string[]; series: { name: string; values: (number | null)[]; tone: Tone }[] };
+  | {
+      kind: 'bars';
+      title: string;
+      unit: string | null;
+      categories: string[];
+      series: { name: string; values: (number | null)[]; tone: Tone }[];
+    };
 
 export interface ChartBlock {
   type: 'chart';
@@ -153,13 +159,35 @@ export interface ReportModel {
   plan: ReportPlanMeta;
   snapshot: ReportSnapshot;
   /** Title page. */
-  cover: { planTitle: string; reportTitle: string; period: string; issuer: string | null; date: string; draftMark: string; dataNote: string | null };
+  cover: {
+    planTitle: string;
+    reportTitle: string;
+    period: string;
+    issuer: string | null;
+    date: string;
+    draftMark: string;
+    dataNote: string | null;
+  };
   /** Printed in every page header and footer. */
   header: string;
   footer: string;
   blocks: Block[];
   /** Raw values for the .xlsx "raw values" sheet. */
-  rawValues: { code: string; name: string; unit: string | null; year: number; value: number | null; text: string | null; kind: string }[];
+  rawValues: {
+    code: string;
+    name: string;
+    unit: string | null;
+    year: number;
+    value: number | null;
+    text: string | null;
+    kind: string;
+  }[];
   /** Labels the writers need. */
-  labels: { rawSheet: string; rawColumns: [string, string, string, string, string, string, string]; page: string; of: string; chartFailed: string };
+  labels: {
+    rawSheet: string;
+    rawColumns: [string, string, string, string, string, string, string];
+    page: string;
+    of: string;
+    chartFailed: string;
+  };
 }

@@ -11,7 +11,11 @@ type Sheet = ExcelJS.Worksheet;
 
 /** Excel sheet names: ≤ 31 characters, none of []:*?/\ , unique. */
 function sheetName(title: string, used: Set<string>): string {
-  let base = title.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
+  let base =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   let name = base;
   for (let k = 2; used.has(name.toLowerCase()); k++) {
     base = base.slice(0, 28);
@@ -42,7 +46,8 @@ function writeTable(ws: Sheet, b: TableBlock): void {
       const cell = row.getCell(j + 1 + (withCode ? 1 : 0));
       cell.border = border;
       cell.alignment = { vertical: 'middle', wrapText: true, horizontal: b.columns[j]?.align ?? 'left' };
-      if (c.value !== undefined && c.value !== null && c.text.endsWith('%')) cell.numFmt = c.text.includes('.') ? '0.0%' : '0%';
+      if (c.value !== undefined && c.value !== null && c.text.endsWith('%'))
+        cell.numFmt = c.text.includes('.') ? '0.0%' : '0%';
       if (c.tone !== undefined) {
         cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${TONE_FILL[c.tone]}` } };
         cell.font = { color: { argb: `FF${TONE_TEXT[c.tone]}` }, bold: c.bold === true };
@@ -53,7 +58,10 @@ function writeTable(ws: Sheet, b: TableBlock): void {
   ws.addRow([]);
 }
 
-export async function writeXlsx(model: ReportModel, images: ReadonlyMap<string, ChartImage>): Promise<Buffer> {
+export async function writeXlsx(
+  model: ReportModel,
+  images: ReadonlyMap<string, ChartImage>,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'lantu 蓝图';
   wb.title = model.cover.reportTitle;
@@ -113,7 +121,10 @@ export async function writeXlsx(model: ReportModel, images: ReadonlyMap<string, 
           writeTable(ws, b);
           const offset = b.rowKeys !== undefined ? 1 : 0;
           const total = b.columns.reduce((a, col) => a + col.width, 0);
-          b.columns.forEach((col, k) => (widths[k + offset] = Math.max(widths[k + offset] ?? 0, Math.round((col.width / total) * 110))));
+          b.columns.forEach(
+            (col, k) =>
+              (widths[k + offset] = Math.max(widths[k + offset] ?? 0, Math.round((col.width / total) * 110))),
+          );
         }
         break;
       case 'chart': {
@@ -137,11 +148,20 @@ export async function writeXlsx(model: ReportModel, images: ReadonlyMap<string, 
   finish();
 
   const raw = wb.addWorksheet(sheetName(model.labels.rawSheet, used));
-  raw.columns = [{ width: 10 }, { width: 40 }, { width: 12 }, { width: 8 }, { width: 12 }, { width: 24 }, { width: 10 }];
+  raw.columns = [
+    { width: 10 },
+    { width: 40 },
+    { width: 12 },
+    { width: 8 },
+    { width: 12 },
+    { width: 24 },
+    { width: 10 },
+  ];
   const head = raw.addRow([...model.labels.rawColumns]);
   head.font = { bold: true };
   raw.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const v of model.rawValues) raw.addRow([v.code, v.name, v.unit ?? '', v.year, v.value, v.text ?? '', v.kind]);
+  for (const v of model.rawValues)
+    raw.addRow([v.code, v.name, v.unit ?? '', v.year, v.value, v.text ?? '', v.kind]);
   raw.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } };
   raw.headerFooter.oddFooter = model.footer;
 

@@ -54,7 +54,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       );
   });
   app.use('*', metricsMiddleware);
-  app.get('/metrics', (c) => c.text(renderMetrics(deps.db), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }));
+  app.get('/metrics', (c) =>
+    c.text(renderMetrics(deps.db), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
+  );
   app.use(
     '*',
     secureHeaders({

@@ -23,7 +23,8 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
   const db = await openDatabase(config, logger);
   try {
     const seeded = await seedIfEmpty(db);
-    if (seeded.length > 0) logger.info({ plans: seeded.map((p) => p.key) }, 'empty database: default dataset loaded');
+    if (seeded.length > 0)
+      logger.info({ plans: seeded.map((p) => p.key) }, 'empty database: default dataset loaded');
     return db;
   } catch (e) {
     await db.close().catch(() => undefined);

@@ -27,12 +27,16 @@ export function toErrorResponse(err: unknown, c: Context): Response {
     return c.json(errorBody(err.code, err.message, err.details), status);
   }
   if (err instanceof HTTPException) {
-    const code: ErrorCode = err.status === 413 ? 'payload_too_large' : err.status === 403 ? 'forbidden' : 'bad_request';
+    const code: ErrorCode =
+      err.status === 413 ? 'payload_too_large' : err.status === 403 ? 'forbidden' : 'bad_request';
     return c.json(errorBody(code, err.message || code), err.status);
   }
   if (isUnstorableText(err)) {
     // A NUL byte or a character the database encoding cannot hold, e.g. `?q=%00`: the client's input, not our fault.
-    return c.json(errorBody('bad_request', 'The request contains characters that cannot be stored (such as NUL)'), 400);
+    return c.json(
+      errorBody('bad_request', 'The request contains characters that cannot be stored (such as NUL)'),
+      400,
+    );
   }
   if (looksLikeConnectionFailure(err)) {
     c.header('Retry-After', '5');
@@ -48,8 +52,25 @@ function isUnstorableText(err: unknown): boolean {
 function looksLikeConnectionFailure(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = 'code' in err ? String(err.code) : '';
-  return ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '08001'].includes(code) ||
-    /Connection terminated|connect ECONNREFUSED|not queryable|timeout exceeded when trying to connect|Client was closed/.test(err.message);
+  return (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'EPIPE',
+      'ETIMEDOUT',
+      '57P01',
+      '57P02',
+      '57P03',
+      '53300',
+      '08000',
+      '08003',
+      '08006',
+      '08001',
+    ].includes(code) ||
+    /Connection terminated|connect ECONNREFUSED|not queryable|timeout exceeded when trying to connect|Client was closed/.test(
+      err.message,
+    )
+  );
 }
 
 /** zod validation failures from route definitions. */

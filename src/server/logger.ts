@@ -4,6 +4,9 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: { service: 'lantu' },
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'password', '*.password'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.cookie', 'req.headers.authorization', 'password', '*.password'],
+      censor: '[redacted]',
+    },
   });
 }

@@ -10,7 +10,10 @@ import type { Db } from '../db/db.types.ts';
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10];
 
 class Histogram {
-  private readonly series = new Map<string, { labels: Record<string, string>; counts: number[]; sum: number; count: number }>();
+  private readonly series = new Map<
+    string,
+    { labels: Record<string, string>; counts: number[]; sum: number; count: number }
+  >();
   constructor(
     readonly name: string,
     readonly help: string,
@@ -34,7 +37,9 @@ class Histogram {
     const out = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
     for (const s of this.series.values()) {
       const l = Object.entries(s.labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`);
-      this.buckets.forEach((b, i) => out.push(`${this.name}_bucket{${[...l, `le="${b}"`].join(',')}} ${s.counts[i]}`));
+      this.buckets.forEach((b, i) =>
+        out.push(`${this.name}_bucket{${[...l, `le="${b}"`].join(',')}} ${s.counts[i]}`),
+      );
       out.push(`${this.name}_bucket{${[...l, 'le="+Inf"'].join(',')}} ${s.count}`);
       out.push(`${this.name}_sum{${l.join(',')}} ${s.sum}`);
       out.push(`${this.name}_count{${l.join(',')}} ${s.count}`);
@@ -45,8 +50,14 @@ class Histogram {
 
 const escapeLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 
-const httpDuration = new Histogram('lantu_http_request_duration_seconds', 'HTTP request latency by route pattern, method and status class');
-const evaluationDuration = new Histogram('lantu_evaluation_duration_seconds', 'Plan evaluation time (load inputs + judge every indicator)');
+const httpDuration = new Histogram(
+  'lantu_http_request_duration_seconds',
+  'HTTP request latency by route pattern, method and status class',
+);
+const evaluationDuration = new Histogram(
+  'lantu_evaluation_duration_seconds',
+  'Plan evaluation time (load inputs + judge every indicator)',
+);
 let dbUnavailable = 0;
 
 /** Records the time of one plan evaluation. */
@@ -63,7 +74,8 @@ export function countDbUnavailable(): void {
 export const metricsMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const started = performance.now();
   await next();
-  const route = c.req.routePath && c.req.routePath !== '*' && c.req.routePath !== '/*' ? c.req.routePath : 'unmatched';
+  const route =
+    c.req.routePath && c.req.routePath !== '*' && c.req.routePath !== '/*' ? c.req.routePath : 'unmatched';
   httpDuration.observe(
     { method: c.req.method, route, status: `${Math.floor(c.res.status / 100)}xx` },
     (performance.now() - started) / 1000,
@@ -98,7 +110,11 @@ export function renderMetrics(db: Db): string {
       ['waiting', 'Queries waiting for a connection'],
       ['max', 'Pool size limit'],
     ] as const) {
-      lines.push(`# HELP lantu_db_pool_${k} ${help}`, `# TYPE lantu_db_pool_${k} gauge`, `lantu_db_pool_${k} ${pool[k]}`);
+      lines.push(
+        `# HELP lantu_db_pool_${k} ${help}`,
+        `# TYPE lantu_db_pool_${k} gauge`,
+        `lantu_db_pool_${k} ${pool[k]}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

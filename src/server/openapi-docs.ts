@@ -13,7 +13,10 @@ interface Operation {
  * A readable API reference rendered on the server from the OpenAPI document.
  * lantu must work offline, so no CDN-hosted viewer.
  */
-export function renderApiDocs(doc: { info: { title: string; version: string }; paths?: Record<string, unknown> }): string {
+export function renderApiDocs(doc: {
+  info: { title: string; version: string };
+  paths?: Record<string, unknown>;
+}): string {
   const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
   const rows: string[] = [];
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
@@ -22,7 +25,9 @@ export function renderApiDocs(doc: { info: { title: string; version: string }; p
       const op = ops[m];
       if (!op) continue;
       const params = (op.parameters ?? [])
-        .map((p) => `<code>${escapeHtml(p.name)}</code> (${escapeHtml(p.in)}${p.required ? ', required' : ''})`)
+        .map(
+          (p) => `<code>${escapeHtml(p.name)}</code> (${escapeHtml(p.in)}${p.required ? ', required' : ''})`,
+        )
         .join(', ');
       const responses = Object.entries(op.responses ?? {})
         .map(([status, r]) => `<code>${escapeHtml(status)}</code> ${escapeHtml(r.description ?? '')}`)
@@ -33,5 +38,9 @@ export function renderApiDocs(doc: { info: { title: string; version: string }; p
   }
   const body = `<h1>${escapeHtml(doc.info.title)} API <small>${escapeHtml(doc.info.version)}</small></h1>
 <p>机器可读的 OpenAPI 文档 / Machine-readable document: <a href="/api/openapi.json">/api/openapi.json</a></p>${rows.join('\n')}`;
-  return page(`${doc.info.title} API`, body, '.m{display:inline-block;min-width:4rem;font-size:.8rem;color:#fff;border-radius:4px;text-align:center}.get{background:#1664ff}.post{background:#14a44d}.put,.patch{background:#e37318}.delete{background:#d54941}section{border-bottom:1px solid #e5e6eb}');
+  return page(
+    `${doc.info.title} API`,
+    body,
+    '.m{display:inline-block;min-width:4rem;font-size:.8rem;color:#fff;border-radius:4px;text-align:center}.get{background:#1664ff}.post{background:#14a44d}.put,.patch{background:#e37318}.delete{background:#d54941}section{border-bottom:1px solid #e5e6eb}',
+  );
 }

@@ -47,7 +47,10 @@ export function serveWeb(root: string = WEB_DIST): MiddlewareHandler<AppEnv> {
     let loaded: Loaded | null = null;
     try {
       if ((await stat(full)).isFile()) {
-        loaded = { body: new Uint8Array(await readFile(full)), type: TYPES[extname(full)] ?? 'application/octet-stream' };
+        loaded = {
+          body: new Uint8Array(await readFile(full)),
+          type: TYPES[extname(full)] ?? 'application/octet-stream',
+        };
       }
     } catch {
       loaded = null;

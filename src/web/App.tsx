@@ -57,7 +57,11 @@ function Routes() {
 
 function FinalYearFromWorkspace({ children }: { children: ReactNode }) {
   const { plan, year } = useWorkspace();
-  return <FinalYearProvider value={!!plan && year !== null && year >= plan.periodEnd}>{children}</FinalYearProvider>;
+  return (
+    <FinalYearProvider value={!!plan && year !== null && year >= plan.periodEnd}>
+      {children}
+    </FinalYearProvider>
+  );
 }
 
 export function App() {

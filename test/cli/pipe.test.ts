@@ -7,7 +7,9 @@ const OUTLINE = fileURLToPath(new URL('../../../shared/plans/sip-14th-fyp-outlin
 
 describe('lantu output into a pipe', () => {
   it('stops quietly when the reader closes early (no EPIPE stack trace)', async () => {
-    const child = spawn(process.execPath, [LANTU_BIN, 'import', OUTLINE, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [LANTU_BIN, 'import', OUTLINE, '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     // read one chunk, then close our end like `| head -c 100` does

@@ -34,25 +34,38 @@ function serveOutput(env: NodeJS.ProcessEnv): Promise<string> {
 }
 
 describe('lantu serve without an admin', () => {
-  it('prints how to create the first admin, never a password, until one exists', { timeout: 240_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lantu-hint-'));
-    try {
-      const first = await serveOutput({ LANTU_DATA_DIR: dir });
-      const hints = first.split('\n').filter((l) => l.includes('lantu user create'));
-      expect(hints).toHaveLength(1);
-      expect(hints[0]).toContain('--role admin');
-      expect(hints[0]).not.toMatch(/password\s+(?!'…')\S+/);
+  it(
+    'prints how to create the first admin, never a password, until one exists',
+    { timeout: 240_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'lantu-hint-'));
+      try {
+        const first = await serveOutput({ LANTU_DATA_DIR: dir });
+        const hints = first.split('\n').filter((l) => l.includes('lantu user create'));
+        expect(hints).toHaveLength(1);
+        expect(hints[0]).toContain('--role admin');
+        expect(hints[0]).not.toMatch(/password\s+(?!'…')\S+/);
 
-      const created = await runCli(
-        ['user', 'create', '--email', 'office@test.example', '--password', 'a long enough secret', '--role', 'admin'],
-        { LANTU_DATA_DIR: dir },
-      );
-      expect(created.code).toBe(0);
-      const second = await serveOutput({ LANTU_DATA_DIR: dir });
-      expect(second).toContain('running at');
-      expect(second).not.toContain('lantu user create');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+        const created = await runCli(
+          [
+            'user',
+            'create',
+            '--email',
+            'office@test.example',
+            '--password',
+            'a long enough secret',
+            '--role',
+            'admin',
+          ],
+          { LANTU_DATA_DIR: dir },
+        );
+        expect(created.code).toBe(0);
+        const second = await serveOutput({ LANTU_DATA_DIR: dir });
+        expect(second).toContain('running at');
+        expect(second).not.toContain('lantu user create');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

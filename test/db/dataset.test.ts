@@ -61,7 +61,12 @@ describe.each(testDatabases)('default SIP dataset on $kind', ({ kind, create }) 
     const p14 = await plansRepository.findLatestByKey(db, 'sip-14th');
     const inds = await indicatorsRepository.listByPlan(db, p14!.id);
     const gdp = inds.find((i) => i.code === 'T2-11');
-    expect(gdp).toMatchObject({ name: '国家高新技术企业数', unit: '家', kind: 'level', attribute: 'expected' });
+    expect(gdp).toMatchObject({
+      name: '国家高新技术企业数',
+      unit: '家',
+      kind: 'level',
+      attribute: 'expected',
+    });
     expect(gdp?.baseline?.value).toBe(1837);
     expect(gdp?.target?.value).toBe(5000);
     const unemployment = inds.find((i) => i.code === 'T2-22');

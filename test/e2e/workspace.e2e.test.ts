@@ -96,7 +96,10 @@ describe('web workspace (Chromium)', () => {
     const file = join(RESULTS, 'JFJ.xlsx');
     writeFileSync(file, await sheet.body());
     await page.locator('input[type=file]').setInputFiles(file);
-    await page.getByTestId('upload-report').getByText(/上传成功/).waitFor();
+    await page
+      .getByTestId('upload-report')
+      .getByText(/上传成功/)
+      .waitFor();
     await logout();
   });
 
@@ -132,10 +135,14 @@ describe('web workspace (Chromium)', () => {
     await page.getByTestId('dashboard').waitFor();
     await page.getByRole('combobox', { name: '规划' }).click();
     await page.locator('.ant-select-item-option[title="园区“十三五”规划纲要"]').click();
-    await expect.poll(() => page.getByTestId('summary-sentence').textContent(), { timeout: 20_000 }).toMatch(/22项主要指标中/);
+    await expect
+      .poll(() => page.getByTestId('summary-sentence').textContent(), { timeout: 20_000 })
+      .toMatch(/22项主要指标中/);
     await page.getByRole('combobox', { name: '评估年度' }).click();
     await page.locator('.ant-select-item-option[title="2020年"]').click();
-    await expect.poll(() => page.getByTestId('summary-sentence').textContent(), { timeout: 20_000 }).toMatch(/18项已完成/);
+    await expect
+      .poll(() => page.getByTestId('summary-sentence').textContent(), { timeout: 20_000 })
+      .toMatch(/18项已完成/);
     await page.waitForTimeout(1200);
     await page.screenshot({ path: join(RESULTS, 'dashboard-13th-full.png'), fullPage: true });
     await page.evaluate('window.scrollTo(0, 0)');
@@ -171,7 +178,9 @@ describe('web workspace (Chromium)', () => {
     await page.getByTestId('project-detail').getByText('200 亿元').waitFor();
     await page.goto(`${server.url}/evaluation`);
     await page.getByTestId('reports').waitFor();
-    const report = await page.request.get(`${server.url}${(await page.getByRole('link', { name: /下载 \.md/ }).getAttribute('href')) ?? ''}`);
+    const report = await page.request.get(
+      `${server.url}${(await page.getByRole('link', { name: /下载 \.md/ }).getAttribute('href')) ?? ''}`,
+    );
     expect(report.status()).toBe(200);
     expect(await report.text()).toMatch(/实施情况报告/);
     await page.setViewportSize({ width: 1920, height: 1080 });

@@ -18,7 +18,9 @@ describe('lantu evaluate with a plan in the database', () => {
   beforeAll(async () => {
     process.env.LANTU_DATA_DIR = dir;
     delete process.env.DATABASE_URL;
-    const dataset = datasetSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../data/sip-14th/dataset.json'), 'utf8')));
+    const dataset = datasetSchema.parse(
+      JSON.parse(readFileSync(join(import.meta.dirname, '../../data/sip-14th/dataset.json'), 'utf8')),
+    );
     const db = await openDatabase(loadConfig(), createLogger('warn'));
     try {
       const loaded = await loadDataset(db, dataset, { actor: 'test', asNewVersion: false });
@@ -56,6 +58,9 @@ describe('lantu evaluate with a plan in the database', () => {
   });
 
   it('an unknown plan is not found (exit code 4)', async () => {
-    await expect(runEvaluate({ plan: 'no-such-plan', year: 2021, method: 'time' })).rejects.toMatchObject({ code: 'not_found', exitCode: 4 });
+    await expect(runEvaluate({ plan: 'no-such-plan', year: 2021, method: 'time' })).rejects.toMatchObject({
+      code: 'not_found',
+      exitCode: 4,
+    });
   });
 });

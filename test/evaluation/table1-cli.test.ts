@@ -52,7 +52,8 @@ function check(out: JsonOut): void {
     if (r === undefined) throw new Error(`row ${n} missing`);
     return r;
   };
-  for (const [n, verdict] of Object.entries(EXPECTED)) expect(row(Number(n)).verdict, `row ${n} ${row(Number(n)).name}`).toBe(verdict);
+  for (const [n, verdict] of Object.entries(EXPECTED))
+    expect(row(Number(n)).verdict, `row ${n} ${row(Number(n)).name}`).toBe(verdict);
   // Rows 1 and 12 get a verdict whose explanation names the tolerance / the comparison.
   expect(['achieved', 'not_achieved']).toContain(row(1).verdict);
   expect(row(1).explanation.zh).toMatch(/7±0\.\d/);
@@ -79,8 +80,12 @@ describe('lantu evaluate (CLI edges)', () => {
   const capture = () => {
     out = '';
     err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation(
+      (s: string | Uint8Array) => ((out += String(s)), true),
+    );
+    vi.spyOn(process.stderr, 'write').mockImplementation(
+      (s: string | Uint8Array) => ((err += String(s)), true),
+    );
   };
   afterEach(() => {
     vi.restoreAllMocks();
@@ -89,12 +94,36 @@ describe('lantu evaluate (CLI edges)', () => {
 
   it('--json prints the specified shape', async () => {
     capture();
-    const code = await main(['node', 'lantu', 'evaluate', '--plan', DATASET, '--table', '1', '--year', '2020', '--json']);
+    const code = await main([
+      'node',
+      'lantu',
+      'evaluate',
+      '--plan',
+      DATASET,
+      '--table',
+      '1',
+      '--year',
+      '2020',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const j = JSON.parse(out) as JsonOut;
     expect(Object.keys(j)).toEqual(expect.arrayContaining(['year', 'method', 'indicators', 'summary']));
     expect(Object.keys(j.indicators[0] ?? {})).toEqual(
-      expect.arrayContaining(['name', 'kind', 'attribute', 'verdict', 'expected', 'actual', 'progress', 'elapsed', 'projection', 'requiredRate', 'probability', 'explanation']),
+      expect.arrayContaining([
+        'name',
+        'kind',
+        'attribute',
+        'verdict',
+        'expected',
+        'actual',
+        'progress',
+        'elapsed',
+        'projection',
+        'requiredRate',
+        'probability',
+        'explanation',
+      ]),
     );
     expect(j.summary.sentence.zh).toBe('22项主要指标中，18项已完成，3项未完成，1项数据暂缺。');
   });
@@ -138,13 +167,17 @@ describe('lantu evaluate (CLI edges)', () => {
     expect(by('T2-27')?.verdict).toBe('on_track');
     expect(by('T2-02')?.verdict).toBe('no_data');
     expect(r.indicators[0]?.attribute).toBe('binding');
-    expect(r.summary.sentence.zh).toMatch(/^36项主要指标中，\d+项提前实现，\d+项快于预期，\d+项基本符合预期，\d+项滞后，\d+项数据暂缺/);
+    expect(r.summary.sentence.zh).toMatch(
+      /^36项主要指标中，\d+项提前实现，\d+项快于预期，\d+项基本符合预期，\d+项滞后，\d+项数据暂缺/,
+    );
   });
 
   it('--data rejects unknown indicators with the line number', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lantu-eval-'));
     const csv = join(dir, 'values.csv');
     writeFileSync(csv, 'indicator,year,value\n不存在的指标,2022,1\n');
-    await expect(runEvaluate({ plan: DATASET, year: 2022, data: csv, method: 'time' })).rejects.toThrow(/line 2: unknown indicator/);
+    await expect(runEvaluate({ plan: DATASET, year: 2022, data: csv, method: 'time' })).rejects.toThrow(
+      /line 2: unknown indicator/,
+    );
   });
 });

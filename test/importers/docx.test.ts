@@ -59,12 +59,16 @@ describe('.docx reader', () => {
       ['第二章', '发展目标', 1],
     ]);
     const t = doc.tables[0];
-    expect(t?.rows.map((r) => [r.category, r.number, r.name, r.unit, r.baseline?.raw, r.target?.raw, r.attribute])).toEqual([
+    expect(
+      t?.rows.map((r) => [r.category, r.number, r.name, r.unit, r.baseline?.raw, r.target?.raw, r.attribute]),
+    ).toEqual([
       ['经济', 1, '地区生产总值年均增速', '%', '6', '6左右', 'expected'],
       ['经济', 2, '城镇登记失业率', '%', '2', '<3', 'binding'],
     ]);
     expect(t?.rows[1]?.inferred.kind).toBe('ceiling');
-    expect(doc.footnotes).toEqual([{ number: 1, text: '即规模以上工业。', nodeId: 'C2.S1.T1', source: 'footnote 1' }]);
+    expect(doc.footnotes).toEqual([
+      { number: 1, text: '即规模以上工业。', nodeId: 'C2.S1.T1', source: 'footnote 1' },
+    ]);
     expect(doc.targets.map((x) => x.text)).toEqual(['工业总产值达3000亿元']);
   });
 
@@ -76,7 +80,9 @@ describe('.docx reader', () => {
 
   it('refuses a truncated .docx and a zip that is not a Word document', async () => {
     const bytes = await buildMiniDocx({ headingStyles: true });
-    expect(errorCodeOf(() => importPlan({ bytes: bytes.subarray(0, bytes.length / 2), filename: 'cut.docx' }))).toBe('unsupported_input');
+    expect(
+      errorCodeOf(() => importPlan({ bytes: bytes.subarray(0, bytes.length / 2), filename: 'cut.docx' })),
+    ).toBe('unsupported_input');
     const zip = new JSZip();
     zip.file('hello.txt', 'hello');
     const other = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

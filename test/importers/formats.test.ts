@@ -36,16 +36,34 @@ const MD = `# 某区国民经济和社会发展第十四个五年规划纲要
 describe('.md import', () => {
   it('reads # headings, pipe tables, boxes and footnotes', () => {
     const doc = importPlan({ bytes: enc(MD), filename: 'plan.md' });
-    expect(doc.meta).toMatchObject({ title: '某区国民经济和社会发展第十四个五年规划纲要', titleSource: 'heading', period: { start: 2021, end: 2025 }, sourceFormat: 'md' });
+    expect(doc.meta).toMatchObject({
+      title: '某区国民经济和社会发展第十四个五年规划纲要',
+      titleSource: 'heading',
+      period: { start: 2021, end: 2025 },
+      sourceFormat: 'md',
+    });
     expect(doc.preamble?.paragraphs).toHaveLength(1);
     expect(doc.parts[0]?.chapters[0]?.sections[0]?.tasks.map((t) => t.title)).toEqual(['加快建设创新平台']);
-    expect(doc.tables[0]?.rows.map((r) => [r.category, r.name, r.unit, r.baseline?.comparator, r.target?.raw, r.inferred.kind])).toEqual([
+    expect(
+      doc.tables[0]?.rows.map((r) => [
+        r.category,
+        r.name,
+        r.unit,
+        r.baseline?.comparator,
+        r.target?.raw,
+        r.inferred.kind,
+      ]),
+    ).toEqual([
       ['经济', '一般公共预算收入', '亿元', 'eq', '150以上', 'floor'],
       ['经济', '单位地区生产总值能源消耗降低', '%', 'none', '完成市下达任务', 'assigned'],
     ]);
-    expect(doc.boxes).toMatchObject([{ number: 1, title: '重点项目', items: [{ label: '科创中心', text: '建成投用。' }] }]);
+    expect(doc.boxes).toMatchObject([
+      { number: 1, title: '重点项目', items: [{ label: '科创中心', text: '建成投用。' }] },
+    ]);
     expect(doc.footnotes).toMatchObject([{ number: 1, nodeId: 'C1.S1.T1' }]);
-    expect(doc.targets.map((t) => [t.text, t.inferred.kind])).toEqual([['研发机构累计不少于30家', 'cumulative']]);
+    expect(doc.targets.map((t) => [t.text, t.inferred.kind])).toEqual([
+      ['研发机构累计不少于30家', 'cumulative'],
+    ]);
   });
 });
 
@@ -76,10 +94,14 @@ describe('.txt edge cases', () => {
   it('refuses empty, binary and unsupported input with typed errors', () => {
     expect(errorCodeOf(() => importPlan({ bytes: new Uint8Array(0) }))).toBe('not_a_plan');
     expect(errorCodeOf(() => importPlan({ bytes: enc('第一章 总则\u0000x') }))).toBe('unsupported_input');
-    expect(errorCodeOf(() => importPlan({ bytes: enc('%PDF-1.4'), filename: 'a.pdf' }))).toBe('unsupported_input');
+    expect(errorCodeOf(() => importPlan({ bytes: enc('%PDF-1.4'), filename: 'a.pdf' }))).toBe(
+      'unsupported_input',
+    );
   });
 
   it('refuses a plan whose period cannot be told', () => {
-    expect(errorCodeOf(() => importPlan({ bytes: enc('第一章 总则\n推动发展。\n'), filename: 'x.txt' }))).toBe('not_a_plan');
+    expect(
+      errorCodeOf(() => importPlan({ bytes: enc('第一章 总则\n推动发展。\n'), filename: 'x.txt' })),
+    ).toBe('not_a_plan');
   });
 });

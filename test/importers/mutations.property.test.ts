@@ -66,23 +66,49 @@ describe('property: mutated copies of the outline never make the importer crash'
   it('random bytes written over the text', () => {
     const base = sipOutlineBytes();
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 50 }), (edits) => {
-        const copy = base.slice();
-        for (const [at, byte] of edits) copy[at] = byte;
-        importSafely(copy, 'plan.txt');
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 50,
+        }),
+        (edits) => {
+          const copy = base.slice();
+          for (const [at, byte] of edits) copy[at] = byte;
+          importSafely(copy, 'plan.txt');
+        },
+      ),
       RUNS,
     );
   });
 
   it('random characters inserted (brackets, tabs, headings, numbers)', () => {
-    const junk = fc.constantFrom('[', ']', '\t', '\n', '\n\n', '第三章 ', '表3 ', '专栏9 ', '图4 ', '[footnoteRef:9]', '[7: ', '[image: ', '。', '：', '100%', '到2025年，');
+    const junk = fc.constantFrom(
+      '[',
+      ']',
+      '\t',
+      '\n',
+      '\n\n',
+      '第三章 ',
+      '表3 ',
+      '专栏9 ',
+      '图4 ',
+      '[footnoteRef:9]',
+      '[7: ',
+      '[image: ',
+      '。',
+      '：',
+      '100%',
+      '到2025年，',
+    );
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: outline.length }), junk), { minLength: 1, maxLength: 60 }), (inserts) => {
-        let s = outline;
-        for (const [at, j] of inserts.sort((a, b) => b[0] - a[0])) s = s.slice(0, at) + j + s.slice(at);
-        importSafely(enc(s), 'plan.txt');
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat({ max: outline.length }), junk), { minLength: 1, maxLength: 60 }),
+        (inserts) => {
+          let s = outline;
+          for (const [at, j] of inserts.sort((a, b) => b[0] - a[0])) s = s.slice(0, at) + j + s.slice(at);
+          importSafely(enc(s), 'plan.txt');
+        },
+      ),
       RUNS,
     );
   });
@@ -99,9 +125,13 @@ describe('property: mutated copies of the outline never make the importer crash'
 
   it('arbitrary bytes as .txt, .md and .docx', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 4096 }), fc.constantFrom('x.txt', 'x.md', 'x.docx', 'x'), (bytes, name) => {
-        importSafely(bytes, name);
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 4096 }),
+        fc.constantFrom('x.txt', 'x.md', 'x.docx', 'x'),
+        (bytes, name) => {
+          importSafely(bytes, name);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -149,7 +179,11 @@ describe('property: value parser', () => {
         expect(parseQuantity(String(a))).toMatchObject({ comparator: 'eq', value: a });
         expect(parseQuantity(`${a}以上`)).toMatchObject({ comparator: 'gte', low: a });
         expect(parseQuantity(`<${a}`)).toMatchObject({ comparator: 'lt', high: a });
-        expect(parseQuantity(`${a}-${b}`)).toMatchObject({ comparator: 'range', low: Math.min(a, b), high: Math.max(a, b) });
+        expect(parseQuantity(`${a}-${b}`)).toMatchObject({
+          comparator: 'range',
+          low: Math.min(a, b),
+          high: Math.max(a, b),
+        });
       }),
       { numRuns: 300 },
     );

@@ -10,7 +10,9 @@ import { planDocumentToDataset } from '../../src/importers/to-dataset.ts';
 import { sipOutlineBytes } from './support.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const overlay = overlaySchema.parse(JSON.parse(readFileSync(resolve(root, 'data/sip-14th/overlay.json'), 'utf8')));
+const overlay = overlaySchema.parse(
+  JSON.parse(readFileSync(resolve(root, 'data/sip-14th/overlay.json'), 'utf8')),
+);
 const doc = importPlan({ bytes: sipOutlineBytes(), filename: 'sip-14th-fyp-outline.txt' });
 const dataset = planDocumentToDataset(doc, { overlay });
 
@@ -33,7 +35,13 @@ describe('SIP dataset (importer + overlay)', () => {
 
   it('has the 14th plan with its tree, and keeps headings only (no bodies)', () => {
     const p = dataset.plans[0];
-    expect(p).toMatchObject({ key: 'sip-14th', periodStart: 2021, periodEnd: 2025, visionYear: 2035, predecessorKey: 'sip-13th' });
+    expect(p).toMatchObject({
+      key: 'sip-14th',
+      periodStart: 2021,
+      periodEnd: 2025,
+      visionYear: 2035,
+      predecessorKey: 'sip-13th',
+    });
     const nodes = p?.nodes ?? [];
     expect(countNodes(nodes, 'preamble')).toBe(1);
     expect(countNodes(nodes, 'part')).toBe(6);
@@ -48,30 +56,47 @@ describe('SIP dataset (importer + overlay)', () => {
   it('has T2-01..T2-36 from table 2 and X-001… from the prose, each linked to a node', () => {
     const p = dataset.plans[0];
     const table = p?.indicators.filter((i) => i.origin === 'table') ?? [];
-    expect(table.map((i) => i.code)).toEqual(Array.from({ length: 36 }, (_, k) => `T2-${String(k + 1).padStart(2, '0')}`));
+    expect(table.map((i) => i.code)).toEqual(
+      Array.from({ length: 36 }, (_, k) => `T2-${String(k + 1).padStart(2, '0')}`),
+    );
     const text = p?.indicators.filter((i) => i.origin === 'text') ?? [];
     expect(text.length).toBeGreaterThanOrEqual(20);
     expect(text[0]?.code).toBe('X-001');
     for (const i of p?.indicators ?? []) expect(i.nodePath).not.toBeNull();
     const bio = text.find((i) => i.name === '生物医药产业规模');
     expect(bio).toMatchObject({ target: { value: 2000 }, unit: '亿元', targetYear: 2025, kind: 'level' });
-    expect(p?.indicators.find((i) => i.code === 'T2-22')).toMatchObject({ kind: 'ceiling', direction: 'decrease', attribute: 'binding' });
+    expect(p?.indicators.find((i) => i.code === 'T2-22')).toMatchObject({
+      kind: 'ceiling',
+      direction: 'decrease',
+      attribute: 'binding',
+    });
   });
 
   it('has the 13th plan with Table 1 (T1-01..T1-22) and its 2020 results as actual observations', () => {
     const p = dataset.plans[1];
     expect(p).toMatchObject({ key: 'sip-13th', periodStart: 2016, periodEnd: 2020, nodes: [] });
-    expect(p?.indicators.map((i) => i.code)).toEqual(Array.from({ length: 22 }, (_, k) => `T1-${String(k + 1).padStart(2, '0')}`));
+    expect(p?.indicators.map((i) => i.code)).toEqual(
+      Array.from({ length: 22 }, (_, k) => `T1-${String(k + 1).padStart(2, '0')}`),
+    );
     expect(p?.observations).toHaveLength(22);
     expect(p?.observations.every((o) => o.kind === 'actual' && o.year === 2020)).toBe(true);
-    expect(p?.observations.find((o) => o.code === 'T1-11')).toMatchObject({ value: null, text: '人普结果尚未发布' });
+    expect(p?.observations.find((o) => o.code === 'T1-11')).toMatchObject({
+      value: null,
+      text: '人普结果尚未发布',
+    });
   });
 
   it('links projects and departments', () => {
     const codes = new Set(dataset.departments.map((d) => d.code));
-    for (const p of dataset.plans) for (const i of p.indicators) for (const d of i.departments) expect(codes.has(d)).toBe(true);
+    for (const p of dataset.plans)
+      for (const i of p.indicators) for (const d of i.departments) expect(codes.has(d)).toBe(true);
     const island = dataset.projects.find((p) => p.name === '中新生物技术创新岛');
-    expect(island).toMatchObject({ totalInvestment: 200, investmentUnit: '亿元', startYear: 2021, endYear: 2025 });
+    expect(island).toMatchObject({
+      totalInvestment: 200,
+      investmentUnit: '亿元',
+      startYear: 2021,
+      endYear: 2025,
+    });
     expect(island?.nodePath).not.toBeNull();
   });
 

@@ -92,9 +92,15 @@ describe('golden: SIP 14th five-year plan outline (.txt)', () => {
 
   it('has 70 sections, numbered per chapter, incl. 第4节 / 第1节 / 第2节 and headings split by bookmarks', () => {
     expect(sections()).toHaveLength(70);
-    for (const c of chapters()) expect(c.sections.map((s) => s.ordinal)).toEqual(c.sections.map((_, i) => i + 1));
-    const byNumber = (chapter: number, n: number): PlanSection | undefined => chapters()[chapter - 1]?.sections[n - 1];
-    expect(byNumber(9, 4)).toMatchObject({ number: '第4节', title: '健全基本公共服务体制', source: 'line 632' });
+    for (const c of chapters())
+      expect(c.sections.map((s) => s.ordinal)).toEqual(c.sections.map((_, i) => i + 1));
+    const byNumber = (chapter: number, n: number): PlanSection | undefined =>
+      chapters()[chapter - 1]?.sections[n - 1];
+    expect(byNumber(9, 4)).toMatchObject({
+      number: '第4节',
+      title: '健全基本公共服务体制',
+      source: 'line 632',
+    });
     expect(byNumber(20, 1)).toMatchObject({ number: '第1节', title: '完善综合交通体系' });
     expect(byNumber(20, 2)).toMatchObject({ number: '第2节', title: '完善市政设施体系' });
     expect(byNumber(3, 4)).toMatchObject({ number: '第四节', title: '“十四五”时期发展目标' });
@@ -117,7 +123,11 @@ describe('golden: SIP 14th five-year plan outline (.txt)', () => {
       '产城融合展现新面貌',
       '民生福祉得到新改善',
     ]);
-    expect(sections().slice(6, 70).reduce((n, s) => n + s.tasks.length, 0)).toBe(151);
+    expect(
+      sections()
+        .slice(6, 70)
+        .reduce((n, s) => n + s.tasks.length, 0),
+    ).toBe(151);
     expect(chapters()[25]?.tasks).toHaveLength(3);
     expect(chapters()[24]?.tasks).toHaveLength(0);
     expect(chapters()[24]?.paragraphs).toHaveLength(3);
@@ -140,7 +150,9 @@ describe('golden: SIP 14th five-year plan outline (.txt)', () => {
     expect(c1?.tasks[2]?.text).toMatch(/^2020年研发经费支出占地区生产总值比重达4.5%/);
     const landUse = chapters()[17]?.sections[0]?.tasks[1];
     expect(landUse?.title).toBe('提高土地利用效益');
-    expect(landUse?.text).toContain('正向激励和反向倒逼机制，用5年时间实现产业用地存量更新，逐步腾退低效产业用地。');
+    expect(landUse?.text).toContain(
+      '正向激励和反向倒逼机制，用5年时间实现产业用地存量更新，逐步腾退低效产业用地。',
+    );
     expect(chapters()[12]?.sections[2]?.tasks[1]?.text).toMatch(/标准话语权。$/);
     const json = JSON.stringify(doc);
     expect(json).not.toMatch(/\[bookmark|footnoteRef|\[image|描述已自动生成|_WPSOffice|\[\d+: /);
@@ -159,13 +171,36 @@ describe('golden: SIP 14th five-year plan outline (.txt)', () => {
       source: 'line 17',
     });
     expect(t.header).toEqual(['类别', '序号', '指标', '2020年目标值', '2020年完成值', '指标属性']);
-    expect(t.columns.map((c) => c.role)).toEqual(['category', 'number', 'name', 'target', 'actual', 'attribute']);
-    expect(t.rows.map((r) => [r.category, r.number, r.name, r.unit, r.target?.raw, r.actual?.raw, r.attribute === 'binding' ? 'B' : 'E'])).toEqual(TABLE_1);
+    expect(t.columns.map((c) => c.role)).toEqual([
+      'category',
+      'number',
+      'name',
+      'target',
+      'actual',
+      'attribute',
+    ]);
+    expect(
+      t.rows.map((r) => [
+        r.category,
+        r.number,
+        r.name,
+        r.unit,
+        r.target?.raw,
+        r.actual?.raw,
+        r.attribute === 'binding' ? 'B' : 'E',
+      ]),
+    ).toEqual(TABLE_1);
     expect(t.rows.every((r) => r.baseline === null)).toBe(true);
     expect(t.rows[0]?.target).toEqual({ raw: '7左右', value: 7, comparator: 'about', low: null, high: null });
     expect(t.rows[6]?.target).toEqual({ raw: '5以上', value: 5, comparator: 'gte', low: 5, high: null });
     expect(t.rows[9]?.target).toEqual({ raw: '30-32', value: 31, comparator: 'range', low: 30, high: 32 });
-    expect(t.rows[10]?.actual).toEqual({ raw: '人普结果尚未发布', value: null, comparator: 'text', low: null, high: null });
+    expect(t.rows[10]?.actual).toEqual({
+      raw: '人普结果尚未发布',
+      value: null,
+      comparator: 'text',
+      low: null,
+      high: null,
+    });
     expect(t.rows[16]?.actual).toEqual({ raw: '3.0', value: 3, comparator: 'eq', low: 3, high: 3 });
   });
 
@@ -182,26 +217,97 @@ describe('golden: SIP 14th five-year plan outline (.txt)', () => {
       source: 'line 218',
     });
     expect(t.header).toEqual(['类别', '序号', '指标', '2020年完成值', '2025年目标值', '指标属性']);
-    expect(t.columns.map((c) => c.role)).toEqual(['category', 'number', 'name', 'baseline', 'target', 'attribute']);
-    expect(t.rows.map((r) => [r.category, r.number, r.name, r.unit, r.baseline?.raw, r.target?.raw, r.attribute === 'binding' ? 'B' : 'E'])).toEqual(TABLE_2);
+    expect(t.columns.map((c) => c.role)).toEqual([
+      'category',
+      'number',
+      'name',
+      'baseline',
+      'target',
+      'attribute',
+    ]);
+    expect(
+      t.rows.map((r) => [
+        r.category,
+        r.number,
+        r.name,
+        r.unit,
+        r.baseline?.raw,
+        r.target?.raw,
+        r.attribute === 'binding' ? 'B' : 'E',
+      ]),
+    ).toEqual(TABLE_2);
     expect(t.rows.every((r) => r.actual === null)).toBe(true);
     expect(t.rows[3]?.baseline).toEqual({ raw: '—', value: null, comparator: 'none', low: null, high: null });
     expect(t.rows[32]?.target).toEqual({ raw: '92以上', value: 92, comparator: 'gte', low: 92, high: null });
     expect(t.rows[27]?.target?.comparator).toBe('text');
-    expect(t.rows.filter((r) => r.attribute === 'binding').map((r) => r.number)).toEqual([22, 28, 29, 30, 31, 36]);
+    expect(t.rows.filter((r) => r.attribute === 'binding').map((r) => r.number)).toEqual([
+      22, 28, 29, 30, 31, 36,
+    ]);
   });
 
   it('infers a target kind with its rule for every table row', () => {
     const kinds = table(2).rows.map((r) => r.inferred.kind);
     expect(kinds).toEqual([
-      'cagr', 'level', 'share', 'cagr', 'level', 'share', 'level', 'level', 'share', 'level', 'level', 'level',
-      'level', 'share', 'level', 'share', 'share', 'share', 'share', 'share', 'relational', 'share', 'level', 'level',
-      'level', 'level', 'maintain', 'assigned', 'assigned', 'assigned', 'maintain', 'maintain', 'floor', 'level',
-      'level', 'assigned',
+      'cagr',
+      'level',
+      'share',
+      'cagr',
+      'level',
+      'share',
+      'level',
+      'level',
+      'share',
+      'level',
+      'level',
+      'level',
+      'level',
+      'share',
+      'level',
+      'share',
+      'share',
+      'share',
+      'share',
+      'share',
+      'relational',
+      'share',
+      'level',
+      'level',
+      'level',
+      'level',
+      'maintain',
+      'assigned',
+      'assigned',
+      'assigned',
+      'maintain',
+      'maintain',
+      'floor',
+      'level',
+      'level',
+      'assigned',
     ]);
     expect(table(1).rows.map((r) => r.inferred.kind)).toEqual([
-      'about', 'about', 'share', 'share', 'share', 'share', 'floor', 'cumulative', 'share', 'range', 'level',
-      'relational', 'share', 'cumulative', 'share', 'level', 'level', 'level', 'assigned', 'assigned', 'assigned', 'share',
+      'about',
+      'about',
+      'share',
+      'share',
+      'share',
+      'share',
+      'floor',
+      'cumulative',
+      'share',
+      'range',
+      'level',
+      'relational',
+      'share',
+      'cumulative',
+      'share',
+      'level',
+      'level',
+      'level',
+      'assigned',
+      'assigned',
+      'assigned',
+      'share',
     ]);
     expect(table(2).rows[4]?.inferred.rule).toMatch(/running total/);
     for (const r of [...table(1).rows, ...table(2).rows]) expect(r.inferred.rule.length).toBeGreaterThan(0);
@@ -216,7 +322,12 @@ describe('golden: SIP 14th five-year plan outline (.txt)', () => {
       [5, '中新生物技术创新岛', 4, 'C18.S2'],
       [6, '公共文化服务设施重大工程', 4, 'C19.S1'],
     ]);
-    expect(doc.boxes[5]?.items.map((i) => i.label)).toEqual(['草鞋山遗址公园', '北部市民中心', '南部市民中心', '李公堤廉洁文化馆']);
+    expect(doc.boxes[5]?.items.map((i) => i.label)).toEqual([
+      '草鞋山遗址公园',
+      '北部市民中心',
+      '南部市民中心',
+      '李公堤廉洁文化馆',
+    ]);
     expect(doc.boxes[4]?.items[0]?.text).toContain('总投资200亿元');
   });
 
@@ -261,13 +372,20 @@ describe('golden: SIP 14th five-year plan outline (.txt)', () => {
       year: 2025,
       inferred: { kind: 'cumulative', direction: 'increase' },
     });
-    expect(find('新增发明专利授权1万件以上')).toMatchObject({ value: { value: 1, comparator: 'gte' }, unit: '万件', year: 2025 });
+    expect(find('新增发明专利授权1万件以上')).toMatchObject({
+      value: { value: 1, comparator: 'gte' },
+      unit: '万件',
+      year: 2025,
+    });
     expect(find('制造业总产值达7000亿元')).toMatchObject({ boxNumber: 3, nodeId: 'C15.S1', year: 2025 });
     expect(find('规上工业企业单位产值能耗降到0.035吨标准煤/万元')).toMatchObject({
       value: { comparator: 'lte', value: 0.035 },
       inferred: { kind: 'ceiling', direction: 'decrease' },
     });
-    expect(find('地区生产总值年均增长6.5%左右')).toMatchObject({ inferred: { kind: 'about' }, value: { comparator: 'about', value: 6.5 } });
+    expect(find('地区生产总值年均增长6.5%左右')).toMatchObject({
+      inferred: { kind: 'about' },
+      value: { comparator: 'about', value: 6.5 },
+    });
     expect(find('重点产业投资建设项目帮办代办率达100%')).toMatchObject({ inferred: { kind: 'share' } });
     expect(find('教育现代化水平达到88%')).toMatchObject({ nodeId: 'C23.S3.T4', inferred: { kind: 'level' } });
     // Past results (第一章 发展基础: 2020年…, “十三五”期间…) are not targets.

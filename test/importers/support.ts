@@ -4,7 +4,10 @@ import { isLantuError } from '../../src/domain/errors.ts';
 import type { ErrorCode } from '../../src/domain/errors.ts';
 
 /** The SIP 14th-plan outline as tests read it: `../shared/plans/…` from the repository root. */
-export const SIP_OUTLINE_PATH = resolve(import.meta.dirname, '../../../shared/plans/sip-14th-fyp-outline.txt');
+export const SIP_OUTLINE_PATH = resolve(
+  import.meta.dirname,
+  '../../../shared/plans/sip-14th-fyp-outline.txt',
+);
 
 export function sipOutlineBytes(): Uint8Array {
   return readFileSync(SIP_OUTLINE_PATH);

@@ -29,7 +29,21 @@ describe.runIf(PG)('lantu backup → lantu restore → lantu serve on PostgreSQL
     const file = join(dir, 'lantu.jsonl.gz');
     expect((await runCli(['db', 'seed'], { LANTU_DATA_DIR: dataDir })).code).toBe(0);
     expect(
-      (await runCli(['user', 'create', '--email', 'office@test.example', '--password', 'correct horse battery', '--role', 'admin'], { LANTU_DATA_DIR: dataDir })).code,
+      (
+        await runCli(
+          [
+            'user',
+            'create',
+            '--email',
+            'office@test.example',
+            '--password',
+            'correct horse battery',
+            '--role',
+            'admin',
+          ],
+          { LANTU_DATA_DIR: dataDir },
+        )
+      ).code,
     ).toBe(0);
     const backup = await runCli(['backup', '--out', file], { LANTU_DATA_DIR: dataDir });
     expect(backup.stderr).toBe('');

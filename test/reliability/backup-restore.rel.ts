@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { backupToFile, restoreFromFile, tableContents } from '../../src/server/modules/backup/backup.service.ts';
+import {
+  backupToFile,
+  restoreFromFile,
+  tableContents,
+} from '../../src/server/modules/backup/backup.service.ts';
 import { testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { populate, type Populated } from './fixture.ts';
@@ -55,7 +59,9 @@ describe.each(testDatabases)('backup from $kind', (source) => {
     expect(summary.tables.observations).toBeGreaterThan(0);
     expect(summary.tables.evidence_files).toBe(1);
     expect(summary.tables.audit_log).toBeGreaterThan(5);
-    expect(lines.length).toBe(1 + header.tables.length + Object.values(summary.tables).reduce((a, b) => a + b, 0));
+    expect(lines.length).toBe(
+      1 + header.tables.length + Object.values(summary.tables).reduce((a, b) => a + b, 0),
+    );
   });
 
   describe.each(testDatabases)('restored into $kind', (target) => {
@@ -83,7 +89,11 @@ describe.each(testDatabases)('backup from $kind', (source) => {
       const app = testApp(dst);
       const res = await app.request('/api/departments', {
         method: 'POST',
-        headers: { cookie: populated.admin.cookie, 'x-csrf-token': populated.admin.csrf, 'content-type': 'application/json' },
+        headers: {
+          cookie: populated.admin.cookie,
+          'x-csrf-token': populated.admin.csrf,
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({ code: 'NEWDEPT', name: '新部门' }),
       });
       expect(res.status).toBe(201);

@@ -40,7 +40,10 @@ export async function populate(db: Db): Promise<Populated> {
   const app = testApp(db);
   const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
   const planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
-  const inds = await getJson<{ items: { id: string; code: string }[] }>(app, `/api/plans/${planId}/indicators`);
+  const inds = await getJson<{ items: { id: string; code: string }[] }>(
+    app,
+    `/api/plans/${planId}/indicators`,
+  );
   const indicatorId = inds.body.items.find((i) => i.code === 'T2-11')!.id;
   const admin = await loginAs(app, db, 'admin');
   const own = await loginAs(app, db, 'department', ['KJJ']);
@@ -56,14 +59,27 @@ export async function populate(db: Db): Promise<Populated> {
   expectStatus(await admin.request('POST', `/api/observations/${approved}/approve`), 200, 'approve');
   const returned = await obs('2024', 3300, '待复核');
   expectStatus(await own.request('POST', `/api/observations/${returned}/submit`), 200, 'submit');
-  expectStatus(await admin.request('POST', `/api/observations/${returned}/return`, { reason: '口径不一致' }), 200, 'return');
+  expectStatus(
+    await admin.request('POST', `/api/observations/${returned}/return`, { reason: '口径不一致' }),
+    200,
+    'return',
+  );
   await obs('2025', 3500.25, '草稿');
 
   const tree = await getJson<{ nodes: TreeNode[] }>(app, `/api/plans/${planId}/tree`);
   const taskNodeId = firstTask(tree.body.nodes)!;
-  expectStatus(await admin.request('PUT', '/api/assignments', { nodeId: taskNodeId, lead: 'KJJ', co: [] }), 200, 'assign');
+  expectStatus(
+    await admin.request('PUT', '/api/assignments', { nodeId: taskNodeId, lead: 'KJJ', co: [] }),
+    200,
+    'assign',
+  );
   const report = expectStatus<{ id: string }>(
-    await own.request('POST', `/api/tasks/${taskNodeId}/reports`, { year: 2023, status: 'in_progress', percent: 40, text: '进展顺利' }),
+    await own.request('POST', `/api/tasks/${taskNodeId}/reports`, {
+      year: 2023,
+      status: 'in_progress',
+      percent: 40,
+      text: '进展顺利',
+    }),
     201,
     'report',
   );
@@ -76,7 +92,11 @@ export async function populate(db: Db): Promise<Populated> {
     headers: { cookie: own.cookie, 'x-csrf-token': own.csrf },
     body: f,
   });
-  const evidence = expectStatus<{ id: string }>({ status: up.status, body: await up.json() }, 201, 'evidence');
+  const evidence = expectStatus<{ id: string }>(
+    { status: up.status, body: await up.json() },
+    201,
+    'evidence',
+  );
 
   const fb = await app.request('/api/public/feedback', {
     method: 'POST',
@@ -89,9 +109,21 @@ export async function populate(db: Db): Promise<Populated> {
       challenge: issueChallenge(await installationSecret(db), new Date(Date.now() - 60_000)),
     }),
   });
-  const feedback = expectStatus<{ id: string }>({ status: fb.status, body: await fb.json() }, 202, 'feedback');
+  const feedback = expectStatus<{ id: string }>(
+    { status: fb.status, body: await fb.json() },
+    202,
+    'feedback',
+  );
   expectStatus(await admin.request('POST', `/api/feedback/${feedback.id}/publish`, {}), 200, 'publish');
-  expectStatus(await own.request('POST', `/api/feedback/${feedback.id}/reply`, { body: '已办理，感谢监督' }), 200, 'reply');
-  expectStatus(await admin.request('POST', '/api/evaluations', { planId, year: 2023, kind: 'annual' }), 201, 'snapshot');
+  expectStatus(
+    await own.request('POST', `/api/feedback/${feedback.id}/reply`, { body: '已办理，感谢监督' }),
+    200,
+    'reply',
+  );
+  expectStatus(
+    await admin.request('POST', '/api/evaluations', { planId, year: 2023, kind: 'annual' }),
+    201,
+    'snapshot',
+  );
   return { planId, indicatorId, evidenceId: evidence.id, evidenceBytes, feedbackId: feedback.id, admin, own };
 }

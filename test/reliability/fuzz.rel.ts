@@ -25,7 +25,8 @@ async function expectSafe(f: () => unknown): Promise<void> {
     await f();
     stats.ok++;
   } catch (e) {
-    if (!isLantuError(e)) throw new Error(`untyped exception: ${e instanceof Error ? e.stack : String(e)}`, { cause: e });
+    if (!isLantuError(e))
+      throw new Error(`untyped exception: ${e instanceof Error ? e.stack : String(e)}`, { cause: e });
     expect(e.code).not.toBe('internal');
     stats.typed.set(e.code, (stats.typed.get(e.code) ?? 0) + 1);
   }
@@ -37,13 +38,34 @@ async function expectSafe(f: () => unknown): Promise<void> {
 /** Byte-level mutations of a real file: flips, overwritten runs, truncation, inserted junk, duplicated ranges. */
 const mutation = (size: number) =>
   fc.oneof(
-    fc.record({ op: fc.constant('flip' as const), at: fc.nat({ max: size - 1 }), bits: fc.integer({ min: 1, max: 255 }) }),
-    fc.record({ op: fc.constant('overwrite' as const), at: fc.nat({ max: size - 1 }), bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
+    fc.record({
+      op: fc.constant('flip' as const),
+      at: fc.nat({ max: size - 1 }),
+      bits: fc.integer({ min: 1, max: 255 }),
+    }),
+    fc.record({
+      op: fc.constant('overwrite' as const),
+      at: fc.nat({ max: size - 1 }),
+      bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+    }),
     fc.record({ op: fc.constant('truncate' as const), at: fc.nat({ max: size - 1 }) }),
-    fc.record({ op: fc.constant('insert' as const), at: fc.nat({ max: size - 1 }), bytes: fc.uint8Array({ minLength: 1, maxLength: 256 }) }),
-    fc.record({ op: fc.constant('dup' as const), at: fc.nat({ max: size - 1 }), len: fc.integer({ min: 1, max: 4096 }) }),
+    fc.record({
+      op: fc.constant('insert' as const),
+      at: fc.nat({ max: size - 1 }),
+      bytes: fc.uint8Array({ minLength: 1, maxLength: 256 }),
+    }),
+    fc.record({
+      op: fc.constant('dup' as const),
+      at: fc.nat({ max: size - 1 }),
+      len: fc.integer({ min: 1, max: 4096 }),
+    }),
   );
-type Mutation = { op: 'flip'; at: number; bits: number } | { op: 'overwrite'; at: number; bytes: Uint8Array } | { op: 'truncate'; at: number } | { op: 'insert'; at: number; bytes: Uint8Array } | { op: 'dup'; at: number; len: number };
+type Mutation =
+  | { op: 'flip'; at: number; bits: number }
+  | { op: 'overwrite'; at: number; bytes: Uint8Array }
+  | { op: 'truncate'; at: number }
+  | { op: 'insert'; at: number; bytes: Uint8Array }
+  | { op: 'dup'; at: number; len: number };
 
 function mutate(src: Uint8Array, ms: Mutation[]): Uint8Array {
   let b = src;
@@ -105,25 +127,44 @@ describe(`fuzzing the importers and the xlsx reader (${BUDGET} cases, seed ${SEE
     const lines = new TextDecoder().decode(sipOutlineBytes()).split('\n');
     const n = lines.length;
     const edit = fc.oneof(
-      fc.record({ op: fc.constant('drop' as const), at: fc.nat({ max: n - 1 }), len: fc.integer({ min: 1, max: 200 }) }),
-      fc.record({ op: fc.constant('dup' as const), at: fc.nat({ max: n - 1 }), len: fc.integer({ min: 1, max: 200 }) }),
+      fc.record({
+        op: fc.constant('drop' as const),
+        at: fc.nat({ max: n - 1 }),
+        len: fc.integer({ min: 1, max: 200 }),
+      }),
+      fc.record({
+        op: fc.constant('dup' as const),
+        at: fc.nat({ max: n - 1 }),
+        len: fc.integer({ min: 1, max: 200 }),
+      }),
       fc.record({ op: fc.constant('swap' as const), at: fc.nat({ max: n - 1 }), to: fc.nat({ max: n - 1 }) }),
-      fc.record({ op: fc.constant('insert' as const), at: fc.nat({ max: n - 1 }), text: fc.string({ unit: 'grapheme', maxLength: 80 }) }),
+      fc.record({
+        op: fc.constant('insert' as const),
+        at: fc.nat({ max: n - 1 }),
+        text: fc.string({ unit: 'grapheme', maxLength: 80 }),
+      }),
       fc.record({ op: fc.constant('cut' as const), at: fc.nat({ max: n - 1 }), keep: fc.nat({ max: 40 }) }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 8 }), fc.constantFrom('plan.txt', 'plan.md'), async (edits, name) => {
-        const ls = [...lines];
-        for (const e of edits) {
-          const at = Math.min(e.at, ls.length - 1);
-          if (e.op === 'drop') ls.splice(at, e.len);
-          else if (e.op === 'dup') ls.splice(at, 0, ...ls.slice(at, at + e.len));
-          else if (e.op === 'swap') [ls[at], ls[Math.min(e.to, ls.length - 1)]] = [ls[Math.min(e.to, ls.length - 1)]!, ls[at]!];
-          else if (e.op === 'insert') ls.splice(at, 0, e.text);
-          else ls[at] = (ls[at] ?? '').slice(0, e.keep);
-        }
-        await expectSafe(() => importPlan({ bytes: new TextEncoder().encode(ls.join('\n')), filename: name }));
-      }),
+      fc.asyncProperty(
+        fc.array(edit, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('plan.txt', 'plan.md'),
+        async (edits, name) => {
+          const ls = [...lines];
+          for (const e of edits) {
+            const at = Math.min(e.at, ls.length - 1);
+            if (e.op === 'drop') ls.splice(at, e.len);
+            else if (e.op === 'dup') ls.splice(at, 0, ...ls.slice(at, at + e.len));
+            else if (e.op === 'swap')
+              [ls[at], ls[Math.min(e.to, ls.length - 1)]] = [ls[Math.min(e.to, ls.length - 1)]!, ls[at]!];
+            else if (e.op === 'insert') ls.splice(at, 0, e.text);
+            else ls[at] = (ls[at] ?? '').slice(0, e.keep);
+          }
+          await expectSafe(() =>
+            importPlan({ bytes: new TextEncoder().encode(ls.join('\n')), filename: name }),
+          );
+        },
+      ),
       { numRuns: txtRuns, seed: SEED + 3 },
     );
   });
@@ -134,7 +175,25 @@ describe(`fuzzing the importers and the xlsx reader (${BUDGET} cases, seed ${SEE
     await fc.assert(
       fc.asyncProperty(
         fc.array(
-          fc.record({ at: fc.nat({ max: xml.length - 1 }), del: fc.nat({ max: 200 }), ins: fc.constantFrom('', '<', '>', '</w:p>', '<w:p>', '&', '&amp;', '"', '<w:t>', '\u0000', '第一章 ', '表1', ']]>') }),
+          fc.record({
+            at: fc.nat({ max: xml.length - 1 }),
+            del: fc.nat({ max: 200 }),
+            ins: fc.constantFrom(
+              '',
+              '<',
+              '>',
+              '</w:p>',
+              '<w:p>',
+              '&',
+              '&amp;',
+              '"',
+              '<w:t>',
+              '\u0000',
+              '第一章 ',
+              '表1',
+              ']]>',
+            ),
+          }),
           { minLength: 1, maxLength: 6 },
         ),
         async (edits) => {
@@ -155,8 +214,10 @@ describe(`fuzzing the importers and the xlsx reader (${BUDGET} cases, seed ${SEE
   it(`mutated real .docx (${docxRuns})`, async () => {
     const docx = await buildMiniDocx({ headingStyles: true });
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation(docx.length), { minLength: 1, maxLength: 4 }), fc.constantFrom('plan.docx', 'plan.txt', null), async (ms, name) =>
-        expectSafe(() => importPlan({ bytes: mutate(docx, ms), filename: name })),
+      fc.asyncProperty(
+        fc.array(mutation(docx.length), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('plan.docx', 'plan.txt', null),
+        async (ms, name) => expectSafe(() => importPlan({ bytes: mutate(docx, ms), filename: name })),
       ),
       { numRuns: docxRuns, seed: SEED + 1 },
     );
@@ -165,7 +226,9 @@ describe(`fuzzing the importers and the xlsx reader (${BUDGET} cases, seed ${SEE
   it(`mutated real .xlsx through the upload reader (${xlsxRuns})`, async () => {
     const xlsx = await sampleXlsx();
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation(xlsx.length), { minLength: 1, maxLength: 4 }), async (ms) => expectSafe(() => readWorkbook(mutate(xlsx, ms)))),
+      fc.asyncProperty(fc.array(mutation(xlsx.length), { minLength: 1, maxLength: 4 }), async (ms) =>
+        expectSafe(() => readWorkbook(mutate(xlsx, ms))),
+      ),
       { numRuns: xlsxRuns, seed: SEED + 2 },
     );
   });
@@ -174,27 +237,42 @@ describe(`fuzzing the importers and the xlsx reader (${BUDGET} cases, seed ${SEE
     // 200,000 nested elements in word/document.xml
     const zip = await JSZip.loadAsync(await buildMiniDocx({ headingStyles: true }));
     const depth = 200_000;
-    zip.file('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:p>'.repeat(depth)}${'</w:p>'.repeat(depth)}</w:body></w:document>`);
+    zip.file(
+      'word/document.xml',
+      `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:p>'.repeat(depth)}${'</w:p>'.repeat(depth)}</w:body></w:document>`,
+    );
     const nested = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
     await expectSafe(() => importPlan({ bytes: nested, filename: 'nested.docx' }));
 
     const big = new Uint8Array(60 * 1024 * 1024).fill(0x41);
     const t0 = performance.now();
-    expect(() => importPlan({ bytes: big, filename: 'big.txt' })).toThrow(expect.objectContaining({ code: 'payload_too_large' }) as Error);
+    expect(() => importPlan({ bytes: big, filename: 'big.txt' })).toThrow(
+      expect.objectContaining({ code: 'payload_too_large' }) as Error,
+    );
     await expect(readWorkbook(big)).rejects.toMatchObject({ code: 'payload_too_large' });
     expect(performance.now() - t0).toBeLessThan(100);
     expect(big.length).toBeGreaterThan(MAX_INPUT_BYTES);
 
     const xlsx = await sampleXlsx();
     await expectSafe(() => importPlan({ bytes: xlsx, filename: 'plan.docx' }));
-    await expect(readWorkbook(await buildMiniDocx({ headingStyles: false }))).rejects.toMatchObject({ code: 'unsupported_input' });
-    await expect(readWorkbook(new TextEncoder().encode('编码,指标\nT1,1'))).rejects.toMatchObject({ code: 'unsupported_input' });
+    await expect(readWorkbook(await buildMiniDocx({ headingStyles: false }))).rejects.toMatchObject({
+      code: 'unsupported_input',
+    });
+    await expect(readWorkbook(new TextEncoder().encode('编码,指标\nT1,1'))).rejects.toMatchObject({
+      code: 'unsupported_input',
+    });
 
     // a zip bomb: one part of 80 MB of zeros compresses to ~80 KB
     const bomb = new JSZip();
     bomb.file('[Content_Types].xml', '<Types/>');
     bomb.file('xl/workbook.xml', new Uint8Array(80 * 1024 * 1024));
-    const bombBytes = new Uint8Array(await bomb.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } }));
+    const bombBytes = new Uint8Array(
+      await bomb.generateAsync({
+        type: 'uint8array',
+        compression: 'DEFLATE',
+        compressionOptions: { level: 9 },
+      }),
+    );
     const t1 = performance.now();
     await expect(readWorkbook(bombBytes)).rejects.toMatchObject({ code: 'payload_too_large' });
     expect(() => importPlan({ bytes: bombBytes, filename: 'bomb.docx' })).toThrow();
@@ -202,7 +280,12 @@ describe(`fuzzing the importers and the xlsx reader (${BUDGET} cases, seed ${SEE
   });
 
   it('summary', () => {
-    console.log('fuzz', { cases: stats.cases, ok: stats.ok, typed: Object.fromEntries(stats.typed), slowestMs: Math.round(stats.slowestMs) });
+    console.log('fuzz', {
+      cases: stats.cases,
+      ok: stats.ok,
+      typed: Object.fromEntries(stats.typed),
+      slowestMs: Math.round(stats.slowestMs),
+    });
     expect(stats.cases).toBeGreaterThanOrEqual(BUDGET);
   });
 });

@@ -51,12 +51,20 @@ interface Writer {
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
-async function timed(url: string, init: RequestInit): Promise<{ status: number; retryAfter: string | null; body: string; ms: number }> {
+async function timed(
+  url: string,
+  init: RequestInit,
+): Promise<{ status: number; retryAfter: string | null; body: string; ms: number }> {
   const started = performance.now();
   try {
     const res = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     const body = await res.text();
-    return { status: res.status, retryAfter: res.headers.get('retry-after'), body, ms: performance.now() - started };
+    return {
+      status: res.status,
+      retryAfter: res.headers.get('retry-after'),
+      body,
+      ms: performance.now() - started,
+    };
   } catch {
     return { status: 0, retryAfter: null, body: '', ms: performance.now() - started };
   }
@@ -75,7 +83,12 @@ function periodsOf(frequency: string): string[] {
 }
 
 /** Creates `n` department users spread over the departments that lead indicators, each with its own slots. */
-export async function prepareWriters(baseUrl: string, databaseUrl: string, n: number, runId: string): Promise<Writer[]> {
+export async function prepareWriters(
+  baseUrl: string,
+  databaseUrl: string,
+  n: number,
+  runId: string,
+): Promise<Writer[]> {
   const db = openPostgres({ connectionString: databaseUrl, max: 4 });
   try {
     const rows = await db.query<{ id: string; code: string; frequency: string; v: number | null }>(
@@ -100,7 +113,11 @@ export async function prepareWriters(baseUrl: string, databaseUrl: string, n: nu
       const k = seen.get(dept) ?? 0;
       seen.set(dept, k + 1);
       const email = `load-${runId}-${i}@test.example`;
-      await createUser(db, { email, password: 'load test password', role: 'department', departments: [dept] }, { id: null, label: 'load' });
+      await createUser(
+        db,
+        { email, password: 'load test password', role: 'department', departments: [dept] },
+        { id: null, label: 'load' },
+      );
       const slots: Writer['slots'] = [];
       const total = perDept.get(dept)!;
       let s = 0;
@@ -124,7 +141,13 @@ export async function prepareWriters(baseUrl: string, databaseUrl: string, n: nu
   }
 }
 
-const READ_PATHS = ['/api/public/indicators', '/api/plans', '/public', '/api/public/projects', '/api/public/evaluations/latest'];
+const READ_PATHS = [
+  '/api/public/indicators',
+  '/api/plans',
+  '/public',
+  '/api/public/projects',
+  '/api/public/evaluations/latest',
+];
 
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   const runId = randomBytes(4).toString('hex');
@@ -154,7 +177,12 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       const r = await timed(`${opts.baseUrl}/api/observations`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ indicatorId: slot.indicatorId, period: slot.period, value: slot.value, note: token }),
+        body: JSON.stringify({
+          indicatorId: slot.indicatorId,
+          period: slot.period,
+          value: slot.value,
+          note: token,
+        }),
       });
       records.push({ kind: 'create', status: r.status, retryAfter: r.retryAfter, ms: r.ms, at });
       let id: string | null = null;
@@ -204,7 +232,8 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       else if (found.length > 0) unacknowledgedPresent.push(token);
     }
     const statusById = new Map(rows.map((r) => [r.id, r.status]));
-    for (const [id, status] of submits) if (status === 200 && statusById.get(id) !== 'submitted') submitsNotApplied.push(id);
+    for (const [id, status] of submits)
+      if (status === 200 && statusById.get(id) !== 'submitted') submitsNotApplied.push(id);
     return {
       records,
       acknowledgedCreates: [...creates.values()].filter((c) => c.status === 201).length,
@@ -230,13 +259,23 @@ export function summarise(result: LoadResult, seconds: number) {
     const statuses: Record<string, number> = {};
     for (const r of rs) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
     const ok = rs.filter((r) => r.status >= 200 && r.status < 300).map((r) => r.ms);
-    return { requests: rs.length, perSecond: Math.round(rs.length / seconds), p50: Math.round(percentile(ok, 50)), p95: Math.round(percentile(ok, 95)), p99: Math.round(percentile(ok, 99)), statuses };
+    return {
+      requests: rs.length,
+      perSecond: Math.round(rs.length / seconds),
+      p50: Math.round(percentile(ok, 50)),
+      p95: Math.round(percentile(ok, 95)),
+      p99: Math.round(percentile(ok, 99)),
+      statuses,
+    };
   };
   return { create: line('create'), submit: line('submit'), read: line('read') };
 }
 
 /** A fresh PostgreSQL database for a run; `drop` removes it. */
-export async function scratchDatabase(baseUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function scratchDatabase(
+  baseUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   const admin = openPostgres({ connectionString: baseUrl, max: 1 });
   await admin.exec(`CREATE DATABASE ${name}`);

@@ -20,7 +20,13 @@ function roundRobin(targets: URL[]): Promise<{ url: string; server: Server; hits
     hits[i]!++;
     const t = targets[i]!;
     const up = httpRequest(
-      { host: t.hostname, port: t.port, path: req.url, method: req.method, headers: { ...req.headers, 'x-forwarded-for': '203.0.113.7' } },
+      {
+        host: t.hostname,
+        port: t.port,
+        path: req.url,
+        method: req.method,
+        headers: { ...req.headers, 'x-forwarded-for': '203.0.113.7' },
+      },
       (upRes) => {
         res.writeHead(upRes.statusCode ?? 502, upRes.headers);
         upRes.pipe(res);
@@ -32,7 +38,9 @@ function roundRobin(targets: URL[]): Promise<{ url: string; server: Server; hits
     req.pipe(up);
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, hits })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, hits }),
+    ),
   );
 }
 
@@ -45,12 +53,27 @@ describe.runIf(PG)('two app nodes on one PostgreSQL behind a round-robin proxy',
   beforeAll(async () => {
     scratch = await scratchDatabase(PG!, 'lantu_two');
     // both start at once: migrations are serialised by the advisory lock, seeding happens once
-    nodes = await Promise.all([startServe({ DATABASE_URL: scratch.url }), startServe({ DATABASE_URL: scratch.url })]);
+    nodes = await Promise.all([
+      startServe({ DATABASE_URL: scratch.url }),
+      startServe({ DATABASE_URL: scratch.url }),
+    ]);
     proxy = await roundRobin(nodes.map((n) => new URL(n.url)));
     db = openPostgres({ connectionString: scratch.url, max: 2 });
-    await createUser(db, { email: 'office@two.example', password: 'two nodes password', role: 'admin' }, { id: null, label: 'test' });
-    await createUser(db, { email: 'kjj@two.example', password: 'two nodes password', role: 'department', departments: ['KJJ'] }, { id: null, label: 'test' });
-    await createUser(db, { email: 'locked@two.example', password: 'two nodes password', role: 'assessor' }, { id: null, label: 'test' });
+    await createUser(
+      db,
+      { email: 'office@two.example', password: 'two nodes password', role: 'admin' },
+      { id: null, label: 'test' },
+    );
+    await createUser(
+      db,
+      { email: 'kjj@two.example', password: 'two nodes password', role: 'department', departments: ['KJJ'] },
+      { id: null, label: 'test' },
+    );
+    await createUser(
+      db,
+      { email: 'locked@two.example', password: 'two nodes password', role: 'assessor' },
+      { id: null, label: 'test' },
+    );
   });
   afterAll(async () => {
     proxy?.server.close();
@@ -66,7 +89,11 @@ describe.runIf(PG)('two app nodes on one PostgreSQL behind a round-robin proxy',
       body: JSON.stringify({ email, password }),
     });
     const body = (await res.json()) as { csrfToken?: string };
-    return { status: res.status, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: body.csrfToken ?? '' };
+    return {
+      status: res.status,
+      cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!,
+      csrf: body.csrfToken ?? '',
+    };
   };
 
   it('seeded the plan once although both nodes started together', async () => {
@@ -97,9 +124,13 @@ describe.runIf(PG)('two app nodes on one PostgreSQL behind a round-robin proxy',
       });
       expect(right.status).toBe(201);
     }
-    const logout = await fetch(`${proxy.url}/api/auth/logout`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+    const logout = await fetch(`${proxy.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    });
     expect(logout.status).toBeLessThan(300);
-    for (const n of nodes) expect((await fetch(`${n.url}/api/auth/me`, { headers: { cookie: s.cookie } })).status).toBe(401);
+    for (const n of nodes)
+      expect((await fetch(`${n.url}/api/auth/me`, { headers: { cookie: s.cookie } })).status).toBe(401);
   });
 
   it('an approval on one node reaches the public cache of both within about a second', async () => {
@@ -118,10 +149,19 @@ describe.runIf(PG)('two app nodes on one PostgreSQL behind a round-robin proxy',
     const post = (c: { cookie: string; csrf: string }, path: string, body?: unknown) =>
       fetch(`${proxy.url}${path}`, {
         method: 'POST',
-        headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          cookie: c.cookie,
+          'x-csrf-token': c.csrf,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
         body: body ? JSON.stringify(body) : undefined,
       });
-    const created = await post(kjj, '/api/observations', { indicatorId: id, period: '2022', value: 2999.5, note: 'two nodes' });
+    const created = await post(kjj, '/api/observations', {
+      indicatorId: id,
+      period: '2022',
+      value: 2999.5,
+      note: 'two nodes',
+    });
     expect(created.status).toBe(201);
     const obsId = ((await created.json()) as { observation: { id: string } }).observation.id;
     expect((await post(kjj, `/api/observations/${obsId}/submit`)).status).toBe(200);

@@ -19,14 +19,23 @@ export interface DocxContent {
   coreXml: string;
 }
 
-const decode = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 function textOf(xml: string): string {
   return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1] ?? '')).join('');
 }
 
 function paragraphs(xml: string): DocxParagraph[] {
-  return [...xml.matchAll(/<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g)].map((m) => ({ style: /<w:pStyle w:val="([^"]+)"/.exec(m[0])?.[1] ?? null, text: textOf(m[0]) }));
+  return [...xml.matchAll(/<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g)].map((m) => ({
+    style: /<w:pStyle w:val="([^"]+)"/.exec(m[0])?.[1] ?? null,
+    text: textOf(m[0]),
+  }));
 }
 
 export async function readDocx(bytes: Uint8Array): Promise<DocxContent> {
@@ -39,11 +48,14 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxContent> {
     .filter((p) => p.style === 'Heading1' || p.style === 'Heading2')
     .map((p) => ({ level: p.style === 'Heading1' ? (1 as const) : (2 as const), text: p.text }));
   const tables = [...body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) =>
-    [...t[0].matchAll(/<w:tr(?:\s[^>]*)?>[\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => textOf(c[0]))),
+    [...t[0].matchAll(/<w:tr(?:\s[^>]*)?>[\s\S]*?<\/w:tr>/g)].map((r) =>
+      [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => textOf(c[0])),
+    ),
   );
   const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
   const footers: string[] = [];
-  for (const f of Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n))) footers.push(textOf((await zip.file(f)?.async('string')) ?? ''));
+  for (const f of Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n)))
+    footers.push(textOf((await zip.file(f)?.async('string')) ?? ''));
   return {
     paragraphs: paras,
     headings,

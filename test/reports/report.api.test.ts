@@ -25,7 +25,9 @@ describe.each(testDatabases)('report API on $kind', ({ create }) => {
   it('writes the 13th plan final report as .docx from its approved results, the snapshot in header and footer', async () => {
     const res = await app.request(`/api/plans/${planIds.get('sip-13th')}/report.docx?year=2020&kind=final`);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="sip-13th-final-2020.docx"');
     const id = res.headers.get('x-lantu-snapshot') ?? '';
     expect(id).toMatch(/^live-[0-9a-f]{12}$/);
@@ -33,7 +35,9 @@ describe.each(testDatabases)('report API on $kind', ({ create }) => {
     expect(doc.footers.some((f) => f.includes(id) && f.includes(ENGINE_VERSION))).toBe(true);
     const table = doc.tables.find((t) => t[0]?.[0] === '类别' && t[0][8] === '判断');
     expect(table?.slice(1)).toHaveLength(22);
-    expect(table?.slice(1).find((r) => r[1]?.startsWith('文化产业增加值占地区生产总值比重'))?.[8]).toBe('未完成');
+    expect(table?.slice(1).find((r) => r[1]?.startsWith('文化产业增加值占地区生产总值比重'))?.[8]).toBe(
+      '未完成',
+    );
   });
 
   it('gives the same snapshot id for the same figures, in .md and .xlsx too', async () => {
@@ -50,17 +54,27 @@ describe.each(testDatabases)('report API on $kind', ({ create }) => {
 
   it('refuses a final report before the last year, a bad kind, and an unknown plan', async () => {
     const id = planIds.get('sip-14th') ?? '';
-    const early = await getJson<{ error: { code: string } }>(app, `/api/plans/${id}/report.md?year=2023&kind=final`);
+    const early = await getJson<{ error: { code: string } }>(
+      app,
+      `/api/plans/${id}/report.md?year=2023&kind=final`,
+    );
     expect([early.status, early.body.error.code]).toEqual([400, 'bad_request']);
-    const bad = await getJson<{ error: { code: string } }>(app, `/api/plans/${id}/report.md?year=2023&kind=weekly`);
+    const bad = await getJson<{ error: { code: string } }>(
+      app,
+      `/api/plans/${id}/report.md?year=2023&kind=weekly`,
+    );
     expect([bad.status, bad.body.error.code]).toEqual([422, 'validation_failed']);
-    const missing = await getJson<{ error: { code: string } }>(app, '/api/plans/00000000-0000-4000-8000-000000000000/report.md?year=2023');
+    const missing = await getJson<{ error: { code: string } }>(
+      app,
+      '/api/plans/00000000-0000-4000-8000-000000000000/report.md?year=2023',
+    );
     expect(missing.status).toBe(404);
   });
 
   it('documents the three report routes in the OpenAPI document', async () => {
     const { body } = await getJson<{ paths: Record<string, unknown> }>(app, '/api/openapi.json');
-    for (const f of ['docx', 'xlsx', 'md']) expect(Object.keys(body.paths)).toContain(`/api/plans/{id}/report.${f}`);
+    for (const f of ['docx', 'xlsx', 'md'])
+      expect(Object.keys(body.paths)).toContain(`/api/plans/{id}/report.${f}`);
   });
 });
 
@@ -74,9 +88,15 @@ describe.each(testDatabases)('snapshot reports and database progress on $kind', 
   let hitechId: string;
   let project: { id: string; code: string; name: string };
 
-  const download = (path: string, who?: Client) => app.request(path, { headers: who ? { cookie: who.cookie } : {} });
+  const download = (path: string, who?: Client) =>
+    app.request(path, { headers: who ? { cookie: who.cookie } : {} });
   async function approve(period: string, value: number): Promise<void> {
-    const created = await dept.request('POST', '/api/observations', { indicatorId: hitechId, period, value, note: '测试数据' });
+    const created = await dept.request('POST', '/api/observations', {
+      indicatorId: hitechId,
+      period,
+      value,
+      note: '测试数据',
+    });
     expect(created.status).toBe(201);
     const oid = created.body.observation.id as string;
     expect((await dept.request('POST', `/api/observations/${oid}/submit`)).status).toBe(200);
@@ -89,25 +109,43 @@ describe.each(testDatabases)('snapshot reports and database progress on $kind', 
     app = testApp(db);
     const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
     planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
-    const indicators = (await getJson<{ items: { id: string; code: string; departments: { code: string }[] }[] }>(app, `/api/plans/${planId}/indicators`)).body.items;
+    const indicators = (
+      await getJson<{ items: { id: string; code: string; departments: { code: string }[] }[] }>(
+        app,
+        `/api/plans/${planId}/indicators`,
+      )
+    ).body.items;
     const hitech = indicators.find((i) => i.code === 'T2-11')!;
     hitechId = hitech.id;
     admin = await loginAs(app, db, 'admin');
     dept = await loginAs(app, db, 'department', [hitech.departments[0]!.code]);
-    const projects = await getJson<{ items: { id: string; code: string; name: string }[] }>(app, `/api/projects?planId=${planId}`);
+    const projects = await getJson<{ items: { id: string; code: string; name: string }[] }>(
+      app,
+      `/api/projects?planId=${planId}`,
+    );
     project = projects.body.items[0]!;
   });
   afterAll(async () => dispose());
 
   it('fills the task and project sections of the live report from the database (no report texts: it is public)', async () => {
-    const [task] = await db.query<{ id: string; title: string }>(`SELECT id, title FROM plan_nodes WHERE plan_id = $1 AND kind = 'task' ORDER BY position LIMIT 1`, [planId]);
-    const report = { year: 2023, status: 'delayed', percent: 35, text: '一期工程完成土建。二期尚未开工。设备采购延后。' };
+    const [task] = await db.query<{ id: string; title: string }>(
+      `SELECT id, title FROM plan_nodes WHERE plan_id = $1 AND kind = 'task' ORDER BY position LIMIT 1`,
+      [planId],
+    );
+    const report = {
+      year: 2023,
+      status: 'delayed',
+      percent: 35,
+      text: '一期工程完成土建。二期尚未开工。设备采购延后。',
+    };
     expect((await admin.request('POST', `/api/tasks/${task!.id}/reports`, report)).status).toBe(201);
     const items = [
       { year: 2022, planned: 10, completed: 4 },
       { year: 2023, planned: 10, completed: 5 },
     ];
-    expect((await admin.request('POST', `/api/projects/${project.id}/investments`, { items })).status).toBe(200);
+    expect((await admin.request('POST', `/api/projects/${project.id}/investments`, { items })).status).toBe(
+      200,
+    );
     const md = await (await download(`/api/plans/${planId}/report.md?year=2023&kind=midterm`)).text();
     const tasks = section(md, '三、');
     expect(tasks).toContain('滞后');
@@ -120,14 +158,37 @@ describe.each(testDatabases)('snapshot reports and database progress on $kind', 
 
   it('renders a stored snapshot: its figures after later approvals, its id and engine version in the footer, its kind', async () => {
     await approve('2022', 2613);
-    const snap = await admin.request('POST', '/api/evaluations', { planId, year: 2023, method: 'time', kind: 'midterm' });
+    const snap = await admin.request('POST', '/api/evaluations', {
+      planId,
+      year: 2023,
+      method: 'time',
+      kind: 'midterm',
+    });
     expect(snap.status).toBe(201);
     const id = snap.body.id as string;
     // Afterwards: another approved value, another task report, more investment.
     await approve('2023', 98765);
-    const [task] = await db.query<{ id: string }>(`SELECT id FROM plan_nodes WHERE plan_id = $1 AND kind = 'task' ORDER BY position LIMIT 1`, [planId]);
-    expect((await admin.request('POST', `/api/tasks/${task!.id}/reports`, { year: 2023, status: 'completed', percent: 100, text: '全部完成。' })).status).toBe(201);
-    expect((await admin.request('POST', `/api/projects/${project.id}/investments`, { items: [{ year: 2023, completed: 50 }] })).status).toBe(200);
+    const [task] = await db.query<{ id: string }>(
+      `SELECT id FROM plan_nodes WHERE plan_id = $1 AND kind = 'task' ORDER BY position LIMIT 1`,
+      [planId],
+    );
+    expect(
+      (
+        await admin.request('POST', `/api/tasks/${task!.id}/reports`, {
+          year: 2023,
+          status: 'completed',
+          percent: 100,
+          text: '全部完成。',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await admin.request('POST', `/api/projects/${project.id}/investments`, {
+          items: [{ year: 2023, completed: 50 }],
+        })
+      ).status,
+    ).toBe(200);
 
     const live = await (await download(`/api/plans/${planId}/report.md?year=2023&kind=midterm`)).text();
     expect(live).toMatch(/98,?765/);
@@ -157,15 +218,25 @@ describe.each(testDatabases)('snapshot reports and database progress on $kind', 
   });
 
   it('needs a login like the snapshot itself; unknown snapshots are 404, snapshots without report data 409', async () => {
-    const snap = await admin.request('POST', '/api/evaluations', { planId, year: 2022, method: 'time', kind: 'annual' });
+    const snap = await admin.request('POST', '/api/evaluations', {
+      planId,
+      year: 2022,
+      method: 'time',
+      kind: 'annual',
+    });
     expect((await download(`/api/evaluations/${snap.body.id}/report.md`)).status).toBe(401);
-    expect((await download('/api/evaluations/00000000-0000-4000-8000-000000000000/report.md', dept)).status).toBe(404);
+    expect(
+      (await download('/api/evaluations/00000000-0000-4000-8000-000000000000/report.md', dept)).status,
+    ).toBe(404);
     expect((await download(`/api/evaluations/${snap.body.id}/report.md?lang=fr`, dept)).status).toBe(422);
-    await db.query(`UPDATE evaluation_snapshots SET result = result - 'report' WHERE id = $1`, [snap.body.id]);
+    await db.query(`UPDATE evaluation_snapshots SET result = result - 'report' WHERE id = $1`, [
+      snap.body.id,
+    ]);
     const old = await download(`/api/evaluations/${snap.body.id}/report.md`, dept);
     expect(old.status).toBe(409);
     const { body } = await getJson<{ paths: Record<string, unknown> }>(app, '/api/openapi.json');
-    for (const f of ['docx', 'xlsx', 'md']) expect(Object.keys(body.paths)).toContain(`/api/evaluations/{id}/report.${f}`);
+    for (const f of ['docx', 'xlsx', 'md'])
+      expect(Object.keys(body.paths)).toContain(`/api/evaluations/{id}/report.${f}`);
   });
 });
 

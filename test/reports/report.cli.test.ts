@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
-import { loadSipDataset, reportProgress, reportValuesCsv, SIP_DATASET_PATH } from '../support/report-fixtures.ts';
+import {
+  loadSipDataset,
+  reportProgress,
+  reportValuesCsv,
+  SIP_DATASET_PATH,
+} from '../support/report-fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lantu-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -11,10 +16,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('lantu report', () => {
   it('writes the 13th plan final report from Table 1 (--table 1 --year 2020 --kind final)', async () => {
     const out = join(dir, 't1.md');
-    const r = await runCli(['report', '--plan', SIP_DATASET_PATH, '--table', '1', '--year', '2020', '--kind', 'final', '--out', out]);
+    const r = await runCli([
+      'report',
+      '--plan',
+      SIP_DATASET_PATH,
+      '--table',
+      '1',
+      '--year',
+      '2020',
+      '--kind',
+      'final',
+      '--out',
+      out,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/t1\.md {2}\d+ kB {2}园区“十三五”规划纲要实施情况总结评估报告 {2}snapshot live-[0-9a-f]{12}/);
+    expect(r.stdout).toMatch(
+      /t1\.md {2}\d+ kB {2}园区“十三五”规划纲要实施情况总结评估报告 {2}snapshot live-[0-9a-f]{12}/,
+    );
     const md = readFileSync(out, 'utf8');
     expect(md).toContain('22项主要指标中');
   });
@@ -25,14 +44,36 @@ describe('lantu report', () => {
     writeFileSync(csv, reportValuesCsv());
     writeFileSync(progress, JSON.stringify(reportProgress(loadSipDataset())));
     const out = join(dir, 'mid.xlsx');
-    const r = await runCli(['report', '--plan', SIP_DATASET_PATH, '--kind', 'midterm', '--data', csv, '--progress', progress, '--out', out]);
+    const r = await runCli([
+      'report',
+      '--plan',
+      SIP_DATASET_PATH,
+      '--kind',
+      'midterm',
+      '--data',
+      csv,
+      '--progress',
+      progress,
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString('ascii')).toBe('PK');
   });
 
   it('exits 2 on a usage error and on a final report before the last year', async () => {
     expect((await runCli(['report', '--plan', SIP_DATASET_PATH, '--kind', 'weekly'])).code).toBe(2);
-    const r = await runCli(['report', '--plan', SIP_DATASET_PATH, '--kind', 'final', '--year', '2023', '--out', join(dir, 'x.md')]);
+    const r = await runCli([
+      'report',
+      '--plan',
+      SIP_DATASET_PATH,
+      '--kind',
+      'final',
+      '--year',
+      '2023',
+      '--out',
+      join(dir, 'x.md'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/final report is about the plan's last year \(2025\)/);
   });

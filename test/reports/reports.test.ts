@@ -11,10 +11,24 @@ import { reportInputFromDataset } from '../../src/reports/from-dataset.ts';
 import { chartBlocks, renderReport } from '../../src/reports/render.ts';
 import type { RenderedReport } from '../../src/reports/render.ts';
 import type { ReportFormat, ReportInput, ReportKind } from '../../src/reports/types.ts';
-import { loadSipDataset, REPORT_TEST_DATA_NOTE, REPORT_TEST_NOW, reportProgress, reportValuesCsv } from '../support/report-fixtures.ts';
+import {
+  loadSipDataset,
+  REPORT_TEST_DATA_NOTE,
+  REPORT_TEST_NOW,
+  reportProgress,
+  reportValuesCsv,
+} from '../support/report-fixtures.ts';
 import { readDocx } from './read-docx.ts';
 
-const H1_ZH = ['一、总体评价', '二、主要指标完成情况', '三、重点任务推进情况', '四、重大项目进展', '五、存在的主要问题', '六、下一步工作建议', '附录\u3000评估方法与数据说明'];
+const H1_ZH = [
+  '一、总体评价',
+  '二、主要指标完成情况',
+  '三、重点任务推进情况',
+  '四、重大项目进展',
+  '五、存在的主要问题',
+  '六、下一步工作建议',
+  '附录\u3000评估方法与数据说明',
+];
 const INDICATOR_HEAD = ['类别', '指标', '属性', '基期值', '目标值', '当前值', '时间进度', '实际进度', '判断'];
 const YEAR: Record<ReportKind, number> = { annual: 2022, midterm: 2023, final: 2025 };
 
@@ -61,7 +75,9 @@ describe.each(['annual', 'midterm', 'final'] as const)('SIP 14th %s report', (ki
     const doc = await readDocx(r.bytes);
     expect(doc.headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual(H1_ZH);
     // Level-2 headings sit under their level-1 heading: the first one follows 二、.
-    expect(doc.headings.findIndex((h) => h.level === 2)).toBeGreaterThan(doc.headings.findIndex((h) => h.text === H1_ZH[1]));
+    expect(doc.headings.findIndex((h) => h.level === 2)).toBeGreaterThan(
+      doc.headings.findIndex((h) => h.text === H1_ZH[1]),
+    );
 
     const table = doc.tables.find((t) => JSON.stringify(t[0]) === JSON.stringify(INDICATOR_HEAD));
     expect(table).toBeDefined();
@@ -98,7 +114,11 @@ describe.each(['annual', 'midterm', 'final'] as const)('SIP 14th %s report', (ki
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.bytes as unknown as ExcelJS.Buffer);
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual(['报告信息', ...H1_ZH.map((h) => h.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31)), '原始数据']);
+    expect(names).toEqual([
+      '报告信息',
+      ...H1_ZH.map((h) => h.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31)),
+      '原始数据',
+    ]);
     const about = wb.getWorksheet('报告信息');
     expect(about?.getCell('B6').value).toBe(input(kind).snapshot.id);
     const sheet = wb.getWorksheet(H1_ZH[1] ?? '');
@@ -108,16 +128,20 @@ describe.each(['annual', 'midterm', 'final'] as const)('SIP 14th %s report', (ki
     sheet?.eachRow((row, n) => {
       const first = row.getCell(1).value;
       if (first === '代码 / code' && row.getCell(2).value === '类别') headerRow = n;
-      else if (headerRow > 0 && typeof first === 'string' && /^T2-\d\d$/.test(first)) verdictByCode.set(first, row.getCell(10).value);
+      else if (headerRow > 0 && typeof first === 'string' && /^T2-\d\d$/.test(first))
+        verdictByCode.set(first, row.getCell(10).value);
     });
     expect(headerRow).toBeGreaterThan(0);
     expect(verdictByCode.size).toBe(36);
-    for (const i of ev.indicators) expect(verdictByCode.get(i.code)).toBe(verdictLabel(i.verdict, ev.summary.final).zh);
+    for (const i of ev.indicators)
+      expect(verdictByCode.get(i.code)).toBe(verdictLabel(i.verdict, ev.summary.final).zh);
     const raw = wb.getWorksheet('原始数据');
     const observations = [...input(kind).observations.values()].reduce((a, l) => a + l.length, 0);
     expect((raw?.rowCount ?? 0) - 1).toBe(observations);
     // Numbers stay numbers.
-    const t201 = raw?.getRows(2, observations)?.find((row) => row.getCell(1).value === 'T2-01' && row.getCell(4).value === 2021);
+    const t201 = raw
+      ?.getRows(2, observations)
+      ?.find((row) => row.getCell(1).value === 'T2-01' && row.getCell(4).value === 2021);
     expect(t201?.getCell(5).value).toBe(8);
   });
 
@@ -129,7 +153,9 @@ describe.each(['annual', 'midterm', 'final'] as const)('SIP 14th %s report', (ki
     const lines = md.split('\n');
     const at = lines.indexOf(head);
     expect(at).toBeGreaterThan(0);
-    const rows = lines.slice(at + 2).filter((l, k, all) => all.slice(0, k + 1).every((x) => x.startsWith('|')));
+    const rows = lines
+      .slice(at + 2)
+      .filter((l, k, all) => all.slice(0, k + 1).every((x) => x.startsWith('|')));
     expect(rows).toHaveLength(36);
     expect(md).toContain(input(kind).snapshot.id);
   });
@@ -150,7 +176,11 @@ describe('SIP 14th report content (test data)', () => {
     const suggestions = md.slice(md.indexOf('## 六、'), md.indexOf('## 附录'));
     expect(suggestions).toMatch(/地区生产总值年均增速：剩余2年需.*年均增长8\.\d+%/);
     // One trend chart per indicator that needs attention.
-    const lagging = ev.indicators.filter((i) => ['lagging', 'not_achieved', 'deterioration', 'acceleration_needed', 'limited_progress'].includes(i.verdict));
+    const lagging = ev.indicators.filter((i) =>
+      ['lagging', 'not_achieved', 'deterioration', 'acceleration_needed', 'limited_progress'].includes(
+        i.verdict,
+      ),
+    );
     const trends = chartBlocks((await report('midterm', 'md')).model).filter((c) => c.spec.kind === 'trend');
     expect(trends.map((c) => c.id).sort()).toEqual(lagging.map((i) => `trend-${i.code}`).sort());
   });
@@ -158,18 +188,30 @@ describe('SIP 14th report content (test data)', () => {
   it('rolls tasks up by part and chapter and sums project investment by category and area', async () => {
     const m = (await report('midterm', 'md')).model;
     const tasks = m.blocks.find((b) => b.type === 'table' && b.id === 'tasks');
-    expect(tasks?.type === 'table' && tasks.rows.some((r) => r[0]?.bold === true && r[0].text.startsWith('第二篇'))).toBe(true);
+    expect(
+      tasks?.type === 'table' &&
+        tasks.rows.some((r) => r[0]?.bold === true && r[0].text.startsWith('第二篇')),
+    ).toBe(true);
     const total = tasks?.type === 'table' ? tasks.rows[tasks.rows.length - 1] : undefined;
     const progress = reportProgress(dataset, 2023);
     expect(total?.[1]?.value).toBeGreaterThanOrEqual(progress.tasks.length);
     const byCategory = m.blocks.find((b) => b.type === 'table' && b.id === 'projects-by-category');
     const projects = dataset.projects.filter((p) => p.planKey === 'sip-14th');
-    expect(byCategory?.type === 'table' ? byCategory.rows.reduce((a, r) => a + (r[1]?.value ?? 0), 0) : 0).toBe(projects.length);
+    expect(
+      byCategory?.type === 'table' ? byCategory.rows.reduce((a, r) => a + (r[1]?.value ?? 0), 0) : 0,
+    ).toBe(projects.length);
     expect(m.blocks.some((b) => b.type === 'table' && b.id === 'projects-by-area')).toBe(true);
   });
 
   it('writes the English version with --lang en', async () => {
-    const en = reportInputFromDataset(dataset, { kind: 'midterm', year: 2023, lang: 'en', valuesCsv: reportValuesCsv(), engineVersion: 't', now: REPORT_TEST_NOW });
+    const en = reportInputFromDataset(dataset, {
+      kind: 'midterm',
+      year: 2023,
+      lang: 'en',
+      valuesCsv: reportValuesCsv(),
+      engineVersion: 't',
+      now: REPORT_TEST_NOW,
+    });
     const r = await renderReport(en, 'md');
     const md = r.bytes.toString('utf8');
     expect([...md.matchAll(/^## (.+)$/gm)].map((x) => x[1])).toEqual([
@@ -181,29 +223,68 @@ describe('SIP 14th report content (test data)', () => {
       '6. Recommendations',
       'Appendix: method and data',
     ]);
-    expect(md).toContain('| Category | Indicator | Type | Baseline | Target | Current | Time elapsed | Progress | Verdict |');
+    expect(md).toContain(
+      '| Category | Indicator | Type | Baseline | Target | Current | Time elapsed | Progress | Verdict |',
+    );
     expect(r.filename).toBe('sip-14th-midterm-2023-en.md');
   });
 
   it('gives the same snapshot id for the same figures and another for other figures', () => {
-    const a = reportInputFromDataset(dataset, { kind: 'annual', year: 2023, valuesCsv: reportValuesCsv(), engineVersion: 'x' });
-    const b = reportInputFromDataset(dataset, { kind: 'annual', year: 2023, valuesCsv: reportValuesCsv(), engineVersion: 'x' });
-    const c = reportInputFromDataset(dataset, { kind: 'annual', year: 2023, valuesCsv: reportValuesCsv(2022), engineVersion: 'x' });
+    const a = reportInputFromDataset(dataset, {
+      kind: 'annual',
+      year: 2023,
+      valuesCsv: reportValuesCsv(),
+      engineVersion: 'x',
+    });
+    const b = reportInputFromDataset(dataset, {
+      kind: 'annual',
+      year: 2023,
+      valuesCsv: reportValuesCsv(),
+      engineVersion: 'x',
+    });
+    const c = reportInputFromDataset(dataset, {
+      kind: 'annual',
+      year: 2023,
+      valuesCsv: reportValuesCsv(2022),
+      engineVersion: 'x',
+    });
     expect(a.snapshot.id).toBe(b.snapshot.id);
     expect(c.snapshot.id).not.toBe(a.snapshot.id);
   });
 
   it('refuses a final report before the last year, and progress for nodes or projects that do not exist', () => {
-    expect(() => reportInputFromDataset(dataset, { kind: 'final', year: 2023, engineVersion: 'x' })).toThrow(LantuError);
-    expect(() => reportInputFromDataset(dataset, { kind: 'midterm', year: 2023, engineVersion: 'x', progress: { tasks: [{ key: '99.1', status: 'completed' }] } })).toThrow(/no plan node at 99\.1/);
-    expect(() => reportInputFromDataset(dataset, { kind: 'midterm', year: 2023, engineVersion: 'x', progress: { projects: [{ code: 'NOPE', year: 2023, investedToDate: 1 }] } })).toThrow(/unknown project NOPE/);
+    expect(() => reportInputFromDataset(dataset, { kind: 'final', year: 2023, engineVersion: 'x' })).toThrow(
+      LantuError,
+    );
+    expect(() =>
+      reportInputFromDataset(dataset, {
+        kind: 'midterm',
+        year: 2023,
+        engineVersion: 'x',
+        progress: { tasks: [{ key: '99.1', status: 'completed' }] },
+      }),
+    ).toThrow(/no plan node at 99\.1/);
+    expect(() =>
+      reportInputFromDataset(dataset, {
+        kind: 'midterm',
+        year: 2023,
+        engineVersion: 'x',
+        progress: { projects: [{ code: 'NOPE', year: 2023, investedToDate: 1 }] },
+      }),
+    ).toThrow(/unknown project NOPE/);
   });
 });
 
 describe('SIP 13th final report from Table 1 (--table 1 --year 2020 --kind final)', () => {
   let t1: ReportInput;
   beforeAll(() => {
-    t1 = reportInputFromDataset(dataset, { kind: 'final', table: 1, year: 2020, engineVersion: '9.9.9-test', now: REPORT_TEST_NOW });
+    t1 = reportInputFromDataset(dataset, {
+      kind: 'final',
+      table: 1,
+      year: 2020,
+      engineVersion: '9.9.9-test',
+      now: REPORT_TEST_NOW,
+    });
   });
 
   it('.docx: 22 indicators with the final verdicts, tasks and projects not assessed', async () => {

@@ -33,7 +33,9 @@ function checkHeaders(res: Response, path: string) {
   expect(scriptSrc, `${path} script-src`).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
   expect(csp, `${path} frame-ancestors`).toMatch(/frame-ancestors 'none'/);
   expect(res.headers.get('x-content-type-options'), `${path} nosniff`).toBe('nosniff');
-  expect(res.headers.get('referrer-policy'), `${path} Referrer-Policy`).toMatch(/strict-origin|no-referrer|same-origin/);
+  expect(res.headers.get('referrer-policy'), `${path} Referrer-Policy`).toMatch(
+    /strict-origin|no-referrer|same-origin/,
+  );
 }
 
 describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
@@ -51,17 +53,30 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
   afterAll(async () => dispose());
 
   it('sends the security headers on /api, /public, the SPA and on errors', async () => {
-    for (const path of ['/api/plans', '/api/public/indicators', '/api/openapi.json', '/api/docs', '/public', '/', '/workspace/x', '/api/nope']) {
+    for (const path of [
+      '/api/plans',
+      '/api/public/indicators',
+      '/api/openapi.json',
+      '/api/docs',
+      '/public',
+      '/',
+      '/workspace/x',
+      '/api/nope',
+    ]) {
       const res = await app.request(path);
       // Before `npm run build` the workspace paths answer 503 "not built yet"; the headers must be there all the same.
-      const unbuiltShell = (path === '/' || path.startsWith('/workspace')) && !existsSync(join(WEB_DIST, 'index.html'));
+      const unbuiltShell =
+        (path === '/' || path.startsWith('/workspace')) && !existsSync(join(WEB_DIST, 'index.html'));
       if (!unbuiltShell) expect(res.status, path).toBeLessThan(500);
       checkHeaders(res, path);
     }
   });
 
   it('answers every GET route with a 2xx/3xx/4xx, never a 500, when each parameter is an injection string', async () => {
-    const doc = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: 't' } }) as unknown as Doc;
+    const doc = app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: { title: 't', version: 't' },
+    }) as unknown as Doc;
     const ids: Record<string, string> = { planId: p.planId, id: p.planId, indicatorId: p.indicatorId };
     const gets = new Set<string>();
     for (const r of app.routes) if (r.method === 'GET' && !r.path.includes('*')) gets.add(r.path);
@@ -75,7 +90,9 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
       // a few common query names even where the document lists none (portal pages, downloads)
       for (const extra of ['lang', 'year', 'planId', 'limit']) if (!query.includes(extra)) query.push(extra);
       const fill = (inj: string | null, which: string | null) =>
-        route.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(inj !== null && which === name ? inj : (ids[name] ?? p.planId)));
+        route.replace(/:(\w+)/g, (_m, name: string) =>
+          encodeURIComponent(inj !== null && which === name ? inj : (ids[name] ?? p.planId)),
+        );
       const cookie = { cookie: p.admin.cookie };
       for (const inj of INJECTIONS) {
         const urls = [
@@ -94,11 +111,17 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
     expect(failures).toEqual([]);
     expect(probes).toBeGreaterThan(500);
     // the tables are still there
-    expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observations'))[0]!.n).toBeGreaterThan(0);
+    expect(
+      (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observations'))[0]!.n,
+    ).toBeGreaterThan(0);
   });
 
   it('session fixation: a cookie set before login is never the session after it', async () => {
-    await createUser(db, { email: 'fixation@test.example', password: TEST_PASSWORD, role: 'assessor' }, { id: null, label: 'test' });
+    await createUser(
+      db,
+      { email: 'fixation@test.example', password: TEST_PASSWORD, role: 'assessor' },
+      { id: null, label: 'test' },
+    );
     const planted = 'attacker-chosen-session-token-0123456789abcdef';
     const login = await app.request('/api/auth/login', {
       method: 'POST',
@@ -111,11 +134,19 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
     expect(issued).not.toBe(planted);
     expect(login.headers.get('set-cookie')).toMatch(/HttpOnly/i);
     expect(login.headers.get('set-cookie')).toMatch(/SameSite=Lax|SameSite=Strict/i);
-    expect((await app.request('/api/auth/me', { headers: { cookie: `lantu_session=${planted}` } })).status).toBe(401);
-    expect((await app.request('/api/auth/me', { headers: { cookie: `lantu_session=${issued}` } })).status).toBe(200);
+    expect(
+      (await app.request('/api/auth/me', { headers: { cookie: `lantu_session=${planted}` } })).status,
+    ).toBe(401);
+    expect(
+      (await app.request('/api/auth/me', { headers: { cookie: `lantu_session=${issued}` } })).status,
+    ).toBe(200);
     // an attacker plants their own valid session, the victim logs in: the victim gets a new token, and the
     // planted one still belongs to the attacker (it never becomes the victim's session)
-    await createUser(db, { email: 'victim-fix@test.example', password: TEST_PASSWORD, role: 'admin' }, { id: null, label: 'test' });
+    await createUser(
+      db,
+      { email: 'victim-fix@test.example', password: TEST_PASSWORD, role: 'admin' },
+      { id: null, label: 'test' },
+    );
     const victim = await app.request('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: `lantu_session=${issued}` },
@@ -126,14 +157,16 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
     expect(second).toBeTruthy();
     expect(second).not.toBe(issued);
     const me = async (token: string) =>
-      (await (await app.request('/api/auth/me', { headers: { cookie: `lantu_session=${token}` } })).json()) as { user?: { email: string } };
+      (await (
+        await app.request('/api/auth/me', { headers: { cookie: `lantu_session=${token}` } })
+      ).json()) as { user?: { email: string } };
     expect((await me(issued!)).user?.email).toBe('fixation@test.example');
     expect((await me(second!)).user?.email).toBe('victim-fix@test.example');
   });
 
   it('serves uploaded evidence as an attachment with a safe type, whatever the uploader claims', async () => {
     const html = '<html><script>alert(document.cookie)</script></html>';
-    const tree = (await (await app.request(`/api/plans/${p.planId}/progress`)).json());
+    const tree = await (await app.request(`/api/plans/${p.planId}/progress`)).json();
     expect(tree).toBeTruthy();
     const reports = await db.query<{ id: string }>('SELECT id FROM task_reports LIMIT 1');
     for (const [name, type] of [

@@ -18,14 +18,22 @@ describe.each(testDatabases)('login lock-out on $kind', ({ create }) => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password }),
     });
-    return { status: res.status, body: (await res.json()) as { error?: { code: string } }, cookie: res.headers.get('set-cookie') };
+    return {
+      status: res.status,
+      body: (await res.json()) as { error?: { code: string } },
+      cookie: res.headers.get('set-cookie'),
+    };
   };
 
   beforeAll(async () => {
     ({ db, dispose } = await create());
     app = testApp(db);
     for (const who of ['victim', 'bystander']) {
-      await createUser(db, { email: `${who}@test.example`, password: TEST_PASSWORD, role: 'assessor' }, { id: null, label: 'test' });
+      await createUser(
+        db,
+        { email: `${who}@test.example`, password: TEST_PASSWORD, role: 'assessor' },
+        { id: null, label: 'test' },
+      );
     }
   });
   afterAll(async () => dispose());
@@ -50,10 +58,16 @@ describe.each(testDatabases)('login lock-out on $kind', ({ create }) => {
   });
 
   it('does not lock after 4 wrong passwords, and a success resets the count', async () => {
-    await createUser(db, { email: 'careful@test.example', password: TEST_PASSWORD, role: 'assessor' }, { id: null, label: 'test' });
-    for (let k = 0; k < 4; k++) expect((await login('careful@test.example', 'nope nope nope')).status).toBe(401);
+    await createUser(
+      db,
+      { email: 'careful@test.example', password: TEST_PASSWORD, role: 'assessor' },
+      { id: null, label: 'test' },
+    );
+    for (let k = 0; k < 4; k++)
+      expect((await login('careful@test.example', 'nope nope nope')).status).toBe(401);
     expect((await login('careful@test.example', TEST_PASSWORD)).status).toBe(200);
-    for (let k = 0; k < 4; k++) expect((await login('careful@test.example', 'nope nope nope')).status).toBe(401);
+    for (let k = 0; k < 4; k++)
+      expect((await login('careful@test.example', 'nope nope nope')).status).toBe(401);
     expect((await login('careful@test.example', TEST_PASSWORD)).status).toBe(200);
   });
 });

@@ -31,13 +31,21 @@ describe('stored XSS rendered escaped in the portal and the workspace (Chromium)
   const dept = { email: 'kjj@xss.example', password: 'xss test password' };
 
   const session = async (who: { email: string; password: string }) => {
-    const r = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
+    const r = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(who),
+    });
     const { csrfToken } = (await r.json()) as { csrfToken: string };
     const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
     const call = async (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
       const res = await fetch(`${server.url}${path}`, {
         method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body instanceof FormData || body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          cookie,
+          'x-csrf-token': csrfToken,
+          ...(body instanceof FormData || body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
@@ -50,8 +58,33 @@ describe('stored XSS rendered escaped in the portal and the workspace (Chromium)
   beforeAll(async () => {
     ensureWebBuilt();
     expect((await runCli(['db', 'seed'], env)).code).toBe(0);
-    expect((await runCli(['user', 'create', '--email', admin.email, '--password', admin.password, '--role', 'admin'], env)).code).toBe(0);
-    expect((await runCli(['user', 'create', '--email', dept.email, '--password', dept.password, '--role', 'department', '--department', 'KJJ'], env)).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          ['user', 'create', '--email', admin.email, '--password', admin.password, '--role', 'admin'],
+          env,
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await runCli(
+          [
+            'user',
+            'create',
+            '--email',
+            dept.email,
+            '--password',
+            dept.password,
+            '--role',
+            'department',
+            '--department',
+            'KJJ',
+          ],
+          env,
+        )
+      ).code,
+    ).toBe(0);
     // the anti-bot secret lives in the database: read it before the server holds the data directory
     const pg = await openPglite(dataDir);
     const secret = await installationSecret(pg);
@@ -59,22 +92,47 @@ describe('stored XSS rendered escaped in the portal and the workspace (Chromium)
     server = await startServe(env);
     const a = await session(admin);
     const d = await session(dept);
-    const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as { items: { id: string; key: string }[] };
+    const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
+      items: { id: string; key: string }[];
+    };
     ids.plan = plans.items.find((p) => p.key === 'sip-14th')!.id;
-    const inds = (await (await fetch(`${server.url}/api/plans/${ids.plan}/indicators`)).json()) as { items: { id: string; code: string }[] };
+    const inds = (await (await fetch(`${server.url}/api/plans/${ids.plan}/indicators`)).json()) as {
+      items: { id: string; code: string }[];
+    };
     ids.indicator = inds.items.find((i) => i.code === 'T2-11')!.id;
 
-    const obs = (await d.call('POST', '/api/observations', { indicatorId: ids.indicator, period: '2023', value: 3100, note: PAYLOAD })) as { observation: { id: string } };
+    const obs = (await d.call('POST', '/api/observations', {
+      indicatorId: ids.indicator,
+      period: '2023',
+      value: 3100,
+      note: PAYLOAD,
+    })) as { observation: { id: string } };
     await d.call('POST', `/api/observations/${obs.observation.id}/submit`);
     await a.call('POST', `/api/observations/${obs.observation.id}/approve`);
-    await d.call('POST', '/api/observations', { indicatorId: ids.indicator, period: '2024', value: 3200, note: PAYLOAD });
-    const project = await a.call('POST', '/api/projects', { planId: ids.plan, code: 'XSS-1', name: PAYLOAD, leadDepartment: 'KJJ' });
+    await d.call('POST', '/api/observations', {
+      indicatorId: ids.indicator,
+      period: '2024',
+      value: 3200,
+      note: PAYLOAD,
+    });
+    const project = await a.call('POST', '/api/projects', {
+      planId: ids.plan,
+      code: 'XSS-1',
+      name: PAYLOAD,
+      leadDepartment: 'KJJ',
+    });
     ids.project = project.id as string;
     await a.call('POST', '/api/departments', { code: 'XSSD', name: PAYLOAD });
     const fb = await fetch(`${server.url}/api/public/feedback`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ targetType: 'indicator', targetId: ids.indicator, body: PAYLOAD, name: NAME_PAYLOAD, challenge: issueChallenge(secret, new Date(Date.now() - 60_000)) }),
+      body: JSON.stringify({
+        targetType: 'indicator',
+        targetId: ids.indicator,
+        body: PAYLOAD,
+        name: NAME_PAYLOAD,
+        challenge: issueChallenge(secret, new Date(Date.now() - 60_000)),
+      }),
     });
     expect(fb.status).toBe(202);
     const fbId = ((await fb.json()) as { id: string }).id;
@@ -105,13 +163,30 @@ describe('stored XSS rendered escaped in the portal and the workspace (Chromium)
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     const violations: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
     const results = [];
-    for (const path of ['/public', `/public/indicators/${ids.indicator}`, '/public/projects', `/public/projects/${ids.project}`, '/public/feedback'])
+    for (const path of [
+      '/public',
+      `/public/indicators/${ids.indicator}`,
+      '/public/projects',
+      `/public/projects/${ids.project}`,
+      '/public/feedback',
+    ])
       results.push(await visit(page, path, violations));
     console.log('portal', results);
-    for (const r of results) expect({ path: r.path, executed: r.executed, injected: r.injected, violations: r.violations }).toEqual({ path: r.path, executed: 0, injected: 0, violations: [] });
-    expect(results.find((r) => r.path.startsWith('/public/indicators'))!.shownAsText, 'the comment is shown, as text').toBe(true);
+    for (const r of results)
+      expect({ path: r.path, executed: r.executed, injected: r.injected, violations: r.violations }).toEqual({
+        path: r.path,
+        executed: 0,
+        injected: 0,
+        violations: [],
+      });
+    expect(
+      results.find((r) => r.path.startsWith('/public/indicators'))!.shownAsText,
+      'the comment is shown, as text',
+    ).toBe(true);
     await context.close();
   });
 
@@ -119,7 +194,9 @@ describe('stored XSS rendered escaped in the portal and the workspace (Chromium)
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     const violations: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
     await page.goto(`${server.url}/login`);
     await page.getByLabel(/邮箱|Email/).fill(admin.email);
     await page.getByLabel(/密码|Password/).fill(admin.password);
@@ -129,8 +206,17 @@ describe('stored XSS rendered escaped in the portal and the workspace (Chromium)
     for (const path of ['/', `/indicators/${ids.indicator}`, '/projects', '/inbox', '/admin', '/evaluation'])
       results.push(await visit(page, path, violations));
     console.log('workspace', results);
-    for (const r of results) expect({ path: r.path, executed: r.executed, injected: r.injected, violations: r.violations }).toEqual({ path: r.path, executed: 0, injected: 0, violations: [] });
-    expect(results.some((r) => r.shownAsText), 'the payload is shown somewhere, as text').toBe(true);
+    for (const r of results)
+      expect({ path: r.path, executed: r.executed, injected: r.injected, violations: r.violations }).toEqual({
+        path: r.path,
+        executed: 0,
+        injected: 0,
+        violations: [],
+      });
+    expect(
+      results.some((r) => r.shownAsText),
+      'the payload is shown somewhere, as text',
+    ).toBe(true);
     await context.close();
   });
 });

@@ -62,11 +62,19 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
     });
 
     it('lets the admin create one, once, with an audit entry', async () => {
-      const created = await admin.request('POST', '/api/departments', { code: 'SJJ', name: '审计局', nameEn: 'Audit Bureau' });
+      const created = await admin.request('POST', '/api/departments', {
+        code: 'SJJ',
+        name: '审计局',
+        nameEn: 'Audit Bureau',
+      });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ code: 'SJJ', name: '审计局', nameEn: 'Audit Bureau' });
-      expect((await admin.request('POST', '/api/departments', { code: 'SJJ', name: '又一个' })).status).toBe(409);
-      expect((await admin.request('POST', '/api/departments', { code: 'no spaces', name: 'x' })).status).toBe(422);
+      expect((await admin.request('POST', '/api/departments', { code: 'SJJ', name: '又一个' })).status).toBe(
+        409,
+      );
+      expect((await admin.request('POST', '/api/departments', { code: 'no spaces', name: 'x' })).status).toBe(
+        422,
+      );
       expect((await kjj.request('POST', '/api/departments', { code: 'X1', name: 'x' })).status).toBe(403);
       const audit = await auditRepository.list(db, { entity: 'department', entityId: created.body.id });
       expect(audit).toHaveLength(1);
@@ -77,7 +85,11 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
   describe('assignments', () => {
     it('replaces the lead and co-departments of an indicator', async () => {
       const t = ind('T2-12');
-      const put = await admin.request('PUT', '/api/assignments', { indicatorId: t.id, lead: 'KJJ', co: ['JFJ', 'SJJ'] });
+      const put = await admin.request('PUT', '/api/assignments', {
+        indicatorId: t.id,
+        lead: 'KJJ',
+        co: ['JFJ', 'SJJ'],
+      });
       expect(put.status).toBe(200);
       expect(put.body).toMatchObject({
         indicatorId: t.id,
@@ -86,7 +98,11 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
         lead: { code: 'KJJ' },
         co: [{ code: 'JFJ' }, { code: 'SJJ' }],
       });
-      const again = await admin.request('PUT', '/api/assignments', { indicatorId: t.id, lead: 'SJJ', co: [] });
+      const again = await admin.request('PUT', '/api/assignments', {
+        indicatorId: t.id,
+        lead: 'SJJ',
+        co: [],
+      });
       expect(again.body).toMatchObject({ lead: { code: 'SJJ' }, co: [] });
       const list = await kjj.request('GET', `/api/plans/${planId}/assignments`);
       expect(list.status).toBe(200);
@@ -104,7 +120,10 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
     });
 
     it('assigns a task (plan node)', async () => {
-      const tree = await getJson<{ nodes: { id: string; kind: string; children: unknown[] }[] }>(app, `/api/plans/${planId}/tree`);
+      const tree = await getJson<{ nodes: { id: string; kind: string; children: unknown[] }[] }>(
+        app,
+        `/api/plans/${planId}/tree`,
+      );
       const nodeId = tree.body.nodes[0]!.id;
       const put = await admin.request('PUT', '/api/assignments', { nodeId, lead: 'JFJ', co: ['KJJ'] });
       expect(put.status).toBe(200);
@@ -118,12 +137,23 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
     it('refuses nonsense', async () => {
       const t = ind('T2-12');
       const nodeId = '00000000-0000-4000-8000-000000000000';
-      expect((await admin.request('PUT', '/api/assignments', { indicatorId: t.id, nodeId, lead: 'KJJ' })).status).toBe(422);
+      expect(
+        (await admin.request('PUT', '/api/assignments', { indicatorId: t.id, nodeId, lead: 'KJJ' })).status,
+      ).toBe(422);
       expect((await admin.request('PUT', '/api/assignments', { lead: 'KJJ' })).status).toBe(422);
-      expect((await admin.request('PUT', '/api/assignments', { indicatorId: t.id, lead: 'NOPE' })).status).toBe(422);
-      expect((await admin.request('PUT', '/api/assignments', { indicatorId: t.id, lead: 'KJJ', co: ['KJJ'] })).status).toBe(422);
-      expect((await admin.request('PUT', '/api/assignments', { indicatorId: nodeId, lead: 'KJJ' })).status).toBe(404);
-      expect((await kjj.request('PUT', '/api/assignments', { indicatorId: t.id, lead: 'KJJ' })).status).toBe(403);
+      expect(
+        (await admin.request('PUT', '/api/assignments', { indicatorId: t.id, lead: 'NOPE' })).status,
+      ).toBe(422);
+      expect(
+        (await admin.request('PUT', '/api/assignments', { indicatorId: t.id, lead: 'KJJ', co: ['KJJ'] }))
+          .status,
+      ).toBe(422);
+      expect(
+        (await admin.request('PUT', '/api/assignments', { indicatorId: nodeId, lead: 'KJJ' })).status,
+      ).toBe(404);
+      expect((await kjj.request('PUT', '/api/assignments', { indicatorId: t.id, lead: 'KJJ' })).status).toBe(
+        403,
+      );
       expect((await app.request(`/api/plans/${planId}/assignments`)).status).toBe(401);
     });
 
@@ -170,18 +200,25 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
         lead: { code: 'JFJ' },
         co: [{ code: 'KJJ' }, { code: 'SJJ' }],
       });
-      expect((await auditRepository.list(db, { entity: 'assignments' }))[0]).toMatchObject({ action: 'upload' });
+      expect((await auditRepository.list(db, { entity: 'assignments' }))[0]).toMatchObject({
+        action: 'upload',
+      });
       await admin.request('PUT', '/api/assignments', { indicatorId: ind('T2-13').id, lead: 'KJJ', co: [] });
     });
 
     it('refuses uploads that are not .xlsx, and non-admins', async () => {
       const text = new TextEncoder().encode('code,lead\nT2-13,JFJ\n');
-      const asCsv = await uploadFile(app, admin, `/api/assignments/upload?planId=${planId}`, text, { name: 'a.csv' });
+      const asCsv = await uploadFile(app, admin, `/api/assignments/upload?planId=${planId}`, text, {
+        name: 'a.csv',
+      });
       expect(asCsv.status).toBe(415);
       const disguised = await uploadFile(app, admin, `/api/assignments/upload?planId=${planId}`, text);
       expect(disguised.status).toBe(415);
       expect(disguised.body.error.code).toBe('unsupported_input');
-      const good = await sheet([['code', 'lead'], ['T2-13', 'KJJ']]);
+      const good = await sheet([
+        ['code', 'lead'],
+        ['T2-13', 'KJJ'],
+      ]);
       expect((await uploadFile(app, kjj, `/api/assignments/upload?planId=${planId}`, good)).status).toBe(403);
     });
   });
@@ -190,7 +227,14 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
     const items = async (c: Client, asOf: string) => {
       const res = await c.request('GET', `/api/inbox?asOf=${asOf}`);
       expect(res.status).toBe(200);
-      return res.body.items as { type: string; code: string; period: string; due: string; overdue: boolean; observationId?: string }[];
+      return res.body.items as {
+        type: string;
+        code: string;
+        period: string;
+        due: string;
+        overdue: boolean;
+        observationId?: string;
+      }[];
     };
 
     it('lists periods to fill for the department, overdue first, current plans only', async () => {
@@ -203,14 +247,21 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
       const firstLate = got.findIndex((i) => !i.overdue);
       expect(got.slice(firstLate).every((i) => !i.overdue)).toBe(true);
       // only KJJ's indicators, and nothing of the finished 13th plan
-      const kjjCodes = new Set(indicators.filter((i) => i.departments.some((d) => d.code === 'KJJ')).map((i) => i.code));
+      const kjjCodes = new Set(
+        indicators.filter((i) => i.departments.some((d) => d.code === 'KJJ')).map((i) => i.code),
+      );
       expect(got.every((i) => kjjCodes.has(i.code))).toBe(true);
       expect(got.every((i) => Number(i.period) >= 2021)).toBe(true);
     });
 
     it('follows a value through submit, approve and return', async () => {
       const hitech = ind('T2-11');
-      const created = await kjj.request('POST', '/api/observations', { indicatorId: hitech.id, period: '2021', value: 2400, note: 'n' });
+      const created = await kjj.request('POST', '/api/observations', {
+        indicatorId: hitech.id,
+        period: '2021',
+        value: 2400,
+        note: 'n',
+      });
       expect(created.status).toBe(201);
       const id = created.body.observation.id as string;
       let mine = (await items(kjj, '2023-02-15')).filter((i) => i.code === 'T2-11');
@@ -224,13 +275,19 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
       mine = (await items(kjj, '2023-02-15')).filter((i) => i.code === 'T2-11');
       expect(mine.map((i) => i.type)).toEqual(['fill']);
       const approvals = await items(assessor, '2023-02-15');
-      expect(approvals).toContainEqual(expect.objectContaining({ type: 'approve', code: 'T2-11', period: '2021', observationId: id }));
-      expect(await items(swj, '2023-02-15')).not.toContainEqual(expect.objectContaining({ observationId: id }));
+      expect(approvals).toContainEqual(
+        expect.objectContaining({ type: 'approve', code: 'T2-11', period: '2021', observationId: id }),
+      );
+      expect(await items(swj, '2023-02-15')).not.toContainEqual(
+        expect.objectContaining({ observationId: id }),
+      );
 
       await admin.request('POST', `/api/observations/${id}/return`, { reason: '请核实' });
       mine = (await items(kjj, '2023-02-15')).filter((i) => i.code === 'T2-11');
       expect(mine[0]).toMatchObject({ type: 'returned', period: '2021', observationId: id, overdue: true });
-      expect(await items(admin, '2023-02-15')).not.toContainEqual(expect.objectContaining({ observationId: id }));
+      expect(await items(admin, '2023-02-15')).not.toContainEqual(
+        expect.objectContaining({ observationId: id }),
+      );
     });
 
     it('refuses a bad asOf and the anonymous', async () => {
@@ -243,7 +300,10 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
 
   describe('inbox across plan versions', () => {
     it('follows only the latest version of each plan', async () => {
-      const loaded = await loadDataset(db, readDatasetFile(DEFAULT_DATASET_PATH), { actor: 'test', asNewVersion: true });
+      const loaded = await loadDataset(db, readDatasetFile(DEFAULT_DATASET_PATH), {
+        actor: 'test',
+        asNewVersion: true,
+      });
       const v2 = loaded.find((p) => p.key === 'sip-14th')!;
       expect(v2.version).toBe(2);
       const res = await kjj.request('GET', '/api/inbox?asOf=2023-02-15');
@@ -268,7 +328,9 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
     });
 
     it('has no route that writes it', () => {
-      const writes = app.routes.filter((r) => r.path.startsWith('/api/audit') && r.method !== 'GET' && r.method !== 'ALL');
+      const writes = app.routes.filter(
+        (r) => r.path.startsWith('/api/audit') && r.method !== 'GET' && r.method !== 'ALL',
+      );
       expect(writes).toEqual([]);
     });
   });

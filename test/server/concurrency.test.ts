@@ -26,8 +26,13 @@ describe.each(testDatabases)('concurrent writes on $kind', ({ create }) => {
     app = testApp(db);
     const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
     const planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
-    indicators = (await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`)).body.items.filter(
-      (i) => i.baseline?.value !== null && i.baseline?.value !== undefined && i.departments.some((d) => ['JFJ', 'KJJ'].includes(d.code)),
+    indicators = (
+      await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`)
+    ).body.items.filter(
+      (i) =>
+        i.baseline?.value !== null &&
+        i.baseline?.value !== undefined &&
+        i.departments.some((d) => ['JFJ', 'KJJ'].includes(d.code)),
     );
     dept = await loginAs(app, db, 'department', ['JFJ', 'KJJ']);
   });
@@ -65,7 +70,12 @@ describe.each(testDatabases)('concurrent writes on $kind', ({ create }) => {
     const ind = indicators[10]!;
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, k) =>
-        dept.request('POST', '/api/observations', { indicatorId: ind.id, period: '2023', value: ind.baseline!.value! + k, note: 'race' }),
+        dept.request('POST', '/api/observations', {
+          indicatorId: ind.id,
+          period: '2023',
+          value: ind.baseline!.value! + k,
+          note: 'race',
+        }),
       ),
     );
     const statuses = results.map((r) => r.status).sort();

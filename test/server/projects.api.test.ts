@@ -38,7 +38,9 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
     const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
     planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
     projects = (await getJson<{ items: Project[] }>(app, `/api/projects?planId=${planId}`)).body.items;
-    departments = (await db.query<{ code: string }>('SELECT code FROM departments ORDER BY code')).map((d) => d.code);
+    departments = (await db.query<{ code: string }>('SELECT code FROM departments ORDER BY code')).map(
+      (d) => d.code,
+    );
     admin = await loginAs(app, db, 'admin');
     lead = await loginAs(app, db, 'department', [departments[0]!]);
     other = await loginAs(app, db, 'department', [departments[1]!]);
@@ -81,13 +83,19 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
     expect(dsh.body.items.map((p) => p.name)).toContain('中新生物技术创新岛');
     expect(dsh.body.items.every((p) => p.spatialUnitCode === 'A-DSH' && p.stage === '在建')).toBe(true);
     expect((await getJson(app, '/api/projects?stage=demolished')).status).toBe(422);
-    const units = await getJson<{ items: { code: string; description: string }[] }>(app, '/api/spatial-units');
+    const units = await getJson<{ items: { code: string; description: string }[] }>(
+      app,
+      '/api/spatial-units',
+    );
     expect(units.body.items.filter((u) => u.description === '四片')).toHaveLength(4);
     expect(units.body.items.some((u) => u.description === '多点')).toBe(true);
   });
 
   it('lets admins create and edit projects, with links to nodes and indicators, audited', async () => {
-    const inds = await getJson<{ items: { id: string; code: string }[] }>(app, `/api/plans/${planId}/indicators`);
+    const inds = await getJson<{ items: { id: string; code: string }[] }>(
+      app,
+      `/api/plans/${planId}/indicators`,
+    );
     const indicator = inds.body.items[0]!;
     const payload = {
       planId,
@@ -126,9 +134,22 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
       links: [{ indicatorId: indicator.id, indicatorCode: indicator.code }],
     });
     expect((await admin.request('POST', '/api/projects', payload)).status).toBe(409);
-    expect((await admin.request('POST', '/api/projects', { ...payload, code: 'X', spatialUnit: 'NOPE' })).status).toBe(422);
-    expect((await admin.request('POST', '/api/projects', { ...payload, code: 'X', startYear: 2025, endYear: 2021 })).status).toBe(422);
-    expect((await admin.request('POST', '/api/projects', { ...payload, code: 'X', category: '娱乐' })).status).toBe(422);
+    expect(
+      (await admin.request('POST', '/api/projects', { ...payload, code: 'X', spatialUnit: 'NOPE' })).status,
+    ).toBe(422);
+    expect(
+      (
+        await admin.request('POST', '/api/projects', {
+          ...payload,
+          code: 'X',
+          startYear: 2025,
+          endYear: 2021,
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (await admin.request('POST', '/api/projects', { ...payload, code: 'X', category: '娱乐' })).status,
+    ).toBe(422);
 
     const id = created.body.id as string;
     expect((await lead.request('PATCH', `/api/projects/${id}`, { stage: '在建' })).status).toBe(403);
@@ -140,7 +161,9 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
   });
 
   it('records planned vs completed investment (admin or lead department only) and builds the rolling plan', async () => {
-    const p = (await getJson<{ items: Project[] }>(app, '/api/projects?category=产业')).body.items.find((x) => x.code === 'PRJ-T1')!;
+    const p = (await getJson<{ items: Project[] }>(app, '/api/projects?category=产业')).body.items.find(
+      (x) => x.code === 'PRJ-T1',
+    )!;
     const items = [
       { year: 2022, planned: 10, completed: 9 },
       { year: 2023, planned: 12 },
@@ -156,11 +179,30 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
       { year: 2024, planned: 8, completed: null, completionRate: 0 },
     ]);
     // completed alone keeps the planned figure
-    const completed = await admin.request('POST', `/api/projects/${p.id}/investments`, { items: [{ year: 2023, completed: 6 }] });
-    expect(completed.body.investments[1]).toEqual({ year: 2023, planned: 12, completed: 6, completionRate: 50 });
+    const completed = await admin.request('POST', `/api/projects/${p.id}/investments`, {
+      items: [{ year: 2023, completed: 6 }],
+    });
+    expect(completed.body.investments[1]).toEqual({
+      year: 2023,
+      planned: 12,
+      completed: 6,
+      completionRate: 50,
+    });
     expect(completed.body.completionRate).toBe(50); // (9 + 6) / 30
-    expect((await admin.request('POST', `/api/projects/${p.id}/investments`, { items: [{ year: 2023 }, { year: 2023 }] })).status).toBe(422);
-    expect((await admin.request('POST', `/api/projects/${p.id}/investments`, { items: [{ year: 2023, planned: -1 }] })).status).toBe(422);
+    expect(
+      (
+        await admin.request('POST', `/api/projects/${p.id}/investments`, {
+          items: [{ year: 2023 }, { year: 2023 }],
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await admin.request('POST', `/api/projects/${p.id}/investments`, {
+          items: [{ year: 2023, planned: -1 }],
+        })
+      ).status,
+    ).toBe(422);
 
     const rolling = await getJson<{
       years: number[];
@@ -173,7 +215,10 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
     expect(row).toMatchObject({ planned: [12, 8, null], total: 20 });
     expect(rolling.body.items.some((i) => i.project.code === 'PRJ-01')).toBe(true); // 2021–2025 overlaps
     expect(rolling.body.totals[0]).toBe(12);
-    const later = await getJson<{ items: { project: { code: string } }[] }>(app, `/api/projects/rolling?from=2026&planId=${planId}`);
+    const later = await getJson<{ items: { project: { code: string } }[] }>(
+      app,
+      `/api/projects/rolling?from=2026&planId=${planId}`,
+    );
     expect(later.body.items.some((i) => i.project.code === 'PRJ-T1')).toBe(false);
   });
 
@@ -181,8 +226,12 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
     const p = projects.find((x) => x.name === '星塘医院')!;
     const move = { reason: '项目调整至下一规划期', date: '2023-06-30' };
     expect((await lead.request('POST', `/api/projects/${p.id}/exit`, move)).status).toBe(403);
-    expect((await admin.request('POST', `/api/projects/${p.id}/exit`, { ...move, date: '2023-02-30' })).status).toBe(422);
-    expect((await admin.request('POST', `/api/projects/${p.id}/exit`, { ...move, reason: ' ' })).status).toBe(422);
+    expect(
+      (await admin.request('POST', `/api/projects/${p.id}/exit`, { ...move, date: '2023-02-30' })).status,
+    ).toBe(422);
+    expect((await admin.request('POST', `/api/projects/${p.id}/exit`, { ...move, reason: ' ' })).status).toBe(
+      422,
+    );
     const out = await admin.request('POST', `/api/projects/${p.id}/exit`, move);
     expect(out.status).toBe(200);
     expect(out.body.inLibrary).toBe(false);
@@ -191,12 +240,14 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
     expect(listed.body.items.some((x) => x.id === p.id)).toBe(false);
     const exited = await getJson<{ items: Project[] }>(app, '/api/projects?inLibrary=false');
     expect(exited.body.items.map((x) => x.id)).toContain(p.id);
-    const back = await admin.request('POST', `/api/projects/${p.id}/enter`, { reason: '重新纳入', date: '2024-01-15' });
+    const back = await admin.request('POST', `/api/projects/${p.id}/enter`, {
+      reason: '重新纳入',
+      date: '2024-01-15',
+    });
     expect(back.body.inLibrary).toBe(true);
-    const detail = await getJson<{ history: { action: string; reason: string; date: string; byEmail: string }[] }>(
-      app,
-      `/api/projects/${p.id}`,
-    );
+    const detail = await getJson<{
+      history: { action: string; reason: string; date: string; byEmail: string }[];
+    }>(app, `/api/projects/${p.id}`);
     expect(detail.body.history.map((h) => [h.action, h.date, h.reason])).toEqual([
       ['exit', '2023-06-30', '项目调整至下一规划期'],
       ['enter', '2024-01-15', '重新纳入'],
@@ -207,19 +258,27 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
   });
 
   it('takes one progress report per project and quarter, from the lead department or admins', async () => {
-    const p = (await getJson<{ items: Project[] }>(app, '/api/projects?category=产业')).body.items.find((x) => x.code === 'PRJ-T1')!;
+    const p = (await getJson<{ items: Project[] }>(app, '/api/projects?category=产业')).body.items.find(
+      (x) => x.code === 'PRJ-T1',
+    )!;
     const report = { year: 2024, quarter: 1, stage: '竣工', percent: 100, text: '主体完工' };
     expect((await other.request('POST', `/api/projects/${p.id}/progress`, report)).status).toBe(403);
-    expect((await lead.request('POST', `/api/projects/${p.id}/progress`, { ...report, quarter: 5 })).status).toBe(422);
+    expect(
+      (await lead.request('POST', `/api/projects/${p.id}/progress`, { ...report, quarter: 5 })).status,
+    ).toBe(422);
     const saved = await lead.request('POST', `/api/projects/${p.id}/progress`, report);
     expect(saved.status).toBe(201);
     expect(saved.body.stage).toBe('竣工');
-    expect(saved.body.progress).toMatchObject([{ year: 2024, quarter: 1, percent: 100, text: '主体完工', byEmail: lead.email }]);
+    expect(saved.body.progress).toMatchObject([
+      { year: 2024, quarter: 1, percent: 100, text: '主体完工', byEmail: lead.email },
+    ]);
     expect((await lead.request('POST', `/api/projects/${p.id}/progress`, report)).status).toBe(409);
     // a seeded project without a lead department: only admins report on it
     const seeded = projects.find((x) => x.code === 'PRJ-01')!;
     expect((await lead.request('POST', `/api/projects/${seeded.id}/progress`, report)).status).toBe(403);
-    expect((await admin.request('POST', `/api/projects/${seeded.id}/progress`, { ...report, stage: null })).status).toBe(201);
+    expect(
+      (await admin.request('POST', `/api/projects/${seeded.id}/progress`, { ...report, stage: null })).status,
+    ).toBe(201);
     expect((await getJson(app, '/api/projects/00000000-0000-0000-0000-000000000000')).status).toBe(404);
   });
 });

@@ -89,7 +89,7 @@ describe.each(testDatabases)('spreadsheet round trip on $kind', ({ create }) => 
   });
   afterAll(async () => dispose());
 
-  it("gives a department its own template only; admins any", async () => {
+  it('gives a department its own template only; admins any', async () => {
     expect((await download(app, null, '/api/templates/SWJ.xlsx')).status).toBe(401);
     expect((await download(app, kjj, '/api/templates/SWJ.xlsx')).status).toBe(403);
     expect((await download(app, admin, '/api/templates/NOPE.xlsx')).status).toBe(404);
@@ -101,11 +101,25 @@ describe.each(testDatabases)('spreadsheet round trip on $kind', ({ create }) => 
   });
 
   it('lays the template out: locked frozen headers, validated value cells, current values', async () => {
-    const draft = await swj.request('POST', '/api/observations', { indicatorId: ind('T2-05').id, period: '2021', value: 1234.5 });
+    const draft = await swj.request('POST', '/api/observations', {
+      indicatorId: ind('T2-05').id,
+      period: '2021',
+      value: 1234.5,
+    });
     expect(draft.status).toBe(201);
     const wb = await open((await download(app, swj, '/api/templates/SWJ.xlsx')).bytes);
     const ws = wb.getWorksheet(DATA)!;
-    expect(ws.getRow(2).values).toEqual([undefined, '编码 code', '指标 indicator', '单位 unit', '2021', '2022', '2023', '2024', '2025']);
+    expect(ws.getRow(2).values).toEqual([
+      undefined,
+      '编码 code',
+      '指标 indicator',
+      '单位 unit',
+      '2021',
+      '2022',
+      '2023',
+      '2024',
+      '2025',
+    ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 2 });
     expect((ws as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
     const codes: string[] = [];
@@ -185,35 +199,56 @@ describe.each(testDatabases)('spreadsheet round trip on $kind', ({ create }) => 
     ]);
     expect(errors[0].period).toBe('2023');
     expect(errors[0].message).toContain('100');
-    expect(res.body.rows.find((r: { code: string; period: string }) => r.code === 'T2-08' && r.period === '2023')).toMatchObject({
+    expect(
+      res.body.rows.find((r: { code: string; period: string }) => r.code === 'T2-08' && r.period === '2023'),
+    ).toMatchObject({
       status: 'unchanged',
     });
     expect((await values('T2-08')).some((o) => o.period === '2023')).toBe(false);
 
     const kept = await uploadFile(app, swj, '/api/uploads?keepValid=true', bytes);
     expect(kept.body.ok).toBe(false);
-    expect(kept.body.rows.find((r: { code: string; period: string }) => r.code === 'T2-08' && r.period === '2023')).toMatchObject({
+    expect(
+      kept.body.rows.find((r: { code: string; period: string }) => r.code === 'T2-08' && r.period === '2023'),
+    ).toMatchObject({
       status: 'saved',
     });
-    expect((await values('T2-08')).find((o) => o.period === '2023')).toMatchObject({ value: 77, status: 'draft' });
+    expect((await values('T2-08')).find((o) => o.period === '2023')).toMatchObject({
+      value: 77,
+      status: 'draft',
+    });
     expect((await values('T2-06')).some((o) => o.period === '2023')).toBe(false);
   });
 
   it('reports locked values as row errors: submitted and approved values are not overwritten', async () => {
-    const created = await swj.request('POST', '/api/observations', { indicatorId: ind('T2-08').id, period: '2024', value: 80, note: 'n' });
+    const created = await swj.request('POST', '/api/observations', {
+      indicatorId: ind('T2-08').id,
+      period: '2024',
+      value: 80,
+      note: 'n',
+    });
     await swj.request('POST', `/api/observations/${created.body.observation.id}/submit`);
     const wb = await open((await download(app, swj, '/api/templates/SWJ.xlsx')).bytes);
     const ws = wb.getWorksheet(DATA)!;
     ws.getRow(findRow(ws, 'T2-08')).getCell(yearColumn(ws, '2024')).value = 81;
     const res = await uploadFile(app, swj, '/api/uploads', await save(wb));
     expect(res.body.ok).toBe(false);
-    expect(res.body.rows.find((r: { status: string }) => r.status === 'error')).toMatchObject({ code: 'T2-08', period: '2024' });
+    expect(res.body.rows.find((r: { status: string }) => r.status === 'error')).toMatchObject({
+      code: 'T2-08',
+      period: '2024',
+    });
     // approved: a correction needs a reason, which a sheet cannot give
-    expect((await admin.request('POST', `/api/observations/${created.body.observation.id}/approve`)).status).toBe(200);
+    expect(
+      (await admin.request('POST', `/api/observations/${created.body.observation.id}/approve`)).status,
+    ).toBe(200);
     const approved = await uploadFile(app, swj, '/api/uploads', await save(wb));
     expect(approved.body.ok).toBe(false);
-    expect(approved.body.rows.find((r: { status: string }) => r.status === 'error').message).toContain('reason');
-    expect((await values('T2-08')).filter((o) => o.period === '2024').map((o) => [o.value, o.status])).toEqual([[80, 'approved']]);
+    expect(approved.body.rows.find((r: { status: string }) => r.status === 'error').message).toContain(
+      'reason',
+    );
+    expect(
+      (await values('T2-08')).filter((o) => o.period === '2024').map((o) => [o.value, o.status]),
+    ).toEqual([[80, 'approved']]);
   });
 
   it('refuses other departments, admins, non-templates, non-xlsx and zip bombs', async () => {

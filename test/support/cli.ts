@@ -27,7 +27,9 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, input?: stri
 }
 
 /** Starts `lantu serve` on a free port and resolves with its URL once it prints it. */
-export function startServe(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess; stop: () => Promise<number | null> }> {
+export function startServe(
+  env: NodeJS.ProcessEnv,
+): Promise<{ url: string; child: ChildProcess; stop: () => Promise<number | null> }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [LANTU_BIN, 'serve'], {
       env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', ...env },

@@ -40,7 +40,8 @@ interface Ctx {
 
 function heading(ctx: Ctx, level: 1 | 2 | 3, text: string): void {
   if (ctx.style === 'styled') {
-    const h = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+    const h =
+      level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
     ctx.children.push(new Paragraph({ text, heading: h }));
   } else {
     ctx.children.push(new Paragraph({ children: [new TextRun({ text, bold: true })] }));
@@ -110,8 +111,12 @@ function box(ctx: Ctx, b: PlanBox): void {
 
 function attached(ctx: Ctx, nodeId: string): void {
   const items: { source: number; render: () => void }[] = [
-    ...ctx.doc.tables.filter((t) => t.nodeId === nodeId).map((t) => ({ source: line(t.source), render: () => indicatorTable(ctx, t) })),
-    ...ctx.doc.boxes.filter((b) => b.nodeId === nodeId).map((b) => ({ source: line(b.source), render: () => box(ctx, b) })),
+    ...ctx.doc.tables
+      .filter((t) => t.nodeId === nodeId)
+      .map((t) => ({ source: line(t.source), render: () => indicatorTable(ctx, t) })),
+    ...ctx.doc.boxes
+      .filter((b) => b.nodeId === nodeId)
+      .map((b) => ({ source: line(b.source), render: () => box(ctx, b) })),
     ...ctx.doc.figures
       .filter((f) => f.nodeId === nodeId)
       .map((f) => ({ source: line(f.source), render: () => paragraph(ctx, `图${f.number} ${f.caption}`) })),
@@ -149,7 +154,8 @@ function chapter(ctx: Ctx, c: PlanChapter): void {
 /** Renders the plan document as a .docx. */
 export async function buildDocxFixture(doc: PlanDocument, style: DocxFixtureStyle): Promise<Uint8Array> {
   const ctx: Ctx = { style, doc, children: [], footnotes: {} };
-  if (style === 'styled') ctx.children.push(new Paragraph({ text: doc.meta.title, heading: HeadingLevel.TITLE }));
+  if (style === 'styled')
+    ctx.children.push(new Paragraph({ text: doc.meta.title, heading: HeadingLevel.TITLE }));
   if (doc.preamble) {
     heading(ctx, 1, doc.preamble.title || '序言');
     for (const p of doc.preamble.paragraphs) paragraph(ctx, p, 'preamble');
@@ -170,10 +176,21 @@ export async function buildDocxFixture(doc: PlanDocument, style: DocxFixtureStyl
 export async function buildMiniDocx(opts: { headingStyles: boolean }): Promise<Uint8Array> {
   const h = (level: 1 | 2 | 3, text: string): Paragraph =>
     opts.headingStyles
-      ? new Paragraph({ text, heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3 })
+      ? new Paragraph({
+          text,
+          heading:
+            level === 1
+              ? HeadingLevel.HEADING_1
+              : level === 2
+                ? HeadingLevel.HEADING_2
+                : HeadingLevel.HEADING_3,
+        })
       : new Paragraph({ children: [new TextRun({ text, bold: true })] });
   const children: FileChild[] = [
-    new Paragraph({ text: '某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要', heading: HeadingLevel.TITLE }),
+    new Paragraph({
+      text: '某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
+      heading: HeadingLevel.TITLE,
+    }),
     h(1, '第一篇 总体要求'),
     h(2, '第一章 发展基础'),
     new Paragraph('“十三五”时期，经济持续向好。'),
@@ -187,8 +204,16 @@ export async function buildMiniDocx(opts: { headingStyles: boolean }): Promise<U
       ].map((r) => new TableRow({ children: r.map(cell) })),
     }),
     h(3, '第一节 产业发展'),
-    new Paragraph({ children: [new TextRun('推动产业集群发展。到2025年，工业总产值达3000亿元。'), new FootnoteReferenceRun(1)] }),
+    new Paragraph({
+      children: [
+        new TextRun('推动产业集群发展。到2025年，工业总产值达3000亿元。'),
+        new FootnoteReferenceRun(1),
+      ],
+    }),
   ];
-  const document = new Document({ footnotes: { 1: { children: [new Paragraph('即规模以上工业。')] } }, sections: [{ children }] });
+  const document = new Document({
+    footnotes: { 1: { children: [new Paragraph('即规模以上工业。')] } },
+    sections: [{ children }],
+  });
   return new Uint8Array(await Packer.toBuffer(document));
 }

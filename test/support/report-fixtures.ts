@@ -12,7 +12,8 @@ import type { ProgressFile } from '../../src/reports/progress-input.ts';
 
 export const SIP_DATASET_PATH = new URL('../../data/sip-14th/dataset.json', import.meta.url).pathname;
 
-export const REPORT_TEST_DATA_NOTE = '测试数据：2021—2023年指标数值、任务进展和项目投资均为虚构的测试数据，不是统计数据。';
+export const REPORT_TEST_DATA_NOTE =
+  '测试数据：2021—2023年指标数值、任务进展和项目投资均为虚构的测试数据，不是统计数据。';
 
 /** A fixed clock so snapshots and title pages are reproducible. */
 export const REPORT_TEST_NOW = new Date('2024-03-01T08:00:00.000Z');
@@ -21,7 +22,12 @@ export function loadSipDataset(): Dataset {
   return datasetSchema.parse(JSON.parse(readFileSync(SIP_DATASET_PATH, 'utf8')));
 }
 
-type Row = [code: string, v2021: number | string | null, v2022: number | string | null, v2023: number | string | null];
+type Row = [
+  code: string,
+  v2021: number | string | null,
+  v2022: number | string | null,
+  v2023: number | string | null,
+];
 
 /** Test values 2021, 2022, 2023 (null = not reported). */
 const VALUES: readonly Row[] = [
@@ -97,13 +103,17 @@ function unit(s: string): number {
 }
 
 /** Leaves of the plan tree under parts 2–5 (tasks, and sections without tasks), by index path. */
-function leafKeys(nodes: readonly PlanNodeSpec[], prefix: number[] = []): { key: string; title: string; part: number }[] {
+function leafKeys(
+  nodes: readonly PlanNodeSpec[],
+  prefix: number[] = [],
+): { key: string; title: string; part: number }[] {
   const out: { key: string; title: string; part: number }[] = [];
   nodes.forEach((n, i) => {
     const path = [...prefix, i];
     if (n.kind === 'box' || n.kind === 'figure' || n.kind === 'preamble') return;
     const kids = n.children.filter((c) => c.kind !== 'box' && c.kind !== 'figure');
-    if (kids.length === 0 && (n.kind === 'task' || n.kind === 'section')) out.push({ key: path.join('.'), title: n.title, part: path[0] ?? 0 });
+    if (kids.length === 0 && (n.kind === 'task' || n.kind === 'section'))
+      out.push({ key: path.join('.'), title: n.title, part: path[0] ?? 0 });
     else out.push(...leafKeys(n.children, path));
   });
   return out;
@@ -118,9 +128,28 @@ export function reportProgress(dataset: Dataset, year = 2023): ProgressFile {
     .filter((l) => l.part >= 2 && l.part <= 5)
     .map((l, k) => {
       const r = unit(l.key);
-      const status: TaskStatus = r < 0.12 ? 'completed' : r < 0.2 ? 'delayed' : r < 0.23 ? 'blocked' : r < 0.27 ? 'not_started' : 'in_progress';
-      const percent = status === 'completed' ? 100 : status === 'not_started' ? 0 : Math.round(Math.min(95, Math.max(5, elapsed * 100 + (unit(`${l.key}p`) - 0.6) * 50)));
-      return { key: l.key, status, percent, highlight: k % 9 === 0 ? `测试数据：${l.title}年度工作按计划推进` : null };
+      const status: TaskStatus =
+        r < 0.12
+          ? 'completed'
+          : r < 0.2
+            ? 'delayed'
+            : r < 0.23
+              ? 'blocked'
+              : r < 0.27
+                ? 'not_started'
+                : 'in_progress';
+      const percent =
+        status === 'completed'
+          ? 100
+          : status === 'not_started'
+            ? 0
+            : Math.round(Math.min(95, Math.max(5, elapsed * 100 + (unit(`${l.key}p`) - 0.6) * 50)));
+      return {
+        key: l.key,
+        status,
+        percent,
+        highlight: k % 9 === 0 ? `测试数据：${l.title}年度工作按计划推进` : null,
+      };
     });
   const projects = dataset.projects
     .filter((p) => p.planKey === 'sip-14th')

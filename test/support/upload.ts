@@ -8,7 +8,8 @@ export async function uploadFile(
   path: string,
   bytes: Uint8Array,
   opts: { name?: string; fields?: Record<string, string>; csrf?: string | null } = {},
-): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted field by field
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted field by field
+): Promise<{ status: number; body: any }> {
   const form = new FormData();
   form.set(
     'file',
@@ -41,5 +42,9 @@ export async function download(
   path: string,
 ): Promise<{ status: number; bytes: Uint8Array; type: string | null }> {
   const res = await app.request(path, { headers: client ? { cookie: client.cookie } : {} });
-  return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()), type: res.headers.get('content-type') };
+  return {
+    status: res.status,
+    bytes: new Uint8Array(await res.arrayBuffer()),
+    type: res.headers.get('content-type'),
+  };
 }

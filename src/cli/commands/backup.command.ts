@@ -2,7 +2,9 @@ import { Command } from 'commander';
 
 export function backupCommand(): Command {
   return new Command('backup')
-    .description('write every table (attachments included) to a portable .jsonl.gz file 备份数据库 (DATABASE_URL or LANTU_DATA_DIR)')
+    .description(
+      'write every table (attachments included) to a portable .jsonl.gz file 备份数据库 (DATABASE_URL or LANTU_DATA_DIR)',
+    )
     .requiredOption('-o, --out <file>', 'backup file to write (gzip of JSON lines)')
     .action(async (opts: { out: string }) => {
       const [{ connect }, { loadConfig }, { backupToFile }] = await Promise.all([

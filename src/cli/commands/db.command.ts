@@ -25,7 +25,9 @@ export function dbCommand(): Command {
       // openDatabase migrates; report what the schema is at.
       await withDb(async (conn) => {
         const rows = await conn.query<{ name: string }>('SELECT name FROM lantu_migrations ORDER BY version');
-        process.stdout.write(`schema up to date (${rows.length} migrations, latest ${rows.at(-1)?.name ?? '-'})\n`);
+        process.stdout.write(
+          `schema up to date (${rows.length} migrations, latest ${rows.at(-1)?.name ?? '-'})\n`,
+        );
       });
     });
   db.command('seed')
@@ -33,7 +35,8 @@ export function dbCommand(): Command {
     .option('-f, --file <dataset.json>', 'dataset file (default: data/sip-14th/dataset.json)')
     .option('--new-version', 'load plans whose key exists as new versions')
     .action(async (opts: { file?: string; newVersion?: boolean }) => {
-      const { DEFAULT_DATASET_PATH, loadDataset, readDatasetFile } = await import('../../server/modules/datasets/dataset.service.ts');
+      const { DEFAULT_DATASET_PATH, loadDataset, readDatasetFile } =
+        await import('../../server/modules/datasets/dataset.service.ts');
       const dataset = readDatasetFile(opts.file ?? DEFAULT_DATASET_PATH);
       const loaded = await withDb((conn) =>
         loadDataset(conn, dataset, { actor: 'cli:seed', asNewVersion: opts.newVersion === true }),

@@ -5,7 +5,8 @@ import type { EvaluateOptions } from './evaluate.run.ts';
 function parseIntArg(name: string) {
   return (v: string): number => {
     const n = Number(v);
-    if (!Number.isInteger(n)) throw new LantuError('bad_request', `${name} must be an integer, got "${v}"`, null);
+    if (!Number.isInteger(n))
+      throw new LantuError('bad_request', `${name} must be an integer, got "${v}"`, null);
     return n;
   };
 }
@@ -13,22 +14,38 @@ function parseIntArg(name: string) {
 function parseShare(name: string) {
   return (v: string): number => {
     const n = Number(v);
-    if (!Number.isFinite(n) || n < 0) throw new LantuError('bad_request', `${name} must be a non-negative number, got "${v}"`, null);
+    if (!Number.isFinite(n) || n < 0)
+      throw new LantuError('bad_request', `${name} must be a non-negative number, got "${v}"`, null);
     return n;
   };
 }
 
 export function evaluateCommand(): Command {
   return new Command('evaluate')
-    .description('judge every indicator of a plan for a year (时间过半、任务过半 or the Open SDG trend measure)')
-    .requiredOption('--plan <file|id>', 'plan document (.docx/.txt/.md), dataset JSON, or a plan id/key in the database')
+    .description(
+      'judge every indicator of a plan for a year (时间过半、任务过半 or the Open SDG trend measure)',
+    )
+    .requiredOption(
+      '--plan <file|id>',
+      'plan document (.docx/.txt/.md), dataset JSON, or a plan id/key in the database',
+    )
     .option('--year <year>', 'year to evaluate (default: the latest year with data)', parseIntArg('--year'))
     .option('--data <csv>', 'values CSV: indicator,year,value[,kind]')
-    .addOption(new Option('--method <method>', 'time-progress or trend').choices(['time', 'trend']).default('time'))
-    .option('--table <n>', 'evaluate the indicators of table N (e.g. 1 = the previous plan’s results)', parseIntArg('--table'))
+    .addOption(
+      new Option('--method <method>', 'time-progress or trend').choices(['time', 'trend']).default('time'),
+    )
+    .option(
+      '--table <n>',
+      'evaluate the indicators of table N (e.g. 1 = the previous plan’s results)',
+      parseIntArg('--table'),
+    )
     .option('--all', 'include targets found in the prose, not only the indicator tables')
     .option('--delta <share>', 'δ of the time-progress verdicts (default 0.05)', parseShare('--delta'))
-    .option('--about-tolerance <share>', 'half-width of 左右 targets as a share of the target (default 0.1)', parseShare('--about-tolerance'))
+    .option(
+      '--about-tolerance <share>',
+      'half-width of 左右 targets as a share of the target (default 0.1)',
+      parseShare('--about-tolerance'),
+    )
     .option('--explain', 'print the explanation under each row')
     .option('--no-color', 'no ANSI colours')
     .option('--json', 'machine-readable output')

@@ -4,7 +4,12 @@ import { basename, extname } from 'node:path';
 import { datasetSchema } from '../../domain/dataset.ts';
 import type { Dataset } from '../../domain/dataset.ts';
 import { LantuError } from '../../domain/errors.ts';
-import { csvObservations, datasetObservations, mergeObservations, selectPlan } from '../../domain/evaluation/dataset-input.ts';
+import {
+  csvObservations,
+  datasetObservations,
+  mergeObservations,
+  selectPlan,
+} from '../../domain/evaluation/dataset-input.ts';
 import { evaluatePlan } from '../../domain/evaluation/summary.ts';
 import type { PlanEvaluation } from '../../domain/evaluation/summary.ts';
 import type { IndicatorEvaluation, Method } from '../../domain/evaluation/types.ts';
@@ -48,18 +53,29 @@ export function loadDataset(ref: string): Dataset {
     try {
       raw = JSON.parse(bytes.toString('utf8'));
     } catch (e) {
-      throw new LantuError('validation_failed', `${ref} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { path: ref });
+      throw new LantuError(
+        'validation_failed',
+        `${ref} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+        { path: ref },
+      );
     }
     const parsed = datasetSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new LantuError('validation_failed', `${ref} is not a lantu dataset: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), {
-        issues: parsed.error.issues.slice(0, 5),
-      });
+      throw new LantuError(
+        'validation_failed',
+        `${ref} is not a lantu dataset: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+        {
+          issues: parsed.error.issues.slice(0, 5),
+        },
+      );
     }
     return parsed.data;
   }
-  const doc = importPlan({ bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), filename: basename(ref) });
+  const doc = importPlan({
+    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    filename: basename(ref),
+  });
   return planDocumentToDataset(doc);
 }
 
@@ -85,14 +101,29 @@ async function fromDatabase(opts: EvaluateOptions): Promise<Inputs> {
   const db = await openDatabase(loadConfig(), createLogger(process.env.LOG_LEVEL ?? 'warn'));
   try {
     const plans = await listPlans(db);
-    const plan = plans.find((p) => p.id === opts.plan) ?? plans.filter((p) => p.key === opts.plan).sort((a, b) => b.version - a.version)[0];
+    const plan =
+      plans.find((p) => p.id === opts.plan) ??
+      plans.filter((p) => p.key === opts.plan).sort((a, b) => b.version - a.version)[0];
     if (plan === undefined) {
-      throw new LantuError('not_found', `no plan "${opts.plan}" in the database${plans.length > 0 ? ` (plans: ${[...new Set(plans.map((p) => p.key))].join(', ')})` : ''}; or pass a plan file`, { plan: opts.plan });
+      throw new LantuError(
+        'not_found',
+        `no plan "${opts.plan}" in the database${plans.length > 0 ? ` (plans: ${[...new Set(plans.map((p) => p.key))].join(', ')})` : ''}; or pass a plan file`,
+        { plan: opts.plan },
+      );
     }
     const { items } = await getPlanIndicators(db, plan.id);
     const table = opts.table ?? null;
-    const chosen = items.filter((i) => (table !== null ? i.tableNumber === table : opts.all === true || i.origin === 'table'));
-    if (chosen.length === 0) throw new LantuError('not_found', table !== null ? `plan "${plan.key}" has no indicators from table ${table}` : `plan "${plan.key}" has no indicators`, { plan: plan.key, table });
+    const chosen = items.filter((i) =>
+      table !== null ? i.tableNumber === table : opts.all === true || i.origin === 'table',
+    );
+    if (chosen.length === 0)
+      throw new LantuError(
+        'not_found',
+        table !== null
+          ? `plan "${plan.key}" has no indicators from table ${table}`
+          : `plan "${plan.key}" has no indicators`,
+        { plan: plan.key, table },
+      );
     const indicators = chosen.map((i) => ({ ...i, departments: i.departments.map((d) => d.code) }));
     const codes = new Set(indicators.map((i) => i.code));
     const observations = new Map<string, EvaluationObservation[]>();
@@ -114,7 +145,8 @@ export async function runEvaluate(opts: EvaluateOptions): Promise<PlanEvaluation
   const { plan, indicators } = inputs;
   let observations = inputs.observations;
   if (opts.data !== undefined) {
-    if (!existsSync(opts.data)) throw new LantuError('not_found', `values file not found: ${opts.data}`, { path: opts.data });
+    if (!existsSync(opts.data))
+      throw new LantuError('not_found', `values file not found: ${opts.data}`, { path: opts.data });
     const fromCsv = csvObservations(readFileSync(opts.data, 'utf8'), indicators);
     if (!fromCsv.ok) throw fromCsv.error;
     observations = mergeObservations(observations, fromCsv.value);
@@ -129,9 +161,17 @@ export async function runEvaluate(opts: EvaluateOptions): Promise<PlanEvaluation
     observations,
     year,
     method: opts.method,
-    options: { periodStart: plan.periodStart, periodEnd: plan.periodEnd, delta: opts.delta, aboutTolerance: opts.aboutTolerance },
+    options: {
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+      delta: opts.delta,
+      aboutTolerance: opts.aboutTolerance,
+    },
   });
-  return { ...result, plan: { key: plan.key, title: plan.title, periodStart: plan.periodStart, periodEnd: plan.periodEnd } };
+  return {
+    ...result,
+    plan: { key: plan.key, title: plan.title, periodStart: plan.periodStart, periodEnd: plan.periodEnd },
+  };
 }
 
 /** The JSON the issue specifies, plus code, label and notes. */
@@ -170,7 +210,13 @@ export function toJson(r: Awaited<ReturnType<typeof runEvaluate>>): unknown {
 
 // ---------------------------------------------------------------- text table
 
-const ANSI: Record<ReturnType<typeof verdictTone>, string> = { green: '\x1b[32m', blue: '\x1b[36m', yellow: '\x1b[33m', red: '\x1b[31m', grey: '\x1b[90m' };
+const ANSI: Record<ReturnType<typeof verdictTone>, string> = {
+  green: '\x1b[32m',
+  blue: '\x1b[36m',
+  yellow: '\x1b[33m',
+  red: '\x1b[31m',
+  grey: '\x1b[90m',
+};
 
 /** Terminal columns a string takes (CJK and full-width forms take two). */
 export function displayWidth(s: string): number {
@@ -178,7 +224,17 @@ export function displayWidth(s: string): number {
   // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
   for (const ch of s.replace(/\x1b\[[0-9;]*m/g, '')) {
     const c = ch.codePointAt(0) ?? 0;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      c >= 0x20000
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -206,8 +262,22 @@ function share(x: number | null): string {
   return x === null ? '—' : `${Math.round(x * 100)}%`;
 }
 
-export function toTable(r: Awaited<ReturnType<typeof runEvaluate>>, color: boolean, explain: boolean): string {
-  const head = ['代码', '指标', '属性', '目标', '实际', r.method === 'trend' ? '增速比' : '进度', '时间', '概率', '判定'];
+export function toTable(
+  r: Awaited<ReturnType<typeof runEvaluate>>,
+  color: boolean,
+  explain: boolean,
+): string {
+  const head = [
+    '代码',
+    '指标',
+    '属性',
+    '目标',
+    '实际',
+    r.method === 'trend' ? '增速比' : '进度',
+    '时间',
+    '概率',
+    '判定',
+  ];
   const rows = r.indicators.map((i: IndicatorEvaluation) => {
     const label = verdictLabel(i.verdict, r.summary.final).zh;
     return [
@@ -222,9 +292,20 @@ export function toTable(r: Awaited<ReturnType<typeof runEvaluate>>, color: boole
       color ? `${ANSI[verdictTone(i.verdict)]}${label}\x1b[0m` : label,
     ];
   });
-  const widths = head.map((h, c) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[c] ?? ''))));
-  const line = (cells: string[]) => cells.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  ').trimEnd();
-  const out = [`${r.plan.title}（${r.plan.periodStart}—${r.plan.periodEnd}）  ${r.year}年  ${r.method === 'time' ? '时间进度法' : '趋势法'}`, '', line(head), line(widths.map((w) => '─'.repeat(w)))];
+  const widths = head.map((h, c) =>
+    Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[c] ?? ''))),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => pad(cell, widths[c] ?? 0))
+      .join('  ')
+      .trimEnd();
+  const out = [
+    `${r.plan.title}（${r.plan.periodStart}—${r.plan.periodEnd}）  ${r.year}年  ${r.method === 'time' ? '时间进度法' : '趋势法'}`,
+    '',
+    line(head),
+    line(widths.map((w) => '─'.repeat(w))),
+  ];
   for (const [k, row] of rows.entries()) {
     out.push(line(row));
     const i = r.indicators[k];

@@ -8,7 +8,13 @@ export function importCommand(): Command {
     .option('--json', 'print the plan document as JSON instead of saving it')
     .option('--plan <id>', 'save as a new version of this plan')
     .option('--key <key>', 'plan key for a new plan (default: plan-START-END)')
-    .addOption(new Option('--format <format>', 'input format (default: by extension, then by content)').choices(['txt', 'md', 'docx']))
+    .addOption(
+      new Option('--format <format>', 'input format (default: by extension, then by content)').choices([
+        'txt',
+        'md',
+        'docx',
+      ]),
+    )
     .option('--no-progress', 'no progress bar')
     .action(async (file: string, opts: ImportOpts) => {
       const { importAction } = await import('./import.run.ts');

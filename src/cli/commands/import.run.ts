@@ -15,7 +15,10 @@ async function readInput(file: string): Promise<Uint8Array> {
     for await (const chunk of process.stdin as AsyncIterable<Buffer | string>) {
       const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       size += b.byteLength;
-      if (size > MAX_INPUT_BYTES) throw new LantuError('payload_too_large', 'stdin is over the 50 MB limit', { limit: MAX_INPUT_BYTES });
+      if (size > MAX_INPUT_BYTES)
+        throw new LantuError('payload_too_large', 'stdin is over the 50 MB limit', {
+          limit: MAX_INPUT_BYTES,
+        });
       chunks.push(b);
     }
     return Buffer.concat(chunks);
@@ -23,13 +26,18 @@ async function readInput(file: string): Promise<Uint8Array> {
   try {
     const info = await stat(file);
     if (info.size > MAX_INPUT_BYTES) {
-      throw new LantuError('payload_too_large', `${file} is ${info.size} bytes; the limit is 50 MB`, { limit: MAX_INPUT_BYTES });
+      throw new LantuError('payload_too_large', `${file} is ${info.size} bytes; the limit is 50 MB`, {
+        limit: MAX_INPUT_BYTES,
+      });
     }
     return await readFile(file);
   } catch (e) {
     if (e instanceof LantuError) throw e;
     const code = (e as { code?: unknown }).code;
-    throw new LantuError(code === 'ENOENT' ? 'not_found' : 'bad_request', `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new LantuError(
+      code === 'ENOENT' ? 'not_found' : 'bad_request',
+      `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
@@ -48,18 +56,30 @@ export interface ImportOpts {
   progress?: boolean;
 }
 
-const STAGE_LABEL: Record<ImportStage, string> = { read: '读取 reading', structure: '识别结构 structure', done: '完成 done' };
+const STAGE_LABEL: Record<ImportStage, string> = {
+  read: '读取 reading',
+  structure: '识别结构 structure',
+  done: '完成 done',
+};
 
 /** The command's action: prints the plan document (--json) or saves it. */
 export async function importAction(file: string, opts: ImportOpts): Promise<void> {
   const showBar = opts.progress !== false && process.stderr.isTTY === true;
-  const bar = showBar ? new SingleBar({ format: 'lantu import [{bar}] {percentage}% {stage}', stream: process.stderr, hideCursor: true }, Presets.shades_classic) : null;
+  const bar = showBar
+    ? new SingleBar(
+        { format: 'lantu import [{bar}] {percentage}% {stage}', stream: process.stderr, hideCursor: true },
+        Presets.shades_classic,
+      )
+    : null;
   bar?.start(100, 0, { stage: STAGE_LABEL.read });
   try {
     const bytes = await readInput(file);
     const doc = importPlan(
       { bytes, filename: file === '-' ? null : basename(file), format: opts.format },
-      { onProgress: (stage, fraction) => bar?.update(Math.round(fraction * (opts.json ? 100 : 80)), { stage: STAGE_LABEL[stage] }) },
+      {
+        onProgress: (stage, fraction) =>
+          bar?.update(Math.round(fraction * (opts.json ? 100 : 80)), { stage: STAGE_LABEL[stage] }),
+      },
     );
     if (opts.json) {
       bar?.stop();
@@ -73,7 +93,9 @@ export async function importAction(file: string, opts: ImportOpts): Promise<void
     bar?.stop();
     const table = dataset.plans[0]?.indicators.filter((i) => i.origin === 'table').length ?? 0;
     const text = (dataset.plans[0]?.indicators.length ?? 0) - table;
-    process.stdout.write(`saved plan ${saved.planId} v${saved.version}: ${doc.meta.title} (${table} indicators, ${text} prose targets)\n`);
+    process.stdout.write(
+      `saved plan ${saved.planId} v${saved.version}: ${doc.meta.title} (${table} indicators, ${text} prose targets)\n`,
+    );
     for (const c of saved.changes) process.stdout.write(`  ${c}\n`);
   } finally {
     bar?.stop();

@@ -6,7 +6,8 @@ import type { ReportOptions } from './report.run.ts';
 function parseIntArg(name: string) {
   return (v: string): number => {
     const n = Number(v);
-    if (!Number.isInteger(n)) throw new LantuError('bad_request', `${name} must be an integer, got "${v}"`, null);
+    if (!Number.isInteger(n))
+      throw new LantuError('bad_request', `${name} must be an integer, got "${v}"`, null);
     return n;
   };
 }
@@ -16,14 +17,28 @@ export function reportCommand(): Command {
     .description('write an annual, mid-term or final evaluation report (.docx, .xlsx or .md)')
     .requiredOption('--plan <file|id>', 'plan document (.docx/.txt/.md), dataset JSON, or plan ID')
     .addOption(new Option('--kind <kind>', 'report kind').choices([...REPORT_KINDS]).default('annual'))
-    .option('--year <year>', 'year reported on (default: annual = latest data, midterm = middle of the period, final = last year)', parseIntArg('--year'))
+    .option(
+      '--year <year>',
+      'year reported on (default: annual = latest data, midterm = middle of the period, final = last year)',
+      parseIntArg('--year'),
+    )
     .option('--data <csv>', 'values CSV: indicator,year,value[,kind]')
     .option('--progress <json>', 'task and project progress JSON (see docs/reports.md)')
-    .addOption(new Option('--format <format>', 'output format (default: from --out, else docx)').choices([...REPORT_FORMATS]))
+    .addOption(
+      new Option('--format <format>', 'output format (default: from --out, else docx)').choices([
+        ...REPORT_FORMATS,
+      ]),
+    )
     .option('--out <path>', 'output file, - for stdout (default: <plan>-<kind>-<year>.<format>)')
     .addOption(new Option('--lang <lang>', 'language').choices([...REPORT_LANGS]).default('zh'))
-    .addOption(new Option('--method <method>', 'time-progress or trend').choices(['time', 'trend']).default('time'))
-    .option('--table <n>', 'report on the indicators of table N (e.g. 1 = the previous plan’s results)', parseIntArg('--table'))
+    .addOption(
+      new Option('--method <method>', 'time-progress or trend').choices(['time', 'trend']).default('time'),
+    )
+    .option(
+      '--table <n>',
+      'report on the indicators of table N (e.g. 1 = the previous plan’s results)',
+      parseIntArg('--table'),
+    )
     .action(async (opts: ReportOptions) => {
       // Loaded on use: the report stack (docx, exceljs, echarts) and the database layers.
       const { reportAction } = await import('./report.run.ts');

@@ -35,7 +35,11 @@ function readJson(path: string, what: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new LantuError('validation_failed', `${path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { path });
+    throw new LantuError(
+      'validation_failed',
+      `${path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+      { path },
+    );
   }
 }
 
@@ -44,7 +48,8 @@ export async function runReport(opts: ReportOptions): Promise<RenderedReport> {
   const dataset = loadDataset(opts.plan);
   let valuesCsv: string | null = null;
   if (opts.data !== undefined) {
-    if (!existsSync(opts.data)) throw new LantuError('not_found', `values file not found: ${opts.data}`, { path: opts.data });
+    if (!existsSync(opts.data))
+      throw new LantuError('not_found', `values file not found: ${opts.data}`, { path: opts.data });
     valuesCsv = readFileSync(opts.data, 'utf8');
   }
   const progress = opts.progress !== undefined ? readJson(opts.progress, 'progress file') : undefined;
@@ -73,5 +78,7 @@ export async function reportAction(opts: ReportOptions): Promise<void> {
   }
   const path = opts.out ?? r.filename;
   writeFileSync(path, r.bytes);
-  process.stdout.write(`${path}  ${Math.ceil(r.bytes.length / 1024)} kB  ${r.model.cover.reportTitle}  snapshot ${r.model.snapshot.id}\n`);
+  process.stdout.write(
+    `${path}  ${Math.ceil(r.bytes.length / 1024)} kB  ${r.model.cover.reportTitle}  snapshot ${r.model.snapshot.id}\n`,
+  );
 }

@@ -12,13 +12,19 @@ export function serveCommand(): Command {
         import('../../server/serve.ts'),
         import('../../db/repositories/users.repository.ts'),
       ]);
-      const config = loadConfig({ ...process.env, PORT: opts.port ?? process.env.PORT, HOST: opts.host ?? process.env.HOST });
+      const config = loadConfig({
+        ...process.env,
+        PORT: opts.port ?? process.env.PORT,
+        HOST: opts.host ?? process.env.HOST,
+      });
       const server = await startServer(config);
-      process.stdout.write(`lantu 蓝图 is running at ${server.url}  (database: ${config.databaseUrl ? 'PostgreSQL' : 'embedded PGlite'})\n`);
+      process.stdout.write(
+        `lantu 蓝图 is running at ${server.url}  (database: ${config.databaseUrl ? 'PostgreSQL' : 'embedded PGlite'})\n`,
+      );
       if ((await usersRepository.countAdmins(server.db)) === 0) {
         // Never a default password: the operator creates the first admin with a password of their own.
         process.stdout.write(
-          'No admin account yet; create one with: npx lantu user create --email you@example.org --password \'…\' --role admin\n',
+          "No admin account yet; create one with: npx lantu user create --email you@example.org --password '…' --role admin\n",
         );
       }
       await new Promise<void>((resolve) => {

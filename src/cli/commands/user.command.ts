@@ -11,30 +11,32 @@ export function userCommand(): Command {
     .addOption(new Option('--role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
     .option('--department <code...>', 'department code(s) for a department user')
     .option('--name <displayName>', 'display name')
-    .action(async (opts: { email: string; password: string; role: Role; department?: string[]; name?: string }) => {
-      const [{ loadConfig }, { openDatabase }, { createLogger }, { createUser }] = await Promise.all([
-        import('../../server/config.ts'),
-        import('../../server/database.ts'),
-        import('../../server/logger.ts'),
-        import('../../server/modules/users/users.service.ts'),
-      ]);
-      const db = await openDatabase(loadConfig(), createLogger(process.env.LOG_LEVEL ?? 'warn'));
-      try {
-        const created = await createUser(
-          db,
-          {
-            email: opts.email,
-            password: opts.password,
-            role: opts.role,
-            displayName: opts.name ?? null,
-            departments: opts.department ?? [],
-          },
-          { id: null, label: 'cli:user' },
-        );
-        process.stdout.write(`created ${created.role} ${created.email}  id ${created.id}\n`);
-      } finally {
-        await db.close();
-      }
-    });
+    .action(
+      async (opts: { email: string; password: string; role: Role; department?: string[]; name?: string }) => {
+        const [{ loadConfig }, { openDatabase }, { createLogger }, { createUser }] = await Promise.all([
+          import('../../server/config.ts'),
+          import('../../server/database.ts'),
+          import('../../server/logger.ts'),
+          import('../../server/modules/users/users.service.ts'),
+        ]);
+        const db = await openDatabase(loadConfig(), createLogger(process.env.LOG_LEVEL ?? 'warn'));
+        try {
+          const created = await createUser(
+            db,
+            {
+              email: opts.email,
+              password: opts.password,
+              role: opts.role,
+              displayName: opts.name ?? null,
+              departments: opts.department ?? [],
+            },
+            { id: null, label: 'cli:user' },
+          );
+          process.stdout.write(`created ${created.role} ${created.email}  id ${created.id}\n`);
+        } finally {
+          await db.close();
+        }
+      },
+    );
   return user;
 }

@@ -38,7 +38,15 @@ const SUMMARY = `s.id, s.plan_id AS "planId", s.year, s.method, s.kind, s.engine
 export const evaluationSnapshotsRepository = {
   async insert(
     db: Queryable,
-    s: { planId: string; year: number; method: string; kind: SnapshotKind; engineVersion: string; result: unknown; by: string },
+    s: {
+      planId: string;
+      year: number;
+      method: string;
+      kind: SnapshotKind;
+      engineVersion: string;
+      result: unknown;
+      by: string;
+    },
   ): Promise<string> {
     const rows = await db.query<{ id: string }>(
       `INSERT INTO evaluation_snapshots (plan_id, year, method, kind, engine_version, result, created_by)

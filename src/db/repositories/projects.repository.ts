@@ -144,7 +144,13 @@ export const projectsRepository = {
 
   async upsertInvestment(
     db: Queryable,
-    i: { projectId: string; year: number; planned: number | null | undefined; completed: number | null | undefined; by: string },
+    i: {
+      projectId: string;
+      year: number;
+      planned: number | null | undefined;
+      completed: number | null | undefined;
+      by: string;
+    },
   ): Promise<void> {
     await db.query(
       `INSERT INTO project_investments (project_id, year, planned, completed, updated_by)
@@ -153,7 +159,15 @@ export const projectsRepository = {
          planned = CASE WHEN $6 THEN EXCLUDED.planned ELSE project_investments.planned END,
          completed = CASE WHEN $7 THEN EXCLUDED.completed ELSE project_investments.completed END,
          updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [i.projectId, i.year, i.planned ?? null, i.completed ?? null, i.by, i.planned !== undefined, i.completed !== undefined],
+      [
+        i.projectId,
+        i.year,
+        i.planned ?? null,
+        i.completed ?? null,
+        i.by,
+        i.planned !== undefined,
+        i.completed !== undefined,
+      ],
     );
   },
 
@@ -174,16 +188,33 @@ export const projectsRepository = {
   ): Promise<void> {
     if (links.nodeIds !== undefined) {
       await db.query('DELETE FROM project_links WHERE project_id = $1 AND node_id IS NOT NULL', [projectId]);
-      await insertRows(db, 'project_links', ['project_id', 'node_id', 'indicator_id'], [...new Set(links.nodeIds)].map((n) => [projectId, n, null]));
+      await insertRows(
+        db,
+        'project_links',
+        ['project_id', 'node_id', 'indicator_id'],
+        [...new Set(links.nodeIds)].map((n) => [projectId, n, null]),
+      );
     }
     if (links.indicatorIds !== undefined) {
-      await db.query('DELETE FROM project_links WHERE project_id = $1 AND indicator_id IS NOT NULL', [projectId]);
-      await insertRows(db, 'project_links', ['project_id', 'node_id', 'indicator_id'], [...new Set(links.indicatorIds)].map((i) => [projectId, null, i]));
+      await db.query('DELETE FROM project_links WHERE project_id = $1 AND indicator_id IS NOT NULL', [
+        projectId,
+      ]);
+      await insertRows(
+        db,
+        'project_links',
+        ['project_id', 'node_id', 'indicator_id'],
+        [...new Set(links.indicatorIds)].map((i) => [projectId, null, i]),
+      );
     }
   },
 
   /** How many of `ids` are nodes (or indicators) of the plan: links never cross plans. */
-  async countPlanRefs(db: Queryable, planId: string, table: 'plan_nodes' | 'indicators', ids: readonly string[]): Promise<number> {
+  async countPlanRefs(
+    db: Queryable,
+    planId: string,
+    table: 'plan_nodes' | 'indicators',
+    ids: readonly string[],
+  ): Promise<number> {
     if (ids.length === 0) return 0;
     const rows = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM ${table} WHERE plan_id = $1 AND id = ANY($2::uuid[])`,
@@ -215,7 +246,15 @@ export const projectsRepository = {
 
   async insertProgress(
     db: Queryable,
-    r: { projectId: string; year: number; quarter: number; stage: string | null; percent: number | null; text: string; by: string },
+    r: {
+      projectId: string;
+      year: number;
+      quarter: number;
+      stage: string | null;
+      percent: number | null;
+      text: string;
+      by: string;
+    },
   ): Promise<string> {
     const rows = await db.query<{ id: string }>(
       `INSERT INTO project_progress (project_id, year, quarter, stage, percent, text, created_by)

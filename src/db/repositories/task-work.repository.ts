@@ -85,7 +85,10 @@ export const taskWorkRepository = {
     return rows[0] ?? null;
   },
 
-  async insertWorkPlan(db: Queryable, w: { nodeId: string; year: number; summary: string | null; by: string }): Promise<string> {
+  async insertWorkPlan(
+    db: Queryable,
+    w: { nodeId: string; year: number; summary: string | null; by: string },
+  ): Promise<string> {
     const rows = await db.query<{ id: string }>(
       `INSERT INTO task_work_plans (node_id, year, summary, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
       [w.nodeId, w.year, w.summary, w.by],
@@ -141,7 +144,11 @@ export const taskWorkRepository = {
   },
 
   /** Open milestones due before `today`, with the departments responsible for their task. */
-  async listOverdue(db: Queryable, today: string, departmentCode: string | null): Promise<OverdueMilestoneRow[]> {
+  async listOverdue(
+    db: Queryable,
+    today: string,
+    departmentCode: string | null,
+  ): Promise<OverdueMilestoneRow[]> {
     return db.query<OverdueMilestoneRow>(
       `SELECT m.id, m.title, m.due_date::text AS "dueDate", w.year, n.id AS "nodeId", n.title AS "nodeTitle",
               n.plan_id AS "planId", d.code AS "departmentCode", a.role
@@ -202,7 +209,15 @@ export const taskWorkRepository = {
 
   async insertEvidence(
     db: Queryable,
-    e: { reportId: string; filename: string; contentType: string; size: number; sha256: string; content: Uint8Array; by: string },
+    e: {
+      reportId: string;
+      filename: string;
+      contentType: string;
+      size: number;
+      sha256: string;
+      content: Uint8Array;
+      by: string;
+    },
   ): Promise<string> {
     const rows = await db.query<{ id: string }>(
       `INSERT INTO evidence_files (report_id, filename, content_type, size, sha256, content, created_by)
@@ -221,7 +236,10 @@ export const taskWorkRepository = {
     );
   },
 
-  async findEvidence(db: Queryable, id: string): Promise<(EvidenceMeta & { content: Uint8Array; nodeId: string }) | null> {
+  async findEvidence(
+    db: Queryable,
+    id: string,
+  ): Promise<(EvidenceMeta & { content: Uint8Array; nodeId: string }) | null> {
     const rows = await db.query<EvidenceMeta & { content: Uint8Array; nodeId: string }>(
       `SELECT e.id, e.report_id AS "reportId", e.filename, e.content_type AS "contentType", e.size, e.sha256,
               e.created_at AS "createdAt", e.content, r.node_id AS "nodeId"

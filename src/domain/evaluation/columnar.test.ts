@@ -6,16 +6,48 @@ import { evaluateIndicator } from './evaluate.ts';
 import { makeSpec, parseQuantity } from './testkit.ts';
 import { VERDICTS } from './types.ts';
 
-const KINDS: TargetKind[] = ['level', 'share', 'floor', 'ceiling', 'maintain', 'about', 'range', 'cagr', 'cumulative', 'reduction', 'assigned', 'relational'];
+const KINDS: TargetKind[] = [
+  'level',
+  'share',
+  'floor',
+  'ceiling',
+  'maintain',
+  'about',
+  'range',
+  'cagr',
+  'cumulative',
+  'reduction',
+  'assigned',
+  'relational',
+];
 const DIRS: Direction[] = ['increase', 'decrease', 'none'];
-const TARGETS = ['5000', '55', '92以上', '2', '100', '7左右', '30-32', '6.5', '13.5', '<5.5', '完成市下达任务', '与GDP增长同步', '翻一番', '再提高1', '0'];
+const TARGETS = [
+  '5000',
+  '55',
+  '92以上',
+  '2',
+  '100',
+  '7左右',
+  '30-32',
+  '6.5',
+  '13.5',
+  '<5.5',
+  '完成市下达任务',
+  '与GDP增长同步',
+  '翻一番',
+  '再提高1',
+  '0',
+];
 
 const specArb: fc.Arbitrary<IndicatorSpec> = fc
   .record({
     kind: fc.constantFrom(...KINDS),
     direction: fc.constantFrom(...DIRS),
     target: fc.option(fc.constantFrom(...TARGETS), { nil: null }),
-    baseline: fc.option(fc.oneof(fc.integer({ min: -10, max: 6000 }), fc.constantFrom('—', '完成市下达任务')), { nil: null }),
+    baseline: fc.option(
+      fc.oneof(fc.integer({ min: -10, max: 6000 }), fc.constantFrom('—', '完成市下达任务')),
+      { nil: null },
+    ),
     attribute: fc.constantFrom('expected' as const, 'binding' as const),
     unit: fc.constantFrom('%', '家', null),
     tolerance: fc.option(fc.constantFrom(0.5, 0.02), { nil: null }),
@@ -38,7 +70,13 @@ const specArb: fc.Arbitrary<IndicatorSpec> = fc
 const seriesArb = fc.array(
   fc.record({
     years: fc.uniqueArray(fc.integer({ min: 2018, max: 2027 }), { maxLength: 7 }),
-    values: fc.array(fc.oneof(fc.integer({ min: -500, max: 8000 }).map((n) => n / 10), fc.constant(NaN)), { minLength: 7, maxLength: 7 }),
+    values: fc.array(
+      fc.oneof(
+        fc.integer({ min: -500, max: 8000 }).map((n) => n / 10),
+        fc.constant(NaN),
+      ),
+      { minLength: 7, maxLength: 7 },
+    ),
     sorted: fc.boolean(),
   }),
   { minLength: 1, maxLength: 8 },
@@ -78,7 +116,8 @@ describe('evaluateColumns', () => {
             const msg = `${spec.kind}/${spec.direction} target ${spec.target?.raw ?? '∅'} baseline ${spec.baseline?.raw ?? '∅'} year ${year}: ${JSON.stringify(obs)}`;
             expect(VERDICTS[out.verdicts[s]!], msg).toBe(r.verdict);
             expect(out.dataYear[s], msg).toBe(r.dataYear ?? 0);
-            if (r.progress === null) expect(Number.isNaN(out.progress[s]!) || r.verdict === 'not_assessable', msg).toBe(true);
+            if (r.progress === null)
+              expect(Number.isNaN(out.progress[s]!) || r.verdict === 'not_assessable', msg).toBe(true);
             else expect(out.progress[s], msg).toBeCloseTo(r.progress, 3);
             if (r.elapsed !== null) expect(out.elapsed[s], msg).toBeCloseTo(r.elapsed, 3);
           });
@@ -89,8 +128,17 @@ describe('evaluateColumns', () => {
   });
 
   it('handles the common kinds without the full engine', () => {
-    const specs = [makeSpec({ kind: 'level', baseline: 1837, target: '5000' }), makeSpec({ kind: 'cagr', unit: '%', baseline: 6.5, target: '6.5' })];
-    const out = evaluateColumns({ specs, offsets: [0, 2, 4], years: [2021, 2022, 2021, 2022], values: [2400, 3100, 6.5, 6.5], year: 2022 });
+    const specs = [
+      makeSpec({ kind: 'level', baseline: 1837, target: '5000' }),
+      makeSpec({ kind: 'cagr', unit: '%', baseline: 6.5, target: '6.5' }),
+    ];
+    const out = evaluateColumns({
+      specs,
+      offsets: [0, 2, 4],
+      years: [2021, 2022, 2021, 2022],
+      values: [2400, 3100, 6.5, 6.5],
+      year: 2022,
+    });
     expect(out.fallbacks).toBe(0);
     expect(out.verdicts[0]).toBe(VERDICT_INDEX.on_track);
     expect(out.verdicts[1]).toBe(VERDICT_INDEX.on_track);

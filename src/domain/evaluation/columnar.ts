@@ -11,7 +11,11 @@
 import type { IndicatorSpec, TargetKind } from '../indicator.ts';
 import { sign } from './condition.ts';
 import type { Condition } from './condition.ts';
-import { buildCondition, isComfortable as isComfortableShared, testCondition as testConditionShared } from './condition.ts';
+import {
+  buildCondition,
+  isComfortable as isComfortableShared,
+  testCondition as testConditionShared,
+} from './condition.ts';
 import { DEFAULT_ABOUT_SHARE, DEFAULT_DELTA, earlyAchievableFor, evaluateIndicator } from './evaluate.ts';
 import { gte as gteShared, lte as lteShared } from './stats.ts';
 import { isRelativeTarget, resolveRelativeTarget } from './text.ts';
@@ -44,7 +48,9 @@ export interface ColumnarOutput {
   fallbacks: number;
 }
 
-export const VERDICT_INDEX: Readonly<Record<Verdict, number>> = Object.fromEntries(VERDICTS.map((v, i) => [v, i])) as Record<Verdict, number>;
+export const VERDICT_INDEX: Readonly<Record<Verdict, number>> = Object.fromEntries(
+  VERDICTS.map((v, i) => [v, i]),
+) as Record<Verdict, number>;
 const V = VERDICT_INDEX;
 
 type Mode =
@@ -87,17 +93,49 @@ function resolveTarget(x: Ctx, baseline: number | null): number | null {
 function conditionFor(x: Ctx, k: TargetKind, T: number | null, d: 1 | -1 | 0): Condition | null {
   const q = x.spec.target;
   if (q === null) return null;
-  const eff = T !== null && x.relative ? { ...q, value: T, low: T, high: T, comparator: q.comparator === 'text' ? ('gte' as const) : q.comparator } : q;
+  const eff =
+    T !== null && x.relative
+      ? {
+          ...q,
+          value: T,
+          low: T,
+          high: T,
+          comparator: q.comparator === 'text' ? ('gte' as const) : q.comparator,
+        }
+      : q;
   return buildCondition(k, eff, d, { delta: x.delta, tolerance: x.spec.tolerance, aboutShare: x.aboutShare });
 }
 
-function compiled(mode: Mode, y0: number | null, yT: number | null, year: number, delta: number, dir: 1 | -1 | 0): Compiled {
-  return { mode, y0, yT, evalYear: yT !== null ? Math.min(year, yT) : year, final: yT !== null && year >= yT, delta, dir };
+function compiled(
+  mode: Mode,
+  y0: number | null,
+  yT: number | null,
+  year: number,
+  delta: number,
+  dir: 1 | -1 | 0,
+): Compiled {
+  return {
+    mode,
+    y0,
+    yT,
+    evalYear: yT !== null ? Math.min(year, yT) : year,
+    final: yT !== null && year >= yT,
+    delta,
+    dir,
+  };
 }
 
 const FALLBACK: Mode = { t: 'fallback' };
 
-function levelFamily(x: Ctx, k: TargetKind, planBaseline: number | null, y0: number | null, yT: number | null, year: number, dir: 1 | -1 | 0): Compiled {
+function levelFamily(
+  x: Ctx,
+  k: TargetKind,
+  planBaseline: number | null,
+  y0: number | null,
+  yT: number | null,
+  year: number,
+  dir: 1 | -1 | 0,
+): Compiled {
   if (planBaseline === null || y0 === null) return compiled(FALLBACK, y0, yT, year, x.delta, dir);
   const B = planBaseline;
   const T = resolveTarget(x, B);
@@ -111,16 +149,34 @@ function levelFamily(x: Ctx, k: TargetKind, planBaseline: number | null, y0: num
     const k2: TargetKind = (k === 'level' || k === 'share') && T === B ? 'maintain' : k;
     const c2 = k2 === k && cond !== null ? cond : conditionFor(x, k2, T, d);
     if (c2 === null) return compiled(FALLBACK, y0, yT, year, x.delta, d);
-    return compiled({ t: 'cond', cond: c2, maintain: k2 === 'maintain', early: earlyAchievableFor(k, x.spec.attribute) }, y0, yT, year, x.delta, d);
+    return compiled(
+      { t: 'cond', cond: c2, maintain: k2 === 'maintain', early: earlyAchievableFor(k, x.spec.attribute) },
+      y0,
+      yT,
+      year,
+      x.delta,
+      d,
+    );
   }
   return compiled({ t: 'path', B, T, cond }, y0, yT, year, x.delta, d);
 }
 
-function compile(spec: IndicatorSpec, year: number, method: Method, options: NonNullable<ColumnarInput['options']>): Compiled {
+function compile(
+  spec: IndicatorSpec,
+  year: number,
+  method: Method,
+  options: NonNullable<ColumnarInput['options']>,
+): Compiled {
   const yT = spec.targetYear ?? options.periodEnd ?? null;
   const y0 = spec.baselineYear ?? (options.periodStart != null ? options.periodStart - 1 : null);
   const kind = spec.kind;
-  const pathLike = kind === 'level' || kind === 'share' || kind === 'cumulative' || kind === 'cagr' || kind === 'reduction' || kind === 'floor';
+  const pathLike =
+    kind === 'level' ||
+    kind === 'share' ||
+    kind === 'cumulative' ||
+    kind === 'cagr' ||
+    kind === 'reduction' ||
+    kind === 'floor';
   const delta = (pathLike && kind !== 'floor' ? spec.tolerance : null) ?? options.delta ?? DEFAULT_DELTA;
   let dir = sign(spec.direction);
   if (dir === 0) {
@@ -144,22 +200,45 @@ function compile(spec: IndicatorSpec, year: number, method: Method, options: Non
         break;
     }
   }
-  if (yT !== null && y0 !== null && year <= y0) return compiled({ t: 'static', verdict: 'not_assessable', afterNoData: false }, y0, yT, year, delta, dir);
+  if (yT !== null && y0 !== null && year <= y0)
+    return compiled({ t: 'static', verdict: 'not_assessable', afterNoData: false }, y0, yT, year, delta, dir);
   if (method !== 'time') return compiled(FALLBACK, y0, yT, year, delta, dir);
   const q = spec.target;
-  const x: Ctx = { spec, relative: q !== null && (q.value === null || isRelativeTarget(q.raw)), delta, aboutShare: options.aboutTolerance ?? DEFAULT_ABOUT_SHARE };
+  const x: Ctx = {
+    spec,
+    relative: q !== null && (q.value === null || isRelativeTarget(q.raw)),
+    delta,
+    aboutShare: options.aboutTolerance ?? DEFAULT_ABOUT_SHARE,
+  };
   const b = spec.baseline;
-  const planBaseline = b !== null && b.value !== null && b.comparator !== 'text' && y0 !== null ? b.value : null;
+  const planBaseline =
+    b !== null && b.value !== null && b.comparator !== 'text' && y0 !== null ? b.value : null;
   switch (kind) {
     case 'level':
     case 'share':
     case 'floor':
       return levelFamily(x, kind, planBaseline, y0, yT, year, dir);
     case 'cumulative': {
-      if (b !== null && b.value !== null && b.value !== 0 && b.comparator !== 'text') return levelFamily(x, 'cumulative', planBaseline, y0, yT, year, dir);
+      if (b !== null && b.value !== null && b.value !== 0 && b.comparator !== 'text')
+        return levelFamily(x, 'cumulative', planBaseline, y0, yT, year, dir);
       const T = resolveTarget(x, 0);
-      if (T === null || y0 === null || yT === null) return compiled({ t: 'static', verdict: 'not_assessable', afterNoData: true }, y0, yT, year, delta, dir);
-      return compiled({ t: 'cumulative', T, cond: conditionFor(x, 'cumulative', T, dir) }, y0, yT, year, delta, dir);
+      if (T === null || y0 === null || yT === null)
+        return compiled(
+          { t: 'static', verdict: 'not_assessable', afterNoData: true },
+          y0,
+          yT,
+          year,
+          delta,
+          dir,
+        );
+      return compiled(
+        { t: 'cumulative', T, cond: conditionFor(x, 'cumulative', T, dir) },
+        y0,
+        yT,
+        year,
+        delta,
+        dir,
+      );
     }
     case 'cagr': {
       const g = resolveTarget(x, null);
@@ -167,22 +246,60 @@ function compile(spec: IndicatorSpec, year: number, method: Method, options: Non
       const basis = options.cagrBasis ?? (spec.unit?.includes('%') === true ? 'rates' : 'levels');
       if (basis !== 'rates') return compiled(FALLBACK, y0, yT, year, delta, dir);
       const N = yT - y0;
-      return compiled({ t: 'cagr', g, N, mT: N * Math.log1p(g / 100), cond: conditionFor(x, 'cagr', g, dir) }, y0, yT, year, delta, dir);
+      return compiled(
+        { t: 'cagr', g, N, mT: N * Math.log1p(g / 100), cond: conditionFor(x, 'cagr', g, dir) },
+        y0,
+        yT,
+        year,
+        delta,
+        dir,
+      );
     }
     case 'reduction': {
       const R = resolveTarget(x, null);
-      if (R === null || y0 === null || yT === null || R >= 100) return compiled({ t: 'static', verdict: 'not_assessable', afterNoData: true }, y0, yT, year, delta, 1);
+      if (R === null || y0 === null || yT === null || R >= 100)
+        return compiled(
+          { t: 'static', verdict: 'not_assessable', afterNoData: true },
+          y0,
+          yT,
+          year,
+          delta,
+          1,
+        );
       return compiled({ t: 'reduction', mT: -Math.log1p(-R / 100) }, y0, yT, year, delta, 1);
     }
     case 'ceiling':
     case 'maintain':
     case 'about':
     case 'range': {
-      if (q === null) return compiled({ t: 'static', verdict: 'not_assessable', afterNoData: false }, y0, yT, year, delta, dir);
+      if (q === null)
+        return compiled(
+          { t: 'static', verdict: 'not_assessable', afterNoData: false },
+          y0,
+          yT,
+          year,
+          delta,
+          dir,
+        );
       if (x.relative) return compiled(FALLBACK, y0, yT, year, delta, dir);
       const cond = conditionFor(x, kind, resolveTarget(x, null), dir);
-      if (cond === null) return compiled({ t: 'static', verdict: 'not_assessable', afterNoData: true }, y0, yT, year, delta, dir);
-      return compiled({ t: 'cond', cond, maintain: kind === 'maintain', early: earlyAchievableFor(kind, spec.attribute) }, y0, yT, year, delta, dir);
+      if (cond === null)
+        return compiled(
+          { t: 'static', verdict: 'not_assessable', afterNoData: true },
+          y0,
+          yT,
+          year,
+          delta,
+          dir,
+        );
+      return compiled(
+        { t: 'cond', cond, maintain: kind === 'maintain', early: earlyAchievableFor(kind, spec.attribute) },
+        y0,
+        yT,
+        year,
+        delta,
+        dir,
+      );
     }
     case 'assigned':
     case 'relational':
@@ -287,7 +404,11 @@ export function evaluateColumns(input: ColumnarInput): ColumnarOutput {
         dataYear[s] = ly;
         elapsed[s] = f;
         progress[s] = p;
-        verdicts[s] = testCondition(mode.cond, A) ? V.achieved : c.final ? V.not_achieved : timeVerdict(p, f, c.delta);
+        verdicts[s] = testCondition(mode.cond, A)
+          ? V.achieved
+          : c.final
+            ? V.not_achieved
+            : timeVerdict(p, f, c.delta);
         break;
       }
       case 'cond': {
@@ -382,7 +503,14 @@ export function evaluateColumns(input: ColumnarInput): ColumnarOutput {
           const m = (el * log) / k;
           const p = mode.mT === 0 ? NaN : m / mode.mT;
           const gObs = el > 0 ? (Math.exp(m / el) - 1) * 100 : NaN;
-          const achieved = c.final || left <= 0 ? (mode.cond !== null ? testCondition(mode.cond, gObs) : gte(gObs, mode.g)) : c.dir > 0 ? gte(m, mode.mT) : lte(m, mode.mT);
+          const achieved =
+            c.final || left <= 0
+              ? mode.cond !== null
+                ? testCondition(mode.cond, gObs)
+                : gte(gObs, mode.g)
+              : c.dir > 0
+                ? gte(m, mode.mT)
+                : lte(m, mode.mT);
           progress[s] = p;
           verdicts[s] = achieved ? V.achieved : c.final ? V.not_achieved : timeVerdict(p, f, c.delta);
         } else {

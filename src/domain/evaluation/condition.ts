@@ -51,7 +51,8 @@ function gtStrict(a: number, b: number): boolean {
   return !lte(a, b);
 }
 // Keep the copies honest.
-if (gte(1, 1 + 1e-12) !== gteShared(1, 1 + 1e-12) || lte(2, 1) !== lteShared(2, 1)) throw new Error('condition: float comparison drifted from stats.ts');
+if (gte(1, 1 + 1e-12) !== gteShared(1, 1 + 1e-12) || lte(2, 1) !== lteShared(2, 1))
+  throw new Error('condition: float comparison drifted from stats.ts');
 
 export function testCondition(c: Condition, v: number): boolean {
   if (c.lo !== null && !(c.loStrict ? gtStrict(v, c.lo) : gte(v, c.lo))) return false;
@@ -69,17 +70,31 @@ export function ruleOf(c: Condition): Bilingual {
   const r = c.text;
   switch (r.t) {
     case 'plain': {
-      if (c.lo !== null && c.hi !== null) return c.lo === c.hi ? { zh: `= ${fmt(c.lo)}`, en: `= ${fmt(c.lo)}` } : { zh: `${fmt(c.lo)}–${fmt(c.hi)}`, en: `${fmt(c.lo)}–${fmt(c.hi)}` };
-      if (c.lo !== null) return { zh: `${c.loStrict ? '>' : '≥'} ${fmt(c.lo)}`, en: `${c.loStrict ? '>' : '≥'} ${fmt(c.lo)}` };
-      if (c.hi !== null) return { zh: `${c.hiStrict ? '<' : '≤'} ${fmt(c.hi)}`, en: `${c.hiStrict ? '<' : '≤'} ${fmt(c.hi)}` };
+      if (c.lo !== null && c.hi !== null)
+        return c.lo === c.hi
+          ? { zh: `= ${fmt(c.lo)}`, en: `= ${fmt(c.lo)}` }
+          : { zh: `${fmt(c.lo)}–${fmt(c.hi)}`, en: `${fmt(c.lo)}–${fmt(c.hi)}` };
+      if (c.lo !== null)
+        return { zh: `${c.loStrict ? '>' : '≥'} ${fmt(c.lo)}`, en: `${c.loStrict ? '>' : '≥'} ${fmt(c.lo)}` };
+      if (c.hi !== null)
+        return { zh: `${c.hiStrict ? '<' : '≤'} ${fmt(c.hi)}`, en: `${c.hiStrict ? '<' : '≤'} ${fmt(c.hi)}` };
       return { zh: '', en: '' };
     }
     case 'maintain':
       if (r.side > 0) return { zh: `保持不低于${fmt(r.value)}`, en: `stay at or above ${fmt(r.value)}` };
       if (r.side < 0) return { zh: `保持不高于${fmt(r.value)}`, en: `stay at or below ${fmt(r.value)}` };
-      return { zh: `保持${fmt(r.value)}${r.h > 0 ? `（±${fmt(r.h)}）` : ''}`, en: `stay at ${fmt(r.value)}${r.h > 0 ? ` (±${fmt(r.h)})` : ''}` };
+      return {
+        zh: `保持${fmt(r.value)}${r.h > 0 ? `（±${fmt(r.h)}）` : ''}`,
+        en: `stay at ${fmt(r.value)}${r.h > 0 ? ` (±${fmt(r.h)})` : ''}`,
+      };
     case 'about': {
-      const how = r.share === null ? { zh: '指标容差', en: "the indicator's tolerance" } : { zh: `默认容差为目标值的${fmt(r.share * 100)}%`, en: `default tolerance ${fmt(r.share * 100)}% of the target` };
+      const how =
+        r.share === null
+          ? { zh: '指标容差', en: "the indicator's tolerance" }
+          : {
+              zh: `默认容差为目标值的${fmt(r.share * 100)}%`,
+              en: `default tolerance ${fmt(r.share * 100)}% of the target`,
+            };
       const band = `${fmt(r.value)}±${fmt(r.h)}`;
       if (r.side > 0) {
         return {
@@ -87,13 +102,25 @@ export function ruleOf(c: Condition): Bilingual {
           en: `“${r.raw}” read as at least ${fmt(r.value - r.h)} (${band}, ${how.en}; above the band counts as exceeded)`,
         };
       }
-      if (r.side < 0) return { zh: `“${r.raw}”即不高于${fmt(r.value + r.h)}（${band}，${how.zh}）`, en: `“${r.raw}” read as at most ${fmt(r.value + r.h)} (${band}, ${how.en})` };
+      if (r.side < 0)
+        return {
+          zh: `“${r.raw}”即不高于${fmt(r.value + r.h)}（${band}，${how.zh}）`,
+          en: `“${r.raw}” read as at most ${fmt(r.value + r.h)} (${band}, ${how.en})`,
+        };
       return { zh: `“${r.raw}”即${band}（${how.zh}）`, en: `“${r.raw}” read as ${band} (${how.en})` };
     }
     case 'range': {
       const span = `${fmt(r.low)}–${fmt(r.high)}`;
-      if (r.side > 0) return { zh: `区间${span}，达到下限${fmt(r.low)}即完成`, en: `range ${span}; reaching the lower bound ${fmt(r.low)} meets it` };
-      if (r.side < 0) return { zh: `区间${span}，不高于上限${fmt(r.high)}即完成`, en: `range ${span}; staying at or below the upper bound ${fmt(r.high)} meets it` };
+      if (r.side > 0)
+        return {
+          zh: `区间${span}，达到下限${fmt(r.low)}即完成`,
+          en: `range ${span}; reaching the lower bound ${fmt(r.low)} meets it`,
+        };
+      if (r.side < 0)
+        return {
+          zh: `区间${span}，不高于上限${fmt(r.high)}即完成`,
+          en: `range ${span}; staying at or below the upper bound ${fmt(r.high)} meets it`,
+        };
       return { zh: `区间${span}`, en: `range ${span}` };
     }
   }
@@ -101,11 +128,23 @@ export function ruleOf(c: Condition): Bilingual {
 
 const PLAIN: RuleText = { t: 'plain' };
 
-function atLeast(t: number, strict: boolean, delta: number, text: RuleText = PLAIN, comfortLo: number | null = t + delta * Math.abs(t)): Condition {
+function atLeast(
+  t: number,
+  strict: boolean,
+  delta: number,
+  text: RuleText = PLAIN,
+  comfortLo: number | null = t + delta * Math.abs(t),
+): Condition {
   return { lo: t, hi: null, loStrict: strict, hiStrict: false, comfortLo, comfortHi: null, text };
 }
 
-function atMost(t: number, strict: boolean, delta: number, text: RuleText = PLAIN, comfortHi: number | null = t - delta * Math.abs(t)): Condition {
+function atMost(
+  t: number,
+  strict: boolean,
+  delta: number,
+  text: RuleText = PLAIN,
+  comfortHi: number | null = t - delta * Math.abs(t),
+): Condition {
   return { lo: null, hi: t, loStrict: false, hiStrict: strict, comfortLo: null, comfortHi, text };
 }
 
@@ -161,17 +200,31 @@ export function buildCondition(
 }
 
 /** 左右 targets are rates or shares to hit, not thresholds to clear: no early achievement by margin. */
-function aboutCondition(q: Quantity, value: number, dir: 1 | -1 | 0, opts: { delta: number; tolerance: number | null; aboutShare: number }): Condition {
+function aboutCondition(
+  q: Quantity,
+  value: number,
+  dir: 1 | -1 | 0,
+  opts: { delta: number; tolerance: number | null; aboutShare: number },
+): Condition {
   const h = aboutHalfWidth(value, opts.tolerance, opts.aboutShare);
-  const text: RuleText = { t: 'about', raw: q.raw, value, h, side: dir, share: opts.tolerance !== null ? null : opts.aboutShare };
+  const text: RuleText = {
+    t: 'about',
+    raw: q.raw,
+    value,
+    h,
+    side: dir,
+    share: opts.tolerance !== null ? null : opts.aboutShare,
+  };
   if (dir > 0) return atLeast(value - h, false, 0, text, null);
   if (dir < 0) return atMost(value + h, false, 0, text, null);
   return band(value - h, value + h, text);
 }
 
 function rangeCondition(low: number, high: number, dir: 1 | -1 | 0, delta: number): Condition {
-  if (dir > 0) return atLeast(low, false, delta, { t: 'range', low, high, side: 1 }, high + delta * Math.abs(high));
-  if (dir < 0) return atMost(high, false, delta, { t: 'range', low, high, side: -1 }, low - delta * Math.abs(low));
+  if (dir > 0)
+    return atLeast(low, false, delta, { t: 'range', low, high, side: 1 }, high + delta * Math.abs(high));
+  if (dir < 0)
+    return atMost(high, false, delta, { t: 'range', low, high, side: -1 }, low - delta * Math.abs(low));
   return band(low, high, { t: 'range', low, high, side: 0 });
 }
 

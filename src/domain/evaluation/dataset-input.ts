@@ -17,17 +17,34 @@ export interface SelectedPlan {
  * Without it: the current plan (the one no other plan names as predecessor), its table indicators only
  * unless `includeText` asks for the prose targets too.
  */
-export function selectPlan(dataset: Dataset, opts: { table?: number | null; includeText?: boolean } = {}): Result<SelectedPlan> {
+export function selectPlan(
+  dataset: Dataset,
+  opts: { table?: number | null; includeText?: boolean } = {},
+): Result<SelectedPlan> {
   const table = opts.table ?? null;
   if (table !== null) {
     for (const plan of dataset.plans) {
       const indicators = plan.indicators.filter((i) => i.tableNumber === table);
       if (indicators.length > 0) return ok({ plan, indicators });
     }
-    const tables = [...new Set(dataset.plans.flatMap((p) => p.indicators.map((i) => i.tableNumber)).filter((n): n is number => n !== null))].sort((a, b) => a - b);
-    return fail(new LantuError('not_found', `no plan has indicators from table ${table}${tables.length > 0 ? ` (tables: ${tables.join(', ')})` : ''}`, { table }));
+    const tables = [
+      ...new Set(
+        dataset.plans
+          .flatMap((p) => p.indicators.map((i) => i.tableNumber))
+          .filter((n): n is number => n !== null),
+      ),
+    ].sort((a, b) => a - b);
+    return fail(
+      new LantuError(
+        'not_found',
+        `no plan has indicators from table ${table}${tables.length > 0 ? ` (tables: ${tables.join(', ')})` : ''}`,
+        { table },
+      ),
+    );
   }
-  const predecessors = new Set(dataset.plans.map((p) => p.predecessorKey).filter((k): k is string => k !== null));
+  const predecessors = new Set(
+    dataset.plans.map((p) => p.predecessorKey).filter((k): k is string => k !== null),
+  );
   const plan = dataset.plans.find((p) => !predecessors.has(p.key)) ?? dataset.plans[0];
   if (plan === undefined) return fail(new LantuError('not_a_plan', 'the dataset holds no plan', null));
   const fromTables = plan.indicators.filter((i) => i.origin === 'table');
@@ -39,7 +56,10 @@ export function selectPlan(dataset: Dataset, opts: { table?: number | null; incl
  * The plan's own observations, keyed by code. A plan table's result column for a 年均增速 (cagr, %) indicator
  * states the average over the whole period, so when it is the only value in the period it covers all its years.
  */
-export function datasetObservations(plan: DatasetPlan, indicators: readonly DatasetIndicator[]): Map<string, EvaluationObservation[]> {
+export function datasetObservations(
+  plan: DatasetPlan,
+  indicators: readonly DatasetIndicator[],
+): Map<string, EvaluationObservation[]> {
   const byCode = new Map<string, EvaluationObservation[]>();
   const spec = new Map(indicators.map((i) => [i.code, i]));
   for (const o of plan.observations) {
@@ -49,7 +69,8 @@ export function datasetObservations(plan: DatasetPlan, indicators: readonly Data
   }
   for (const [code, list] of byCode) {
     const i = spec.get(code);
-    if (i === undefined || i.kind !== 'cagr' || i.tableNumber === null || i.unit?.includes('%') !== true) continue;
+    if (i === undefined || i.kind !== 'cagr' || i.tableNumber === null || i.unit?.includes('%') !== true)
+      continue;
     const start = i.baselineYear ?? plan.periodStart - 1;
     const end = i.targetYear ?? plan.periodEnd;
     const inPeriod = list.filter((o) => o.kind === 'actual' && o.year > start && o.year <= end);
@@ -60,14 +81,13 @@ export function datasetObservations(plan: DatasetPlan, indicators: readonly Data
 }
 
 const norm = (s: string): string =>
-  s
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/[（(]/g, '(')
-    .replace(/[）)]/g, ')');
+  s.normalize('NFKC').replace(/\s+/g, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')');
 
 /** An indicator by code, exact name, or the name as printed with its unit: 地区生产总值年均增速（%）. */
-export function matchIndicator<T extends { code: string; name: string; unit: string | null }>(key: string, indicators: readonly T[]): T | null {
+export function matchIndicator<T extends { code: string; name: string; unit: string | null }>(
+  key: string,
+  indicators: readonly T[],
+): T | null {
   const k = norm(key);
   if (k === '') return null;
   const byCode = indicators.find((i) => norm(i.code) === k);
@@ -154,7 +174,8 @@ export function csvObservations(
       errors.push(`line ${row.line}: year "${yearCell}" is not a year`);
       continue;
     }
-    const kind: ObservationKind | null = kindCell === '' || kindCell === 'actual' ? 'actual' : kindCell === 'assigned' ? 'assigned' : null;
+    const kind: ObservationKind | null =
+      kindCell === '' || kindCell === 'actual' ? 'actual' : kindCell === 'assigned' ? 'assigned' : null;
     if (kind === null) {
       errors.push(`line ${row.line}: kind "${kindCell}" must be actual or assigned`);
       continue;
@@ -173,12 +194,20 @@ export function csvObservations(
     out.set(spec.code, list);
   }
   if (errors.length > 0) {
-    return fail(new LantuError('validation_failed', `values CSV: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? `; and ${errors.length - 5} more` : ''}`, { errors }));
+    return fail(
+      new LantuError(
+        'validation_failed',
+        `values CSV: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? `; and ${errors.length - 5} more` : ''}`,
+        { errors },
+      ),
+    );
   }
   return ok(out);
 }
 
-export function mergeObservations(...maps: ReadonlyMap<string, readonly EvaluationObservation[]>[]): Map<string, EvaluationObservation[]> {
+export function mergeObservations(
+  ...maps: ReadonlyMap<string, readonly EvaluationObservation[]>[]
+): Map<string, EvaluationObservation[]> {
   const out = new Map<string, EvaluationObservation[]>();
   for (const m of maps) for (const [code, list] of m) out.set(code, [...(out.get(code) ?? []), ...list]);
   return out;

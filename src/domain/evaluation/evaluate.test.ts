@@ -4,11 +4,22 @@ import { makeSpec, obs, series } from './testkit.ts';
 import type { EvaluationObservation, Method, Verdict } from './types.ts';
 import type { IndicatorSpec } from '../indicator.ts';
 
-const run = (spec: IndicatorSpec, o: EvaluationObservation[], year: number, method: Method = 'time', extra = {}) =>
-  evaluateIndicator(spec, o, year, method, extra);
+const run = (
+  spec: IndicatorSpec,
+  o: EvaluationObservation[],
+  year: number,
+  method: Method = 'time',
+  extra = {},
+) => evaluateIndicator(spec, o, year, method, extra);
 
 // 国家高新技术企业数: 1837 (2020) → 5000 (2025), a level with a path. f(2022) = 0.4, δ = 0.05.
-const hte = makeSpec({ name: '国家高新技术企业数', unit: '家', kind: 'level', baseline: 1837, target: '5000' });
+const hte = makeSpec({
+  name: '国家高新技术企业数',
+  unit: '家',
+  kind: 'level',
+  baseline: 1837,
+  target: '5000',
+});
 const at = (p: number) => 1837 + p * (5000 - 1837);
 
 describe('level: time-progress boundaries', () => {
@@ -129,7 +140,13 @@ describe('level: time-progress boundaries', () => {
 });
 
 describe('cagr (年均增速)', () => {
-  const gdp = makeSpec({ name: '地区生产总值年均增速', unit: '%', kind: 'cagr', baseline: 6.5, target: '6.5' });
+  const gdp = makeSpec({
+    name: '地区生产总值年均增速',
+    unit: '%',
+    kind: 'cagr',
+    baseline: 6.5,
+    target: '6.5',
+  });
   it.each<[number, Verdict]>([
     [7.5, 'ahead'],
     [6.5, 'on_track'],
@@ -156,16 +173,31 @@ describe('cagr (年均增速)', () => {
   });
 
   it('final: average over the period against the target, with 左右 tolerance', () => {
-    const about = makeSpec({ unit: '%', kind: 'cagr', baseline: null, target: '7左右', baselineYear: 2015, targetYear: 2020 });
+    const about = makeSpec({
+      unit: '%',
+      kind: 'cagr',
+      baseline: null,
+      target: '7左右',
+      baselineYear: 2015,
+      targetYear: 2020,
+    });
     expect(run(about, [obs(2020, 6.5, { span: 5 })], 2020).verdict).toBe('achieved');
     expect(run(about, [obs(2020, 6.2, { span: 5 })], 2020).verdict).toBe('not_achieved');
-    expect(run(about, [obs(2020, 6.5, { span: 5 })], 2020, 'time', { aboutTolerance: 0.05 }).verdict).toBe('not_achieved');
+    expect(run(about, [obs(2020, 6.5, { span: 5 })], 2020, 'time', { aboutTolerance: 0.05 }).verdict).toBe(
+      'not_achieved',
+    );
     const tol = { ...about, tolerance: 0.5 };
     expect(run(tol, [obs(2020, 6.5, { span: 5 })], 2020).verdict).toBe('achieved');
   });
 
   it('from levels (unit not %)', () => {
-    const lvl = makeSpec({ name: '地区生产总值', unit: '亿元', kind: 'cagr', baseline: 2907.36, target: '6.5' });
+    const lvl = makeSpec({
+      name: '地区生产总值',
+      unit: '亿元',
+      kind: 'cagr',
+      baseline: 2907.36,
+      target: '6.5',
+    });
     const r = run(lvl, [obs(2023, 2907.36 * 1.065 ** 3)], 2023);
     expect(r.actual).toBeCloseTo(6.5, 6);
     expect(r.progress).toBeCloseTo(0.6, 6);
@@ -181,7 +213,13 @@ describe('cagr (年均增速)', () => {
 });
 
 describe('cumulative (新增…累计)', () => {
-  const pat = makeSpec({ name: '新增发明专利授权', unit: '件', kind: 'cumulative', baseline: null, target: '10000' });
+  const pat = makeSpec({
+    name: '新增发明专利授权',
+    unit: '件',
+    kind: 'cumulative',
+    baseline: null,
+    target: '10000',
+  });
   it.each<[number[], number, Verdict]>([
     [[2000, 2000], 2022, 'on_track'],
     [[3000, 3000], 2022, 'ahead'],
@@ -201,7 +239,14 @@ describe('cumulative (新增…累计)', () => {
 });
 
 describe('reduction (降低13.5%)', () => {
-  const energy = makeSpec({ name: '单位GDP能耗降低', unit: '%', kind: 'reduction', baseline: null, target: '13.5', attribute: 'binding' });
+  const energy = makeSpec({
+    name: '单位GDP能耗降低',
+    unit: '%',
+    kind: 'reduction',
+    baseline: null,
+    target: '13.5',
+    attribute: 'binding',
+  });
   const r1 = (1 - (1 - 0.135) ** (1 / 5)) * 100; // the even annual fall
   it('an even annual fall is on track and meets the target at the end', () => {
     expect(run(energy, series(2021, [r1, r1]), 2022).verdict).toBe('on_track');
@@ -220,7 +265,15 @@ describe('reduction (降低13.5%)', () => {
 });
 
 describe('condition kinds', () => {
-  const unemp = makeSpec({ name: '城镇登记失业率', unit: '%', kind: 'ceiling', direction: 'decrease', baseline: 1.8, target: '2', attribute: 'binding' });
+  const unemp = makeSpec({
+    name: '城镇登记失业率',
+    unit: '%',
+    kind: 'ceiling',
+    direction: 'decrease',
+    baseline: 1.8,
+    target: '2',
+    attribute: 'binding',
+  });
   it.each<[number, number, Verdict]>([
     [1.8, 2022, 'on_track'], // binding: never declared met early
     [2.0, 2022, 'on_track'],
@@ -309,7 +362,14 @@ describe('condition kinds', () => {
 });
 
 describe('assigned (完成市下达任务)', () => {
-  const s = makeSpec({ name: '单位地区生产总值能源消耗降低', unit: '%', kind: 'assigned', target: '完成市下达任务', baseline: '完成市下达任务', attribute: 'binding' });
+  const s = makeSpec({
+    name: '单位地区生产总值能源消耗降低',
+    unit: '%',
+    kind: 'assigned',
+    target: '完成市下达任务',
+    baseline: '完成市下达任务',
+    attribute: 'binding',
+  });
   const given = (y: number, v: number): EvaluationObservation => obs(y, v, { kind: 'assigned' });
   it.each<[EvaluationObservation[], number, Verdict]>([
     [[obs(2022, 3.5), given(2022, 3.2)], 2022, 'on_track'],
@@ -331,8 +391,18 @@ describe('assigned (完成市下达任务)', () => {
 });
 
 describe('relational (与GDP增长同步)', () => {
-  const inc = makeSpec({ name: '居民人均可支配收入增长率', unit: '%', kind: 'relational', target: '与GDP增长同步', baseline: '与GDP增长同步', relatedCode: 'GDP' });
-  const gdp = (pairs: [number, number][]) => ({ related: pairs.map(([y, v]) => obs(y, v)), relatedName: '地区生产总值增速' });
+  const inc = makeSpec({
+    name: '居民人均可支配收入增长率',
+    unit: '%',
+    kind: 'relational',
+    target: '与GDP增长同步',
+    baseline: '与GDP增长同步',
+    relatedCode: 'GDP',
+  });
+  const gdp = (pairs: [number, number][]) => ({
+    related: pairs.map(([y, v]) => obs(y, v)),
+    relatedName: '地区生产总值增速',
+  });
   it.each<[number, Verdict]>([
     [6.5, 'on_track'],
     [6.0, 'on_track'],
@@ -353,7 +423,19 @@ describe('relational (与GDP增长同步)', () => {
   });
 
   it('final year compares the period averages and lists the years that missed', () => {
-    const r = run(inc, series(2021, [7, 5, 6, 6, 6]), 2025, 'time', gdp([[2021, 6], [2022, 6], [2023, 6], [2024, 6], [2025, 6]]));
+    const r = run(
+      inc,
+      series(2021, [7, 5, 6, 6, 6]),
+      2025,
+      'time',
+      gdp([
+        [2021, 6],
+        [2022, 6],
+        [2023, 6],
+        [2024, 6],
+        [2025, 6],
+      ]),
+    );
     expect(r.verdict).toBe('achieved');
     expect(r.explanation.zh).toContain('2022年未满足');
   });

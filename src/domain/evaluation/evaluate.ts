@@ -1,10 +1,31 @@
 import type { IndicatorSpec } from '../indicator.ts';
-import { buildCondition as buildCondition_, isComfortable as isComfortable_, ruleOf as ruleOf_, sign as sign_, testCondition as testCondition_ } from './condition.ts';
+import {
+  buildCondition as buildCondition_,
+  isComfortable as isComfortable_,
+  ruleOf as ruleOf_,
+  sign as sign_,
+  testCondition as testCondition_,
+} from './condition.ts';
 import type { Condition } from './condition.ts';
 import { numericPoints as numericPoints_, pointsOf as pointsOf_ } from './observations.ts';
 import type { Point } from './observations.ts';
-import { fmt as fmt_, gte as gte_, lte as lte_, mean as mean_, normalCdf as normalCdf_, pct as pct_, round as round_, sampleSd as sampleSd_ } from './stats.ts';
-import { isRelativeTarget as isRelativeTarget_, parseCompletion as parseCompletion_, parseRelation as parseRelation_, relationLabel as relationLabel_, resolveRelativeTarget as resolveRelativeTarget_ } from './text.ts';
+import {
+  fmt as fmt_,
+  gte as gte_,
+  lte as lte_,
+  mean as mean_,
+  normalCdf as normalCdf_,
+  pct as pct_,
+  round as round_,
+  sampleSd as sampleSd_,
+} from './stats.ts';
+import {
+  isRelativeTarget as isRelativeTarget_,
+  parseCompletion as parseCompletion_,
+  parseRelation as parseRelation_,
+  relationLabel as relationLabel_,
+  resolveRelativeTarget as resolveRelativeTarget_,
+} from './text.ts';
 import type { Relation } from './text.ts';
 import type {
   Bilingual,
@@ -145,7 +166,12 @@ function comparisonOf(ctx: Ctx, cond: Condition, met: boolean): Comparison {
   return { rule: ctx.explain ? ruleOf(cond) : NO_TEXT, met };
 }
 
-function finish(ctx: Ctx, r: IndicatorEvaluation, verdict: Verdict, why: Bilingual | (() => Bilingual)): IndicatorEvaluation {
+function finish(
+  ctx: Ctx,
+  r: IndicatorEvaluation,
+  verdict: Verdict,
+  why: Bilingual | (() => Bilingual),
+): IndicatorEvaluation {
   r.verdict = verdict;
   if (ctx.explain) {
     const label = verdictLabel(verdict, ctx.final);
@@ -155,7 +181,12 @@ function finish(ctx: Ctx, r: IndicatorEvaluation, verdict: Verdict, why: Bilingu
   return r;
 }
 
-function unavailable(ctx: Ctx, verdict: 'no_data' | 'not_assessable', why: Bilingual, partial?: Partial<IndicatorEvaluation>): IndicatorEvaluation {
+function unavailable(
+  ctx: Ctx,
+  verdict: 'no_data' | 'not_assessable',
+  why: Bilingual,
+  partial?: Partial<IndicatorEvaluation>,
+): IndicatorEvaluation {
   const r = base(ctx);
   if (partial !== undefined) Object.assign(r, partial);
   return finish(ctx, r, verdict, why);
@@ -178,7 +209,13 @@ export function evaluateIndicator(
   const yT = spec.targetYear ?? options.periodEnd ?? null;
   const y0 = spec.baselineYear ?? (options.periodStart != null ? options.periodStart - 1 : null);
   const evalYear = yT !== null ? Math.min(year, yT) : year;
-  const pathLike = spec.kind === 'level' || spec.kind === 'share' || spec.kind === 'cumulative' || spec.kind === 'cagr' || spec.kind === 'reduction' || spec.kind === 'floor';
+  const pathLike =
+    spec.kind === 'level' ||
+    spec.kind === 'share' ||
+    spec.kind === 'cumulative' ||
+    spec.kind === 'cagr' ||
+    spec.kind === 'reduction' ||
+    spec.kind === 'floor';
   const delta = (pathLike && spec.kind !== 'floor' ? spec.tolerance : null) ?? options.delta ?? DEFAULT_DELTA;
   const dir0 = sign(spec.direction);
   const ctx: Ctx = {
@@ -217,7 +254,11 @@ export function evaluateIndicator(
       case 'assigned':
       case 'relational':
         ctx.dir = 1;
-        note(ctx, '指标未标明方向，按“越大越好”理解（超过目标视为超额完成）', 'no direction given: read as “higher is better” (above the target counts as exceeded)');
+        note(
+          ctx,
+          '指标未标明方向，按“越大越好”理解（超过目标视为超额完成）',
+          'no direction given: read as “higher is better” (above the target counts as exceeded)',
+        );
         break;
     }
   }
@@ -228,7 +269,11 @@ export function evaluateIndicator(
     });
   }
   if (yT !== null && year > yT) {
-    note(ctx, `评估年份晚于目标年份，按${yT}年终期评估`, `the year is after the target year; judged as the final evaluation of ${yT}`);
+    note(
+      ctx,
+      `评估年份晚于目标年份，按${yT}年终期评估`,
+      `the year is after the target year; judged as the final evaluation of ${yT}`,
+    );
   }
   switch (spec.kind) {
     case 'level':
@@ -261,7 +306,10 @@ function inPeriod(ctx: Ctx, points: readonly Point[]): Point[] {
 }
 
 /** Latest point with a number, or a text that states completion; the latest text otherwise. */
-function latest(points: readonly Point[]): { num: { year: number; value: number } | null; text: Point | null } {
+function latest(points: readonly Point[]): {
+  num: { year: number; value: number } | null;
+  text: Point | null;
+} {
   let num: { year: number; value: number } | null = null;
   let text: Point | null = null;
   for (const p of points) {
@@ -273,18 +321,36 @@ function latest(points: readonly Point[]): { num: { year: number; value: number 
 
 function noDataWhy(ctx: Ctx, text: Point | null): Bilingual {
   if (text?.text != null) {
-    return { zh: `${text.year}年实际值为“${text.text}”，无可用数值`, en: `the ${text.year} value reads “${text.text}”, no usable number` };
+    return {
+      zh: `${text.year}年实际值为“${text.text}”，无可用数值`,
+      en: `the ${text.year} value reads “${text.text}”, no usable number`,
+    };
   }
   return { zh: `${ctx.evalYear}年及以前没有实际值`, en: `no actual value up to ${ctx.evalYear}` };
 }
 
-function targetCondition(ctx: Ctx, kind: IndicatorSpec['kind'], targetValue: number | null): Condition | null {
+function targetCondition(
+  ctx: Ctx,
+  kind: IndicatorSpec['kind'],
+  targetValue: number | null,
+): Condition | null {
   const q = ctx.spec.target;
   if (q === null) return null;
-  const eff = targetValue !== null && (q.value === null || isRelativeTarget(q.raw))
-    ? { ...q, value: targetValue, low: targetValue, high: targetValue, comparator: q.comparator === 'text' ? ('gte' as const) : q.comparator }
-    : q;
-  return buildCondition(kind, eff, ctx.dir, { delta: ctx.delta, tolerance: ctx.spec.tolerance, aboutShare: ctx.aboutShare });
+  const eff =
+    targetValue !== null && (q.value === null || isRelativeTarget(q.raw))
+      ? {
+          ...q,
+          value: targetValue,
+          low: targetValue,
+          high: targetValue,
+          comparator: q.comparator === 'text' ? ('gte' as const) : q.comparator,
+        }
+      : q;
+  return buildCondition(kind, eff, ctx.dir, {
+    delta: ctx.delta,
+    tolerance: ctx.spec.tolerance,
+    aboutShare: ctx.aboutShare,
+  });
 }
 
 /** A text observation that states completion decides on its own (完成 / 未完成). */
@@ -299,9 +365,19 @@ function completionVerdict(ctx: Ctx, r: IndicatorEvaluation, text: Point): Indic
   if (done === null) return null;
   r.dataYear = text.year;
   r.actualText = text.text;
-  r.comparison = { rule: { zh: `目标“${ctx.spec.target?.raw ?? ''}”`, en: `target “${ctx.spec.target?.raw ?? ''}”` }, met: done };
-  const said = { zh: `${text.year}年实际为“${text.text}”，对照目标“${ctx.spec.target?.raw ?? ''}”${done ? '已达到' : '未达到'}`, en: `${text.year} reported as “${text.text}” against the target “${ctx.spec.target?.raw ?? ''}”: ${done ? 'met' : 'not met'}` };
-  const holdEveryYear = ctx.spec.kind === 'assigned' || ctx.spec.kind === 'relational' || ctx.spec.kind === 'maintain' || ctx.spec.kind === 'ceiling';
+  r.comparison = {
+    rule: { zh: `目标“${ctx.spec.target?.raw ?? ''}”`, en: `target “${ctx.spec.target?.raw ?? ''}”` },
+    met: done,
+  };
+  const said = {
+    zh: `${text.year}年实际为“${text.text}”，对照目标“${ctx.spec.target?.raw ?? ''}”${done ? '已达到' : '未达到'}`,
+    en: `${text.year} reported as “${text.text}” against the target “${ctx.spec.target?.raw ?? ''}”: ${done ? 'met' : 'not met'}`,
+  };
+  const holdEveryYear =
+    ctx.spec.kind === 'assigned' ||
+    ctx.spec.kind === 'relational' ||
+    ctx.spec.kind === 'maintain' ||
+    ctx.spec.kind === 'ceiling';
   if (ctx.final) return finish(ctx, r, done ? 'achieved' : 'not_achieved', said);
   if (!done) return finish(ctx, r, 'lagging', said);
   return finish(ctx, r, holdEveryYear || ctx.spec.attribute === 'binding' ? 'on_track' : 'achieved', said);
@@ -326,7 +402,12 @@ function trendFromGrowth(g: number): Verdict {
  * estimated from the k observed increments: the end value is normal with mean m + nμ and variance
  * nσ² + n²σ²/k (the second term is the uncertainty of μ itself).
  */
-function probabilityOf(increments: readonly number[], m: number, years: number, test: (end: number, sd: number) => number): Probability | null {
+function probabilityOf(
+  increments: readonly number[],
+  m: number,
+  years: number,
+  test: (end: number, sd: number) => number,
+): Probability | null {
   if (increments.length < 2 || years <= 0) return null;
   const mu = mean(increments);
   const sd = sampleSd(increments);
@@ -346,9 +427,15 @@ function pBelow(centre: number, spread: number, t: number): number {
   return normalCdf((t - centre) / spread);
 }
 
-function conditionProbability(cond: Condition, increments: readonly number[], value: number, years: number): Probability | null {
+function conditionProbability(
+  cond: Condition,
+  increments: readonly number[],
+  value: number,
+  years: number,
+): Probability | null {
   return probabilityOf(increments, value, years, (c, s) => {
-    if (cond.lo !== null && cond.hi !== null) return Math.max(0, pBelow(c, s, cond.hi) - (1 - pAbove(c, s, cond.lo)));
+    if (cond.lo !== null && cond.hi !== null)
+      return Math.max(0, pBelow(c, s, cond.hi) - (1 - pAbove(c, s, cond.lo)));
     if (cond.lo !== null) return pAbove(c, s, cond.lo);
     if (cond.hi !== null) return pBelow(c, s, cond.hi);
     return NaN;
@@ -372,12 +459,18 @@ function yearlyIncrements(points: readonly { year: number; value: number }[]): n
   return out;
 }
 
-function projectValues(first: { year: number; value: number } | null, last: { year: number; value: number }, yT: number | null, cond: Condition | null): Projection | null {
+function projectValues(
+  first: { year: number; value: number } | null,
+  last: { year: number; value: number },
+  yT: number | null,
+  cond: Condition | null,
+): Projection | null {
   if (first === null || yT === null || last.year <= first.year) return null;
   const n = yT - last.year;
   const span = last.year - first.year;
   const linear = last.value + (n * (last.value - first.value)) / span;
-  const cagr = first.value > 0 && last.value > 0 ? last.value * (last.value / first.value) ** (n / span) : null;
+  const cagr =
+    first.value > 0 && last.value > 0 ? last.value * (last.value / first.value) ** (n / span) : null;
   return {
     linear: round(linear),
     cagr: cagr === null ? null : round(cagr),
@@ -396,7 +489,8 @@ interface Baseline {
 
 function findBaseline(ctx: Ctx, nums: readonly { year: number; value: number }[]): Baseline | null {
   const b = ctx.spec.baseline;
-  if (b !== null && b.value !== null && b.comparator !== 'text' && ctx.y0 !== null) return { value: b.value, year: ctx.y0, source: 'plan' };
+  if (b !== null && b.value !== null && b.comparator !== 'text' && ctx.y0 !== null)
+    return { value: b.value, year: ctx.y0, source: 'plan' };
   if (ctx.y0 !== null) {
     const at = nums.find((p) => p.year === ctx.y0);
     if (at !== undefined) return { value: at.value, year: at.year, source: 'observation' };
@@ -413,7 +507,11 @@ function resolveTarget(ctx: Ctx, baseline: number | null): number | null {
     if (baseline === null) return null;
     const r = resolveRelativeTarget(q.raw, baseline);
     if (r !== null) {
-      note(ctx, `目标“${q.raw}”按基期值${fmt(baseline)}换算为${fmt(r)}`, `target “${q.raw}” resolved from the baseline ${fmt(baseline)} to ${fmt(r)}`);
+      note(
+        ctx,
+        `目标“${q.raw}”按基期值${fmt(baseline)}换算为${fmt(r)}`,
+        `target “${q.raw}” resolved from the baseline ${fmt(baseline)} to ${fmt(r)}`,
+      );
       return r;
     }
     return q.value;
@@ -466,10 +564,26 @@ function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): IndicatorEv
   r.comparison = pm.cond === null ? null : comparisonOf(ctx, pm.cond, pm.achievedNow);
   const n = pm.yT - pm.dataYear;
   const s = Math.sign(pm.mT - pm.m0);
-  if (pm.achievedNow) r.probability = { value: 1, basis: pm.increments.length, mean: round(mean(pm.increments), 6), sd: round(sampleSd(pm.increments), 6) };
-  else if (ctx.final || n <= 0) r.probability = { value: 0, basis: pm.increments.length, mean: round(mean(pm.increments), 6), sd: round(sampleSd(pm.increments), 6) };
-  else r.probability = probabilityOf(pm.increments, pm.m, n, (c, sd) => (s >= 0 ? pAbove(c, sd, pm.mT) : pBelow(c, sd, pm.mT)));
-  if (r.probability !== null && !Number.isFinite(r.probability.sd)) r.probability = { ...r.probability, sd: 0 };
+  if (pm.achievedNow)
+    r.probability = {
+      value: 1,
+      basis: pm.increments.length,
+      mean: round(mean(pm.increments), 6),
+      sd: round(sampleSd(pm.increments), 6),
+    };
+  else if (ctx.final || n <= 0)
+    r.probability = {
+      value: 0,
+      basis: pm.increments.length,
+      mean: round(mean(pm.increments), 6),
+      sd: round(sampleSd(pm.increments), 6),
+    };
+  else
+    r.probability = probabilityOf(pm.increments, pm.m, n, (c, sd) =>
+      s >= 0 ? pAbove(c, sd, pm.mT) : pBelow(c, sd, pm.mT),
+    );
+  if (r.probability !== null && !Number.isFinite(r.probability.sd))
+    r.probability = { ...r.probability, sd: 0 };
 
   const head = once((): Bilingual => {
     const A = u(ctx, pm.actual);
@@ -481,16 +595,35 @@ function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): IndicatorEv
       en: `${pm.actualPhrase.en} ${A.en} in ${pm.dataYear} (${be}target ${ctx.spec.target?.raw ?? T.en} by ${pm.yT})`,
     };
   });
-  const rule = once((): Bilingual => (pm.cond === null ? { zh: '', en: '' } : { zh: `（${ruleOf(pm.cond).zh}）`, en: ` (${ruleOf(pm.cond).en})` }));
+  const rule = once((): Bilingual =>
+    pm.cond === null
+      ? { zh: '', en: '' }
+      : { zh: `（${ruleOf(pm.cond).zh}）`, en: ` (${ruleOf(pm.cond).en})` },
+  );
   if (pm.achievedNow) {
-    return finish(ctx, r, 'achieved', () => (ctx.final ? { zh: `${head().zh}，达到目标${rule().zh}`, en: `${head().en}; target met${rule().en}` } : { zh: `${head().zh}，已提前达到目标`, en: `${head().en}; the target is already met` }));
+    return finish(ctx, r, 'achieved', () =>
+      ctx.final
+        ? { zh: `${head().zh}，达到目标${rule().zh}`, en: `${head().en}; target met${rule().en}` }
+        : { zh: `${head().zh}，已提前达到目标`, en: `${head().en}; the target is already met` },
+    );
   }
-  if (ctx.final) return finish(ctx, r, 'not_achieved', () => ({ zh: `${head().zh}，未达到目标${rule().zh}`, en: `${head().en}; target not met${rule().en}` }));
+  if (ctx.final)
+    return finish(ctx, r, 'not_achieved', () => ({
+      zh: `${head().zh}，未达到目标${rule().zh}`,
+      en: `${head().en}; target not met${rule().en}`,
+    }));
   if (pm.dataYear === pm.y0) {
-    return finish(ctx, r, 'not_assessable', () => ({ zh: `${head().zh}，仅有一个观测值且缺少基期值，无法计算进度`, en: `${head().en}; a single value and no baseline, so progress cannot be measured` }));
+    return finish(ctx, r, 'not_assessable', () => ({
+      zh: `${head().zh}，仅有一个观测值且缺少基期值，无法计算进度`,
+      en: `${head().en}; a single value and no baseline, so progress cannot be measured`,
+    }));
   }
   if (ctx.method === 'trend') {
-    if (pm.ratio === null) return finish(ctx, r, 'not_assessable', () => ({ zh: `${head().zh}，无法计算增长率之比`, en: `${head().en}; the growth ratio cannot be computed` }));
+    if (pm.ratio === null)
+      return finish(ctx, r, 'not_assessable', () => ({
+        zh: `${head().zh}，无法计算增长率之比`,
+        en: `${head().en}; the growth ratio cannot be computed`,
+      }));
     const R = pm.ratio;
     return finish(ctx, r, trendFromRatio(R), () => ({
       zh: `${head().zh}，实际增速为按期实现所需增速的${pct(R)}`,
@@ -498,7 +631,12 @@ function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): IndicatorEv
     }));
   }
   const cmp = gte(p, f + ctx.delta) ? 'ahead' : gte(p, f - ctx.delta) ? 'on_track' : 'lagging';
-  const rel = cmp === 'ahead' ? { zh: '高于', en: 'above' } : cmp === 'on_track' ? { zh: '接近', en: 'close to' } : { zh: '低于', en: 'below' };
+  const rel =
+    cmp === 'ahead'
+      ? { zh: '高于', en: 'above' }
+      : cmp === 'on_track'
+        ? { zh: '接近', en: 'close to' }
+        : { zh: '低于', en: 'below' };
   const why = (): Bilingual => ({
     zh: `${head().zh}，实际进度${pct(p)}，${rel.zh}时间进度${pct(f)}`,
     en: `${head().en}; progress ${pct(p)}, ${rel.en} the ${pct(f)} of time elapsed`,
@@ -529,7 +667,14 @@ function evaluateLevel(ctx: Ctx): IndicatorEvaluation {
     (baseline.source === 'first_observation' && (ctx.spec.kind === 'floor' || baseline.year >= num.year)) ||
     ctx.yT === null ||
     baseline.value === T;
-  if (baseline?.source === 'first_observation' && baseline.year >= num.year && ctx.spec.kind !== 'floor' && !ctx.final && cond !== null && !testCondition(cond, num.value)) {
+  if (
+    baseline?.source === 'first_observation' &&
+    baseline.year >= num.year &&
+    ctx.spec.kind !== 'floor' &&
+    !ctx.final &&
+    cond !== null &&
+    !testCondition(cond, num.value)
+  ) {
     r.dataYear = num.year;
     r.actual = round(num.value);
     r.target = round(T);
@@ -542,14 +687,19 @@ function evaluateLevel(ctx: Ctx): IndicatorEvaluation {
   const y0 = baseline.year;
   const yT = ctx.yT ?? num.year;
   if (baseline.source === 'first_observation') {
-    note(ctx, `缺少基期值，以首个观测年份${baseline.year}年（${fmt(baseline.value)}）为基期`, `no baseline: the first observed year ${baseline.year} (${fmt(baseline.value)}) is used as the baseline`);
+    note(
+      ctx,
+      `缺少基期值，以首个观测年份${baseline.year}年（${fmt(baseline.value)}）为基期`,
+      `no baseline: the first observed year ${baseline.year} (${fmt(baseline.value)}) is used as the baseline`,
+    );
   }
   const B = baseline.value;
   const A = num.value;
   const f = (num.year - y0) / (yT - y0);
   const n = yT - num.year;
   const pts = all.filter((p) => p.year >= y0 && p.year <= num.year);
-  if (baseline.source === 'plan' && !pts.some((p) => p.year === y0)) pts.unshift({ year: y0, value: B, span: 1 });
+  if (baseline.source === 'plan' && !pts.some((p) => p.year === y0))
+    pts.unshift({ year: y0, value: B, span: 1 });
   const elapsedYears = num.year - y0;
   const d = ctx.dir;
   let ratio: number | null = null;
@@ -577,7 +727,14 @@ function evaluateLevel(ctx: Ctx): IndicatorEvaluation {
     achievedNow: testCondition(cond, A),
     increments: yearlyIncrements(pts),
     projection: projectValues({ year: y0, value: B }, { year: num.year, value: A }, yT, cond),
-    requiredRate: n > 0 ? { absolute: round((T - A) / n), relative: A > 0 && T > 0 ? round(((T / A) ** (1 / n) - 1) * 100) : null, years: n } : null,
+    requiredRate:
+      n > 0
+        ? {
+            absolute: round((T - A) / n),
+            relative: A > 0 && T > 0 ? round(((T / A) ** (1 / n) - 1) * 100) : null,
+            years: n,
+          }
+        : null,
     ratio,
     actualPhrase: { zh: '为', en: 'value' },
     cond,
@@ -585,14 +742,31 @@ function evaluateLevel(ctx: Ctx): IndicatorEvaluation {
 }
 
 /** Without a numeric target the trend method still reads the direction of travel (Open SDG thresholds). */
-function evaluateWithoutTarget(ctx: Ctx, r: IndicatorEvaluation, baseline: Baseline | null, num: { year: number; value: number }): IndicatorEvaluation {
+function evaluateWithoutTarget(
+  ctx: Ctx,
+  r: IndicatorEvaluation,
+  baseline: Baseline | null,
+  num: { year: number; value: number },
+): IndicatorEvaluation {
   r.dataYear = num.year;
   r.actual = round(num.value);
   if (ctx.method !== 'trend') {
-    return finish(ctx, r, 'not_assessable', { zh: `目标“${ctx.spec.target?.raw ?? '—'}”未量化，时间进度法无法评估（可用趋势法）`, en: `the target “${ctx.spec.target?.raw ?? '—'}” is not a number, so time-progress cannot judge it (try the trend method)` });
+    return finish(ctx, r, 'not_assessable', {
+      zh: `目标“${ctx.spec.target?.raw ?? '—'}”未量化，时间进度法无法评估（可用趋势法）`,
+      en: `the target “${ctx.spec.target?.raw ?? '—'}” is not a number, so time-progress cannot judge it (try the trend method)`,
+    });
   }
-  if (ctx.dir === 0 || baseline === null || baseline.year >= num.year || baseline.value <= 0 || num.value <= 0) {
-    return finish(ctx, r, 'not_assessable', { zh: '无量化目标，且缺少方向或两个正数观测值，无法计算趋势', en: 'no numeric target, and no direction or two positive values to measure a trend' });
+  if (
+    ctx.dir === 0 ||
+    baseline === null ||
+    baseline.year >= num.year ||
+    baseline.value <= 0 ||
+    num.value <= 0
+  ) {
+    return finish(ctx, r, 'not_assessable', {
+      zh: '无量化目标，且缺少方向或两个正数观测值，无法计算趋势',
+      en: 'no numeric target, and no direction or two positive values to measure a trend',
+    });
   }
   const g = ctx.dir * ((num.value / baseline.value) ** (1 / (num.year - baseline.year)) - 1);
   r.baseline = round(baseline.value);
@@ -609,7 +783,11 @@ function evaluateCumulative(ctx: Ctx): IndicatorEvaluation {
   const b = ctx.spec.baseline;
   if (b !== null && b.value !== null && b.value !== 0 && b.comparator !== 'text') {
     // The plan prints a running total at the baseline (各类总部累计数 95 → 150): observations are totals too.
-    note(ctx, '累计指标给出了基期累计值，按累计总量（存量）评估', 'the plan gives a running total at the baseline, so values are read as running totals');
+    note(
+      ctx,
+      '累计指标给出了基期累计值，按累计总量（存量）评估',
+      'the plan gives a running total at the baseline, so values are read as running totals',
+    );
     return evaluateLevel(ctx);
   }
   const r = base(ctx);
@@ -621,7 +799,10 @@ function evaluateCumulative(ctx: Ctx): IndicatorEvaluation {
     return withoutNumber(ctx, r, text);
   }
   if (T === null || ctx.y0 === null || ctx.yT === null) {
-    return finish(ctx, r, 'not_assessable', { zh: '累计目标缺少目标值或规划期', en: 'the cumulative target lacks a value or a period' });
+    return finish(ctx, r, 'not_assessable', {
+      zh: '累计目标缺少目标值或规划期',
+      en: 'the cumulative target lacks a value or a period',
+    });
   }
   if (ctx.dir === 0) ctx.dir = 1;
   const y0 = ctx.y0;
@@ -629,7 +810,12 @@ function evaluateCumulative(ctx: Ctx): IndicatorEvaluation {
   const sum = flows.reduce((s, p) => s + p.value, 0);
   const missing: number[] = [];
   for (let y = y0 + 1; y <= last.year; y++) if (!flows.some((p) => p.year === y)) missing.push(y);
-  if (missing.length > 0) note(ctx, `缺少${missing.join('、')}年数据，累计值仅含已有年份`, `no data for ${missing.join(', ')}; the sum covers the years given only`);
+  if (missing.length > 0)
+    note(
+      ctx,
+      `缺少${missing.join('、')}年数据，累计值仅含已有年份`,
+      `no data for ${missing.join(', ')}; the sum covers the years given only`,
+    );
   const f = (last.year - y0) / (yT - y0);
   const n = yT - last.year;
   const avg = sum / flows.length;
@@ -671,7 +857,10 @@ function evaluateCumulative(ctx: Ctx): IndicatorEvaluation {
 }
 
 /** Annual growth rates (%) chosen newest first without overlapping spans; returns Σ ln(1+g) and years covered. */
-function chainRates(points: readonly { year: number; value: number; span: number }[], y0: number): { log: number; years: number; covered: number[]; annual: number[]; spans: boolean } {
+function chainRates(
+  points: readonly { year: number; value: number; span: number }[],
+  y0: number,
+): { log: number; years: number; covered: number[]; annual: number[]; spans: boolean } {
   const covered = new Set<number>();
   let log = 0;
   const annual: number[] = [];
@@ -723,9 +912,18 @@ function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
     const elapsed = dataYear - y0;
     m = (elapsed * chain.log) / chain.years;
     if (chain.years < elapsed) {
-      note(ctx, `仅有${chain.covered.join('、')}年增速，按所给年份平均`, `growth rates only for ${chain.covered.join(', ')}; averaged over the years given`);
+      note(
+        ctx,
+        `仅有${chain.covered.join('、')}年增速，按所给年份平均`,
+        `growth rates only for ${chain.covered.join(', ')}; averaged over the years given`,
+      );
     }
-    if (chain.spans) note(ctx, '含多年平均增速（如规划表中的完成值）', 'includes a multi-year average rate (e.g. a plan table’s result column)');
+    if (chain.spans)
+      note(
+        ctx,
+        '含多年平均增速（如规划表中的完成值）',
+        'includes a multi-year average rate (e.g. a plan table’s result column)',
+      );
     increments = chain.annual;
     lastAnnual = chain.annual.length > 0 ? (chain.annual[chain.annual.length - 1] ?? null) : null;
     const b = ctx.spec.baseline;
@@ -735,23 +933,38 @@ function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
     const all = numericPoints(ctx.actual);
     const baseline = findBaseline(ctx, all);
     if (baseline === null || baseline.value <= 0 || num.value <= 0) {
-      return finish(ctx, r, 'not_assessable', { zh: '按水平值计算年均增速需要正的基期值', en: 'a growth rate from levels needs a positive baseline level' });
+      return finish(ctx, r, 'not_assessable', {
+        zh: '按水平值计算年均增速需要正的基期值',
+        en: 'a growth rate from levels needs a positive baseline level',
+      });
     }
     if (baseline.year !== y0) {
-      return finish(ctx, r, 'not_assessable', { zh: `缺少${y0}年基期水平值，无法计算年均增速`, en: `no ${y0} baseline level to compute average growth from` });
+      return finish(ctx, r, 'not_assessable', {
+        zh: `缺少${y0}年基期水平值，无法计算年均增速`,
+        en: `no ${y0} baseline level to compute average growth from`,
+      });
     }
     baselineValue = baseline.value;
     baselineSource = baseline.source;
     m = Math.log(num.value / baseline.value);
     const pts = all.filter((p) => p.year >= y0 && p.year <= num.year);
     if (!pts.some((p) => p.year === y0)) pts.unshift({ year: y0, value: baseline.value, span: 1 });
-    increments = yearlyIncrements(pts.map((p) => ({ year: p.year, value: Math.log(Math.max(p.value, Number.MIN_VALUE)) })));
+    increments = yearlyIncrements(
+      pts.map((p) => ({ year: p.year, value: Math.log(Math.max(p.value, Number.MIN_VALUE)) })),
+    );
     lastAnnual = increments.length > 0 ? (increments[increments.length - 1] ?? null) : null;
   }
   const elapsed = dataYear - y0;
   const gObs = elapsed > 0 ? (Math.exp(m / elapsed) - 1) * 100 : NaN;
   const n = yT - dataYear;
-  const achievedNow = ctx.final || n <= 0 ? (cond !== null ? testCondition(cond, gObs) : gte(gObs, gTarget)) : (ctx.dir > 0 ? gte(m, mT) : lte(m, mT));
+  const achievedNow =
+    ctx.final || n <= 0
+      ? cond !== null
+        ? testCondition(cond, gObs)
+        : gte(gObs, gTarget)
+      : ctx.dir > 0
+        ? gte(m, mT)
+        : lte(m, mT);
   const endAvg = (extra: number): number => (Math.exp((m + n * extra) / N) - 1) * 100;
   const linear = lastAnnual === null ? null : endAvg(lastAnnual);
   const cagrP = elapsed > 0 ? endAvg(m / elapsed) : null;
@@ -775,7 +988,8 @@ function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
       linearMeets: linear === null || cond === null ? null : testCondition(cond, linear),
       cagrMeets: cagrP === null || cond === null ? null : testCondition(cond, cagrP),
     },
-    requiredRate: n > 0 ? { absolute: null, relative: round((Math.exp((mT - m) / n) - 1) * 100), years: n } : null,
+    requiredRate:
+      n > 0 ? { absolute: null, relative: round((Math.exp((mT - m) / n) - 1) * 100), years: n } : null,
     ratio: elapsed > 0 && mT !== 0 ? (ctx.dir * (m / elapsed)) / Math.abs(mT / N) : null,
     actualPhrase: { zh: `（${y0 + 1}年以来）年均增长`, en: `average annual growth since ${y0 + 1}` },
     cond,
@@ -791,7 +1005,10 @@ function evaluateReduction(ctx: Ctx): IndicatorEvaluation {
   }
   const R = resolveTarget(ctx, null);
   if (R === null || ctx.y0 === null || ctx.yT === null || R >= 100) {
-    return finish(ctx, r, 'not_assessable', { zh: '降低目标缺少目标值或规划期', en: 'the reduction target lacks a value or a period' });
+    return finish(ctx, r, 'not_assessable', {
+      zh: '降低目标缺少目标值或规划期',
+      en: 'the reduction target lacks a value or a period',
+    });
   }
   ctx.dir = 1;
   const y0 = ctx.y0;
@@ -803,7 +1020,12 @@ function evaluateReduction(ctx: Ctx): IndicatorEvaluation {
   const dataYear = Math.max(...chain.covered);
   const elapsed = dataYear - y0;
   const m = chain.years === 0 ? 0 : (-elapsed * chain.log) / chain.years;
-  if (chain.years < elapsed) note(ctx, `仅有${chain.covered.join('、')}年降幅，按所给年份平均`, `annual falls only for ${chain.covered.join(', ')}; averaged over the years given`);
+  if (chain.years < elapsed)
+    note(
+      ctx,
+      `仅有${chain.covered.join('、')}年降幅，按所给年份平均`,
+      `annual falls only for ${chain.covered.join(', ')}; averaged over the years given`,
+    );
   const mT = -Math.log1p(-R / 100);
   const C = (1 - Math.exp(-m)) * 100;
   const f = elapsed / N;
@@ -834,7 +1056,8 @@ function evaluateReduction(ctx: Ctx): IndicatorEvaluation {
       linearMeets: linear === null ? null : gte(linear, R),
       cagrMeets: avgP === null ? null : gte(avgP, R),
     },
-    requiredRate: n > 0 ? { absolute: null, relative: round((1 - Math.exp(-(mT - m) / n)) * 100), years: n } : null,
+    requiredRate:
+      n > 0 ? { absolute: null, relative: round((1 - Math.exp(-(mT - m) / n)) * 100), years: n } : null,
     ratio: elapsed > 0 ? m / elapsed / (mT / N) : null,
     actualPhrase: { zh: `较${y0}年累计降低`, en: `cumulative fall since ${y0}` },
     cond,
@@ -848,7 +1071,10 @@ function earlyAchievable(ctx: Ctx): boolean {
   return earlyAchievableFor(ctx.spec.kind, ctx.spec.attribute);
 }
 
-export function earlyAchievableFor(kind: IndicatorSpec['kind'], attribute: IndicatorSpec['attribute']): boolean {
+export function earlyAchievableFor(
+  kind: IndicatorSpec['kind'],
+  attribute: IndicatorSpec['attribute'],
+): boolean {
   if (attribute === 'binding') return false;
   switch (kind) {
     case 'floor':
@@ -877,15 +1103,22 @@ function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): IndicatorEv
   const all = numericPoints(ctx.actual);
   const baseline = findBaseline(ctx, all);
   const T = resolvedTarget ?? resolveTarget(ctx, baseline?.value ?? null);
-  if (ctx.dir === 0 && (ctx.spec.kind === 'level' || ctx.spec.kind === 'share' || ctx.spec.kind === 'floor')) ctx.dir = 1;
-  const sameAsBaseline = T !== null && baseline !== null && baseline.source !== 'first_observation' && T === baseline.value;
-  const kind = (ctx.spec.kind === 'level' || ctx.spec.kind === 'share') && sameAsBaseline ? 'maintain' : ctx.spec.kind;
+  if (ctx.dir === 0 && (ctx.spec.kind === 'level' || ctx.spec.kind === 'share' || ctx.spec.kind === 'floor'))
+    ctx.dir = 1;
+  const sameAsBaseline =
+    T !== null && baseline !== null && baseline.source !== 'first_observation' && T === baseline.value;
+  const kind =
+    (ctx.spec.kind === 'level' || ctx.spec.kind === 'share') && sameAsBaseline ? 'maintain' : ctx.spec.kind;
   const cond = targetCondition(ctx, kind, T);
   r.target = T === null ? null : round(T);
   if (num === null) {
     return withoutNumber(ctx, r, text);
   }
-  if (cond === null) return finish(ctx, r, 'not_assessable', { zh: `目标“${q.raw}”无法解读为数值条件`, en: `the target “${q.raw}” cannot be read as a numeric condition` });
+  if (cond === null)
+    return finish(ctx, r, 'not_assessable', {
+      zh: `目标“${q.raw}”无法解读为数值条件`,
+      en: `the target “${q.raw}” cannot be read as a numeric condition`,
+    });
   const A = num.value;
   const met = testCondition(cond, A);
   r.dataYear = num.year;
@@ -897,17 +1130,32 @@ function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): IndicatorEv
   }
   if (ctx.y0 !== null && ctx.yT !== null) r.elapsed = round((num.year - ctx.y0) / (ctx.yT - ctx.y0));
   r.comparison = comparisonOf(ctx, cond, met);
-  const pts = all.filter((p) => baseline === null || p.year >= baseline.year).filter((p) => p.year <= num.year);
-  if (baseline !== null && baseline.source === 'plan' && !pts.some((p) => p.year === baseline.year)) pts.unshift({ year: baseline.year, value: baseline.value, span: 1 });
+  const pts = all
+    .filter((p) => baseline === null || p.year >= baseline.year)
+    .filter((p) => p.year <= num.year);
+  if (baseline !== null && baseline.source === 'plan' && !pts.some((p) => p.year === baseline.year))
+    pts.unshift({ year: baseline.year, value: baseline.value, span: 1 });
   const increments = yearlyIncrements(pts);
   const n = ctx.yT === null ? 0 : ctx.yT - num.year;
   r.projection = projectValues(pts[0] ?? null, { year: num.year, value: A }, ctx.yT, cond);
-  if (ctx.final || n <= 0) r.probability = { value: met ? 1 : 0, basis: increments.length, mean: round(mean(increments), 6), sd: increments.length >= 2 ? round(sampleSd(increments), 6) : 0 };
+  if (ctx.final || n <= 0)
+    r.probability = {
+      value: met ? 1 : 0,
+      basis: increments.length,
+      mean: round(mean(increments), 6),
+      sd: increments.length >= 2 ? round(sampleSd(increments), 6) : 0,
+    };
   else r.probability = conditionProbability(cond, increments, A, n);
-  if (r.probability !== null && !Number.isFinite(r.probability.mean)) r.probability = { ...r.probability, mean: 0 };
+  if (r.probability !== null && !Number.isFinite(r.probability.mean))
+    r.probability = { ...r.probability, mean: 0 };
   if (!met && n > 0) {
     const goal = cond.lo !== null && !gte(A, cond.lo) ? cond.lo : cond.hi;
-    if (goal !== null) r.requiredRate = { absolute: round((goal - A) / n), relative: A > 0 && goal > 0 ? round(((goal / A) ** (1 / n) - 1) * 100) : null, years: n };
+    if (goal !== null)
+      r.requiredRate = {
+        absolute: round((goal - A) / n),
+        relative: A > 0 && goal > 0 ? round(((goal / A) ** (1 / n) - 1) * 100) : null,
+        years: n,
+      };
   }
   const head = once((): Bilingual => {
     const Au = u(ctx, A);
@@ -918,9 +1166,14 @@ function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): IndicatorEv
   });
   if (ctx.final) {
     if (met && kind === 'maintain') {
-      const broken = pts.filter((p) => (ctx.y0 === null || p.year > ctx.y0) && !testCondition(cond, p.value)).map((p) => p.year);
+      const broken = pts
+        .filter((p) => (ctx.y0 === null || p.year > ctx.y0) && !testCondition(cond, p.value))
+        .map((p) => p.year);
       if (broken.length > 0) {
-        return finish(ctx, r, 'not_achieved', () => ({ zh: `${head().zh}，但${broken.join('、')}年未保持`, en: `${head().en}, but it did not hold in ${broken.join(', ')}` }));
+        return finish(ctx, r, 'not_achieved', () => ({
+          zh: `${head().zh}，但${broken.join('、')}年未保持`,
+          en: `${head().en}, but it did not hold in ${broken.join(', ')}`,
+        }));
       }
     }
     return finish(ctx, r, met ? 'achieved' : 'not_achieved', head);
@@ -928,28 +1181,45 @@ function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): IndicatorEv
   if (met) {
     const early = earlyAchievable(ctx) && isComfortable(cond, A);
     const extra: Bilingual = early
-      ? { zh: `，且超出目标${fmt(ctx.delta * 100)}%以上`, en: `, with a margin above ${fmt(ctx.delta * 100)}% of the target` }
+      ? {
+          zh: `，且超出目标${fmt(ctx.delta * 100)}%以上`,
+          en: `, with a margin above ${fmt(ctx.delta * 100)}% of the target`,
+        }
       : ctx.spec.attribute === 'binding'
-        ? { zh: '（约束性指标须逐年保持，不提前认定完成）', en: ' (a binding indicator must hold every year, so it is not declared met early)' }
+        ? {
+            zh: '（约束性指标须逐年保持，不提前认定完成）',
+            en: ' (a binding indicator must hold every year, so it is not declared met early)',
+          }
         : { zh: '', en: '' };
-    return finish(ctx, r, early ? 'achieved' : 'on_track', () => ({ zh: head().zh + extra.zh, en: head().en + extra.en }));
+    return finish(ctx, r, early ? 'achieved' : 'on_track', () => ({
+      zh: head().zh + extra.zh,
+      en: head().en + extra.en,
+    }));
   }
   if (ctx.method === 'trend') {
     const first = pts[0];
     const goal = cond.lo !== null && !gte(A, cond.lo) ? cond.lo : cond.hi;
     if (first === undefined || first.year >= num.year || goal === null || ctx.yT === null) {
-      return finish(ctx, r, 'not_assessable', () => ({ zh: `${head().zh}，趋势法需要至少两个观测值`, en: `${head().en}; the trend method needs at least two values` }));
+      return finish(ctx, r, 'not_assessable', () => ({
+        zh: `${head().zh}，趋势法需要至少两个观测值`,
+        en: `${head().en}; the trend method needs at least two values`,
+      }));
     }
     const span = num.year - first.year;
     const d = goal > A ? 1 : -1;
     let R: number;
     if (first.value > 0 && A > 0 && goal > 0 && goal !== first.value) {
-      R = (d * ((A / first.value) ** (1 / span) - 1)) / Math.abs((goal / first.value) ** (1 / (ctx.yT - first.year)) - 1);
+      R =
+        (d * ((A / first.value) ** (1 / span) - 1)) /
+        Math.abs((goal / first.value) ** (1 / (ctx.yT - first.year)) - 1);
     } else {
       R = (d * (A - first.value)) / span / Math.abs((goal - first.value) / (ctx.yT - first.year) || 1);
     }
     r.ratio = round(R);
-    return finish(ctx, r, trendFromRatio(R), () => ({ zh: `${head().zh}，实际增速为所需增速的${pct(R)}`, en: `${head().en}; observed growth is ${pct(R)} of the growth needed` }));
+    return finish(ctx, r, trendFromRatio(R), () => ({
+      zh: `${head().zh}，实际增速为所需增速的${pct(R)}`,
+      en: `${head().en}; observed growth is ${pct(R)} of the growth needed`,
+    }));
   }
   return finish(ctx, r, 'lagging', head);
 }
@@ -984,15 +1254,25 @@ function evaluateAssigned(ctx: Ctx): IndicatorEvaluation {
   const met = test(last.value, S);
   r.expected = round(S);
   r.target = round(S);
-  const rule: Bilingual = dir > 0 ? { zh: `不低于下达值${u(ctx, S).zh}`, en: `at least the assigned ${u(ctx, S).en}` } : { zh: `不高于下达值${u(ctx, S).zh}`, en: `at most the assigned ${u(ctx, S).en}` };
+  const rule: Bilingual =
+    dir > 0
+      ? { zh: `不低于下达值${u(ctx, S).zh}`, en: `at least the assigned ${u(ctx, S).en}` }
+      : { zh: `不高于下达值${u(ctx, S).zh}`, en: `at most the assigned ${u(ctx, S).en}` };
   r.comparison = { rule, met };
   const missed: number[] = [];
   for (const p of period) {
     const s = ctx.assigned.find((a) => a.year === p.year);
-    if (p.year !== last.year && p.value !== null && s?.value != null && !test(p.value, s.value)) missed.push(p.year);
+    if (p.year !== last.year && p.value !== null && s?.value != null && !test(p.value, s.value))
+      missed.push(p.year);
   }
-  if (missed.length > 0) note(ctx, `${missed.join('、')}年未完成下达任务`, `the assigned value was missed in ${missed.join(', ')}`);
-  if (ctx.final || ctx.yT === null || last.year >= ctx.yT) r.probability = { value: met ? 1 : 0, basis: 0, mean: 0, sd: 0 };
+  if (missed.length > 0)
+    note(
+      ctx,
+      `${missed.join('、')}年未完成下达任务`,
+      `the assigned value was missed in ${missed.join(', ')}`,
+    );
+  if (ctx.final || ctx.yT === null || last.year >= ctx.yT)
+    r.probability = { value: met ? 1 : 0, basis: 0, mean: 0, sd: 0 };
   const head: Bilingual = {
     zh: `${last.year}年实际${u(ctx, last.value).zh}，要求${rule.zh}，${met ? '完成下达任务' : '未完成下达任务'}`,
     en: `${u(ctx, last.value).en} in ${last.year}, required ${rule.en}: ${met ? 'met' : 'missed'}`,
@@ -1022,22 +1302,41 @@ function evaluateRelational(ctx: Ctx): IndicatorEvaluation {
   const r = base(ctx);
   const raw = ctx.spec.target?.raw ?? '';
   const required = parseRelation(raw);
-  const relName = ctx.options.relatedName ?? ctx.spec.relatedCode ?? (/GDP|地区生产总值|经济增长/.test(raw) ? 'GDP增长' : '对比指标');
-  if (required === null) return finish(ctx, r, 'not_assessable', { zh: `目标“${raw}”未说明与其他指标的关系`, en: `the target “${raw}” states no relation to another indicator` });
+  const relName =
+    ctx.options.relatedName ??
+    ctx.spec.relatedCode ??
+    (/GDP|地区生产总值|经济增长/.test(raw) ? 'GDP增长' : '对比指标');
+  if (required === null)
+    return finish(ctx, r, 'not_assessable', {
+      zh: `目标“${raw}”未说明与其他指标的关系`,
+      en: `the target “${raw}” states no relation to another indicator`,
+    });
   const tol = ctx.spec.tolerance ?? ctx.options.relationalTolerance ?? DEFAULT_RELATIONAL_TOLERANCE;
   const dir = ctx.dir === 0 ? 1 : ctx.dir;
   const reqL = relationLabel(required);
-  const syncNote: Bilingual = { zh: `“同步”指两者增幅之差在±${fmt(tol)}个百分点以内`, en: `“in step” means the two growth rates differ by at most ${fmt(tol)} points` };
+  const syncNote: Bilingual = {
+    zh: `“同步”指两者增幅之差在±${fmt(tol)}个百分点以内`,
+    en: `“in step” means the two growth rates differ by at most ${fmt(tol)} points`,
+  };
   const rule: Bilingual = (() => {
     switch (required) {
       case 'above':
-        return { zh: `增幅须高于${relName}（严格大于，不设容差）`, en: `growth must be above ${relName} (strictly, no tolerance)` };
+        return {
+          zh: `增幅须高于${relName}（严格大于，不设容差）`,
+          en: `growth must be above ${relName} (strictly, no tolerance)`,
+        };
       case 'not_below':
         return { zh: `增幅不低于${relName}`, en: `growth not below ${relName}` };
       case 'sync':
         return dir > 0
-          ? { zh: `增幅不低于${relName}减${fmt(tol)}个百分点（${syncNote.zh}，快于视为满足）`, en: `growth at least ${relName} minus ${fmt(tol)} points (${syncNote.en}; faster counts as met)` }
-          : { zh: `增幅与${relName}之差在±${fmt(tol)}个百分点以内`, en: `growth within ±${fmt(tol)} points of ${relName}` };
+          ? {
+              zh: `增幅不低于${relName}减${fmt(tol)}个百分点（${syncNote.zh}，快于视为满足）`,
+              en: `growth at least ${relName} minus ${fmt(tol)} points (${syncNote.en}; faster counts as met)`,
+            }
+          : {
+              zh: `增幅与${relName}之差在±${fmt(tol)}个百分点以内`,
+              en: `growth within ±${fmt(tol)} points of ${relName}`,
+            };
       case 'below':
         return { zh: `增幅须低于${relName}`, en: `growth must be below ${relName}` };
     }
@@ -1062,7 +1361,9 @@ function evaluateRelational(ctx: Ctx): IndicatorEvaluation {
       en: `the target is “${raw}” (${reqL.en} ${relName}); ${last.year} reported “${last.text ?? ''}” (${obsL.en} ${relName}); ${required === 'above' && observed === 'sync' ? `${syncNote.en}, and in step is not above` : rule.en}`,
     };
   } else {
-    const related = pointsOf(ctx.options.related ?? [], 'actual', ctx.notes).filter((p) => p.year <= ctx.evalYear && (ctx.y0 === null || p.year > ctx.y0));
+    const related = pointsOf(ctx.options.related ?? [], 'actual', ctx.notes).filter(
+      (p) => p.year <= ctx.evalYear && (ctx.y0 === null || p.year > ctx.y0),
+    );
     const pairs: { year: number; a: number; b: number }[] = [];
     for (const p of period) {
       const q = related.find((x) => x.year === p.year);
@@ -1070,7 +1371,10 @@ function evaluateRelational(ctx: Ctx): IndicatorEvaluation {
     }
     const lastPair = pairs[pairs.length - 1];
     if (lastPair === undefined || (!ctx.final && lastPair.year !== last.year)) {
-      return finish(ctx, r, 'no_data', { zh: `${last.year}年实际${u(ctx, last.value).zh}，但缺少${relName}同年数据`, en: `${u(ctx, last.value).en} in ${last.year}, but ${relName} has no value for that year` });
+      return finish(ctx, r, 'no_data', {
+        zh: `${last.year}年实际${u(ctx, last.value).zh}，但缺少${relName}同年数据`,
+        en: `${u(ctx, last.value).en} in ${last.year}, but ${relName} has no value for that year`,
+      });
     }
     const test = (diff: number): boolean => {
       switch (required) {
@@ -1105,7 +1409,8 @@ function evaluateRelational(ctx: Ctx): IndicatorEvaluation {
         zh: `${lastPair.year}年增长${fmt(lastPair.a)}%，${relName}${fmt(lastPair.b)}%，${rule.zh}`,
         en: `growth ${fmt(lastPair.a)}% in ${lastPair.year} against ${fmt(lastPair.b)}% for ${relName}; ${rule.en}`,
       };
-      if (bad.length > 0 && !bad.includes(lastPair.year)) note(ctx, `${bad.join('、')}年未满足`, `not met in ${bad.join(', ')}`);
+      if (bad.length > 0 && !bad.includes(lastPair.year))
+        note(ctx, `${bad.join('、')}年未满足`, `not met in ${bad.join(', ')}`);
     }
   }
   r.comparison = { rule, met };

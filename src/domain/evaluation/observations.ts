@@ -55,7 +55,12 @@ export function pointsOf(
       const o = observations[i];
       if (o === undefined || o.kind !== kind) continue;
       const v = o.value;
-      out[k++] = { year: o.year, value: v !== null && Number.isFinite(v) ? v : null, text: o.text, span: o.span === undefined ? 1 : Math.max(1, Math.floor(o.span)) };
+      out[k++] = {
+        year: o.year,
+        value: v !== null && Number.isFinite(v) ? v : null,
+        text: o.text,
+        span: o.span === undefined ? 1 : Math.max(1, Math.floor(o.span)),
+      };
     }
     return out;
   }
@@ -69,7 +74,8 @@ export function pointsOf(
     if (prev === undefined || better(clean, prev)) byYear.set(o.year, clean);
     const rev = o.revision ?? 0;
     const top = topValues.get(o.year);
-    if (top === undefined || rev > top.revision) topValues.set(o.year, { revision: rev, values: new Set(value === null ? [] : [value]) });
+    if (top === undefined || rev > top.revision)
+      topValues.set(o.year, { revision: rev, values: new Set(value === null ? [] : [value]) });
     else if (rev === top.revision && value !== null) top.values.add(value);
   }
   const conflicts = new Set<number>();

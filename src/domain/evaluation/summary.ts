@@ -36,7 +36,8 @@ export function evaluatePlan(input: PlanEvaluationInput): PlanEvaluation {
   const method = input.method ?? 'time';
   const byCode = new Map(input.indicators.map((i) => [i.code, i]));
   const results = input.indicators.map((spec) => {
-    const relatedCode = spec.relatedCode ?? (spec.kind === 'relational' ? inferRelatedCode(spec, input.indicators) : null);
+    const relatedCode =
+      spec.relatedCode ?? (spec.kind === 'relational' ? inferRelatedCode(spec, input.indicators) : null);
     const related = relatedCode !== null ? (input.observations.get(relatedCode) ?? null) : null;
     const r = evaluateIndicator(spec, input.observations.get(spec.code) ?? [], input.year, method, {
       ...input.options,
@@ -44,17 +45,28 @@ export function evaluatePlan(input: PlanEvaluationInput): PlanEvaluation {
       relatedName: relatedCode !== null ? (byCode.get(relatedCode)?.name ?? relatedCode) : null,
     });
     if (spec.relatedCode === null && relatedCode !== null) {
-      r.notes.push({ zh: `对比指标未指定，按目标文字取“${byCode.get(relatedCode)?.name ?? relatedCode}”`, en: `no related indicator given; “${byCode.get(relatedCode)?.name ?? relatedCode}” taken from the target's wording` });
+      r.notes.push({
+        zh: `对比指标未指定，按目标文字取“${byCode.get(relatedCode)?.name ?? relatedCode}”`,
+        en: `no related indicator given; “${byCode.get(relatedCode)?.name ?? relatedCode}” taken from the target's wording`,
+      });
     }
     return r;
   });
-  const ordered = [...results.filter((r) => r.attribute === 'binding'), ...results.filter((r) => r.attribute !== 'binding')];
+  const ordered = [
+    ...results.filter((r) => r.attribute === 'binding'),
+    ...results.filter((r) => r.attribute !== 'binding'),
+  ];
   const finalYear = input.indicators.reduce<number | null>((m, i) => {
     const t = i.targetYear ?? input.options?.periodEnd ?? null;
     return t === null ? m : m === null ? t : Math.max(m, t);
   }, null);
   const final = finalYear !== null && input.year >= finalYear;
-  return { year: input.year, method, indicators: ordered, summary: summarize(ordered, input.year, method, final) };
+  return {
+    year: input.year,
+    method,
+    indicators: ordered,
+    summary: summarize(ordered, input.year, method, final),
+  };
 }
 
 /**
@@ -64,7 +76,9 @@ export function evaluatePlan(input: PlanEvaluationInput): PlanEvaluation {
 export function inferRelatedCode(spec: IndicatorSpec, indicators: readonly IndicatorSpec[]): string | null {
   const raw = `${spec.target?.raw ?? ''}${spec.baseline?.raw ?? ''}`;
   if (!/GDP|地区生产总值|经济增长/.test(raw)) return null;
-  const gdp = indicators.find((i) => i.code !== spec.code && i.kind === 'cagr' && /^(地区生产总值|GDP)/.test(i.name));
+  const gdp = indicators.find(
+    (i) => i.code !== spec.code && i.kind === 'cagr' && /^(地区生产总值|GDP)/.test(i.name),
+  );
   return gdp?.code ?? null;
 }
 
@@ -83,14 +97,29 @@ interface Part {
 
 function list(parts: Part[]): { zh: string; en: string } {
   const shown = parts.filter((p) => p.always || p.n > 0);
-  return { zh: shown.map((p) => `${p.n}项${p.zh}`).join('，'), en: shown.map((p) => `${p.n} ${p.en}`).join(', ') };
+  return {
+    zh: shown.map((p) => `${p.n}项${p.zh}`).join('，'),
+    en: shown.map((p) => `${p.n} ${p.en}`).join(', '),
+  };
 }
 
 function partsFor(c: VerdictCounts, method: Method, final: boolean): Part[] {
   if (final) {
     return [
       { n: c.achieved, zh: '已完成', en: 'achieved', always: true },
-      { n: c.not_achieved + c.lagging + c.on_track + c.ahead + c.acceleration_needed + c.limited_progress + c.deterioration, zh: '未完成', en: 'not achieved', always: true },
+      {
+        n:
+          c.not_achieved +
+          c.lagging +
+          c.on_track +
+          c.ahead +
+          c.acceleration_needed +
+          c.limited_progress +
+          c.deterioration,
+        zh: '未完成',
+        en: 'not achieved',
+        always: true,
+      },
       { n: c.no_data, zh: '数据暂缺', en: 'without data', always: true },
       { n: c.not_assessable, zh: '无法评估', en: 'not assessable', always: false },
     ];
@@ -121,15 +150,28 @@ function partsFor(c: VerdictCounts, method: Method, final: boolean): Part[] {
 }
 
 /** Counts per verdict and the sentence an evaluation report opens with. */
-export function summarize(results: readonly IndicatorEvaluation[], year: number, method: Method, final: boolean): EvaluationSummary {
+export function summarize(
+  results: readonly IndicatorEvaluation[],
+  year: number,
+  method: Method,
+  final: boolean,
+): EvaluationSummary {
   const counts = count(results);
   const bindingResults = results.filter((r) => r.attribute === 'binding');
   const bindingCounts = count(bindingResults);
   const all = list(partsFor(counts, method, final));
-  const sentence = { zh: `${results.length}项主要指标中，${all.zh}。`, en: `Of ${results.length} main indicators, ${all.en}.` };
+  const sentence = {
+    zh: `${results.length}项主要指标中，${all.zh}。`,
+    en: `Of ${results.length} main indicators, ${all.en}.`,
+  };
   const b = list(partsFor(bindingCounts, method, final));
   const bindingSentence =
-    bindingResults.length === 0 ? null : { zh: `其中约束性指标${bindingResults.length}项，${b.zh}。`, en: `Of the ${bindingResults.length} binding indicators, ${b.en}.` };
+    bindingResults.length === 0
+      ? null
+      : {
+          zh: `其中约束性指标${bindingResults.length}项，${b.zh}。`,
+          en: `Of the ${bindingResults.length} binding indicators, ${b.en}.`,
+        };
   return {
     year,
     method,

@@ -4,14 +4,29 @@ import type { PlanNodeSpec } from '../plan.ts';
 import { rollUp, taskTreeFromPlan } from './tasks.ts';
 import type { TaskNodeInput, TaskReport } from './tasks.ts';
 
-const task = (key: string, report: TaskReport | null, weight?: number): TaskNodeInput => ({ key, kind: 'task', title: key, report, weight, children: [] });
-const node = (key: string, kind: TaskNodeInput['kind'], children: TaskNodeInput[], weight?: number): TaskNodeInput => ({ key, kind, title: key, weight, children });
+const task = (key: string, report: TaskReport | null, weight?: number): TaskNodeInput => ({
+  key,
+  kind: 'task',
+  title: key,
+  report,
+  weight,
+  children: [],
+});
+const node = (
+  key: string,
+  kind: TaskNodeInput['kind'],
+  children: TaskNodeInput[],
+  weight?: number,
+): TaskNodeInput => ({ key, kind, title: key, weight, children });
 
 describe('rollUp', () => {
   it('averages children with weights, up to the part', () => {
     const tree = [
       node('p', 'part', [
-        node('c1', 'chapter', [task('t1', { status: 'completed', percent: 10 }), task('t2', { status: 'in_progress', percent: 40 }, 3)]),
+        node('c1', 'chapter', [
+          task('t1', { status: 'completed', percent: 10 }),
+          task('t2', { status: 'in_progress', percent: 40 }, 3),
+        ]),
         node('c2', 'chapter', [task('t3', { status: 'not_started', percent: 0 })]),
       ]),
     ];
@@ -25,8 +40,21 @@ describe('rollUp', () => {
   });
 
   it('status: blocked beats delayed beats the rest; all completed is completed', () => {
-    const s = (...r: TaskReport[]) => rollUp([node('x', 'section', r.map((x, i) => task(String(i), x)))])[0]?.status;
-    expect(s({ status: 'completed', percent: 100 }, { status: 'delayed', percent: 20 }, { status: 'blocked', percent: 0 })).toBe('blocked');
+    const s = (...r: TaskReport[]) =>
+      rollUp([
+        node(
+          'x',
+          'section',
+          r.map((x, i) => task(String(i), x)),
+        ),
+      ])[0]?.status;
+    expect(
+      s(
+        { status: 'completed', percent: 100 },
+        { status: 'delayed', percent: 20 },
+        { status: 'blocked', percent: 0 },
+      ),
+    ).toBe('blocked');
     expect(s({ status: 'completed', percent: 100 }, { status: 'delayed', percent: 20 })).toBe('delayed');
     expect(s({ status: 'completed', percent: 100 }, { status: 'completed', percent: 100 })).toBe('completed');
     expect(s({ status: 'not_started', percent: 0 })).toBe('not_started');
@@ -41,7 +69,12 @@ describe('rollUp', () => {
   });
 
   it('clamps percentages and treats completed as 100', () => {
-    const tree = [node('s', 'section', [task('a', { status: 'in_progress', percent: 140 }), task('b', { status: 'completed', percent: 5 })])];
+    const tree = [
+      node('s', 'section', [
+        task('a', { status: 'in_progress', percent: 140 }),
+        task('b', { status: 'completed', percent: 5 }),
+      ]),
+    ];
     expect(rollUp(tree)[0]?.percent).toBe(100);
   });
 
@@ -49,7 +82,13 @@ describe('rollUp', () => {
     const leaf = fc.record({ p: fc.integer({ min: 0, max: 100 }), w: fc.integer({ min: 1, max: 5 }) });
     fc.assert(
       fc.property(fc.array(leaf, { minLength: 1, maxLength: 10 }), (leaves) => {
-        const [s] = rollUp([node('s', 'section', leaves.map((l, i) => task(String(i), { status: 'in_progress', percent: l.p }, l.w)))]);
+        const [s] = rollUp([
+          node(
+            's',
+            'section',
+            leaves.map((l, i) => task(String(i), { status: 'in_progress', percent: l.p }, l.w)),
+          ),
+        ]);
         const ps = leaves.map((l) => l.p);
         expect(s?.percent ?? -1).toBeGreaterThanOrEqual(Math.min(...ps) - 0.01);
         expect(s?.percent ?? 101).toBeLessThanOrEqual(Math.max(...ps) + 0.01);

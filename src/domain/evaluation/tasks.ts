@@ -105,7 +105,17 @@ function rollUpNode(n: TaskNodeInput, opts: RollUpOptions): RolledUpNode {
     if (n.report != null) counts[n.report.status] += 1;
     else unreported = 1;
     const percent = n.report != null ? reportPercent(n.report) : opts.unreportedAsZero === true ? 0 : null;
-    return { key: n.key, kind: n.kind, title: n.title, weight, percent, status: n.report?.status ?? null, counts, unreported, children };
+    return {
+      key: n.key,
+      kind: n.kind,
+      title: n.title,
+      weight,
+      percent,
+      status: n.report?.status ?? null,
+      counts,
+      unreported,
+      children,
+    };
   }
   let sum = 0;
   let wsum = 0;
@@ -160,5 +170,10 @@ export function taskTreeFromPlan(
         children: taskTreeFromPlan(n.children, reports, weights, path),
       };
     })
-    .filter((n) => n.kind !== 'box' && n.kind !== 'figure' && (n.kind === 'task' || n.children.length > 0 || n.report !== null));
+    .filter(
+      (n) =>
+        n.kind !== 'box' &&
+        n.kind !== 'figure' &&
+        (n.kind === 'task' || n.children.length > 0 || n.report !== null),
+    );
 }

@@ -3,7 +3,8 @@ import type { Block, ReadResult } from '../blocks.ts';
 import { para } from '../blocks.ts';
 import { ZipArchive } from './zip.ts';
 
-const TOKEN_RE = /<(\/?)([A-Za-z][\w.-]*:)?([A-Za-z][\w.-]*)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<\?[^>]*\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g;
+const TOKEN_RE =
+  /<(\/?)([A-Za-z][\w.-]*:)?([A-Za-z][\w.-]*)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<\?[^>]*\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g;
 const ATTR_RE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 function decodeEntities(s: string): string {
@@ -128,11 +129,17 @@ export interface DocxOptions {
 export function readDocx(bytes: Uint8Array, opts: DocxOptions): ReadResult {
   const zip = new ZipArchive(bytes, opts.maxInflatedBytes);
   if (zip.has('EncryptedPackage') || zip.has('EncryptionInfo')) {
-    throw new LantuError('unsupported_input', 'the .docx is encrypted: remove the password first', { source: null });
+    throw new LantuError('unsupported_input', 'the .docx is encrypted: remove the password first', {
+      source: null,
+    });
   }
   const documentXml = zip.readText('word/document.xml');
   if (documentXml === null) {
-    throw new LantuError('unsupported_input', 'unreadable .docx: no word/document.xml (not a Word document)', { source: null });
+    throw new LantuError(
+      'unsupported_input',
+      'unreadable .docx: no word/document.xml (not a Word document)',
+      { source: null },
+    );
   }
   const styles = readStyles(zip.readText('word/styles.xml'));
   const footnoteBodies = readFootnoteBodies(zip.readText('word/footnotes.xml'));
@@ -244,7 +251,13 @@ export function readDocx(bytes: Uint8Array, opts: DocxOptions): ReadResult {
             }
             const style = done.styleId ? styles.get(done.styleId) : undefined;
             const level = style?.level ?? (done.outline !== null && done.outline <= 3 ? done.outline : null);
-            blocks.push(para(text, source, { styleLevel: level, isTitle: style?.isTitle ?? false, footnoteRefs: done.refs }));
+            blocks.push(
+              para(text, source, {
+                styleLevel: level,
+                isTitle: style?.isTitle ?? false,
+                footnoteRefs: done.refs,
+              }),
+            );
             break;
           }
           case 'tc':
@@ -257,7 +270,8 @@ export function readDocx(bytes: Uint8Array, opts: DocxOptions): ReadResult {
             break;
           case 'tbl': {
             const t = tableStack.pop();
-            if (t && tableStack.length === 0) blocks.push({ type: 'table', rows: t.rows, rowSources: t.rowSources, source: t.source });
+            if (t && tableStack.length === 0)
+              blocks.push({ type: 'table', rows: t.rows, rowSources: t.rowSources, source: t.source });
             break;
           }
           default:
@@ -273,7 +287,8 @@ export function readDocx(bytes: Uint8Array, opts: DocxOptions): ReadResult {
   const footnotes: ReadResult['footnotes'] = [];
   for (const [id, n] of footnoteNumbers) {
     const text = footnoteBodies.get(id);
-    if (text === undefined) warnings.push({ source: null, message: `footnote reference ${id} has no body in word/footnotes.xml` });
+    if (text === undefined)
+      warnings.push({ source: null, message: `footnote reference ${id} has no body in word/footnotes.xml` });
     else footnotes.push({ number: n, text, source: `footnote ${n}` });
   }
   return { blocks, footnotes, sourceUnit: 'paragraph', warnings };

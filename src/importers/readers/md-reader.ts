@@ -48,7 +48,12 @@ export function readMarkdown(text: string): ReadResult {
       flush();
       const level = (h[1] ?? '#').length;
       const title = squash(h[2] ?? '');
-      blocks.push(para(title, `line ${n}`, { styleLevel: level === 1 && /纲要|规划/.test(title) && !/^第/.test(title) ? null : level, isTitle: false }));
+      blocks.push(
+        para(title, `line ${n}`, {
+          styleLevel: level === 1 && /纲要|规划/.test(title) && !/^第/.test(title) ? null : level,
+          isTitle: false,
+        }),
+      );
       continue;
     }
     if (ROW_RE.test(line)) {

@@ -63,7 +63,12 @@ export function readTxt(text: string): ReadResult {
     if (!table) return;
     endRow(table);
     if (table.rows.length > 0) {
-      blocks.push({ type: 'table', rows: table.rows, rowSources: table.rowSources, source: `line ${table.line}` });
+      blocks.push({
+        type: 'table',
+        rows: table.rows,
+        rowSources: table.rowSources,
+        source: `line ${table.line}`,
+      });
     }
     table = null;
   };
@@ -80,7 +85,11 @@ export function readTxt(text: string): ReadResult {
         continue;
       }
       footnote.parts.push(line.slice(0, close).trim());
-      footnotes.push({ number: footnote.number, text: footnote.parts.join('').trim(), source: `line ${footnote.line}` });
+      footnotes.push({
+        number: footnote.number,
+        text: footnote.parts.join('').trim(),
+        source: `line ${footnote.line}`,
+      });
       footnote = null;
       line = line.slice(close + 1);
       consumed = true;

@@ -75,9 +75,13 @@ export class ZipArchive {
       const name = decoder.decode(this.bytes.subarray(o + 46, o + 46 + nameLen));
       total += uncompressedSize;
       if (total > this.maxInflatedBytes) {
-        throw new LantuError('payload_too_large', `the .docx inflates beyond ${this.maxInflatedBytes / 1024 / 1024} MB (zip bomb?)`, {
-          entry: name,
-        });
+        throw new LantuError(
+          'payload_too_large',
+          `the .docx inflates beyond ${this.maxInflatedBytes / 1024 / 1024} MB (zip bomb?)`,
+          {
+            entry: name,
+          },
+        );
       }
       entries.set(name, { name, method, flags, compressedSize, uncompressedSize, localOffset });
       o += 46 + nameLen + extraLen + commentLen;
@@ -92,7 +96,8 @@ export class ZipArchive {
   read(name: string): Uint8Array | null {
     const e = this.entries.get(name);
     if (!e) return null;
-    if ((e.flags & 1) !== 0) throw new LantuError('unsupported_input', `the .docx is encrypted (${name})`, { entry: name });
+    if ((e.flags & 1) !== 0)
+      throw new LantuError('unsupported_input', `the .docx is encrypted (${name})`, { entry: name });
     const o = e.localOffset;
     if (this.u32(o) !== LOCAL_SIG) throw bad(`corrupt local header for ${name}`);
     const start = o + 30 + this.u16(o + 26) + this.u16(o + 28);
@@ -108,7 +113,11 @@ export class ZipArchive {
         } catch (err) {
           const code = (err as { code?: unknown }).code;
           if (code === 'ERR_BUFFER_TOO_LARGE') {
-            throw new LantuError('payload_too_large', `${name} inflates beyond ${this.maxInflatedBytes / 1024 / 1024} MB (zip bomb?)`, { entry: name });
+            throw new LantuError(
+              'payload_too_large',
+              `${name} inflates beyond ${this.maxInflatedBytes / 1024 / 1024} MB (zip bomb?)`,
+              { entry: name },
+            );
           }
           throw bad(`${name} cannot be inflated`);
         }

@@ -20,7 +20,10 @@ describe('findChartFonts', () => {
     writeFileSync(join(dir, 'opentype/noto/NotoSansCJK-Regular.ttc'), '');
     writeFileSync(join(dir, 'truetype/dejavu/DejaVuSans.ttf'), '');
     const f = findChartFonts({}, [dir]);
-    expect(f.files.map((p) => p.slice(dir.length))).toEqual(['/truetype/dejavu/DejaVuSans.ttf', '/opentype/noto/NotoSansCJK-Regular.ttc']);
+    expect(f.files.map((p) => p.slice(dir.length))).toEqual([
+      '/truetype/dejavu/DejaVuSans.ttf',
+      '/opentype/noto/NotoSansCJK-Regular.ttc',
+    ]);
     expect(f.family).toBe('DejaVu Sans, Noto Sans CJK SC');
     expect(f.warning).toBeNull();
   });
@@ -28,6 +31,10 @@ describe('findChartFonts', () => {
   it('takes LANTU_CHART_FONT over the search', () => {
     const file = join(dir, 'my.ttf');
     writeFileSync(file, '');
-    expect(findChartFonts({ LANTU_CHART_FONT: file, LANTU_CHART_FONT_FAMILY: 'My Font' }, [])).toEqual({ files: [file], family: 'My Font', warning: null });
+    expect(findChartFonts({ LANTU_CHART_FONT: file, LANTU_CHART_FONT_FAMILY: 'My Font' }, [])).toEqual({
+      files: [file],
+      family: 'My Font',
+      warning: null,
+    });
   });
 });

@@ -74,11 +74,15 @@ function walk(dir: string, depth: number, out: string[]): void {
   }
 }
 
-export function findChartFonts(env: NodeJS.ProcessEnv = process.env, dirs: string[] = fontDirs()): ChartFonts {
+export function findChartFonts(
+  env: NodeJS.ProcessEnv = process.env,
+  dirs: string[] = fontDirs(),
+): ChartFonts {
   const override = env.LANTU_CHART_FONT;
   if (override !== undefined && override !== '') {
     const files = override.split(delimiter).filter((f) => existsSync(f));
-    if (files.length > 0) return { files, family: env.LANTU_CHART_FONT_FAMILY ?? 'sans-serif', warning: null };
+    if (files.length > 0)
+      return { files, family: env.LANTU_CHART_FONT_FAMILY ?? 'sans-serif', warning: null };
   }
   const all: string[] = [];
   for (const d of dirs) walk(d, 4, all);
@@ -96,7 +100,12 @@ export function findChartFonts(env: NodeJS.ProcessEnv = process.env, dirs: strin
       ? { files: [latin.file, cjk.file], family: `${latin.family}, ${cjk.family}`, warning: null }
       : { files: [cjk.file], family: cjk.family, warning: null };
   }
-  return { files: [], family: 'sans-serif', warning: 'no CJK font found (install fonts-noto-cjk or set LANTU_CHART_FONT): Chinese text in charts may be missing' };
+  return {
+    files: [],
+    family: 'sans-serif',
+    warning:
+      'no CJK font found (install fonts-noto-cjk or set LANTU_CHART_FONT): Chinese text in charts may be missing',
+  };
 }
 
 let cached: ChartFonts | null = null;

@@ -16,7 +16,12 @@ export function chartOption(spec: ChartSpec, fontFamily: string): EChartsOption 
         ...base,
         grid: { left: 110, right: 48, top: 16, bottom: 24 },
         xAxis: { type: 'value', minInterval: 1, axisLabel: { fontFamily } },
-        yAxis: { type: 'category', inverse: true, data: spec.items.map((i) => i.label), axisLabel: { fontFamily, fontSize: 14 } },
+        yAxis: {
+          type: 'category',
+          inverse: true,
+          data: spec.items.map((i) => i.label),
+          axisLabel: { fontFamily, fontSize: 14 },
+        },
         series: [
           {
             type: 'bar',
@@ -51,7 +56,10 @@ export function chartOption(spec: ChartSpec, fontFamily: string): EChartsOption 
             lineStyle: { width: 2, type: 'dashed', color: TONE_COLOR.blue },
             itemStyle: { color: TONE_COLOR.blue },
             data: spec.path,
-            endLabel: spec.target !== null ? { show: true, formatter: String(spec.target), fontFamily, color: TONE_COLOR.blue } : undefined,
+            endLabel:
+              spec.target !== null
+                ? { show: true, formatter: String(spec.target), fontFamily, color: TONE_COLOR.blue }
+                : undefined,
           },
         ],
       };
@@ -62,7 +70,12 @@ export function chartOption(spec: ChartSpec, fontFamily: string): EChartsOption 
         legend: { bottom: 0, textStyle: { fontFamily } },
         grid: { left: 16, right: 16, top: 24, bottom: 40 },
         xAxis: { type: 'category', data: spec.categories, axisLabel: { fontFamily, interval: 0 } },
-        yAxis: { type: 'value', name: spec.unit ?? '', nameTextStyle: { fontFamily }, axisLabel: { fontFamily } },
+        yAxis: {
+          type: 'value',
+          name: spec.unit ?? '',
+          nameTextStyle: { fontFamily },
+          axisLabel: { fontFamily },
+        },
         series: spec.series.map((s) => ({
           name: s.name,
           type: 'bar',

@@ -30,7 +30,14 @@ function chunk(type: string, data: Uint8Array): Buffer {
  * Encodes the rectangle (x, y, w, h) of an RGBA image `width` pixels wide as an RGB PNG, compositing on white.
  * resvg's pixels are premultiplied RGBA; on white: out = c + (255 − a).
  */
-export function encodePngCrop(rgba: Uint8Array, width: number, x: number, y: number, w: number, h: number): Buffer {
+export function encodePngCrop(
+  rgba: Uint8Array,
+  width: number,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+): Buffer {
   const raw = Buffer.alloc(h * (1 + w * 3));
   let o = 0;
   for (let row = 0; row < h; row++) {

@@ -16,7 +16,16 @@ const trend: ChartBlock = {
   caption: '',
   width: 400,
   height: 160,
-  spec: { kind: 'trend', title: '', unit: '%', years: [2020, 2021, 2022], actual: [1, 2, null], path: [1, 1.5, 2], target: 3, labels: { actual: 'a', path: 'p', target: 't' } },
+  spec: {
+    kind: 'trend',
+    title: '',
+    unit: '%',
+    years: [2020, 2021, 2022],
+    actual: [1, 2, null],
+    path: [1, 1.5, 2],
+    target: 3,
+    labels: { actual: 'a', path: 'p', target: 't' },
+  },
 };
 
 describe('server-side charts', () => {
@@ -29,12 +38,18 @@ describe('server-side charts', () => {
   it('renders every chart of a sheet to its own PNG at 1.5× its size', () => {
     const r = renderCharts([verdicts, trend]);
     expect([...r.images.keys()]).toEqual(['verdicts', 'trend']);
-    expect([r.images.get('verdicts')?.width, r.images.get('verdicts')?.height, r.images.get('trend')?.height]).toEqual([600, 300, 240]);
+    expect([
+      r.images.get('verdicts')?.width,
+      r.images.get('verdicts')?.height,
+      r.images.get('trend')?.height,
+    ]).toEqual([600, 300, 240]);
     expect(r.images.get('trend')?.png.subarray(1, 4).toString('ascii')).toBe('PNG');
   });
 
   it('still draws (with a warning) when no CJK font is available', () => {
-    const r = renderCharts([trend], { fonts: { files: [], family: 'sans-serif', warning: 'no CJK font found' } });
+    const r = renderCharts([trend], {
+      fonts: { files: [], family: 'sans-serif', warning: 'no CJK font found' },
+    });
     expect(r.images.size).toBe(1);
     expect(r.warnings).toEqual(['no CJK font found']);
   });

@@ -39,7 +39,10 @@ export function chartSvg(spec: ChartSpec, width: number, height: number, fontFam
 }
 
 /** Renders every chart block to PNG at `zoom` × its CSS size. A chart that fails is left out, with a warning. */
-export function renderCharts(charts: readonly ChartBlock[], opts: { zoom?: number; fonts?: ChartFonts } = {}): RenderedCharts {
+export function renderCharts(
+  charts: readonly ChartBlock[],
+  opts: { zoom?: number; fonts?: ChartFonts } = {},
+): RenderedCharts {
   const zoom = opts.zoom ?? 1.5;
   const fonts = opts.fonts ?? chartFonts();
   const warnings: string[] = fonts.warning !== null ? [fonts.warning] : [];
@@ -50,7 +53,13 @@ export function renderCharts(charts: readonly ChartBlock[], opts: { zoom?: numbe
   for (const c of charts) {
     try {
       const svg = chartSvg(c.spec, c.width, c.height, fonts.family);
-      placed.push({ id: c.id, y, width: c.width, height: c.height, svg: svg.replace(/^\s*(<\?xml[^>]*>\s*)?<svg\b/, `<svg x="0" y="${y}"`) });
+      placed.push({
+        id: c.id,
+        y,
+        width: c.width,
+        height: c.height,
+        svg: svg.replace(/^\s*(<\?xml[^>]*>\s*)?<svg\b/, `<svg x="0" y="${y}"`),
+      });
       y += c.height;
     } catch (e) {
       warnings.push(`chart ${c.id}: ${e instanceof Error ? e.message : String(e)}`);
@@ -60,8 +69,21 @@ export function renderCharts(charts: readonly ChartBlock[], opts: { zoom?: numbe
   const width = Math.max(...placed.map((p) => p.width));
   const sheet = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}"><rect width="100%" height="100%" fill="#ffffff"/>${placed.map((p) => p.svg).join('')}</svg>`;
   try {
-    const font = fonts.files.length > 0 ? { loadSystemFonts: false, fontFiles: fonts.files, defaultFontFamily: fonts.family.split(',')[0]?.trim() ?? fonts.family, sansSerifFamily: fonts.family.split(',').pop()?.trim() ?? fonts.family } : { loadSystemFonts: true };
-    const rendered = new Resvg(sheet, { font, fitTo: { mode: 'zoom', value: zoom }, background: '#ffffff', logLevel: 'off' }).render();
+    const font =
+      fonts.files.length > 0
+        ? {
+            loadSystemFonts: false,
+            fontFiles: fonts.files,
+            defaultFontFamily: fonts.family.split(',')[0]?.trim() ?? fonts.family,
+            sansSerifFamily: fonts.family.split(',').pop()?.trim() ?? fonts.family,
+          }
+        : { loadSystemFonts: true };
+    const rendered = new Resvg(sheet, {
+      font,
+      fitTo: { mode: 'zoom', value: zoom },
+      background: '#ffffff',
+      logLevel: 'off',
+    }).render();
     const pixels = rendered.pixels;
     const scale = rendered.width / width;
     for (const p of placed) {

@@ -26,7 +26,10 @@ function isErrorBody(x: unknown): x is ErrorBody {
   return typeof x === 'object' && x !== null && 'error' in x;
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -79,7 +82,11 @@ export async function upload<T>(path: string, form: FormData): Promise<T> {
 }
 
 /** POSTs raw bytes with upload progress (fetch cannot report it), same CSRF and error handling as `api`. */
-export function uploadWithProgress<T>(path: string, body: Blob, onProgress: (share: number) => void): Promise<T> {
+export function uploadWithProgress<T>(
+  path: string,
+  body: Blob,
+  onProgress: (share: number) => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -103,7 +110,9 @@ export function uploadWithProgress<T>(path: string, body: Blob, onProgress: (sha
         return;
       }
       const e = isErrorBody(data) ? data.error : undefined;
-      reject(new ApiError(xhr.status, e?.code ?? `http_${xhr.status}`, e?.message ?? xhr.statusText, e?.details));
+      reject(
+        new ApiError(xhr.status, e?.code ?? `http_${xhr.status}`, e?.message ?? xhr.statusText, e?.details),
+      );
     };
     xhr.send(body);
   });

@@ -8,9 +8,16 @@ import type {
   liveEvaluationSchema,
 } from '../../server/modules/evaluations/evaluations.schemas.ts';
 import type { sessionSchema } from '../../server/modules/auth/auth.schemas.ts';
-import type { snapshotSchema, snapshotSummarySchema } from '../../server/modules/evaluation-cycles/evaluation-cycles.schemas.ts';
+import type {
+  snapshotSchema,
+  snapshotSummarySchema,
+} from '../../server/modules/evaluation-cycles/evaluation-cycles.schemas.ts';
 import type { projectDetailSchema, projectSchema } from '../../server/modules/projects/projects.schemas.ts';
-import type { overdueListSchema, planProgressSchema, taskWorkSchema } from '../../server/modules/tasks/tasks.schemas.ts';
+import type {
+  overdueListSchema,
+  planProgressSchema,
+  taskWorkSchema,
+} from '../../server/modules/tasks/tasks.schemas.ts';
 import type { assignmentSchema } from '../../server/modules/assignments/assignments.schemas.ts';
 import type { departmentSchema } from '../../server/modules/departments/departments.schemas.ts';
 import type { uploadReportSchema } from '../../server/modules/spreadsheets/spreadsheets.routes.ts';

@@ -33,7 +33,8 @@ describe('web locales', () => {
     const allowed = ['Shell.tsx', 'ProjectsPanel.tsx'];
     for (const file of sources(WEB)) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/\bt\('([\w.]+)'/g)) expect(keys.has(m[1] ?? ''), `${file}: ${m[1]}`).toBe(true);
+      for (const m of text.matchAll(/\bt\('([\w.]+)'/g))
+        expect(keys.has(m[1] ?? ''), `${file}: ${m[1]}`).toBe(true);
       const code = text
         .split('\n')
         .filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l))

@@ -17,7 +17,8 @@ const MIN_PASSWORD = 10;
 function useDepartments() {
   return useQuery({
     queryKey: ['bo', 'departments'],
-    queryFn: ({ signal }) => api<{ items: Department[] }>('/api/departments', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api<{ items: Department[] }>('/api/departments', { signal }).then((r) => r.items),
   });
 }
 
@@ -35,7 +36,13 @@ function Users() {
     queryFn: ({ signal }) => api<{ items: SessionUser[] }>('/api/users', { signal }).then((r) => r.items),
   });
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ email: string; password: string; role: Role; displayName?: string; departments?: string[] }>();
+  const [form] = Form.useForm<{
+    email: string;
+    password: string;
+    role: Role;
+    displayName?: string;
+    departments?: string[];
+  }>();
   const role = Form.useWatch('role', form);
   const create = useMutation({
     mutationFn: (body: object) => api<SessionUser>('/api/users', { method: 'POST', body }),
@@ -63,15 +70,38 @@ function Users() {
           { title: t('auth.email'), dataIndex: 'email' },
           { title: t('admin.displayName'), render: (_, u) => u.displayName ?? '—' },
           { title: t('admin.role'), render: (_, u) => t(`role.${u.role}`) },
-          { title: t('plan.departments'), render: (_, u) => u.departments.map((d) => <Tag key={d.code}>{d.name}</Tag>) },
+          {
+            title: t('plan.departments'),
+            render: (_, u) => u.departments.map((d) => <Tag key={d.code}>{d.name}</Tag>),
+          },
         ]}
       />
-      <Modal open={open} title={t('admin.newUser')} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} okText={t('admin.create')}>
-        <Form form={form} layout="vertical" initialValues={{ role: 'department' }} onFinish={(v) => create.mutate(v)}>
-          <Form.Item name="email" label={t('auth.email')} rules={[{ required: true, type: 'email', message: t('auth.emailRequired') }]}>
+      <Modal
+        open={open}
+        title={t('admin.newUser')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+        okText={t('admin.create')}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ role: 'department' }}
+          onFinish={(v) => create.mutate(v)}
+        >
+          <Form.Item
+            name="email"
+            label={t('auth.email')}
+            rules={[{ required: true, type: 'email', message: t('auth.emailRequired') }]}
+          >
             <Input autoComplete="off" />
           </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, min: MIN_PASSWORD, message: t('admin.passwordRule') }]}>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, min: MIN_PASSWORD, message: t('admin.passwordRule') }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item name="displayName" label={t('admin.displayName')}>
@@ -81,8 +111,16 @@ function Users() {
             <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
           </Form.Item>
           {role === 'department' && (
-            <Form.Item name="departments" label={t('plan.departments')} rules={[{ required: true, message: t('admin.deptRequired') }]}>
-              <Select mode="multiple" options={(depts.data ?? []).map((d) => ({ value: d.code, label: d.name }))} optionFilterProp="label" />
+            <Form.Item
+              name="departments"
+              label={t('plan.departments')}
+              rules={[{ required: true, message: t('admin.deptRequired') }]}
+            >
+              <Select
+                mode="multiple"
+                options={(depts.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
+                optionFilterProp="label"
+              />
             </Form.Item>
           )}
         </Form>
@@ -108,8 +146,18 @@ function Departments() {
   if (q.error) return <ErrorState error={q.error} />;
   return (
     <>
-      <Form form={form} layout="inline" onFinish={(v) => create.mutate(v)} style={{ marginBottom: 12, rowGap: 8 }}>
-        <Form.Item name="code" rules={[{ required: true, pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/, message: t('admin.codeRule') }]}>
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={(v) => create.mutate(v)}
+        style={{ marginBottom: 12, rowGap: 8 }}
+      >
+        <Form.Item
+          name="code"
+          rules={[
+            { required: true, pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/, message: t('admin.codeRule') },
+          ]}
+        >
           <Input placeholder={t('admin.deptCode')} aria-label={t('admin.deptCode')} style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="name" rules={[{ required: true, message: t('admin.deptName') }]}>
@@ -144,7 +192,8 @@ function Assignments({ planId }: { planId: string }) {
   const depts = useDepartments();
   const q = useQuery({
     queryKey: ['bo', 'assignments', planId],
-    queryFn: ({ signal }) => api<{ items: Assignment[] }>(`/api/plans/${planId}/assignments`, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api<{ items: Assignment[] }>(`/api/plans/${planId}/assignments`, { signal }).then((r) => r.items),
   });
   const tree = usePlanTree(planId);
   const [editing, setEditing] = useState<Assignment | null>(null);
@@ -172,14 +221,31 @@ function Assignments({ planId }: { planId: string }) {
   const assignedNodes = new Set((q.data ?? []).map((a) => a.nodeId).filter(Boolean));
   const tasks: Assignment[] = [];
   const walk = (n: TreeNode) => {
-    if (n.kind === 'task' && !assignedNodes.has(n.id)) tasks.push({ planId, nodeId: n.id, indicatorId: null, code: n.number ?? '', title: n.title, lead: null, co: [] });
+    if (n.kind === 'task' && !assignedNodes.has(n.id))
+      tasks.push({
+        planId,
+        nodeId: n.id,
+        indicatorId: null,
+        code: n.number ?? '',
+        title: n.title,
+        lead: null,
+        co: [],
+      });
     n.children.forEach(walk);
   };
   (tree.data?.nodes ?? []).forEach(walk);
-  const rows = [...(q.data ?? []), ...tasks].filter((a) => !filter || a.code.includes(filter) || a.title.includes(filter));
+  const rows = [...(q.data ?? []), ...tasks].filter(
+    (a) => !filter || a.code.includes(filter) || a.title.includes(filter),
+  );
   return (
     <>
-      <Input.Search allowClear placeholder={t('admin.filter')} aria-label={t('admin.filter')} onChange={(e) => setFilter(e.target.value.trim())} style={{ maxWidth: 320, marginBottom: 12 }} />
+      <Input.Search
+        allowClear
+        placeholder={t('admin.filter')}
+        aria-label={t('admin.filter')}
+        onChange={(e) => setFilter(e.target.value.trim())}
+        style={{ maxWidth: 320, marginBottom: 12 }}
+      />
       <Table<Assignment>
         size="small"
         rowKey={(a) => a.indicatorId ?? a.nodeId ?? a.code}
@@ -190,7 +256,11 @@ function Assignments({ planId }: { planId: string }) {
         columns={[
           { title: t('col.code'), dataIndex: 'code', width: 90 },
           { title: t('admin.item'), dataIndex: 'title' },
-          { title: t('deptRole.lead'), render: (_, a) => (a.lead ? <Tag color="blue">{a.lead.name}</Tag> : <Tag color="red">{t('admin.unassigned')}</Tag>) },
+          {
+            title: t('deptRole.lead'),
+            render: (_, a) =>
+              a.lead ? <Tag color="blue">{a.lead.name}</Tag> : <Tag color="red">{t('admin.unassigned')}</Tag>,
+          },
           { title: t('deptRole.co'), render: (_, a) => a.co.map((d) => <Tag key={d.code}>{d.name}</Tag>) },
           {
             title: t('col.actions'),
@@ -220,9 +290,25 @@ function Assignments({ planId }: { planId: string }) {
       >
         <Space direction="vertical" style={{ width: '100%' }}>
           <span>{t('deptRole.lead')}</span>
-          <Select aria-label={t('deptRole.lead')} value={lead} onChange={setLead} options={options} style={{ width: '100%' }} showSearch optionFilterProp="label" />
+          <Select
+            aria-label={t('deptRole.lead')}
+            value={lead}
+            onChange={setLead}
+            options={options}
+            style={{ width: '100%' }}
+            showSearch
+            optionFilterProp="label"
+          />
           <span>{t('deptRole.co')}</span>
-          <Select aria-label={t('deptRole.co')} mode="multiple" value={co} onChange={setCo} options={options.filter((o) => o.value !== lead)} style={{ width: '100%' }} optionFilterProp="label" />
+          <Select
+            aria-label={t('deptRole.co')}
+            mode="multiple"
+            value={co}
+            onChange={setCo}
+            options={options.filter((o) => o.value !== lead)}
+            style={{ width: '100%' }}
+            optionFilterProp="label"
+          />
         </Space>
       </Modal>
     </>
@@ -234,7 +320,12 @@ export default function AdminPage() {
   const { user, loading } = useSession();
   const ws = useWorkspace();
   if (loading) return <Loading />;
-  if (user?.role !== 'admin') return <Card><EmptyState>{t('admin.only')}</EmptyState></Card>;
+  if (user?.role !== 'admin')
+    return (
+      <Card>
+        <EmptyState>{t('admin.only')}</EmptyState>
+      </Card>
+    );
   return (
     <div>
       <div className="page-title">
@@ -243,7 +334,11 @@ export default function AdminPage() {
       <Card size="small">
         <Tabs
           items={[
-            { key: 'assignments', label: t('admin.assignments'), children: ws.plan ? <Assignments planId={ws.plan.id} /> : <Loading /> },
+            {
+              key: 'assignments',
+              label: t('admin.assignments'),
+              children: ws.plan ? <Assignments planId={ws.plan.id} /> : <Loading />,
+            },
             { key: 'users', label: t('admin.users'), children: <Users /> },
             { key: 'departments', label: t('admin.departments'), children: <Departments /> },
             { key: 'import', label: t('admin.import'), children: <PlanImport /> },

@@ -38,21 +38,31 @@ export function DashboardPage() {
   const planId = ws.plan?.id ?? null;
   const evalQ = useEvaluation(planId, ws.year, ws.method);
   const indQ = useIndicators(planId);
-  const seriesYears = useMemo(() => ws.years.filter((y) => ws.year !== null && y <= ws.year), [ws.years, ws.year]);
+  const seriesYears = useMemo(
+    () => ws.years.filter((y) => ws.year !== null && y <= ws.year),
+    [ws.years, ws.year],
+  );
   const series = useActualSeries(planId, seriesYears);
   const [filter, setFilter] = useState<Filter>('all');
 
   if (ws.error) return <ErrorState error={ws.error} />;
-  if (ws.loading || !ws.plan) return ws.loading ? <Loading /> : <EmptyState>{t('dashboard.noPlan')}</EmptyState>;
+  if (ws.loading || !ws.plan)
+    return ws.loading ? <Loading /> : <EmptyState>{t('dashboard.noPlan')}</EmptyState>;
   if (evalQ.error) return <ErrorState error={evalQ.error} />;
   if (!evalQ.data) return <Loading />;
 
   const ev = evalQ.data;
   const indicatorsByCode = new Map((indQ.data?.items ?? []).map((i) => [i.code, i]));
-  const behind = ev.indicators.filter((i) => BEHIND.has(i.verdict)).sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
+  const behind = ev.indicators
+    .filter((i) => BEHIND.has(i.verdict))
+    .sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
   const binding = ev.indicators.filter((i) => i.attribute === 'binding');
-  const good = ev.indicators.filter((i) => i.verdict === 'achieved' || i.verdict === 'ahead' || i.verdict === 'on_track').length;
-  const noData = ev.indicators.filter((i) => i.verdict === 'no_data' || i.verdict === 'not_assessable').length;
+  const good = ev.indicators.filter(
+    (i) => i.verdict === 'achieved' || i.verdict === 'ahead' || i.verdict === 'on_track',
+  ).length;
+  const noData = ev.indicators.filter(
+    (i) => i.verdict === 'no_data' || i.verdict === 'not_assessable',
+  ).length;
   const cards = ev.indicators.filter((i) =>
     filter === 'binding' ? i.attribute === 'binding' : filter === 'behind' ? BEHIND.has(i.verdict) : true,
   );
@@ -80,10 +90,18 @@ export function DashboardPage() {
             <Statistic title={t('dashboard.total')} value={ev.summary.total} />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t('dashboard.onTrack')} value={good} styles={{ content: { color: '#0e8a4f' } }} />
+            <Statistic
+              title={t('dashboard.onTrack')}
+              value={good}
+              styles={{ content: { color: '#0e8a4f' } }}
+            />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t('dashboard.behind')} value={behind.length} styles={{ content: { color: '#d54941' } }} />
+            <Statistic
+              title={t('dashboard.behind')}
+              value={behind.length}
+              styles={{ content: { color: '#d54941' } }}
+            />
           </Col>
           <Col xs={12} md={6}>
             <Statistic title={t('dashboard.noData')} value={noData} />
@@ -98,7 +116,11 @@ export function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} lg={8}>
-          <Card title={t('dashboard.binding', { n: binding.length })} size="small" data-testid="binding-panel">
+          <Card
+            title={t('dashboard.binding', { n: binding.length })}
+            size="small"
+            data-testid="binding-panel"
+          >
             <List
               size="small"
               dataSource={binding}
@@ -152,7 +174,13 @@ export function DashboardPage() {
         ) : (
           <div className="indicator-grid">
             {cards.map((i) => (
-              <IndicatorCard key={i.code} ev={i} indicator={indicatorsByCode.get(i.code)} series={series.byCode.get(i.code)} id={linkTo(i)} />
+              <IndicatorCard
+                key={i.code}
+                ev={i}
+                indicator={indicatorsByCode.get(i.code)}
+                series={series.byCode.get(i.code)}
+                id={linkTo(i)}
+              />
             ))}
           </div>
         )}

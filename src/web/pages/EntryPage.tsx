@@ -1,5 +1,17 @@
 import { useQueries } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, InputNumber, Select, Space, Table, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { fmt } from '../lib/format.ts';
@@ -52,7 +64,9 @@ export default function EntryPage() {
     queries: mine.map((i) => ({
       queryKey: ['bo', 'observations', i.id],
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api<{ items: Observation[] }>(`/api/indicators/${i.id}/observations`, { signal }).then((r) => r.items),
+        api<{ items: Observation[] }>(`/api/indicators/${i.id}/observations`, { signal }).then(
+          (r) => r.items,
+        ),
     })),
   });
   const obsById = new Map(mine.map((i, k) => [i.id, obsQs[k]?.data]));
@@ -63,7 +77,8 @@ export default function EntryPage() {
     return (
       <Card>
         <EmptyState>
-          {t('entry.loginFirst')} <Button onClick={() => navigate('/login?next=/entry')}>{t('auth.login')}</Button>
+          {t('entry.loginFirst')}{' '}
+          <Button onClick={() => navigate('/login?next=/entry')}>{t('auth.login')}</Button>
         </EmptyState>
       </Card>
     );
@@ -81,11 +96,14 @@ export default function EntryPage() {
   if (!indQ.data) return <Loading />;
 
   const draftOf = (id: string): Draft => drafts[id] ?? { value: null, text: '', note: '' };
-  const setDraft = (id: string, patch: Partial<Draft>) => setDrafts((d) => ({ ...d, [id]: { ...draftOf(id), ...patch } }));
+  const setDraft = (id: string, patch: Partial<Draft>) =>
+    setDrafts((d) => ({ ...d, [id]: { ...draftOf(id), ...patch } }));
 
   const lastKnown = (ind: Indicator): number | null => {
     const ev = evByCode.get(ind.code);
-    const approved = (obsById.get(ind.id) ?? []).filter((o) => o.status === 'approved' && o.value !== null && o.period !== activePeriod);
+    const approved = (obsById.get(ind.id) ?? []).filter(
+      (o) => o.status === 'approved' && o.value !== null && o.period !== activePeriod,
+    );
     const lastApproved = approved.sort((a, b) => b.year - a.year)[0];
     return lastApproved?.value ?? ev?.actual ?? ind.baseline?.value ?? null;
   };
@@ -94,7 +112,9 @@ export default function EntryPage() {
     const last = lastKnown(ind);
     if (last === null || last === 0) return null;
     const jump = Math.abs(v - last) / Math.abs(last);
-    return jump > JUMP_WARNING ? t('entry.jumpWarning', { last: fmt(last), pct: Math.round(jump * 100) }) : null;
+    return jump > JUMP_WARNING
+      ? t('entry.jumpWarning', { last: fmt(last), pct: Math.round(jump * 100) })
+      : null;
   };
 
   const send = async (ind: Indicator, andSubmit: boolean) => {
@@ -122,7 +142,9 @@ export default function EntryPage() {
       });
       for (const w of warnings) void message.warning(pick(w));
       if (andSubmit) await submit.mutateAsync(observation.id);
-      void message.success(andSubmit ? t('entry.submitted', { code: ind.code }) : t('entry.saved', { code: ind.code }));
+      void message.success(
+        andSubmit ? t('entry.submitted', { code: ind.code }) : t('entry.saved', { code: ind.code }),
+      );
       setDrafts((all) => {
         const { [ind.id]: _drop, ...rest } = all;
         return rest;
@@ -206,7 +228,9 @@ export default function EntryPage() {
                         <ObservationStatusTag status={o.status} />
                         <span>{o.value !== null ? fmt(o.value) : (o.text ?? '')}</span>
                       </Space>
-                      {o.status === 'returned' && o.returnReason && <Typography.Text type="danger">{o.returnReason}</Typography.Text>}
+                      {o.status === 'returned' && o.returnReason && (
+                        <Typography.Text type="danger">{o.returnReason}</Typography.Text>
+                      )}
                     </Space>
                   );
                 },
@@ -233,7 +257,9 @@ export default function EntryPage() {
                         value={d.value}
                         status={warn ? 'warning' : undefined}
                         addonAfter={i.unit ?? undefined}
-                        onChange={(v) => setDraft(i.id, { value: typeof v === 'number' && Number.isFinite(v) ? v : null })}
+                        onChange={(v) =>
+                          setDraft(i.id, { value: typeof v === 'number' && Number.isFinite(v) ? v : null })
+                        }
                       />
                       {warn && (
                         <Typography.Text type="warning" style={{ fontSize: 12 }} role="status">
@@ -266,7 +292,12 @@ export default function EntryPage() {
                   return (
                     <Space wrap>
                       <Tooltip title={t('entry.saveHint')}>
-                        <Button size="small" disabled={!hasInput} loading={busy === i.id} onClick={() => void send(i, false)}>
+                        <Button
+                          size="small"
+                          disabled={!hasInput}
+                          loading={busy === i.id}
+                          onClick={() => void send(i, false)}
+                        >
                           {t('entry.save')}
                         </Button>
                       </Tooltip>
@@ -283,7 +314,12 @@ export default function EntryPage() {
                       ) : (
                         o &&
                         o.status === 'draft' && (
-                          <Button size="small" type="primary" loading={busy === i.id} onClick={() => void submitExisting(o, i.code)}>
+                          <Button
+                            size="small"
+                            type="primary"
+                            loading={busy === i.id}
+                            onClick={() => void submitExisting(o, i.code)}
+                          >
                             {t('entry.submit')}
                           </Button>
                         )

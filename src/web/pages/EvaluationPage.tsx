@@ -41,11 +41,16 @@ export default function EvaluationPage() {
             value={kind}
             onChange={setKind}
             style={{ width: 160 }}
-            options={[{ value: 'all', label: t('evaluation.allKinds') }, ...kinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
+            options={[
+              { value: 'all', label: t('evaluation.allKinds') },
+              ...kinds.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+            ]}
           />
         </Space>
       </div>
-      {ws.plan && ws.year && <ReportsAndSnapshots planId={ws.plan.id} year={ws.year} method={ws.method} scope={scope} />}
+      {ws.plan && ws.year && (
+        <ReportsAndSnapshots planId={ws.plan.id} year={ws.year} method={ws.method} scope={scope} />
+      )}
       <Card size="small">
         <Typography.Paragraph>{pick(q.data.summary.sentence)}</Typography.Paragraph>
         <Table<IndicatorEvaluation>
@@ -55,7 +60,12 @@ export default function EvaluationPage() {
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           scroll={{ x: 900 }}
           columns={[
-            { title: t('col.code'), dataIndex: 'code', width: 80, sorter: (a, b) => a.code.localeCompare(b.code) },
+            {
+              title: t('col.code'),
+              dataIndex: 'code',
+              width: 80,
+              sorter: (a, b) => a.code.localeCompare(b.code),
+            },
             {
               title: t('col.name'),
               render: (_, i) => {
@@ -65,7 +75,10 @@ export default function EvaluationPage() {
             },
             { title: t('col.attribute'), width: 80, render: (_, i) => t(`attribute.${i.attribute}`) },
             { title: t('col.target'), render: (_, i) => i.targetRaw ?? withUnit(i.target, i.unit) },
-            { title: t('col.actual'), render: (_, i) => (i.actual !== null ? withUnit(i.actual, i.unit) : (i.actualText ?? '—')) },
+            {
+              title: t('col.actual'),
+              render: (_, i) => (i.actual !== null ? withUnit(i.actual, i.unit) : (i.actualText ?? '—')),
+            },
             {
               title: t('col.verdict'),
               width: 120,
@@ -73,7 +86,10 @@ export default function EvaluationPage() {
               sorter: (a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict],
               render: (_, i) => <VerdictTag verdict={i.verdict} />,
             },
-            { title: t('col.explanation'), render: (_, i) => <span className="muted">{pick(i.explanation)}</span> },
+            {
+              title: t('col.explanation'),
+              render: (_, i) => <span className="muted">{pick(i.explanation)}</span>,
+            },
           ]}
         />
       </Card>

@@ -13,7 +13,12 @@ import { useSession } from '../modules/session/session.tsx';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
 
-const TYPE_COLOR: Record<InboxItem['type'], string> = { fill: 'blue', submit: 'gold', approve: 'purple', returned: 'red' };
+const TYPE_COLOR: Record<InboxItem['type'], string> = {
+  fill: 'blue',
+  submit: 'gold',
+  approve: 'purple',
+  returned: 'red',
+};
 
 /**
  * Until the server has /api/inbox, approvers get the submitted values of the selected plan, read from each
@@ -27,14 +32,27 @@ function useSubmittedFallback(enabled: boolean): { items: InboxItem[]; loading: 
     queries: list.map((i) => ({
       queryKey: ['bo', 'observations', i.id],
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api<{ items: Observation[] }>(`/api/indicators/${i.id}/observations`, { signal }).then((r) => r.items),
+        api<{ items: Observation[] }>(`/api/indicators/${i.id}/observations`, { signal }).then(
+          (r) => r.items,
+        ),
     })),
   });
   const items: InboxItem[] = [];
   list.forEach((i, k) => {
     for (const o of qs[k]?.data ?? []) {
       if (o.status !== 'submitted') continue;
-      items.push({ type: 'approve', planId: ws.plan?.id ?? '', indicatorId: i.id, code: i.code, name: i.name, period: o.period, due: '', overdue: false, observationId: o.id, value: o.value });
+      items.push({
+        type: 'approve',
+        planId: ws.plan?.id ?? '',
+        indicatorId: i.id,
+        code: i.code,
+        name: i.name,
+        period: o.period,
+        due: '',
+        overdue: false,
+        observationId: o.id,
+        value: o.value,
+      });
     }
   });
   return { items, loading: ind.isLoading || qs.some((q) => q.isLoading) };
@@ -61,7 +79,8 @@ export default function InboxPage() {
     return (
       <Card>
         <EmptyState>
-          {t('entry.loginFirst')} <Button onClick={() => navigate('/login?next=/inbox')}>{t('auth.login')}</Button>
+          {t('entry.loginFirst')}{' '}
+          <Button onClick={() => navigate('/login?next=/inbox')}>{t('auth.login')}</Button>
         </EmptyState>
       </Card>
     );
@@ -88,7 +107,14 @@ export default function InboxPage() {
       <div className="page-title">
         <h1>{t('inbox.title')}</h1>
       </div>
-      {noInboxApi && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={approver ? t('inbox.fallbackApprover') : t('inbox.fallbackDepartment')} />}
+      {noInboxApi && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={approver ? t('inbox.fallbackApprover') : t('inbox.fallbackDepartment')}
+        />
+      )}
       <Card size="small">
         <Table<InboxItem>
           data-testid="inbox"
@@ -99,11 +125,22 @@ export default function InboxPage() {
           scroll={{ x: 900 }}
           locale={{ emptyText: t('inbox.empty') }}
           columns={[
-            { title: t('inbox.type'), width: 100, render: (_, i) => <Tag color={TYPE_COLOR[i.type]}>{t(`inbox.${i.type}`)}</Tag> },
+            {
+              title: t('inbox.type'),
+              width: 100,
+              render: (_, i) => <Tag color={TYPE_COLOR[i.type]}>{t(`inbox.${i.type}`)}</Tag>,
+            },
             { title: t('col.code'), dataIndex: 'code', width: 80 },
-            { title: t('col.name'), render: (_, i) => <Link to={`/indicators/${i.indicatorId}`}>{i.name}</Link> },
+            {
+              title: t('col.name'),
+              render: (_, i) => <Link to={`/indicators/${i.indicatorId}`}>{i.name}</Link>,
+            },
             { title: t('col.period'), dataIndex: 'period', width: 80 },
-            { title: t('col.value'), width: 100, render: (_, i) => (i.value !== undefined && i.value !== null ? fmt(i.value) : '—') },
+            {
+              title: t('col.value'),
+              width: 100,
+              render: (_, i) => (i.value !== undefined && i.value !== null ? fmt(i.value) : '—'),
+            },
             {
               title: t('inbox.due'),
               width: 150,
@@ -123,7 +160,12 @@ export default function InboxPage() {
                 if (i.type === 'submit' && id) {
                   const key = `submit-${id}`;
                   return (
-                    <Button size="small" type="primary" loading={busy === key} onClick={() => void submitOne(key, id, i.code)}>
+                    <Button
+                      size="small"
+                      type="primary"
+                      loading={busy === key}
+                      onClick={() => void submitOne(key, id, i.code)}
+                    >
                       {t('entry.submit')}
                     </Button>
                   );
@@ -148,7 +190,12 @@ function OverdueMilestones({ planId }: { planId: string | null }) {
   if (q.error) return null;
   const items = (q.data?.items ?? []).filter((m) => m.planId === planId);
   return (
-    <Card size="small" title={t('inbox.milestones', { n: items.length })} style={{ marginTop: 16 }} loading={q.isLoading}>
+    <Card
+      size="small"
+      title={t('inbox.milestones', { n: items.length })}
+      style={{ marginTop: 16 }}
+      loading={q.isLoading}
+    >
       <Table
         size="small"
         rowKey="id"
@@ -157,10 +204,20 @@ function OverdueMilestones({ planId }: { planId: string | null }) {
         locale={{ emptyText: t('inbox.noMilestones') }}
         columns={[
           { title: t('task.milestones'), dataIndex: 'title' },
-          { title: t('admin.item'), render: (_: unknown, m: OverdueList['items'][number]) => <Link to={`/plan/${m.nodeId}`}>{m.nodeTitle}</Link> },
+          {
+            title: t('admin.item'),
+            render: (_: unknown, m: OverdueList['items'][number]) => (
+              <Link to={`/plan/${m.nodeId}`}>{m.nodeTitle}</Link>
+            ),
+          },
           { title: t('inbox.due'), dataIndex: 'dueDate', width: 110 },
           { title: t('inbox.daysOverdue'), dataIndex: 'daysOverdue', width: 90 },
-          { title: t('plan.departments'), width: 120, render: (_: unknown, m: OverdueList['items'][number]) => `${m.departmentCode}（${t(`deptRole.${m.role}`)}）` },
+          {
+            title: t('plan.departments'),
+            width: 120,
+            render: (_: unknown, m: OverdueList['items'][number]) =>
+              `${m.departmentCode}（${t(`deptRole.${m.role}`)}）`,
+          },
         ]}
       />
     </Card>

@@ -20,7 +20,12 @@ function MethodCard({ ev, title }: { ev: IndicatorEvaluation | undefined; title:
   const { t, pick } = useI18n();
   if (!ev) return <Card size="small" title={title} loading />;
   return (
-    <Card size="small" title={title} extra={<VerdictTag verdict={ev.verdict} />} data-testid={`method-${ev.method}`}>
+    <Card
+      size="small"
+      title={title}
+      extra={<VerdictTag verdict={ev.verdict} />}
+      data-testid={`method-${ev.method}`}
+    >
       <Typography.Paragraph>{pick(ev.explanation)}</Typography.Paragraph>
       <Descriptions size="small" column={1}>
         {ev.method === 'time' ? (
@@ -36,7 +41,10 @@ function MethodCard({ ev, title }: { ev: IndicatorEvaluation | undefined; title:
         {ev.requiredRate && (
           <Descriptions.Item label={t('ind.required')}>
             {ev.requiredRate.relative !== null
-              ? t('ind.requiredRel', { rate: (ev.requiredRate.relative * 100).toFixed(1), years: ev.requiredRate.years })
+              ? t('ind.requiredRel', {
+                  rate: (ev.requiredRate.relative * 100).toFixed(1),
+                  years: ev.requiredRate.years,
+                })
               : t('ind.requiredAbs', { v: fmt(ev.requiredRate.absolute), years: ev.requiredRate.years })}
           </Descriptions.Item>
         )}
@@ -45,7 +53,8 @@ function MethodCard({ ev, title }: { ev: IndicatorEvaluation | undefined; title:
         )}
         {ev.projection && (
           <Descriptions.Item label={t('ind.projection')}>
-            {t('chart.projLinear')} {withUnit(ev.projection.linear, ev.unit)} · {t('chart.projCagr')} {withUnit(ev.projection.cagr, ev.unit)}
+            {t('chart.projLinear')} {withUnit(ev.projection.linear, ev.unit)} · {t('chart.projCagr')}{' '}
+            {withUnit(ev.projection.cagr, ev.unit)}
           </Descriptions.Item>
         )}
       </Descriptions>
@@ -70,7 +79,8 @@ export default function IndicatorPage({ id }: { id: string }) {
   const series = useActualSeries(planId, years, 'all');
   const obsQ = useQuery({
     queryKey: ['bo', 'observations', id],
-    queryFn: ({ signal }) => api<{ items: Observation[] }>(`/api/indicators/${id}/observations`, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api<{ items: Observation[] }>(`/api/indicators/${id}/observations`, { signal }).then((r) => r.items),
     enabled: !!user,
   });
 
@@ -97,7 +107,11 @@ export default function IndicatorPage({ id }: { id: string }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Card size="small" title={t('ind.chart', { year: ws.year ?? '' })}>
-            {evTime ? <IndicatorChart ev={evTime} indicator={indicator} series={series.byCode.get(indicator.code)} /> : <Loading />}
+            {evTime ? (
+              <IndicatorChart ev={evTime} indicator={indicator} series={series.byCode.get(indicator.code)} />
+            ) : (
+              <Loading />
+            )}
           </Card>
         </Col>
         <Col xs={24} lg={8}>
@@ -112,8 +126,12 @@ export default function IndicatorPage({ id }: { id: string }) {
                 {indicator.target?.raw ?? '—'}
                 {indicator.targetYear ? `（${indicator.targetYear}）` : ''}
               </Descriptions.Item>
-              <Descriptions.Item label={t('ind.direction')}>{t(`direction.${indicator.direction}`)}</Descriptions.Item>
-              <Descriptions.Item label={t('ind.frequency')}>{t(`frequency.${indicator.frequency}`)}</Descriptions.Item>
+              <Descriptions.Item label={t('ind.direction')}>
+                {t(`direction.${indicator.direction}`)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('ind.frequency')}>
+                {t(`frequency.${indicator.frequency}`)}
+              </Descriptions.Item>
               <Descriptions.Item label={t('ind.source')}>{indicator.dataSource ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('plan.departments')}>
                 {indicator.departments.map((d) => (
@@ -153,20 +171,27 @@ export default function IndicatorPage({ id }: { id: string }) {
                 locale={{ emptyText: t('ind.noValues') }}
                 columns={[
                   { title: t('col.period'), dataIndex: 'period' },
-                  { title: t('col.value'), render: (_, o) => (o.value !== null ? withUnit(o.value, indicator.unit) : (o.text ?? '—')) },
+                  {
+                    title: t('col.value'),
+                    render: (_, o) =>
+                      o.value !== null ? withUnit(o.value, indicator.unit) : (o.text ?? '—'),
+                  },
                   { title: t('col.version'), dataIndex: 'version' },
                   { title: t('col.status'), render: (_, o) => <ObservationStatusTag status={o.status} /> },
                   { title: t('col.approvedBy'), render: (_, o) => approverOf(o) ?? '—' },
                   {
                     title: t('col.note'),
-                    render: (_, o) => [o.note, o.correctionReason, o.returnReason].filter(Boolean).join(' · ') || '—',
+                    render: (_, o) =>
+                      [o.note, o.correctionReason, o.returnReason].filter(Boolean).join(' · ') || '—',
                   },
                   ...(approver
                     ? [
                         {
                           title: t('col.actions'),
                           render: (_: unknown, o: Observation) =>
-                            o.status === 'submitted' ? <ApproveButtons observation={o} code={indicator.code} /> : null,
+                            o.status === 'submitted' ? (
+                              <ApproveButtons observation={o} code={indicator.code} />
+                            ) : null,
                         },
                       ]
                     : []),
@@ -181,7 +206,9 @@ export default function IndicatorPage({ id }: { id: string }) {
               <Assessments
                 planId={ws.plan.id}
                 indicatorId={indicator.id}
-                canSelfAssess={!!user && user.departments.some((d) => indicator.departments.some((x) => x.code === d.code))}
+                canSelfAssess={
+                  !!user && user.departments.some((d) => indicator.departments.some((x) => x.code === d.code))
+                }
               />
             )}
           </Card>

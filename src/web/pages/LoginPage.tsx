@@ -25,7 +25,9 @@ export default function LoginPage() {
     setError(null);
     try {
       const user = await login(f.email.trim(), f.password);
-      navigate(target ?? (user.role === 'admin' || user.role === 'assessor' ? '/inbox' : '/entry'), { replace: true });
+      navigate(target ?? (user.role === 'admin' || user.role === 'assessor' ? '/inbox' : '/entry'), {
+        replace: true,
+      });
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setError(t('auth.badCredentials'));
       else if (err instanceof ApiError && err.status === 429) setError(t('auth.locked'));

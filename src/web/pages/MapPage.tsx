@@ -30,9 +30,15 @@ export default function MapPage() {
         </Col>
         <Col xs={24} lg={8}>
           {feature && (
-            <Card size="small" title={lang === 'en' ? feature.properties.nameEn : feature.properties.name} style={{ marginBottom: 16 }}>
+            <Card
+              size="small"
+              title={lang === 'en' ? feature.properties.nameEn : feature.properties.name}
+              style={{ marginBottom: 16 }}
+            >
               <Descriptions size="small" column={1}>
-                <Descriptions.Item label={t('map.group')}>{t(groupKey(feature.properties.group))}</Descriptions.Item>
+                <Descriptions.Item label={t('map.group')}>
+                  {t(groupKey(feature.properties.group))}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('map.code')}>{feature.properties.code}</Descriptions.Item>
               </Descriptions>
               {inArea.length > 0 && (
@@ -43,7 +49,9 @@ export default function MapPage() {
                   renderItem={(p) => (
                     <List.Item>
                       {p.name}
-                      {p.totalInvestment !== null ? ` · ${fmt(p.totalInvestment)} ${p.investmentUnit ?? ''}` : ''}
+                      {p.totalInvestment !== null
+                        ? ` · ${fmt(p.totalInvestment)} ${p.investmentUnit ?? ''}`
+                        : ''}
                     </List.Item>
                   )}
                 />

@@ -28,12 +28,16 @@ export default function PlanPage({ nodeId }: { nodeId: string | null }) {
   const evalQ = useEvaluation(planId, ws.year, ws.method, 'all');
   const assignments = useQuery({
     queryKey: ['bo', 'assignments', planId],
-    queryFn: ({ signal }) => api<{ items: Assignment[] }>(`/api/plans/${planId ?? ''}/assignments`, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api<{ items: Assignment[] }>(`/api/plans/${planId ?? ''}/assignments`, { signal }).then((r) => r.items),
     enabled: !!user && !!planId,
   });
 
   const idx = useMemo(() => indexTree(treeQ.data?.nodes ?? []), [treeQ.data]);
-  const verdictByCode = useMemo(() => new Map((evalQ.data?.indicators ?? []).map((i) => [i.code, i.verdict])), [evalQ.data]);
+  const verdictByCode = useMemo(
+    () => new Map((evalQ.data?.indicators ?? []).map((i) => [i.code, i.verdict])),
+    [evalQ.data],
+  );
   const indicatorsByNode = useMemo(() => {
     const m = new Map<string, Indicator[]>();
     for (const i of indQ.data?.items ?? []) if (i.nodeId) m.set(i.nodeId, [...(m.get(i.nodeId) ?? []), i]);
@@ -85,10 +89,13 @@ export default function PlanPage({ nodeId }: { nodeId: string | null }) {
   const depts = new Map<string, { name: string; role: 'lead' | 'co' }>();
   if (nodeAssignment) {
     // The task's own assignment (牵头/配合) wins over the departments of its indicators.
-    if (nodeAssignment.lead) depts.set(nodeAssignment.lead.code, { name: nodeAssignment.lead.name, role: 'lead' });
+    if (nodeAssignment.lead)
+      depts.set(nodeAssignment.lead.code, { name: nodeAssignment.lead.name, role: 'lead' });
     for (const d of nodeAssignment.co) depts.set(d.code, { name: d.name, role: 'co' });
   } else {
-    for (const i of linked) for (const d of i.departments) if (!depts.has(d.code) || d.role === 'lead') depts.set(d.code, { name: d.name, role: d.role });
+    for (const i of linked)
+      for (const d of i.departments)
+        if (!depts.has(d.code) || d.role === 'lead') depts.set(d.code, { name: d.name, role: d.role });
   }
 
   return (
@@ -99,7 +106,11 @@ export default function PlanPage({ nodeId }: { nodeId: string | null }) {
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
-          <Card size="small" title={t('plan.tree')} styles={{ body: { maxHeight: '75vh', overflow: 'auto' } }}>
+          <Card
+            size="small"
+            title={t('plan.tree')}
+            styles={{ body: { maxHeight: '75vh', overflow: 'auto' } }}
+          >
             <Tree
               blockNode
               showLine
@@ -120,7 +131,9 @@ export default function PlanPage({ nodeId }: { nodeId: string | null }) {
             </Card>
           ) : (
             <Card size="small" data-testid="node-detail">
-              <Breadcrumb items={path.map((n) => ({ title: <Link to={`/plan/${n.id}`}>{label(n)}</Link> }))} />
+              <Breadcrumb
+                items={path.map((n) => ({ title: <Link to={`/plan/${n.id}`}>{label(n)}</Link> }))}
+              />
               <Typography.Title level={3} style={{ marginTop: 12 }}>
                 {label(selected)}
               </Typography.Title>
@@ -129,7 +142,11 @@ export default function PlanPage({ nodeId }: { nodeId: string | null }) {
                 <Descriptions.Item label={t('plan.status')}>
                   {(() => {
                     const v = nodeVerdict(selected.id);
-                    return v ? <VerdictTag verdict={v} /> : <span className="muted">{t('plan.noStatus')}</span>;
+                    return v ? (
+                      <VerdictTag verdict={v} />
+                    ) : (
+                      <span className="muted">{t('plan.noStatus')}</span>
+                    );
                   })()}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('plan.departments')} span={2}>
@@ -141,7 +158,9 @@ export default function PlanPage({ nodeId }: { nodeId: string | null }) {
                         </Tag>
                       ))}
                 </Descriptions.Item>
-                {selected.source && <Descriptions.Item label={t('plan.source')}>{selected.source}</Descriptions.Item>}
+                {selected.source && (
+                  <Descriptions.Item label={t('plan.source')}>{selected.source}</Descriptions.Item>
+                )}
               </Descriptions>
               {selected.body ? (
                 <div className="node-body">{selected.body}</div>
@@ -170,7 +189,10 @@ export default function PlanPage({ nodeId }: { nodeId: string | null }) {
                 scroll={{ x: true }}
                 columns={[
                   { title: t('col.code'), dataIndex: 'code', width: 80 },
-                  { title: t('col.name'), render: (_, i) => <Link to={`/indicators/${i.id}`}>{i.name}</Link> },
+                  {
+                    title: t('col.name'),
+                    render: (_, i) => <Link to={`/indicators/${i.id}`}>{i.name}</Link>,
+                  },
                   { title: t('col.target'), render: (_, i) => i.target?.raw ?? '—' },
                   {
                     title: t('col.verdict'),
@@ -193,7 +215,11 @@ export default function PlanPage({ nodeId }: { nodeId: string | null }) {
                   canReport={
                     user.role === 'department' &&
                     !!nodeAssignment &&
-                    user.departments.some((d) => d.code === nodeAssignment.lead?.code || nodeAssignment.co.some((c) => c.code === d.code))
+                    user.departments.some(
+                      (d) =>
+                        d.code === nodeAssignment.lead?.code ||
+                        nodeAssignment.co.some((c) => c.code === d.code),
+                    )
                   }
                 />
               ) : (

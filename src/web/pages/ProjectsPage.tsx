@@ -33,12 +33,18 @@ function ProjectDrawer({ id, onClose }: { id: string | null; onClose: () => void
             <Descriptions.Item label={t('projects.category')}>{p.category ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('projects.stage')}>{p.stage ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('projects.area')}>{p.spatialUnitName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('projects.lead')}>{p.leadUnit ?? p.leadDepartmentCode ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('projects.lead')}>
+              {p.leadUnit ?? p.leadDepartmentCode ?? '—'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('projects.investment')}>
               {p.totalInvestment !== null ? `${fmt(p.totalInvestment)} ${p.investmentUnit ?? ''}` : '—'}
             </Descriptions.Item>
-            <Descriptions.Item label={t('projects.years')}>{p.startYear ? `${p.startYear}–${p.endYear ?? ''}` : '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('projects.completion')}>{p.completionRate !== null ? `${fmt(p.completionRate, 1)}%` : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('projects.years')}>
+              {p.startYear ? `${p.startYear}–${p.endYear ?? ''}` : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('projects.completion')}>
+              {p.completionRate !== null ? `${fmt(p.completionRate, 1)}%` : '—'}
+            </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5}>{t('projects.investmentChart')}</Typography.Title>
           {p.investments.length === 0 ? (
@@ -54,8 +60,18 @@ function ProjectDrawer({ id, onClose }: { id: string | null; onClose: () => void
                 xAxis: { type: 'category', data: p.investments.map((i) => String(i.year)) },
                 yAxis: { type: 'value', name: p.investmentUnit ?? '' },
                 series: [
-                  { name: t('projects.planned'), type: 'bar', data: p.investments.map((i) => i.planned), itemStyle: { color: '#b5cdfd' } },
-                  { name: t('projects.completed'), type: 'bar', data: p.investments.map((i) => i.completed), itemStyle: { color: '#1664ff' } },
+                  {
+                    name: t('projects.planned'),
+                    type: 'bar',
+                    data: p.investments.map((i) => i.planned),
+                    itemStyle: { color: '#b5cdfd' },
+                  },
+                  {
+                    name: t('projects.completed'),
+                    type: 'bar',
+                    data: p.investments.map((i) => i.completed),
+                    itemStyle: { color: '#1664ff' },
+                  },
                 ],
               }}
             />
@@ -108,9 +124,15 @@ export default function ProjectsPage() {
   if (q.error) return <ErrorState error={q.error} />;
   if (!q.data) return <Loading />;
   const all = q.data;
-  const rows = all.filter((p) => (!category || p.category === category) && (!area || p.spatialUnitCode === area));
+  const rows = all.filter(
+    (p) => (!category || p.category === category) && (!area || p.spatialUnitCode === area),
+  );
   const categories = [...new Set(all.map((p) => p.category).filter((c): c is string => !!c))];
-  const areas = [...new Map(all.filter((p) => p.spatialUnitCode).map((p) => [p.spatialUnitCode ?? '', p.spatialUnitName ?? ''])).entries()];
+  const areas = [
+    ...new Map(
+      all.filter((p) => p.spatialUnitCode).map((p) => [p.spatialUnitCode ?? '', p.spatialUnitName ?? '']),
+    ).entries(),
+  ];
   return (
     <div>
       <div className="page-title">
@@ -148,7 +170,12 @@ export default function ProjectsPage() {
             {
               title: t('projects.name'),
               render: (_, p) => (
-                <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpen(p.id)}>
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                  onClick={() => setOpen(p.id)}
+                >
                   {p.name}
                 </Button>
               ),
@@ -160,14 +187,22 @@ export default function ProjectsPage() {
               title: t('projects.investment'),
               align: 'right',
               sorter: (a, b) => (a.totalInvestment ?? -1) - (b.totalInvestment ?? -1),
-              render: (_, p) => (p.totalInvestment !== null ? `${fmt(p.totalInvestment)} ${p.investmentUnit ?? ''}` : '—'),
+              render: (_, p) =>
+                p.totalInvestment !== null ? `${fmt(p.totalInvestment)} ${p.investmentUnit ?? ''}` : '—',
             },
-            { title: t('projects.years'), render: (_, p) => (p.startYear ? `${p.startYear}–${p.endYear ?? ''}` : '—') },
+            {
+              title: t('projects.years'),
+              render: (_, p) => (p.startYear ? `${p.startYear}–${p.endYear ?? ''}` : '—'),
+            },
           ]}
         />
       </Card>
       <Card size="small" title={t('dashboard.map')}>
-        <LayoutMap height={420} projects={rows} onSelect={(code) => setArea(code.startsWith('A-') ? code : null)} />
+        <LayoutMap
+          height={420}
+          projects={rows}
+          onSelect={(code) => setArea(code.startsWith('A-') ? code : null)}
+        />
         <div className="schematic-note">{t('map.schematic')}</div>
       </Card>
       <ProjectDrawer id={open} onClose={() => setOpen(null)} />

@@ -45,10 +45,15 @@ export default function ScreenPage() {
       </div>
     );
   const ev = q.data;
-  const behind = ev.indicators.filter((i) => BEHIND.has(i.verdict)).sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
+  const behind = ev.indicators
+    .filter((i) => BEHIND.has(i.verdict))
+    .sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
   const good = ev.indicators.filter((i) => ['achieved', 'ahead', 'on_track'].includes(i.verdict)).length;
   const binding = ev.indicators.filter((i) => i.attribute === 'binding');
-  const shown = behind.length > 0 ? [0, 1, 2].map((k) => behind[(focus + k) % behind.length]).filter((x, i, a) => x && a.indexOf(x) === i) : [];
+  const shown =
+    behind.length > 0
+      ? [0, 1, 2].map((k) => behind[(focus + k) % behind.length]).filter((x, i, a) => x && a.indexOf(x) === i)
+      : [];
   const kpis = [
     { v: ev.summary.total, l: t('dashboard.total') },
     { v: good, l: t('dashboard.onTrack') },
@@ -66,7 +71,8 @@ export default function ScreenPage() {
       </Space>
       <h1>{t('screen.title')}</h1>
       <div className="screen-sub">
-        {ws.plan.shortTitle ?? ws.plan.title} · {t('header.yearValue', { year: ev.year })} · {t(`method.${ev.method}`)}
+        {ws.plan.shortTitle ?? ws.plan.title} · {t('header.yearValue', { year: ev.year })} ·{' '}
+        {t(`method.${ev.method}`)}
       </div>
       <div className="screen-kpis">
         {kpis.map((k) => (

@@ -56,7 +56,9 @@ export function Shell({ children }: { children: ReactNode }) {
     staleTime: 30_000,
   });
   // The badge counts what needs someone now: approvals, returned values and drafts (not every value still to fill in).
-  const inboxCount = (inbox.data?.items ?? []).filter((i) => i.planId === ws.plan?.id && i.type !== 'fill').length;
+  const inboxCount = (inbox.data?.items ?? []).filter(
+    (i) => i.planId === ws.plan?.id && i.type !== 'fill',
+  ).length;
 
   const items = [
     { key: '/', label: <Link to="/">{t('nav.dashboard')}</Link> },
@@ -77,8 +79,12 @@ export function Shell({ children }: { children: ReactNode }) {
               </Link>
             ),
           },
-          ...(user.role === 'department' ? [{ key: '/entry', label: <Link to="/entry">{t('nav.entry')}</Link> }] : []),
-          ...(user.role === 'admin' ? [{ key: '/admin', label: <Link to="/admin">{t('nav.admin')}</Link> }] : []),
+          ...(user.role === 'department'
+            ? [{ key: '/entry', label: <Link to="/entry">{t('nav.entry')}</Link> }]
+            : []),
+          ...(user.role === 'admin'
+            ? [{ key: '/admin', label: <Link to="/admin">{t('nav.admin')}</Link> }]
+            : []),
         ]
       : []),
     { key: '/screen', label: <Link to="/screen">{t('nav.screen')}</Link> },
@@ -86,7 +92,14 @@ export function Shell({ children }: { children: ReactNode }) {
 
   return (
     <Layout className="shell">
-      <Sider breakpoint="lg" collapsedWidth={0} width={208} theme="light" className="shell-sider" zeroWidthTriggerStyle={{ top: 14 }}>
+      <Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        width={208}
+        theme="light"
+        className="shell-sider"
+        zeroWidthTriggerStyle={{ top: 14 }}
+      >
         <Link to="/" className="brand" aria-label={t('app.name')}>
           <span className="brand-mark">蓝图</span>
           <span className="brand-sub">lantu</span>

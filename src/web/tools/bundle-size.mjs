@@ -20,6 +20,11 @@ const sum = (xs, k) => xs.reduce((s, x) => s + x[k], 0);
 const first = rows.filter((r) => r.first);
 const charts = rows.filter((r) => r.f.startsWith('EChart-'));
 console.log(`first load   ${first.length} files  ${kb(sum(first, 'raw'))}  gzip ${kb(sum(first, 'gz'))}`);
-console.log(`ECharts      ${charts.length} file   ${kb(sum(charts, 'raw'))}  gzip ${kb(sum(charts, 'gz'))}  (lazy: first chart)`);
+console.log(
+  `ECharts      ${charts.length} file   ${kb(sum(charts, 'raw'))}  gzip ${kb(sum(charts, 'gz'))}  (lazy: first chart)`,
+);
 console.log(`all JS       ${rows.length} files  ${kb(sum(rows, 'raw'))}  gzip ${kb(sum(rows, 'gz'))}`);
-for (const r of rows.slice(0, 8)) console.log(`  ${r.first ? '*' : ' '} ${r.f.padEnd(32)} ${kb(r.raw).padStart(10)}  gzip ${kb(r.gz).padStart(9)}`);
+for (const r of rows.slice(0, 8))
+  console.log(
+    `  ${r.first ? '*' : ' '} ${r.f.padEnd(32)} ${kb(r.raw).padStart(10)}  gzip ${kb(r.gz).padStart(9)}`,
+  );

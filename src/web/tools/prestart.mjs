@@ -19,12 +19,20 @@ const sources = Math.max(newest(join(repo, 'src/web')), newest(join(repo, 'vite.
 const built = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0;
 if (built >= sources) process.exit(0);
 
-console.log(built ? 'lantu: web workspace changed — rebuilding dist/web (vite build)…' : 'lantu: building the web workspace into dist/web (vite build, first start only)…');
+console.log(
+  built
+    ? 'lantu: web workspace changed — rebuilding dist/web (vite build)…'
+    : 'lantu: building the web workspace into dist/web (vite build, first start only)…',
+);
 const started = Date.now();
-const r = spawnSync(process.execPath, [join(repo, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-  cwd: repo,
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+const r = spawnSync(
+  process.execPath,
+  [join(repo, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+  {
+    cwd: repo,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  },
+);
 if (r.status !== 0) {
   console.error('lantu: web build failed (the API still works; run `npm run build` to see why)');
   process.exit(0);

@@ -23,7 +23,9 @@ export function Sparkline({
 }) {
   const all = [...points, ...(path ?? [])];
   const xs = all.map((p) => p.x);
-  const ys = [...all.map((p) => p.y), target ?? null].filter((y): y is number => y !== null && Number.isFinite(y));
+  const ys = [...all.map((p) => p.y), target ?? null].filter(
+    (y): y is number => y !== null && Number.isFinite(y),
+  );
   if (xs.length === 0 || ys.length === 0) {
     return (
       <svg width={width} height={height} role="img" aria-label={label}>
@@ -47,7 +49,15 @@ export function Sparkline({
   return (
     <svg width={width} height={height} role="img" aria-label={label}>
       {target !== null && target !== undefined && Number.isFinite(target) && (
-        <line x1={pad} x2={width - pad} y1={sy(target)} y2={sy(target)} stroke="#d54941" strokeWidth={1} strokeOpacity={0.5} />
+        <line
+          x1={pad}
+          x2={width - pad}
+          y1={sy(target)}
+          y2={sy(target)}
+          stroke="#d54941"
+          strokeWidth={1}
+          strokeOpacity={0.5}
+        />
       )}
       {path && path[0].y !== null && path[1].y !== null && (
         <line

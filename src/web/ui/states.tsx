@@ -26,7 +26,8 @@ export function ErrorState({ error, action }: { error: unknown; action?: ReactNo
     else if (error.status >= 500) message = t('error.server');
     else message = error.message;
   } else if (error instanceof Error) message = error.message;
-  const detail = error instanceof ApiError && error.message && error.message !== message ? error.message : undefined;
+  const detail =
+    error instanceof ApiError && error.message && error.message !== message ? error.message : undefined;
   return <Alert type="error" showIcon title={message} description={detail} action={action} />;
 }
 

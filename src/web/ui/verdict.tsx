@@ -26,7 +26,8 @@ export const FinalYearProvider = FinalYear.Provider;
 export function useVerdictLabel(): (v: Verdict) => string {
   const { t } = useI18n();
   const final = useContext(FinalYear);
-  return (v) => t(v === 'achieved' && final ? 'verdict.achieved_final' : (`verdict.${v}` satisfies MessageKey));
+  return (v) =>
+    t(v === 'achieved' && final ? 'verdict.achieved_final' : (`verdict.${v}` satisfies MessageKey));
 }
 
 export function VerdictTag({ verdict, size = 'default' }: { verdict: Verdict; size?: 'default' | 'large' }) {

@@ -14,9 +14,7 @@ export const assignmentSchema = z
   })
   .openapi('Assignment');
 
-export const assignmentListSchema = z
-  .object({ items: z.array(assignmentSchema) })
-  .openapi('AssignmentList');
+export const assignmentListSchema = z.object({ items: z.array(assignmentSchema) }).openapi('AssignmentList');
 
 const code = z.string().trim().min(1).max(50);
 
@@ -25,7 +23,11 @@ export const putAssignmentSchema = z
     nodeId: z.uuid().optional().openapi({ description: 'A task (plan node); give this or indicatorId' }),
     indicatorId: z.uuid().optional(),
     lead: code.openapi({ example: 'JFJ', description: 'Lead department code 牵头部门' }),
-    co: z.array(code).max(30).default([]).openapi({ example: ['TJJ'], description: 'Co-departments 配合部门' }),
+    co: z
+      .array(code)
+      .max(30)
+      .default([])
+      .openapi({ example: ['TJJ'], description: 'Co-departments 配合部门' }),
   })
   .refine((b) => (b.nodeId === undefined) !== (b.indicatorId === undefined), {
     message: 'Give exactly one of nodeId and indicatorId',
@@ -34,7 +36,9 @@ export const putAssignmentSchema = z
   .openapi('AssignmentRequest');
 
 export const planIdQuery = z.object({
-  planId: z.uuid().openapi({ param: { name: 'planId', in: 'query' }, description: 'The plan the codes belong to' }),
+  planId: z
+    .uuid()
+    .openapi({ param: { name: 'planId', in: 'query' }, description: 'The plan the codes belong to' }),
 });
 
 export const sheetReportRowSchema = z.object({

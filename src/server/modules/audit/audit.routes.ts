@@ -19,9 +19,23 @@ const auditEntrySchema = z
   .openapi('AuditEntry');
 
 const auditQuery = z.object({
-  entity: z.string().max(50).optional().openapi({ param: { name: 'entity', in: 'query' }, example: 'observation' }),
-  entityId: z.string().max(100).optional().openapi({ param: { name: 'entityId', in: 'query' } }),
-  limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({ param: { name: 'limit', in: 'query' } }),
+  entity: z
+    .string()
+    .max(50)
+    .optional()
+    .openapi({ param: { name: 'entity', in: 'query' }, example: 'observation' }),
+  entityId: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ param: { name: 'entityId', in: 'query' } }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(100)
+    .openapi({ param: { name: 'limit', in: 'query' } }),
 });
 
 export const auditRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -40,7 +54,10 @@ auditRoutes.openapi(
         content: { 'application/json': { schema: z.object({ items: z.array(auditEntrySchema) }) } },
       },
       401: { description: 'Not logged in', content: { 'application/json': { schema: errorBodySchema } } },
-      403: { description: 'Not an admin or assessor', content: { 'application/json': { schema: errorBodySchema } } },
+      403: {
+        description: 'Not an admin or assessor',
+        content: { 'application/json': { schema: errorBodySchema } },
+      },
     },
   }),
   async (c) => {

@@ -50,7 +50,8 @@ interface TableInfo {
 }
 
 const ident = (name: string): string => {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new LantuError('bad_request', `Unexpected identifier ${JSON.stringify(name)}`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new LantuError('bad_request', `Unexpected identifier ${JSON.stringify(name)}`);
   return `"${name}"`;
 };
 
@@ -112,7 +113,8 @@ async function tablesInOrder(q: Queryable): Promise<TableInfo[]> {
       }
     }
   }
-  if (done.size < info.size) throw new LantuError('conflict', 'Foreign keys form a cycle between tables; cannot order the backup');
+  if (done.size < info.size)
+    throw new LantuError('conflict', 'Foreign keys form a cycle between tables; cannot order the backup');
   return order;
 }
 
@@ -142,7 +144,9 @@ export async function backupToFile(db: Db, file: string, source = db.kind): Prom
       };
       await writeLine(gzip, JSON.stringify(header));
       for (const t of tables) {
-        const [{ n } = { n: 0 }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${ident(t.name)}`);
+        const [{ n } = { n: 0 }] = await tx.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM ${ident(t.name)}`,
+        );
         const th: TableHeader = { table: t.name, columns: t.columns, count: n };
         await writeLine(gzip, JSON.stringify(th));
         const orderBy = (t.primaryKey.length > 0 ? t.primaryKey : t.columns).map(ident).join(', ');
@@ -174,7 +178,9 @@ function parentsFirst(rows: Record<string, unknown>[], t: TableInfo): Record<str
   if (t.selfRefs.length === 0) return rows;
   const keyOf = (row: Record<string, unknown>, col: string) => JSON.stringify(row[col]);
   const refCols = new Set(t.selfRefs.map((s) => s.refColumn));
-  const present = new Map<string, Set<string>>([...refCols].map((c) => [c, new Set(rows.map((r) => keyOf(r, c)))]));
+  const present = new Map<string, Set<string>>(
+    [...refCols].map((c) => [c, new Set(rows.map((r) => keyOf(r, c)))]),
+  );
   const placed = new Map<string, Set<string>>([...refCols].map((c) => [c, new Set<string>()]));
   const out: Record<string, unknown>[] = [];
   let pending = rows;
@@ -192,7 +198,8 @@ function parentsFirst(rows: Record<string, unknown>[], t: TableInfo): Record<str
         for (const c of refCols) placed.get(c)!.add(keyOf(row, c));
       } else next.push(row);
     }
-    if (next.length === pending.length) throw new LantuError('conflict', `Rows of ${t.name} reference each other in a cycle`);
+    if (next.length === pending.length)
+      throw new LantuError('conflict', `Rows of ${t.name} reference each other in a cycle`);
     pending = next;
   }
   return out;
@@ -204,7 +211,10 @@ async function* lines(file: string): AsyncGenerator<string> {
   try {
     for await (const line of rl) if (line.length > 0) yield line;
   } catch (e) {
-    throw new LantuError('unsupported_input', `${file} is not a readable lantu backup: ${e instanceof Error ? e.message : String(e)}`);
+    throw new LantuError(
+      'unsupported_input',
+      `${file} is not a readable lantu backup: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
@@ -226,34 +236,58 @@ export interface RestoreOptions {
  * migration version, the rows are inserted parents first, sequences are moved past the restored ids, and then
  * any newer migrations of this program run — so an old backup restores into a newer lantu.
  */
-export async function restoreFromFile(db: Db, file: string, options: RestoreOptions = {}): Promise<BackupSummary> {
+export async function restoreFromFile(
+  db: Db,
+  file: string,
+  options: RestoreOptions = {},
+): Promise<BackupSummary> {
   const all = options.migrations ?? loadMigrations();
   const it = lines(file);
   const first = await it.next();
   if (first.done) throw new LantuError('unsupported_input', `${file} is empty`);
   const header = parseJson<BackupHeader>(first.value, 'the header');
   if (header.format !== BACKUP_FORMAT || header.formatVersion !== BACKUP_FORMAT_VERSION)
-    throw new LantuError('unsupported_input', `${file} is not a lantu backup (format ${String(header.format)} v${String(header.formatVersion)})`);
+    throw new LantuError(
+      'unsupported_input',
+      `${file} is not a lantu backup (format ${String(header.format)} v${String(header.formatVersion)})`,
+    );
   const latest = all.at(-1)?.version ?? 0;
   if (header.migration > latest)
-    throw new LantuError('conflict', `The backup is at migration ${header.migration}, newer than this lantu (${latest}); upgrade lantu first`);
+    throw new LantuError(
+      'conflict',
+      `The backup is at migration ${header.migration}, newer than this lantu (${latest}); upgrade lantu first`,
+    );
 
-  await migrate(db, all.filter((m) => m.version <= header.migration));
+  await migrate(
+    db,
+    all.filter((m) => m.version <= header.migration),
+  );
   const summary: BackupSummary = { migration: header.migration, tables: {} };
   await db.transaction(async (tx) => {
     if ((await currentMigration(tx)) !== header.migration)
-      throw new LantuError('conflict', `The target database is at a newer migration than the backup (${header.migration}); restore into an empty database`);
+      throw new LantuError(
+        'conflict',
+        `The target database is at a newer migration than the backup (${header.migration}); restore into an empty database`,
+      );
     const tables = new Map((await tablesInOrder(tx)).map((t) => [t.name, t]));
     for (const t of tables.values()) {
       if (MIGRATION_DEFAULTS.has(t.name)) continue;
       const rows = await tx.query(`SELECT 1 FROM ${ident(t.name)} LIMIT 1`);
-      if (rows.length > 0) throw new LantuError('conflict', `The target database is not empty (table ${t.name} has rows); restore needs an empty database`);
+      if (rows.length > 0)
+        throw new LantuError(
+          'conflict',
+          `The target database is not empty (table ${t.name} has rows); restore needs an empty database`,
+        );
     }
     let current: { info: TableInfo; header: TableHeader; rows: Record<string, unknown>[] } | null = null;
     const flush = async () => {
       if (!current) return;
       const { info, header: th, rows } = current;
-      if (rows.length !== th.count) throw new LantuError('unsupported_input', `Backup is truncated: ${th.table} has ${rows.length} of ${th.count} rows`);
+      if (rows.length !== th.count)
+        throw new LantuError(
+          'unsupported_input',
+          `Backup is truncated: ${th.table} has ${rows.length} of ${th.count} rows`,
+        );
       // Defaults a migration inserted give way to the backup's values.
       if (MIGRATION_DEFAULTS.has(info.name)) await tx.query(`DELETE FROM ${ident(info.name)}`);
       const ordered = parentsFirst(rows, info);
@@ -276,14 +310,23 @@ export async function restoreFromFile(db: Db, file: string, options: RestoreOpti
       await flush();
       const th = obj as unknown as TableHeader;
       const info = tables.get(th.table);
-      if (!info) throw new LantuError('unsupported_input', `Backup names a table this schema lacks: ${String(th.table)}`);
+      if (!info)
+        throw new LantuError(
+          'unsupported_input',
+          `Backup names a table this schema lacks: ${String(th.table)}`,
+        );
       const missing = th.columns.filter((c) => !info.columns.includes(c));
-      if (missing.length > 0) throw new LantuError('unsupported_input', `Backup columns ${missing.join(', ')} of ${th.table} are not in the schema`);
+      if (missing.length > 0)
+        throw new LantuError(
+          'unsupported_input',
+          `Backup columns ${missing.join(', ')} of ${th.table} are not in the schema`,
+        );
       current = { info, header: th, rows: [] };
     }
     await flush();
     const expected = header.tables.filter((t) => !(t in summary.tables));
-    if (expected.length > 0) throw new LantuError('unsupported_input', `Backup is truncated: missing ${expected.join(', ')}`);
+    if (expected.length > 0)
+      throw new LantuError('unsupported_input', `Backup is truncated: missing ${expected.join(', ')}`);
     // Serial columns: move their sequences past the restored ids.
     const serials = await tx.query<{ t: string; c: string }>(
       `SELECT table_name AS t, column_name AS c FROM information_schema.columns

@@ -1,6 +1,9 @@
 import type { Db, Queryable } from '../../../db/db.types.ts';
 import { auditRepository } from '../../../db/repositories/audit.repository.ts';
-import { departmentsRepository, type DepartmentRow } from '../../../db/repositories/departments.repository.ts';
+import {
+  departmentsRepository,
+  type DepartmentRow,
+} from '../../../db/repositories/departments.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 

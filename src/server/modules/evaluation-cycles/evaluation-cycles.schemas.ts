@@ -71,5 +71,8 @@ export const newAssessmentSchema = z
     verdict: z.string().trim().min(1).max(100).openapi({ example: '基本符合预期' }),
     comment: z.string().trim().max(8000).nullable().optional(),
   })
-  .refine((a) => (a.indicatorId === undefined) !== (a.nodeId === undefined), 'Give exactly one of indicatorId and nodeId')
+  .refine(
+    (a) => (a.indicatorId === undefined) !== (a.nodeId === undefined),
+    'Give exactly one of indicatorId and nodeId',
+  )
   .openapi('NewAssessment');

@@ -13,7 +13,11 @@ import type { Method } from '../../../domain/evaluation/index.ts';
 import { ENGINE_VERSION } from '../../../domain/evaluation/version.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
-import { evaluatePlanLive, type IndicatorScope, type LiveEvaluation } from '../evaluations/evaluation.service.ts';
+import {
+  evaluatePlanLive,
+  type IndicatorScope,
+  type LiveEvaluation,
+} from '../evaluations/evaluation.service.ts';
 import { getPlan } from '../plans/plans.service.ts';
 import { reportData, type FrozenReportData } from '../reports/report-data.ts';
 import { planProgress } from '../tasks/tasks.service.ts';
@@ -43,14 +47,27 @@ export async function createSnapshot(
 ) {
   const plan = await getPlan(db, q.planId);
   if (q.year < plan.periodStart - 1 || q.year > plan.periodEnd + 5)
-    throw new LantuError('validation_failed', `Year ${q.year} is outside the plan period ${plan.periodStart}–${plan.periodEnd}`);
+    throw new LantuError(
+      'validation_failed',
+      `Year ${q.year} is outside the plan period ${plan.periodStart}–${plan.periodEnd}`,
+    );
   const id = await db.transaction(async (tx) => {
     // Read inside the transaction, so the snapshot is one consistent view of the approved data.
-    const evaluation = await evaluatePlanLive(tx, q.planId, { year: q.year, method: q.method, scope: q.scope });
+    const evaluation = await evaluatePlanLive(tx, q.planId, {
+      year: q.year,
+      method: q.method,
+      scope: q.scope,
+    });
     const tasks = await planProgress(tx, q.planId, { year: q.year, unreportedAsZero: 'false' });
     const codes = new Set(evaluation.indicators.map((i) => i.code));
     const report = await reportData(tx, q.planId, { codes, year: q.year, highlights: true });
-    const result: SnapshotResult = { evaluation, tasks, scope: q.scope, frozenAt: new Date().toISOString(), report };
+    const result: SnapshotResult = {
+      evaluation,
+      tasks,
+      scope: q.scope,
+      frozenAt: new Date().toISOString(),
+      report,
+    };
     const snapshotId = await evaluationSnapshotsRepository.insert(tx, {
       planId: q.planId,
       year: q.year,
@@ -101,7 +118,13 @@ export async function addAssessment(
   db: Db,
   user: SessionUser,
   snapshotId: string,
-  a: { indicatorId?: string; nodeId?: string; score?: number | null; verdict: string; comment?: string | null },
+  a: {
+    indicatorId?: string;
+    nodeId?: string;
+    score?: number | null;
+    verdict: string;
+    comment?: string | null;
+  },
 ) {
   const s = await snapshotOr404(db, snapshotId);
   let planId: string;
@@ -118,7 +141,10 @@ export async function addAssessment(
     departmentIds = node.departmentIds;
   }
   if (planId !== s.planId)
-    throw new LantuError('validation_failed', 'The indicator or task belongs to another plan 不属于该评估的规划');
+    throw new LantuError(
+      'validation_failed',
+      'The indicator or task belongs to another plan 不属于该评估的规划',
+    );
   let source: 'self' | 'third_party';
   switch (user.role) {
     case 'assessor':
@@ -126,11 +152,17 @@ export async function addAssessment(
       break;
     case 'department':
       if (!user.departments.some((d) => departmentIds.includes(d.id)))
-        throw new LantuError('forbidden', 'Departments assess only their own indicators and tasks 仅可自评本部门事项');
+        throw new LantuError(
+          'forbidden',
+          'Departments assess only their own indicators and tasks 仅可自评本部门事项',
+        );
       source = 'self';
       break;
     case 'admin':
-      throw new LantuError('forbidden', 'Assessments are made by departments (self) or assessors (third party) 自评或第三方评估');
+      throw new LantuError(
+        'forbidden',
+        'Assessments are made by departments (self) or assessors (third party) 自评或第三方评估',
+      );
   }
   const id = await db.transaction(async (tx) => {
     const assessmentId = await evaluationSnapshotsRepository.insertAssessment(tx, {

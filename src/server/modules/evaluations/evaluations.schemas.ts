@@ -11,12 +11,9 @@ export const liveEvaluationQuery = z.object({
     .enum(METHODS)
     .default('time')
     .openapi({ description: 'time = 时间进度 (default); trend = CAGR ratio' }),
-  scope: z
-    .enum(['table', 'all'])
-    .default('table')
-    .openapi({
-      description: "table = the plan's indicator table; all = also the targets read from the text",
-    }),
+  scope: z.enum(['table', 'all']).default('table').openapi({
+    description: "table = the plan's indicator table; all = also the targets read from the text",
+  }),
 });
 
 const verdictCounts = z.record(z.enum(VERDICTS), z.number().int());

@@ -15,8 +15,14 @@ healthRoutes.openapi(
     tags: ['system'],
     summary: 'Liveness and database check',
     responses: {
-      200: { description: 'Up, database answering', content: { 'application/json': { schema: healthSchema } } },
-      503: { description: 'Database unavailable', content: { 'application/json': { schema: errorBodySchema } } },
+      200: {
+        description: 'Up, database answering',
+        content: { 'application/json': { schema: healthSchema } },
+      },
+      503: {
+        description: 'Database unavailable',
+        content: { 'application/json': { schema: errorBodySchema } },
+      },
     },
   }),
   async (c) => {

@@ -15,7 +15,10 @@ inboxRoutes.openapi(
     summary: 'What I must fill in, submit or approve 待办',
     request: { query: inboxQuery },
     responses: {
-      200: { description: 'Overdue first, then by due date', content: { 'application/json': { schema: inboxSchema } } },
+      200: {
+        description: 'Overdue first, then by due date',
+        content: { 'application/json': { schema: inboxSchema } },
+      },
       401: { description: 'Not logged in', content: { 'application/json': { schema: errorBodySchema } } },
       422: { description: 'Invalid asOf', content: { 'application/json': { schema: errorBodySchema } } },
     },

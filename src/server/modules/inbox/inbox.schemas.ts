@@ -6,7 +6,8 @@ export type InboxType = (typeof INBOX_TYPES)[number];
 export const inboxItemSchema = z
   .object({
     type: z.enum(INBOX_TYPES).openapi({
-      description: 'fill: no value yet; submit: a draft to submit; returned: a value sent back; approve: waiting for approval',
+      description:
+        'fill: no value yet; submit: a draft to submit; returned: a value sent back; approve: waiting for approval',
     }),
     indicatorId: z.uuid(),
     code: z.string(),
@@ -19,14 +20,16 @@ export const inboxItemSchema = z
   })
   .openapi('InboxItem');
 
-export const inboxSchema = z
-  .object({ asOf: z.string(), items: z.array(inboxItemSchema) })
-  .openapi('Inbox');
+export const inboxSchema = z.object({ asOf: z.string(), items: z.array(inboxItemSchema) }).openapi('Inbox');
 
 export const inboxQuery = z.object({
   asOf: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional()
-    .openapi({ param: { name: 'asOf', in: 'query' }, example: '2025-02-01', description: 'Today, by default' }),
+    .openapi({
+      param: { name: 'asOf', in: 'query' },
+      example: '2025-02-01',
+      description: 'Today, by default',
+    }),
 });

@@ -1,5 +1,8 @@
 import type { Queryable } from '../../../db/db.types.ts';
-import { reportingRepository, type ReportingIndicator } from '../../../db/repositories/reporting.repository.ts';
+import {
+  reportingRepository,
+  type ReportingIndicator,
+} from '../../../db/repositories/reporting.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import type { ObservationStatus } from '../../../domain/observation.ts';
 import {
@@ -65,7 +68,11 @@ function departmentTask(status: ObservationStatus): InboxType | null {
  * fix, for their indicators. Admins and assessors: values to approve. Only the latest version of each plan,
  * and only plans still collecting data.
  */
-export async function getInbox(db: Queryable, user: SessionUser, asOf?: string): Promise<{ asOf: string; items: InboxItem[] }> {
+export async function getInbox(
+  db: Queryable,
+  user: SessionUser,
+  asOf?: string,
+): Promise<{ asOf: string; items: InboxItem[] }> {
   const today = asOf === undefined ? parseDay(isoDay(new Date()))! : parseDay(asOf);
   if (!today) throw new LantuError('validation_failed', `asOf must be a real day YYYY-MM-DD (got ${asOf})`);
   const plans = (await reportingRepository.currentPlans(db)).filter((p) => planCollects(p.periodEnd, today));
@@ -75,13 +82,27 @@ export async function getInbox(db: Queryable, user: SessionUser, asOf?: string):
 
   switch (user.role) {
     case 'department': {
-      const indicators = await reportingRepository.indicators(db, planIds, user.departments.map((d) => d.id));
+      const indicators = await reportingRepository.indicators(
+        db,
+        planIds,
+        user.departments.map((d) => d.id),
+      );
       const latest = new Map(
-        (await reportingRepository.latestValues(db, indicators.map((i) => i.id))).map((v) => [`${v.indicatorId}|${v.period}`, v]),
+        (
+          await reportingRepository.latestValues(
+            db,
+            indicators.map((i) => i.id),
+          )
+        ).map((v) => [`${v.indicatorId}|${v.period}`, v]),
       );
       for (const ind of indicators) {
         const plan = planById.get(ind.planId)!;
-        const calendar = { frequency: ind.frequency, dueDays: ind.dueDays, planStart: plan.periodStart, planEnd: plan.periodEnd };
+        const calendar = {
+          frequency: ind.frequency,
+          dueDays: ind.dueDays,
+          planStart: plan.periodStart,
+          planEnd: plan.periodEnd,
+        };
         for (const p of periodsToReport(calendar, today)) {
           if (!latest.has(`${ind.id}|${p.period}`)) items.push(item('fill', ind, p.period, today));
         }

@@ -27,7 +27,9 @@ const asCoherence = async (db: Queryable, planId: string): Promise<CoherenceIndi
  */
 export async function planCoherence(db: Queryable, planId: string, opts: { reportMissing: boolean }) {
   const plan = await getPlan(db, planId);
-  const pairs: { masterId: string; childId: string }[] = (await planSystemRepository.children(db, planId)).map((c) => ({
+  const pairs: { masterId: string; childId: string }[] = (
+    await planSystemRepository.children(db, planId)
+  ).map((c) => ({
     masterId: planId,
     childId: c.id,
   }));

@@ -1,10 +1,18 @@
 import { z } from '@hono/zod-openapi';
-import { ATTRIBUTES, DIRECTIONS, FREQUENCIES, INDICATOR_ORIGINS, TARGET_KINDS } from '../../../domain/indicator.ts';
+import {
+  ATTRIBUTES,
+  DIRECTIONS,
+  FREQUENCIES,
+  INDICATOR_ORIGINS,
+  TARGET_KINDS,
+} from '../../../domain/indicator.ts';
 import { NODE_KINDS } from '../../../domain/plan.ts';
 import { COMPARATORS } from '../../../domain/quantity.ts';
 
 export const planIdParams = z.object({
-  id: z.uuid().openapi({ param: { name: 'id', in: 'path' }, example: '0b8f3c52-0d7e-4c1e-9a57-3f1c2a9e4d10' }),
+  id: z
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' }, example: '0b8f3c52-0d7e-4c1e-9a57-3f1c2a9e4d10' }),
 });
 
 export const planSummarySchema = z
@@ -20,7 +28,10 @@ export const planSummarySchema = z
     visionYear: z.number().int().nullable().openapi({ example: 2035 }),
     parentId: z.uuid().nullable(),
     predecessorId: z.uuid().nullable(),
-    indicatorCount: z.number().int().openapi({ description: "Indicators of the plan's main indicator table" }),
+    indicatorCount: z
+      .number()
+      .int()
+      .openapi({ description: "Indicators of the plan's main indicator table" }),
     secondaryIndicatorCount: z.number().int().openapi({ description: "Targets read from the plan's text" }),
     createdAt: z.string(),
   })

@@ -27,7 +27,10 @@ export async function getPlan(db: Queryable, id: string): Promise<PlanSummary> {
   return present(row);
 }
 
-export async function getPlanTree(db: Queryable, id: string): Promise<{ plan: PlanSummary; nodes: TreeNode[] }> {
+export async function getPlanTree(
+  db: Queryable,
+  id: string,
+): Promise<{ plan: PlanSummary; nodes: TreeNode[] }> {
   const plan = await getPlan(db, id);
   return { plan, nodes: buildTree(await plansRepository.listNodes(db, id)) };
 }

@@ -7,7 +7,11 @@ export const projectIdParams = z.object({ id: z.uuid().openapi({ param: { name: 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date')
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a calendar date',
+  )
   .openapi({ example: '2024-03-31' });
 export { isoDate };
 
@@ -53,13 +57,21 @@ export const projectSchema = z
   .openapi('Project');
 
 export const investmentSchema = z
-  .object({ year, planned: z.number().nullable(), completed: z.number().nullable(), completionRate: z.number().nullable() })
+  .object({
+    year,
+    planned: z.number().nullable(),
+    completed: z.number().nullable(),
+    completionRate: z.number().nullable(),
+  })
   .openapi('ProjectInvestment');
 
 export const projectDetailSchema = projectSchema
   .extend({
     investments: z.array(investmentSchema),
-    completionRate: z.number().nullable().openapi({ description: 'Completed ÷ planned over all years, in %' }),
+    completionRate: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Completed ÷ planned over all years, in %' }),
     history: z.array(
       z.object({
         id: z.uuid(),
@@ -111,7 +123,11 @@ const projectFields = {
   importanceClass: z.string().trim().max(50).nullable(),
   importanceRank: z.number().int().positive().nullable(),
   leadUnit: z.string().trim().max(200).nullable(),
-  leadDepartment: z.string().max(50).nullable().openapi({ description: 'Department code whose users report investment' }),
+  leadDepartment: z
+    .string()
+    .max(50)
+    .nullable()
+    .openapi({ description: 'Department code whose users report investment' }),
   spatialUnit: z.string().max(50).nullable().openapi({ description: 'Spatial unit code' }),
   longitude: z.number().min(-180).max(180).nullable(),
   latitude: z.number().min(-90).max(90).nullable(),
@@ -151,7 +167,10 @@ export const newProjectSchema = z
   })
   .openapi('NewProject');
 
-export const projectUpdateSchema = newProjectSchema.omit({ planId: true, code: true }).partial().openapi('ProjectUpdate');
+export const projectUpdateSchema = newProjectSchema
+  .omit({ planId: true, code: true })
+  .partial()
+  .openapi('ProjectUpdate');
 
 export const investmentsBodySchema = z
   .object({
@@ -194,10 +213,14 @@ export const rollingPlanSchema = z
     items: z.array(
       z.object({
         project: projectSchema,
-        planned: z.array(z.number().nullable()).openapi({ description: 'Planned investment per year of `years`' }),
+        planned: z
+          .array(z.number().nullable())
+          .openapi({ description: 'Planned investment per year of `years`' }),
         total: z.number(),
       }),
     ),
-    totals: z.array(z.number()).openapi({ description: 'Planned investment of all listed projects per year' }),
+    totals: z
+      .array(z.number())
+      .openapi({ description: 'Planned investment of all listed projects per year' }),
   })
   .openapi('RollingPlan');

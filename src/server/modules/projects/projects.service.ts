@@ -8,7 +8,10 @@ import {
   type ProjectRow,
   type ProjectUpdate,
 } from '../../../db/repositories/projects.repository.ts';
-import { spatialUnitsRepository, type SpatialUnitRow } from '../../../db/repositories/spatial-units.repository.ts';
+import {
+  spatialUnitsRepository,
+  type SpatialUnitRow,
+} from '../../../db/repositories/spatial-units.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import {
   activeIn,
@@ -93,7 +96,11 @@ export async function getProject(db: Queryable, id: string) {
     investments: series(investments),
     completionRate: completionRate(investments),
     history: history.map((h) => ({ ...h, createdAt: iso(h.createdAt) })),
-    progress: progress.map((r) => ({ ...r, stage: r.stage as ProjectStage | null, createdAt: iso(r.createdAt) })),
+    progress: progress.map((r) => ({
+      ...r,
+      stage: r.stage as ProjectStage | null,
+      createdAt: iso(r.createdAt),
+    })),
     links,
   };
 }
@@ -145,16 +152,24 @@ async function resolve(db: Queryable, planId: string, input: ProjectInput): Prom
   }
   if (input.leadDepartment !== undefined) {
     out.leadDepartmentId =
-      input.leadDepartment === null ? null : await projectsRepository.departmentIdByCode(db, input.leadDepartment);
+      input.leadDepartment === null
+        ? null
+        : await projectsRepository.departmentIdByCode(db, input.leadDepartment);
     if (out.leadDepartmentId === null && input.leadDepartment !== null)
       throw new LantuError('validation_failed', `Unknown department ${input.leadDepartment} 部门不存在`);
   }
   const nodes = [...(input.nodeIds ?? []), ...(input.nodeId ? [input.nodeId] : [])];
   if ((await projectsRepository.countPlanRefs(db, planId, 'plan_nodes', nodes)) !== new Set(nodes).size)
-    throw new LantuError('validation_failed', 'Every linked node must belong to the project’s plan 关联章节须属于本规划');
+    throw new LantuError(
+      'validation_failed',
+      'Every linked node must belong to the project’s plan 关联章节须属于本规划',
+    );
   const inds = input.indicatorIds ?? [];
   if ((await projectsRepository.countPlanRefs(db, planId, 'indicators', inds)) !== new Set(inds).size)
-    throw new LantuError('validation_failed', 'Every linked indicator must belong to the project’s plan 关联指标须属于本规划');
+    throw new LantuError(
+      'validation_failed',
+      'Every linked indicator must belong to the project’s plan 关联指标须属于本规划',
+    );
   return out;
 }
 
@@ -197,7 +212,10 @@ export async function createProject(
         longitude: r.longitude ?? null,
         latitude: r.latitude ?? null,
       });
-      await projectsRepository.replaceLinks(tx, newId, { nodeIds: input.nodeIds, indicatorIds: input.indicatorIds });
+      await projectsRepository.replaceLinks(tx, newId, {
+        nodeIds: input.nodeIds,
+        indicatorIds: input.indicatorIds,
+      });
       await auditRepository.append(tx, {
         ...actorOf(user),
         action: 'create',
@@ -210,7 +228,8 @@ export async function createProject(
     });
     return getProject(db, id);
   } catch (e) {
-    if (isUniqueViolation(e)) throw new LantuError('conflict', `Project code ${input.code} is taken 项目编号已存在`);
+    if (isUniqueViolation(e))
+      throw new LantuError('conflict', `Project code ${input.code} is taken 项目编号已存在`);
     throw e;
   }
 }
@@ -224,7 +243,10 @@ export async function updateProject(db: Db, user: SessionUser, id: string, input
   const r = await resolve(db, current.planId, input);
   await db.transaction(async (tx) => {
     await projectsRepository.update(tx, id, r);
-    await projectsRepository.replaceLinks(tx, id, { nodeIds: input.nodeIds, indicatorIds: input.indicatorIds });
+    await projectsRepository.replaceLinks(tx, id, {
+      nodeIds: input.nodeIds,
+      indicatorIds: input.indicatorIds,
+    });
     await auditRepository.append(tx, {
       ...actorOf(user),
       action: 'update',
@@ -240,9 +262,16 @@ export async function updateProject(db: Db, user: SessionUser, id: string, input
 /** Admins, and the users of the project's lead department, report its investment and progress. */
 function assertProjectReporter(user: SessionUser, p: ProjectRow): void {
   if (user.role === 'admin') return;
-  if (user.role === 'department' && p.leadDepartmentId !== null && user.departments.some((d) => d.id === p.leadDepartmentId))
+  if (
+    user.role === 'department' &&
+    p.leadDepartmentId !== null &&
+    user.departments.some((d) => d.id === p.leadDepartmentId)
+  )
     return;
-  throw new LantuError('forbidden', `Only the planning office or the lead department of ${p.code} may report on it 仅牵头部门可填报`);
+  throw new LantuError(
+    'forbidden',
+    `Only the planning office or the lead department of ${p.code} may report on it 仅牵头部门可填报`,
+  );
 }
 
 export async function recordInvestments(
@@ -254,18 +283,27 @@ export async function recordInvestments(
   const p = await projectOr404(db, id);
   assertProjectReporter(user, p);
   const years = items.map((i) => i.year);
-  if (new Set(years).size !== years.length) throw new LantuError('validation_failed', 'A year appears twice 年份重复');
+  if (new Set(years).size !== years.length)
+    throw new LantuError('validation_failed', 'A year appears twice 年份重复');
   await db.transaction(async (tx) => {
     const before = await projectsRepository.listInvestments(tx, [id]);
     for (const i of items) {
-      await projectsRepository.upsertInvestment(tx, { projectId: id, year: i.year, planned: i.planned, completed: i.completed, by: user.id });
+      await projectsRepository.upsertInvestment(tx, {
+        projectId: id,
+        year: i.year,
+        planned: i.planned,
+        completed: i.completed,
+        by: user.id,
+      });
     }
     await auditRepository.append(tx, {
       ...actorOf(user),
       action: 'investments',
       entity: 'project',
       entityId: id,
-      before: before.filter((b) => years.includes(b.year)).map(({ year, planned, completed }) => ({ year, planned, completed })),
+      before: before
+        .filter((b) => years.includes(b.year))
+        .map(({ year, planned, completed }) => ({ year, planned, completed })),
       after: items,
     });
   });
@@ -285,10 +323,18 @@ export async function moveInLibrary(
     if (!(await projectsRepository.setInLibrary(tx, id, entering))) {
       throw new LantuError(
         'conflict',
-        entering ? `${p.code} is already in the library 项目已在库` : `${p.code} is not in the library 项目不在库`,
+        entering
+          ? `${p.code} is already in the library 项目已在库`
+          : `${p.code} is not in the library 项目不在库`,
       );
     }
-    await projectsRepository.insertEvent(tx, { projectId: id, action, reason: move.reason, date: move.date, by: user.id });
+    await projectsRepository.insertEvent(tx, {
+      projectId: id,
+      action,
+      reason: move.reason,
+      date: move.date,
+      by: user.id,
+    });
     await auditRepository.append(tx, {
       ...actorOf(user),
       action,
@@ -333,7 +379,10 @@ export async function addProjectProgress(
     });
   } catch (e) {
     if (isUniqueViolation(e))
-      throw new LantuError('conflict', `${p.code} already has a report for ${r.year}Q${r.quarter} 本季度已填报`);
+      throw new LantuError(
+        'conflict',
+        `${p.code} already has a report for ${r.year}Q${r.quarter} 本季度已填报`,
+      );
     throw e;
   }
   return getProject(db, id);
@@ -343,14 +392,21 @@ export async function addProjectProgress(
 export async function rollingPlan(db: Queryable, q: { from: number; planId?: string }) {
   const years = rollingYears(q.from);
   const projects = await projectsRepository.list(db, { planId: q.planId, inLibrary: true });
-  const investments = await projectsRepository.listInvestments(db, projects.map((p) => p.id));
+  const investments = await projectsRepository.listInvestments(
+    db,
+    projects.map((p) => p.id),
+  );
   const byProject = new Map<string, InvestmentRow[]>();
   for (const i of investments) byProject.set(i.projectId, [...(byProject.get(i.projectId) ?? []), i]);
   const items = projects
     .filter((p) => activeIn(p, byProject.get(p.id) ?? [], years[0], years[2]))
     .map((p) => {
       const planned = plannedByYear(byProject.get(p.id) ?? [], years);
-      return { project: presentProject(p), planned, total: planned.reduce<number>((s, v) => s + (v ?? 0), 0) };
+      return {
+        project: presentProject(p),
+        planned,
+        total: planned.reduce<number>((s, v) => s + (v ?? 0), 0),
+      };
     });
   const totals = years.map((_, k) => items.reduce((s, i) => s + (i.planned[k] ?? 0), 0));
   return { from: q.from, years, items, totals };

@@ -9,7 +9,12 @@ import { listApprovedValues } from '../../../db/repositories/observations.reposi
 import { projectsRepository, type InvestmentRow } from '../../../db/repositories/projects.repository.ts';
 import { taskWorkRepository } from '../../../db/repositories/task-work.repository.ts';
 import type { EvaluationObservation } from '../../../domain/evaluation/index.ts';
-import type { ProjectProgress, ReportIndicatorMeta, ReportProject, TaskProgress } from '../../../reports/types.ts';
+import type {
+  ProjectProgress,
+  ReportIndicatorMeta,
+  ReportProject,
+  TaskProgress,
+} from '../../../reports/types.ts';
 import { getPlanIndicators } from '../plans/plans.service.ts';
 import { listProjects, listSpatialUnits } from '../projects/projects.service.ts';
 import { planProgress } from '../tasks/tasks.service.ts';
@@ -47,7 +52,10 @@ export function highlightOf(text: string): string | null {
 }
 
 /** Index paths ("3.1.0", as `taskTreeFromPlan` numbers the tree) by node id, from the roll-up's tree. */
-function keysById(nodes: readonly { key: string; nodeId: string | null; children: readonly unknown[] }[], out = new Map<string, string>()): Map<string, string> {
+function keysById(
+  nodes: readonly { key: string; nodeId: string | null; children: readonly unknown[] }[],
+  out = new Map<string, string>(),
+): Map<string, string> {
   for (const n of nodes) {
     if (n.nodeId !== null) out.set(n.nodeId, n.key);
     keysById(n.children as typeof nodes, out);
@@ -55,14 +63,24 @@ function keysById(nodes: readonly { key: string; nodeId: string | null; children
   return out;
 }
 
-async function taskProgressOf(db: Queryable, planId: string, year: number, highlights: boolean): Promise<TaskProgress[]> {
+async function taskProgressOf(
+  db: Queryable,
+  planId: string,
+  year: number,
+  highlights: boolean,
+): Promise<TaskProgress[]> {
   const progress = await planProgress(db, planId, { year, unreportedAsZero: 'false' });
   const keyOf = keysById(progress.nodes);
   const out: TaskProgress[] = [];
   for (const r of await taskWorkRepository.latestReportsByPlan(db, planId, year)) {
     const key = keyOf.get(r.nodeId);
     if (key === undefined) continue; // a report on a box or figure: not a task, the roll-up leaves it out too
-    out.push({ key, status: r.status, percent: r.status === 'completed' ? 100 : r.percent, highlight: highlights ? highlightOf(r.text) : null });
+    out.push({
+      key,
+      status: r.status,
+      percent: r.status === 'completed' ? 100 : r.percent,
+      highlight: highlights ? highlightOf(r.text) : null,
+    });
   }
   return out.sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
 }
@@ -72,9 +90,18 @@ async function taskProgressOf(db: Queryable, planId: string, year: number, highl
  * cumulative up to that year. A project without a total takes the sum of its planned investment; the stage is
  * the project's current stage.
  */
-async function projectsOf(db: Queryable, planId: string): Promise<Pick<FrozenReportData, 'projects' | 'projectProgress' | 'areas'>> {
-  const [list, units] = await Promise.all([listProjects(db, { planId, inLibrary: 'true' }), listSpatialUnits(db)]);
-  const investments = await projectsRepository.listInvestments(db, list.map((p) => p.id));
+async function projectsOf(
+  db: Queryable,
+  planId: string,
+): Promise<Pick<FrozenReportData, 'projects' | 'projectProgress' | 'areas'>> {
+  const [list, units] = await Promise.all([
+    listProjects(db, { planId, inLibrary: 'true' }),
+    listSpatialUnits(db),
+  ]);
+  const investments = await projectsRepository.listInvestments(
+    db,
+    list.map((p) => p.id),
+  );
   const byProject = new Map<string, InvestmentRow[]>();
   for (const i of investments) byProject.set(i.projectId, [...(byProject.get(i.projectId) ?? []), i]);
   const projects: ReportProject[] = [];
@@ -82,7 +109,8 @@ async function projectsOf(db: Queryable, planId: string): Promise<Pick<FrozenRep
   for (const p of list) {
     const rows = [...(byProject.get(p.id) ?? [])].sort((a, b) => a.year - b.year);
     const planned = rows.filter((r) => r.planned !== null);
-    const total = p.totalInvestment ?? (planned.length > 0 ? planned.reduce((s, r) => s + (r.planned ?? 0), 0) : null);
+    const total =
+      p.totalInvestment ?? (planned.length > 0 ? planned.reduce((s, r) => s + (r.planned ?? 0), 0) : null);
     projects.push({
       code: p.code,
       name: p.name,
@@ -97,13 +125,22 @@ async function projectsOf(db: Queryable, planId: string): Promise<Pick<FrozenRep
     for (const r of rows) {
       if (r.completed === null) continue;
       toDate += r.completed;
-      projectProgress.push({ code: p.code, year: r.year, investedToDate: Math.round(toDate * 1e6) / 1e6, stage: p.stage });
+      projectProgress.push({
+        code: p.code,
+        year: r.year,
+        investedToDate: Math.round(toDate * 1e6) / 1e6,
+        stage: p.stage,
+      });
     }
   }
   return { projects, projectProgress, areas: units.map((u) => [u.code, u.name]) };
 }
 
-export async function reportData(db: Queryable, planId: string, opts: ReportDataOptions): Promise<FrozenReportData> {
+export async function reportData(
+  db: Queryable,
+  planId: string,
+  opts: ReportDataOptions,
+): Promise<FrozenReportData> {
   const [meta, values, taskProgress, projects] = await Promise.all([
     getPlanIndicators(db, planId),
     listApprovedValues(db, planId),
@@ -114,10 +151,19 @@ export async function reportData(db: Queryable, planId: string, opts: ReportData
   for (const v of values) {
     // Annual values only, as the evaluation reads them.
     if (v.period !== String(v.year) || !opts.codes.has(v.code)) continue;
-    observations.push({ code: v.code, year: v.year, value: v.value, text: v.text, kind: v.kind, revision: v.version });
+    observations.push({
+      code: v.code,
+      year: v.year,
+      value: v.value,
+      text: v.text,
+      kind: v.kind,
+      revision: v.version,
+    });
   }
   return {
-    indicators: meta.items.filter((i) => opts.codes.has(i.code)).map((i) => ({ code: i.code, category: i.category, baselineRaw: i.baseline?.raw ?? null })),
+    indicators: meta.items
+      .filter((i) => opts.codes.has(i.code))
+      .map((i) => ({ code: i.code, category: i.category, baselineRaw: i.baseline?.raw ?? null })),
     observations,
     taskProgress,
     ...projects,

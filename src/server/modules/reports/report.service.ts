@@ -17,7 +17,12 @@ async function render(input: ReportInput, format: ReportFormat): Promise<Rendere
   return renderReport(input, format);
 }
 
-function fromData(d: FrozenReportData): Pick<ReportInput, 'indicators' | 'observations' | 'taskProgress' | 'projects' | 'projectProgress' | 'areas'> {
+function fromData(
+  d: FrozenReportData,
+): Pick<
+  ReportInput,
+  'indicators' | 'observations' | 'taskProgress' | 'projects' | 'projectProgress' | 'areas'
+> {
   return {
     indicators: d.indicators,
     observations: observationMap(d.observations),
@@ -33,18 +38,34 @@ function fromData(d: FrozenReportData): Pick<ReportInput, 'indicators' | 'observ
  * percentages, no report texts: this route is public) and project investment from the database. Its snapshot
  * id is "live-" + a hash of everything it shows.
  */
-export async function buildLiveReport(db: Queryable, planId: string, q: ReportQuery, format: ReportFormat): Promise<RenderedReport> {
+export async function buildLiveReport(
+  db: Queryable,
+  planId: string,
+  q: ReportQuery,
+  format: ReportFormat,
+): Promise<RenderedReport> {
   const [live, tree] = await Promise.all([
     evaluatePlanLive(db, planId, { year: q.year, method: q.method, scope: 'table' }),
     getPlanTree(db, planId),
   ]);
   const { plan, ids: _ids, ...evaluation } = live;
   checkReportYear(q.kind, q.year, plan);
-  const data = await reportData(db, planId, { codes: new Set(evaluation.indicators.map((i) => i.code)), year: q.year, highlights: false });
+  const data = await reportData(db, planId, {
+    codes: new Set(evaluation.indicators.map((i) => i.code)),
+    year: q.year,
+    highlights: false,
+  });
   const input: ReportInput = {
     kind: q.kind,
     lang: q.lang,
-    plan: { key: plan.key, title: plan.title, shortTitle: plan.shortTitle, issuer: plan.issuer, periodStart: plan.periodStart, periodEnd: plan.periodEnd },
+    plan: {
+      key: plan.key,
+      title: plan.title,
+      shortTitle: plan.shortTitle,
+      issuer: plan.issuer,
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+    },
     evaluation,
     nodes: tree.nodes,
     ...fromData(data),
@@ -59,13 +80,22 @@ export async function buildLiveReport(db: Queryable, planId: string, q: ReportQu
  * snapshot's, and its id and engine version are printed in the footer. Only the plan tree (titles, immutable
  * per plan version) is read live.
  */
-export async function buildSnapshotReport(db: Queryable, snapshotId: string, lang: ReportLang, format: ReportFormat): Promise<RenderedReport> {
+export async function buildSnapshotReport(
+  db: Queryable,
+  snapshotId: string,
+  lang: ReportLang,
+  format: ReportFormat,
+): Promise<RenderedReport> {
   const s = await getSnapshot(db, snapshotId);
   const frozen = s.result.report;
   if (frozen === undefined) {
-    throw new LantuError('conflict', 'This snapshot was frozen before reports could be drawn from snapshots; freeze a new one 该快照不含报告数据，请重新生成评估快照', {
-      snapshotId,
-    });
+    throw new LantuError(
+      'conflict',
+      'This snapshot was frozen before reports could be drawn from snapshots; freeze a new one 该快照不含报告数据，请重新生成评估快照',
+      {
+        snapshotId,
+      },
+    );
   }
   const { plan, ids: _ids, ...evaluation } = s.result.evaluation;
   checkReportYear(s.kind, s.year, plan);
@@ -73,7 +103,14 @@ export async function buildSnapshotReport(db: Queryable, snapshotId: string, lan
   const input: ReportInput = {
     kind: s.kind,
     lang,
-    plan: { key: plan.key, title: plan.title, shortTitle: plan.shortTitle, issuer: plan.issuer, periodStart: plan.periodStart, periodEnd: plan.periodEnd },
+    plan: {
+      key: plan.key,
+      title: plan.title,
+      shortTitle: plan.shortTitle,
+      issuer: plan.issuer,
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+    },
     evaluation,
     nodes: tree.nodes,
     ...fromData(frozen),

@@ -13,7 +13,10 @@ import { reportLangQuery, reportQuery } from './reports.schemas.ts';
 
 export const reportsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const err = (description: string) => ({ description, content: { 'application/json': { schema: errorBodySchema } } });
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorBodySchema } },
+});
 
 const DESCRIPTIONS: Record<ReportFormat, string> = {
   docx: 'Word document: title page, contents, 一、总体评价 … 六、下一步工作建议, appendix; charts as PNG; snapshot id in every footer',
@@ -31,7 +34,10 @@ for (const format of ['docx', 'xlsx', 'md'] as const) {
       description: `${DESCRIPTIONS[format]}. Computed from approved values; the footer names the snapshot ("live-" + a content hash until stored snapshots exist).`,
       request: { params: planIdParams, query: reportQuery },
       responses: {
-        200: { description: DESCRIPTIONS[format], content: { [contentType(format)]: { schema: z.string().openapi({ format: 'binary' }) } } },
+        200: {
+          description: DESCRIPTIONS[format],
+          content: { [contentType(format)]: { schema: z.string().openapi({ format: 'binary' }) } },
+        },
         400: err('A final report for a year before the end of the plan, or a year outside it'),
         404: err('No such plan'),
         422: err('Invalid parameters'),
@@ -54,7 +60,10 @@ for (const format of ['docx', 'xlsx', 'md'] as const) {
       description: `${DESCRIPTIONS[format]}. Every figure comes from the snapshot frozen by POST /api/evaluations (verdicts, values, task progress and highlights, project investment); the report kind and year are the snapshot's; the footer names the snapshot id and its engine version. Any logged-in user, like GET /api/evaluations/{id}.`,
       request: { params: snapshotIdParams, query: reportLangQuery },
       responses: {
-        200: { description: DESCRIPTIONS[format], content: { [contentType(format)]: { schema: z.string().openapi({ format: 'binary' }) } } },
+        200: {
+          description: DESCRIPTIONS[format],
+          content: { [contentType(format)]: { schema: z.string().openapi({ format: 'binary' }) } },
+        },
         400: err('A final snapshot of a year before the end of the plan'),
         401: err('Not logged in'),
         404: err('No such snapshot'),
@@ -64,7 +73,10 @@ for (const format of ['docx', 'xlsx', 'md'] as const) {
     }),
     async (c) => {
       requireUser(c);
-      return download(c, await buildSnapshotReport(c.var.deps.db, c.req.valid('param').id, c.req.valid('query').lang, format));
+      return download(
+        c,
+        await buildSnapshotReport(c.var.deps.db, c.req.valid('param').id, c.req.valid('query').lang, format),
+      );
     },
   );
 }

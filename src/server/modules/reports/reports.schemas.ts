@@ -4,10 +4,21 @@ import { TASK_STATUSES } from '../../../domain/evaluation/tasks.ts';
 import { REPORT_KINDS, REPORT_LANGS } from '../../../reports/types.ts';
 
 export const reportQuery = z.object({
-  year: z.coerce.number().int().min(1900).max(2200).openapi({ example: 2023, description: 'Year reported on (final: the last year of the plan)' }),
-  kind: z.enum(REPORT_KINDS).default('annual').openapi({ description: 'annual 年度 / midterm 中期评估 / final 总结评估' }),
+  year: z.coerce
+    .number()
+    .int()
+    .min(1900)
+    .max(2200)
+    .openapi({ example: 2023, description: 'Year reported on (final: the last year of the plan)' }),
+  kind: z
+    .enum(REPORT_KINDS)
+    .default('annual')
+    .openapi({ description: 'annual 年度 / midterm 中期评估 / final 总结评估' }),
   lang: z.enum(REPORT_LANGS).default('zh').openapi({ description: 'zh (default) or en' }),
-  method: z.enum(METHODS).default('time').openapi({ description: 'time = 时间进度 (default); trend = CAGR ratio' }),
+  method: z
+    .enum(METHODS)
+    .default('time')
+    .openapi({ description: 'time = 时间进度 (default); trend = CAGR ratio' }),
 });
 export type ReportQuery = z.infer<typeof reportQuery>;
 
@@ -18,11 +29,27 @@ export const reportLangQuery = z.object({
 /** What an evaluation snapshot freezes for its report (`result.report`); see report-data.ts. */
 export const frozenReportDataSchema = z
   .object({
-    indicators: z.array(z.object({ code: z.string(), category: z.string().nullable(), baselineRaw: z.string().nullable() })),
-    observations: z.array(
-      z.object({ code: z.string(), year: z.number().int(), value: z.number().nullable(), text: z.string().nullable(), kind: z.string(), revision: z.number().int().optional() }),
+    indicators: z.array(
+      z.object({ code: z.string(), category: z.string().nullable(), baselineRaw: z.string().nullable() }),
     ),
-    taskProgress: z.array(z.object({ key: z.string(), status: z.enum(TASK_STATUSES), percent: z.number(), highlight: z.string().nullable() })),
+    observations: z.array(
+      z.object({
+        code: z.string(),
+        year: z.number().int(),
+        value: z.number().nullable(),
+        text: z.string().nullable(),
+        kind: z.string(),
+        revision: z.number().int().optional(),
+      }),
+    ),
+    taskProgress: z.array(
+      z.object({
+        key: z.string(),
+        status: z.enum(TASK_STATUSES),
+        percent: z.number(),
+        highlight: z.string().nullable(),
+      }),
+    ),
     projects: z.array(
       z.object({
         code: z.string(),
@@ -35,7 +62,16 @@ export const frozenReportDataSchema = z
         endYear: z.number().int().nullable(),
       }),
     ),
-    projectProgress: z.array(z.object({ code: z.string(), year: z.number().int(), investedToDate: z.number(), stage: z.string().nullable() })),
+    projectProgress: z.array(
+      z.object({
+        code: z.string(),
+        year: z.number().int(),
+        investedToDate: z.number(),
+        stage: z.string().nullable(),
+      }),
+    ),
     areas: z.array(z.tuple([z.string(), z.string()])).openapi({ description: '[spatial unit code, name]' }),
   })
-  .openapi('FrozenReportData', { description: 'Report inputs frozen with the snapshot (absent in snapshots frozen before reports)' });
+  .openapi('FrozenReportData', {
+    description: 'Report inputs frozen with the snapshot (absent in snapshots frozen before reports)',
+  });

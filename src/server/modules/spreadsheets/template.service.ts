@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import type { Queryable } from '../../../db/db.types.ts';
-import { departmentsRepository, type DepartmentRow } from '../../../db/repositories/departments.repository.ts';
-import { reportingRepository, type CurrentPlan, type ReportingIndicator } from '../../../db/repositories/reporting.repository.ts';
+import {
+  departmentsRepository,
+  type DepartmentRow,
+} from '../../../db/repositories/departments.repository.ts';
+import {
+  reportingRepository,
+  type CurrentPlan,
+  type ReportingIndicator,
+} from '../../../db/repositories/reporting.repository.ts';
 import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import type { SessionUser } from '../../../domain/user.ts';
@@ -75,21 +82,20 @@ const valueFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { 
  */
 export async function buildTemplate(db: Queryable, ctx: TemplateContext): Promise<Buffer> {
   const latest = new Map(
-    (await reportingRepository.latestValues(db, ctx.indicators.map((i) => i.id))).map((v) => [
-      `${v.indicatorId}|${v.period}`,
-      v,
-    ]),
+    (
+      await reportingRepository.latestValues(
+        db,
+        ctx.indicators.map((i) => i.id),
+      )
+    ).map((v) => [`${v.indicatorId}|${v.period}`, v]),
   );
   const wb = new ExcelJS.Workbook();
   wb.creator = 'lantu 蓝图';
   wb.title = `${ctx.department.name} ${ctx.plan.title}`;
-  const ws = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', xSplit: FIXED_COLUMNS, ySplit: HEADER_ROWS }] });
-  ws.columns = [
-    { width: 10 },
-    { width: 40 },
-    { width: 12 },
-    ...ctx.periods.map(() => ({ width: 14 })),
-  ];
+  const ws = wb.addWorksheet(DATA_SHEET, {
+    views: [{ state: 'frozen', xSplit: FIXED_COLUMNS, ySplit: HEADER_ROWS }],
+  });
+  ws.columns = [{ width: 10 }, { width: 40 }, { width: 12 }, ...ctx.periods.map(() => ({ width: 14 }))];
   const title = ws.getRow(1);
   title.getCell(1).value = `${ctx.department.name}（${ctx.department.code}） ${ctx.plan.title} 指标数据填报`;
   title.font = { bold: true, size: 13 };

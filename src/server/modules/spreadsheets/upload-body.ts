@@ -33,16 +33,25 @@ export const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const uploadLimit: MiddlewareHandler<AppEnv> = bodyLimit({
   maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
   onError: (c) =>
-    c.json(errorBody('payload_too_large', `The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 文件过大`), 413),
+    c.json(
+      errorBody('payload_too_large', `The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 文件过大`),
+      413,
+    ),
 });
 
 /** The bytes of the uploaded file; names other than .xlsx are refused before reading them. */
 export async function uploadedBytes(file: File): Promise<Uint8Array> {
   if (file.size > MAX_UPLOAD_BYTES) {
-    throw new LantuError('payload_too_large', `The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 文件过大`);
+    throw new LantuError(
+      'payload_too_large',
+      `The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 文件过大`,
+    );
   }
   if (file.name && !/\.xlsx$/i.test(file.name)) {
-    throw new LantuError('unsupported_input', `Only .xlsx workbooks are accepted, not ${file.name} 仅支持xlsx`);
+    throw new LantuError(
+      'unsupported_input',
+      `Only .xlsx workbooks are accepted, not ${file.name} 仅支持xlsx`,
+    );
   }
   return new Uint8Array(await file.arrayBuffer());
 }

@@ -76,10 +76,12 @@ export async function uploadValues(
   const ctx = await templateContext(db, user, departmentCode, planId);
   const byCode = new Map(ctx.indicators.map((i) => [i.code, i]));
   const latest = new Map(
-    (await reportingRepository.latestValues(db, ctx.indicators.map((i) => i.id))).map((v) => [
-      `${v.indicatorId}|${v.period}`,
-      v,
-    ]),
+    (
+      await reportingRepository.latestValues(
+        db,
+        ctx.indicators.map((i) => i.id),
+      )
+    ).map((v) => [`${v.indicatorId}|${v.period}`, v]),
   );
 
   const periodColumns: { col: number; period: string }[] = [];
@@ -100,7 +102,13 @@ export async function uploadValues(
     const cells = periodColumns.map((p) => ({ ...p, raw: cellValue(row.getCell(p.col)) }));
     if (!code) {
       if (cells.some((c) => c.raw !== null)) {
-        rows.push({ row: r, code: '', period: '', status: 'error', message: 'Values without an indicator code 缺少编码' });
+        rows.push({
+          row: r,
+          code: '',
+          period: '',
+          status: 'error',
+          message: 'Values without an indicator code 缺少编码',
+        });
       }
       continue;
     }
@@ -116,7 +124,13 @@ export async function uploadValues(
       continue;
     }
     if (seen.has(code)) {
-      rows.push({ row: r, code, period: '', status: 'error', message: `${code} is already on row ${seen.get(code)} 编码重复` });
+      rows.push({
+        row: r,
+        code,
+        period: '',
+        status: 'error',
+        message: `${code} is already on row ${seen.get(code)} 编码重复`,
+      });
       continue;
     }
     seen.set(code, r);
@@ -141,7 +155,12 @@ export async function uploadValues(
           const result = await withSavepoint(tx, () =>
             w.existing && w.existing.status !== 'approved'
               ? updateObservation(inner, user, w.existing.id, { value: w.value, text: w.text })
-              : createObservation(inner, user, { indicatorId: w.indicatorId, period: w.line.period, value: w.value, text: w.text }),
+              : createObservation(inner, user, {
+                  indicatorId: w.indicatorId,
+                  period: w.line.period,
+                  value: w.value,
+                  text: w.text,
+                }),
           );
           w.line.status = 'saved';
           w.line.message = result.warnings.map((x) => `${x.en} ${x.zh}`).join('; ');
@@ -169,7 +188,8 @@ export async function uploadValues(
     for (const r of rows) {
       if (r.status === 'saved') {
         r.status = 'unchanged';
-        r.message = 'Valid, not saved: other rows have errors (send keepValid=true to keep valid rows) 其他行有误，未保存';
+        r.message =
+          'Valid, not saved: other rows have errors (send keepValid=true to keep valid rows) 其他行有误，未保存';
       }
     }
     return { ok: false, rows };

@@ -45,7 +45,9 @@ describe('readWorkbook', () => {
     expect(await codeOf(readWorkbook(new TextEncoder().encode('a,b\n1,2\n')))).toBe('unsupported_input');
     const zip = new JSZip();
     zip.file('word/document.xml', '<w/>');
-    expect(await codeOf(readWorkbook(await zip.generateAsync({ type: 'uint8array' })))).toBe('unsupported_input');
+    expect(await codeOf(readWorkbook(await zip.generateAsync({ type: 'uint8array' })))).toBe(
+      'unsupported_input',
+    );
     const truncated = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
     expect(await codeOf(readWorkbook(truncated))).toBe('unsupported_input');
   });

@@ -19,9 +19,18 @@ const notXlsx = (why: string) =>
  */
 export async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   if (bytes.byteLength > MAX_UPLOAD_BYTES) {
-    throw new LantuError('payload_too_large', `The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 文件过大`);
+    throw new LantuError(
+      'payload_too_large',
+      `The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 文件过大`,
+    );
   }
-  if (bytes.byteLength < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
+  if (
+    bytes.byteLength < 4 ||
+    bytes[0] !== 0x50 ||
+    bytes[1] !== 0x4b ||
+    bytes[2] !== 0x03 ||
+    bytes[3] !== 0x04
+  ) {
     throw notXlsx('no ZIP signature (is it .xls, .csv or something else?)');
   }
   let zip: ZipArchive;
@@ -43,7 +52,9 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
+    );
   } catch {
     throw notXlsx('the workbook cannot be parsed');
   }
@@ -57,7 +68,8 @@ const bomb = () =>
   );
 
 function rethrow(e: unknown): LantuError {
-  if (e instanceof LantuError) return e.code === 'payload_too_large' ? bomb() : notXlsx(e.message.replace(/\.docx/g, '.xlsx'));
+  if (e instanceof LantuError)
+    return e.code === 'payload_too_large' ? bomb() : notXlsx(e.message.replace(/\.docx/g, '.xlsx'));
   return notXlsx('corrupt archive');
 }
 
@@ -69,7 +81,13 @@ export function cellValue(cell: ExcelJS.Cell): string | number | null {
   if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if ('richText' in v) return v.richText.map((r) => r.text).join('').trim() || null;
+  if ('richText' in v)
+    return (
+      v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim() || null
+    );
   if ('result' in v) {
     const r = v.result;
     if (typeof r === 'number') return r;

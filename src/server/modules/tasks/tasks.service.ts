@@ -4,7 +4,13 @@ import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import { taskWorkRepository, type TaskNodeAccess } from '../../../db/repositories/task-work.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
-import { rollUp, taskTreeFromPlan, type RolledUpNode, type TaskReport, type TaskStatus } from '../../../domain/evaluation/tasks.ts';
+import {
+  rollUp,
+  taskTreeFromPlan,
+  type RolledUpNode,
+  type TaskReport,
+  type TaskStatus,
+} from '../../../domain/evaluation/tasks.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
 import { buildTree, type TreeNode } from '../plans/plan-tree.ts';
@@ -27,15 +33,24 @@ async function nodeOr404(db: Queryable, id: string): Promise<TaskNodeAccess> {
 function assertTaskWriter(user: SessionUser, node: TaskNodeAccess): void {
   if (user.role === 'admin') return;
   if (user.role === 'department' && user.departments.some((d) => node.departmentIds.includes(d.id))) return;
-  throw new LantuError('forbidden', `Only the departments responsible for “${node.title}” may report on it 仅责任部门可填报`);
+  throw new LantuError(
+    'forbidden',
+    `Only the departments responsible for “${node.title}” may report on it 仅责任部门可填报`,
+  );
 }
 
 export async function getTaskWork(db: Queryable, nodeId: string, today = todayIso()) {
   const node = await nodeOr404(db, nodeId);
   const plans = await taskWorkRepository.listWorkPlans(db, nodeId);
-  const milestones = await taskWorkRepository.listMilestones(db, plans.map((p) => p.id));
+  const milestones = await taskWorkRepository.listMilestones(
+    db,
+    plans.map((p) => p.id),
+  );
   const reports = await taskWorkRepository.listReports(db, nodeId);
-  const evidence = await taskWorkRepository.listEvidence(db, reports.map((r) => r.id));
+  const evidence = await taskWorkRepository.listEvidence(
+    db,
+    reports.map((r) => r.id),
+  );
   return {
     node: { id: node.id, planId: node.planId, kind: node.kind, title: node.title },
     workPlans: plans.map((p) => ({
@@ -68,7 +83,10 @@ export async function putWorkPlan(
   user: SessionUser,
   nodeId: string,
   year: number,
-  input: { summary?: string | null; milestones: { title: string; dueDate: string; completedOn?: string | null }[] },
+  input: {
+    summary?: string | null;
+    milestones: { title: string; dueDate: string; completedOn?: string | null }[];
+  },
 ) {
   const node = await nodeOr404(db, nodeId);
   assertTaskWriter(user, node);
@@ -77,9 +95,21 @@ export async function putWorkPlan(
     const before = existing
       ? { summary: existing.summary, milestones: await taskWorkRepository.listMilestones(tx, [existing.id]) }
       : null;
-    const id = existing?.id ?? (await taskWorkRepository.insertWorkPlan(tx, { nodeId, year, summary: input.summary ?? null, by: user.id }));
-    if (existing && input.summary !== undefined) await taskWorkRepository.updateWorkPlanSummary(tx, id, input.summary);
-    const milestones = input.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate, completedOn: m.completedOn ?? null }));
+    const id =
+      existing?.id ??
+      (await taskWorkRepository.insertWorkPlan(tx, {
+        nodeId,
+        year,
+        summary: input.summary ?? null,
+        by: user.id,
+      }));
+    if (existing && input.summary !== undefined)
+      await taskWorkRepository.updateWorkPlanSummary(tx, id, input.summary);
+    const milestones = input.milestones.map((m) => ({
+      title: m.title,
+      dueDate: m.dueDate,
+      completedOn: m.completedOn ?? null,
+    }));
     await taskWorkRepository.replaceMilestones(tx, id, milestones);
     await auditRepository.append(tx, {
       ...actorOf(user),
@@ -93,7 +123,12 @@ export async function putWorkPlan(
   return getTaskWork(db, nodeId);
 }
 
-export async function setMilestoneCompleted(db: Db, user: SessionUser, id: string, completedOn: string | null) {
+export async function setMilestoneCompleted(
+  db: Db,
+  user: SessionUser,
+  id: string,
+  completedOn: string | null,
+) {
   const m = await taskWorkRepository.findMilestone(db, id);
   if (!m) throw notFound('Milestone', id);
   assertTaskWriter(user, await nodeOr404(db, m.nodeId));
@@ -162,8 +197,12 @@ export function safeContentType(declared: string): string {
 
 /** A file name without path parts or control characters, at most 200 characters. */
 export function cleanFilename(name: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const base = name
+    .split(/[\\/]/)
+    .pop()!
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim();
   return (base || 'evidence').slice(0, 200);
 }
 
@@ -212,7 +251,12 @@ export function contentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-export async function listOverdue(db: Queryable, user: SessionUser, department: string | undefined, today = todayIso()) {
+export async function listOverdue(
+  db: Queryable,
+  user: SessionUser,
+  department: string | undefined,
+  today = todayIso(),
+) {
   let code: string | null = department ?? null;
   if (user.role === 'department') {
     const own = user.departments.map((d) => d.code);
@@ -230,7 +274,11 @@ export async function listOverdue(db: Queryable, user: SessionUser, department: 
 type ProgressNode = Omit<RolledUpNode, 'children'> & { nodeId: string | null; children: ProgressNode[] };
 
 /** The task roll-up of a plan: each task's latest report, averaged up to sections, chapters and parts. */
-export async function planProgress(db: Queryable, planId: string, q: { year?: number; unreportedAsZero: 'true' | 'false' }) {
+export async function planProgress(
+  db: Queryable,
+  planId: string,
+  q: { year?: number; unreportedAsZero: 'true' | 'false' },
+) {
   if (!(await plansRepository.findById(db, planId))) throw notFound('Plan', planId);
   const tree = buildTree(await plansRepository.listNodes(db, planId));
   const idByKey = new Map<string, string>();
@@ -248,10 +296,17 @@ export async function planProgress(db: Queryable, planId: string, q: { year?: nu
     if (key !== undefined) reports.set(key, { status: r.status, percent: r.percent });
   }
   // The whole plan as one synthetic root: its roll-up gives the plan-wide percent and counts.
-  const [root] = rollUp([{ key: 'plan', kind: 'part', title: planId, children: taskTreeFromPlan(tree, reports) }], {
-    unreportedAsZero: q.unreportedAsZero === 'true',
+  const [root] = rollUp(
+    [{ key: 'plan', kind: 'part', title: planId, children: taskTreeFromPlan(tree, reports) }],
+    {
+      unreportedAsZero: q.unreportedAsZero === 'true',
+    },
+  );
+  const withIds = (n: RolledUpNode): ProgressNode => ({
+    ...n,
+    nodeId: idByKey.get(n.key) ?? null,
+    children: n.children.map(withIds),
   });
-  const withIds = (n: RolledUpNode): ProgressNode => ({ ...n, nodeId: idByKey.get(n.key) ?? null, children: n.children.map(withIds) });
   return {
     planId,
     year: q.year ?? null,

@@ -27,7 +27,11 @@ export function VerdictDistribution({
       height={height}
       option={{
         tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-        legend: { bottom: 0, type: 'scroll', textStyle: { color: dark ? '#dbe6ff' : '#4e5969', fontSize: dark ? 16 : 12 } },
+        legend: {
+          bottom: 0,
+          type: 'scroll',
+          textStyle: { color: dark ? '#dbe6ff' : '#4e5969', fontSize: dark ? 16 : 12 },
+        },
         series: [
           {
             type: 'pie',

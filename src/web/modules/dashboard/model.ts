@@ -2,7 +2,16 @@ import type { Indicator, IndicatorEvaluation, Verdict } from '../../lib/types.ts
 import { VERDICT_ORDER } from '../../lib/types.ts';
 import type { SeriesPoint } from '../evaluation/queries.ts';
 
-const PATH_KINDS = new Set(['level', 'share', 'cumulative', 'floor', 'ceiling', 'reduction', 'maintain', 'about']);
+const PATH_KINDS = new Set([
+  'level',
+  'share',
+  'cumulative',
+  'floor',
+  'ceiling',
+  'reduction',
+  'maintain',
+  'about',
+]);
 
 /** Baseline from the evaluation, else from the indicator table. */
 export function baselineOf(ev: IndicatorEvaluation, ind: Indicator | undefined): number | null {
@@ -33,7 +42,8 @@ export function seriesWithBaseline(
   const pts = (series ?? []).map((p) => ({ x: p.year, y: p.actual }));
   const b = baselineOf(ev, ind);
   const by = ev.baselineYear ?? ind?.baselineYear ?? null;
-  if (b !== null && by !== null && ev.kind !== 'cagr' && !pts.some((p) => p.x === by)) pts.unshift({ x: by, y: b });
+  if (b !== null && by !== null && ev.kind !== 'cagr' && !pts.some((p) => p.x === by))
+    pts.unshift({ x: by, y: b });
   return pts;
 }
 

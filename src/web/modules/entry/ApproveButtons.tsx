@@ -5,7 +5,13 @@ import type { Observation } from '../../lib/types.ts';
 import { useObservationActions } from './mutations.ts';
 
 /** Approve, or return with a reason — for the planning office and assessors. */
-export function ApproveButtons({ observation, code }: { observation: Pick<Observation, 'id'>; code: string }) {
+export function ApproveButtons({
+  observation,
+  code,
+}: {
+  observation: Pick<Observation, 'id'>;
+  code: string;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { approve, giveBack } = useObservationActions();
@@ -20,7 +26,9 @@ export function ApproveButtons({ observation, code }: { observation: Pick<Observ
         data-testid={`approve-${code}`}
         loading={approve.isPending}
         onClick={() => {
-          approve.mutateAsync(observation.id).then(() => void message.success(t('inbox.approved', { code })), fail);
+          approve
+            .mutateAsync(observation.id)
+            .then(() => void message.success(t('inbox.approved', { code })), fail);
         }}
       >
         {t('inbox.approve')}

@@ -33,7 +33,10 @@ export function useObservationActions() {
     mutationFn: ({ input, existing }: { input: ObservationInput; existing?: Observation | undefined }) => {
       if (existing && (existing.status === 'draft' || existing.status === 'returned')) {
         const { value, text, note } = input;
-        return api<ObservationResult>(`/api/observations/${existing.id}`, { method: 'PATCH', body: { value, text, note } });
+        return api<ObservationResult>(`/api/observations/${existing.id}`, {
+          method: 'PATCH',
+          body: { value, text, note },
+        });
       }
       return api<ObservationResult>('/api/observations', { method: 'POST', body: input });
     },

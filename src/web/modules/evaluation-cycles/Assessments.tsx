@@ -17,7 +17,15 @@ interface Fields {
  * 自评 and 第三方评估 of one indicator, recorded against the plan's latest frozen evaluation snapshot: the
  * responsible departments assess themselves, assessors give the third-party view.
  */
-export function Assessments({ planId, indicatorId, canSelfAssess }: { planId: string; indicatorId: string; canSelfAssess: boolean }) {
+export function Assessments({
+  planId,
+  indicatorId,
+  canSelfAssess,
+}: {
+  planId: string;
+  indicatorId: string;
+  canSelfAssess: boolean;
+}) {
   const { t } = useI18n();
   const label = useVerdictLabel();
   const { message } = App.useApp();
@@ -26,7 +34,8 @@ export function Assessments({ planId, indicatorId, canSelfAssess }: { planId: st
   const [form] = Form.useForm<Fields>();
   const list = useQuery({
     queryKey: ['bo', 'snapshots', planId],
-    queryFn: ({ signal }) => api<{ items: SnapshotSummary[] }>(`/api/evaluations?planId=${planId}`, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api<{ items: SnapshotSummary[] }>(`/api/evaluations?planId=${planId}`, { signal }).then((r) => r.items),
     enabled: !!user,
   });
   const latest = [...(list.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
@@ -58,7 +67,11 @@ export function Assessments({ planId, indicatorId, canSelfAssess }: { planId: st
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">
-        {t('assess.against', { year: latest.year, kind: t(`snap.${latest.kind}`), date: latest.createdAt.slice(0, 10) })}
+        {t('assess.against', {
+          year: latest.year,
+          kind: t(`snap.${latest.kind}`),
+          date: latest.createdAt.slice(0, 10),
+        })}
       </Typography.Text>
       {mine.length === 0 ? (
         <EmptyState>{t('assess.none')}</EmptyState>
@@ -94,7 +107,13 @@ export function Assessments({ planId, indicatorId, canSelfAssess }: { planId: st
             />
           </Form.Item>
           <Form.Item name="score">
-            <InputNumber aria-label={t('assess.score')} placeholder={t('assess.score')} min={0} max={100} style={{ width: 100 }} />
+            <InputNumber
+              aria-label={t('assess.score')}
+              placeholder={t('assess.score')}
+              min={0}
+              max={100}
+              style={{ width: 100 }}
+            />
           </Form.Item>
           <Form.Item name="comment" style={{ flex: 1, minWidth: 220 }}>
             <Input aria-label={t('assess.comment')} placeholder={t('assess.comment')} />

@@ -11,7 +11,17 @@ type Kind = SnapshotSummary['kind'];
 const KINDS: Kind[] = ['annual', 'midterm', 'final'];
 
 /** Report downloads (anyone) and frozen evaluation snapshots (the planning office and assessors freeze them). */
-export function ReportsAndSnapshots({ planId, year, method, scope }: { planId: string; year: number; method: Method; scope: Scope }) {
+export function ReportsAndSnapshots({
+  planId,
+  year,
+  method,
+  scope,
+}: {
+  planId: string;
+  year: number;
+  method: Method;
+  scope: Scope;
+}) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const { user } = useSession();
@@ -20,11 +30,16 @@ export function ReportsAndSnapshots({ planId, year, method, scope }: { planId: s
   const canFreeze = user?.role === 'admin' || user?.role === 'assessor';
   const list = useQuery({
     queryKey: ['bo', 'snapshots', planId],
-    queryFn: ({ signal }) => api<{ items: SnapshotSummary[] }>(`/api/evaluations?planId=${planId}`, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api<{ items: SnapshotSummary[] }>(`/api/evaluations?planId=${planId}`, { signal }).then((r) => r.items),
     enabled: !!user,
   });
   const freeze = useMutation({
-    mutationFn: () => api<SnapshotSummary>('/api/evaluations', { method: 'POST', body: { planId, year, method, kind, scope } }),
+    mutationFn: () =>
+      api<SnapshotSummary>('/api/evaluations', {
+        method: 'POST',
+        body: { planId, year, method, kind, scope },
+      }),
     onSuccess: () => {
       void message.success(t('snap.frozen'));
       void qc.invalidateQueries({ queryKey: ['bo', 'snapshots', planId] });

@@ -3,7 +3,11 @@ import { api } from '../../lib/api.ts';
 import type { IndicatorList, Method, PlanEvaluation, PlanList, PlanTree } from '../../lib/types.ts';
 
 export const usePlans = () =>
-  useQuery({ queryKey: ['plans'], queryFn: ({ signal }) => api<PlanList>('/api/plans', { signal }), staleTime: 60_000 });
+  useQuery({
+    queryKey: ['plans'],
+    queryFn: ({ signal }) => api<PlanList>('/api/plans', { signal }),
+    staleTime: 60_000,
+  });
 
 export const usePlanTree = (planId: string | null) =>
   useQuery({
@@ -38,7 +42,8 @@ export const useEvaluation = (
 ) =>
   useQuery({
     queryKey: evaluationKey(planId, year ?? 0, method, scope),
-    queryFn: ({ signal }) => api<PlanEvaluation>(evalPath(planId ?? '', year ?? 0, method, scope), { signal }),
+    queryFn: ({ signal }) =>
+      api<PlanEvaluation>(evalPath(planId ?? '', year ?? 0, method, scope), { signal }),
     enabled: !!planId && !!year,
     staleTime: 30_000,
     refetchInterval: opts.refetchInterval ?? false,
@@ -61,7 +66,8 @@ export function useActualSeries(
   const results = useQueries({
     queries: years.map((y) => ({
       queryKey: evaluationKey(planId, y, 'time', scope),
-      queryFn: ({ signal }: { signal: AbortSignal }) => api<PlanEvaluation>(evalPath(planId ?? '', y, 'time', scope), { signal }),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api<PlanEvaluation>(evalPath(planId ?? '', y, 'time', scope), { signal }),
       enabled: !!planId,
       staleTime: 30_000,
     })),

@@ -1,5 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, List, Progress, Select, Space, Steps, Table, Tree, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  List,
+  Progress,
+  Select,
+  Space,
+  Steps,
+  Table,
+  Tree,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { uploadWithProgress } from '../../lib/api.ts';
 import { isMessageKey, useI18n } from '../../lib/i18n.tsx';
@@ -29,7 +43,11 @@ export function PlanImport() {
     const q = new URLSearchParams({ filename: f.name, preview: save ? 'false' : 'true' });
     if (target !== 'new') q.set('planId', target);
     try {
-      const r = await uploadWithProgress<PlanImportResult>(`/api/plans/import?${q.toString()}`, f, setProgress);
+      const r = await uploadWithProgress<PlanImportResult>(
+        `/api/plans/import?${q.toString()}`,
+        f,
+        setProgress,
+      );
       if (save && r.planId) {
         void message.success(t('import.saved', { title: r.title, version: r.version ?? 1 }));
         await qc.invalidateQueries({ queryKey: ['plans'] });
@@ -65,7 +83,10 @@ export function PlanImport() {
           style={{ minWidth: 260 }}
           options={[
             { value: 'new', label: t('import.asNew') },
-            ...ws.plans.map((p) => ({ value: p.id, label: t('import.asVersion', { title: p.shortTitle ?? p.title, version: p.version + 1 }) })),
+            ...ws.plans.map((p) => ({
+              value: p.id,
+              label: t('import.asVersion', { title: p.shortTitle ?? p.title, version: p.version + 1 }),
+            })),
           ]}
         />
         <Upload
@@ -84,7 +105,9 @@ export function PlanImport() {
         </Upload>
         {file && <Typography.Text>{file.name}</Typography.Text>}
       </Space>
-      {progress !== null && busy && <Progress percent={Math.round(progress * 100)} status="active" aria-label={t('import.uploading')} />}
+      {progress !== null && busy && (
+        <Progress percent={Math.round(progress * 100)} status="active" aria-label={t('import.uploading')} />
+      )}
       {error && <Alert type="error" showIcon title={t('import.failed')} description={error} />}
       {preview && (
         <>
@@ -97,8 +120,12 @@ export function PlanImport() {
             <Descriptions.Item label={t('nodeKind.section')}>{preview.counts.sections}</Descriptions.Item>
             <Descriptions.Item label={t('nodeKind.task')}>{preview.counts.tasks}</Descriptions.Item>
             <Descriptions.Item label={t('nodeKind.box')}>{preview.counts.boxes}</Descriptions.Item>
-            <Descriptions.Item label={t('import.tableIndicators')}>{preview.counts.tableIndicators}</Descriptions.Item>
-            <Descriptions.Item label={t('import.proseTargets')}>{preview.counts.proseTargets}</Descriptions.Item>
+            <Descriptions.Item label={t('import.tableIndicators')}>
+              {preview.counts.tableIndicators}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('import.proseTargets')}>
+              {preview.counts.proseTargets}
+            </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5}>{t('import.tree')}</Typography.Title>
           <Tree
@@ -107,10 +134,15 @@ export function PlanImport() {
             treeData={preview.tree.map((p, i) => ({
               key: `p${i}`,
               title: [p.number, p.title].filter(Boolean).join(' '),
-              children: p.children.map((c, j) => ({ key: `p${i}c${j}`, title: [c.number, c.title].filter(Boolean).join(' ') })),
+              children: p.children.map((c, j) => ({
+                key: `p${i}c${j}`,
+                title: [c.number, c.title].filter(Boolean).join(' '),
+              })),
             }))}
           />
-          <Typography.Title level={5}>{t('import.indicators', { n: preview.indicators.length })}</Typography.Title>
+          <Typography.Title level={5}>
+            {t('import.indicators', { n: preview.indicators.length })}
+          </Typography.Title>
           <Table
             size="small"
             rowKey="code"
@@ -134,12 +166,24 @@ export function PlanImport() {
           />
           <Typography.Title level={5}>{t('import.changes')}</Typography.Title>
           {preview.changes.length === 0 ? (
-            <Typography.Text type="secondary">{target === 'new' ? t('import.newPlan') : t('import.noChanges')}</Typography.Text>
+            <Typography.Text type="secondary">
+              {target === 'new' ? t('import.newPlan') : t('import.noChanges')}
+            </Typography.Text>
           ) : (
-            <List size="small" bordered dataSource={preview.changes} renderItem={(c) => <List.Item>{c}</List.Item>} />
+            <List
+              size="small"
+              bordered
+              dataSource={preview.changes}
+              renderItem={(c) => <List.Item>{c}</List.Item>}
+            />
           )}
           <Space>
-            <Button type="primary" loading={busy} onClick={() => file && void send(file, true)} data-testid="import-save">
+            <Button
+              type="primary"
+              loading={busy}
+              onClick={() => file && void send(file, true)}
+              data-testid="import-save"
+            >
               {target === 'new' ? t('import.saveNew') : t('import.saveVersion')}
             </Button>
             <Button onClick={() => setPreview(null)}>{t('import.cancel')}</Button>

@@ -16,7 +16,9 @@ export function IndicatorChart({
   series: SeriesPoint[] | undefined;
 }) {
   const { t } = useI18n();
-  const actual = seriesWithBaseline(ev, indicator, series).filter((p): p is { x: number; y: number } => p.y !== null);
+  const actual = seriesWithBaseline(ev, indicator, series).filter(
+    (p): p is { x: number; y: number } => p.y !== null,
+  );
   const path = expectedPath(ev, indicator);
   const target = ev.target ?? indicator?.target?.value ?? null;
   const targetYear = ev.targetYear ?? indicator?.targetYear ?? null;
@@ -26,8 +28,22 @@ export function IndicatorChart({
   let band: { base: [number, number][]; width: [number, number][] } | null = null;
   if (last && targetYear !== null && proj && ev.kind !== 'cagr' && targetYear > last.x) {
     const ends = [proj.linear, proj.cagr].filter((v): v is number => v !== null && Number.isFinite(v));
-    if (proj.linear !== null) projLines.push({ name: t('chart.projLinear'), data: [[last.x, last.y], [targetYear, proj.linear]] });
-    if (proj.cagr !== null) projLines.push({ name: t('chart.projCagr'), data: [[last.x, last.y], [targetYear, proj.cagr]] });
+    if (proj.linear !== null)
+      projLines.push({
+        name: t('chart.projLinear'),
+        data: [
+          [last.x, last.y],
+          [targetYear, proj.linear],
+        ],
+      });
+    if (proj.cagr !== null)
+      projLines.push({
+        name: t('chart.projCagr'),
+        data: [
+          [last.x, last.y],
+          [targetYear, proj.cagr],
+        ],
+      });
     if (ends.length === 2) {
       const lo = Math.min(...ends);
       const hi = Math.max(...ends);
@@ -43,7 +59,11 @@ export function IndicatorChart({
       };
     }
   }
-  const xs = [...actual.map((p) => p.x), ...(path ?? []).map((p) => p.x), ...(targetYear ? [targetYear] : [])];
+  const xs = [
+    ...actual.map((p) => p.x),
+    ...(path ?? []).map((p) => p.x),
+    ...(targetYear ? [targetYear] : []),
+  ];
   const minX = xs.length ? Math.min(...xs) : undefined;
   const maxX = xs.length ? Math.max(...xs) : undefined;
   const described = [
@@ -59,7 +79,13 @@ export function IndicatorChart({
         tooltip: { trigger: 'axis' },
         legend: { top: 0 },
         grid: { left: 56, right: 36, top: 40, bottom: 36 },
-        xAxis: { type: 'value', min: minX, max: maxX, interval: 1, axisLabel: { formatter: (v: number) => String(v) } },
+        xAxis: {
+          type: 'value',
+          min: minX,
+          max: maxX,
+          interval: 1,
+          axisLabel: { formatter: (v: number) => String(v) },
+        },
         yAxis: { type: 'value', scale: true, name: ev.unit ?? '' },
         series: [
           {
@@ -73,7 +99,10 @@ export function IndicatorChart({
               target !== null
                 ? {
                     symbol: 'none',
-                    label: { position: 'insideEndTop', formatter: `${t('chart.target')} ${ev.targetRaw ?? fmt(target)}` },
+                    label: {
+                      position: 'insideEndTop',
+                      formatter: `${t('chart.target')} ${ev.targetRaw ?? fmt(target)}`,
+                    },
                     lineStyle: { color: '#d54941', type: 'solid' },
                     data: [{ yAxis: target }],
                   }
@@ -101,7 +130,15 @@ export function IndicatorChart({
           })),
           ...(band
             ? [
-                { name: 'band-base', type: 'line', data: band.base, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } },
+                {
+                  name: 'band-base',
+                  type: 'line',
+                  data: band.base,
+                  stack: 'band',
+                  symbol: 'none',
+                  lineStyle: { opacity: 0 },
+                  tooltip: { show: false },
+                },
                 {
                   name: t('chart.band'),
                   type: 'line',

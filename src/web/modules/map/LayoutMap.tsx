@@ -18,7 +18,10 @@ interface Feature {
 }
 
 const features = layout.features as Feature[];
-const polygons = { type: 'FeatureCollection', features: features.filter((f) => f.geometry.type === 'Polygon') };
+const polygons = {
+  type: 'FeatureCollection',
+  features: features.filter((f) => f.geometry.type === 'Polygon'),
+};
 const points = features.filter((f) => f.geometry.type === 'Point');
 const axes = features.filter((f) => f.geometry.type === 'LineString');
 
@@ -56,11 +59,18 @@ function placeProjects(projects: Project[]): { name: string; value: [number, num
     if (!at && own?.geometry.type === 'Point') at = own.geometry.coordinates as number[];
     const unit = p.spatialUnitCode ? byCode.get(p.spatialUnitCode) : undefined;
     if (!at && unit) {
-      const anchor = unit.properties.labelAt ?? (unit.geometry.type === 'Point' ? (unit.geometry.coordinates as number[]) : undefined);
+      const anchor =
+        unit.properties.labelAt ??
+        (unit.geometry.type === 'Point' ? (unit.geometry.coordinates as number[]) : undefined);
       // Spread projects that share an anchor a little, deterministically.
-      if (anchor) at = [(anchor[0] ?? 0) + 0.006 * Math.cos(i * 2.4), (anchor[1] ?? 0) - 0.012 + 0.006 * Math.sin(i * 2.4)];
+      if (anchor)
+        at = [
+          (anchor[0] ?? 0) + 0.006 * Math.cos(i * 2.4),
+          (anchor[1] ?? 0) - 0.012 + 0.006 * Math.sin(i * 2.4),
+        ];
     }
-    if (at && at[0] !== undefined && at[1] !== undefined) out.push({ name: p.name, value: [at[0], at[1]], code: p.code });
+    if (at && at[0] !== undefined && at[1] !== undefined)
+      out.push({ name: p.name, value: [at[0], at[1]], code: p.code });
   });
   return out;
 }
@@ -84,7 +94,11 @@ export function LayoutMap({
   const pointData = (kind: string) =>
     points
       .filter((f) => f.properties.kind === kind)
-      .map((f) => ({ name: f.properties.name, value: f.geometry.coordinates as [number, number], code: f.properties.code }));
+      .map((f) => ({
+        name: f.properties.name,
+        value: f.geometry.coordinates as [number, number],
+        code: f.properties.code,
+      }));
   const text = dark ? '#dbe6ff' : '#1f2329';
   return (
     <Chart
@@ -139,7 +153,13 @@ export function LayoutMap({
             coordinateSystem: 'geo',
             symbolSize: 0,
             silent: true,
-            label: { show: true, formatter: '{b}', color: dark ? '#e8f0ff' : '#4e5969', fontSize: dark ? 16 : 12, fontWeight: 'bold' },
+            label: {
+              show: true,
+              formatter: '{b}',
+              color: dark ? '#e8f0ff' : '#4e5969',
+              fontSize: dark ? 16 : 12,
+              fontWeight: 'bold',
+            },
             data: features
               .filter((f) => f.properties.kind === 'area' && f.properties.labelAt)
               .map((f) => ({ name: label(f.properties), value: f.properties.labelAt })),
@@ -150,7 +170,10 @@ export function LayoutMap({
             polyline: true,
             silent: true,
             lineStyle: { color: dark ? '#ffb454' : '#e37318', width: 2, type: 'dashed', opacity: 0.8 },
-            data: axes.map((f) => ({ name: f.properties.name, coords: f.geometry.coordinates as [number, number][] })),
+            data: axes.map((f) => ({
+              name: f.properties.name,
+              coords: f.geometry.coordinates as [number, number][],
+            })),
           },
           {
             name: t('map.core'),
@@ -158,7 +181,14 @@ export function LayoutMap({
             coordinateSystem: 'geo',
             symbolSize: dark ? 26 : 18,
             itemStyle: { color: '#d54941' },
-            label: { show: true, position: 'right', formatter: '{b}', color: text, fontWeight: 'bold', fontSize: dark ? 16 : 12 },
+            label: {
+              show: true,
+              position: 'right',
+              formatter: '{b}',
+              color: text,
+              fontWeight: 'bold',
+              fontSize: dark ? 16 : 12,
+            },
             data: pointData('core'),
           },
           {

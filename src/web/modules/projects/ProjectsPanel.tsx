@@ -10,7 +10,9 @@ export function ProjectsPanel({ projects }: { projects: Project[] }) {
   if (projects.length === 0) return <EmptyState>{t('projects.none')}</EmptyState>;
   const yi = projects.filter((p) => p.totalInvestment !== null && (p.investmentUnit ?? '亿元') === '亿元');
   const total = yi.reduce((s, p) => s + (p.totalInvestment ?? 0), 0);
-  const rows = [...projects].sort((a, b) => (b.totalInvestment ?? -1) - (a.totalInvestment ?? -1)).slice(0, 6);
+  const rows = [...projects]
+    .sort((a, b) => (b.totalInvestment ?? -1) - (a.totalInvestment ?? -1))
+    .slice(0, 6);
   return (
     <div data-testid="projects-panel">
       <Row gutter={16} style={{ marginBottom: 8 }}>
@@ -18,7 +20,11 @@ export function ProjectsPanel({ projects }: { projects: Project[] }) {
           <Statistic title={t('projects.count')} value={projects.length} />
         </Col>
         <Col span={12}>
-          <Statistic title={t('projects.total', { n: yi.length })} value={fmt(total)} suffix={t('projects.yi')} />
+          <Statistic
+            title={t('projects.total', { n: yi.length })}
+            value={fmt(total)}
+            suffix={t('projects.yi')}
+          />
         </Col>
       </Row>
       <Table<Project>
@@ -29,8 +35,16 @@ export function ProjectsPanel({ projects }: { projects: Project[] }) {
         columns={[
           { title: t('projects.name'), dataIndex: 'name' },
           { title: t('projects.area'), render: (_, p) => p.spatialUnitName ?? '—' },
-          { title: t('projects.investment'), align: 'right', render: (_, p) => (p.totalInvestment !== null ? `${fmt(p.totalInvestment)} ${p.investmentUnit ?? ''}` : '—') },
-          { title: t('projects.years'), render: (_, p) => (p.startYear ? `${p.startYear}–${p.endYear ?? ''}` : '—') },
+          {
+            title: t('projects.investment'),
+            align: 'right',
+            render: (_, p) =>
+              p.totalInvestment !== null ? `${fmt(p.totalInvestment)} ${p.investmentUnit ?? ''}` : '—',
+          },
+          {
+            title: t('projects.years'),
+            render: (_, p) => (p.startYear ? `${p.startYear}–${p.endYear ?? ''}` : '—'),
+          },
         ]}
       />
     </div>

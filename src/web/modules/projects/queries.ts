@@ -5,7 +5,8 @@ import type { Project } from '../../lib/types.ts';
 export const useProjects = (planId: string | null) =>
   useQuery({
     queryKey: ['plan', planId, 'projects'],
-    queryFn: ({ signal }) => api<{ items: Project[] }>(`/api/projects?planId=${planId ?? ''}`, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api<{ items: Project[] }>(`/api/projects?planId=${planId ?? ''}`, { signal }).then((r) => r.items),
     enabled: !!planId,
     staleTime: 60_000,
   });

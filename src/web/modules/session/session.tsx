@@ -31,7 +31,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const me = useQuery({ queryKey: ME, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
   const loginM = useMutation({
-    mutationFn: (body: { email: string; password: string }) => api<Session>('/api/auth/login', { method: 'POST', body }),
+    mutationFn: (body: { email: string; password: string }) =>
+      api<Session>('/api/auth/login', { method: 'POST', body }),
     onSuccess: (s) => {
       setCsrfToken(s.csrfToken);
       qc.setQueryData(ME, { session: s, available: true });

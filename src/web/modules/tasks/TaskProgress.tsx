@@ -5,14 +5,21 @@ import { useI18n } from '../../lib/i18n.tsx';
 import type { PlanProgress } from '../../lib/types.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
 
-const STATUS_COLOR = { not_started: 'default', in_progress: 'processing', completed: 'success', delayed: 'warning', blocked: 'error' } as const;
+const STATUS_COLOR = {
+  not_started: 'default',
+  in_progress: 'processing',
+  completed: 'success',
+  delayed: 'warning',
+  blocked: 'error',
+} as const;
 
 /** 重点任务推进: the weighted roll-up of task progress reports, per 篇. */
 export function TaskProgress({ planId, year }: { planId: string; year: number | null }) {
   const { t } = useI18n();
   const q = useQuery({
     queryKey: ['plan', planId, 'progress', year],
-    queryFn: ({ signal }) => api<PlanProgress>(`/api/plans/${planId}/progress${year ? `?year=${year}` : ''}`, { signal }),
+    queryFn: ({ signal }) =>
+      api<PlanProgress>(`/api/plans/${planId}/progress${year ? `?year=${year}` : ''}`, { signal }),
     staleTime: 60_000,
   });
   if (q.error) return <ErrorState error={q.error} />;
@@ -35,7 +42,11 @@ export function TaskProgress({ planId, year }: { planId: string; year: number | 
         parts.map((p) => (
           <div key={p.key}>
             <Typography.Text>{p.title}</Typography.Text>
-            <Progress percent={p.percent === null ? 0 : Math.round(p.percent)} size="small" status={p.status === 'delayed' || p.status === 'blocked' ? 'exception' : 'normal'} />
+            <Progress
+              percent={p.percent === null ? 0 : Math.round(p.percent)}
+              size="small"
+              status={p.status === 'delayed' || p.status === 'blocked' ? 'exception' : 'normal'}
+            />
           </div>
         ))
       )}

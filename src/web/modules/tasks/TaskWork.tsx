@@ -6,7 +6,13 @@ import type { TaskStatus, TaskWork as TaskWorkDto } from '../../lib/types.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
 
 const STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'completed', 'delayed', 'blocked'];
-const STATUS_COLOR: Record<TaskStatus, string> = { not_started: 'default', in_progress: 'processing', completed: 'success', delayed: 'warning', blocked: 'error' };
+const STATUS_COLOR: Record<TaskStatus, string> = {
+  not_started: 'default',
+  in_progress: 'processing',
+  completed: 'success',
+  delayed: 'warning',
+  blocked: 'error',
+};
 
 /** Milestones of the annual work plans and the progress reports of one task; departments add reports. */
 export function TaskWork({ nodeId, year, canReport }: { nodeId: string; year: number; canReport: boolean }) {
@@ -38,7 +44,11 @@ export function TaskWork({ nodeId, year, canReport }: { nodeId: string; year: nu
         body: {
           summary: thisYear?.summary ?? null,
           milestones: [
-            ...(thisYear?.milestones ?? []).map((x) => ({ title: x.title, dueDate: x.dueDate, completedOn: x.completedOn })),
+            ...(thisYear?.milestones ?? []).map((x) => ({
+              title: x.title,
+              dueDate: x.dueDate,
+              completedOn: x.completedOn,
+            })),
             m,
           ],
         },
@@ -51,7 +61,10 @@ export function TaskWork({ nodeId, year, canReport }: { nodeId: string; year: nu
   });
   const complete = useMutation({
     mutationFn: (id: string) =>
-      api<unknown>(`/api/milestones/${id}`, { method: 'PATCH', body: { completedOn: new Date().toISOString().slice(0, 10) } }),
+      api<unknown>(`/api/milestones/${id}`, {
+        method: 'PATCH',
+        body: { completedOn: new Date().toISOString().slice(0, 10) },
+      }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['bo', 'task', nodeId] });
       void qc.invalidateQueries({ queryKey: ['bo', 'milestones'] });
@@ -77,7 +90,11 @@ export function TaskWork({ nodeId, year, canReport }: { nodeId: string; year: nu
               </span>
               <Space size={4}>
                 <span className="muted">{m.dueDate}</span>
-                {m.completedOn ? <Tag color="success">{t('task.completed')}</Tag> : m.overdue ? <Tag color="error">{t('inbox.overdue')}</Tag> : null}
+                {m.completedOn ? (
+                  <Tag color="success">{t('task.completed')}</Tag>
+                ) : m.overdue ? (
+                  <Tag color="error">{t('inbox.overdue')}</Tag>
+                ) : null}
                 {canReport && !m.completedOn && (
                   <Button size="small" loading={complete.isPending} onClick={() => complete.mutate(m.id)}>
                     {t('task.markDone')}
@@ -89,8 +106,17 @@ export function TaskWork({ nodeId, year, canReport }: { nodeId: string; year: nu
         />
       )}
       {canReport && (
-        <Form form={milestoneForm} layout="inline" onFinish={(v) => addMilestone.mutate(v)} style={{ rowGap: 8 }}>
-          <Form.Item name="title" rules={[{ required: true, message: t('task.milestoneTitle') }]} style={{ flex: 1, minWidth: 200 }}>
+        <Form
+          form={milestoneForm}
+          layout="inline"
+          onFinish={(v) => addMilestone.mutate(v)}
+          style={{ rowGap: 8 }}
+        >
+          <Form.Item
+            name="title"
+            rules={[{ required: true, message: t('task.milestoneTitle') }]}
+            style={{ flex: 1, minWidth: 200 }}
+          >
             <Input placeholder={t('task.milestoneTitle')} aria-label={t('task.milestoneTitle')} />
           </Form.Item>
           <Form.Item name="dueDate" rules={[{ required: true, message: t('task.due') }]}>
@@ -125,14 +151,27 @@ export function TaskWork({ nodeId, year, canReport }: { nodeId: string; year: nu
         />
       )}
       {canReport && (
-        <Form form={form} layout="inline" initialValues={{ status: 'in_progress', percent: 50 }} onFinish={(v) => add.mutate(v)} style={{ rowGap: 8 }}>
+        <Form
+          form={form}
+          layout="inline"
+          initialValues={{ status: 'in_progress', percent: 50 }}
+          onFinish={(v) => add.mutate(v)}
+          style={{ rowGap: 8 }}
+        >
           <Form.Item name="status" label={t('col.status')}>
-            <Select style={{ width: 120 }} options={STATUSES.map((s) => ({ value: s, label: t(`task.${s}`) }))} />
+            <Select
+              style={{ width: 120 }}
+              options={STATUSES.map((s) => ({ value: s, label: t(`task.${s}`) }))}
+            />
           </Form.Item>
           <Form.Item name="percent" label="%">
             <InputNumber min={0} max={100} style={{ width: 80 }} />
           </Form.Item>
-          <Form.Item name="text" rules={[{ required: true, message: t('task.textRequired') }]} style={{ flex: 1, minWidth: 220 }}>
+          <Form.Item
+            name="text"
+            rules={[{ required: true, message: t('task.textRequired') }]}
+            style={{ flex: 1, minWidth: 220 }}
+          >
             <Input placeholder={t('task.text', { year })} aria-label={t('task.text', { year })} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={add.isPending}>

@@ -45,7 +45,9 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   }, [plan, planId]);
 
   const value = useMemo<Workspace>(() => {
-    const years = plan ? Array.from({ length: plan.periodEnd - plan.periodStart + 1 }, (_, i) => plan.periodStart + i) : [];
+    const years = plan
+      ? Array.from({ length: plan.periodEnd - plan.periodStart + 1 }, (_, i) => plan.periodStart + i)
+      : [];
     return {
       plans,
       plan,
