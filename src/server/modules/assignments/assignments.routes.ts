@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
-import { requireRole, requireUser } from '../../auth/guards.ts';
+import { requireUser } from '../../auth/guards.ts';
+import { authorize } from '../../policies/policy.ts';
 import { validationHook } from '../../errors.ts';
 import { planIdParams } from '../plans/plans.schemas.ts';
 import { signedIn, uploadedBytes, uploadLimit, xlsxFormBody } from '../spreadsheets/upload-body.ts';
@@ -33,7 +34,7 @@ assignmentsRoutes.openapi(
     responses: { 200: ok(assignmentSchema, 'The new assignment'), ...adminWriteErrors },
   }),
   async (c) => {
-    const admin = requireRole(c, 'admin');
+    const admin = authorize(c.var.user, 'assign', 'office');
     return c.json(await setAssignment(c.var.deps.db, admin, c.req.valid('json')), 200);
   },
 );
@@ -76,7 +77,7 @@ assignmentsRoutes.openapi(
     },
   }),
   async (c) => {
-    const admin = requireRole(c, 'admin');
+    const admin = authorize(c.var.user, 'assign', 'office');
     const bytes = await uploadedBytes(c.req.valid('form').file);
     return c.json(await uploadAssignments(c.var.deps.db, admin, c.req.valid('query').planId, bytes), 200);
   },

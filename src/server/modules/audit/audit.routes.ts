@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import type { AppEnv } from '../../app-env.ts';
-import { requireRole } from '../../auth/guards.ts';
+import { authorize } from '../../policies/policy.ts';
 import { errorBodySchema, validationHook } from '../../errors.ts';
 
 const auditEntrySchema = z
@@ -61,7 +61,7 @@ auditRoutes.openapi(
     },
   }),
   async (c) => {
-    requireRole(c, 'admin', 'assessor');
+    authorize(c.var.user, 'readAudit', 'office');
     const rows = await auditRepository.list(c.var.deps.db, c.req.valid('query'));
     return c.json({ items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) }, 200);
   },

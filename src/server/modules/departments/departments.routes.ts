@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
-import { requireRole, requireUser } from '../../auth/guards.ts';
+import { requireUser } from '../../auth/guards.ts';
+import { authorize } from '../../policies/policy.ts';
 import { validationHook } from '../../errors.ts';
 import { departmentListSchema, departmentSchema, newDepartmentSchema } from './departments.schemas.ts';
 import { createDepartment, listDepartments } from './departments.service.ts';
@@ -38,7 +39,7 @@ departmentsRoutes.openapi(
     },
   }),
   async (c) => {
-    const admin = requireRole(c, 'admin');
+    const admin = authorize(c.var.user, 'createDepartment', 'office');
     return c.json(await createDepartment(c.var.deps.db, admin, c.req.valid('json')), 201);
   },
 );

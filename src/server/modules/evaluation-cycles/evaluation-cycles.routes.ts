@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
-import { requireRole, requireUser } from '../../auth/guards.ts';
+import { requireUser } from '../../auth/guards.ts';
+import { authorize } from '../../policies/policy.ts';
 import { validationHook } from '../../errors.ts';
 import {
   assessmentSchema,
@@ -34,7 +35,11 @@ evaluationCyclesRoutes.openapi(
   }),
   async (c) =>
     c.json(
-      await createSnapshot(c.var.deps.db, requireRole(c, 'admin', 'assessor'), c.req.valid('json')),
+      await createSnapshot(
+        c.var.deps.db,
+        authorize(c.var.user, 'createEvaluation', 'office'),
+        c.req.valid('json'),
+      ),
       201,
     ),
 );

@@ -13,6 +13,7 @@ import type { Method } from '../../../domain/evaluation/index.ts';
 import { ENGINE_VERSION } from '../../../domain/evaluation/version.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
+import { authorize } from '../../policies/policy.ts';
 import {
   evaluatePlanLive,
   type IndicatorScope,
@@ -127,43 +128,20 @@ export async function addAssessment(
   },
 ) {
   const s = await snapshotOr404(db, snapshotId);
-  let planId: string;
-  let departmentIds: string[];
-  if (a.indicatorId !== undefined) {
-    const ind = await workflowRepository.findIndicator(db, a.indicatorId);
-    if (!ind) throw notFound('Indicator', a.indicatorId);
-    planId = ind.planId;
-    departmentIds = ind.departmentIds;
-  } else {
-    const node = await taskWorkRepository.findNode(db, a.nodeId!);
-    if (!node) throw notFound('Plan node', a.nodeId!);
-    planId = node.planId;
-    departmentIds = node.departmentIds;
-  }
-  if (planId !== s.planId)
+  const item =
+    a.indicatorId !== undefined
+      ? { kind: 'indicator' as const, it: await workflowRepository.findIndicator(db, a.indicatorId) }
+      : { kind: 'task' as const, it: await taskWorkRepository.findNode(db, a.nodeId!) };
+  if (!item.it)
+    throw notFound(item.kind === 'indicator' ? 'Indicator' : 'Plan node', a.indicatorId ?? a.nodeId!);
+  if (item.it.planId !== s.planId)
     throw new LantuError(
       'validation_failed',
       'The indicator or task belongs to another plan 不属于该评估的规划',
     );
-  let source: 'self' | 'third_party';
-  switch (user.role) {
-    case 'assessor':
-      source = 'third_party';
-      break;
-    case 'department':
-      if (!user.departments.some((d) => departmentIds.includes(d.id)))
-        throw new LantuError(
-          'forbidden',
-          'Departments assess only their own indicators and tasks 仅可自评本部门事项',
-        );
-      source = 'self';
-      break;
-    case 'admin':
-      throw new LantuError(
-        'forbidden',
-        'Assessments are made by departments (self) or assessors (third party) 自评或第三方评估',
-      );
-  }
+  if (item.kind === 'indicator') authorize(user, 'assess', 'indicator', item.it);
+  else authorize(user, 'assess', 'task', item.it);
+  const source = user.role === 'assessor' ? 'third_party' : 'self';
   const id = await db.transaction(async (tx) => {
     const assessmentId = await evaluationSnapshotsRepository.insertAssessment(tx, {
       snapshotId,

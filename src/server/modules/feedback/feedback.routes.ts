@@ -1,10 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { feedbackRepository, type FeedbackRow } from '../../../db/repositories/feedback.repository.ts';
+import type { FeedbackRow } from '../../../db/repositories/feedback.repository.ts';
 import { FEEDBACK_STATUSES, FEEDBACK_TARGETS } from '../../../domain/feedback.ts';
 import type { AppEnv } from '../../app-env.ts';
-import { requireRole, requireUser } from '../../auth/guards.ts';
+import { requireUser } from '../../auth/guards.ts';
+import { authorize } from '../../policies/policy.ts';
 import { validationHook } from '../../errors.ts';
-import { moderateFeedback, replyToFeedback } from './feedback.service.ts';
+import { listFeedback, moderateFeedback, overdueFeedback, replyToFeedback } from './feedback.service.ts';
 import { errorResponse as err, jsonBody as body, jsonResponse as json } from '../../openapi-helpers.ts';
 
 const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
@@ -66,21 +67,8 @@ feedbackRoutes.openapi(
     },
   }),
   async (c) => {
-    const user = requireUser(c);
-    const { status } = c.req.valid('query');
-    const db = c.var.deps.db;
-    const rows =
-      user.role === 'department'
-        ? (
-            await Promise.all(
-              user.departments.map((d) =>
-                feedbackRepository.list(db, { status: status ?? 'published', departmentId: d.id }),
-              ),
-            )
-          ).flat()
-        : await feedbackRepository.list(db, { ...(status ? { status } : {}) });
-    // Departments see published comments only; contact details are for moderators.
-    const items = rows.map(present).map((f) => (user.role === 'admin' ? f : { ...f, contact: null }));
+    const rows = await listFeedback(c.var.deps.db, requireUser(c), c.req.valid('query').status);
+    const items = rows.map(present);
     return c.json({ items }, 200);
   },
 );
@@ -98,8 +86,8 @@ feedbackRoutes.openapi(
     },
   }),
   async (c) => {
-    requireRole(c, 'admin', 'assessor');
-    return c.json({ items: (await feedbackRepository.overdue(c.var.deps.db, new Date())).map(present) }, 200);
+    authorize(c.var.user, 'readOverdueComments', 'office');
+    return c.json({ items: (await overdueFeedback(c.var.deps.db)).map(present) }, 200);
   },
 );
 
@@ -116,7 +104,7 @@ feedbackRoutes.openapi(
     responses: { 200: json(feedbackSchema, 'Published'), ...writeErrors },
   }),
   async (c) => {
-    const admin = requireRole(c, 'admin');
+    const admin = authorize(c.var.user, 'moderateComments', 'office');
     const f = await moderateFeedback(c.var.deps.db, admin, c.req.valid('param').id, {
       action: 'publish',
       departmentCode: c.req.valid('json').departmentCode ?? null,
@@ -135,7 +123,7 @@ feedbackRoutes.openapi(
     responses: { 200: json(feedbackSchema, 'Rejected'), ...writeErrors },
   }),
   async (c) => {
-    const admin = requireRole(c, 'admin');
+    const admin = authorize(c.var.user, 'moderateComments', 'office');
     const f = await moderateFeedback(c.var.deps.db, admin, c.req.valid('param').id, {
       action: 'reject',
       reason: c.req.valid('json').reason,

@@ -6,6 +6,7 @@ import { rateLimitRepository } from '../../../db/repositories/settings.repositor
 import { LantuError } from '../../../domain/errors.ts';
 import {
   addWorkingDays,
+  type FeedbackStatus,
   DEFAULT_REPLY_WORKING_DAYS,
   FEEDBACK_LIMITS,
   maskPersonalNumbers,
@@ -15,6 +16,7 @@ import {
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
 import { markPublicDataChanged } from '../public/public-cache.ts';
+import { authorize, can, departmentScope } from '../../policies/policy.ts';
 import { checkChallenge, clientHash, installationSecret } from './anti-bot.ts';
 
 export const RATE_LIMITS = {
@@ -149,13 +151,8 @@ export async function replyToFeedback(
   if (current.status !== 'published')
     throw new LantuError('conflict', 'Only published comments are answered');
   if (current.reply) throw new LantuError('conflict', 'This comment has been answered already');
-  const own = user.departments.find((d) => d.id === current.departmentId);
-  if (user.role !== 'department' || !own) {
-    throw new LantuError(
-      'forbidden',
-      'Only the department this comment was routed to may reply 仅责任部门可答复',
-    );
-  }
+  authorize(user, 'reply', 'comment', current);
+  const own = user.departments.find((d) => d.id === current.departmentId)!;
   const text = body.trim();
   if (!text || text.length > FEEDBACK_LIMITS.body) {
     throw new LantuError('validation_failed', `A reply has 1 to ${FEEDBACK_LIMITS.body} characters`);
@@ -180,6 +177,32 @@ export async function replyToFeedback(
   });
   return (await feedbackRepository.find(db, id))!;
 }
+
+/**
+ * The office and assessors see every comment (the moderation queue); a department the comments routed to
+ * it, published ones unless another status is asked for. Contact details are for the moderators only.
+ */
+export async function listFeedback(
+  db: Db,
+  user: SessionUser,
+  status: FeedbackStatus | undefined,
+): Promise<FeedbackRow[]> {
+  const scope = departmentScope(user);
+  const rows = scope.all
+    ? await feedbackRepository.list(db, status ? { status } : {})
+    : (
+        await Promise.all(
+          scope.departmentIds.map((departmentId) =>
+            feedbackRepository.list(db, { status: status ?? 'published', departmentId }),
+          ),
+        )
+      ).flat();
+  return can(user, 'seeCommentContacts', 'office') ? rows : rows.map((r) => ({ ...r, contact: null }));
+}
+
+/** Published comments whose reply is overdue, most overdue first. */
+export const overdueFeedback = (db: Db, now = new Date()): Promise<FeedbackRow[]> =>
+  feedbackRepository.overdue(db, now);
 
 export interface DepartmentReplyStats {
   department: string;

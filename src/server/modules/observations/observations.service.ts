@@ -15,6 +15,7 @@ import { checkValue } from '../../../domain/value-checks.ts';
 import { notFound } from '../../errors.ts';
 import { verdictWithCandidate } from '../evaluations/evaluation.service.ts';
 import { markPublicDataChanged } from '../public/public-cache.ts';
+import { authorize, can } from '../../policies/policy.ts';
 
 export interface ObservationInput {
   indicatorId: string;
@@ -38,25 +39,6 @@ async function indicatorFor(db: Queryable, id: string): Promise<IndicatorAccess>
   const ind = await workflowRepository.findIndicator(db, id);
   if (!ind) throw notFound('Indicator', id);
   return ind;
-}
-
-/** Only users of one of the indicator's departments write its values. */
-function assertWriter(user: SessionUser, ind: IndicatorAccess): void {
-  if (user.role !== 'department' || !user.departments.some((d) => ind.departmentIds.includes(d.id))) {
-    throw new LantuError(
-      'forbidden',
-      `Only the departments responsible for ${ind.code} may report its values 仅责任部门可填报`,
-    );
-  }
-}
-
-function assertApprover(user: SessionUser): void {
-  if (user.role !== 'admin' && user.role !== 'assessor') {
-    throw new LantuError(
-      'forbidden',
-      'Only the planning office or assessors approve values 仅规划主管部门或考核组可审核',
-    );
-  }
 }
 
 function checked(
@@ -100,7 +82,7 @@ export async function createObservation(
   input: ObservationInput,
 ): Promise<ObservationResult> {
   const ind = await indicatorFor(db, input.indicatorId);
-  assertWriter(user, ind);
+  authorize(user, 'report', 'indicator', ind);
   const { year } = periodOf(input.period);
   const kind = input.kind ?? 'actual';
   const value = input.value ?? null;
@@ -185,7 +167,7 @@ export async function updateObservation(
   const current = await workflowRepository.find(db, id);
   if (!current) throw notFound('Observation', id);
   const ind = await indicatorFor(db, current.indicatorId);
-  assertWriter(user, ind);
+  authorize(user, 'report', 'indicator', ind);
   const allowed = nextStatus(current.status, 'edit');
   if (!allowed.ok) throw allowed.error;
   const value = fields.value === undefined ? current.value : fields.value;
@@ -224,8 +206,8 @@ async function move(
   const current = await workflowRepository.find(db, id);
   if (!current) throw notFound('Observation', id);
   const ind = await indicatorFor(db, current.indicatorId);
-  if (action === 'submit') assertWriter(user, ind);
-  else assertApprover(user);
+  if (action === 'submit') authorize(user, 'report', 'indicator', ind);
+  else authorize(user, 'approveValues', 'office');
   const next = nextStatus(current.status, action);
   if (!next.ok) throw next.error;
   if (action === 'return' && !reason?.trim())
@@ -276,6 +258,5 @@ export async function listObservations(
 ): Promise<WorkflowObservation[]> {
   const ind = await indicatorFor(db, indicatorId);
   const all = await workflowRepository.listForIndicator(db, ind.id);
-  const sees = user.role !== 'department' || user.departments.some((d) => ind.departmentIds.includes(d.id));
-  return sees ? all : all.filter((o) => o.status === 'approved');
+  return can(user, 'seeDrafts', 'indicator', ind) ? all : all.filter((o) => o.status === 'approved');
 }

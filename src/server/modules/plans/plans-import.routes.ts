@@ -5,7 +5,7 @@ import { countNodes } from '../../../domain/plan.ts';
 import { importPlan, MAX_INPUT_BYTES } from '../../../importers/import-plan.ts';
 import { planDocumentToDataset } from '../../../importers/to-dataset.ts';
 import type { AppEnv } from '../../app-env.ts';
-import { requireRole } from '../../auth/guards.ts';
+import { authorize } from '../../policies/policy.ts';
 import { validationHook } from '../../errors.ts';
 import { errorResponse as err, jsonResponse as ok } from '../../openapi-helpers.ts';
 import { describeImport, savePlanDataset } from './plans.import.ts';
@@ -100,7 +100,7 @@ plansImportRoutes.openapi(
     },
   }),
   async (c) => {
-    requireRole(c, 'admin');
+    authorize(c.var.user, 'importPlan', 'office');
     const q = c.req.valid('query');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const doc = importPlan({ bytes, filename: q.filename });

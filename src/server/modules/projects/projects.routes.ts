@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
-import { requireRole, requireUser } from '../../auth/guards.ts';
+import { requireUser } from '../../auth/guards.ts';
+import { authorize } from '../../policies/policy.ts';
 import { validationHook } from '../../errors.ts';
 import {
   investmentsBodySchema,
@@ -105,7 +106,15 @@ projectsRoutes.openapi(
     request: body(newProjectSchema),
     responses: { 201: ok(projectDetailSchema, 'Created'), ...writeErrors },
   }),
-  async (c) => c.json(await createProject(c.var.deps.db, requireRole(c, 'admin'), c.req.valid('json')), 201),
+  async (c) =>
+    c.json(
+      await createProject(
+        c.var.deps.db,
+        authorize(c.var.user, 'manageProjects', 'office'),
+        c.req.valid('json'),
+      ),
+      201,
+    ),
 );
 
 projectsRoutes.openapi(
@@ -121,7 +130,7 @@ projectsRoutes.openapi(
     c.json(
       await updateProject(
         c.var.deps.db,
-        requireRole(c, 'admin'),
+        authorize(c.var.user, 'manageProjects', 'office'),
         c.req.valid('param').id,
         c.req.valid('json'),
       ),
@@ -167,7 +176,7 @@ for (const [action, summary] of [
       c.json(
         await moveInLibrary(
           c.var.deps.db,
-          requireRole(c, 'admin'),
+          authorize(c.var.user, 'manageProjects', 'office'),
           c.req.valid('param').id,
           action,
           c.req.valid('json'),

@@ -24,6 +24,7 @@ import {
 } from '../../../domain/project.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
+import { authorize } from '../../policies/policy.ts';
 
 const actorOf = (u: SessionUser) => ({ actorId: u.id, actor: u.email });
 const iso = (d: Date) => new Date(d).toISOString();
@@ -259,21 +260,6 @@ export async function updateProject(db: Db, user: SessionUser, id: string, input
   return getProject(db, id);
 }
 
-/** Admins, and the users of the project's lead department, report its investment and progress. */
-function assertProjectReporter(user: SessionUser, p: ProjectRow): void {
-  if (user.role === 'admin') return;
-  if (
-    user.role === 'department' &&
-    p.leadDepartmentId !== null &&
-    user.departments.some((d) => d.id === p.leadDepartmentId)
-  )
-    return;
-  throw new LantuError(
-    'forbidden',
-    `Only the planning office or the lead department of ${p.code} may report on it 仅牵头部门可填报`,
-  );
-}
-
 export async function recordInvestments(
   db: Db,
   user: SessionUser,
@@ -281,7 +267,7 @@ export async function recordInvestments(
   items: { year: number; planned?: number | null; completed?: number | null }[],
 ) {
   const p = await projectOr404(db, id);
-  assertProjectReporter(user, p);
+  authorize(user, 'report', 'project', p);
   const years = items.map((i) => i.year);
   if (new Set(years).size !== years.length)
     throw new LantuError('validation_failed', 'A year appears twice 年份重复');
@@ -354,7 +340,7 @@ export async function addProjectProgress(
   r: { year: number; quarter: number; stage?: ProjectStage | null; percent?: number | null; text: string },
 ) {
   const p = await projectOr404(db, id);
-  assertProjectReporter(user, p);
+  authorize(user, 'report', 'project', p);
   try {
     await db.transaction(async (tx) => {
       const reportId = await projectsRepository.insertProgress(tx, {

@@ -13,6 +13,7 @@ import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
+import { authorize } from '../../policies/policy.ts';
 
 /** The data sheet and the hidden sheet that ties a filled-in template back to its plan and department. */
 export const DATA_SHEET = '填报 Data';
@@ -27,13 +28,6 @@ export interface TemplateContext {
   department: DepartmentRow;
   indicators: ReportingIndicator[];
   periods: string[];
-}
-
-/** Department users see only their own departments' templates; admins and assessors any. */
-export function assertMayUseDepartment(user: SessionUser, code: string): void {
-  if (user.role === 'department' && !user.departments.some((d) => d.code === code)) {
-    throw new LantuError('forbidden', `You don't belong to department ${code} 非本部门`);
-  }
 }
 
 /** The plan a template is for: the one given, else the current master plan (latest version, newest period). */
@@ -62,7 +56,7 @@ export async function templateContext(
   departmentCode: string,
   planId: string | undefined,
 ): Promise<TemplateContext> {
-  assertMayUseDepartment(user, departmentCode);
+  authorize(user, 'seeWork', 'department', { code: departmentCode });
   const department = await departmentsRepository.findByCode(db, departmentCode);
   if (!department) throw notFound('Department', departmentCode);
   const plan = await templatePlan(db, planId);

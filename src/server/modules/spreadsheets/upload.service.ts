@@ -4,6 +4,7 @@ import { reportingRepository } from '../../../db/repositories/reporting.reposito
 import { nestedDb, withSavepoint } from '../../../db/savepoint.ts';
 import { isLantuError, LantuError } from '../../../domain/errors.ts';
 import type { SessionUser } from '../../../domain/user.ts';
+import { authorize } from '../../policies/policy.ts';
 import { createObservation, updateObservation } from '../observations/observations.service.ts';
 import { DATA_SHEET, FIXED_COLUMNS, HEADER_ROWS, META_SHEET, templateContext } from './template.service.ts';
 import { cellText, cellValue, readWorkbook } from './xlsx.ts';
@@ -70,9 +71,7 @@ export async function uploadValues(
       'Not a lantu template: download one from /api/templates/{department}.xlsx and fill it in 请使用下载的填报模板',
     );
   }
-  if (user.role !== 'department') {
-    throw new LantuError('forbidden', 'Only department users upload values 仅责任部门可填报');
-  }
+  authorize(user, 'uploadValues', 'department', { code: departmentCode });
   const ctx = await templateContext(db, user, departmentCode, planId);
   const byCode = new Map(ctx.indicators.map((i) => [i.code, i]));
   const latest = new Map(

@@ -13,6 +13,7 @@ import {
 } from '../../../domain/evaluation/tasks.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
+import { authorize } from '../../policies/policy.ts';
 import { buildTree, type TreeNode } from '../plans/plan-tree.ts';
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
@@ -27,16 +28,6 @@ async function nodeOr404(db: Queryable, id: string): Promise<TaskNodeAccess> {
   const n = await taskWorkRepository.findNode(db, id);
   if (!n) throw notFound('Plan node', id);
   return n;
-}
-
-/** The node's lead and co departments, and the planning office, write its work plans and reports. */
-function assertTaskWriter(user: SessionUser, node: TaskNodeAccess): void {
-  if (user.role === 'admin') return;
-  if (user.role === 'department' && user.departments.some((d) => node.departmentIds.includes(d.id))) return;
-  throw new LantuError(
-    'forbidden',
-    `Only the departments responsible for “${node.title}” may report on it 仅责任部门可填报`,
-  );
 }
 
 export async function getTaskWork(db: Queryable, nodeId: string, today = todayIso()) {
@@ -89,7 +80,7 @@ export async function putWorkPlan(
   },
 ) {
   const node = await nodeOr404(db, nodeId);
-  assertTaskWriter(user, node);
+  authorize(user, 'report', 'task', node);
   await db.transaction(async (tx) => {
     const existing = await taskWorkRepository.findWorkPlan(tx, nodeId, year);
     const before = existing
@@ -131,7 +122,7 @@ export async function setMilestoneCompleted(
 ) {
   const m = await taskWorkRepository.findMilestone(db, id);
   if (!m) throw notFound('Milestone', id);
-  assertTaskWriter(user, await nodeOr404(db, m.nodeId));
+  authorize(user, 'report', 'task', await nodeOr404(db, m.nodeId));
   await db.transaction(async (tx) => {
     await taskWorkRepository.setMilestoneCompleted(tx, id, completedOn);
     await auditRepository.append(tx, {
@@ -153,7 +144,7 @@ export async function addTaskReport(
   r: { year: number; status: TaskStatus; percent: number; text: string },
 ) {
   const node = await nodeOr404(db, nodeId);
-  assertTaskWriter(user, node);
+  authorize(user, 'report', 'task', node);
   const percent = r.status === 'completed' ? 100 : r.percent;
   const id = await db.transaction(async (tx) => {
     const reportId = await taskWorkRepository.insertReport(tx, { nodeId, ...r, percent, by: user.id });
@@ -209,7 +200,7 @@ export function cleanFilename(name: string): string {
 export async function addEvidence(db: Db, user: SessionUser, reportId: string, file: File) {
   const report = await taskWorkRepository.findReport(db, reportId);
   if (!report) throw notFound('Task report', reportId);
-  assertTaskWriter(user, await nodeOr404(db, report.nodeId));
+  authorize(user, 'report', 'task', await nodeOr404(db, report.nodeId));
   if (file.size > MAX_EVIDENCE_BYTES)
     throw new LantuError('payload_too_large', 'An evidence file may be at most 20 MB 佐证材料不超过20MB');
   const content = new Uint8Array(await file.arrayBuffer());
@@ -258,14 +249,13 @@ export async function listOverdue(
   today = todayIso(),
 ) {
   let code: string | null = department ?? null;
-  if (user.role === 'department') {
-    const own = user.departments.map((d) => d.code);
-    if (code === null) {
-      if (own.length !== 1) throw new LantuError('validation_failed', 'Name the department 请指定部门');
-      code = own[0]!;
-    }
-    if (!own.includes(code)) throw new LantuError('forbidden', `You are not a user of ${code} 非本部门`);
+  if (code === null && user.role === 'department') {
+    // A department user's own department is the default, when there is only one.
+    if (user.departments.length !== 1)
+      throw new LantuError('validation_failed', 'Name the department 请指定部门');
+    code = user.departments[0]!.code;
   }
+  if (code !== null) authorize(user, 'seeWork', 'department', { code });
   const rows = await taskWorkRepository.listOverdue(db, today, code);
   const day = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
   return { today, items: rows.map((r) => ({ ...r, daysOverdue: Math.round(day(today) - day(r.dueDate)) })) };

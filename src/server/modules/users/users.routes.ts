@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { usersRepository } from '../../../db/repositories/users.repository.ts';
 import { ROLES } from '../../../domain/user.ts';
 import type { AppEnv } from '../../app-env.ts';
-import { requireRole } from '../../auth/guards.ts';
+import { authorize } from '../../policies/policy.ts';
 import { validationHook } from '../../errors.ts';
 import { sessionUserSchema } from '../auth/auth.schemas.ts';
 import { createUser } from './users.service.ts';
@@ -36,7 +36,7 @@ usersRoutes.openapi(
     },
   }),
   async (c) => {
-    requireRole(c, 'admin');
+    authorize(c.var.user, 'manageUsers', 'office');
     return c.json({ items: await usersRepository.list(c.var.deps.db) }, 200);
   },
 );
@@ -57,7 +57,7 @@ usersRoutes.openapi(
     },
   }),
   async (c) => {
-    const admin = requireRole(c, 'admin');
+    const admin = authorize(c.var.user, 'manageUsers', 'office');
     const user = await createUser(c.var.deps.db, c.req.valid('json'), { id: admin.id, label: admin.email });
     return c.json(user, 201);
   },

@@ -1,0 +1,178 @@
+import { LantuError } from '../../domain/errors.ts';
+import type { Role, SessionUser } from '../../domain/user.ts';
+
+/**
+ * The one answer to "may this user do this to this item". Every rule of who may do what lives in RULES below;
+ * routes call `authorize` for what depends on the role only, services call it once they have loaded the item.
+ *
+ * Roles: admin = the planning office, department = a 责任部门 user, assessor = the joint assessment team.
+ * An item is owned by departments (an indicator's or a task's assigned departments, a project's lead
+ * department, the department a comment was routed to); `memberOf` is the only membership check.
+ */
+
+/** What each kind of item must tell the policy about itself. */
+export interface Subjects {
+  /** The installation's back office as a whole: actions that depend on the role alone. */
+  office: undefined;
+  indicator: { code: string; departmentIds: readonly string[] };
+  task: { title: string; departmentIds: readonly string[] };
+  project: { code: string; leadDepartmentId: string | null };
+  comment: { departmentId: string | null };
+  department: { code: string };
+}
+export type SubjectKind = keyof Subjects;
+
+/** true when allowed, else the reason shown to the user (English and Chinese). */
+type Decision = true | string;
+type Rule<S> = (user: SessionUser, item: S) => Decision;
+
+/** True when the user is a department user of one of the given departments (by id, or by code). */
+export function memberOf(
+  user: SessionUser,
+  departments: readonly (string | null)[],
+  by: 'id' | 'code' = 'id',
+): boolean {
+  return user.role === 'department' && user.departments.some((d) => departments.includes(d[by]));
+}
+
+const roles =
+  (...allowed: Role[]) =>
+  (user: SessionUser): Decision =>
+    allowed.includes(user.role) || `This needs the role ${allowed.join(' or ')} 无此权限`;
+
+/** Department users act for their own departments only; the planning office and assessors for any. */
+const ownDepartmentOrOffice = (user: SessionUser, d: { code: string }): Decision =>
+  user.role !== 'department' ||
+  memberOf(user, [d.code], 'code') ||
+  `You don't belong to department ${d.code} 非本部门`;
+
+/** Self-assessment by the item's departments, third-party assessment by assessors; admins commission only. */
+const assess = (user: SessionUser, item: { departmentIds: readonly string[] }): Decision => {
+  switch (user.role) {
+    case 'assessor':
+      return true;
+    case 'department':
+      return (
+        memberOf(user, item.departmentIds) ||
+        'Departments assess only their own indicators and tasks 仅可自评本部门事项'
+      );
+    case 'admin':
+      return 'Assessments are made by departments (self) or assessors (third party) 自评或第三方评估';
+  }
+};
+
+const RULES = {
+  office: {
+    manageUsers: roles('admin'),
+    createDepartment: roles('admin'),
+    assign: roles('admin'),
+    importPlan: roles('admin'),
+    manageProjects: roles('admin'),
+    moderateComments: roles('admin'),
+    /** Commenters' contact details are for the moderators only. */
+    seeCommentContacts: roles('admin'),
+    readOverdueComments: roles('admin', 'assessor'),
+    readAudit: roles('admin', 'assessor'),
+    createEvaluation: roles('admin', 'assessor'),
+    approveValues: (user) =>
+      user.role === 'admin' ||
+      user.role === 'assessor' ||
+      'Only the planning office or assessors approve values 仅规划主管部门或考核组可审核',
+  },
+  indicator: {
+    /** Only users of one of the indicator's departments write its values. */
+    report: (user, i) =>
+      memberOf(user, i.departmentIds) ||
+      `Only the departments responsible for ${i.code} may report its values 仅责任部门可填报`,
+    /** Drafts are shown to the indicator's departments and to approvers; others see approved values. */
+    seeDrafts: (user, i) =>
+      user.role !== 'department' || memberOf(user, i.departmentIds) || 'Not your indicator',
+    assess,
+  },
+  task: {
+    /** The node's lead and co departments, and the planning office, write its work plans and reports. */
+    report: (user, t) =>
+      user.role === 'admin' ||
+      memberOf(user, t.departmentIds) ||
+      `Only the departments responsible for “${t.title}” may report on it 仅责任部门可填报`,
+    assess,
+  },
+  project: {
+    /** Admins, and the users of the project's lead department, report its investment and progress. */
+    report: (user, p) =>
+      user.role === 'admin' ||
+      memberOf(user, [p.leadDepartmentId]) ||
+      `Only the planning office or the lead department of ${p.code} may report on it 仅牵头部门可填报`,
+  },
+  comment: {
+    /** The department a comment was routed to answers it. */
+    reply: (user, f) =>
+      memberOf(user, [f.departmentId]) ||
+      'Only the department this comment was routed to may reply 仅责任部门可答复',
+  },
+  department: {
+    /** Templates and overdue milestones: department users see their own departments only. */
+    seeWork: ownDepartmentOrOffice,
+    /** Values come in from the departments themselves, each for its own department. */
+    uploadValues: (user, d) =>
+      user.role !== 'department'
+        ? 'Only department users upload values 仅责任部门可填报'
+        : ownDepartmentOrOffice(user, d),
+  },
+} satisfies { [K in SubjectKind]: Record<string, Rule<Subjects[K]>> };
+
+type Rules = typeof RULES;
+export type Action<K extends SubjectKind> = keyof Rules[K] & string;
+type ItemArg<K extends SubjectKind> = Subjects[K] extends undefined ? [] : [item: Subjects[K]];
+
+function decide<K extends SubjectKind>(
+  user: SessionUser,
+  kind: K,
+  action: Action<K>,
+  item: Subjects[K] | undefined,
+): Decision {
+  const rule = RULES[kind][action] as Rule<Subjects[K] | undefined>;
+  return rule(user, item);
+}
+
+/** The user, or `unauthenticated` for the anonymous. */
+export function signedIn(user: SessionUser | null): SessionUser {
+  if (!user) throw new LantuError('unauthenticated', 'Log in first 请先登录');
+  return user;
+}
+
+/** May this user do this? Anonymous callers may do nothing the policy knows of. */
+export function can<K extends SubjectKind>(
+  user: SessionUser | null,
+  action: Action<K>,
+  kind: K,
+  ...item: ItemArg<K>
+): boolean {
+  return user !== null && decide(user, kind, action, item[0]) === true;
+}
+
+/**
+ * Throws `unauthenticated` for the anonymous and `forbidden` (with the rule's reason) when the user may not;
+ * returns the user, so a route can write `const admin = authorize(c.var.user, 'assign', 'office')`.
+ */
+export function authorize<K extends SubjectKind>(
+  user: SessionUser | null,
+  action: Action<K>,
+  kind: K,
+  ...item: ItemArg<K>
+): SessionUser {
+  const who = signedIn(user);
+  const decision = decide(who, kind, action, item[0]);
+  if (decision !== true) throw new LantuError('forbidden', decision);
+  return who;
+}
+
+/**
+ * Which departments' items a user works on: the planning office and assessors all of them, department users
+ * their own (for lists such as the inbox and the comments routed to a department).
+ */
+export function departmentScope(user: SessionUser): { all: true } | { all: false; departmentIds: string[] } {
+  return user.role === 'department'
+    ? { all: false, departmentIds: user.departments.map((d) => d.id) }
+    : { all: true };
+}
