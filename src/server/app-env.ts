@@ -1,14 +1,15 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.types.ts';
 import type { SessionUser } from '../domain/user.ts';
+import type { EdgeSettings } from './config.ts';
 
 /** What every route can reach through the Hono context. */
 export interface AppDeps {
   db: Db;
   logger: Logger;
   version: string;
-  /** Trust X-Forwarded-For / X-Forwarded-Proto (set when behind a reverse proxy). */
-  trustProxy?: boolean;
+  /** Trusted proxies and the public URL (LANTU_TRUSTED_PROXIES, LANTU_PUBLIC_URL); unset: no proxy is trusted. */
+  edge?: EdgeSettings;
 }
 
 export type AppEnv = {

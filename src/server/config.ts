@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LantuError } from '../domain/errors.ts';
+import { parseTrustedProxies, type TrustedProxies } from './auth/client-identity.ts';
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -7,7 +8,18 @@ const configSchema = z.object({
   DATABASE_URL: z.string().optional(),
   LANTU_DATA_DIR: z.string().min(1).default('./.lantu/data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LANTU_TRUSTED_PROXIES: z.string().default(''),
+  LANTU_FORWARDED_HEADER: z.enum(['x-forwarded-for', 'forwarded']).default('x-forwarded-for'),
+  LANTU_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
 });
+
+/** What the network edge needs to know about the deployment in front of it. */
+export interface EdgeSettings {
+  /** Peers whose forwarding header names the client (LANTU_TRUSTED_PROXIES; none by default). */
+  trustedProxies: TrustedProxies;
+  /** The address browsers use (LANTU_PUBLIC_URL): https makes the session cookie Secure; absolute links. */
+  publicUrl: URL | null;
+}
 
 export interface Config {
   port: number;
@@ -15,6 +27,7 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  edge: EdgeSettings;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,6 +37,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     DATABASE_URL: env.DATABASE_URL || undefined,
     LANTU_DATA_DIR: env.LANTU_DATA_DIR || undefined,
     LOG_LEVEL: env.LOG_LEVEL || undefined,
+    LANTU_TRUSTED_PROXIES: env.LANTU_TRUSTED_PROXIES || undefined,
+    LANTU_FORWARDED_HEADER: env.LANTU_FORWARDED_HEADER?.toLowerCase() || undefined,
+    LANTU_PUBLIC_URL: env.LANTU_PUBLIC_URL || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -37,5 +53,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: c.DATABASE_URL ?? null,
     dataDir: c.LANTU_DATA_DIR,
     logLevel: c.LOG_LEVEL,
+    edge: {
+      trustedProxies: parseTrustedProxies(c.LANTU_TRUSTED_PROXIES, c.LANTU_FORWARDED_HEADER),
+      publicUrl: c.LANTU_PUBLIC_URL ? new URL(c.LANTU_PUBLIC_URL.replace(/\/+$/, '') + '/') : null,
+    },
   };
 }

@@ -49,13 +49,16 @@ export class PublicReplay {
   }
 
   /** Wraps the app's fetch: records replayable 200 answers built on a version that is still current. */
-  record(fetch: (req: Request) => Response | Promise<Response>): (req: Request) => Promise<Response> {
-    return async (req) => {
+  record<Env>(
+    fetch: (req: Request, env: Env) => Response | Promise<Response>,
+  ): (req: Request, env: Env) => Promise<Response> {
+    // `env` carries the node:http request and socket: dropping it loses the client's address (getConnInfo).
+    return async (req, env) => {
       const url = new URL(req.url);
       const path = url.pathname + url.search;
       const before =
         req.method === 'GET' && REPLAYABLE.test(path) ? publicCacheFor(this.db).freshVersion() : null;
-      const res = await fetch(req);
+      const res = await fetch(req, env);
       const etag = res.headers.get('etag');
       if (before === null || res.status !== 200 || !etag || publicCacheFor(this.db).freshVersion() !== before)
         return res;

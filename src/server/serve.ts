@@ -19,7 +19,7 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const db = await prepareDatabase(config, logger);
-  const app = createApp({ db, logger, version: VERSION });
+  const app = createApp({ db, logger, version: VERSION, edge: config.edge });
   const replay = new PublicReplay(db);
   const handle = getRequestListener(replay.record(app.fetch));
   const server: Server = createServer((req, res) => {

@@ -5,6 +5,7 @@ import type { AppEnv } from '../app-env.ts';
 import { errorBody } from '../errors.ts';
 import { resolveSession } from '../modules/auth/auth.service.ts';
 import { sameToken } from './tokens.ts';
+import { NO_TRUSTED_PROXIES, resolveClientAddress } from './client-identity.ts';
 
 export const SESSION_COOKIE = 'lantu_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -37,19 +38,26 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/** The client's address: the socket peer, or the hop a trusted proxy forwarded (client-identity.ts). */
 export function clientKey(c: Context<AppEnv>): string {
-  if (c.var.deps.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+  const proxies = c.var.deps.edge?.trustedProxies ?? NO_TRUSTED_PROXIES;
+  return resolveClientAddress(socketAddress(c), c.req.header(proxies.header), proxies);
+}
+
+function socketAddress(c: Context<AppEnv>): string | undefined {
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    return getConnInfo(c).remote.address;
   } catch {
-    return 'unknown';
+    return undefined; // app.request() in tests: no socket
   }
 }
 
+/** Whether the browser reached us over TLS: LANTU_PUBLIC_URL says https, or a trusted proxy says so. */
 export function isHttps(c: Context<AppEnv>): boolean {
-  if (c.var.deps.trustProxy && c.req.header('x-forwarded-proto') === 'https') return true;
+  const edge = c.var.deps.edge;
+  if (edge?.publicUrl?.protocol === 'https:') return true;
+  const peer = socketAddress(c);
+  if (edge && peer && edge.trustedProxies.has(peer) && c.req.header('x-forwarded-proto') === 'https')
+    return true;
   return new URL(c.req.url).protocol === 'https:';
 }

@@ -8,10 +8,10 @@ import { dummyHash, verifyPassword } from '../../auth/password.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 
 export const SESSION_HOURS = 12;
-/** An account locks after this many wrong passwords in a row. */
+/** An account locks for one client after this many wrong passwords from it within the window. */
 export const ACCOUNT_LOCK_AFTER = 5;
 export const ACCOUNT_LOCK_MINUTES = 15;
-/** A client address is throttled after this many failures within the window. */
+/** A client address is throttled after this many failures within the window, whatever the accounts. */
 export const ADDRESS_LIMIT = 20;
 export const ADDRESS_WINDOW_MINUTES = 15;
 
@@ -23,6 +23,38 @@ export interface LoginResult {
 }
 
 const badCredentials = () => new LantuError('unauthenticated', 'Wrong email or password 邮箱或密码错误');
+/** One message for every lock, so it never tells whether the account exists. */
+const tooManyFailures = () =>
+  new LantuError(
+    'rate_limited',
+    'Too many failed logins; try again in 15 minutes 登录失败次数过多，请15分钟后再试',
+  );
+
+/**
+ * Lock-outs key on the account *and* the client: an attacker elsewhere can exhaust only their own tries, never
+ * lock the real user out. An unknown email is throttled exactly like an existing one.
+ */
+const throttleKeys = (email: string, client: string) => ({
+  address: `ip:${client}`,
+  account: `acct:${email}|ip:${client}`,
+});
+
+async function recordFailedLogin(db: Db, keys: ReturnType<typeof throttleKeys>): Promise<void> {
+  await loginThrottleRepository.fail(
+    db,
+    keys.account,
+    ACCOUNT_LOCK_AFTER,
+    ACCOUNT_LOCK_MINUTES,
+    ACCOUNT_LOCK_MINUTES,
+  );
+  await loginThrottleRepository.fail(
+    db,
+    keys.address,
+    ADDRESS_LIMIT,
+    ADDRESS_WINDOW_MINUTES,
+    ADDRESS_WINDOW_MINUTES,
+  );
+}
 
 export async function login(
   db: Db,
@@ -30,40 +62,21 @@ export async function login(
   password: string,
   clientKey: string,
 ): Promise<LoginResult> {
-  const addressKey = `ip:${clientKey}`;
-  if (await loginThrottleRepository.lockedUntil(db, addressKey)) {
-    throw new LantuError(
-      'rate_limited',
-      'Too many failed logins from this address; try again later 登录失败次数过多，请稍后再试',
-    );
-  }
-  const user = await usersRepository.findByEmail(db, email.trim().toLowerCase());
+  const normalised = email.trim().toLowerCase();
+  const keys = throttleKeys(normalised, clientKey);
+  const [addressLock, accountLock] = await Promise.all([
+    loginThrottleRepository.lockedUntil(db, keys.address),
+    loginThrottleRepository.lockedUntil(db, keys.account),
+  ]);
+  if (addressLock || accountLock) throw tooManyFailures();
+  const user = await usersRepository.findByEmail(db, normalised);
   if (!user) {
     await verifyPassword(await dummyHash(), password);
-    await loginThrottleRepository.fail(
-      db,
-      addressKey,
-      ADDRESS_LIMIT,
-      ADDRESS_WINDOW_MINUTES,
-      ADDRESS_WINDOW_MINUTES,
-    );
+    await recordFailedLogin(db, keys);
     throw badCredentials();
   }
-  if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) {
-    throw new LantuError(
-      'rate_limited',
-      'This account is locked after repeated failed logins; try again later 账号已临时锁定',
-    );
-  }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    await usersRepository.recordFailure(db, user.id, ACCOUNT_LOCK_AFTER, ACCOUNT_LOCK_MINUTES);
-    await loginThrottleRepository.fail(
-      db,
-      addressKey,
-      ADDRESS_LIMIT,
-      ADDRESS_WINDOW_MINUTES,
-      ADDRESS_WINDOW_MINUTES,
-    );
+    await recordFailedLogin(db, keys);
     await auditRepository.append(db, {
       actorId: user.id,
       actor: user.email,
@@ -81,6 +94,7 @@ export async function login(
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
   await db.transaction(async (tx) => {
     await usersRepository.clearFailures(tx, user.id);
+    await loginThrottleRepository.clear(tx, keys.account);
     await sessionsRepository.insert(tx, {
       tokenHash: hashToken(token),
       userId: user.id,
