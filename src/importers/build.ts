@@ -1,10 +1,13 @@
 import { LantuError } from '../domain/errors.ts';
 import type { Block, ParaBlock, ReadResult } from './blocks.ts';
+import { skipContents } from './contents.ts';
+import { listHeadings } from './list-headings.ts';
 import { inferMeta } from './meta.ts';
 import { parseNumeral, toHalfWidth } from './numerals.ts';
 import {
   BOX_CAPTION_RE,
   compact,
+  type HeadingMatch,
   FIGURE_CAPTION_RE,
   matchHeading,
   PREAMBLE_RE,
@@ -171,7 +174,11 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
     for (const ref of p.footnoteRefs) footnoteNode.set(ref, targetId);
   };
 
-  const blocks = read.blocks;
+  const contents = skipContents(read.blocks);
+  const list = listHeadings(contents.blocks);
+  const blocks = list.blocks;
+  const headingOf = (b: ParaBlock, text: string): HeadingMatch | null =>
+    list.headings.get(b) ?? matchHeading(text);
   for (let i = 0; i < blocks.length; i++) {
     const b: Block | undefined = blocks[i];
     if (!b) continue;
@@ -205,7 +212,7 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
     // Box items continue until a break, a heading or a paragraph that is not "label：text".
     const openBox: PlanBox | null = box;
     if (openBox) {
-      const heading = matchHeading(text) !== null || b.styleLevel !== null;
+      const heading = headingOf(b, text) !== null || b.styleLevel !== null;
       const item = BOX_ITEM_RE.exec(text);
       if (!heading && item && !BOX_CAPTION_RE.test(text)) {
         openBox.items.push(boxItem(text, b.source));
@@ -214,7 +221,7 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
       box = null;
     }
 
-    const heading = matchHeading(text);
+    const heading = headingOf(b, text);
     const compactText = compact(text);
     if (heading) {
       seenContent = true;
@@ -311,7 +318,7 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
     const first = blocks.find((x): x is ParaBlock => x.type === 'para');
     throw new LantuError(
       'not_a_plan',
-      `not a plan outline: no chapter headings (第…章) found${first ? ` (first text at ${first.source})` : ''} in ${blocks.length} blocks of ${unit}`,
+      `not a plan outline: no chapter headings (第…章, or 一、二、… at the top level) found${first ? ` (first text at ${first.source})` : ''} in ${blocks.length} blocks of ${unit}`,
       { source: first?.source ?? null },
     );
   }
@@ -330,7 +337,7 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
   if (!meta) {
     throw new LantuError(
       'not_a_plan',
-      'not a plan outline: cannot tell the plan period (no title naming the five-year plan, no “十X五”, no (YYYY~YYYY年))',
+      'not a plan outline: cannot tell the plan period (no title naming the plan as 第N个五年规划/计划, no “十四五”/“十五” short name, no period such as （2021—2025年） or 2001年至2005年)',
       {
         source: null,
       },

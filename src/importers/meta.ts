@@ -4,9 +4,19 @@ import { parseNumeral } from './numerals.ts';
 export type PlanMetaDoc = PlanDocument['meta'];
 
 const FYP_ORDINAL_RE = /第([一二三四五六七八九十]{1,3})个五年/;
-const FYP_SHORT_RE = /“?十([一二三四五六七八九])五”?/;
+/** “十四五”, 十五五; “十五” and “九五” only quoted or before 计划/规划/时期 (十五 alone is fifteen). */
+const FYP_SHORT_RE =
+  /“?十([一二三四五六七八九])五”?|“(十|[六七八九])五”|(十|[六七八九])五(?=计划|规划|时期|期间)/;
+const FYP_SHORT_ALL_RE = /“(十[一二三四五六七八九]?|[六七八九])五”/g;
 const VISION_RE = /([二〇零一三四五六七八九]{4}|20\d\d)年远景目标/;
-const PERIOD_RE = /[（(]\s*(20\d\d)\s*[~～\-—–至到]\s*(20\d\d)\s*年?\s*[）)]/;
+const YEARS = String.raw`((?:19|20)\d\d)\s*年?\s*[~～\-—–至到]+\s*((?:19|20)\d\d)\s*年?`;
+const PERIOD_RE = new RegExp(String.raw`[（(]\s*${YEARS}\s*[）)]`);
+/** "2006—2010年" in running text (no brackets): only with 年 after the second year. */
+const BARE_PERIOD_RE = new RegExp(String.raw`(?<!\d)${YEARS.replace(/年\?$/, '年')}`);
+/** The title in the first sentence: "中华人民共和国…第十二个五年（2011—2015年）规划纲要，根据…". */
+const FIRST_SENTENCE_TITLE_RE =
+  /^(.{2,60}?(?:第[一二三四五六七八九十]{1,3}个五年|“[^”]{1,4}五”|十[一二三四五六七八九]五)[^，。；《》]{0,40}?(?:规划|计划)(?:纲要)?)(?=[，。；]|根据|是|$)/;
+const TITLE_PERIOD_RE = new RegExp(String.raw`\s*[（(]\s*${YEARS}\s*[）)]\s*`);
 const CITED_TITLE_RE = /《([^《》]{4,80})》/g;
 
 /** The years of the nth five-year plan: the 14th is 2021–2025 (valid from the 6th, 1981–1985). */
@@ -23,7 +33,18 @@ export function planNumberOf(text: string): number | null {
     const d = parseNumeral(b[1]);
     return d === null ? null : 10 + d;
   }
-  return null;
+  const older = b?.[2] ?? b?.[3];
+  return older ? parseNumeral(older) : null;
+}
+
+/** The plan number a quoted short name stands for: “十四五” 14, “十五” 10, “九五” 9. */
+function shortNameNumber(inner: string): number | null {
+  if (inner === '十') return 10;
+  if (inner.length === 2) {
+    const d = parseNumeral(inner.slice(1));
+    return d === null ? null : 10 + d;
+  }
+  return parseNumeral(inner);
 }
 
 function isPlanTitle(s: string): boolean {
@@ -68,6 +89,13 @@ export function inferMeta(input: MetaInput): PlanMetaDoc | null {
       titleSource = 'preamble';
     }
   }
+  if (title === null) {
+    const first = FIRST_SENTENCE_TITLE_RE.exec(input.leadParagraphs[0] ?? '');
+    if (first?.[1] && isPlanTitle(first[1])) {
+      title = first[1];
+      titleSource = 'preamble';
+    }
+  }
   if (title === null && input.filename) {
     const base = input.filename.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
     if (isPlanTitle(base)) {
@@ -79,18 +107,20 @@ export function inferMeta(input: MetaInput): PlanMetaDoc | null {
   let planNumber = title ? planNumberOf(title) : null;
   const leadText = input.leadParagraphs.join('\n');
   let period: { start: number; end: number } | null = null;
-  const explicit = PERIOD_RE.exec(leadText);
+  const explicit =
+    PERIOD_RE.exec(title ?? '') ?? PERIOD_RE.exec(leadText) ?? BARE_PERIOD_RE.exec(leadText.slice(0, 2000));
   if (explicit) {
     const start = Number(explicit[1]);
     const end = Number(explicit[2]);
     if (end >= start && end - start <= 15) period = { start, end };
   }
+  if (title !== null) title = title.replace(TITLE_PERIOD_RE, '');
   if (planNumber === null) {
     // Which “十X五” does the text talk about most? The plan's own period is named far more often.
     const counts = new Map<number, number>();
-    for (const m of input.allText.matchAll(/“十([一二三四五六七八九])五”/g)) {
-      const d = parseNumeral(m[1] ?? '');
-      if (d !== null) counts.set(10 + d, (counts.get(10 + d) ?? 0) + 1);
+    for (const m of input.allText.matchAll(FYP_SHORT_ALL_RE)) {
+      const d = shortNameNumber(m[1] ?? '');
+      if (d !== null) counts.set(d, (counts.get(d) ?? 0) + 1);
     }
     let bestCount = 0;
     for (const [n, c] of counts) {
@@ -102,7 +132,8 @@ export function inferMeta(input: MetaInput): PlanMetaDoc | null {
   }
   if (period === null && planNumber !== null) period = periodOfPlanNumber(planNumber);
   if (period === null) return null;
-  if (planNumber === null && (period.start - 2021) % 5 === 0) planNumber = 14 + (period.start - 2021) / 5;
+  if (planNumber === null && (period.start - 2021) % 5 === 0 && period.end - period.start === 4)
+    planNumber = 14 + (period.start - 2021) / 5;
 
   let visionYear: number | null = null;
   const v = VISION_RE.exec(title ?? '') ?? VISION_RE.exec(leadText);
@@ -110,7 +141,10 @@ export function inferMeta(input: MetaInput): PlanMetaDoc | null {
   if (visionYear !== null && (visionYear < period.end || visionYear > period.end + 30)) visionYear = null;
 
   if (title === null) title = planNumber !== null ? `第${planNumber}个五年规划纲要` : '未命名规划';
-  const issuerMatch = /^(.{2,30}?)(?:国民经济和社会发展|国民经济|“十)/.exec(title);
+  const issuerMatch =
+    /^(.{2,30}?)(?:国民经济和社会发展|国民经济|“[^”]{1,3}五”|十[一二三四五六七八九]五|第[一二三四五六七八九十]{1,3}个五年)/.exec(
+      title,
+    );
   const issuer = issuerMatch?.[1] ?? null;
 
   return { title, titleSource, issuer, period, visionYear, planNumber, sourceFormat: input.sourceFormat };

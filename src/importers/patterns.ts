@@ -58,5 +58,9 @@ export function isStandalone(text: string): boolean {
     !/[。；]$/.test(t)
   )
     return true;
+  if (t.length <= 30 && LIST_HEADING_RE.test(t) && !/[。；，：]/.test(t)) return true;
   return PREAMBLE_RE.test(compact(t));
 }
+
+/** 一、发展基础 / （一）指导思想: a numbered list heading (used as headings only in plans without 章). */
+const LIST_HEADING_RE = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\s*\S/;

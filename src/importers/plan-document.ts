@@ -154,6 +154,11 @@ export const proseTargetSchema = z.object({
   unit: z.string().nullable(),
   year: z.number().int(),
   inferred: kindGuessSchema,
+  /**
+   * Set when the target is a change from the baseline rather than a value to reach: 提高4个百分点
+   * (add 4), 再提高1岁 (add 1), 降低30吨 (subtract 30), 翻一番 (multiply by 2); null otherwise.
+   */
+  change: z.object({ by: z.enum(['add', 'subtract', 'multiply']), amount: z.number() }).nullable(),
   nodeId: z.string(),
   /** Set when the target sits in a box (专栏 N). */
   boxNumber: z.number().int().nullable(),

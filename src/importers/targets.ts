@@ -1,7 +1,7 @@
 import type { Comparator } from '../domain/quantity.ts';
 import { inferKind } from './kind-inference.ts';
 import { planNumberOf } from './meta.ts';
-import type { ProseTarget } from './plan-document.ts';
+import type { KindGuess, ProseTarget } from './plan-document.ts';
 import { boundedQuantity } from './value-parser.ts';
 
 /** One run of text to search, with where it sits. */
@@ -39,16 +39,30 @@ const VERBS = [
   '保持在',
   '稳定在',
   '增长',
+  '增加到',
+  '扩大到',
+  '保持在',
+  '保持',
   '达',
   '超',
 ];
+/** Verbs that state a change from the baseline rather than a level: 降低16%, 提高4个百分点, 再提高1岁. */
+const CHANGE_VERBS = ['降低', '下降', '减少', '削减', '再提高', '提高', '提升', '增加', '上升'];
+const CHANGE_TAIL_RE = new RegExp(`(${CHANGE_VERBS.join('|')})(约)?$`);
+const DOUBLING_RE = /(比[^，；。]{1,12}?)翻(一|两|二|三)番/;
 const VERB_TAIL_RE = new RegExp(`(${VERBS.join('|')})(约)?$`);
 const UNIT_RE =
   /^(?:%|‰|[万亿千百]*(?:美元|元|人次|人|家|个|件|项|座|所|张|名|幢|栋|平方公里|平方米|亩|吨标准煤|吨|户|套|公里|辆|床|篇|倍|艘|条)(?:\/[万亿千百]*(?:元|平方公里|人|户))?)/;
+/** Units that only count after a verb (达到74.5岁, 提高4个百分点, 增加到9年, 增加6亿立方米). */
+const VERB_UNIT_RE = /^(?:个百分点|岁|年|[万亿]?(?:立方米|公顷|千瓦|千瓦时|标准煤))/;
 const SUFFIX_RE = /^(以上|左右|以内|以下)/;
 const NUMBER_RE = /\d+(?:\.\d+)?/g;
 const LEAD_NOISE_RE =
   /^(?:[、，]|到\s*20\d\d\s*年(?:底|末)?|“十[一二三四五六七八九]五”(?:期间|时期|末)|园区|争取|确保|力争|努力|其中|并|使|预计|基本|全面|实现)+/;
+const METRIC_TAIL_NOISE_RE = /(?:分别|各|再)+$/;
+/** The lead-in of a 主要目标 list dates what follows to the end of the plan period. */
+const PLAN_END_RE =
+  /(?:今后|未来)五年|规划期(?:末|内)|主要目标是|发展目标是|(?:以下|如下)(?:经济社会)?(?:发展)?(?:的)?主要目标/;
 
 function comparatorOf(verb: string | null, suffix: string | null): Comparator {
   if (suffix === '以上') return 'gte';
@@ -67,13 +81,15 @@ function sentenceYear(
   period: { start: number; end: number },
   planNumber: number | null,
 ): number | null | undefined {
+  if (PLAN_END_RE.test(s)) return period.end;
   const by = /到\s*(20\d\d)\s*年/.exec(s) ?? /(20\d\d)\s*年(?:前|底|末)/.exec(s);
   if (by) return Number(by[1]);
   const fyp = /“十([一二三四五六七八九])五”(?:期间|时期|末)/.exec(s);
   if (fyp) {
     return planNumberOf(fyp[0]) === planNumber && planNumber !== null ? period.end : null;
   }
-  const past = /(19|20)\d\d\s*年/.exec(s);
+  // "比2000年翻一番": a year after 比/较/与 is the baseline, not the date.
+  const past = /(?<![比较与])(19|20)\d\d\s*年/.exec(s);
   if (past && Number(past[0].slice(0, 4)) < period.start) return null;
   return undefined;
 }
@@ -102,46 +118,12 @@ export function findProseTargets(
       if (y !== undefined) year = y;
       if (year === null || year < period.start || year > lastYear) continue;
       for (const clause of sentence.split(/[，,；;。！？：:]/)) {
-        let segStart = 0;
-        for (const m of clause.matchAll(NUMBER_RE)) {
-          const numStart = m.index;
-          if (numStart < segStart) continue;
-          const numText = m[0];
-          const numEnd = numStart + numText.length;
-          const prevChar = clause[numStart - 1] ?? '';
-          if (/[A-Za-z.-]/.test(prevChar)) continue;
-          const after = clause.slice(numEnd);
-          const unitText = UNIT_RE.exec(after)?.[0] ?? null;
-          const suffix = SUFFIX_RE.exec(after.slice(unitText?.length ?? 0))?.[0] ?? null;
-          if (/^(?:年|月|日|号|G|个百分点|小时|分钟|岁|大|项任务)/.test(after) && unitText === null) continue;
-          const before = clause.slice(segStart, numStart);
-          const verbMatch = VERB_TAIL_RE.exec(before);
-          const verb = verbMatch ? verbMatch[0] : null;
-          let metric = verbMatch ? before.slice(0, before.length - verbMatch[0].length) : before;
-          metric = metric.replace(LEAD_NOISE_RE, '').trim();
-          const end = numEnd + (unitText?.length ?? 0) + (suffix?.length ?? 0);
-          segStart = end;
-          if (metric.length < 2 || /\d/.test(metric.slice(-1))) continue;
-          if (verb === null && unitText === null) continue;
-          const comparator = comparatorOf(verb === null ? null : verb.replace(/约$/, ''), suffix);
-          const value = Number(numText);
-          const raw = `${verb ?? ''}${numText}${unitText ?? ''}${suffix ?? ''}`;
-          const text = `${metric}${raw}`;
-          const q = boundedQuantity(raw, value, comparator);
+        const found = clauseTargets(clause);
+        for (const f of found) {
           out.push({
-            text,
+            ...f,
             sentence,
-            metric,
-            verb: verb ?? suffix,
-            value: q,
-            unit: unitText,
             year,
-            inferred: inferKind({
-              name: `${verb?.startsWith('累计') ? '累计' : ''}${metric}`,
-              unit: unitText,
-              baseline: null,
-              target: q,
-            }),
             nodeId: unit.nodeId,
             boxNumber: unit.boxNumber,
             source: unit.source,
@@ -158,6 +140,7 @@ export function yearOfHeading(
   period: { start: number; end: number },
   planNumber: number | null,
 ): number | null {
+  if (/(?:主要|发展|预期)目标$/.test(title) && !/远景|\d{4}|[〇零]/.test(title)) return period.end;
   const n = planNumberOf(title);
   if (n !== null && n === planNumber && /目标|期间|时期/.test(title)) return period.end;
   const y = /(20\d\d)年/.exec(title);
@@ -166,4 +149,111 @@ export function yearOfHeading(
     return year >= period.start ? year : null;
   }
   return null;
+}
+
+type ClauseTarget = Pick<ProseTarget, 'text' | 'metric' | 'verb' | 'value' | 'unit' | 'inferred' | 'change'>;
+
+function cleanMetric(before: string): string {
+  return before.replace(LEAD_NOISE_RE, '').trim().replace(METRIC_TAIL_NOISE_RE, '');
+}
+
+/** Every stated target in one clause (the text between commas). */
+export function clauseTargets(clause: string): ClauseTarget[] {
+  const out: ClauseTarget[] = [];
+  let segStart = 0;
+  for (const m of clause.matchAll(NUMBER_RE)) {
+    const numStart = m.index;
+    if (numStart < segStart) continue;
+    const numText = m[0];
+    const numEnd = numStart + numText.length;
+    const prevChar = clause[numStart - 1] ?? '';
+    if (/[A-Za-z.-]/.test(prevChar)) continue;
+    const after = clause.slice(numEnd);
+    const before = clause.slice(segStart, numStart);
+    const verbMatch = VERB_TAIL_RE.exec(before);
+    const changeMatch = verbMatch ? null : CHANGE_TAIL_RE.exec(before);
+    const verb = verbMatch?.[0] ?? changeMatch?.[0] ?? null;
+    let unitText = (verb !== null ? VERB_UNIT_RE.exec(after)?.[0] : null) ?? UNIT_RE.exec(after)?.[0] ?? null;
+    // "分别提高3个和4个百分点": the first number shares the second's unit.
+    if (unitText === '个' && /^个[和、]\d+(?:\.\d+)?个百分点/.test(after)) unitText = '个百分点';
+    if (unitText === '年' && Number(numText) >= 100) unitText = null;
+    const suffix = SUFFIX_RE.exec(after.slice(unitText?.length ?? 0))?.[0] ?? null;
+    if (/^(?:年|月|日|号|G|个百分点|小时|分钟|岁|大|项任务)/.test(after) && unitText === null) continue;
+    const metric = cleanMetric(verb !== null ? before.slice(0, before.length - verb.length) : before);
+    segStart = numEnd + (unitText?.length ?? 0) + (suffix?.length ?? 0);
+    if (metric.length < 2 || /\d/.test(metric.slice(-1))) continue;
+    if (verb === null && unitText === null) continue;
+    const value = Number(numText);
+    const raw = `${verb ?? ''}${numText}${unitText ?? ''}${suffix ?? ''}`;
+    const bare = verb?.replace(/约$/, '') ?? null;
+    if (changeMatch && bare !== null) {
+      const reduction = /降低|下降|减少|削减/.test(bare);
+      const comparator: Comparator = suffix === null ? 'eq' : comparatorOf(null, suffix);
+      const q = boundedQuantity(raw, value, comparator);
+      const percent = unitText === '%';
+      // 降低16%: a reduction against the baseline (a 左右 band stays on the value). 提高4个百分点 /
+      // 再提高1岁: the baseline plus an amount.
+      const inferred: KindGuess = reduction
+        ? percent
+          ? {
+              kind: 'reduction',
+              direction: 'decrease',
+              rule: `verb ${bare} N% → reduction from the baseline`,
+            }
+          : { kind: 'reduction', direction: 'decrease', rule: `verb ${bare} N → reduction from the baseline` }
+        : {
+            kind: unitText === '个百分点' || /比重|率$|占比/.test(metric) ? 'share' : 'level',
+            direction: 'increase',
+            rule: `verb ${bare} N → the baseline plus N`,
+          };
+      out.push({
+        text: `${metric}${raw}`,
+        metric,
+        verb: bare,
+        value: q,
+        unit: unitText,
+        inferred,
+        change: reduction && percent ? null : { by: reduction ? 'subtract' : 'add', amount: value },
+      });
+      continue;
+    }
+    const comparator = /保持/.test(bare ?? '') && suffix === null ? 'gte' : comparatorOf(bare, suffix);
+    const q = boundedQuantity(raw, value, comparator);
+    out.push({
+      text: `${metric}${raw}`,
+      metric,
+      verb: verb ?? suffix,
+      value: q,
+      unit: unitText,
+      inferred: inferKind({
+        name: `${verb?.startsWith('累计') ? '累计' : ''}${metric}`,
+        unit: unitText,
+        baseline: null,
+        target: q,
+      }),
+      change: null,
+    });
+  }
+  const doubling = DOUBLING_RE.exec(clause);
+  if (doubling && out.length === 0) {
+    const times = doubling[2] === '一' ? 2 : doubling[2] === '三' ? 8 : 4;
+    const metric = cleanMetric(clause.slice(0, doubling.index));
+    if (metric.length >= 2) {
+      const raw = doubling[0];
+      out.push({
+        text: `${metric}${raw}`,
+        metric,
+        verb: `翻${doubling[2]}番`,
+        value: boundedQuantity(raw, times, 'eq'),
+        unit: '倍',
+        inferred: {
+          kind: 'level',
+          direction: 'increase',
+          rule: `翻${doubling[2]}番 → ${times} times the baseline`,
+        },
+        change: { by: 'multiply', amount: times },
+      });
+    }
+  }
+  return out;
 }

@@ -1,9 +1,13 @@
 import type { Block, RawFootnote, ReadResult } from '../blocks.ts';
 import { para } from '../blocks.ts';
-import { endsParagraph, isStandalone, squash, TABLE_CAPTION_RE } from '../patterns.ts';
+import { compact, endsParagraph, isStandalone, squash, TABLE_CAPTION_RE } from '../patterns.ts';
+import { normaliseText } from '../normalise.ts';
+import { analyseLayout, isIndented, reachesMargin, splitLine } from './line-layout.ts';
 
 interface OpenPara {
   text: string;
+  /** The last source line of the paragraph as it was (for the wrap width). */
+  raw: string;
   line: number;
   refs: number[];
   hint: number | null;
@@ -24,7 +28,9 @@ const FOOTNOTE_REF_RE = /\[footnoteRef:\s*(\d+)\]/g;
 const FOOTNOTE_BODY_RE = /\[(\d{1,4}):/;
 const IMAGE_INLINE_RE = /\[image:[^\]]*\]/g;
 const STRAY_IMAGE_TAIL_RE = /^\s*(?:描述已自动生成|自动生成的描述)?\]\s*$/;
-const PAGE_NUMBER_RE = /^(?:\d{1,4}|-\s*\d{1,4}\s*-|第\s*\d{1,4}\s*页)$/;
+const PAGE_NUMBER_RE =
+  /^(?:\d{1,4}|[-—–－·•]\s*\d{1,4}\s*[-—–－·•]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+const HEADING_NUMBER_ONLY_RE = /^第[^篇章节\s]{1,6}[篇章节]$/;
 
 /**
  * Reads a plan converted from .docx to plain text. Removes the conversion artefacts (bookmarks, image
@@ -41,6 +47,13 @@ export function readTxt(text: string): ReadResult {
   let table: OpenTable | null = null;
   let footnote: { number: number; parts: string[]; line: number } | null = null;
   let inImage = false;
+  let pendingNumber: { text: string; line: number; hint: number | null } | null = null;
+  const layout = analyseLayout(lines);
+  /** Whether the open paragraph goes on into the next line. */
+  const continues = (open: OpenPara): boolean =>
+    layout.punctuated
+      ? !endsParagraph(open.text) || reachesMargin(layout, open.raw)
+      : reachesMargin(layout, open.raw);
 
   const emitBreak = (line: number): void => {
     const last = blocks[blocks.length - 1];
@@ -48,7 +61,9 @@ export function readTxt(text: string): ReadResult {
   };
   const flush = (): void => {
     if (cur) {
-      blocks.push(para(cur.text, `line ${cur.line}`, { levelHint: cur.hint, footnoteRefs: cur.refs }));
+      blocks.push(
+        para(normaliseText(cur.text), `line ${cur.line}`, { levelHint: cur.hint, footnoteRefs: cur.refs }),
+      );
       cur = null;
     }
   };
@@ -161,29 +176,55 @@ export function readTxt(text: string): ReadResult {
     if (trimmed === '') {
       const openPara: OpenPara | null = cur;
       if (openPara === null) emitBreak(n);
-      else if (endsParagraph(openPara.text)) {
+      else if (!continues(openPara)) {
         flush();
         emitBreak(n);
       }
       continue;
     }
-    if (PAGE_NUMBER_RE.test(trimmed)) continue;
-    if (isStandalone(trimmed)) {
-      flush();
-      blocks.push(para(squash(trimmed), `line ${n}`, { levelHint: hint, footnoteRefs: refs }));
-      if (TABLE_CAPTION_RE.test(squash(trimmed))) {
-        table = { line: n + 1, rows: [], rowSources: [], cells: [], rowLine: n + 1, lastWasCell: false };
+    if (PAGE_NUMBER_RE.test(trimmed) || layout.running.has(compact(trimmed))) continue;
+    const pieces = splitLine(line);
+    pieces.forEach((piece, k) => {
+      const text = piece.text.trim();
+      if (text === '') return;
+      const pieceRefs = k === 0 ? refs : [];
+      if (pendingNumber) {
+        const pn = pendingNumber;
+        pendingNumber = null;
+        // "第一章" alone on a line, its title on the next (copied from a PDF viewer).
+        if (!piece.heading && text.length <= 40 && !/[，。；]/.test(text)) {
+          blocks.push(para(`${pn.text} ${squash(text)}`, `line ${pn.line}`, { levelHint: pn.hint }));
+          return;
+        }
+        blocks.push(para(pn.text, `line ${pn.line}`, { levelHint: pn.hint }));
       }
-      continue;
-    }
-    const open: OpenPara | null = cur;
-    if (open && !endsParagraph(open.text)) {
-      open.text += trimmed;
-      open.refs.push(...refs);
-      continue;
-    }
-    flush();
-    cur = { text: trimmed, line: n, refs, hint };
+      if (piece.heading && HEADING_NUMBER_ONLY_RE.test(text)) {
+        flush();
+        pendingNumber = { text, line: n, hint };
+        return;
+      }
+      if (piece.heading || isStandalone(text)) {
+        flush();
+        blocks.push(para(squash(text), `line ${n}`, { levelHint: hint, footnoteRefs: pieceRefs }));
+        if (TABLE_CAPTION_RE.test(squash(text))) {
+          table = { line: n + 1, rows: [], rowSources: [], cells: [], rowLine: n + 1, lastWasCell: false };
+        }
+        return;
+      }
+      const open: OpenPara | null = cur;
+      if (open && k === 0 && continues(open) && !(layout.wrapWidth !== null && isIndented(line))) {
+        open.text += text;
+        open.raw = line;
+        open.refs.push(...pieceRefs);
+        return;
+      }
+      flush();
+      cur = { text, line: n, refs: pieceRefs, hint, raw: pieces.length > 1 ? '' : line };
+    });
+  }
+  if (pendingNumber) {
+    const pn: { text: string; line: number; hint: number | null } = pendingNumber;
+    blocks.push(para(pn.text, `line ${pn.line}`, { levelHint: pn.hint }));
   }
   if (footnote !== null) {
     const f: { number: number; parts: string[]; line: number } = footnote;
