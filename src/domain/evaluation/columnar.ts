@@ -16,7 +16,8 @@ import {
   isComfortable as isComfortableShared,
   testCondition as testConditionShared,
 } from './condition.ts';
-import { DEFAULT_ABOUT_SHARE, DEFAULT_DELTA, earlyAchievableFor, evaluateIndicator } from './evaluate.ts';
+import { DEFAULT_ABOUT_SHARE, DEFAULT_DELTA, evaluateIndicator } from './evaluate.ts';
+import { earlyAchievable as earlyAchievableFor, toleranceIsDelta } from './kinds.ts';
 import { gte as gteShared, lte as lteShared } from './stats.ts';
 import { isRelativeTarget, resolveRelativeTarget } from './text.ts';
 import type { EvaluationObservation, EvaluationOptions, Method, Verdict } from './types.ts';
@@ -170,14 +171,7 @@ function compile(
   const yT = spec.targetYear ?? options.periodEnd ?? null;
   const y0 = spec.baselineYear ?? (options.periodStart != null ? options.periodStart - 1 : null);
   const kind = spec.kind;
-  const pathLike =
-    kind === 'level' ||
-    kind === 'share' ||
-    kind === 'cumulative' ||
-    kind === 'cagr' ||
-    kind === 'reduction' ||
-    kind === 'floor';
-  const delta = (pathLike && kind !== 'floor' ? spec.tolerance : null) ?? options.delta ?? DEFAULT_DELTA;
+  const delta = (toleranceIsDelta(kind) ? spec.tolerance : null) ?? options.delta ?? DEFAULT_DELTA;
   let dir = sign(spec.direction);
   if (dir === 0) {
     switch (kind) {

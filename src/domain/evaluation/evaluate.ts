@@ -40,6 +40,7 @@ import type {
   Verdict,
 } from './types.ts';
 import { verdictLabel as verdictLabel_ } from './verdict.ts';
+import { earlyAchievable as earlyAchievableFor, holdsEveryYear, toleranceIsDelta } from './kinds.ts';
 
 // Module-local bindings for the functions called per indicator: under tsx (CJS interop) every call through an
 // imported binding reads a getter on the module namespace, which showed up as ≈ 15 % of the bench.
@@ -209,14 +210,7 @@ export function evaluateIndicator(
   const yT = spec.targetYear ?? options.periodEnd ?? null;
   const y0 = spec.baselineYear ?? (options.periodStart != null ? options.periodStart - 1 : null);
   const evalYear = yT !== null ? Math.min(year, yT) : year;
-  const pathLike =
-    spec.kind === 'level' ||
-    spec.kind === 'share' ||
-    spec.kind === 'cumulative' ||
-    spec.kind === 'cagr' ||
-    spec.kind === 'reduction' ||
-    spec.kind === 'floor';
-  const delta = (pathLike && spec.kind !== 'floor' ? spec.tolerance : null) ?? options.delta ?? DEFAULT_DELTA;
+  const delta = (toleranceIsDelta(spec.kind) ? spec.tolerance : null) ?? options.delta ?? DEFAULT_DELTA;
   const dir0 = sign(spec.direction);
   const ctx: Ctx = {
     spec,
@@ -373,14 +367,14 @@ function completionVerdict(ctx: Ctx, r: IndicatorEvaluation, text: Point): Indic
     zh: `${text.year}年实际为“${text.text}”，对照目标“${ctx.spec.target?.raw ?? ''}”${done ? '已达到' : '未达到'}`,
     en: `${text.year} reported as “${text.text}” against the target “${ctx.spec.target?.raw ?? ''}”: ${done ? 'met' : 'not met'}`,
   };
-  const holdEveryYear =
-    ctx.spec.kind === 'assigned' ||
-    ctx.spec.kind === 'relational' ||
-    ctx.spec.kind === 'maintain' ||
-    ctx.spec.kind === 'ceiling';
   if (ctx.final) return finish(ctx, r, done ? 'achieved' : 'not_achieved', said);
   if (!done) return finish(ctx, r, 'lagging', said);
-  return finish(ctx, r, holdEveryYear || ctx.spec.attribute === 'binding' ? 'on_track' : 'achieved', said);
+  return finish(
+    ctx,
+    r,
+    holdsEveryYear(ctx.spec.kind) || ctx.spec.attribute === 'binding' ? 'on_track' : 'achieved',
+    said,
+  );
 }
 
 function trendFromRatio(R: number): Verdict {
@@ -1066,32 +1060,8 @@ function evaluateReduction(ctx: Ctx): IndicatorEvaluation {
 
 // ---------------------------------------------------------------- condition kinds
 
-/** Conditions that must hold every year are never declared met before the period ends. */
 function earlyAchievable(ctx: Ctx): boolean {
   return earlyAchievableFor(ctx.spec.kind, ctx.spec.attribute);
-}
-
-export function earlyAchievableFor(
-  kind: IndicatorSpec['kind'],
-  attribute: IndicatorSpec['attribute'],
-): boolean {
-  if (attribute === 'binding') return false;
-  switch (kind) {
-    case 'floor':
-    case 'range':
-    case 'ceiling':
-    case 'level':
-    case 'share':
-      return true;
-    case 'maintain':
-    case 'about':
-    case 'assigned':
-    case 'relational':
-    case 'cagr':
-    case 'cumulative':
-    case 'reduction':
-      return false;
-  }
 }
 
 function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): IndicatorEvaluation {

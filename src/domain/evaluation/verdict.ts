@@ -1,4 +1,5 @@
 import type { Bilingual, Verdict } from './types.ts';
+import { VERDICTS } from './types.ts';
 
 /**
  * The words evaluation reports use. `achieved` reads 提前实现 during the period and 已完成 at its end.
@@ -76,3 +77,41 @@ export function verdictTone(verdict: Verdict): 'green' | 'blue' | 'yellow' | 're
       return 'grey';
   }
 }
+
+/** Display order of verdicts, best first, then the two that judge nothing. */
+export const VERDICT_ORDER: readonly Verdict[] = VERDICTS;
+
+/**
+ * "Behind": the verdicts that call for attention — lagging, missed, and the trend method's three shades of
+ * not enough. Dashboards, wall display, portal and reports list these under problems.
+ */
+export function isBehind(verdict: Verdict): boolean {
+  switch (verdict) {
+    case 'lagging':
+    case 'not_achieved':
+    case 'deterioration':
+    case 'acceleration_needed':
+    case 'limited_progress':
+      return true;
+    case 'achieved':
+    case 'ahead':
+    case 'on_track':
+    case 'no_data':
+    case 'not_assessable':
+      return false;
+  }
+}
+
+export const BEHIND: ReadonlySet<Verdict> = new Set(VERDICTS.filter(isBehind));
+
+/**
+ * Sort key, worst first: the order of merit (verdictRank), then not_assessable, then no_data. Used to sort
+ * lists and to give a node of the plan tree the colour of its worst indicator.
+ */
+export function verdictSeverity(verdict: Verdict): number {
+  return verdictRank(verdict) ?? (verdict === 'no_data' ? 9 : 8);
+}
+
+export const VERDICT_SEVERITY: Readonly<Record<Verdict, number>> = Object.fromEntries(
+  VERDICTS.map((v) => [v, verdictSeverity(v)]),
+) as Record<Verdict, number>;

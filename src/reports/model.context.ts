@@ -1,0 +1,70 @@
+/** What every section builder of the report model shares: the input, the words, and the numbering. */
+import type { IndicatorEvaluation, Verdict } from '../domain/evaluation/types.ts';
+import { verdictLabel } from '../domain/evaluation/verdict.ts';
+import { num } from './format.ts';
+import type { Strings } from './i18n.ts';
+import type { Block, Cell, ReportInput } from './types.ts';
+
+export interface Ctx {
+  input: ReportInput;
+  s: Strings;
+  lang: 'zh' | 'en';
+  final: boolean;
+  year: number;
+  blocks: Block[];
+  tableNo: number;
+  chartNo: number;
+}
+
+export const str = (s: string): Cell => ({ text: s });
+export const numCell = (v: number | null, text?: string): Cell => ({ text: text ?? num(v), value: v });
+
+export function label(ctx: Ctx, v: Verdict): string {
+  return verdictLabel(v, ctx.final)[ctx.lang];
+}
+
+export function h1(ctx: Ctx, n: number, title: string): void {
+  ctx.blocks.push({ type: 'heading', level: 1, text: ctx.s.h1(n, title) });
+}
+
+export function h2(ctx: Ctx, n: number, title: string): void {
+  ctx.blocks.push({ type: 'heading', level: 2, text: ctx.s.h2(n, title) });
+}
+
+export function para(ctx: Ctx, text: string, style: 'body' | 'note' = 'body'): void {
+  if (text !== '') ctx.blocks.push({ type: 'paragraph', text, style });
+}
+
+export function caption(ctx: Ctx, kind: 'table' | 'chart', text: string): string {
+  if (kind === 'table') ctx.tableNo += 1;
+  else ctx.chartNo += 1;
+  const n = kind === 'table' ? ctx.tableNo : ctx.chartNo;
+  if (ctx.lang === 'zh') return `${kind === 'table' ? '表' : '图'}${n}\u3000${text}`;
+  return `${kind === 'table' ? 'Table' : 'Figure'} ${n}. ${text}`;
+}
+
+export function nameWithUnit(i: IndicatorEvaluation, lang: 'zh' | 'en'): string {
+  if (i.unit === null || i.unit === '') return i.name;
+  return lang === 'zh' ? `${i.name}（${i.unit}）` : `${i.name} (${i.unit})`;
+}
+
+export function currentText(i: IndicatorEvaluation, year: number): string {
+  const v = i.actual !== null ? num(i.actual) : (i.actualText ?? '—');
+  return i.dataYear !== null && i.dataYear !== year && v !== '—' ? `${v}（${i.dataYear}）` : v;
+}
+
+export function pctNum(p: number | null): string {
+  return p === null ? '—' : `${num(p, 1)}%`;
+}
+
+export function maxDataYear(list: readonly IndicatorEvaluation[]): number | null {
+  return list.reduce<number | null>(
+    (m, i) => (i.dataYear === null ? m : m === null ? i.dataYear : Math.max(m, i.dataYear)),
+    null,
+  );
+}
+
+export function elapsedShare(input: ReportInput, year: number): number {
+  const span = input.plan.periodEnd - input.plan.periodStart + 1;
+  return Math.min(1, Math.max(0, (year - input.plan.periodStart + 1) / span));
+}

@@ -1,0 +1,143 @@
+/** The report's indicator section: the table of all indicators, explanations by category, trend charts. */
+import { drawsStraightPath } from '../domain/evaluation/kinds.ts';
+import type { IndicatorEvaluation } from '../domain/evaluation/types.ts';
+import { isBehind, verdictTone } from '../domain/evaluation/verdict.ts';
+import { num, pct } from './format.ts';
+import {
+  caption,
+  currentText,
+  h1,
+  h2,
+  label,
+  nameWithUnit,
+  numCell,
+  para,
+  str,
+  type Ctx,
+} from './model.context.ts';
+import type { ChartBlock, ReportInput, TableBlock } from './types.ts';
+
+export function indicators(ctx: Ctx, n: number): void {
+  const { input, s, lang } = ctx;
+  const ev = input.evaluation;
+  const meta = new Map(input.indicators.map((m) => [m.code, m]));
+  h1(ctx, n, s.sections.indicators);
+  para(ctx, s.indicatorsIntro(ev.indicators.length, ev.summary.binding.total, ev.method));
+  const cols = [...s.indicatorColumns];
+  if (ev.method === 'trend') {
+    cols[6] = s.indicatorColumnsTrend[0];
+    cols[7] = s.indicatorColumnsTrend[1];
+  }
+  const table: TableBlock = {
+    type: 'table',
+    id: 'indicators',
+    caption: caption(ctx, 'table', s.indicatorTableCaption(ctx.year)),
+    columns: [
+      { title: cols[0] ?? '', width: 11 },
+      { title: cols[1] ?? '', width: 25 },
+      { title: cols[2] ?? '', width: 7.5, align: 'center' },
+      { title: cols[3] ?? '', width: 9, align: 'right' },
+      { title: cols[4] ?? '', width: 9.5, align: 'right' },
+      { title: cols[5] ?? '', width: 10, align: 'right' },
+      { title: cols[6] ?? '', width: 7, align: 'right' },
+      { title: cols[7] ?? '', width: 7, align: 'right' },
+      { title: cols[8] ?? '', width: 14, align: 'center' },
+    ],
+    rows: ev.indicators.map((i) => {
+      const m = meta.get(i.code);
+      const baseline = i.baseline !== null ? num(i.baseline) : (m?.baselineRaw ?? '—');
+      return [
+        str(m?.category ?? '—'),
+        str(nameWithUnit(i, lang)),
+        str(i.attribute === 'binding' ? s.binding : s.expected),
+        i.baseline !== null ? numCell(i.baseline, baseline) : str(baseline),
+        i.target !== null && i.targetRaw === num(i.target) ? numCell(i.target) : str(i.targetRaw ?? '—'),
+        i.actual !== null ? numCell(i.actual, currentText(i, ctx.year)) : str(currentText(i, ctx.year)),
+        { text: pct(i.elapsed), value: i.elapsed },
+        ev.method === 'trend'
+          ? { text: num(i.ratio), value: i.ratio }
+          : { text: pct(i.progress), value: i.progress },
+        { text: label(ctx, i.verdict), tone: verdictTone(i.verdict), bold: true },
+      ];
+    }),
+    rowKeys: ev.indicators.map((i) => i.code),
+  };
+  ctx.blocks.push(table);
+
+  // Explanations by category, in plan order within each category.
+  let sub = 0;
+  h2(ctx, ++sub, s.explanations);
+  const categories: string[] = [];
+  for (const i of ev.indicators) {
+    const c = meta.get(i.code)?.category ?? s.uncategorised;
+    if (!categories.includes(c)) categories.push(c);
+  }
+  const ordered = [...ev.indicators].sort(
+    (a, b) => (planOrder(input, a.code) ?? 0) - (planOrder(input, b.code) ?? 0),
+  );
+  for (const c of categories) {
+    const items = ordered.filter((i) => (meta.get(i.code)?.category ?? s.uncategorised) === c);
+    ctx.blocks.push({ type: 'paragraph', text: c, style: 'body' });
+    ctx.blocks.push({
+      type: 'bullets',
+      items: items.map((i) => `${i.name}${lang === 'zh' ? '：' : ': '}${i.explanation[lang]}`),
+    });
+  }
+
+  h2(ctx, sub + 1, s.laggingTrends);
+  const concern = ev.indicators.filter((i) => isBehind(i.verdict));
+  if (concern.length === 0) para(ctx, s.noLagging);
+  for (const i of concern) {
+    const chart = trendChart(ctx, i);
+    if (chart !== null) ctx.blocks.push(chart);
+  }
+}
+
+function planOrder(input: ReportInput, code: string): number | null {
+  const k = input.indicators.findIndex((m) => m.code === code);
+  return k < 0 ? null : k;
+}
+
+function trendChart(ctx: Ctx, i: IndicatorEvaluation): ChartBlock | null {
+  const { input, s } = ctx;
+  const obs = (input.observations.get(i.code) ?? []).filter(
+    (o) => o.kind === 'actual' && o.value !== null && o.year <= ctx.year,
+  );
+  if (obs.length === 0) return null;
+  const start = i.baselineYear ?? input.plan.periodStart - 1;
+  const end = i.targetYear ?? input.plan.periodEnd;
+  const years: number[] = [];
+  for (let y = Math.min(start, ...obs.map((o) => o.year)); y <= end; y++) years.push(y);
+  const byYear = new Map<number, number>();
+  for (const o of obs) if (o.value !== null) byYear.set(o.year, o.value);
+  const actual = years.map((y) =>
+    y === start && i.baseline !== null && !byYear.has(y) ? i.baseline : (byYear.get(y) ?? null),
+  );
+  // The target path: linear from baseline to target for level-type kinds; the target as a line otherwise.
+  const path = years.map((y) => {
+    if (i.target === null) return null;
+    if (i.baseline === null || !drawsStraightPath(i.kind)) return i.target;
+    if (y < start) return null;
+    return (
+      Math.round((i.baseline + ((y - start) / Math.max(1, end - start)) * (i.target - i.baseline)) * 1e4) /
+      1e4
+    );
+  });
+  return {
+    type: 'chart',
+    id: `trend-${i.code}`,
+    caption: caption(ctx, 'chart', s.trendCaption(i.name, i.unit)),
+    spec: {
+      kind: 'trend',
+      title: '',
+      unit: i.unit,
+      years,
+      actual,
+      path,
+      target: i.target,
+      labels: s.trendLabels,
+    },
+    width: 760,
+    height: 300,
+  };
+}
