@@ -59,6 +59,7 @@ describe('13th-plan final evaluation (Table 1, 2020)', () => {
 
   it('lists binding indicators first and summarises like a final report', () => {
     const firstExpected = result.indicators.findIndex((i) => i.attribute === 'expected');
+    expect(firstExpected).toBe(9); // the 9 binding indicators, then the rest: the every() below is not vacuous
     expect(result.indicators.slice(0, firstExpected).every((i) => i.attribute === 'binding')).toBe(true);
     expect(result.summary.final).toBe(true);
     expect(result.summary.counts.achieved).toBe(18);

@@ -93,6 +93,7 @@ describe.each(['annual', 'midterm', 'final'] as const)('SIP 14th %s report', (ki
     });
     // Binding indicators first.
     const firstExpected = rows.findIndex((row) => row[2] === '预期性');
+    expect(firstExpected).toBeGreaterThan(0); // both groups present, so neither every() below is vacuous
     expect(rows.slice(firstExpected).every((row) => row[2] === '预期性')).toBe(true);
     expect(rows.slice(0, firstExpected).every((row) => row[2] === '约束性')).toBe(true);
 
