@@ -10,3 +10,6 @@ export interface SessionUser {
   locale: string;
   departments: { id: string; code: string; name: string }[];
 }
+
+/** The shortest password a user may choose (checked by the users service, shown by the web form). */
+export const MIN_PASSWORD_LENGTH = 10;

@@ -20,6 +20,14 @@ export interface ValueCheck {
   warnings: Bilingual[];
 }
 
+/** A change larger than this share of the last value is a jump worth a second look (a unit or decimal typo). */
+export const JUMP_SHARE = 0.5;
+
+/** Whether `value` moves more than `share` of `last` away from it (never for a last value of 0). */
+export function isLargeJump(value: number, last: number, share = JUMP_SHARE): boolean {
+  return last !== 0 && Math.abs(value - last) / Math.abs(last) > share;
+}
+
 const COUNT_UNITS = ['家', '个', '人', '件', '名', '张', '项', '次'];
 
 /** Unit and range checks, then outlier warnings against the indicator's history. */
@@ -51,8 +59,8 @@ export function checkValue(input: ValueCheckInput): ValueCheck {
     }
   }
   const last = history.at(-1);
-  const jump = input.jumpShare ?? 0.5;
-  if (last !== undefined && last !== 0 && Math.abs(value - last) / Math.abs(last) > jump) {
+  const jump = input.jumpShare ?? JUMP_SHARE;
+  if (last !== undefined && isLargeJump(value, last, jump)) {
     warnings.push({
       zh: `较上期${last}变化超过${Math.round(jump * 100)}%`,
       en: `changes by more than ${Math.round(jump * 100)}% from the last value ${last}`,

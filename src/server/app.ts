@@ -9,6 +9,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { plansImportRoutes } from './modules/plans/plans-import.routes.ts';
 import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.ts';
+import { seriesRoutes } from './modules/series/series.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { renderApiDocs } from './openapi-docs.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', plansImportRoutes);
   app.route('/api', plansRoutes);
   app.route('/api', evaluationsRoutes);
+  app.route('/api', seriesRoutes);
   app.route('/api', reportsRoutes);
   app.route('/api', projectsRoutes);
   app.route('/api', tasksRoutes);

@@ -152,6 +152,20 @@ export const workflowRepository = {
     );
   },
 
+  /** Every value and version of a plan's indicators (or of the given ones), in table order. */
+  async listForPlan(
+    db: Queryable,
+    planId: string,
+    indicatorIds: readonly string[] | null,
+  ): Promise<WorkflowObservation[]> {
+    return db.query<WorkflowObservation>(
+      `SELECT ${COLUMNS} FROM ${FROM} JOIN indicators i ON i.id = o.indicator_id
+        WHERE i.plan_id = $1 AND ($2::uuid[] IS NULL OR o.indicator_id = ANY($2::uuid[]))
+        ORDER BY i.position, o.period, o.kind, o.version`,
+      [planId, indicatorIds === null ? null : [...indicatorIds]],
+    );
+  },
+
   /** Approved annual values of an indicator, oldest first (for outlier checks). */
   async approvedHistory(
     db: Queryable,

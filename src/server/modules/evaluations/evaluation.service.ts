@@ -66,6 +66,22 @@ export async function evaluatePlanLive(
   return result;
 }
 
+/**
+ * One evaluation per year from the plan's first year to `to`, on inputs loaded once (the series a chart draws:
+ * the judged value of each year, without one request and one load per year).
+ */
+export async function evaluatePlanYears(
+  db: Queryable,
+  planId: string,
+  q: { to: number; method: Method; scope: IndicatorScope },
+): Promise<{ plan: PlanSummary; ids: Record<string, string>; years: PlanEvaluation[] }> {
+  const inputs = await loadInputs(db, planId, q.scope);
+  const last = Math.min(q.to, inputs.plan.periodEnd);
+  const years: PlanEvaluation[] = [];
+  for (let y = inputs.plan.periodStart; y <= last; y++) years.push(run(inputs, y, q.method));
+  return { plan: inputs.plan, ids: inputs.ids, years };
+}
+
 /** The time-progress verdict an indicator would get if `candidate` were approved (for the lagging-note rule). */
 export async function verdictWithCandidate(
   db: Queryable,

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { OBSERVATION_STATUSES, type ObservationStatus } from '../../../domain/observation.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { validationHook } from '../../errors.ts';
 import {
@@ -15,10 +16,13 @@ import {
   approveObservation,
   createObservation,
   listObservations,
+  listPlanObservations,
   returnObservation,
   submitObservation,
   updateObservation,
 } from './observations.service.ts';
+import { planIdParams } from '../plans/plans.schemas.ts';
+import { planObservationsQuery } from './observations.schemas.ts';
 import { errorResponse as err, jsonBody as body, jsonResponse as ok } from '../../openapi-helpers.ts';
 
 const writeErrors = {
@@ -123,3 +127,33 @@ observationsRoutes.openapi(
     return c.json({ items: items.map(presentObservation) }, 200);
   },
 );
+
+observationsRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/plans/{id}/observations',
+    tags: ['observations'],
+    summary: "All values of a plan's indicators in one list 规划全部指标数据",
+    request: { params: planIdParams, query: planObservationsQuery },
+    responses: {
+      200: ok(
+        z.object({ items: z.array(observationSchema) }),
+        'In table order, oldest period first, every version',
+      ),
+      401: err('Not logged in'),
+      422: err('Invalid parameters'),
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid('query');
+    const items = await listPlanObservations(c.var.deps.db, requireUser(c), c.req.valid('param').id, {
+      mine: q.mine === 'true',
+      status: q.status ? q.status.split(',').filter(isStatus) : null,
+    });
+    return c.json({ items: items.map(presentObservation) }, 200);
+  },
+);
+
+function isStatus(s: string): s is ObservationStatus {
+  return (OBSERVATION_STATUSES as readonly string[]).includes(s);
+}

@@ -70,3 +70,14 @@ export function presentObservation<
     approvedAt: iso(o.approvedAt),
   };
 }
+
+export const planObservationsQuery = z.object({
+  mine: z.enum(['true', 'false']).optional().openapi({
+    description: "true: only the indicators of the user's departments (department users)",
+  }),
+  status: z
+    .string()
+    .regex(/^[a-z,]+$/)
+    .optional()
+    .openapi({ example: 'draft,returned', description: 'Comma-separated statuses to keep' }),
+});

@@ -1,5 +1,6 @@
 import type { Db, Queryable } from '../../../db/db.types.ts';
 import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { reportingRepository } from '../../../db/repositories/reporting.repository.ts';
 import {
   workflowRepository,
   type IndicatorAccess,
@@ -259,4 +260,34 @@ export async function listObservations(
   const ind = await indicatorFor(db, indicatorId);
   const all = await workflowRepository.listForIndicator(db, ind.id);
   return can(user, 'seeDrafts', 'indicator', ind) ? all : all.filter((o) => o.status === 'approved');
+}
+
+/**
+ * The values of a whole plan in one read (the entry grid, the approver's lists). Department users see every
+ * version of their own indicators and only approved values of the others; `mine` keeps their own only.
+ */
+export async function listPlanObservations(
+  db: Db,
+  user: SessionUser,
+  planId: string,
+  q: { mine: boolean; status: readonly ObservationStatus[] | null },
+): Promise<WorkflowObservation[]> {
+  const own =
+    user.role === 'department'
+      ? new Set(
+          (
+            await reportingRepository.indicators(
+              db,
+              [planId],
+              user.departments.map((d) => d.id),
+            )
+          ).map((i) => i.id),
+        )
+      : null;
+  const rows = await workflowRepository.listForPlan(db, planId, q.mine && own ? [...own] : null);
+  return rows.filter(
+    (o) =>
+      (own === null || own.has(o.indicatorId) || o.status === 'approved') &&
+      (q.status === null || q.status.includes(o.status)),
+  );
 }

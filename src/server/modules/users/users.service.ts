@@ -3,10 +3,8 @@ import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { departmentsRepository } from '../../../db/repositories/departments.repository.ts';
 import { usersRepository } from '../../../db/repositories/users.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
-import type { Role, SessionUser } from '../../../domain/user.ts';
+import { MIN_PASSWORD_LENGTH, type Role, type SessionUser } from '../../../domain/user.ts';
 import { hashPassword } from '../../auth/password.ts';
-
-export const MIN_PASSWORD_LENGTH = 10;
 
 export interface NewUserInput {
   email: string;

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/db.types.ts';
+import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import { getJson, testApp } from '../support/app.ts';
+import { testDatabases } from '../support/databases.ts';
+import { loginAs, type Client } from '../support/session.ts';
+
+interface Indicator {
+  id: string;
+  code: string;
+  departments: { code: string; role: string }[];
+}
+interface Series {
+  years: number[];
+  items: { code: string; indicatorId: string; points: { year: number; actual: number | null }[] }[];
+}
+interface Evaluation {
+  indicators: { code: string; dataYear: number | null; actual: number | null }[];
+}
+
+/** The reads the web workspace draws from: a plan's series in one request, a plan's values in one list. */
+describe.each(testDatabases)('series and plan value lists on $kind', ({ create }) => {
+  let db: Db;
+  let dispose: () => Promise<void>;
+  let app: ReturnType<typeof testApp>;
+  let planId: string;
+  let hitech: Indicator; // T2-11, one department
+  let dept: Client;
+  let otherDept: Client;
+  let admin: Client;
+
+  beforeAll(async () => {
+    ({ db, dispose } = await create());
+    await seedIfEmpty(db);
+    app = testApp(db);
+    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
+    planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+    const inds = await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`);
+    hitech = inds.body.items.find((i) => i.code === 'T2-11')!;
+    const own = hitech.departments[0]!.code;
+    const other = inds.body.items
+      .flatMap((i) => i.departments.map((d) => d.code))
+      .find((c) => !hitech.departments.some((d) => d.code === c))!;
+    dept = await loginAs(app, db, 'department', [own]);
+    otherDept = await loginAs(app, db, 'department', [other]);
+    admin = await loginAs(app, db, 'admin');
+  });
+  afterAll(async () => dispose());
+
+  it('the series holds, for every year, what that year’s evaluation judged on its own data', async () => {
+    const s = await getJson<Series>(app, `/api/plans/${planId}/series?to=2023&scope=all`);
+    expect(s.status).toBe(200);
+    expect(s.body.years).toEqual([2021, 2022, 2023]);
+    expect(s.body.items.length).toBeGreaterThan(30);
+    for (const year of s.body.years) {
+      const ev = await getJson<Evaluation>(
+        app,
+        `/api/plans/${planId}/evaluation?year=${year}&method=time&scope=all`,
+      );
+      for (const ind of ev.body.indicators) {
+        const point = s.body.items.find((i) => i.code === ind.code)!.points.find((p) => p.year === year)!;
+        expect(point.actual, `${ind.code} ${year}`).toBe(ind.dataYear === year ? ind.actual : null);
+      }
+    }
+  });
+
+  it('a series past the plan end stops at the last year; an unknown plan is a 404', async () => {
+    const s = await getJson<Series>(app, `/api/plans/${planId}/series?to=2030`);
+    expect(s.body.years).toEqual([2021, 2022, 2023, 2024, 2025]);
+    const missing = await getJson(app, `/api/plans/00000000-0000-4000-8000-000000000000/series?to=2024`);
+    expect(missing.status).toBe(404);
+  });
+
+  it('lists a plan’s values in one read: own drafts to their department only', async () => {
+    const created = await dept.request('POST', '/api/observations', {
+      indicatorId: hitech.id,
+      period: '2022',
+      value: 2600,
+    });
+    expect(created.status).toBe(201);
+    const mine = await dept.request('GET', `/api/plans/${planId}/observations?mine=true`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((o: { indicatorId: string }) => o.indicatorId)).toContain(hitech.id);
+    const drafts = await dept.request('GET', `/api/plans/${planId}/observations?status=draft`);
+    expect(drafts.body.items).toEqual([expect.objectContaining({ value: 2600, status: 'draft' })]);
+    const others = await otherDept.request('GET', `/api/plans/${planId}/observations`);
+    expect(others.body.items.filter((o: { status: string }) => o.status !== 'approved')).toEqual([]);
+    const all = await admin.request('GET', `/api/plans/${planId}/observations?status=draft`);
+    expect(all.body.items.map((o: { value: number }) => o.value)).toEqual([2600]);
+    expect((await getJson(app, `/api/plans/${planId}/observations`)).status).toBe(401);
+  });
+});
