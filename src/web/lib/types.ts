@@ -22,6 +22,7 @@ import type { assignmentSchema } from '../../server/modules/assignments/assignme
 import type { departmentSchema } from '../../server/modules/departments/departments.schemas.ts';
 import type { uploadReportSchema } from '../../server/modules/spreadsheets/spreadsheets.routes.ts';
 import type { inboxItemSchema } from '../../server/modules/inbox/inbox.schemas.ts';
+import type { planSeriesSchema } from '../../server/modules/series/series.schemas.ts';
 import type { observationSchema } from '../../server/modules/observations/observations.schemas.ts';
 import type {
   indicatorListSchema,
@@ -45,27 +46,7 @@ export type PlanEvaluation = z.infer<typeof liveEvaluationSchema>;
 export type Verdict = IndicatorEvaluation['verdict'];
 export type Method = IndicatorEvaluation['method'];
 
-export const VERDICT_ORDER: readonly Verdict[] = [
-  'achieved',
-  'ahead',
-  'on_track',
-  'acceleration_needed',
-  'limited_progress',
-  'lagging',
-  'deterioration',
-  'not_achieved',
-  'no_data',
-  'not_assessable',
-];
-
-/** Verdicts that call for attention (滞后 and its trend-method cousins). */
-export const BEHIND: ReadonlySet<Verdict> = new Set<Verdict>([
-  'lagging',
-  'acceleration_needed',
-  'limited_progress',
-  'deterioration',
-  'not_achieved',
-]);
+export type PlanSeries = z.infer<typeof planSeriesSchema>;
 
 export type Role = SessionUser['role'];
 

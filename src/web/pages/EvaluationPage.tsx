@@ -1,16 +1,12 @@
-import { Card, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Card, Segmented, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { withUnit } from '../lib/format.ts';
 import { useI18n } from '../lib/i18n.tsx';
-import { Link } from '../lib/router.tsx';
-import type { IndicatorEvaluation } from '../lib/types.ts';
 import { ReportsAndSnapshots } from '../modules/evaluation-cycles/Snapshots.tsx';
-import { SEVERITY } from '../modules/dashboard/model.ts';
+import { EvaluationTable } from '../modules/evaluation/EvaluationTable.tsx';
 import { useEvaluation, type Scope } from '../modules/evaluation/queries.ts';
+import { MethodSwitch } from '../modules/workspace/MethodSwitch.tsx';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
 import { ErrorState, Loading } from '../ui/states.tsx';
-import { VerdictTag } from '../ui/verdict.tsx';
-import { MethodSwitch } from './DashboardPage.tsx';
 
 export default function EvaluationPage() {
   const { t, pick } = useI18n();
@@ -53,45 +49,7 @@ export default function EvaluationPage() {
       )}
       <Card size="small">
         <Typography.Paragraph>{pick(q.data.summary.sentence)}</Typography.Paragraph>
-        <Table<IndicatorEvaluation>
-          size="small"
-          rowKey="code"
-          dataSource={rows}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: 900 }}
-          columns={[
-            {
-              title: t('col.code'),
-              dataIndex: 'code',
-              width: 80,
-              sorter: (a, b) => a.code.localeCompare(b.code),
-            },
-            {
-              title: t('col.name'),
-              render: (_, i) => {
-                const id = q.data.ids[i.code];
-                return id ? <Link to={`/indicators/${id}`}>{i.name}</Link> : i.name;
-              },
-            },
-            { title: t('col.attribute'), width: 80, render: (_, i) => t(`attribute.${i.attribute}`) },
-            { title: t('col.target'), render: (_, i) => i.targetRaw ?? withUnit(i.target, i.unit) },
-            {
-              title: t('col.actual'),
-              render: (_, i) => (i.actual !== null ? withUnit(i.actual, i.unit) : (i.actualText ?? '—')),
-            },
-            {
-              title: t('col.verdict'),
-              width: 120,
-              defaultSortOrder: 'ascend',
-              sorter: (a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict],
-              render: (_, i) => <VerdictTag verdict={i.verdict} />,
-            },
-            {
-              title: t('col.explanation'),
-              render: (_, i) => <span className="muted">{pick(i.explanation)}</span>,
-            },
-          ]}
-        />
+        <EvaluationTable ev={q.data} rows={rows} />
       </Card>
     </div>
   );

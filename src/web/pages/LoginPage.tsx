@@ -4,7 +4,7 @@ import { ApiError } from '../lib/api.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { Link, navigate, useLocation } from '../lib/router.tsx';
 import { useSession } from '../modules/session/session.tsx';
-import { LanguageSwitch } from './Shell.tsx';
+import { LanguageSwitch } from '../modules/session/LanguageSwitch.tsx';
 
 interface Fields {
   email: string;

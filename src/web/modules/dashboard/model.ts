@@ -1,17 +1,6 @@
+import { hasTargetPath, isBehind, SEVERITY, VERDICT_ORDER } from '../../lib/rules.ts';
 import type { Indicator, IndicatorEvaluation, Verdict } from '../../lib/types.ts';
-import { VERDICT_ORDER } from '../../lib/types.ts';
 import type { SeriesPoint } from '../evaluation/queries.ts';
-
-const PATH_KINDS = new Set([
-  'level',
-  'share',
-  'cumulative',
-  'floor',
-  'ceiling',
-  'reduction',
-  'maintain',
-  'about',
-]);
 
 /** Baseline from the evaluation, else from the indicator table. */
 export function baselineOf(ev: IndicatorEvaluation, ind: Indicator | undefined): number | null {
@@ -27,7 +16,7 @@ export function expectedPath(
   const by = ev.baselineYear ?? ind?.baselineYear ?? null;
   const t = ev.target ?? ind?.target?.value ?? null;
   const ty = ev.targetYear ?? ind?.targetYear ?? null;
-  if (!PATH_KINDS.has(ev.kind) || b === null || by === null || t === null || ty === null) return null;
+  if (!hasTargetPath(ev.kind) || b === null || by === null || t === null || ty === null) return null;
   return [
     { x: by, y: b },
     { x: ty, y: t },
@@ -53,16 +42,7 @@ export function countVerdicts(items: IndicatorEvaluation[]): { verdict: Verdict;
   return VERDICT_ORDER.filter((v) => (m.get(v) ?? 0) > 0).map((v) => ({ verdict: v, count: m.get(v) ?? 0 }));
 }
 
-/** Worse first: used to sort lists and to roll up a node's colour. */
-export const SEVERITY: Record<Verdict, number> = {
-  not_achieved: 0,
-  deterioration: 1,
-  lagging: 2,
-  limited_progress: 3,
-  acceleration_needed: 4,
-  on_track: 5,
-  ahead: 6,
-  achieved: 7,
-  not_assessable: 8,
-  no_data: 9,
-};
+/** The indicators that call for attention, worst first. */
+export function behindFirst(items: IndicatorEvaluation[]): IndicatorEvaluation[] {
+  return items.filter((i) => isBehind(i.verdict)).sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
+}

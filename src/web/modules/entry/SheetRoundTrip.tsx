@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { upload } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { UploadReport } from '../../lib/types.ts';
+import { invalidateAfterValueWrite } from '../observations/mutations.ts';
 
 type Row = UploadReport['rows'][number];
 const STATUS_COLOR: Record<Row['status'], string> = {
@@ -35,7 +36,7 @@ export function SheetRoundTrip({
       if (keepValid) form.set('keepValid', 'true');
       const r = await upload<UploadReport>('/api/uploads', form);
       setReport(r);
-      if (r.ok || keepValid) void qc.invalidateQueries({ queryKey: ['bo'] });
+      if (r.ok || keepValid) invalidateAfterValueWrite(qc, planId, 'all', false);
     } catch (err) {
       setReport(null);
       void message.error(err instanceof Error ? err.message : t('error.unknown'));

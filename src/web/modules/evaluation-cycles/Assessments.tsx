@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
 import { api } from '../../lib/api.ts';
+import { qk } from '../../lib/queryKeys.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { VERDICT_ORDER, type Snapshot, type SnapshotSummary } from '../../lib/types.ts';
+import { VERDICT_ORDER } from '../../lib/rules.ts';
+import type { Snapshot, SnapshotSummary } from '../../lib/types.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
 import { useVerdictLabel } from '../../ui/verdict.tsx';
 import { useSession } from '../session/session.tsx';
@@ -33,14 +35,14 @@ export function Assessments({
   const qc = useQueryClient();
   const [form] = Form.useForm<Fields>();
   const list = useQuery({
-    queryKey: ['bo', 'snapshots', planId],
+    queryKey: qk.snapshots(planId),
     queryFn: ({ signal }) =>
       api<{ items: SnapshotSummary[] }>(`/api/evaluations?planId=${planId}`, { signal }).then((r) => r.items),
     enabled: !!user,
   });
   const latest = [...(list.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   const snap = useQuery({
-    queryKey: ['bo', 'snapshot', latest?.id],
+    queryKey: qk.snapshot(latest?.id),
     queryFn: ({ signal }) => api<Snapshot>(`/api/evaluations/${latest?.id ?? ''}`, { signal }),
     enabled: !!latest,
   });
@@ -53,7 +55,7 @@ export function Assessments({
     onSuccess: () => {
       void message.success(t('assess.saved'));
       form.resetFields();
-      void qc.invalidateQueries({ queryKey: ['bo', 'snapshot', latest?.id] });
+      void qc.invalidateQueries({ queryKey: qk.snapshot(latest?.id) });
     },
     onError: (err) => void message.error(err instanceof Error ? err.message : t('error.unknown')),
   });

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api.ts';
+import { qk } from '../../lib/queryKeys.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { Method, SnapshotSummary } from '../../lib/types.ts';
 import { useSession } from '../session/session.tsx';
@@ -29,7 +30,7 @@ export function ReportsAndSnapshots({
   const [kind, setKind] = useState<Kind>('annual');
   const canFreeze = user?.role === 'admin' || user?.role === 'assessor';
   const list = useQuery({
-    queryKey: ['bo', 'snapshots', planId],
+    queryKey: qk.snapshots(planId),
     queryFn: ({ signal }) =>
       api<{ items: SnapshotSummary[] }>(`/api/evaluations?planId=${planId}`, { signal }).then((r) => r.items),
     enabled: !!user,
@@ -42,7 +43,7 @@ export function ReportsAndSnapshots({
       }),
     onSuccess: () => {
       void message.success(t('snap.frozen'));
-      void qc.invalidateQueries({ queryKey: ['bo', 'snapshots', planId] });
+      void qc.invalidateQueries({ queryKey: qk.snapshots(planId) });
     },
     onError: (err) => void message.error(err instanceof Error ? err.message : t('error.unknown')),
   });

@@ -1,17 +1,28 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { api } from '../../lib/api.ts';
-import type { IndicatorList, Method, PlanEvaluation, PlanList, PlanTree } from '../../lib/types.ts';
+import { qk, type Scope } from '../../lib/queryKeys.ts';
+import type {
+  IndicatorList,
+  Method,
+  PlanEvaluation,
+  PlanList,
+  PlanSeries,
+  PlanTree,
+} from '../../lib/types.ts';
+
+export type { Scope };
 
 export const usePlans = () =>
   useQuery({
-    queryKey: ['plans'],
+    queryKey: qk.plans(),
     queryFn: ({ signal }) => api<PlanList>('/api/plans', { signal }),
     staleTime: 60_000,
   });
 
 export const usePlanTree = (planId: string | null) =>
   useQuery({
-    queryKey: ['plan', planId, 'tree'],
+    queryKey: qk.tree(planId),
     queryFn: ({ signal }) => api<PlanTree>(`/api/plans/${planId ?? ''}/tree`, { signal }),
     enabled: !!planId,
     staleTime: 5 * 60_000,
@@ -19,19 +30,11 @@ export const usePlanTree = (planId: string | null) =>
 
 export const useIndicators = (planId: string | null) =>
   useQuery({
-    queryKey: ['plan', planId, 'indicators'],
+    queryKey: qk.indicators(planId),
     queryFn: ({ signal }) => api<IndicatorList>(`/api/plans/${planId ?? ''}/indicators`, { signal }),
     enabled: !!planId,
     staleTime: 60_000,
   });
-
-export type Scope = 'table' | 'all';
-
-const evalPath = (planId: string, year: number, method: Method, scope: Scope) =>
-  `/api/plans/${planId}/evaluation?year=${year}&method=${method}&scope=${scope}`;
-
-export const evaluationKey = (planId: string | null, year: number, method: Method, scope: Scope) =>
-  ['plan', planId, 'evaluation', year, method, scope] as const;
 
 export const useEvaluation = (
   planId: string | null,
@@ -41,9 +44,12 @@ export const useEvaluation = (
   opts: { refetchInterval?: number } = {},
 ) =>
   useQuery({
-    queryKey: evaluationKey(planId, year ?? 0, method, scope),
+    queryKey: qk.evaluation(planId, year ?? 0, method, scope),
     queryFn: ({ signal }) =>
-      api<PlanEvaluation>(evalPath(planId ?? '', year ?? 0, method, scope), { signal }),
+      api<PlanEvaluation>(
+        `/api/plans/${planId ?? ''}/evaluation?year=${year ?? 0}&method=${method}&scope=${scope}`,
+        { signal },
+      ),
     enabled: !!planId && !!year,
     staleTime: 30_000,
     refetchInterval: opts.refetchInterval ?? false,
@@ -54,33 +60,27 @@ export interface SeriesPoint {
   actual: number | null;
 }
 
-/**
- * Actual values per indicator code over the years (one evaluation per year — the API has no time-series
- * route): a year's point is kept only when its data year is that year.
- */
-export function useActualSeries(
+/** Each indicator's judged value per year up to `to`, in one request (GET /api/plans/{id}/series). */
+export function useSeries(
   planId: string | null,
-  years: number[],
+  to: number | null,
   scope: Scope = 'table',
 ): { byCode: Map<string, SeriesPoint[]>; loading: boolean } {
-  const results = useQueries({
-    queries: years.map((y) => ({
-      queryKey: evaluationKey(planId, y, 'time', scope),
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api<PlanEvaluation>(evalPath(planId ?? '', y, 'time', scope), { signal }),
-      enabled: !!planId,
-      staleTime: 30_000,
-    })),
+  const q = useQuery({
+    queryKey: qk.series(planId, to ?? 0, 'time', scope),
+    queryFn: ({ signal }) =>
+      api<PlanSeries>(`/api/plans/${planId ?? ''}/series?to=${to ?? 0}&method=time&scope=${scope}`, {
+        signal,
+      }),
+    enabled: !!planId && !!to,
+    staleTime: 30_000,
   });
-  const byCode = new Map<string, SeriesPoint[]>();
-  results.forEach((r, i) => {
-    const y = years[i];
-    if (y === undefined || !r.data) return;
-    for (const ind of r.data.indicators) {
-      const pts = byCode.get(ind.code) ?? [];
-      pts.push({ year: y, actual: ind.dataYear === y ? ind.actual : null });
-      byCode.set(ind.code, pts);
-    }
-  });
-  return { byCode, loading: results.some((r) => r.isLoading) };
+  const byCode = useMemo(
+    () =>
+      new Map(
+        (q.data?.items ?? []).map((i) => [i.code, i.points.map((p) => ({ year: p.year, actual: p.actual }))]),
+      ),
+    [q.data],
+  );
+  return { byCode, loading: q.isLoading };
 }

@@ -15,6 +15,7 @@ import {
   Upload,
 } from 'antd';
 import { useState } from 'react';
+import { qk } from '../../lib/queryKeys.ts';
 import { uploadWithProgress } from '../../lib/api.ts';
 import { isMessageKey, useI18n } from '../../lib/i18n.tsx';
 import { navigate } from '../../lib/router.tsx';
@@ -50,7 +51,7 @@ export function PlanImport() {
       );
       if (save && r.planId) {
         void message.success(t('import.saved', { title: r.title, version: r.version ?? 1 }));
-        await qc.invalidateQueries({ queryKey: ['plans'] });
+        await qc.invalidateQueries({ queryKey: qk.plans() });
         ws.setPlanId(r.planId);
         navigate('/plan');
         return;

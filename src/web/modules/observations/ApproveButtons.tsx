@@ -2,6 +2,7 @@ import { App, Button, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { Observation } from '../../lib/types.ts';
+import { useWorkspace } from '../workspace/workspace.tsx';
 import { useObservationActions } from './mutations.ts';
 
 /** Approve, or return with a reason — for the planning office and assessors. */
@@ -14,7 +15,7 @@ export function ApproveButtons({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { approve, giveBack } = useObservationActions();
+  const { approve, giveBack } = useObservationActions(useWorkspace().plan?.id ?? null);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const fail = (err: unknown) => void message.error(err instanceof Error ? err.message : t('error.unknown'));

@@ -1,5 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
+import { qk } from '../../lib/queryKeys.ts';
 import type { Observation } from '../../lib/types.ts';
 
 export interface ObservationResult {
@@ -17,17 +18,31 @@ export interface ObservationInput {
   reason?: string | null;
 }
 
-/** Writes change inboxes, value tables and evaluations: refresh them all. */
-function useRefresh() {
-  const qc = useQueryClient();
-  return () => {
-    void qc.invalidateQueries({ queryKey: ['bo'] });
-    void qc.invalidateQueries({ queryKey: ['plan'] });
-  };
+/**
+ * What a value write changes: its indicator's value list, the plan's value lists and the inboxes; an approval
+ * also changes the plan's evaluations and series (drafts, submissions and returns never count in them).
+ */
+export function invalidateAfterValueWrite(
+  qc: QueryClient,
+  planId: string | null,
+  indicatorIds: readonly string[] | 'all',
+  approved: boolean,
+): void {
+  if (indicatorIds === 'all') void qc.invalidateQueries({ queryKey: qk.observationsAll() });
+  else for (const id of new Set(indicatorIds)) void qc.invalidateQueries({ queryKey: qk.observations(id) });
+  void qc.invalidateQueries({ queryKey: qk.planObservationsAll(planId) });
+  void qc.invalidateQueries({ queryKey: qk.inbox() });
+  if (approved) {
+    void qc.invalidateQueries({ queryKey: qk.evaluations(planId) });
+    void qc.invalidateQueries({ queryKey: qk.seriesAll(planId) });
+  }
 }
 
-export function useObservationActions() {
-  const refresh = useRefresh();
+/** Save, submit, approve and return one value of the plan `planId`. */
+export function useObservationActions(planId: string | null) {
+  const qc = useQueryClient();
+  const after = (approved: boolean) => (o: Observation) =>
+    invalidateAfterValueWrite(qc, planId, [o.indicatorId], approved);
   /** A draft or returned value is edited in place; otherwise a new one (or a new version of an approved one) is created. */
   const save = useMutation({
     mutationFn: ({ input, existing }: { input: ObservationInput; existing?: Observation | undefined }) => {
@@ -40,20 +55,20 @@ export function useObservationActions() {
       }
       return api<ObservationResult>('/api/observations', { method: 'POST', body: input });
     },
-    onSuccess: refresh,
+    onSuccess: (r) => after(false)(r.observation),
   });
   const submit = useMutation({
     mutationFn: (id: string) => api<Observation>(`/api/observations/${id}/submit`, { method: 'POST' }),
-    onSuccess: refresh,
+    onSuccess: after(false),
   });
   const approve = useMutation({
     mutationFn: (id: string) => api<Observation>(`/api/observations/${id}/approve`, { method: 'POST' }),
-    onSuccess: refresh,
+    onSuccess: after(true),
   });
   const giveBack = useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) =>
       api<Observation>(`/api/observations/${id}/return`, { method: 'POST', body: { reason } }),
-    onSuccess: refresh,
+    onSuccess: after(false),
   });
   return { save, submit, approve, giveBack };
 }

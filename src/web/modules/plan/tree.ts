@@ -1,5 +1,5 @@
 import type { TreeNode, Verdict } from '../../lib/types.ts';
-import { SEVERITY } from '../dashboard/model.ts';
+import { SEVERITY } from '../../lib/rules.ts';
 
 export interface Indexed {
   byId: Map<string, TreeNode>;

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Progress, Space, Tag, Typography } from 'antd';
 import { api } from '../../lib/api.ts';
+import { qk } from '../../lib/queryKeys.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { PlanProgress } from '../../lib/types.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
@@ -17,7 +18,7 @@ const STATUS_COLOR = {
 export function TaskProgress({ planId, year }: { planId: string; year: number | null }) {
   const { t } = useI18n();
   const q = useQuery({
-    queryKey: ['plan', planId, 'progress', year],
+    queryKey: qk.progress(planId, year),
     queryFn: ({ signal }) =>
       api<PlanProgress>(`/api/plans/${planId}/progress${year ? `?year=${year}` : ''}`, { signal }),
     staleTime: 60_000,

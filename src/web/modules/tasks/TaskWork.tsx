@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
 import { api } from '../../lib/api.ts';
+import { qk } from '../../lib/queryKeys.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { TaskStatus, TaskWork as TaskWorkDto } from '../../lib/types.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
@@ -15,14 +16,24 @@ const STATUS_COLOR: Record<TaskStatus, string> = {
 };
 
 /** Milestones of the annual work plans and the progress reports of one task; departments add reports. */
-export function TaskWork({ nodeId, year, canReport }: { nodeId: string; year: number; canReport: boolean }) {
+export function TaskWork({
+  planId,
+  nodeId,
+  year,
+  canReport,
+}: {
+  planId: string;
+  nodeId: string;
+  year: number;
+  canReport: boolean;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<{ status: TaskStatus; percent: number; text: string }>();
   const [milestoneForm] = Form.useForm<{ title: string; dueDate: string }>();
   const q = useQuery({
-    queryKey: ['bo', 'task', nodeId],
+    queryKey: qk.task(nodeId),
     queryFn: ({ signal }) => api<TaskWorkDto>(`/api/tasks/${nodeId}/work`, { signal }),
   });
   const add = useMutation({
@@ -31,8 +42,8 @@ export function TaskWork({ nodeId, year, canReport }: { nodeId: string; year: nu
     onSuccess: () => {
       void message.success(t('task.reported'));
       form.resetFields();
-      void qc.invalidateQueries({ queryKey: ['bo', 'task', nodeId] });
-      void qc.invalidateQueries({ queryKey: ['plan'] });
+      void qc.invalidateQueries({ queryKey: qk.task(nodeId) });
+      void qc.invalidateQueries({ queryKey: qk.progressAll(planId) });
     },
     onError: (err) => void message.error(err instanceof Error ? err.message : t('error.unknown')),
   });
@@ -55,7 +66,8 @@ export function TaskWork({ nodeId, year, canReport }: { nodeId: string; year: nu
       }),
     onSuccess: () => {
       milestoneForm.resetFields();
-      void qc.invalidateQueries({ queryKey: ['bo', 'task', nodeId] });
+      void qc.invalidateQueries({ queryKey: qk.task(nodeId) });
+      void qc.invalidateQueries({ queryKey: qk.overdueMilestones() });
     },
     onError: (err) => void message.error(err instanceof Error ? err.message : t('error.unknown')),
   });
@@ -66,8 +78,8 @@ export function TaskWork({ nodeId, year, canReport }: { nodeId: string; year: nu
         body: { completedOn: new Date().toISOString().slice(0, 10) },
       }),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['bo', 'task', nodeId] });
-      void qc.invalidateQueries({ queryKey: ['bo', 'milestones'] });
+      void qc.invalidateQueries({ queryKey: qk.task(nodeId) });
+      void qc.invalidateQueries({ queryKey: qk.overdueMilestones() });
     },
     onError: (err) => void message.error(err instanceof Error ? err.message : t('error.unknown')),
   });

@@ -1,0 +1,96 @@
+import { App, Button, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { fmt } from '../../lib/format.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import { Link } from '../../lib/router.tsx';
+import type { InboxItem } from '../../lib/types.ts';
+import { ApproveButtons } from '../observations/ApproveButtons.tsx';
+import { useObservationActions } from '../observations/mutations.ts';
+
+const TYPE_COLOR: Record<InboxItem['type'], string> = {
+  fill: 'blue',
+  submit: 'gold',
+  approve: 'purple',
+  returned: 'red',
+};
+
+/** What waits on the user: values to fill, drafts to submit, returned values, values to approve. */
+export function InboxTable({ items, planId }: { items: InboxItem[]; planId: string | null }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { submit } = useObservationActions(planId);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const submitOne = async (id: string, code: string) => {
+    setBusy(id);
+    try {
+      await submit.mutateAsync(id);
+      void message.success(t('entry.submitted', { code }));
+    } catch (err) {
+      void message.error(err instanceof Error ? err.message : t('error.unknown'));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Table<InboxItem>
+      data-testid="inbox"
+      size="small"
+      rowKey={(i) => `${i.type}-${i.indicatorId}-${i.period}-${i.observationId ?? ''}`}
+      dataSource={items}
+      pagination={{ pageSize: 30, hideOnSinglePage: true }}
+      scroll={{ x: 900 }}
+      locale={{ emptyText: t('inbox.empty') }}
+      columns={[
+        {
+          title: t('inbox.type'),
+          width: 100,
+          render: (_, i) => <Tag color={TYPE_COLOR[i.type]}>{t(`inbox.${i.type}`)}</Tag>,
+        },
+        { title: t('col.code'), dataIndex: 'code', width: 80 },
+        {
+          title: t('col.name'),
+          render: (_, i) => <Link to={`/indicators/${i.indicatorId}`}>{i.name}</Link>,
+        },
+        { title: t('col.period'), dataIndex: 'period', width: 80 },
+        {
+          title: t('col.value'),
+          width: 100,
+          render: (_, i) => (i.value !== undefined && i.value !== null ? fmt(i.value) : '—'),
+        },
+        {
+          title: t('inbox.due'),
+          width: 150,
+          render: (_, i) => (
+            <Space size={4}>
+              <span>{i.due ? i.due.slice(0, 10) : '—'}</span>
+              {i.overdue && <Tag color="red">{t('inbox.overdue')}</Tag>}
+            </Space>
+          ),
+        },
+        {
+          title: t('col.actions'),
+          width: 220,
+          render: (_, i) => {
+            const id = i.observationId;
+            if (i.type === 'approve' && id) return <ApproveButtons observation={{ id }} code={i.code} />;
+            if (i.type === 'submit' && id) {
+              return (
+                <Button
+                  size="small"
+                  type="primary"
+                  loading={busy === id}
+                  onClick={() => void submitOne(id, i.code)}
+                >
+                  {t('entry.submit')}
+                </Button>
+              );
+            }
+            return <Link to="/entry">{t('inbox.goFill')}</Link>;
+          },
+        },
+      ]}
+    />
+  );
+}
