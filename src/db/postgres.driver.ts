@@ -9,14 +9,24 @@ export interface PostgresOptions {
 }
 
 export function openPostgres(options: PostgresOptions): Db {
+  const broken = new WeakMap<pg.PoolClient, Error>();
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
     connectionTimeoutMillis: 5_000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  // An idle client losing its connection (server restart) must not crash the process.
-  pool.on('error', () => undefined);
+  // PostgreSQL may end any connection at any moment (pg_terminate_backend, 57P01; a restart; a network cut). pg
+  // reports it as an 'error' event on the client, and an 'error' without a listener kills the process. pg-pool
+  // listens only while a client is idle, and a checked-out client is handed over by a promise, so an error
+  // parsed in the same chunk as the hand-over arrives before any caller could listen. So every client gets a
+  // listener of its own from birth to end: the failure is remembered, and the client is destroyed on release.
+  pool.on('connect', (client) => {
+    client.on('error', (e: Error) => {
+      broken.set(client, e);
+    });
+  });
+  pool.on('error', () => undefined); // an idle client died: pg-pool has already removed it
   const run = async <T extends object>(
     client: pg.Pool | pg.PoolClient,
     text: string,
@@ -30,10 +40,6 @@ export function openPostgres(options: PostgresOptions): Db {
     query: (text, params) => run(pool, text, params),
     async transaction(fn) {
       const client = await pool.connect();
-      // pg-pool removes its error listener from a checked-out client: without one, the server dropping the
-      // connection mid-transaction (a restart) is an unhandled 'error' event that kills the process.
-      const onError = () => undefined;
-      client.on('error', onError);
       const tx: Queryable = { query: (text, params) => run(client, text, params) };
       let failure: Error | undefined;
       try {
@@ -48,8 +54,7 @@ export function openPostgres(options: PostgresOptions): Db {
         });
         throw e;
       } finally {
-        client.removeListener('error', onError);
-        client.release(failure);
+        client.release(failure ?? broken.get(client));
       }
     },
     async exec(sql) {
