@@ -28,6 +28,8 @@ import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { planSystemRoutes } from './modules/plan-system/plan-system.routes.ts';
 import { evaluationCyclesRoutes } from './modules/evaluation-cycles/evaluation-cycles.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 
 export const OPENAPI_INFO = {
   title: 'lantu 蓝图',
@@ -102,6 +104,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', tasksRoutes);
   app.route('/api', planSystemRoutes);
   app.route('/api', evaluationCyclesRoutes);
+  app.route('/api', notificationsRoutes);
+  app.route('/api', accountsRoutes);
 
   const documentConfig = { openapi: '3.1.0', info: { ...OPENAPI_INFO, version: deps.version } };
   app.doc31('/api/openapi.json', documentConfig);

@@ -6,18 +6,24 @@ import { createApp } from './app.ts';
 import { prepareDatabase } from './database.ts';
 import { createLogger } from './logger.ts';
 import { PublicReplay } from './public-replay.ts';
+import { startBackground, type Background } from './background.ts';
+import { loadMailConfig, setPublicBaseUrl, type MailConfig } from './modules/notifications/mail.config.ts';
 import { VERSION } from './version.ts';
 
 export interface RunningServer {
   url: string;
   /** The open database (closed by stop()). */
   db: Db;
+  /** E-mail settings, or null when notifications stay in the workspace. */
+  mail: MailConfig | null;
+  background: Background;
   stop(): Promise<void>;
 }
 
 /** Starts lantu: database ready, then HTTP. Resolves once listening. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
+  const mail = loadMailConfig();
   const db = await prepareDatabase(config, logger);
   const app = createApp({ db, logger, version: VERSION, edge: config.edge });
   const replay = new PublicReplay(db);
@@ -38,13 +44,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
   logger.info({ url, db: db.kind }, 'lantu listening');
+  setPublicBaseUrl(url);
+  const background = startBackground(db, logger, mail);
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await background.stop();
       await db.close();
       logger.info('lantu stopped');
     })());
-  return { url, db, stop };
+  return { url, db, mail, background, stop };
 }

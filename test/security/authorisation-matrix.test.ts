@@ -7,6 +7,9 @@ import { feedbackRepository } from '../../src/db/repositories/feedback.repositor
 import { installationSecret, issueChallenge } from '../../src/server/modules/feedback/anti-bot.ts';
 import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
 import { createUser } from '../../src/server/modules/users/users.service.ts';
+import { usersRepository } from '../../src/db/repositories/users.repository.ts';
+import { notify } from '../../src/server/modules/notifications/notifications.service.ts';
+import { issuePasswordReset } from '../../src/server/modules/accounts/accounts.service.ts';
 import { getJson, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, TEST_PASSWORD, type Client } from '../support/session.ts';
@@ -37,6 +40,12 @@ interface Ctx {
   taskReport(): Promise<string>;
   snapshotId: string;
   unique(): string;
+  /** A notification addressed to the "own" (KJJ) user. */
+  notificationOfOwn(): Promise<string>;
+  /** A fresh assessor account's id. */
+  someUser(): Promise<string>;
+  /** A valid one-time password-reset token of a fresh account. */
+  resetToken(): Promise<string>;
 }
 
 interface Req {
@@ -307,6 +316,52 @@ const MATRIX: Record<string, Case> = {
         json: { indicatorId: ctx.indicatorId, score: 80, verdict: '基本符合预期' },
       }),
   },
+  'POST /api/notifications/:id/read': {
+    // a notification of the KJJ user: anyone else is told it does not exist
+    expect: { anonymous: 401, own: 200, other: 404, assessor: 404, admin: 404 },
+    request: async (ctx) => ({ path: `/api/notifications/${await ctx.notificationOfOwn()}/read` }),
+  },
+  'POST /api/notifications/read-all': {
+    expect: { anonymous: 401, own: 200, other: 200, assessor: 200, admin: 200 },
+    request: () => Promise.resolve({ path: '/api/notifications/read-all' }),
+  },
+  'PUT /api/notifications/preferences': {
+    expect: { anonymous: 401, own: 200, other: 200, assessor: 200, admin: 200 },
+    request: () => Promise.resolve({ path: '/api/notifications/preferences', json: { mail: 'digest' } }),
+  },
+  'POST /api/auth/password': {
+    expect: { anonymous: 401, own: 204, other: 204, assessor: 204, admin: 204 },
+    fresh: true,
+    request: () =>
+      Promise.resolve({
+        path: '/api/auth/password',
+        json: { current: TEST_PASSWORD, next: 'another good password' },
+      }),
+  },
+  'POST /api/auth/reset-password': {
+    // whoever holds a valid one-time link
+    expect: { anonymous: 204, own: 204, other: 204, assessor: 204, admin: 204 },
+    async request(ctx) {
+      const token = await ctx.resetToken();
+      return { path: '/api/auth/reset-password', json: { token, password: 'a password from the link' } };
+    },
+  },
+  'POST /api/users/:id/password-reset': {
+    expect: allowOnly({ admin: 201 }),
+    request: async (ctx) => ({ path: `/api/users/${await ctx.someUser()}/password-reset` }),
+  },
+  'POST /api/users/:id/disable': {
+    expect: allowOnly({ admin: 200 }),
+    request: async (ctx) => ({ path: `/api/users/${await ctx.someUser()}/disable` }),
+  },
+  'POST /api/users/:id/enable': {
+    expect: allowOnly({ admin: 200 }),
+    request: async (ctx) => ({ path: `/api/users/${await ctx.someUser()}/enable` }),
+  },
+  'POST /api/users/:id/unlock': {
+    expect: allowOnly({ admin: 200 }),
+    request: async (ctx) => ({ path: `/api/users/${await ctx.someUser()}/unlock` }),
+  },
 };
 
 /** State-changing routes that need no session, hence no CSRF token. */
@@ -472,6 +527,37 @@ describe.each(testDatabases)('authorisation matrix on $kind', ({ create }) => {
           text: '报告',
         });
         return ok<{ id: string }>(r, 201).id;
+      },
+      async notificationOfOwn() {
+        const me = (await usersRepository.findByEmail(db, clients.own.email))!;
+        await db.transaction((tx) =>
+          notify(tx, {
+            event: 'value_returned',
+            params: { item: 'matrix' },
+            link: null,
+            to: { userIds: [me.id] },
+          }),
+        );
+        const r = await clients.own.request('GET', '/api/notifications?limit=1');
+        return ok<{ items: { id: string }[] }>(r, 200).items[0]!.id;
+      },
+      async someUser() {
+        const u = await createUser(
+          db,
+          { email: `acct-${this.unique()}@test.example`, password: TEST_PASSWORD, role: 'assessor' },
+          { id: null, label: 'test' },
+        );
+        return u.id;
+      },
+      async resetToken() {
+        const id = await this.someUser();
+        const adminUser = (
+          await usersRepository.sessionUsers(db, [
+            (await usersRepository.findByEmail(db, clients.admin.email))!.id,
+          ])
+        )[0]!;
+        const issued = await issuePasswordReset(db, adminUser, id);
+        return new URL(issued.link!).searchParams.get('token')!;
       },
       async publishedFeedback() {
         const id = await this.pendingFeedback();

@@ -7,10 +7,11 @@ export function serveCommand(): Command {
     .option('--host <host>', 'address to bind (overrides HOST)')
     .action(async (opts: { port?: string; host?: string }) => {
       // Loaded here, not at start-up, so `lantu --help` and the other commands do not pay for the server.
-      const [{ loadConfig }, { startServer }, { usersRepository }] = await Promise.all([
+      const [{ loadConfig }, { startServer }, { usersRepository }, { describeSmtp }] = await Promise.all([
         import('../../server/config.ts'),
         import('../../server/serve.ts'),
         import('../../db/repositories/users.repository.ts'),
+        import('../../server/modules/notifications/mail.config.ts'),
       ]);
       const config = loadConfig({
         ...process.env,
@@ -20,6 +21,11 @@ export function serveCommand(): Command {
       const server = await startServer(config);
       process.stdout.write(
         `lantu 蓝图 is running at ${server.url}  (database: ${config.databaseUrl ? 'PostgreSQL' : 'embedded PGlite'})\n`,
+      );
+      process.stdout.write(
+        server.mail
+          ? `E-mail notifications via ${describeSmtp(server.mail.url)} from ${server.mail.from}\n`
+          : 'E-mail is off (LANTU_SMTP_URL not set): notifications are in-app only 未配置邮件，仅站内通知\n',
       );
       if ((await usersRepository.countAdmins(server.db)) === 0) {
         // Never a default password: the operator creates the first admin with a password of their own.

@@ -10,10 +10,11 @@ export interface UserRow {
   locale: string;
   failedLogins: number;
   lockedUntil: Date | null;
+  disabledAt: Date | null;
 }
 
 const USER_COLUMNS = `id, email, display_name AS "displayName", password_hash AS "passwordHash", role, locale,
-  failed_logins AS "failedLogins", locked_until AS "lockedUntil"`;
+  failed_logins AS "failedLogins", locked_until AS "lockedUntil", disabled_at AS "disabledAt"`;
 
 async function departmentsOf(
   db: Queryable,

@@ -64,6 +64,8 @@ const assess = (user: SessionUser, item: { departmentIds: readonly string[] }): 
 const RULES = {
   office: {
     manageUsers: roles('admin'),
+    /** The outgoing mail queue and its delivery records (issue 16). */
+    readMailQueue: roles('admin'),
     createDepartment: roles('admin'),
     assign: roles('admin'),
     importPlan: roles('admin'),

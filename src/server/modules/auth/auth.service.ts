@@ -88,6 +88,13 @@ export async function login(
     });
     throw badCredentials();
   }
+  // Said only to someone who knows the password, so it reveals nothing about which accounts exist.
+  if (user.disabledAt) {
+    throw new LantuError(
+      'forbidden',
+      'This account is disabled; ask the planning office 账号已停用，请联系规划主管部门',
+    );
+  }
   // Always a fresh token: a session id planted before login is never upgraded (no fixation).
   const token = newToken();
   const csrfToken = newToken();

@@ -1,10 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { usersRepository } from '../../../db/repositories/users.repository.ts';
 import { ROLES } from '../../../domain/user.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { authorize } from '../../policies/policy.ts';
 import { validationHook } from '../../errors.ts';
 import { sessionUserSchema } from '../auth/auth.schemas.ts';
+import { accountSchema } from '../accounts/accounts.routes.ts';
+import { listAccounts } from '../accounts/accounts.service.ts';
 import { createUser } from './users.service.ts';
 import { errorResponse as err } from '../../openapi-helpers.ts';
 
@@ -28,8 +29,8 @@ usersRoutes.openapi(
     summary: 'Users (admin) 用户列表',
     responses: {
       200: {
-        description: 'All users',
-        content: { 'application/json': { schema: z.object({ items: z.array(sessionUserSchema) }) } },
+        description: 'All users, with the state of their account',
+        content: { 'application/json': { schema: z.object({ items: z.array(accountSchema) }) } },
       },
       401: err('Not logged in'),
       403: err('Not an admin'),
@@ -37,7 +38,7 @@ usersRoutes.openapi(
   }),
   async (c) => {
     authorize(c.var.user, 'manageUsers', 'office');
-    return c.json({ items: await usersRepository.list(c.var.deps.db) }, 200);
+    return c.json({ items: await listAccounts(c.var.deps.db) }, 200);
   },
 );
 

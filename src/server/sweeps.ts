@@ -1,0 +1,10 @@
+import type { Db } from '../db/db.types.ts';
+import { enqueueDigests } from './modules/notifications/notifications.service.ts';
+
+/** A time-based check every node runs every minute; each must be safe to run on several nodes at once. */
+export interface Sweep {
+  name: string;
+  run(db: Db, now: Date): Promise<unknown>;
+}
+
+export const SWEEPS: Sweep[] = [{ name: 'mail digests', run: enqueueDigests }];
