@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from '../../auth/password.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import { notFound } from '../../errors.ts';
 import { mailEnabled, publicBaseUrl } from '../notifications/mail.config.ts';
-import { MIN_PASSWORD_LENGTH } from '../users/users.service.ts';
+import { MIN_PASSWORD_LENGTH } from '../../../domain/user.ts';
 
 /** A reset link works once, for this long. */
 export const RESET_LINK_HOURS = 24;
