@@ -40,8 +40,8 @@ export interface RawFootnote {
 export interface ReadResult {
   blocks: Block[];
   footnotes: RawFootnote[];
-  /** Unit of `source` strings: "line" or "paragraph". */
-  sourceUnit: 'line' | 'paragraph';
+  /** Unit of `source` strings: "line" (.txt/.md), "paragraph" (.docx) or "page" (.pdf: "page 3"). */
+  sourceUnit: 'line' | 'paragraph' | 'page';
   warnings: { source: string | null; message: string }[];
 }
 

@@ -1,8 +1,8 @@
-import { LantuError } from '../domain/errors.ts';
 import type { Block, ParaBlock, ReadResult } from './blocks.ts';
 import { skipContents } from './contents.ts';
+import type { BuildOptions } from './finish.ts';
+import { finishDocument } from './finish.ts';
 import { listHeadings } from './list-headings.ts';
-import { inferMeta } from './meta.ts';
 import { parseNumeral, toHalfWidth } from './numerals.ts';
 import {
   BOX_CAPTION_RE,
@@ -15,28 +15,23 @@ import {
   TABLE_CAPTION_RE,
 } from './patterns.ts';
 import type {
+  ImportReport,
   ImportWarning,
   PlanBox,
   PlanChapter,
   PlanDocument,
   PlanFigure,
-  PlanFootnote,
   PlanPart,
   PlanPreamble,
   PlanSection,
-  PlanTable,
   PlanTask,
 } from './plan-document.ts';
-import { PLAN_DOCUMENT_FORMAT } from './plan-document.ts';
 import type { RawTable } from './tables.ts';
-import { interpretTable } from './tables.ts';
-import type { TextUnit } from './targets.ts';
-import { findProseTargets, yearOfHeading } from './targets.ts';
 
-export interface BuildOptions {
-  filename: string | null;
-  sourceFormat: PlanDocument['meta']['sourceFormat'];
-}
+const NOTE_RE = /^(?:注|备注|说明)\s*\d?\s*[：:]\s*/;
+
+/** A paragraph that starts like a heading (第三章 …, 第 3 节 …) but was not taken as one. */
+const HEADING_LIKE_RE = /^第\s*[0-9０-９一二三四五六七八九十百零〇两]{1,6}\s*[篇章节]/;
 
 type TaskHolder = PlanChapter | PlanSection | PlanPreamble;
 type AnyNode = PlanPart | PlanChapter | PlanSection | PlanPreamble;
@@ -57,6 +52,8 @@ export function splitLead(text: string): { title: string; text: string } | null 
   return { title: lead, text: text.slice(m[0].length).trim() };
 }
 
+export type { BuildOptions };
+
 export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDocument {
   const warnings: ImportWarning[] = [...read.warnings];
   const parts: PlanPart[] = [];
@@ -65,6 +62,8 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
   const figures: PlanFigure[] = [];
   const rawTables: RawTable[] = [];
   const footnoteNode = new Map<number, string>();
+  const tablesNotUnderstood: ImportReport['tablesNotUnderstood'] = [];
+  const headingLike: ImportReport['headingLike'] = [];
   const titleCandidates: string[] = [];
   const allParagraphs: string[] = [];
 
@@ -203,6 +202,12 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
         continue;
       }
       warnings.push({ source: b.source, message: 'table without a 表N caption ignored' });
+      tablesNotUnderstood.push({
+        table: null,
+        caption: squash(b.rows[0]?.join(' ') ?? '').slice(0, 40),
+        problem: 'no 表N caption before the table: ignored',
+        source: b.source,
+      });
       continue;
     }
 
@@ -271,6 +276,11 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
     const tableCap = TABLE_CAPTION_RE.exec(text);
     const next = blocks[i + 1];
     if (tableCap && next?.type === 'table') {
+      // The table's own notes follow it: 注：①〔〕内为五年累计数。②带*的为2019年数据。
+      const notes: string[] = [];
+      let j = i + 2;
+      for (let note = blocks[j]; note?.type === 'para' && NOTE_RE.test(squash(note.text)); note = blocks[++j])
+        notes.push(squash(note.text).replace(NOTE_RE, ''));
       rawTables.push({
         number: Number(toHalfWidth(tableCap[1] ?? '0')),
         caption: squash(tableCap[2] ?? ''),
@@ -278,9 +288,10 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
         rowSources: next.rowSources,
         nodeId: currentId(),
         source: b.source,
+        notes,
       });
       lastTask = null;
-      i += 1;
+      i = j - 1;
       continue;
     }
     const figCap = FIGURE_CAPTION_RE.exec(text);
@@ -309,122 +320,35 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
       continue;
     }
     seenContent = true;
+    if (HEADING_LIKE_RE.test(text) && text.length <= 80)
+      headingLike.push({ text: text.slice(0, 60), source: b.source });
     addParagraph(b);
   }
 
-  const chapters = [...parts.flatMap((p) => p.chapters), ...looseChapters];
-  if (chapters.length === 0) {
-    const unit = read.sourceUnit === 'line' ? 'lines' : 'paragraphs';
-    const first = blocks.find((x): x is ParaBlock => x.type === 'para');
-    throw new LantuError(
-      'not_a_plan',
-      `not a plan outline: no chapter headings (第…章, or 一、二、… at the top level) found${first ? ` (first text at ${first.source})` : ''} in ${blocks.length} blocks of ${unit}`,
-      { source: first?.source ?? null },
-    );
-  }
-
-  const pre = preamble as PlanPreamble | null;
-  const meta = inferMeta({
-    titleCandidates,
-    leadParagraphs: [
-      ...(pre ? [...pre.paragraphs, ...pre.tasks.map((t) => `${t.title}。${t.text}`)] : []),
-      ...allParagraphs.slice(0, 8),
-    ],
-    allText: allParagraphs.join('\n'),
-    filename: opts.filename,
-    sourceFormat: opts.sourceFormat,
-  });
-  if (!meta) {
-    throw new LantuError(
-      'not_a_plan',
-      'not a plan outline: cannot tell the plan period (no title naming the plan as 第N个五年规划/计划, no “十四五”/“十五” short name, no period such as （2021—2025年） or 2001年至2005年)',
-      {
-        source: null,
-      },
-    );
-  }
-
-  const tables: PlanTable[] = [];
-  for (const raw of rawTables) {
-    const t = interpretTable(raw, meta.period, warnings);
-    if (t) tables.push(t);
-  }
-
-  const footnotes: PlanFootnote[] = read.footnotes.map((f) => {
-    const nodeId = footnoteNode.get(f.number);
-    if (nodeId === undefined)
-      warnings.push({ source: f.source, message: `footnote ${f.number} has no anchor in the text` });
-    return { number: f.number, text: f.text, nodeId: nodeId ?? 'preamble', source: f.source };
-  });
-
-  const units = textUnits(pre, parts, looseChapters, boxes, meta.period, meta.planNumber);
-  const targets = findProseTargets(units, meta.period, meta.planNumber, meta.visionYear);
-
-  return {
-    format: PLAN_DOCUMENT_FORMAT,
-    meta,
-    preamble: pre,
-    parts,
-    chapters: looseChapters,
-    tables,
-    boxes,
-    figures,
-    footnotes,
-    targets,
-    warnings,
-  };
+  return finishDocument(
+    {
+      read,
+      blocks,
+      preamble: preamble,
+      parts,
+      looseChapters,
+      boxes,
+      figures,
+      rawTables,
+      footnoteNode,
+      titleCandidates,
+      allParagraphs,
+      warnings,
+      contentsSkipped: contents.skipped,
+      tablesNotUnderstood,
+      headingLike,
+    },
+    opts,
+  );
 }
 
 function boxItem(text: string, source: string): PlanBox['items'][number] {
   const m = BOX_ITEM_RE.exec(squash(text));
   if (m) return { label: (m[1] ?? '').trim(), text: (m[2] ?? '').trim(), source };
   return { label: null, text: squash(text), source };
-}
-
-/** Every run of prose in document order, with its node and the year its heading implies. */
-function textUnits(
-  preamble: PlanPreamble | null,
-  parts: PlanPart[],
-  looseChapters: PlanChapter[],
-  boxes: PlanBox[],
-  period: { start: number; end: number },
-  planNumber: number | null,
-): TextUnit[] {
-  const units: TextUnit[] = [];
-  const fromNode = (node: AnyNode, inherited: number | null): void => {
-    const year = yearOfHeading(node.title, period, planNumber) ?? inherited;
-    for (const p of node.paragraphs)
-      units.push({ text: p, nodeId: node.id, boxNumber: null, source: node.source, defaultYear: year });
-    if ('tasks' in node) {
-      for (const t of node.tasks) {
-        units.push({
-          text: `${t.title}。${t.text}`,
-          nodeId: t.id,
-          boxNumber: null,
-          source: t.source,
-          defaultYear: year,
-        });
-        for (const p of t.paragraphs)
-          units.push({ text: p, nodeId: t.id, boxNumber: null, source: t.source, defaultYear: year });
-      }
-    }
-    for (const b of boxes.filter((x) => x.nodeId === node.id)) {
-      for (const item of b.items)
-        units.push({
-          text: item.text,
-          nodeId: node.id,
-          boxNumber: b.number,
-          source: item.source,
-          defaultYear: year,
-        });
-    }
-    if ('sections' in node) for (const s of node.sections) fromNode(s, year);
-  };
-  if (preamble) fromNode(preamble, null);
-  for (const p of parts) {
-    fromNode(p, null);
-    for (const c of p.chapters) fromNode(c, null);
-  }
-  for (const c of looseChapters) fromNode(c, null);
-  return units;
 }

@@ -5,6 +5,8 @@ import type { PlanDocument } from './plan-document.ts';
 import { readDocx } from './readers/docx-reader.ts';
 import { readMarkdown } from './readers/md-reader.ts';
 import { readTxt } from './readers/txt-reader.ts';
+import type { Simplifier } from './script.ts';
+import { restoreStrings, simplifierFor, simplifyRead } from './script.ts';
 
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 export const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
@@ -92,15 +94,41 @@ export function decodeText(bytes: Uint8Array): string {
   return text;
 }
 
-function read(bytes: Uint8Array, format: InputFormat): ReadResult {
+/** Text formats are simplified before reading: their headings are found in the characters themselves. */
+function read(
+  bytes: Uint8Array,
+  format: 'txt' | 'md' | 'docx',
+): { result: ReadResult; simplifier: Simplifier } {
   switch (format) {
     case 'txt':
-      return readTxt(decodeText(bytes));
-    case 'md':
-      return readMarkdown(decodeText(bytes));
-    case 'docx':
-      return readDocx(bytes, { maxInflatedBytes: MAX_INFLATED_BYTES });
+    case 'md': {
+      const text = decodeText(bytes);
+      const simplifier = simplifierFor(text);
+      const simple = simplifier.convert(text);
+      return { result: format === 'txt' ? readTxt(simple) : readMarkdown(simple), simplifier };
+    }
+    case 'docx': {
+      const { read: result, simplifier } = simplifyRead(
+        readDocx(bytes, { maxInflatedBytes: MAX_INFLATED_BYTES }),
+      );
+      return { result, simplifier };
+    }
   }
+}
+
+/** Recognises the plan in what a reader produced; traditional script is read through a simplified copy. */
+export function structure(
+  result: ReadResult,
+  simplifier: Simplifier,
+  filename: string | null,
+  format: PlanDocument['meta']['sourceFormat'],
+  opts: ImportOptions = {},
+): PlanDocument {
+  const built = buildPlanDocument(result, { filename, sourceFormat: format });
+  const doc = simplifier.script === 'traditional' ? restoreStrings(built, simplifier.restore) : built;
+  doc.report.script = simplifier.script;
+  opts.onProgress?.('done', 1);
+  return doc;
 }
 
 /**
@@ -121,11 +149,9 @@ export function importPlan(input: ImportInput, opts: ImportOptions = {}): PlanDo
   try {
     const format = input.format ?? detectFormat(input.bytes, filename);
     opts.onProgress?.('read', 0);
-    const result = read(input.bytes, format);
+    const { result, simplifier } = read(input.bytes, format);
     opts.onProgress?.('structure', 0.6);
-    const doc = buildPlanDocument(result, { filename, sourceFormat: format });
-    opts.onProgress?.('done', 1);
-    return doc;
+    return structure(result, simplifier, filename, format, opts);
   } catch (e) {
     if (e instanceof LantuError) throw e;
     const message = e instanceof Error ? e.message : String(e);

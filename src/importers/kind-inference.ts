@@ -63,6 +63,11 @@ export function inferKind(input: KindInput): KindGuess {
       'relational',
       'target text compares with another indicator (与…同步 / 高于…增幅) → relational',
     );
+  if (target && /^[〔［[【]/.test(target.raw.trim())) {
+    return REDUCTION_RE.test(name)
+      ? guess(name, 'reduction', 'target in 〔〕 (five-year cumulative) and name says 降低 → reduction')
+      : guess(name, 'cumulative', 'target in 〔〕 → five-year cumulative');
+  }
   switch (target?.comparator) {
     case 'range':
       return guess(name, 'range', 'target is a range (a-b) → range');

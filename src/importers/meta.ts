@@ -147,5 +147,13 @@ export function inferMeta(input: MetaInput): PlanMetaDoc | null {
     );
   const issuer = issuerMatch?.[1] ?? null;
 
-  return { title, titleSource, issuer, period, visionYear, planNumber, sourceFormat: input.sourceFormat };
+  return {
+    title,
+    titleSource,
+    issuer,
+    period,
+    visionYear,
+    planNumber,
+    sourceFormat: input.sourceFormat,
+  };
 }

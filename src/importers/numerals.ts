@@ -48,3 +48,19 @@ export function parseNumeral(raw: string): number | null {
   }
   return total + current;
 }
+
+const CN_DIGITS = '零一二三四五六七八九';
+
+/** 3 → 三, 17 → 十七, 24 → 二十四, 105 → 一百零五 (as plans number their headings). */
+export function toChineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n >= 1000) return String(n);
+  if (n < 10) return CN_DIGITS[n] ?? String(n);
+  const h = Math.floor(n / 100);
+  const t = Math.floor((n % 100) / 10);
+  const u = n % 10;
+  let s = h > 0 ? `${CN_DIGITS[h]}百` : '';
+  if (t > 0) s += `${h === 0 && t === 1 ? '' : CN_DIGITS[t]}十`;
+  else if (h > 0 && u > 0) s += '零';
+  if (u > 0) s += CN_DIGITS[u];
+  return s;
+}

@@ -97,7 +97,23 @@ export type ValueRole = (typeof VALUE_ROLES)[number];
 
 export const tableColumnSchema = z.object({
   header: z.string(),
-  role: z.enum(['category', 'number', 'name', 'attribute', 'baseline', 'target', 'actual', 'other']),
+  /**
+   * growth: the national layout's 年均/累计 column (a target when the target-year cell is empty);
+   * status: 完成情况 text of a previous plan; unit: a separate 单位 column.
+   */
+  role: z.enum([
+    'category',
+    'number',
+    'name',
+    'unit',
+    'attribute',
+    'baseline',
+    'target',
+    'growth',
+    'actual',
+    'status',
+    'other',
+  ]),
   year: z.number().int().nullable(),
 });
 
@@ -120,6 +136,10 @@ export const tableRowSchema = z.object({
   actual: quantitySchema.nullable(),
   attribute: z.enum(ATTRIBUTES).nullable(),
   inferred: kindGuessSchema,
+  /** 完成情况 of a previous plan as written (已完成 / 未完成 …); null when the table has none. */
+  status: z.string().nullable().optional(),
+  /** The table note a * in the row refers to ("带*的为2019年数据"); null when unstarred. */
+  note: z.string().nullable().optional(),
   source: sourceSchema,
 });
 export type PlanTableRow = z.infer<typeof tableRowSchema>;
@@ -137,6 +157,8 @@ export const tableSchema = z.object({
   targetYear: z.number().int().nullable(),
   actualYear: z.number().int().nullable(),
   rows: z.array(tableRowSchema),
+  /** The table's own 注 lines. */
+  notes: z.array(z.string()).optional(),
   nodeId: z.string(),
   source: sourceSchema,
 });
@@ -169,6 +191,38 @@ export type ProseTarget = z.infer<typeof proseTargetSchema>;
 export const warningSchema = z.object({ source: sourceSchema.nullable(), message: z.string() });
 export type ImportWarning = z.infer<typeof warningSchema>;
 
+const located = { text: z.string(), source: sourceSchema };
+export const importReportSchema = z.object({
+  /** The script of the input; traditional script is parsed through a simplified copy, text kept as written. */
+  script: z.enum(['simplified', 'traditional']),
+  /** The table of contents (目录) that was recognised and skipped, or null. */
+  contentsSkipped: z.object({ source: sourceSchema, entries: z.number().int() }).nullable(),
+  /** Headings found per level, with numbering gaps ("第三章 missing between 第二章 and 第四章"). */
+  headings: z.array(
+    z.object({
+      level: z.enum(['part', 'chapter', 'section']),
+      count: z.number().int(),
+      gaps: z.array(z.string()),
+    }),
+  ),
+  /** Tables whose columns were not (fully) understood. */
+  tablesNotUnderstood: z.array(
+    z.object({
+      table: z.number().int().nullable(),
+      caption: z.string(),
+      problem: z.string(),
+      source: sourceSchema,
+    }),
+  ),
+  /** Indicator-table rows that state no target. */
+  rowsWithoutTarget: z.array(z.object({ table: z.number().int(), name: z.string(), source: sourceSchema })),
+  /** Stated targets (verb + number) with no year in reach: not taken as targets. */
+  targetsWithoutYear: z.array(z.object(located)),
+  /** Text blocks that look like headings (第…章 at the start, short) but were not taken as headings. */
+  headingLike: z.array(z.object(located)),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
 export const planDocumentSchema = z.object({
   format: z.literal(PLAN_DOCUMENT_FORMAT),
   meta: z.object({
@@ -180,7 +234,7 @@ export const planDocumentSchema = z.object({
     visionYear: z.number().int().nullable(),
     /** 14 for the 14th five-year plan; null when not a numbered five-year plan. */
     planNumber: z.number().int().nullable(),
-    sourceFormat: z.enum(['txt', 'md', 'docx']),
+    sourceFormat: z.enum(['txt', 'md', 'docx', 'pdf']),
   }),
   preamble: preambleSchema.nullable(),
   parts: z.array(partSchema),
@@ -192,5 +246,7 @@ export const planDocumentSchema = z.object({
   footnotes: z.array(footnoteSchema),
   targets: z.array(proseTargetSchema),
   warnings: z.array(warningSchema),
+  /** What the user should check before saving: see docs/plan-format.md. */
+  report: importReportSchema,
 });
 export type PlanDocument = z.infer<typeof planDocumentSchema>;

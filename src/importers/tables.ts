@@ -14,6 +14,8 @@ export interface RawTable {
   rowSources: string[];
   nodeId: string;
   source: string;
+  /** The table's own 注 lines. */
+  notes?: string[];
 }
 
 type ColumnRole = PlanTable['columns'][number]['role'];
@@ -21,8 +23,8 @@ interface Column {
   header: string;
   role: ColumnRole;
   year: number | null;
-  /** For value columns before roles are settled. */
-  stated: 'target' | 'result' | 'baseline' | null;
+  /** For value columns before roles are settled; 'year' is a bare year heading (2020年). */
+  stated: 'target' | 'result' | 'baseline' | 'year' | null;
 }
 
 function classifyHeader(h: string): Column {
@@ -32,12 +34,25 @@ function classifyHeader(h: string): Column {
   if (/属性/.test(header)) return { header, role: 'attribute', year: null, stated: null };
   if (/类别|领域|分类|类型/.test(header)) return { header, role: 'category', year: null, stated: null };
   if (/序号|编号/.test(header)) return { header, role: 'number', year: null, stated: null };
+  if (/^单位$|^计量单位$/.test(header)) return { header, role: 'unit', year: null, stated: null };
+  // 完成情况: a status text of the previous plan (完成 / 未完成), never a value.
+  if (/完成情况|完成状态|是否完成/.test(header)) return { header, role: 'status', year, stated: null };
   if (/基期|基数|基准/.test(header)) return { header, role: 'baseline', year, stated: 'baseline' };
-  if (/目标|预期值|规划值/.test(header)) return { header, role: 'target', year, stated: 'target' };
-  if (/完成|实际|现状|实现/.test(header)) return { header, role: 'actual', year, stated: 'result' };
+  // 年均/累计, 年均增长, 五年累计: where the national layout puts growth and five-year targets.
+  if (/^(?:年均|累计|年均增长|年均增速|五年累计)|^年均\/累计|^\[?年均/.test(header) && year === null)
+    return { header, role: 'growth', year: null, stated: null };
+  if (/目标|预期值|规划值|^20\d\d年?预期$|规划$/.test(header) && !/预计/.test(header))
+    return { header, role: 'target', year, stated: 'target' };
+  if (/完成|实际|现状|实现|预计/.test(header)) return { header, role: 'actual', year, stated: 'result' };
   if (/指标|名称|项目/.test(header)) return { header, role: 'name', year: null, stated: null };
+  // A bare year (2020年 | 2025年): decided against the plan period once the table's period is known.
+  if (year !== null && /^(?:19|20)\d\d年?(?:[（(][^）)]*[）)])?$/.test(header))
+    return { header, role: 'other', year, stated: 'year' };
   return { header, role: 'other', year, stated: null };
 }
+
+/** "1." / "1、" / "（1）" at the start of an indicator name: the row number. */
+const ROW_NUMBER_RE = /^(?:(\d{1,3})\s*[.．、]\s*(?!\d)|[（(](\d{1,3})[）)]\s*)(.+)$/;
 
 const UNIT_TAIL_RE = /^(.*\S)\s*[（(]([^（）()]{1,12})[）)]\s*$/;
 
@@ -80,11 +95,21 @@ export function interpretTable(
     });
     return null;
   }
-  const targetCol = columns.find((c) => c.stated === 'target');
   const captionPlan = planNumberOf(raw.caption);
   let period = planPeriod;
   if (captionPlan !== null) period = periodOfPlanNumber(captionPlan);
-  else if (targetCol?.year != null && targetCol.year < planPeriod.start)
+  // Bare years: the period's last year is the target; an earlier year is the baseline or a result.
+  for (const c of columns) {
+    if (c.stated !== 'year' || c.year === null) continue;
+    if (c.year === period.end) {
+      c.role = 'target';
+      c.stated = 'target';
+    } else {
+      c.stated = 'result';
+    }
+  }
+  const targetCol = columns.find((c) => c.stated === 'target');
+  if (captionPlan === null && targetCol?.year != null && targetCol.year < planPeriod.start)
     period = { start: targetCol.year - 4, end: targetCol.year };
   const targetYear = targetCol ? (targetCol.year ?? period.end) : null;
 
@@ -123,6 +148,9 @@ export function interpretTable(
 
   const rows: PlanTableRow[] = [];
   let category: string | null = null;
+  const notes = raw.notes ?? [];
+  const starNote =
+    notes.flatMap((n) => n.split(/(?=[①②③④⑤⑥⑦⑧⑨]|\d[.、．])/)).find((n) => /[*＊]/.test(n)) ?? null;
   body.forEach((row, k) => {
     const source = raw.rowSources[k + 1] ?? raw.source;
     if (row.every((c) => c.trim() === '')) return;
@@ -140,13 +168,23 @@ export function interpretTable(
     const cat = cell(row, 'category');
     if (cat !== null && cat.trim() !== '') category = squash(cat);
     const numberCell = cell(row, 'number');
-    const { name, unit } = splitUnit(nameCell);
+    const numbered = ROW_NUMBER_RE.exec(squash(nameCell));
+    const split = splitUnit(numbered ? (numbered[3] ?? '') : nameCell);
+    const name = split.name.replace(/[*＊]+$/, '');
+    const unitCell = cell(row, 'unit');
+    const unit = split.unit ?? (unitCell !== null && unitCell.trim() !== '' ? squash(unitCell) : null);
     const baseline = value(row, 'baseline');
-    const target = value(row, 'target');
+    const stated = value(row, 'target');
+    const growth = value(row, 'growth');
+    // National layout: the target sits in the 2025 column or, for growth and five-year figures, in 年均/累计.
+    const target = stated !== null && stated.comparator !== 'none' ? stated : (growth ?? stated);
     const actual = value(row, 'actual');
+    const status = cell(row, 'status');
+    const starred = row.some((c) => /[*＊]\s*$/.test(c.trim())) || /[*＊]/.test(nameCell);
     rows.push({
       category,
-      number: numberCell === null ? null : parseNumeral(numberCell),
+      number:
+        numberCell !== null ? parseNumeral(numberCell) : numbered ? Number(numbered[1] ?? numbered[2]) : null,
       name,
       unit,
       baseline,
@@ -154,6 +192,8 @@ export function interpretTable(
       actual,
       attribute: attributeOf(cell(row, 'attribute') ?? ''),
       inferred: inferKind({ name, unit, baseline, target }),
+      status: status === null || status.trim() === '' ? null : squash(status),
+      note: starred ? (starNote ?? '*') : null,
       source,
     });
   });
@@ -169,6 +209,7 @@ export function interpretTable(
     targetYear,
     actualYear,
     rows,
+    notes,
     nodeId: raw.nodeId,
     source: raw.source,
   };

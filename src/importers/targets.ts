@@ -105,6 +105,8 @@ export function findProseTargets(
   period: { start: number; end: number },
   planNumber: number | null,
   visionYear: number | null,
+  /** Receives targets stated without any year in reach (for the import report), at most 50. */
+  undated: { text: string; source: string }[] = [],
 ): ProseTarget[] {
   const out: ProseTarget[] = [];
   const lastYear = Math.max(period.end, visionYear ?? period.end);
@@ -116,6 +118,11 @@ export function findProseTargets(
       if (sentence === '') continue;
       const y = sentenceYear(sentence, period, planNumber);
       if (y !== undefined) year = y;
+      if (year === null && y === undefined && unit.defaultYear === null && undated.length < 50) {
+        for (const clause of sentence.split(/[，,；;。！？：:]/))
+          for (const f of clauseTargets(clause))
+            if (f.verb !== null && undated.length < 50) undated.push({ text: f.text, source: unit.source });
+      }
       if (year === null || year < period.start || year > lastYear) continue;
       for (const clause of sentence.split(/[，,；;。！？：:]/)) {
         const found = clauseTargets(clause);

@@ -61,9 +61,24 @@ export function boundedQuantity(raw: string, value: number, comparator: Comparat
  */
 export function parseQuantity(input: string): Quantity {
   const raw = input.trim();
+  const q = parseCore(raw);
+  if (q.comparator !== 'text') return q;
+  // ">7、力争…" / "6.5左右（按可比价）": the leading figure states the target, the rest qualifies it.
+  const lead = /^([^、，,；;（(]+)[、，,；;（(]/.exec(raw);
+  if (lead?.[1] && /\d/.test(lead[1])) {
+    const head = parseCore(lead[1]);
+    if (head.comparator !== 'text' && head.comparator !== 'none') return { ...head, raw };
+  }
+  return q;
+}
+
+function parseCore(raw: string): Quantity {
   const s = toHalfWidth(raw)
     .replace(/\s+/g, '')
-    .replace(/,(?=\d{3})/g, '');
+    .replace(/,(?=\d{3})/g, '')
+    // 〔13.5〕: a five-year cumulative figure; the brackets say what, not how much.
+    .replace(/^[〔［[【]\s*(.*?)\s*[〕］\]】]$/, '$1')
+    .replace(/[*＊]+$/, '');
   if (s === '' || NONE_RE.test(s)) return quantity(raw, 'none', null, null, null);
 
   const range = new RegExp(`^(${NUM})\\s*(?:[-~～—–至到])\\s*(${NUM})\\s*([^\\d]{0,8})$`).exec(s);

@@ -88,6 +88,11 @@ function indicatorTable(ctx: Ctx, t: PlanTable): void {
           return r.actual?.raw ?? '';
         case 'attribute':
           return r.attribute === 'binding' ? '约束性' : r.attribute === 'expected' ? '预期性' : '';
+        case 'unit':
+          return r.unit ?? '';
+        case 'status':
+          return r.status ?? '';
+        case 'growth':
         case 'other':
           return '';
       }

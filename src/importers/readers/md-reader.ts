@@ -75,6 +75,13 @@ export function readMarkdown(text: string): ReadResult {
       refs.push(Number(d));
       return '';
     });
+    // A caption set in bold ("**表1 主要指标**") stands on its own line.
+    const bold = /^\*\*(.+?)\*\*$/.exec(clean.trim());
+    if (bold?.[1] && /^(?:表|图|专栏)\s*\d/.test(bold[1].trim())) {
+      flush();
+      blocks.push(para(squash(bold[1]), `line ${n}`));
+      continue;
+    }
     if (buf.length === 0) bufLine = n;
     buf.push(clean.replace(/^>\s*/, ''));
   }

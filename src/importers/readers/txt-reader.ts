@@ -20,6 +20,28 @@ interface OpenTable {
   cells: string[];
   rowLine: number;
   lastWasCell: boolean;
+  /** Cells in the header of a table laid out as space-separated columns; 0 for tab-led tables. */
+  width: number;
+}
+
+/** A line of a table laid out in columns separated by runs of spaces (or tabs between cells). */
+function spacedRow(line: string, width: number): string[] | null {
+  const wide = line
+    .split(/\t+|[ \u3000]{2,}/)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  if (wide.length >= 3 && (width === 0 || wide.length <= width)) return wide;
+  if (width > 0) {
+    const narrow = line.split(/[\s\u3000]+/).filter((c) => c !== '');
+    if (narrow.length === width || narrow.length === width - 1) return narrow;
+  }
+  if (width === 0) {
+    const narrow = line.split(/[\s\u3000]+/).filter((c) => c !== '');
+    // A header row in single spaces: short cells that name the columns.
+    if (narrow.length >= 3 && narrow.length <= 8 && narrow.every((c) => c.length <= 10) && /指标/.test(line))
+      return narrow;
+  }
+  return null;
 }
 
 const BOOKMARK_RE = /\[bookmark:[^\]]*\]/g;
@@ -165,6 +187,18 @@ export function readTxt(text: string): ReadResult {
         t.lastWasCell = true;
         continue;
       }
+      const spaced = spacedRow(trimmed, t.width);
+      if (spaced && (t.rows.length === 0 || t.width > 0) && !(t.lastWasCell && t.width === 0)) {
+        endRow(t);
+        if (t.width === 0) t.width = spaced.length;
+        // A row whose first cells are empty (the category carried down) lines up on the right.
+        const padded =
+          spaced.length < t.width ? [...Array<string>(t.width - spaced.length).fill(''), ...spaced] : spaced;
+        t.rows.push(padded);
+        t.rowSources.push(`line ${n}`);
+        t.lastWasCell = false;
+        continue;
+      }
       if (t.lastWasCell) {
         const last = t.cells.length - 1;
         t.cells[last] = (t.cells[last] ?? '') + squash(line);
@@ -207,7 +241,15 @@ export function readTxt(text: string): ReadResult {
         flush();
         blocks.push(para(squash(text), `line ${n}`, { levelHint: hint, footnoteRefs: pieceRefs }));
         if (TABLE_CAPTION_RE.test(squash(text))) {
-          table = { line: n + 1, rows: [], rowSources: [], cells: [], rowLine: n + 1, lastWasCell: false };
+          table = {
+            line: n + 1,
+            rows: [],
+            rowSources: [],
+            cells: [],
+            rowLine: n + 1,
+            lastWasCell: false,
+            width: 0,
+          };
         }
         return;
       }
