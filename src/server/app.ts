@@ -8,7 +8,7 @@ import { metricsMiddleware, renderMetrics } from './metrics.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { plansImportRoutes } from './modules/plans/plans-import.routes.ts';
-import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.ts';
+import { liveEvaluationRoutes } from './modules/live-evaluation/live-evaluation.routes.ts';
 import { seriesRoutes } from './modules/series/series.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { renderApiDocs } from './openapi-docs.ts';
@@ -97,7 +97,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', feedbackRoutes);
   app.route('/api', plansImportRoutes);
   app.route('/api', plansRoutes);
-  app.route('/api', evaluationsRoutes);
+  app.route('/api', liveEvaluationRoutes);
   app.route('/api', seriesRoutes);
   app.route('/api', reportsRoutes);
   app.route('/api', projectsRoutes);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Queryable } from '../db/db.types.ts';
-import { publicCacheFor } from './modules/public/public-cache.ts';
+import { responseCacheFor } from './cache/response-cache.ts';
 
 /** Public API reads whose whole answer depends only on the URL and the data version. */
 const REPLAYABLE =
@@ -37,7 +37,7 @@ export class PublicReplay {
   tryServe(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' || !req.url || !REPLAYABLE.test(req.url)) return false;
     const hit = this.recorded.get(req.url);
-    if (!hit || hit.version !== publicCacheFor(this.db).freshVersion()) return false;
+    if (!hit || hit.version !== responseCacheFor(this.db).freshVersion()) return false;
     if (req.headers['if-none-match'] === hit.etag) {
       res.writeHead(304, hit.headers);
       res.end();
@@ -57,10 +57,15 @@ export class PublicReplay {
       const url = new URL(req.url);
       const path = url.pathname + url.search;
       const before =
-        req.method === 'GET' && REPLAYABLE.test(path) ? publicCacheFor(this.db).freshVersion() : null;
+        req.method === 'GET' && REPLAYABLE.test(path) ? responseCacheFor(this.db).freshVersion() : null;
       const res = await fetch(req, env);
       const etag = res.headers.get('etag');
-      if (before === null || res.status !== 200 || !etag || publicCacheFor(this.db).freshVersion() !== before)
+      if (
+        before === null ||
+        res.status !== 200 ||
+        !etag ||
+        responseCacheFor(this.db).freshVersion() !== before
+      )
         return res;
       const body = Buffer.from(await res.clone().arrayBuffer());
       if (this.recorded.size >= MAX_ENTRIES) this.recorded.clear();

@@ -44,7 +44,7 @@ export function isPlanId(ref: string): boolean {
 }
 
 /** Read a plan document (.txt/.md/.docx, imported on the fly) or a dataset JSON file. */
-export function loadDataset(ref: string): Dataset {
+export function readPlanFile(ref: string): Dataset {
   if (!existsSync(ref)) throw new LantuError('not_found', `plan file not found: ${ref}`, { path: ref });
   if (!statSync(ref).isFile()) throw new LantuError('bad_request', `not a file: ${ref}`, { path: ref });
   const bytes = readFileSync(ref);
@@ -86,7 +86,7 @@ interface Inputs {
 }
 
 function fromFile(opts: EvaluateOptions): Inputs {
-  const dataset = loadDataset(opts.plan);
+  const dataset = readPlanFile(opts.plan);
   const selected = selectPlan(dataset, { table: opts.table ?? null, includeText: opts.all === true });
   if (!selected.ok) throw selected.error;
   const { plan, indicators } = selected.value;

@@ -8,7 +8,7 @@ import type { RenderedReport } from '../../reports/render.ts';
 import { REPORT_FORMATS } from '../../reports/types.ts';
 import type { ReportFormat, ReportKind, ReportLang } from '../../reports/types.ts';
 import { ENGINE_VERSION } from '../../domain/evaluation/version.ts';
-import { loadDataset } from './evaluate.run.ts';
+import { readPlanFile } from './evaluate.run.ts';
 
 export interface ReportOptions {
   plan: string;
@@ -45,7 +45,7 @@ function readJson(path: string, what: string): unknown {
 
 /** Everything the command does except writing: returns the rendered report. */
 export async function runReport(opts: ReportOptions): Promise<RenderedReport> {
-  const dataset = loadDataset(opts.plan);
+  const dataset = readPlanFile(opts.plan);
   let valuesCsv: string | null = null;
   if (opts.data !== undefined) {
     if (!existsSync(opts.data))

@@ -13,7 +13,7 @@ import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
 import { getPlan } from '../plans/plans.service.ts';
 import { cellText, readWorkbook } from '../spreadsheets/xlsx.ts';
-import { markPublicDataChanged } from '../public/public-cache.ts';
+import { dataChanged } from '../../cache/data-version.ts';
 
 interface DepartmentRef {
   code: string;
@@ -108,7 +108,7 @@ async function replace(
   const after = summary(rows);
   const changed = JSON.stringify(codesOf(before)) !== JSON.stringify(codesOf(after));
   // Indicator lists carry their departments and are cached per data version.
-  if (changed) await markPublicDataChanged(tx);
+  if (changed) await dataChanged(tx);
   if (changed || audit === 'always') {
     await auditRepository.append(tx, {
       actorId: user.id,

@@ -16,7 +16,7 @@ import { spatialUnitsRepository } from '../../../db/repositories/spatial-units.r
 import { datasetSchema, type Dataset, type DatasetPlan } from '../../../domain/dataset.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import { flattenTree } from '../plans/plan-tree.ts';
-import { markPublicDataChanged } from '../public/public-cache.ts';
+import { dataChanged } from '../../cache/data-version.ts';
 
 export const DEFAULT_DATASET_PATH = fileURLToPath(
   new URL('../../../../data/sip-14th/dataset.json', import.meta.url),
@@ -103,7 +103,7 @@ export async function loadDataset(db: Db, dataset: Dataset, options: LoadOptions
         };
       }),
     );
-    await markPublicDataChanged(tx);
+    await dataChanged(tx);
     return [...loaded.values()];
   });
 }

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { METHODS } from '../../../domain/evaluation/index.ts';
-import { liveEvaluationSchema } from '../evaluations/evaluations.schemas.ts';
+import { liveEvaluationSchema } from '../live-evaluation/live-evaluation.schemas.ts';
 import { frozenReportDataSchema } from '../reports/reports.schemas.ts';
 import { planProgressSchema } from '../tasks/tasks.schemas.ts';
 

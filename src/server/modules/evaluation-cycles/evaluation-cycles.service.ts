@@ -18,7 +18,7 @@ import {
   evaluatePlanLive,
   type IndicatorScope,
   type LiveEvaluation,
-} from '../evaluations/evaluation.service.ts';
+} from '../live-evaluation/live-evaluation.service.ts';
 import { getPlan } from '../plans/plans.service.ts';
 import { reportData, type FrozenReportData } from '../reports/report-data.ts';
 import { planProgress } from '../tasks/tasks.service.ts';

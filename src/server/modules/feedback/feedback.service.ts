@@ -2,7 +2,7 @@ import type { Db } from '../../../db/db.types.ts';
 import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { departmentsRepository } from '../../../db/repositories/departments.repository.ts';
 import { feedbackRepository, type FeedbackRow } from '../../../db/repositories/feedback.repository.ts';
-import { rateLimitRepository } from '../../../db/repositories/settings.repository.ts';
+import { rateLimitRepository } from '../../../db/repositories/rate-limits.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import {
   addWorkingDays,
@@ -15,7 +15,7 @@ import {
 } from '../../../domain/feedback.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
-import { markPublicDataChanged } from '../public/public-cache.ts';
+import { dataChanged } from '../../cache/data-version.ts';
 import { authorize, can, departmentScope } from '../../policies/policy.ts';
 import { checkChallenge, clientHash, installationSecret } from './anti-bot.ts';
 
@@ -134,7 +134,7 @@ export async function moderateFeedback(
           ? { status: 'published', departmentId }
           : { status: 'rejected', reason: decision.reason },
     });
-    await markPublicDataChanged(tx);
+    await dataChanged(tx);
   });
   return (await feedbackRepository.find(db, id))!;
 }
@@ -173,7 +173,7 @@ export async function replyToFeedback(
       before: null,
       after: { department: own.code },
     });
-    await markPublicDataChanged(tx);
+    await dataChanged(tx);
   });
   return (await feedbackRepository.find(db, id))!;
 }

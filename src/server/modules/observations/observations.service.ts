@@ -14,8 +14,8 @@ import type { TargetKind } from '../../../domain/indicator.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { checkValue } from '../../../domain/value-checks.ts';
 import { notFound } from '../../errors.ts';
-import { verdictWithCandidate } from '../evaluations/evaluation.service.ts';
-import { markPublicDataChanged } from '../public/public-cache.ts';
+import { verdictWithCandidate } from '../live-evaluation/live-evaluation.service.ts';
+import { dataChanged } from '../../cache/data-version.ts';
 import { authorize, can } from '../../policies/policy.ts';
 
 export interface ObservationInput {
@@ -239,7 +239,7 @@ async function move(
       before: { status: current.status },
       after: { status: next.value, ...(reason ? { reason } : {}) },
     });
-    if (next.value === 'approved') await markPublicDataChanged(tx);
+    if (next.value === 'approved') await dataChanged(tx);
     return (await workflowRepository.find(tx, id))!;
   });
 }

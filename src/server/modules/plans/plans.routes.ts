@@ -3,7 +3,7 @@ import type { AppEnv } from '../../app-env.ts';
 import { errorBodySchema, validationHook } from '../../errors.ts';
 import { indicatorListSchema, planIdParams, planListSchema, planTreeSchema } from './plans.schemas.ts';
 import { getPlanIndicators, getPlanTree, listPlans } from './plans.service.ts';
-import { cachedJson } from '../public/public-cache.ts';
+import { cachedJson } from '../../cache/response-cache.ts';
 
 const errors = {
   404: { description: 'No such plan', content: { 'application/json': { schema: errorBodySchema } } },

@@ -13,7 +13,7 @@ import { installationSecret, issueChallenge } from '../feedback/anti-bot.ts';
 import { replyStats, submitFeedback } from '../feedback/feedback.service.ts';
 import { getPlan } from '../plans/plans.service.ts';
 import { buildTree } from '../plans/plan-tree.ts';
-import { publicCacheFor } from '../public/public-cache.ts';
+import { responseCacheFor } from '../../cache/response-cache.ts';
 import {
   publicEvaluation,
   publicIndicators,
@@ -77,7 +77,7 @@ async function html(c: Context<AppEnv>, key: string, build: () => Promise<string
   const page = oneOff
     ? await build()
     : (
-        await publicCacheFor(c.var.deps.db).get(`page:${key}`, async () => ({
+        await responseCacheFor(c.var.deps.db).get(`page:${key}`, async () => ({
           body: await build(),
           contentType: 'text/html',
         }))

@@ -8,7 +8,7 @@ import { verdictLabel } from '../../../domain/evaluation/index.ts';
 import { installationSecret, issueChallenge } from '../feedback/anti-bot.ts';
 import { replyStats, submitFeedback } from '../feedback/feedback.service.ts';
 import { atomFeed } from './atom.ts';
-import { publicCacheFor } from './public-cache.ts';
+import { responseCacheFor } from '../../cache/response-cache.ts';
 import {
   feedbackBodySchema,
   feedbackListQuery,
@@ -43,7 +43,7 @@ async function cached(
   build: () => Promise<{ body: string; contentType: string }>,
   download?: string,
 ): Promise<Response> {
-  const entry = await publicCacheFor(c.var.deps.db).get(key, build);
+  const entry = await responseCacheFor(c.var.deps.db).get(key, build);
   const headers: Record<string, string> = {
     ETag: entry.etag,
     'Cache-Control': 'public, max-age=30, stale-while-revalidate=60',

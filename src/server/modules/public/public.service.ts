@@ -4,14 +4,14 @@ import { publicRepository, type PublicProjectRow } from '../../../db/repositorie
 import { LantuError } from '../../../domain/errors.ts';
 import type { IndicatorEvaluation } from '../../../domain/evaluation/index.ts';
 import { notFound } from '../../errors.ts';
-import { evaluatePlanLive, type LiveEvaluation } from '../evaluations/evaluation.service.ts';
+import { evaluatePlanLive, type LiveEvaluation } from '../live-evaluation/live-evaluation.service.ts';
 import { getPlanIndicators } from '../plans/plans.service.ts';
-import { publicCacheFor } from './public-cache.ts';
+import { responseCacheFor } from '../../cache/response-cache.ts';
 
 /** The plan asked for, or the newest master plan (looked up once per data version, so reads stay lookups). */
 export async function resolvePlanId(db: Queryable, planId: string | undefined): Promise<string> {
   if (planId) return planId;
-  const { body: id } = await publicCacheFor(db).get('main-plan-id', async () => ({
+  const { body: id } = await responseCacheFor(db).get('main-plan-id', async () => ({
     body: (await publicRepository.mainPlanId(db)) ?? '',
     contentType: 'text/plain',
   }));

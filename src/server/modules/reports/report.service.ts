@@ -6,7 +6,7 @@ import type { RenderedReport } from '../../../reports/render.ts';
 import { liveSnapshot } from '../../../reports/snapshot.ts';
 import type { ReportFormat, ReportInput, ReportLang } from '../../../reports/types.ts';
 import { getSnapshot } from '../evaluation-cycles/evaluation-cycles.service.ts';
-import { evaluatePlanLive } from '../evaluations/evaluation.service.ts';
+import { evaluatePlanLive } from '../live-evaluation/live-evaluation.service.ts';
 import { getPlanTree } from '../plans/plans.service.ts';
 import { observationMap, reportData, type FrozenReportData } from './report-data.ts';
 import type { ReportQuery } from './reports.schemas.ts';

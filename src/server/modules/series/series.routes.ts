@@ -3,7 +3,7 @@ import type { AppEnv } from '../../app-env.ts';
 import { validationHook } from '../../errors.ts';
 import { errorResponse as err, jsonResponse as ok } from '../../openapi-helpers.ts';
 import { planIdParams } from '../plans/plans.schemas.ts';
-import { cachedJson } from '../public/public-cache.ts';
+import { cachedJson } from '../../cache/response-cache.ts';
 import { planSeriesSchema, seriesQuery } from './series.schemas.ts';
 import { planSeries } from './series.service.ts';
 

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../db/db.types.ts';
 import type { Method } from '../../../domain/evaluation/index.ts';
-import { evaluatePlanYears, type IndicatorScope } from '../evaluations/evaluation.service.ts';
+import { evaluatePlanYears, type IndicatorScope } from '../live-evaluation/live-evaluation.service.ts';
 import type { PlanSeries } from './series.schemas.ts';
 
 /**

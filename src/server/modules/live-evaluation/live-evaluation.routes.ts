@@ -2,13 +2,13 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { errorBodySchema, validationHook } from '../../errors.ts';
 import { planIdParams } from '../plans/plans.schemas.ts';
-import { evaluatePlanLive } from './evaluation.service.ts';
-import { liveEvaluationQuery, liveEvaluationSchema } from './evaluations.schemas.ts';
-import { cachedJson } from '../public/public-cache.ts';
+import { evaluatePlanLive } from './live-evaluation.service.ts';
+import { liveEvaluationQuery, liveEvaluationSchema } from './live-evaluation.schemas.ts';
+import { cachedJson } from '../../cache/response-cache.ts';
 
-export const evaluationsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export const liveEvaluationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-evaluationsRoutes.openapi(
+liveEvaluationRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/plans/{id}/evaluation',
