@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type {
   indicatorEvaluationSchema,
   liveEvaluationSchema,
-} from '../../server/modules/evaluations/evaluations.schemas.ts';
+} from '../../server/modules/live-evaluation/live-evaluation.schemas.ts';
 import type { sessionSchema } from '../../server/modules/auth/auth.schemas.ts';
 import type {
   snapshotSchema,
