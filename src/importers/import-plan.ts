@@ -4,6 +4,7 @@ import { buildPlanDocument } from './build.ts';
 import type { PlanDocument } from './plan-document.ts';
 import { readDocx } from './readers/docx-reader.ts';
 import { readMarkdown } from './readers/md-reader.ts';
+import { readPdf } from './readers/pdf-reader.ts';
 import { readTxt } from './readers/txt-reader.ts';
 import type { Simplifier } from './script.ts';
 import { restoreStrings, simplifierFor, simplifyRead } from './script.ts';
@@ -11,7 +12,7 @@ import { restoreStrings, simplifierFor, simplifyRead } from './script.ts';
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 export const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
 
-export type InputFormat = 'txt' | 'md' | 'docx';
+export type InputFormat = 'txt' | 'md' | 'docx' | 'pdf';
 
 export interface ImportInput {
   bytes: Uint8Array;
@@ -27,6 +28,7 @@ export interface ImportOptions {
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
@@ -45,6 +47,7 @@ export function detectFormat(bytes: Uint8Array, filename: string | null): InputF
     );
   }
   if (startsWith(bytes, ZIP_MAGIC)) return 'docx';
+  if (startsWith(bytes, PDF_MAGIC)) return 'pdf';
   switch (ext) {
     case 'docx':
     case 'wps':
@@ -56,12 +59,17 @@ export function detectFormat(bytes: Uint8Array, filename: string | null): InputF
     case 'text':
       return 'txt';
     case 'pdf':
+      return 'pdf';
     case 'doc':
     case 'xlsx':
     case 'xls':
-      throw new LantuError('unsupported_input', `.${ext} files are not supported: use .docx, .txt or .md`, {
-        source: null,
-      });
+      throw new LantuError(
+        'unsupported_input',
+        `.${ext} files are not supported: use .docx, .pdf, .txt or .md`,
+        {
+          source: null,
+        },
+      );
     default:
       break;
   }
@@ -149,9 +157,45 @@ export function importPlan(input: ImportInput, opts: ImportOptions = {}): PlanDo
   try {
     const format = input.format ?? detectFormat(input.bytes, filename);
     opts.onProgress?.('read', 0);
+    if (format === 'pdf')
+      throw new LantuError(
+        'unsupported_input',
+        'a .pdf is read by importPlanAsync (its reader is asynchronous)',
+        {
+          source: null,
+        },
+      );
     const { result, simplifier } = read(input.bytes, format);
     opts.onProgress?.('structure', 0.6);
     return structure(result, simplifier, filename, format, opts);
+  } catch (e) {
+    if (e instanceof LantuError) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    throw new LantuError('internal', `the importer failed unexpectedly: ${message}`, { cause: message });
+  }
+}
+
+/**
+ * The importer's one entry point for every format, .pdf included (pdf.js reads pages asynchronously,
+ * yielding between them, so a PDF import does not hold the event loop for its whole length). Same
+ * errors as importPlan.
+ */
+export async function importPlanAsync(input: ImportInput, opts: ImportOptions = {}): Promise<PlanDocument> {
+  const filename = input.filename ?? null;
+  let format: InputFormat;
+  try {
+    if (input.bytes.byteLength === 0 || input.bytes.byteLength > MAX_INPUT_BYTES)
+      return importPlan(input, opts);
+    format = input.format ?? detectFormat(input.bytes, filename);
+  } catch {
+    return importPlan(input, opts);
+  }
+  if (format !== 'pdf') return importPlan({ ...input, format }, opts);
+  try {
+    opts.onProgress?.('read', 0);
+    const { read: result, simplifier } = simplifyRead(await readPdf(input.bytes));
+    opts.onProgress?.('structure', 0.6);
+    return structure(result, simplifier, filename, 'pdf', opts);
   } catch (e) {
     if (e instanceof LantuError) throw e;
     const message = e instanceof Error ? e.message : String(e);
