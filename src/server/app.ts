@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { errorBody, toErrorResponse, validationHook } from './errors.ts';
 import { serveWeb } from './static.ts';
+import { bodyGuard } from './body-guard.ts';
 import { metricsMiddleware, renderMetrics } from './metrics.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
@@ -33,7 +34,10 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 
 export const OPENAPI_INFO = {
   title: 'lantu 蓝图',
-  description: 'Monitoring, evaluation and public accountability of five-year plan outlines (规划纲要).',
+  description:
+    'Monitoring, evaluation and public accountability of five-year plan outlines (规划纲要).\n\n' +
+    'Every request body other than a file upload is at most 1 MB (`413 payload_too_large`, refused before it ' +
+    'is read); text containing an unpaired surrogate is refused with `422 validation_failed` naming the field.',
 };
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -75,6 +79,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       overwrite: false,
     }),
   );
+
+  app.use('*', bodyGuard); // one size limit and well-formed text for every non-upload body, before anything reads it
 
   app.onError((err, c) => {
     const res = toErrorResponse(err, c);

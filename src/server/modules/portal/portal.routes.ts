@@ -198,6 +198,9 @@ portalRoutes.get('/feedback', async (c) => {
 
 /** The comment form works without JavaScript: a plain POST, then back to the page with a message. */
 portalRoutes.post('/feedback', async (c) => {
+  // url-encoded only: a multipart body would bypass the request-body limit (body-guard.ts)
+  if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? ''))
+    return c.text('Unsupported form encoding', 415);
   const form = await c.req.parseBody();
   const field = (k: string) => (typeof form[k] === 'string' ? form[k] : '');
   const targetType = FEEDBACK_TARGETS.find((t) => t === field('targetType'));
