@@ -14,6 +14,7 @@ import type { PlanNodeSpec } from '../src/domain/plan.ts';
 import { isLantuError } from '../src/domain/errors.ts';
 import { importPlan } from '../src/importers/import-plan.ts';
 import { overlaySchema } from '../src/importers/overlay.ts';
+import { withPublishedValues } from '../src/importers/published-values.ts';
 import type { Overlay } from '../src/importers/overlay.ts';
 import type { PlanDocument } from '../src/importers/plan-document.ts';
 import { planDocumentToDataset } from '../src/importers/to-dataset.ts';
@@ -22,6 +23,7 @@ const root = resolve(import.meta.dirname, '..');
 const outlinePath = process.env.SIP_OUTLINE ?? resolve(root, '../shared/plans/sip-14th-fyp-outline.txt');
 const overlayPath = resolve(root, 'data/sip-14th/overlay.json');
 const datasetPath = resolve(root, 'data/sip-14th/dataset.json');
+const publishedPath = resolve(root, 'data/sip-14th/published-values.csv');
 
 /** Every reference the overlay makes must land on something the importer found. */
 function checkOverlay(doc: PlanDocument, overlay: Overlay): string[] {
@@ -62,7 +64,14 @@ function main(): number {
     for (const p of problems) process.stderr.write(`overlay: ${p}\n`);
     return 1;
   }
-  const dataset = planDocumentToDataset(doc, { overlay });
+  // SIP's published figures (docs/published-data.md) become the plan's approved values.
+  const merged = withPublishedValues(
+    planDocumentToDataset(doc, { overlay }),
+    overlay.plan.key,
+    readFileSync(publishedPath, 'utf8'),
+  );
+  if (!merged.ok) throw merged.error;
+  const dataset = merged.value;
   for (const p of dataset.plans) {
     if (bodies(p.nodes) > 0)
       throw new Error(`plan ${p.key}: node bodies must be null in the committed dataset`);

@@ -5,6 +5,7 @@ import { NODE_KINDS } from './plan.ts';
 import type { PlanNodeSpec } from './plan.ts';
 import { COMPARATORS } from './quantity.ts';
 import { OBSERVATION_KINDS } from './observation.ts';
+import { sourceSchema } from './provenance.ts';
 
 /**
  * The portable form of one or more plans with their indicators, values and reference data.
@@ -66,6 +67,10 @@ export const datasetObservationSchema = z.object({
   text: z.string().nullable(),
   kind: z.enum(OBSERVATION_KINDS),
   note: z.string().nullable().default(null),
+  /** 1 = first release; a later release revising the same value is another observation with a higher revision. */
+  revision: z.number().int().min(1).default(1),
+  /** Where the value comes from; null = the plan document itself (e.g. Table 1's results). */
+  source: sourceSchema.nullable().default(null),
 });
 export type DatasetObservation = z.infer<typeof datasetObservationSchema>;
 

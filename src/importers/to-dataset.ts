@@ -166,7 +166,12 @@ function tableIndicators(
   });
 }
 
-function resultObservations(t: PlanTable, indicators: DatasetIndicator[]): DatasetObservation[] {
+/** A previous plan's results as the new outline prints them: the outline is their published source. */
+function resultObservations(
+  t: PlanTable,
+  indicators: DatasetIndicator[],
+  documentTitle: string,
+): DatasetObservation[] {
   const out: DatasetObservation[] = [];
   t.rows.forEach((r, k) => {
     const code = indicators[k]?.code;
@@ -179,6 +184,16 @@ function resultObservations(t: PlanTable, indicators: DatasetIndicator[]): Datas
       text: a.comparator === 'text' ? a.raw : null,
       kind: 'actual',
       note: null,
+      revision: 1,
+      source: {
+        kind: 'published',
+        title: `${documentTitle} · 表${t.number}`,
+        url: null,
+        quote: a.raw,
+        releasedOn: null,
+        basis: null,
+        enteredBy: null,
+      },
     });
   });
   return out;
@@ -274,7 +289,7 @@ export function planDocumentToDataset(doc: PlanDocument, opts: ToDatasetOptions 
       predecessorKey: null,
       nodes: [],
       indicators: prevIndicators,
-      observations: resultObservations(previous, prevIndicators),
+      observations: resultObservations(previous, prevIndicators, doc.meta.title),
     });
   }
   plans.unshift({

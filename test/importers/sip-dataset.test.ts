@@ -6,6 +6,7 @@ import type { PlanNodeSpec } from '../../src/domain/plan.ts';
 import { countNodes } from '../../src/domain/plan.ts';
 import { importPlan } from '../../src/importers/import-plan.ts';
 import { overlaySchema } from '../../src/importers/overlay.ts';
+import { withPublishedValues } from '../../src/importers/published-values.ts';
 import { planDocumentToDataset } from '../../src/importers/to-dataset.ts';
 import { sipOutlineBytes } from './support.ts';
 
@@ -14,7 +15,13 @@ const overlay = overlaySchema.parse(
   JSON.parse(readFileSync(resolve(root, 'data/sip-14th/overlay.json'), 'utf8')),
 );
 const doc = importPlan({ bytes: sipOutlineBytes(), filename: 'sip-14th-fyp-outline.txt' });
-const dataset = planDocumentToDataset(doc, { overlay });
+const merged = withPublishedValues(
+  planDocumentToDataset(doc, { overlay }),
+  overlay.plan.key,
+  readFileSync(resolve(root, 'data/sip-14th/published-values.csv'), 'utf8'),
+);
+if (!merged.ok) throw merged.error;
+const dataset = merged.value;
 
 function walk(nodes: PlanNodeSpec[], f: (n: PlanNodeSpec) => void): void {
   for (const n of nodes) {

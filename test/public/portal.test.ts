@@ -56,7 +56,7 @@ describe.each(testDatabases)('public portal pages on $kind', ({ create }) => {
   });
 
   it('never shows draft or submitted values on any public page or route', async () => {
-    const target = indicators.find((i) => i.code === 'T2-07')!; // 进出口总额 920 → 1000
+    const target = indicators.find((i) => i.code === 'T2-08')!; // 持证外国人 3937 → 6000 (no published value)
     const dept = await loginAs(app, db, 'department', [target.departments[0]!.code]);
     const draft = await dept.request('POST', '/api/observations', {
       indicatorId: target.id,

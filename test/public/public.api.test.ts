@@ -57,7 +57,7 @@ describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
   });
 
   it('publishes approved values only, and at once after approval', async () => {
-    const hitech = indicators.find((i) => i.code === 'T2-11')!;
+    const hitech = indicators.find((i) => i.code === 'T2-13')!;
     const dept = await loginAs(app, db, 'department', [hitech.departments[0]!.code]);
     const draft = await dept.request('POST', '/api/observations', {
       indicatorId: hitech.id,
@@ -77,7 +77,7 @@ describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
       app,
       '/api/public/indicators',
     );
-    expect(list.body.items.find((i) => i.code === 'T2-11')?.latestValue).toBe(2600);
+    expect(list.body.items.find((i) => i.code === 'T2-13')?.latestValue).toBe(2600);
   });
 
   it('serves CSV with a byte-order mark so Excel reads Chinese', async () => {

@@ -239,7 +239,7 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
 
     it('lists periods to fill for the department, overdue first, current plans only', async () => {
       const got = await items(kjj, '2023-02-15');
-      const hitech = got.filter((i) => i.code === 'T2-11');
+      const hitech = got.filter((i) => i.code === 'T2-13');
       expect(hitech.map((i) => [i.type, i.period, i.due, i.overdue])).toEqual([
         ['fill', '2021', '2022-03-31', true],
         ['fill', '2022', '2023-03-31', false],
@@ -255,7 +255,7 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
     });
 
     it('follows a value through submit, approve and return', async () => {
-      const hitech = ind('T2-11');
+      const hitech = ind('T2-13');
       const created = await kjj.request('POST', '/api/observations', {
         indicatorId: hitech.id,
         period: '2021',
@@ -264,7 +264,7 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
       });
       expect(created.status).toBe(201);
       const id = created.body.observation.id as string;
-      let mine = (await items(kjj, '2023-02-15')).filter((i) => i.code === 'T2-11');
+      let mine = (await items(kjj, '2023-02-15')).filter((i) => i.code === 'T2-13');
       expect(mine.map((i) => [i.type, i.period])).toEqual([
         ['submit', '2021'],
         ['fill', '2022'],
@@ -272,18 +272,18 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
       expect(mine[0]!.observationId).toBe(id);
 
       await kjj.request('POST', `/api/observations/${id}/submit`);
-      mine = (await items(kjj, '2023-02-15')).filter((i) => i.code === 'T2-11');
+      mine = (await items(kjj, '2023-02-15')).filter((i) => i.code === 'T2-13');
       expect(mine.map((i) => i.type)).toEqual(['fill']);
       const approvals = await items(assessor, '2023-02-15');
       expect(approvals).toContainEqual(
-        expect.objectContaining({ type: 'approve', code: 'T2-11', period: '2021', observationId: id }),
+        expect.objectContaining({ type: 'approve', code: 'T2-13', period: '2021', observationId: id }),
       );
       expect(await items(swj, '2023-02-15')).not.toContainEqual(
         expect.objectContaining({ observationId: id }),
       );
 
       await admin.request('POST', `/api/observations/${id}/return`, { reason: '请核实' });
-      mine = (await items(kjj, '2023-02-15')).filter((i) => i.code === 'T2-11');
+      mine = (await items(kjj, '2023-02-15')).filter((i) => i.code === 'T2-13');
       expect(mine[0]).toMatchObject({ type: 'returned', period: '2021', observationId: id, overdue: true });
       expect(await items(admin, '2023-02-15')).not.toContainEqual(
         expect.objectContaining({ observationId: id }),

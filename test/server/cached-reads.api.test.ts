@@ -33,14 +33,14 @@ describe.each(testDatabases)('reads cached per data version on $kind', ({ create
     )!;
 
   it('shows a changed assignment in the indicator list at once', async () => {
-    const before = await indicator('T2-11');
+    const before = await indicator('T2-13');
     expect(before.departments.map((d) => d.code)).toEqual(['KJJ']);
     const admin = await loginAs(app, db, 'admin');
     expect(
       (await admin.request('PUT', '/api/assignments', { indicatorId: before.id, lead: 'KJJ', co: ['TJJ'] }))
         .status,
     ).toBe(200);
-    expect((await indicator('T2-11')).departments.map((d) => [d.code, d.role])).toEqual([
+    expect((await indicator('T2-13')).departments.map((d) => [d.code, d.role])).toEqual([
       ['KJJ', 'lead'],
       ['TJJ', 'co'],
     ]);
@@ -54,7 +54,7 @@ describe.each(testDatabases)('reads cached per data version on $kind', ({ create
     expect(await second.text()).toBe(firstBody);
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
 
-    const hitech = await indicator('T2-11');
+    const hitech = await indicator('T2-13');
     const dept = await loginAs(app, db, 'department', ['KJJ']);
     const admin = await loginAs(app, db, 'admin');
     const created = await dept.request('POST', '/api/observations', {
@@ -68,6 +68,6 @@ describe.each(testDatabases)('reads cached per data version on $kind', ({ create
     const after = (await (await app.request(url)).json()) as {
       indicators: { code: string; verdict: string; actual: number | null }[];
     };
-    expect(after.indicators.find((i) => i.code === 'T2-11')).toMatchObject({ actual: 2600 });
+    expect(after.indicators.find((i) => i.code === 'T2-13')).toMatchObject({ actual: 2600 });
   });
 });

@@ -16,7 +16,7 @@ describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
   let db: Db;
   let dispose: () => Promise<void>;
   let app: ReturnType<typeof testApp>;
-  let hitech: Indicator; // T2-11 国家高新技术企业数 (level 1837 → 5000)
+  let hitech: Indicator; // T2-13 省级以上研发机构总数 (level 560 → 750; no published value in the seed)
   let dept: Client;
   let otherDept: Client;
   let admin: Client;
@@ -29,7 +29,7 @@ describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
     const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
     const p14 = plans.body.items.find((p) => p.key === 'sip-14th')!;
     const inds = await getJson<{ items: Indicator[] }>(app, `/api/plans/${p14.id}/indicators`);
-    hitech = inds.body.items.find((i) => i.code === 'T2-11')!;
+    hitech = inds.body.items.find((i) => i.code === 'T2-13')!;
     const own = hitech.departments[0]!.code;
     const other = inds.body.items
       .flatMap((i) => i.departments.map((d) => d.code))
@@ -160,7 +160,7 @@ describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
     const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
     const p14 = plans.body.items.find((p) => p.key === 'sip-14th')!;
     const inds = await getJson<{ items: Indicator[] }>(app, `/api/plans/${p14.id}/indicators`);
-    const share = inds.body.items.find((i) => i.code === 'T2-03')!; // 服务业增加值占比 52.3 → 55
+    const share = inds.body.items.find((i) => i.code === 'T2-19')!; // 生产性服务业占比 67.6 → 73 (no published value)
     const writer = await loginAs(app, db, 'department', [share.departments[0]!.code]);
     expect(
       (

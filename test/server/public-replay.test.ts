@@ -58,7 +58,7 @@ describe('public reads replayed from node:http', () => {
     const items = (
       JSON.parse(firstBody) as { items: { id: string; code: string; latestValue: number | null }[] }
     ).items;
-    const target = items.find((i) => i.code === 'T2-11')!;
+    const target = items.find((i) => i.code === 'T2-13')!;
     await createUser(
       server.db,
       { email: 'kjj@replay.test', password: TEST_PASSWORD, role: 'department', departments: ['KJJ'] },
@@ -85,6 +85,6 @@ describe('public reads replayed from node:http', () => {
     const after = (await (await fetch(url)).json()) as {
       items: { code: string; latestValue: number | null }[];
     };
-    expect(after.items.find((i) => i.code === 'T2-11')?.latestValue).toBe(2600);
+    expect(after.items.find((i) => i.code === 'T2-13')?.latestValue).toBe(2600);
   });
 });

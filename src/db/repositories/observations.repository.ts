@@ -1,6 +1,7 @@
 import type { Queryable } from '../db.types.ts';
 import { insertRows } from '../insert-rows.ts';
 import type { ObservationKind, ObservationStatus } from '../../domain/observation.ts';
+import type { Provenance, Source, SourceKind } from '../../domain/provenance.ts';
 
 export interface NewObservation {
   indicatorId: string;
@@ -11,6 +12,10 @@ export interface NewObservation {
   text: string | null;
   status: ObservationStatus;
   note: string | null;
+  /** Revision number (observations.version); 1 when omitted. */
+  version?: number;
+  /** Where the value comes from; omitted = entered. */
+  source?: Source | null;
 }
 
 export interface ObservationRow extends NewObservation {
@@ -24,7 +29,25 @@ export const observationsRepository = {
     await insertRows(
       db,
       'observations',
-      ['indicator_id', 'period', 'year', 'kind', 'value', 'text', 'status', 'note', 'approved_at'],
+      [
+        'indicator_id',
+        'period',
+        'year',
+        'kind',
+        'value',
+        'text',
+        'status',
+        'note',
+        'approved_at',
+        'version',
+        'source_kind',
+        'source_title',
+        'source_url',
+        'source_quote',
+        'released_on',
+        'basis',
+        'entered_by',
+      ],
       rows.map((o) => [
         o.indicatorId,
         o.period,
@@ -35,6 +58,14 @@ export const observationsRepository = {
         o.status,
         o.note,
         o.status === 'approved' ? new Date() : null,
+        o.version ?? 1,
+        o.source?.kind ?? 'entered',
+        o.source?.title ?? null,
+        o.source?.url ?? null,
+        o.source?.quote ?? null,
+        o.source?.releasedOn ?? null,
+        o.source?.basis ?? null,
+        o.source?.enteredBy ?? null,
       ]),
     );
   },
@@ -58,16 +89,107 @@ export interface ApprovedValueRow {
   value: number | null;
   text: string | null;
   version: number;
+  provenance: Provenance;
+  /** The day the value counts from: its source's release date, else the day it was approved. */
+  effectiveOn: string | null;
 }
 
-/** The approved values of a plan's indicators, latest version per indicator, period and kind (region totals only). */
-export async function listApprovedValues(db: Queryable, planId: string): Promise<ApprovedValueRow[]> {
-  return db.query<ApprovedValueRow>(
+/** Provenance columns of `observations o` (users `cu` = creator, `au` = approver) and the day a value counts from. */
+export const PROVENANCE_SELECT = `o.source_kind AS "sourceKind", o.source_title AS "sourceTitle",
+  o.source_url AS "sourceUrl", o.source_quote AS "sourceQuote", to_char(o.released_on, 'YYYY-MM-DD') AS "releasedOn",
+  o.basis, COALESCE(o.entered_by, cu.email) AS "enteredBy",
+  to_char(COALESCE(o.released_on, (o.approved_at AT TIME ZONE 'UTC')::date), 'YYYY-MM-DD') AS "effectiveOn"`;
+
+export interface ProvenanceColumns {
+  sourceKind: SourceKind;
+  sourceTitle: string | null;
+  sourceUrl: string | null;
+  sourceQuote: string | null;
+  releasedOn: string | null;
+  basis: string | null;
+  enteredBy: string | null;
+}
+
+export function toProvenance(r: ProvenanceColumns, version: number): Provenance {
+  return {
+    kind: r.sourceKind,
+    title: r.sourceTitle,
+    url: r.sourceUrl,
+    quote: r.sourceQuote,
+    releasedOn: r.releasedOn,
+    basis: r.basis,
+    enteredBy: r.enteredBy,
+    revision: version,
+  };
+}
+
+/** SQL condition: the value was known on the date in parameter $n (released, or approved, on or before it). */
+export const knownOn = (n: number) =>
+  `COALESCE(o.released_on, (o.approved_at AT TIME ZONE 'UTC')::date) <= $${n}::date`;
+
+/**
+ * The approved values of a plan's indicators, latest version per indicator, period and kind (region totals
+ * only). With `asOf` (YYYY-MM-DD): only what was known that day — each value in its latest revision released
+ * (or approved) on or before it.
+ */
+export async function listApprovedValues(
+  db: Queryable,
+  planId: string,
+  opts: { asOf?: string | null } = {},
+): Promise<ApprovedValueRow[]> {
+  const asOf = opts.asOf ?? null;
+  const rows = await db.query<Omit<ApprovedValueRow, 'provenance'> & ProvenanceColumns>(
     `SELECT DISTINCT ON (o.indicator_id, o.period, o.kind)
-            i.code, o.year, o.period, o.kind, o.value, o.text, o.version
+            i.code, o.year, o.period, o.kind, o.value, o.text, o.version, ${PROVENANCE_SELECT}
        FROM observations o JOIN indicators i ON i.id = o.indicator_id
+       LEFT JOIN users cu ON cu.id = o.created_by
       WHERE i.plan_id = $1 AND o.status = 'approved' AND o.region_id IS NULL
+        ${asOf === null ? '' : `AND ${knownOn(2)}`}
       ORDER BY o.indicator_id, o.period, o.kind, o.version DESC`,
+    asOf === null ? [planId] : [planId, asOf],
+  );
+  return rows.map(
+    ({ sourceKind, sourceTitle, sourceUrl, sourceQuote, releasedOn, basis, enteredBy, ...r }) => ({
+      ...r,
+      provenance: toProvenance(
+        { sourceKind, sourceTitle, sourceUrl, sourceQuote, releasedOn, basis, enteredBy },
+        r.version,
+      ),
+    }),
+  );
+}
+
+export interface RevisionRow {
+  code: string;
+  year: number;
+  kind: ObservationKind;
+  value: number | null;
+  text: string | null;
+  version: number;
+  effectiveOn: string | null;
+  provenance: Provenance;
+}
+
+/** Every approved annual whole-area version of the plan's values that has more than one approved version. */
+export async function listRevisedValues(db: Queryable, planId: string): Promise<RevisionRow[]> {
+  const rows = await db.query<Omit<RevisionRow, 'provenance'> & ProvenanceColumns>(
+    `SELECT i.code, o.year, o.kind, o.value, o.text, o.version, ${PROVENANCE_SELECT}
+       FROM observations o JOIN indicators i ON i.id = o.indicator_id
+       LEFT JOIN users cu ON cu.id = o.created_by
+      WHERE i.plan_id = $1 AND o.status = 'approved' AND o.region_id IS NULL AND o.period = o.year::text
+        AND (SELECT count(*) FROM observations x
+              WHERE x.indicator_id = o.indicator_id AND x.period = o.period AND x.kind = o.kind
+                AND x.region_id IS NULL AND x.status = 'approved') > 1
+      ORDER BY i.position, o.year, o.kind, o.version`,
     [planId],
+  );
+  return rows.map(
+    ({ sourceKind, sourceTitle, sourceUrl, sourceQuote, releasedOn, basis, enteredBy, ...r }) => ({
+      ...r,
+      provenance: toProvenance(
+        { sourceKind, sourceTitle, sourceUrl, sourceQuote, releasedOn, basis, enteredBy },
+        r.version,
+      ),
+    }),
   );
 }

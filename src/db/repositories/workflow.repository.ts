@@ -1,5 +1,7 @@
 import type { Queryable } from '../db.types.ts';
 import type { ObservationKind, ObservationStatus } from '../../domain/observation.ts';
+import type { Provenance, Source } from '../../domain/provenance.ts';
+import { PROVENANCE_SELECT, toProvenance, type ProvenanceColumns } from './observations.repository.ts';
 
 export interface WorkflowObservation {
   id: string;
@@ -22,13 +24,38 @@ export interface WorkflowObservation {
   approvedByEmail: string | null;
   approvedAt: Date | null;
   updatedAt: Date;
+  provenance: Provenance;
 }
 
 const COLUMNS = `o.id, o.indicator_id AS "indicatorId", o.period, o.year, o.kind, o.value, o.text, o.status, o.version,
   o.note, o.correction_reason AS "correctionReason", o.return_reason AS "returnReason",
   o.created_by AS "createdBy", cu.email AS "createdByEmail", o.created_at AS "createdAt",
   o.submitted_at AS "submittedAt", o.approved_by AS "approvedBy", au.email AS "approvedByEmail",
-  o.approved_at AS "approvedAt", o.updated_at AS "updatedAt"`;
+  o.approved_at AS "approvedAt", o.updated_at AS "updatedAt", ${PROVENANCE_SELECT}`;
+
+type WorkflowRow = Omit<WorkflowObservation, 'provenance'> &
+  ProvenanceColumns & { effectiveOn: string | null };
+
+function withProvenance(r: WorkflowRow): WorkflowObservation {
+  const {
+    sourceKind,
+    sourceTitle,
+    sourceUrl,
+    sourceQuote,
+    releasedOn,
+    basis,
+    enteredBy,
+    effectiveOn: _,
+    ...rest
+  } = r;
+  return {
+    ...rest,
+    provenance: toProvenance(
+      { sourceKind, sourceTitle, sourceUrl, sourceQuote, releasedOn, basis, enteredBy },
+      r.version,
+    ),
+  };
+}
 const FROM = `observations o LEFT JOIN users cu ON cu.id = o.created_by LEFT JOIN users au ON au.id = o.approved_by`;
 
 export interface IndicatorAccess {
@@ -54,8 +81,8 @@ export const workflowRepository = {
   },
 
   async find(db: Queryable, id: string): Promise<WorkflowObservation | null> {
-    const rows = await db.query<WorkflowObservation>(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.id = $1`, [id]);
-    return rows[0] ?? null;
+    const rows = await db.query<WorkflowRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.id = $1`, [id]);
+    return rows[0] === undefined ? null : withProvenance(rows[0]);
   },
 
   /** The latest version for an indicator, period and kind (totals, not regions), locked for the transaction. */
@@ -85,11 +112,13 @@ export const workflowRepository = {
       note: string | null;
       correctionReason: string | null;
       createdBy: string;
+      source?: Source | null;
     },
   ): Promise<string> {
     const rows = await db.query<{ id: string }>(
-      `INSERT INTO observations (indicator_id, period, year, kind, value, text, status, version, note, correction_reason, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $9, $10) RETURNING id`,
+      `INSERT INTO observations (indicator_id, period, year, kind, value, text, status, version, note, correction_reason,
+                                 created_by, source_kind, source_title, source_url, source_quote, released_on, basis, entered_by)
+       VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
       [
         o.indicatorId,
         o.period,
@@ -101,6 +130,13 @@ export const workflowRepository = {
         o.note,
         o.correctionReason,
         o.createdBy,
+        o.source?.kind ?? 'entered',
+        o.source?.title ?? null,
+        o.source?.url ?? null,
+        o.source?.quote ?? null,
+        o.source?.releasedOn ?? null,
+        o.source?.basis ?? null,
+        o.source?.enteredBy ?? null,
       ],
     );
     return rows[0]!.id;
@@ -146,10 +182,11 @@ export const workflowRepository = {
   },
 
   async listForIndicator(db: Queryable, indicatorId: string): Promise<WorkflowObservation[]> {
-    return db.query<WorkflowObservation>(
+    const rows = await db.query<WorkflowRow>(
       `SELECT ${COLUMNS} FROM ${FROM} WHERE o.indicator_id = $1 ORDER BY o.period, o.kind, o.version`,
       [indicatorId],
     );
+    return rows.map(withProvenance);
   },
 
   /** Every value and version of a plan's indicators (or of the given ones), in table order. */

@@ -201,6 +201,8 @@ async function insertPlan(
         text: o.text,
         status: 'approved' as const,
         note: o.note,
+        version: o.revision,
+        source: o.source,
       };
     }),
   );

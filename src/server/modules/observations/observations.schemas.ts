@@ -1,7 +1,45 @@
 import { z } from '@hono/zod-openapi';
 import { OBSERVATION_KINDS, OBSERVATION_STATUSES } from '../../../domain/observation.ts';
+import { isCalendarDate, SOURCE_KINDS } from '../../../domain/provenance.ts';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
+
+export const provenanceSchema = z
+  .object({
+    kind: z
+      .enum(SOURCE_KINDS)
+      .openapi({ description: 'entered | published (published statistics) | imported' }),
+    title: z.string().nullable(),
+    url: z.string().nullable(),
+    quote: z.string().nullable().openapi({ description: 'The figure as printed' }),
+    releasedOn: z
+      .string()
+      .nullable()
+      .openapi({ example: '2024-02-04', description: 'Release date of the source' }),
+    basis: z.string().nullable().openapi({ description: '口径 notes (现价/不变价, 初步核算…)' }),
+    enteredBy: z.string().nullable(),
+    revision: z.number().int(),
+  })
+  .openapi('Provenance');
+
+export const sourceInputSchema = z
+  .object({
+    kind: z.enum(['entered', 'published']).optional(),
+    title: z.string().max(300).nullable().optional(),
+    url: z.string().max(1000).nullable().optional(),
+    quote: z.string().max(200).nullable().optional(),
+    releasedOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+      .refine((d) => isCalendarDate(d), 'not a calendar date')
+      .nullable()
+      .optional()
+      .openapi({
+        description: 'Release date of the source: evaluation as of a date counts the value from it',
+      }),
+    basis: z.string().max(500).nullable().optional(),
+  })
+  .openapi('SourceInput');
 
 export const observationIdParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
@@ -24,6 +62,7 @@ export const observationSchema = z
     submittedAt: z.string().nullable(),
     approvedByEmail: z.string().nullable(),
     approvedAt: z.string().nullable(),
+    provenance: provenanceSchema,
   })
   .openapi('Observation');
 
@@ -45,6 +84,7 @@ export const newObservationSchema = z
       .nullable()
       .optional()
       .openapi({ description: 'Why an approved value is corrected' }),
+    source: sourceInputSchema.nullable().optional(),
   })
   .openapi('NewObservation');
 

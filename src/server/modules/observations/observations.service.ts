@@ -13,6 +13,7 @@ import { nextStatus, parsePeriod, type WorkflowAction } from '../../../domain/ob
 import type { TargetKind } from '../../../domain/indicator.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { checkValue } from '../../../domain/value-checks.ts';
+import type { Source } from '../../../domain/provenance.ts';
 import { notFound } from '../../errors.ts';
 import { verdictWithCandidate } from '../live-evaluation/live-evaluation.service.ts';
 import { dataChanged } from '../../cache/data-version.ts';
@@ -27,6 +28,17 @@ export interface ObservationInput {
   note?: string | null;
   /** Required when correcting an approved value (creates a new version). */
   reason?: string | null;
+  /** Where the value comes from (a published source, its release date); omitted = entered by the department. */
+  source?: SourceInput | null;
+}
+
+export interface SourceInput {
+  kind?: 'entered' | 'published';
+  title?: string | null;
+  url?: string | null;
+  quote?: string | null;
+  releasedOn?: string | null;
+  basis?: string | null;
 }
 
 export interface ObservationResult {
@@ -35,6 +47,21 @@ export interface ObservationResult {
 }
 
 const actorOf = (u: SessionUser) => ({ actorId: u.id, actor: u.email });
+
+const blankToNull = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
+
+/** The stored source of a value a user enters: who entered it always; a published source when stated. */
+function sourceOf(input: SourceInput | null | undefined, user: SessionUser): Source {
+  return {
+    kind: input?.kind ?? 'entered',
+    title: blankToNull(input?.title),
+    url: blankToNull(input?.url),
+    quote: blankToNull(input?.quote),
+    releasedOn: blankToNull(input?.releasedOn),
+    basis: blankToNull(input?.basis),
+    enteredBy: user.email,
+  };
+}
 
 async function indicatorFor(db: Queryable, id: string): Promise<IndicatorAccess> {
   const ind = await workflowRepository.findIndicator(db, id);
@@ -127,6 +154,7 @@ export async function createObservation(
         note: input.note?.trim() || null,
         correctionReason: latest ? (input.reason?.trim() ?? null) : null,
         createdBy: user.id,
+        source: sourceOf(input.source, user),
       });
       await auditRepository.append(tx, {
         ...actorOf(user),
