@@ -118,7 +118,7 @@ describe.each(testDatabases)('snapshot reports and database progress on $kind', 
         `/api/plans/${planId}/indicators`,
       )
     ).body.items;
-    const hitech = indicators.find((i) => i.code === 'T2-11')!;
+    const hitech = indicators.find((i) => i.code === 'T2-13')!;
     hitechId = hitech.id;
     admin = await loginAs(app, db, 'admin');
     dept = await loginAs(app, db, 'department', [hitech.departments[0]!.code]);
