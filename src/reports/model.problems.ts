@@ -1,15 +1,9 @@
 /** The report's problems and suggestions: what is behind, and what to do about it. */
-import type { IndicatorEvaluation } from '../domain/evaluation/types.ts';
-import { isBehind } from '../domain/evaluation/verdict.ts';
+import { isBehind, isUnjudged } from '../domain/evaluation/verdict.ts';
 import { num, pct, withUnit } from './format.ts';
 import { h1, h2, label, para, pctNum, type Ctx } from './model.context.ts';
 import { isSlow, type ProjectFacts } from './model.projects.ts';
 import { statusText, tasksBehind, type TaskFacts } from './model.tasks.ts';
-
-/** No verdict on progress: the data is missing, or the target cannot be measured. */
-function withoutJudgement(i: IndicatorEvaluation): boolean {
-  return i.verdict === 'no_data' || i.verdict === 'not_assessable';
-}
 
 export function problems(ctx: Ctx, n: number, tasks: TaskFacts, projects: ProjectFacts): void {
   const { input, s, lang } = ctx;
@@ -61,7 +55,7 @@ export function problems(ctx: Ctx, n: number, tasks: TaskFacts, projects: Projec
       items: slow.map((r) => s.problemProject(r.project.name, pct(r.share), pct(r.elapsed))),
     });
   }
-  const missing = ev.indicators.filter(withoutJudgement);
+  const missing = ev.indicators.filter((i) => isUnjudged(i.verdict));
   if (missing.length > 0) {
     h2(ctx, ++sub, s.problemTitles.data);
     para(ctx, s.problemsData(missing.length));
@@ -127,7 +121,7 @@ export function suggestions(ctx: Ctx, n: number, tasks: TaskFacts, projects: Pro
     if (behind > 0) para(ctx, s.suggestionTasks(behind));
     if (slow > 0) para(ctx, s.suggestionProjects(slow));
   }
-  const missing = ev.indicators.filter(withoutJudgement).length;
+  const missing = ev.indicators.filter((i) => isUnjudged(i.verdict)).length;
   if (missing > 0) {
     h2(ctx, ++sub, s.suggestionTitles.monitoring);
     para(ctx, s.suggestionData(missing));

@@ -102,6 +102,11 @@ export function isBehind(verdict: Verdict): boolean {
   }
 }
 
+/** No judgement of progress: the data is missing, or the target cannot be measured. */
+export function isUnjudged(verdict: Verdict): boolean {
+  return verdict === 'no_data' || verdict === 'not_assessable';
+}
+
 export const BEHIND: ReadonlySet<Verdict> = new Set(VERDICTS.filter(isBehind));
 
 /**

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { createContext, useContext } from 'react';
-import { useI18n, type MessageKey } from '../lib/i18n.tsx';
+import { useI18n } from '../lib/i18n.tsx';
+import { verdictLabel } from '../lib/rules.ts';
 import type { Verdict } from '../lib/types.ts';
 
 export const VERDICT_COLOR: Record<Verdict, string> = {
@@ -23,11 +24,14 @@ export const VERDICT_COLOR: Record<Verdict, string> = {
 const FinalYear = createContext(false);
 export const FinalYearProvider = FinalYear.Provider;
 
+/** The engine's words for a verdict (as in the reports and the portal); English capitalised for a label. */
 export function useVerdictLabel(): (v: Verdict) => string {
-  const { t } = useI18n();
+  const { lang } = useI18n();
   const final = useContext(FinalYear);
-  return (v) =>
-    t(v === 'achieved' && final ? 'verdict.achieved_final' : (`verdict.${v}` satisfies MessageKey));
+  return (v) => {
+    const l = verdictLabel(v, final);
+    return lang === 'en' ? l.en.charAt(0).toUpperCase() + l.en.slice(1) : l.zh;
+  };
 }
 
 export function VerdictTag({ verdict, size = 'default' }: { verdict: Verdict; size?: 'default' | 'large' }) {

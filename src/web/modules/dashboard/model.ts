@@ -1,4 +1,4 @@
-import { hasTargetPath, isBehind, SEVERITY, VERDICT_ORDER } from '../../lib/rules.ts';
+import { drawsStraightPath, isBehind, SEVERITY, VERDICT_ORDER } from '../../lib/rules.ts';
 import type { Indicator, IndicatorEvaluation, Verdict } from '../../lib/types.ts';
 import type { SeriesPoint } from '../evaluation/queries.ts';
 
@@ -16,7 +16,7 @@ export function expectedPath(
   const by = ev.baselineYear ?? ind?.baselineYear ?? null;
   const t = ev.target ?? ind?.target?.value ?? null;
   const ty = ev.targetYear ?? ind?.targetYear ?? null;
-  if (!hasTargetPath(ev.kind) || b === null || by === null || t === null || ty === null) return null;
+  if (!drawsStraightPath(ev.kind) || b === null || by === null || t === null || ty === null) return null;
   return [
     { x: by, y: b },
     { x: ty, y: t },
