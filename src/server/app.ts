@@ -31,6 +31,7 @@ import { planSystemRoutes } from './modules/plan-system/plan-system.routes.ts';
 import { evaluationCyclesRoutes } from './modules/evaluation-cycles/evaluation-cycles.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { commentDeskRoutes } from './modules/comment-desk/comment-desk.routes.ts';
 
 export const OPENAPI_INFO = {
   title: 'lantu 蓝图',
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', evaluationCyclesRoutes);
   app.route('/api', notificationsRoutes);
   app.route('/api', accountsRoutes);
+  app.route('/api', commentDeskRoutes);
 
   const documentConfig = { openapi: '3.1.0', info: { ...OPENAPI_INFO, version: deps.version } };
   app.doc31('/api/openapi.json', documentConfig);

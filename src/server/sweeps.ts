@@ -1,5 +1,6 @@
 import type { Db } from '../db/db.types.ts';
 import { enqueueDigests } from './modules/notifications/notifications.service.ts';
+import { commentDeadlineSweep } from './modules/comment-desk/comment-desk.service.ts';
 
 /** A time-based check every node runs every minute; each must be safe to run on several nodes at once. */
 export interface Sweep {
@@ -7,4 +8,8 @@ export interface Sweep {
   run(db: Db, now: Date): Promise<unknown>;
 }
 
-export const SWEEPS: Sweep[] = [{ name: 'mail digests', run: enqueueDigests }];
+export const SWEEPS: Sweep[] = [
+  { name: 'comment reply deadlines', run: commentDeadlineSweep },
+  // last: the digest takes in what the checks above just raised
+  { name: 'mail digests', run: enqueueDigests },
+];

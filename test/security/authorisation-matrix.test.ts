@@ -46,6 +46,8 @@ interface Ctx {
   someUser(): Promise<string>;
   /** A valid one-time password-reset token of a fresh account. */
   resetToken(): Promise<string>;
+  /** A reply template of KJJ. */
+  templateOfOwn(): Promise<string>;
 }
 
 interface Req {
@@ -362,6 +364,32 @@ const MATRIX: Record<string, Case> = {
     expect: allowOnly({ admin: 200 }),
     request: async (ctx) => ({ path: `/api/users/${await ctx.someUser()}/unlock` }),
   },
+  'POST /api/feedback/:id/follow-up': {
+    expect: allowOnly({ own: 204 }),
+    async request(ctx) {
+      const id = await ctx.publishedFeedback();
+      const r = await ctx.clients.own.request('POST', `/api/feedback/${id}/reply`, { body: '已办理' });
+      if (r.status !== 200) throw new Error(`setup failed: ${r.status}`);
+      return { path: `/api/feedback/${id}/follow-up`, json: { body: '补充答复' } };
+    },
+  },
+  'POST /api/reply-templates': {
+    // a department its own, the office the shared ones; assessors keep none
+    expect: allowOnly({ own: 201, other: 201, admin: 201 }),
+    request: () =>
+      Promise.resolve({ path: '/api/reply-templates', json: { title: '模板', body: '感谢关注' } }),
+  },
+  'PUT /api/reply-templates/:id': {
+    expect: allowOnly({ own: 200 }),
+    request: async (ctx) => ({
+      path: `/api/reply-templates/${await ctx.templateOfOwn()}`,
+      json: { title: '改', body: '改后' },
+    }),
+  },
+  'DELETE /api/reply-templates/:id': {
+    expect: allowOnly({ own: 204 }),
+    request: async (ctx) => ({ path: `/api/reply-templates/${await ctx.templateOfOwn()}` }),
+  },
 };
 
 /** State-changing routes that need no session, hence no CSRF token. */
@@ -558,6 +586,10 @@ describe.each(testDatabases)('authorisation matrix on $kind', ({ create }) => {
         )[0]!;
         const issued = await issuePasswordReset(db, adminUser, id);
         return new URL(issued.link!).searchParams.get('token')!;
+      },
+      async templateOfOwn() {
+        const r = await clients.own.request('POST', '/api/reply-templates', { title: 'T', body: 'B' });
+        return ok<{ id: string }>(r, 201).id;
       },
       async publishedFeedback() {
         const id = await this.pendingFeedback();

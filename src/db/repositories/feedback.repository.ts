@@ -26,7 +26,7 @@ const COLUMNS = `f.id, f.target_type AS "targetType", f.target_id AS "targetId",
   f.moderated_at AS "moderatedAt", f.created_at AS "createdAt",
   CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object('body', r.body, 'createdAt', r.created_at, 'departmentName', rd.name) END AS reply`;
 const FROM = `feedback f LEFT JOIN departments d ON d.id = f.department_id
-  LEFT JOIN feedback_replies r ON r.feedback_id = f.id LEFT JOIN departments rd ON rd.id = r.department_id`;
+  LEFT JOIN feedback_replies r ON r.feedback_id = f.id AND r.kind = 'reply' LEFT JOIN departments rd ON rd.id = r.department_id`;
 
 export interface TargetInfo {
   planId: string | null;
@@ -170,7 +170,7 @@ export const feedbackRepository = {
               COALESCE(array_agg((extract(epoch FROM r.created_at - f.moderated_at) * 1000)::float8)
                        FILTER (WHERE r.id IS NOT NULL), '{}') AS "delaysMs"
          FROM feedback f JOIN departments d ON d.id = f.department_id
-         LEFT JOIN feedback_replies r ON r.feedback_id = f.id
+         LEFT JOIN feedback_replies r ON r.feedback_id = f.id AND r.kind = 'reply'
         WHERE f.status = 'published'
         GROUP BY d.id, d.name ORDER BY d.name`,
     );

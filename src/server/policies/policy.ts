@@ -19,6 +19,8 @@ export interface Subjects {
   project: { code: string; leadDepartmentId: string | null };
   comment: { departmentId: string | null };
   department: { code: string };
+  /** A reply template: a department's own, or the planning office's shared one (departmentId null). */
+  replyTemplate: { departmentId: string | null };
 }
 export type SubjectKind = keyof Subjects;
 
@@ -111,6 +113,14 @@ const RULES = {
     reply: (user, f) =>
       memberOf(user, [f.departmentId]) ||
       'Only the department this comment was routed to may reply 仅责任部门可答复',
+  },
+  replyTemplate: {
+    /** Departments keep their own templates; the planning office keeps the shared ones. */
+    edit: (user, t) =>
+      t.departmentId === null
+        ? user.role === 'admin' ||
+          'Shared templates are kept by the planning office 通用模板由规划主管部门维护'
+        : memberOf(user, [t.departmentId]) || 'Not a template of your department 非本部门模板',
   },
   department: {
     /** Templates and overdue milestones: department users see their own departments only. */

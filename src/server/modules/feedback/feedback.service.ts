@@ -16,6 +16,7 @@ import {
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
 import { dataChanged } from '../../cache/data-version.ts';
+import { notifyCommentRouted } from '../comment-desk/comment-desk.service.ts';
 import { authorize, can, departmentScope } from '../../policies/policy.ts';
 import { checkChallenge, clientHash, installationSecret } from './anti-bot.ts';
 
@@ -112,13 +113,14 @@ export async function moderateFeedback(
       'No department is responsible for this item; choose the one that must reply 请指定答复部门',
     );
   }
+  const replyDueAt = decision.action === 'publish' ? addWorkingDays(new Date(), replyWorkingDays()) : null;
   await db.transaction(async (tx) => {
     const ok = await feedbackRepository.moderate(tx, id, {
       status: decision.action === 'publish' ? 'published' : 'rejected',
       publicBody: decision.action === 'publish' ? maskPersonalNumbers(current.body) : null,
       rejectReason: decision.action === 'reject' ? decision.reason.trim() : null,
       by: admin.id,
-      replyDueAt: decision.action === 'publish' ? addWorkingDays(new Date(), replyWorkingDays()) : null,
+      replyDueAt,
       departmentId,
     });
     if (!ok) throw new LantuError('conflict', 'This comment was moderated by someone else meanwhile');
@@ -134,6 +136,8 @@ export async function moderateFeedback(
           ? { status: 'published', departmentId }
           : { status: 'rejected', reason: decision.reason },
     });
+    if (decision.action === 'publish')
+      await notifyCommentRouted(tx, { id, departmentId, replyDueAt }, admin.id);
     await dataChanged(tx);
   });
   return (await feedbackRepository.find(db, id))!;
