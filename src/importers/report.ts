@@ -79,3 +79,30 @@ export function buildReport(input: ReportInput): ImportReport {
     headingLike: input.headingLike,
   };
 }
+
+/** The report as lines a person reads before saving (CLI, logs): 中文 first, English after. */
+export function formatReport(r: ImportReport): string[] {
+  const lines: string[] = [];
+  const names = { part: '篇 parts', chapter: '章 chapters', section: '节 sections' } as const;
+  lines.push(`识别结构 structure: ${r.headings.map((h) => `${h.count} ${names[h.level]}`).join(', ')}`);
+  for (const h of r.headings) for (const g of h.gaps) lines.push(`  编号缺漏 numbering gap: ${g}`);
+  if (r.script === 'traditional')
+    lines.push('繁体字 traditional script: parsed through simplified characters, text kept');
+  if (r.contentsSkipped)
+    lines.push(
+      `目录已跳过 contents skipped at ${r.contentsSkipped.source} (${r.contentsSkipped.entries} entries)`,
+    );
+  for (const t of r.tablesNotUnderstood)
+    lines.push(
+      `  表格未识别 table not understood: ${t.table === null ? '' : `表${t.table} `}${t.caption} — ${t.problem} (${t.source})`,
+    );
+  if (r.rowsWithoutTarget.length > 0)
+    lines.push(
+      `无目标值的指标 rows without a target: ${r.rowsWithoutTarget.map((x) => `表${x.table} ${x.name}`).join('; ')}`,
+    );
+  if (r.targetsWithoutYear.length > 0)
+    lines.push(`无年份的目标 targets without a year (not taken): ${r.targetsWithoutYear.length}`);
+  for (const h of r.headingLike)
+    lines.push(`  疑似标题未采用 heading-like text not taken: ${h.text} (${h.source})`);
+  return lines;
+}

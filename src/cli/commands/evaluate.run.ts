@@ -267,6 +267,8 @@ export function toTable(
   color: boolean,
   explain: boolean,
 ): string {
+  if (r.indicators.length === 0)
+    return `${r.plan.title}：没有可评估的指标（规划中未找到指标表或带年份的目标）。 No indicators to evaluate: the plan has no indicator table and no dated targets.\n`;
   const head = [
     '代码',
     '指标',

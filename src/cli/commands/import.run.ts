@@ -4,7 +4,8 @@ import { basename } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { LantuError } from '../../domain/errors.ts';
 import type { ImportStage, InputFormat } from '../../importers/import-plan.ts';
-import { importPlan, MAX_INPUT_BYTES } from '../../importers/import-plan.ts';
+import { importPlanAsync, MAX_INPUT_BYTES } from '../../importers/import-plan.ts';
+import { formatReport } from '../../importers/report.ts';
 import { planDocumentToDataset } from '../../importers/to-dataset.ts';
 import { saveImportedPlan } from '../../server/modules/plans/plans.import.ts';
 
@@ -74,7 +75,7 @@ export async function importAction(file: string, opts: ImportOpts): Promise<void
   bar?.start(100, 0, { stage: STAGE_LABEL.read });
   try {
     const bytes = await readInput(file);
-    const doc = importPlan(
+    const doc = await importPlanAsync(
       { bytes, filename: file === '-' ? null : basename(file), format: opts.format },
       {
         onProgress: (stage, fraction) =>
@@ -86,6 +87,8 @@ export async function importAction(file: string, opts: ImportOpts): Promise<void
       await writeOut(`${JSON.stringify(doc, null, 2)}\n`);
       return;
     }
+    // What to check before relying on the import: shown on stderr so stdout stays the result.
+    for (const line of formatReport(doc.report)) process.stderr.write(`${line}\n`);
     const dataset = planDocumentToDataset(doc, { planKey: opts.key });
     bar?.update(90, { stage: '保存 saving' });
     const saved = await saveImportedPlan(dataset, opts.plan === undefined ? {} : { planId: opts.plan });

@@ -2,7 +2,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { LantuError } from '../../../domain/errors.ts';
 import { countNodes } from '../../../domain/plan.ts';
-import { importPlan, MAX_INPUT_BYTES } from '../../../importers/import-plan.ts';
+import { importPlanAsync, MAX_INPUT_BYTES } from '../../../importers/import-plan.ts';
+import { importReportSchema } from '../../../importers/plan-document.ts';
 import { planDocumentToDataset } from '../../../importers/to-dataset.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { authorize } from '../../policies/policy.ts';
@@ -24,6 +25,8 @@ const importQuery = z.object({
 
 const previewSchema = z
   .object({
+    /** What to check before saving: headings per level with gaps, tables not understood, … */
+    report: importReportSchema,
     saved: z.boolean(),
     planId: z.uuid().nullable(),
     version: z.number().int().nullable(),
@@ -103,7 +106,7 @@ plansImportRoutes.openapi(
     authorize(c.var.user, 'importPlan', 'office');
     const q = c.req.valid('query');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const doc = importPlan({ bytes, filename: q.filename });
+    const doc = await importPlanAsync({ bytes, filename: q.filename });
     const dataset = planDocumentToDataset(doc);
     const db = c.var.deps.db;
     const opts = q.planId ? { planId: q.planId } : {};
@@ -112,6 +115,7 @@ plansImportRoutes.openapi(
     const table = main.indicators.filter((i) => i.origin === 'table');
     return c.json(
       {
+        report: doc.report,
         saved: saved !== null,
         planId: saved?.planId ?? null,
         version: saved?.version ?? null,
