@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inferKind } from './kind-inference.ts';
-import { parseQuantity } from './value-parser.ts';
+import { parseQuantity } from '../domain/quantity-parser.ts';
 
 function kindOf(name: string, unit: string | null, baseline: string | null, target: string) {
   return inferKind({

@@ -1,3 +1,5 @@
+import { toHalfWidth } from '../domain/quantity-parser.ts';
+
 const DIGITS: Record<string, number> = {
   零: 0,
   〇: 0,
@@ -14,10 +16,7 @@ const DIGITS: Record<string, number> = {
 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-/** Full-width digits and punctuation that matter for numbers → ASCII. */
-export function toHalfWidth(s: string): string {
-  return s.replace(/[０-９．％－～＞＜]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
+export { toHalfWidth };
 
 /**
  * Parses a numeral as plans print them: "17", "十七", "二十四", "一百零五", and digit-by-digit years

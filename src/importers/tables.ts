@@ -5,7 +5,7 @@ import { periodOfPlanNumber, planNumberOf } from './meta.ts';
 import { parseNumeral } from './numerals.ts';
 import { compact, squash } from './patterns.ts';
 import type { ImportWarning, PlanTable, PlanTableRow } from './plan-document.ts';
-import { parseQuantity } from './value-parser.ts';
+import { parseQuantity } from '../domain/quantity-parser.ts';
 
 export interface RawTable {
   number: number;

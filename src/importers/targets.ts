@@ -2,7 +2,7 @@ import type { Comparator } from '../domain/quantity.ts';
 import { inferKind } from './kind-inference.ts';
 import { planNumberOf } from './meta.ts';
 import type { KindGuess, ProseTarget } from './plan-document.ts';
-import { boundedQuantity } from './value-parser.ts';
+import { boundedQuantity } from '../domain/quantity-parser.ts';
 
 /** One run of text to search, with where it sits. */
 export interface TextUnit {

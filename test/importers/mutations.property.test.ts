@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isLantuError } from '../../src/domain/errors.ts';
 import { importPlan } from '../../src/importers/import-plan.ts';
 import { planDocumentSchema } from '../../src/importers/plan-document.ts';
-import { parseQuantity } from '../../src/importers/value-parser.ts';
+import { parseQuantity } from '../../src/domain/quantity-parser.ts';
 import { buildDocxFixture } from '../support/docx-fixtures.ts';
 import { sipOutlineBytes } from './support.ts';
 

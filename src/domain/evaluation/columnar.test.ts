@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Direction, IndicatorSpec, TargetKind } from '../indicator.ts';
 import { VERDICT_INDEX, evaluateColumns } from './columnar.ts';
 import { evaluateIndicator } from './evaluate.ts';
-import { makeSpec, parseQuantity } from './testkit.ts';
+import { parseQuantity } from '../quantity-parser.ts';
+import { makeSpec } from './testkit.ts';
 import { VERDICTS } from './types.ts';
 
 const KINDS: TargetKind[] = [

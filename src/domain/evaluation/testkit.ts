@@ -1,9 +1,11 @@
 /**
  * Builders for tests, benches and examples: an IndicatorSpec with sensible defaults and observations.
- * (Pure; kept beside the engine so tests in other folders need not repeat them.)
+ * (Pure; kept beside the engine so tests in other folders need not repeat them.) Targets and baselines given
+ * as text are read by the product's own parser, as the importer reads a plan table.
  */
 import type { IndicatorSpec } from '../indicator.ts';
 import type { Comparator, Quantity } from '../quantity.ts';
+import { parseQuantity } from '../quantity-parser.ts';
 import type { EvaluationObservation } from './types.ts';
 
 export function q(
@@ -14,28 +16,6 @@ export function q(
   high: number | null = value,
 ): Quantity {
   return { raw, comparator, value, low, high };
-}
-
-/** Read the forms a plan table prints: 7左右, 5以上, 不少于5, 突破5000, <5.5, ≤2, 30-32, 100, words. */
-export function parseQuantity(raw: string): Quantity {
-  const t = raw.trim();
-  let m = /^([-\d.]+)\s*左右$/.exec(t);
-  if (m?.[1] !== undefined) return q(t, 'about', Number(m[1]));
-  m = /^(?:不少于|不低于|突破|超过)?\s*([-\d.]+)\s*(?:以上)?$/.exec(t);
-  if (m?.[1] !== undefined && /以上|不少于|不低于|突破|超过/.test(t))
-    return q(t, 'gte', Number(m[1]), Number(m[1]), null);
-  m = /^(?:<|＜|低于)\s*([-\d.]+)$/.exec(t);
-  if (m?.[1] !== undefined) return q(t, 'lt', Number(m[1]), null, Number(m[1]));
-  m = /^(?:≤|<=|不高于|不超过)\s*([-\d.]+)$|^([-\d.]+)\s*以(?:下|内)$/.exec(t);
-  if (m !== null) {
-    const v = Number(m[1] ?? m[2]);
-    return q(t, 'lte', v, null, v);
-  }
-  m = /^([-\d.]+)\s*[-–~～]\s*([-\d.]+)$/.exec(t);
-  if (m?.[1] !== undefined && m[2] !== undefined)
-    return q(t, 'range', (Number(m[1]) + Number(m[2])) / 2, Number(m[1]), Number(m[2]));
-  if (/^[-\d.]+$/.test(t) && Number.isFinite(Number(t))) return q(t, 'eq', Number(t));
-  return q(t, 'text', null, null, null);
 }
 
 export function makeSpec(

@@ -1,5 +1,13 @@
-import type { Comparator, Quantity } from '../domain/quantity.ts';
-import { toHalfWidth } from './numerals.ts';
+/**
+ * Reading a quantity as plans and statistical tables print it. The one parser of the product: the importers
+ * read plan tables and stated targets with it, spreadsheets and tests build specs with it.
+ */
+import type { Comparator, Quantity } from './quantity.ts';
+
+/** Full-width digits and punctuation that matter for numbers → ASCII. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[０-９．％－～＞＜]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
 
 const NUM = String.raw`[+-]?\d+(?:\.\d+)?`;
 const NONE_RE = /^(?:[—–\-－―─]+|\/|／|无|暂无|——)$/;

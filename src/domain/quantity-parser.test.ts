@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuantity } from './value-parser.ts';
+import { parseQuantity } from './quantity-parser.ts';
 
 describe('parseQuantity', () => {
   it.each([
