@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { LantuError } from '../../domain/errors.ts';
+import { isCalendarDate } from '../../domain/provenance.ts';
 import type { EvaluateOptions } from './evaluate.run.ts';
 
 function parseIntArg(name: string) {
@@ -8,6 +9,14 @@ function parseIntArg(name: string) {
     if (!Number.isInteger(n))
       throw new LantuError('bad_request', `${name} must be an integer, got "${v}"`, null);
     return n;
+  };
+}
+
+function parseDateArg(name: string) {
+  return (v: string): string => {
+    if (!isCalendarDate(v))
+      throw new LantuError('bad_request', `${name} must be a date YYYY-MM-DD, got "${v}"`, null);
+    return v;
   };
 }
 
@@ -31,6 +40,11 @@ export function evaluateCommand(): Command {
     )
     .option('--year <year>', 'year to evaluate (default: the latest year with data)', parseIntArg('--year'))
     .option('--data <csv>', 'values CSV: indicator,year,value[,kind]')
+    .option(
+      '--as-of <date>',
+      'judge as known on this date YYYY-MM-DD: only values released on or before it, in their latest revision then',
+      parseDateArg('--as-of'),
+    )
     .addOption(
       new Option('--method <method>', 'time-progress or trend').choices(['time', 'trend']).default('time'),
     )

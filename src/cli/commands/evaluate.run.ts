@@ -36,6 +36,8 @@ export interface EvaluateOptions {
   aboutTolerance?: number;
   color?: boolean;
   explain?: boolean;
+  /** YYYY-MM-DD: judge as known on that date (values released on or before it, latest revision then). */
+  asOf?: string;
 }
 
 /** A plan reference that is not a file: a plan id (UUID) or key (sip-14th) in the configured database. */
@@ -90,7 +92,7 @@ function fromFile(opts: EvaluateOptions): Inputs {
   const selected = selectPlan(dataset, { table: opts.table ?? null, includeText: opts.all === true });
   if (!selected.ok) throw selected.error;
   const { plan, indicators } = selected.value;
-  return { plan, indicators, observations: datasetObservations(plan, indicators) };
+  return { plan, indicators, observations: datasetObservations(plan, indicators, { asOf: opts.asOf }) };
 }
 
 /**
@@ -127,7 +129,7 @@ async function fromDatabase(opts: EvaluateOptions): Promise<Inputs> {
     const indicators = chosen.map((i) => ({ ...i, departments: i.departments.map((d) => d.code) }));
     const codes = new Set(indicators.map((i) => i.code));
     const observations = new Map<string, EvaluationObservation[]>();
-    for (const v of await listApprovedValues(db, plan.id)) {
+    for (const v of await listApprovedValues(db, plan.id, { asOf: opts.asOf })) {
       if (!codes.has(v.code) || v.period !== String(v.year)) continue;
       const list = observations.get(v.code) ?? [];
       list.push({ year: v.year, value: v.value, text: v.text, kind: v.kind, revision: v.version });
@@ -140,7 +142,9 @@ async function fromDatabase(opts: EvaluateOptions): Promise<Inputs> {
 }
 
 /** Everything the command does except printing: returns the evaluation. */
-export async function runEvaluate(opts: EvaluateOptions): Promise<PlanEvaluation & { plan: Inputs['plan'] }> {
+export async function runEvaluate(
+  opts: EvaluateOptions,
+): Promise<PlanEvaluation & { plan: Inputs['plan']; asOf: string | null }> {
   const inputs = isPlanId(opts.plan) ? await fromDatabase(opts) : fromFile(opts);
   const { plan, indicators } = inputs;
   let observations = inputs.observations;
@@ -170,6 +174,7 @@ export async function runEvaluate(opts: EvaluateOptions): Promise<PlanEvaluation
   });
   return {
     ...result,
+    asOf: opts.asOf ?? null,
     plan: { key: plan.key, title: plan.title, periodStart: plan.periodStart, periodEnd: plan.periodEnd },
   };
 }
@@ -179,6 +184,7 @@ export function toJson(r: Awaited<ReturnType<typeof runEvaluate>>): unknown {
   return {
     year: r.year,
     method: r.method,
+    asOf: r.asOf,
     plan: r.plan,
     indicators: r.indicators.map((i) => ({
       code: i.code,
@@ -303,7 +309,7 @@ export function toTable(
       .join('  ')
       .trimEnd();
   const out = [
-    `${r.plan.title}（${r.plan.periodStart}—${r.plan.periodEnd}）  ${r.year}年  ${r.method === 'time' ? '时间进度法' : '趋势法'}`,
+    `${r.plan.title}（${r.plan.periodStart}—${r.plan.periodEnd}）  ${r.year}年  ${r.method === 'time' ? '时间进度法' : '趋势法'}${r.asOf === null ? '' : `  截至${r.asOf}已发布数据 (as of ${r.asOf})`}`,
     '',
     line(head),
     line(widths.map((w) => '─'.repeat(w))),

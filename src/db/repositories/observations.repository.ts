@@ -170,16 +170,13 @@ export interface RevisionRow {
   provenance: Provenance;
 }
 
-/** Every approved annual whole-area version of the plan's values that has more than one approved version. */
-export async function listRevisedValues(db: Queryable, planId: string): Promise<RevisionRow[]> {
+/** Every approved version (not only the latest) of the plan's annual whole-area values, oldest revision first. */
+export async function listApprovedVersions(db: Queryable, planId: string): Promise<RevisionRow[]> {
   const rows = await db.query<Omit<RevisionRow, 'provenance'> & ProvenanceColumns>(
     `SELECT i.code, o.year, o.kind, o.value, o.text, o.version, ${PROVENANCE_SELECT}
        FROM observations o JOIN indicators i ON i.id = o.indicator_id
        LEFT JOIN users cu ON cu.id = o.created_by
       WHERE i.plan_id = $1 AND o.status = 'approved' AND o.region_id IS NULL AND o.period = o.year::text
-        AND (SELECT count(*) FROM observations x
-              WHERE x.indicator_id = o.indicator_id AND x.period = o.period AND x.kind = o.kind
-                AND x.region_id IS NULL AND x.status = 'approved') > 1
       ORDER BY i.position, o.year, o.kind, o.version`,
     [planId],
   );

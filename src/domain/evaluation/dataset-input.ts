@@ -59,12 +59,17 @@ export function selectPlan(
 export function datasetObservations(
   plan: DatasetPlan,
   indicators: readonly DatasetIndicator[],
+  opts: { asOf?: string | null } = {},
 ): Map<string, EvaluationObservation[]> {
   const byCode = new Map<string, EvaluationObservation[]>();
   const spec = new Map(indicators.map((i) => [i.code, i]));
+  const asOf = opts.asOf ?? null;
   for (const o of plan.observations) {
+    // As of a date: a value counts from its source's release (values without one — the plan's own — always).
+    const released = o.source?.releasedOn ?? null;
+    if (asOf !== null && released !== null && released > asOf) continue;
     const list = byCode.get(o.code) ?? [];
-    list.push({ year: o.year, value: o.value, text: o.text, kind: o.kind });
+    list.push({ year: o.year, value: o.value, text: o.text, kind: o.kind, revision: o.revision });
     byCode.set(o.code, list);
   }
   for (const [code, list] of byCode) {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { METHODS, VERDICTS } from '../../../domain/evaluation/index.ts';
 import { ATTRIBUTES, DIRECTIONS, TARGET_KINDS } from '../../../domain/indicator.ts';
+import { isCalendarDate } from '../../../domain/provenance.ts';
 import { planSummarySchema } from '../plans/plans.schemas.ts';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() }).openapi('Bilingual');
@@ -13,6 +14,11 @@ export const liveEvaluationQuery = z.object({
     .openapi({ description: 'time = 时间进度 (default); trend = CAGR ratio' }),
   scope: z.enum(['table', 'all']).default('table').openapi({
     description: "table = the plan's indicator table; all = also the targets read from the text",
+  }),
+  asOf: z.string().refine(isCalendarDate, 'asOf must be a date YYYY-MM-DD').optional().openapi({
+    example: '2023-12-26',
+    description:
+      'Judge as known on this date: only values released (or approved) on or before it, each in its latest revision as of then',
   }),
 });
 
@@ -65,6 +71,10 @@ export const liveEvaluationSchema = z
     plan: planSummarySchema,
     year: z.number().int(),
     method: z.enum(METHODS),
+    asOf: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The date judged as of; null = all values known now' }),
     indicators: z.array(indicatorEvaluationSchema),
     summary: z.object({
       year: z.number().int(),
@@ -79,3 +89,51 @@ export const liveEvaluationSchema = z
     ids: z.record(z.string(), z.uuid()),
   })
   .openapi('PlanEvaluation');
+
+export const revisionsQuery = z.object({
+  year: z.coerce
+    .number()
+    .int()
+    .min(1900)
+    .max(2200)
+    .optional()
+    .openapi({ description: 'Year whose verdicts are compared (default: the latest year with data)' }),
+  method: z.enum(METHODS).default('time'),
+});
+
+export const revisionReportSchema = z
+  .object({
+    plan: planSummarySchema,
+    year: z.number().int(),
+    method: z.enum(METHODS),
+    items: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        year: z.number().int(),
+        kind: z.string(),
+        fromRevision: z.number().int(),
+        toRevision: z.number().int(),
+        fromValue: z.number().nullable(),
+        toValue: z.number().nullable(),
+        change: z.number().nullable(),
+        revisedOn: z.string().nullable(),
+        source: z
+          .object({
+            kind: z.string(),
+            title: z.string().nullable(),
+            url: z.string().nullable(),
+            quote: z.string().nullable(),
+            releasedOn: z.string().nullable(),
+            basis: z.string().nullable(),
+            enteredBy: z.string().nullable(),
+            revision: z.number().int(),
+          })
+          .nullable(),
+        verdictBefore: z.enum(VERDICTS),
+        verdictAfter: z.enum(VERDICTS),
+        flipped: z.boolean(),
+      }),
+    ),
+  })
+  .openapi('RevisionReport');

@@ -16,6 +16,8 @@ export type IndicatorScope = 'table' | 'all';
 
 export interface LiveEvaluation extends PlanEvaluation {
   plan: PlanSummary;
+  /** The date the evaluation was made as of (only values released on or before it), null = everything known now. */
+  asOf: string | null;
   /** Indicator code → database id, so clients can link results to indicator pages. */
   ids: Record<string, string>;
 }
@@ -28,12 +30,17 @@ interface EvaluationInputs {
 }
 
 /** Indicators and their approved annual values (drafts never count). */
-async function loadInputs(db: Queryable, planId: string, scope: IndicatorScope): Promise<EvaluationInputs> {
+async function loadInputs(
+  db: Queryable,
+  planId: string,
+  scope: IndicatorScope,
+  asOf: string | null = null,
+): Promise<EvaluationInputs> {
   const { plan, items } = await getPlanIndicators(db, planId);
   const chosen = scope === 'all' ? items : items.filter((i) => i.origin === 'table');
   const specs: IndicatorSpec[] = chosen.map((i) => ({ ...i, departments: i.departments.map((d) => d.code) }));
   const observations = new Map<string, EvaluationObservation[]>();
-  for (const v of await listApprovedValues(db, planId)) {
+  for (const v of await listApprovedValues(db, planId, { asOf })) {
     // Annual evaluation reads annual values; sub-annual periods ("2024Q1", "2024-03") are monitoring only.
     if (v.period !== String(v.year)) continue;
     const list = observations.get(v.code) ?? [];
@@ -57,11 +64,12 @@ function run(inputs: EvaluationInputs, year: number, method: Method): PlanEvalua
 export async function evaluatePlanLive(
   db: Queryable,
   planId: string,
-  q: { year: number; method: Method; scope: IndicatorScope },
+  q: { year: number; method: Method; scope: IndicatorScope; asOf?: string | null },
 ): Promise<LiveEvaluation> {
   const started = performance.now();
-  const inputs = await loadInputs(db, planId, q.scope);
-  const result = { ...run(inputs, q.year, q.method), plan: inputs.plan, ids: inputs.ids };
+  const asOf = q.asOf ?? null;
+  const inputs = await loadInputs(db, planId, q.scope, asOf);
+  const result = { ...run(inputs, q.year, q.method), plan: inputs.plan, asOf, ids: inputs.ids };
   observeEvaluation(q.scope, (performance.now() - started) / 1000);
   return result;
 }

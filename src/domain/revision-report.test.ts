@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { IndicatorSpec } from './indicator.ts';
+import { numberQuantity } from './quantity.ts';
+import { revisionReport, type DatedObservation } from './revision-report.ts';
+
+const spec: IndicatorSpec = {
+  code: 'A',
+  name: '测试指标',
+  unit: '家',
+  category: null,
+  attribute: 'expected',
+  kind: 'level',
+  direction: 'increase',
+  baselineYear: 2020,
+  baseline: numberQuantity(100),
+  targetYear: 2025,
+  target: numberQuantity(200),
+  tolerance: null,
+  relatedCode: null,
+  departments: [],
+  frequency: 'annual',
+  dataSource: null,
+  origin: 'table',
+  kindRule: null,
+};
+
+const obs = (value: number, revision: number, knownOn: string): DatedObservation => ({
+  year: 2022,
+  value,
+  text: null,
+  kind: 'actual',
+  revision,
+  knownOn,
+});
+
+describe('revisionReport', () => {
+  it('lists a revision with its change and the verdict it flipped', () => {
+    const events = revisionReport({
+      indicators: [spec],
+      observations: new Map([['A', [obs(150, 1, '2023-01-10'), obs(120, 2, '2023-06-01')]]]),
+      year: 2022,
+      periodStart: 2021,
+      periodEnd: 2025,
+    });
+    expect(events).toEqual([
+      expect.objectContaining({
+        code: 'A',
+        year: 2022,
+        fromRevision: 1,
+        toRevision: 2,
+        fromValue: 150,
+        toValue: 120,
+        change: -30,
+        revisedOn: '2023-06-01',
+        verdictBefore: 'ahead',
+        verdictAfter: 'lagging',
+        flipped: true,
+      }),
+    ]);
+  });
+
+  it('reports a revision that changes nothing as not flipped, and nothing for values never revised', () => {
+    const events = revisionReport({
+      indicators: [spec],
+      observations: new Map([['A', [obs(150, 1, '2023-01-10'), obs(151, 2, '2023-06-01')]]]),
+      year: 2022,
+      periodStart: 2021,
+      periodEnd: 2025,
+    });
+    expect(events.map((e) => [e.change, e.flipped])).toEqual([[1, false]]);
+    expect(
+      revisionReport({
+        indicators: [spec],
+        observations: new Map([['A', [obs(150, 1, '2023-01-10')]]]),
+        year: 2022,
+        periodStart: 2021,
+        periodEnd: 2025,
+      }),
+    ).toEqual([]);
+  });
+});
