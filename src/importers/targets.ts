@@ -58,7 +58,7 @@ const VERB_UNIT_RE = /^(?:个百分点|岁|年|[万亿]?(?:立方米|公顷|千�
 const SUFFIX_RE = /^(以上|左右|以内|以下)/;
 const NUMBER_RE = /\d+(?:\.\d+)?/g;
 const LEAD_NOISE_RE =
-  /^(?:[、，]|到\s*20\d\d\s*年(?:底|末)?|“十[一二三四五六七八九]五”(?:期间|时期|末)|园区|争取|确保|力争|努力|其中|并|使|预计|基本|全面|实现)+/;
+  /^(?:[、，—－-]|到\s*20\d\d\s*年(?:底|末)?|“十[一二三四五六七八九]五”(?:期间|时期|末)|园区|争取|确保|力争|努力|其中|并|使|预计|基本|全面|实现)+/;
 const METRIC_TAIL_NOISE_RE = /(?:分别|各|再)+$/;
 /** The lead-in of a 主要目标 list dates what follows to the end of the plan period. */
 const PLAN_END_RE =
@@ -199,20 +199,19 @@ export function clauseTargets(clause: string): ClauseTarget[] {
       const q = boundedQuantity(raw, value, comparator);
       const percent = unitText === '%';
       // 降低16%: a reduction against the baseline (a 左右 band stays on the value). 提高4个百分点 /
-      // 再提高1岁: the baseline plus an amount.
-      const inferred: KindGuess = reduction
-        ? percent
+      // 再提高1岁: the baseline plus an amount; 减少2个百分点 / 减少30吨: the baseline minus it (a level to
+      // reach from the baseline, not a compound fall).
+      const levelKind = unitText === '个百分点' || /比重|率$|占比/.test(metric) ? 'share' : 'level';
+      const inferred: KindGuess =
+        reduction && percent
           ? {
               kind: 'reduction',
               direction: 'decrease',
               rule: `verb ${bare} N% → reduction from the baseline`,
             }
-          : { kind: 'reduction', direction: 'decrease', rule: `verb ${bare} N → reduction from the baseline` }
-        : {
-            kind: unitText === '个百分点' || /比重|率$|占比/.test(metric) ? 'share' : 'level',
-            direction: 'increase',
-            rule: `verb ${bare} N → the baseline plus N`,
-          };
+          : reduction
+            ? { kind: levelKind, direction: 'decrease', rule: `verb ${bare} N → the baseline minus N` }
+            : { kind: levelKind, direction: 'increase', rule: `verb ${bare} N → the baseline plus N` };
       out.push({
         text: `${metric}${raw}`,
         metric,

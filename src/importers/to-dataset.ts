@@ -8,6 +8,7 @@ import type {
 } from '../domain/dataset.ts';
 import { LantuError } from '../domain/errors.ts';
 import type { PlanNodeSpec } from '../domain/plan.ts';
+import type { Quantity } from '../domain/quantity.ts';
 import type { IndicatorOverlay, Overlay } from './overlay.ts';
 import type {
   PlanChapter,
@@ -199,6 +200,26 @@ function resultObservations(
   return out;
 }
 
+/**
+ * A prose target stated as a change from the baseline (提高4个百分点, 再提高1岁, 减少30吨, 比2020年翻一番) is not a
+ * value to reach: its number is the amount of the change. It is passed as a relative target — no value, the
+ * words kept in `raw` — dated from the baseline year (the 比YYYY年 it names, else the year before the plan), so
+ * the evaluation resolves it against the baseline value (baseline + 4, not 4).
+ */
+function relativeTarget(
+  t: ProseTarget,
+  periodStart: number,
+): { target: Quantity; baselineYear: number; unit: string | null } | null {
+  if (t.change === null) return null;
+  const named = /[比较与]\s*((?:19|20)\d\d)\s*年/.exec(t.value.raw);
+  return {
+    target: { raw: t.value.raw, value: null, comparator: t.value.comparator, low: null, high: null },
+    baselineYear: named ? Number(named[1]) : periodStart - 1,
+    // The amount's unit is not the indicator's: 提高4个百分点 measures a share in %, 翻一番 (倍) the metric's own.
+    unit: t.change.by === 'multiply' ? null : t.unit === '个百分点' ? '%' : t.unit,
+  };
+}
+
 function categoryOf(doc: PlanDocument, t: ProseTarget): string | null {
   if (t.boxNumber !== null) {
     const b = doc.boxes.find((x) => x.number === t.boxNumber);
@@ -238,18 +259,19 @@ export function planDocumentToDataset(doc: PlanDocument, opts: ToDatasetOptions 
     const code = `X-${pad(x, 3)}`;
     const nodePath =
       t.boxNumber !== null ? (paths.get(`box:${t.boxNumber}`) ?? null) : (paths.get(t.nodeId) ?? null);
+    const relative = relativeTarget(t, start);
     const ind: DatasetIndicator = {
       code,
       name: t.metric,
-      unit: t.unit,
+      unit: relative ? relative.unit : t.unit,
       category: categoryOf(doc, t),
       attribute: 'expected',
       kind: t.inferred.kind,
       direction: t.inferred.direction,
-      baselineYear: null,
+      baselineYear: relative?.baselineYear ?? null,
       baseline: null,
       targetYear: t.year,
-      target: t.value,
+      target: relative?.target ?? t.value,
       tolerance: null,
       relatedCode: null,
       departments: [],
