@@ -5,11 +5,26 @@ import { verdictLabel, verdictTone } from '../../../domain/evaluation/index.ts';
 import { chartSvg } from '../../../reports/charts/render.ts';
 import { escapeHtml as e } from '../../html.ts';
 import type { DepartmentReplyStats } from '../feedback/feedback.service.ts';
-import type { PublicIndicator, PublicIndicatorValues } from '../public/public.service.ts';
+import { SOURCE_KIND_LABELS } from '../../../domain/provenance.ts';
+import type { PublicIndicator, PublicIndicatorValues, PublicSource } from '../public/public.service.ts';
 import { t, type Lang } from './portal.i18n.ts';
 import { layoutMapSvg } from './portal.map.ts';
 
 /** Placeholder replaced per request with a fresh anti-bot token, so pages can be cached. */
+/** The source of one value: its kind and title (linked when it has an address), release date and revision. */
+function sourceCell(s: PublicSource, lang: Lang): string {
+  const title = s.title === null ? '' : ` · ${e(s.title)}`;
+  const label = `${e(SOURCE_KIND_LABELS[s.kind][lang])}${title}`;
+  const linked =
+    s.url !== null && /^https?:\/\//.test(s.url)
+      ? `<a href="${e(s.url)}" rel="nofollow noopener">${label}</a>`
+      : label;
+  const released = s.releasedOn === null ? '' : ` · ${e(t(lang, 'released'))} ${e(s.releasedOn)}`;
+  const revision = s.revision > 1 ? ` · ${e(t(lang, 'revision'))} ${s.revision}` : '';
+  const basis = s.basis === null ? '' : `<br><small>${e(s.basis)}</small>`;
+  return `${linked}${released}${revision}${basis}`;
+}
+
 export const CHALLENGE_SLOT = '__LANTU_CHALLENGE__';
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
 
@@ -182,14 +197,17 @@ export function indicatorPage(lang: Lang, v: PublicIndicatorValues, comments: st
         )
       : '';
   const rows = v.values
-    .map((x) => `<tr><td>${e(x.period)}</td><td>${num(x.value, x.text)}</td></tr>`)
+    .map(
+      (x) =>
+        `<tr><td>${e(x.period)}</td><td>${num(x.value, x.text)}</td><td>${sourceCell(x.source, lang)}</td></tr>`,
+    )
     .join('');
   return `<p><a href="/public">← ${e(t(lang, 'back'))}</a></p><h1>${e(i.name)}${i.unit ? `（${e(i.unit)}）` : ''}</h1>
 <dl class="facts"><div><dt>${e(t(lang, 'category'))}</dt><dd>${e(i.category ?? '—')}</dd></div><div><dt>${e(t(lang, 'attribute'))}</dt><dd>${e(t(lang, i.attribute === 'binding' ? 'binding' : 'expected'))}</dd></div>
 <div><dt>${e(t(lang, 'baseline'))}</dt><dd>${e(i.baseline ?? '—')}${i.baselineYear ? ` (${i.baselineYear})` : ''}</dd></div><div><dt>${e(t(lang, 'target'))}</dt><dd>${e(i.target ?? '—')}${i.targetYear ? ` (${i.targetYear})` : ''}</dd></div></dl>
 <p class="lead">${badge(i.verdict, lang)} ${e(i.explanation[lang])}</p>
 ${chart ? `<figure class="chart" role="img" aria-label="${e(i.name)}">${chart}<figcaption>${e(t(lang, 'chartNote'))}</figcaption></figure>` : ''}
-<section aria-labelledby="vals"><h2 id="vals">${e(t(lang, 'values'))}</h2>${rows ? `<table><thead><tr><th scope="col">${e(t(lang, 'periodCol'))}</th><th scope="col">${e(t(lang, 'value'))}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p>${e(t(lang, 'noValues'))}</p>`}
+<section aria-labelledby="vals"><h2 id="vals">${e(t(lang, 'values'))}</h2>${rows ? `<table><thead><tr><th scope="col">${e(t(lang, 'periodCol'))}</th><th scope="col">${e(t(lang, 'value'))}</th><th scope="col">${e(t(lang, 'source'))}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p>${e(t(lang, 'noValues'))}</p>`}
 <p><a href="/api/public/indicators/${e(i.id)}/values.csv">${e(t(lang, 'download'))}</a></p></section>${comments}`;
 }
 

@@ -1,3 +1,4 @@
+import { SOURCE_KIND_LABELS, type SourceKind } from '../../../domain/provenance.ts';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
@@ -56,6 +57,10 @@ async function cached(
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const CSV_TYPE = 'text/csv; charset=utf-8';
+
+/** "公开统计数据 · 经济概述" — the kind of source and its title. */
+const sourceLine = (s: { kind: SourceKind; title: string | null }): string =>
+  [SOURCE_KIND_LABELS[s.kind].zh, s.title].filter((x) => x !== null).join(' · ');
 const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
 
 export const publicRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -107,6 +112,9 @@ publicRoutes.openapi(
               '最新年份 latest year',
               '最新值 latest value',
               `${year}年评价 verdict`,
+              '数据来源 source',
+              '来源地址 source address',
+              '发布日期 released',
             ],
             items.map((i) => [
               i.code,
@@ -119,6 +127,9 @@ publicRoutes.openapi(
               i.latestYear,
               i.latestValue ?? i.latestText,
               verdictLabel(i.verdict).zh,
+              i.latestSource === null ? null : sourceLine(i.latestSource),
+              i.latestSource?.url ?? null,
+              i.latestSource?.releasedOn ?? null,
             ]),
           ),
           contentType: CSV_TYPE,
@@ -165,8 +176,30 @@ publicRoutes.openapi(
         const v = await publicIndicatorValues(c.var.deps.db, id);
         return {
           body: toCsv(
-            ['指标 indicator', '期间 period', '数值 value', '说明 text'],
-            v.values.map((x) => [v.indicator.name, x.period, x.value, x.text]),
+            [
+              '指标 indicator',
+              '期间 period',
+              '数值 value',
+              '说明 text',
+              '数据来源 source',
+              '原文 as printed',
+              '来源地址 source address',
+              '发布日期 released',
+              '修订版次 revision',
+              '口径 basis',
+            ],
+            v.values.map((x) => [
+              v.indicator.name,
+              x.period,
+              x.value,
+              x.text,
+              sourceLine(x.source),
+              x.source.quote,
+              x.source.url,
+              x.source.releasedOn,
+              x.source.revision,
+              x.source.basis,
+            ]),
           ),
           contentType: CSV_TYPE,
         };

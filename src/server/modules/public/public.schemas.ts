@@ -9,6 +9,20 @@ export const planQuery = z.object({
 });
 export const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
+export const publicSourceSchema = z
+  .object({
+    kind: z.enum(['entered', 'published', 'imported']).openapi({
+      description: 'entered = 部门填报; published = 公开统计数据 (published statistics); imported = 批量导入',
+    }),
+    title: z.string().nullable(),
+    url: z.string().nullable(),
+    quote: z.string().nullable().openapi({ description: 'The figure as printed' }),
+    releasedOn: z.string().nullable(),
+    basis: z.string().nullable().openapi({ description: '口径' }),
+    revision: z.number().int(),
+  })
+  .openapi('PublicSource');
+
 export const publicIndicatorSchema = z
   .object({
     id: z.uuid(),
@@ -24,6 +38,7 @@ export const publicIndicatorSchema = z
     latestYear: z.number().int().nullable(),
     latestValue: z.number().nullable(),
     latestText: z.string().nullable(),
+    latestSource: publicSourceSchema.nullable(),
     verdict: z.enum(VERDICTS),
     explanation: bilingual,
   })
@@ -42,6 +57,7 @@ export const publicValuesSchema = z
         year: z.number().int(),
         value: z.number().nullable(),
         text: z.string().nullable(),
+        source: publicSourceSchema,
       }),
     ),
     path: z.array(z.object({ year: z.number().int(), value: z.number() })),

@@ -1,3 +1,4 @@
+import type { Provenance } from '../../../domain/provenance.ts';
 import type { Queryable } from '../../../db/db.types.ts';
 import { listApprovedValues } from '../../../db/repositories/observations.repository.ts';
 import { publicRepository, type PublicProjectRow } from '../../../db/repositories/public.repository.ts';
@@ -51,9 +52,15 @@ export interface PublicIndicator {
   latestYear: number | null;
   latestValue: number | null;
   latestText: string | null;
+  /** Where the latest value comes from (who entered it is not public). */
+  latestSource: PublicSource | null;
   verdict: IndicatorEvaluation['verdict'];
   explanation: { zh: string; en: string };
 }
+
+export type PublicSource = Omit<Provenance, 'enteredBy'>;
+
+const publicSource = ({ enteredBy: _, ...p }: Provenance): PublicSource => p;
 
 export async function publicIndicators(
   db: Queryable,
@@ -62,11 +69,15 @@ export async function publicIndicators(
 ): Promise<{ year: number; planTitle: string; items: PublicIndicator[] }> {
   evaluation ??= await publicEvaluation(db, planId);
   const { items } = await getPlanIndicators(db, planId);
-  const latest = new Map<string, { year: number; value: number | null; text: string | null }>();
+  const latest = new Map<
+    string,
+    { year: number; value: number | null; text: string | null; source: PublicSource }
+  >();
   for (const v of await listApprovedValues(db, planId)) {
     if (v.kind !== 'actual' || v.period !== String(v.year)) continue;
     const prev = latest.get(v.code);
-    if (!prev || v.year > prev.year) latest.set(v.code, { year: v.year, value: v.value, text: v.text });
+    if (!prev || v.year > prev.year)
+      latest.set(v.code, { year: v.year, value: v.value, text: v.text, source: publicSource(v.provenance) });
   }
   const byCode = new Map(evaluation.indicators.map((e) => [e.code, e]));
   return {
@@ -91,6 +102,7 @@ export async function publicIndicators(
           latestYear: l?.year ?? null,
           latestValue: l?.value ?? null,
           latestText: l?.text ?? null,
+          latestSource: l?.source ?? null,
           verdict: e?.verdict ?? 'no_data',
           explanation: e?.explanation ?? { zh: '数据暂缺', en: 'no data yet' },
         };
@@ -100,7 +112,7 @@ export async function publicIndicators(
 
 export interface PublicIndicatorValues {
   indicator: PublicIndicator;
-  values: { period: string; year: number; value: number | null; text: string | null }[];
+  values: { period: string; year: number; value: number | null; text: string | null; source: PublicSource }[];
   /** Baseline → target in a straight line (the expected path the chart draws). */
   path: { year: number; value: number }[];
   evaluation: IndicatorEvaluation | null;
@@ -122,7 +134,13 @@ export async function publicIndicatorValues(
   if (!indicator) throw notFound('Indicator', indicatorId);
   const values = (await listApprovedValues(db, planId))
     .filter((v) => v.code === indicator.code && v.kind === 'actual')
-    .map((v) => ({ period: v.period, year: v.year, value: v.value, text: v.text }))
+    .map((v) => ({
+      period: v.period,
+      year: v.year,
+      value: v.value,
+      text: v.text,
+      source: publicSource(v.provenance),
+    }))
     .sort((a, b) => a.period.localeCompare(b.period));
   const e = evaluation.indicators.find((x) => x.code === indicator.code) ?? null;
   const path: { year: number; value: number }[] = [];

@@ -8,6 +8,26 @@ import { ObservationStatusTag, approverOf } from '../observations/ObservationSta
 import { useIndicatorObservations } from '../observations/queries.ts';
 import { useSession } from '../session/session.tsx';
 
+/** Where a value comes from: published statistics (linked, with release date and 口径) or who entered it. */
+function SourceCell({ observation: o }: { observation: Observation }) {
+  const { t } = useI18n();
+  const p = o.provenance;
+  const label = [t(`src.${p.kind}`), p.title].filter(Boolean).join(' · ');
+  return (
+    <span>
+      {p.url !== null && /^https?:\/\//.test(p.url) ? (
+        <a href={p.url} target="_blank" rel="noopener noreferrer nofollow">
+          {label}
+        </a>
+      ) : (
+        label
+      )}
+      {p.releasedOn !== null ? ` · ${t('src.released', { date: p.releasedOn })}` : ''}
+      {p.basis !== null ? <div style={{ fontSize: 12, opacity: 0.75 }}>{p.basis}</div> : null}
+    </span>
+  );
+}
+
 /** Every value and version of the indicator, with who approved it; approvers act on submitted ones. */
 export function ValueHistory({ indicator }: { indicator: Indicator }) {
   const { t } = useI18n();
@@ -38,6 +58,7 @@ export function ValueHistory({ indicator }: { indicator: Indicator }) {
             { title: t('col.version'), dataIndex: 'version' },
             { title: t('col.status'), render: (_, o) => <ObservationStatusTag status={o.status} /> },
             { title: t('col.approvedBy'), render: (_, o) => approverOf(o) ?? '—' },
+            { title: t('col.source'), render: (_, o) => <SourceCell observation={o} /> },
             {
               title: t('col.note'),
               render: (_, o) =>
