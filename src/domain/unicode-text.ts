@@ -42,3 +42,13 @@ const XML_FORBIDDEN =
 export function xmlSafeText(text: string): string {
   return text.replace(XML_FORBIDDEN, '');
 }
+
+/** `value` with `f` applied to every string in its plain objects and arrays (other objects are kept as they are). */
+export function mapStrings<T>(value: T, f: (s: string) => string): T {
+  if (typeof value === 'string') return f(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, f)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [f(k), mapStrings(v, f)])) as T;
+  }
+  return value;
+}

@@ -7,6 +7,7 @@ import { buildReportModel } from './model.ts';
 import type { ChartBlock, ReportFormat, ReportInput, ReportModel } from './types.ts';
 import { writeXlsx } from './xlsx.ts';
 import { contentType } from './formats.ts';
+import { mapStrings, xmlSafeText } from '../domain/unicode-text.ts';
 
 export { contentType };
 
@@ -26,7 +27,8 @@ export function chartBlocks(model: ReportModel): ChartBlock[] {
 }
 
 export async function renderReport(input: ReportInput, format: ReportFormat): Promise<RenderedReport> {
-  const model = buildReportModel(input);
+  // user text (project names, progress reports, notes) may hold characters XML forbids: gone before writing
+  const model = mapStrings(buildReportModel(input), xmlSafeText);
   let bytes: Buffer;
   let warnings: string[] = [];
   const charts = (): Map<string, ChartImage> => {

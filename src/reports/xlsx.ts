@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { ChartImage } from './charts/render.ts';
 import { TONE_FILL, TONE_TEXT } from './charts/theme.ts';
+import { makeWorkbookSafe } from './spreadsheet-safety.ts';
 import type { ReportModel, TableBlock } from './types.ts';
 
 type Sheet = ExcelJS.Worksheet;
@@ -165,6 +166,7 @@ export async function writeXlsx(
   raw.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } };
   raw.headerFooter.oddFooter = model.footer;
 
+  makeWorkbookSafe(wb);
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out);
 }

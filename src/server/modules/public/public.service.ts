@@ -7,6 +7,7 @@ import type { IndicatorEvaluation } from '../../../domain/evaluation/index.ts';
 import { notFound } from '../../errors.ts';
 import { evaluatePlanLive, type LiveEvaluation } from '../live-evaluation/live-evaluation.service.ts';
 import { getPlanIndicators } from '../plans/plans.service.ts';
+import { neutraliseFormula } from '../../../reports/spreadsheet-safety.ts';
 import { responseCacheFor } from '../../cache/response-cache.ts';
 
 /** The plan asked for, or the newest master plan (looked up once per data version, so reads stay lookups). */
@@ -176,8 +177,7 @@ export type CsvCell = string | number | boolean | null | undefined;
 export function toCsv(header: string[], rows: readonly (readonly CsvCell[])[]): string {
   const cell = (v: CsvCell) => {
     const s = v === null || v === undefined ? '' : String(v);
-    // A leading = + - @ would be run as a formula by spreadsheet programs.
-    const safe = /^[=+\-@]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+    const safe = neutraliseFormula(s);
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';

@@ -13,6 +13,7 @@ import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
+import { makeWorkbookSafe } from '../../../reports/spreadsheet-safety.ts';
 import { authorize } from '../../policies/policy.ts';
 
 /** The data sheet and the hidden sheet that ties a filled-in template back to its plan and department. */
@@ -148,5 +149,6 @@ export async function buildTemplate(db: Queryable, ctx: TemplateContext): Promis
   meta.addRow(['planId', ctx.plan.id]);
   meta.addRow(['department', ctx.department.code]);
   await meta.protect('', {});
+  makeWorkbookSafe(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
