@@ -35,6 +35,25 @@ export interface LatestValue {
   text: string | null;
 }
 
+/** A value waiting for approval, as the approver needs to judge it. */
+export interface SubmittedValue {
+  observationId: string;
+  period: string;
+  year: number;
+  value: number | null;
+  text: string | null;
+  note: string | null;
+  baselineYear: number | null;
+  baselineValue: number | null;
+}
+
+/** An approved annual value (latest version), for the previous-year comparison and the outlier check. */
+export interface ApprovedAnnual {
+  indicatorId: string;
+  year: number;
+  value: number;
+}
+
 const INDICATOR_COLUMNS = `i.id, i.plan_id AS "planId", i.code, i.name, i.unit, i.kind, i.frequency,
   i.due_days AS "dueDays", i.position`;
 
@@ -80,13 +99,27 @@ export const reportingRepository = {
   async submitted(
     db: Queryable,
     planIds: readonly string[],
-  ): Promise<(ReportingIndicator & { observationId: string; period: string })[]> {
-    return db.query<ReportingIndicator & { observationId: string; period: string }>(
-      `SELECT ${INDICATOR_COLUMNS}, o.id AS "observationId", o.period
+  ): Promise<(ReportingIndicator & SubmittedValue)[]> {
+    return db.query<ReportingIndicator & SubmittedValue>(
+      `SELECT ${INDICATOR_COLUMNS}, o.id AS "observationId", o.period, o.year, o.value, o.text, o.note,
+              i.baseline_year AS "baselineYear", i.baseline_value AS "baselineValue"
          FROM observations o JOIN indicators i ON i.id = o.indicator_id
         WHERE o.status = 'submitted' AND i.plan_id = ANY($1::uuid[])
         ORDER BY o.submitted_at`,
       [[...planIds]],
+    );
+  },
+
+  /** Approved whole-area annual values of the given indicators, latest version per year, oldest first. */
+  async approvedAnnual(db: Queryable, indicatorIds: readonly string[]): Promise<ApprovedAnnual[]> {
+    if (indicatorIds.length === 0) return [];
+    return db.query<ApprovedAnnual>(
+      `SELECT DISTINCT ON (indicator_id, period) indicator_id AS "indicatorId", year, value
+         FROM observations
+        WHERE indicator_id = ANY($1::uuid[]) AND status = 'approved' AND kind = 'actual' AND value IS NOT NULL
+          AND region_id IS NULL AND period ~ '^[0-9]{4}$'
+        ORDER BY indicator_id, period, version DESC`,
+      [[...indicatorIds]],
     );
   },
 };

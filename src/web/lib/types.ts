@@ -56,7 +56,7 @@ export type SessionUser = Session['user'];
 export type Observation = z.infer<typeof observationSchema>;
 export type ObservationStatus = Observation['status'];
 
-export type InboxItem = z.infer<typeof inboxItemSchema> & { value?: number | null };
+export type InboxItem = z.infer<typeof inboxItemSchema>;
 export type InboxType = InboxItem['type'];
 
 export type Department = z.infer<typeof departmentSchema>;

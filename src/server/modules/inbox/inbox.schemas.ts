@@ -17,6 +17,24 @@ export const inboxItemSchema = z
     due: z.string().openapi({ example: '2025-03-31', description: 'due_days after the period ends' }),
     overdue: z.boolean(),
     observationId: z.uuid().optional(),
+    value: z.number().nullable().optional().openapi({ description: 'The value reported (approve items)' }),
+    text: z.string().nullable().optional(),
+    unit: z.string().nullable().optional(),
+    note: z.string().nullable().optional().openapi({ description: "The department's note" }),
+    previous: z
+      .object({ year: z.number().int(), value: z.number() })
+      .nullable()
+      .optional()
+      .openapi({ description: 'The latest approved value of an earlier year' }),
+    change: z
+      .object({ absolute: z.number(), relative: z.number().nullable() })
+      .nullable()
+      .optional()
+      .openapi({ description: 'value − previous, and that as a share of |previous| (0.12 = +12%)' }),
+    warnings: z
+      .array(z.object({ zh: z.string(), en: z.string() }))
+      .optional()
+      .openapi({ description: 'Outlier warnings against the approved history' }),
   })
   .openapi('InboxItem');
 

@@ -1,8 +1,12 @@
 import type { Queryable } from '../../../db/db.types.ts';
 import {
   reportingRepository,
+  type ApprovedAnnual,
   type ReportingIndicator,
+  type SubmittedValue,
 } from '../../../db/repositories/reporting.repository.ts';
+import type { Bilingual } from '../../../domain/evaluation/types.ts';
+import { checkValue } from '../../../domain/value-checks.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import type { ObservationStatus } from '../../../domain/observation.ts';
 import {
@@ -26,6 +30,13 @@ export interface InboxItem {
   due: string;
   overdue: boolean;
   observationId?: string;
+  value?: number | null;
+  text?: string | null;
+  unit?: string | null;
+  note?: string | null;
+  previous?: { year: number; value: number } | null;
+  change?: { absolute: number; relative: number | null } | null;
+  warnings?: Bilingual[];
 }
 
 function item(
@@ -49,6 +60,36 @@ function item(
     ...(observationId ? { observationId } : {}),
   };
 }
+
+/**
+ * What an approver needs to judge a submitted value: the value with its unit and note, the latest approved
+ * value of an earlier year (else the plan's baseline), the change from it, and the outlier warnings the
+ * department saw.
+ */
+function whatToJudge(s: ReportingIndicator & SubmittedValue, history: readonly ApprovedAnnual[]) {
+  const earlier = history.filter((h) => h.indicatorId === s.id && h.year < s.year);
+  const last = earlier.at(-1);
+  const previous = last
+    ? { year: last.year, value: last.value }
+    : s.baselineValue !== null && s.baselineYear !== null && s.baselineYear < s.year
+      ? { year: s.baselineYear, value: s.baselineValue }
+      : null;
+  const change =
+    previous && s.value !== null
+      ? {
+          absolute: round(s.value - previous.value),
+          relative: previous.value === 0 ? null : round((s.value - previous.value) / Math.abs(previous.value)),
+        }
+      : null;
+  const warnings =
+    s.value === null
+      ? []
+      : checkValue({ value: s.value, unit: s.unit, kind: s.kind, history: earlier.map((h) => h.value) })
+          .warnings;
+  return { value: s.value, text: s.text, unit: s.unit, note: s.note, previous, change, warnings };
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** What still waits on a value's department, by its latest status. */
 function departmentTask(status: ObservationStatus): InboxType | null {
@@ -116,8 +157,15 @@ export async function getInbox(
     }
     case 'admin':
     case 'assessor':
-      for (const s of await reportingRepository.submitted(db, planIds)) {
-        items.push(item('approve', s, s.period, today, s.observationId));
+      {
+        const submitted = await reportingRepository.submitted(db, planIds);
+        const history = await reportingRepository.approvedAnnual(
+          db,
+          submitted.map((s) => s.id),
+        );
+        for (const s of submitted) {
+          items.push({ ...item('approve', s, s.period, today, s.observationId), ...whatToJudge(s, history) });
+        }
       }
       break;
   }

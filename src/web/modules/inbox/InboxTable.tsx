@@ -1,6 +1,6 @@
-import { App, Button, Space, Table, Tag } from 'antd';
+import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { fmt } from '../../lib/format.ts';
+import { fmt, withUnit } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import type { InboxItem } from '../../lib/types.ts';
@@ -13,6 +13,39 @@ const TYPE_COLOR: Record<InboxItem['type'], string> = {
   approve: 'purple',
   returned: 'red',
 };
+
+function signed(n: number, digits = 2): string {
+  return `${n > 0 ? '+' : ''}${fmt(n, digits)}`;
+}
+
+/** The value with its unit, the previous year's value and the change, the outlier warnings and the note. */
+function ValueToJudge({ item: i }: { item: InboxItem }) {
+  const { t, pick } = useI18n();
+  if (i.value === undefined && i.text === undefined) return <span className="muted">—</span>;
+  return (
+    <div className="inbox-value" data-testid={`inbox-value-${i.code}`}>
+      <strong>{i.value !== null && i.value !== undefined ? withUnit(i.value, i.unit) : (i.text ?? '—')}</strong>
+      {i.previous && (
+        <div className="muted">
+          {t('inbox.previous', { year: i.previous.year, value: withUnit(i.previous.value, i.unit) })}
+          {i.change &&
+            ` · ${t('inbox.change', {
+              change: signed(i.change.absolute),
+              pct: i.change.relative === null ? '—' : `${signed(i.change.relative * 100, 1)}%`,
+            })}`}
+        </div>
+      )}
+      {(i.warnings ?? []).map((w, k) => (
+        <div key={k}>
+          <Typography.Text type="warning" role="status">
+            ⚠ {pick(w)}
+          </Typography.Text>
+        </div>
+      ))}
+      {i.note && <div className="muted">{t('inbox.note', { note: i.note })}</div>}
+    </div>
+  );
+}
 
 /** What waits on the user: values to fill, drafts to submit, returned values, values to approve. */
 export function InboxTable({ items, planId }: { items: InboxItem[]; planId: string | null }) {
@@ -46,7 +79,7 @@ export function InboxTable({ items, planId }: { items: InboxItem[]; planId: stri
         {
           title: t('inbox.type'),
           width: 100,
-          render: (_, i) => <Tag color={TYPE_COLOR[i.type]}>{t(`inbox.${i.type}`)}</Tag>,
+          render: (_, i) => <Tag color={TYPE_COLOR[i.type]}>{t(`inboxType.${i.type}`)}</Tag>,
         },
         { title: t('col.code'), dataIndex: 'code', width: 80 },
         {
@@ -56,8 +89,8 @@ export function InboxTable({ items, planId }: { items: InboxItem[]; planId: stri
         { title: t('col.period'), dataIndex: 'period', width: 80 },
         {
           title: t('col.value'),
-          width: 100,
-          render: (_, i) => (i.value !== undefined && i.value !== null ? fmt(i.value) : '—'),
+          width: 280,
+          render: (_, i) => <ValueToJudge item={i} />,
         },
         {
           title: t('inbox.due'),

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/db.types.ts';
+import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import { getJson, testApp } from '../support/app.ts';
+import { testDatabases } from '../support/databases.ts';
+import { loginAs, type Client } from '../support/session.ts';
+
+interface Indicator {
+  id: string;
+  code: string;
+  unit: string | null;
+  departments: { code: string }[];
+}
+
+/** Issue 17, bug 1: the approver must see what they approve (the inbox sent no value). */
+describe.each(testDatabases)('the approver’s inbox on $kind', ({ create }) => {
+  let db: Db;
+  let dispose: () => Promise<void>;
+  let app: ReturnType<typeof testApp>;
+  let hitech: Indicator; // T2-11 国家高新技术企业数
+  let dept: Client;
+  let admin: Client;
+  let planId: string;
+
+  beforeAll(async () => {
+    ({ db, dispose } = await create());
+    await seedIfEmpty(db);
+    app = testApp(db);
+    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
+    planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+    const inds = await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`);
+    hitech = inds.body.items.find((i) => i.code === 'T2-11')!;
+    dept = await loginAs(app, db, 'department', [hitech.departments[0]!.code]);
+    admin = await loginAs(app, db, 'admin');
+  });
+  afterAll(async () => dispose());
+
+  async function report(period: string, value: number, note: string | null = null): Promise<string> {
+    const r = await dept.request('POST', '/api/observations', {
+      indicatorId: hitech.id,
+      period,
+      value,
+      note,
+    });
+    expect(r.status).toBe(201);
+    const id = r.body.observation.id as string;
+    expect((await dept.request('POST', `/api/observations/${id}/submit`)).status).toBe(200);
+    return id;
+  }
+
+  it('an item to approve carries the value, its unit, the note, the previous year, the change and the warnings', async () => {
+    const first = await report('2021', 2500);
+    expect((await admin.request('POST', `/api/observations/${first}/approve`)).status).toBe(200);
+    // A typo: one digit too many.
+    const typo = await report('2022', 25000, '据科技局统计');
+
+    const inbox = await admin.request('GET', '/api/inbox?asOf=2023-02-01');
+    const item = inbox.body.items.find((i: { observationId?: string }) => i.observationId === typo);
+    expect(item).toMatchObject({
+      type: 'approve',
+      code: 'T2-11',
+      period: '2022',
+      value: 25000,
+      unit: hitech.unit,
+      note: '据科技局统计',
+      previous: { year: 2021, value: 2500 },
+      change: { absolute: 22500, relative: 9 },
+    });
+    expect(item.warnings.map((w: { zh: string }) => w.zh).join('；')).toMatch(/较上期2500变化超过50%/);
+  });
+
+  it('without an approved earlier year, the previous value is the baseline (1837 in 2020)', async () => {
+    const inbox = await admin.request('GET', '/api/inbox?asOf=2023-02-01');
+    const other = inbox.body.items.find((i: { code: string }) => i.code === 'T2-11');
+    expect(other).toBeDefined();
+    const approved = await admin.request('POST', `/api/observations/${other.observationId}/approve`);
+    expect(approved.status).toBe(200);
+    const fresh = await admin.request('GET', `/api/plans/${planId}/indicators`);
+    const gdp = fresh.body.items.find((i: Indicator) => i.code === 'T2-02') as Indicator;
+    const deptGdp = await loginAs(app, db, 'department', [gdp.departments[0]!.code]);
+    const r = await deptGdp.request('POST', '/api/observations', {
+      indicatorId: gdp.id,
+      period: '2021',
+      value: 11.5,
+      note: '说明',
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const sub = await deptGdp.request('POST', `/api/observations/${r.body.observation.id}/submit`);
+    expect(sub.status, JSON.stringify(sub.body)).toBe(200);
+    const after = await admin.request('GET', '/api/inbox?asOf=2023-02-01');
+    const item = after.body.items.find((i: { code: string }) => i.code === 'T2-02');
+    expect(item).toMatchObject({ value: 11.5, previous: { year: 2020, value: 10.4 } });
+    expect(item.change.relative).toBeCloseTo(1.1 / 10.4, 5);
+  });
+});
