@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkValue } from './value-checks.ts';
+import { checkText, checkValue } from './value-checks.ts';
 
 describe('checkValue', () => {
   it('refuses a share outside 0–100 and a negative count', () => {
@@ -19,5 +19,18 @@ describe('checkValue', () => {
   it('warns about a jump from the last value but not about ordinary growth', () => {
     expect(checkValue({ value: 2000, unit: '家', kind: 'level', history: [1000] }).warnings).toHaveLength(1);
     expect(checkValue({ value: 1100, unit: '家', kind: 'level', history: [1000] }).warnings).toEqual([]);
+  });
+});
+
+describe('checkText', () => {
+  it('refuses a text in place of a number unless it is a status', () => {
+    expect(checkText('level', '约12')[0]?.zh).toContain('约12');
+    expect(checkText('level', '12左右')).toHaveLength(1);
+    expect(checkText('level', '已完成')).toEqual([]);
+    expect(checkText('share', '未达到目标')).toEqual([]);
+    expect(checkText('level', '数据暂缺')).toEqual([]);
+    expect(checkText('cagr', '统计局尚未发布')).toEqual([]);
+    expect(checkText('assigned', '约12')).toEqual([]);
+    expect(checkText('relational', '与经济增长同步')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { TargetKind } from './indicator.ts';
 import type { Bilingual } from './evaluation/types.ts';
+import { parseCompletion } from './evaluation/text.ts';
 
 export interface ValueCheckInput {
   value: number;
@@ -70,3 +71,30 @@ export function checkValue(input: ValueCheckInput): ValueCheck {
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Kinds whose values are a statement (an assigned task, a relation to another indicator), not a number. */
+export function takesText(kind: TargetKind): boolean {
+  return kind === 'assigned' || kind === 'relational';
+}
+
+const NOT_AVAILABLE = /(暂缺|暂无|尚未(发布|公布|统计)|未(发布|公布)|待(发布|公布)|不适用)/;
+
+/**
+ * The texts a numeric indicator accepts instead of a number: a completion statement (完成 / 未完成 / 达到…),
+ * which the engine judges, or a statement that the figure is not available (数据暂缺, 尚未发布…).
+ */
+export function isStatusText(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return parseCompletion(t) !== null || NOT_AVAILABLE.test(t);
+}
+
+/** A text in place of a number: refused for numeric kinds unless it is a status text (“约12” is not a number). */
+export function checkText(kind: TargetKind, text: string): Bilingual[] {
+  if (takesText(kind) || isStatusText(text)) return [];
+  return [
+    {
+      zh: `数值型指标须填写数字（或“完成”“未完成”“数据暂缺”等状态），收到“${text}”`,
+      en: `a numeric indicator takes a number (or a status such as 完成, 未完成, 数据暂缺), got "${text}"`,
+    },
+  ];
+}

@@ -119,6 +119,7 @@ describe.each(testDatabases)('spreadsheet round trip on $kind', ({ create }) => 
       '2023',
       '2024',
       '2025',
+      '说明/更正原因 note / reason',
     ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 2 });
     expect((ws as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
@@ -249,6 +250,70 @@ describe.each(testDatabases)('spreadsheet round trip on $kind', ({ create }) => 
     expect(
       (await values('T2-08')).filter((o) => o.period === '2024').map((o) => [o.value, o.status]),
     ).toEqual([[80, 'approved']]);
+  });
+
+  it('refuses text in a numeric cell as a row error, keeps status texts (issue 17, bug 2)', async () => {
+    const wb = await open((await download(app, swj, '/api/templates/SWJ.xlsx')).bytes);
+    const ws = wb.getWorksheet(DATA)!;
+    const c2025 = yearColumn(ws, '2025');
+    ws.getRow(findRow(ws, 'T2-05')).getCell(c2025).value = '约12';
+    ws.getRow(findRow(ws, 'T2-07')).getCell(c2025).value = '数据暂缺';
+    const res = await uploadFile(app, swj, '/api/uploads', await save(wb));
+    expect(res.body.ok).toBe(false);
+    const errors = res.body.rows.filter((r: { status: string }) => r.status === 'error');
+    expect(errors.map((e: { code: string; period: string }) => `${e.code}@${e.period}`)).toEqual([
+      'T2-05@2025',
+    ]);
+    expect(errors[0].message).toContain('约12');
+    expect((await values('T2-05')).some((o) => o.period === '2025')).toBe(false);
+    const kept = await uploadFile(app, swj, '/api/uploads?keepValid=true', await save(wb));
+    expect(
+      kept.body.rows.find((r: { code: string; period: string }) => r.code === 'T2-07' && r.period === '2025'),
+    ).toMatchObject({ status: 'saved' });
+    expect((await values('T2-05')).some((o) => o.period === '2025')).toBe(false);
+  });
+
+  it('corrects an approved value through the sheet when the row gives a reason (issue 17, bug 3)', async () => {
+    const created = await swj.request('POST', '/api/observations', {
+      indicatorId: ind('T2-06').id,
+      period: '2024',
+      value: 60,
+      note: 'n',
+    });
+    await swj.request('POST', `/api/observations/${created.body.observation.id}/submit`);
+    await admin.request('POST', `/api/observations/${created.body.observation.id}/approve`);
+    const wb = await open((await download(app, swj, '/api/templates/SWJ.xlsx')).bytes);
+    const ws = wb.getWorksheet(DATA)!;
+    const row = ws.getRow(findRow(ws, 'T2-06'));
+    row.getCell(yearColumn(ws, '2024')).value = 61.5;
+    const noReason = await uploadFile(app, swj, '/api/uploads', await save(wb));
+    expect(noReason.body.rows.find((r: { status: string }) => r.status === 'error').message).toContain(
+      '说明/更正原因',
+    );
+    const reasonCol = yearColumn(ws, '2025') + 1;
+    expect(ws.getRow(2).getCell(reasonCol).value).toBe('说明/更正原因 note / reason');
+    row.getCell(reasonCol).value = '统计局年报修订';
+    const res = await uploadFile(app, swj, '/api/uploads', await save(wb));
+    expect(res.body.ok).toBe(true);
+    const versions = (await swj.request('GET', `/api/indicators/${ind('T2-06').id}/observations`)).body.items
+      .filter((o: { period: string }) => o.period === '2024')
+      .map((o: { value: number; version: number; status: string; correctionReason: string | null }) => [
+        o.value,
+        o.version,
+        o.status,
+        o.correctionReason,
+      ]);
+    expect(versions).toEqual([
+      [60, 1, 'approved', null],
+      [61.5, 2, 'draft', '统计局年报修订'],
+    ]);
+  });
+
+  it('names the template for the plan, the department and the day', async () => {
+    const res = await app.request('/api/templates/SWJ.xlsx', { headers: { cookie: swj.cookie } });
+    const cd = decodeURIComponent(res.headers.get('content-disposition') ?? '');
+    expect(cd).toMatch(/filename="sip-14th-SWJ-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    expect(cd).toMatch(/filename\*=UTF-8''园区“十四五”规划纲要-商务局-\d{4}-\d{2}-\d{2}\.xlsx/);
   });
 
   it('refuses other departments, admins, non-templates, non-xlsx and zip bombs', async () => {

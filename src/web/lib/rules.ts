@@ -13,7 +13,7 @@ import {
   verdictLabel,
 } from '../../domain/evaluation/verdict.ts';
 import type { TargetKind } from '../../domain/indicator.ts';
-import { isLargeJump, JUMP_SHARE } from '../../domain/value-checks.ts';
+import { isLargeJump, JUMP_SHARE, takesText } from '../../domain/value-checks.ts';
 import { MIN_PASSWORD_LENGTH } from '../../domain/user.ts';
 
 export {
@@ -35,6 +35,4 @@ export function isGood(v: Verdict): boolean {
 }
 
 /** Kinds whose values are a text (an assigned task, a relation), not a number. */
-export function isTextKind(kind: TargetKind): boolean {
-  return kind === 'assigned' || kind === 'relational';
-}
+export const isTextKind: (kind: TargetKind) => boolean = takesText;

@@ -78,7 +78,8 @@ function whatToJudge(s: ReportingIndicator & SubmittedValue, history: readonly A
     previous && s.value !== null
       ? {
           absolute: round(s.value - previous.value),
-          relative: previous.value === 0 ? null : round((s.value - previous.value) / Math.abs(previous.value)),
+          relative:
+            previous.value === 0 ? null : round((s.value - previous.value) / Math.abs(previous.value)),
         }
       : null;
   const warnings =

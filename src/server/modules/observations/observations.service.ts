@@ -12,7 +12,7 @@ import type { ObservationKind, ObservationStatus } from '../../../domain/observa
 import { nextStatus, parsePeriod, type WorkflowAction } from '../../../domain/observation-workflow.ts';
 import type { TargetKind } from '../../../domain/indicator.ts';
 import type { SessionUser } from '../../../domain/user.ts';
-import { checkValue } from '../../../domain/value-checks.ts';
+import { checkText, checkValue } from '../../../domain/value-checks.ts';
 import type { Source } from '../../../domain/provenance.ts';
 import { notFound } from '../../errors.ts';
 import { verdictWithCandidate } from '../live-evaluation/live-evaluation.service.ts';
@@ -78,7 +78,12 @@ function checked(
   if ((value === null || value === undefined) && !text?.trim()) {
     throw new LantuError('validation_failed', 'Give a value or a text 请填写数值或文字说明');
   }
-  if (value === null) return [];
+  if (value === null) {
+    const errors = checkText(ind.kind as TargetKind, text ?? '');
+    if (errors.length > 0)
+      throw new LantuError('validation_failed', errors.map((e) => `${e.en} ${e.zh}`).join('; '), errors);
+    return [];
+  }
   const result = checkValue({ value, unit: ind.unit, kind: ind.kind as TargetKind, history });
   if (result.errors.length > 0) {
     throw new LantuError(

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { validationHook } from '../../errors.ts';
-import { buildTemplate, templateContext } from './template.service.ts';
+import { templateDownload } from './template.service.ts';
 import { signedIn, uploadedBytes, uploadLimit, xlsxFormBody } from './upload-body.ts';
 import { uploadValues } from './upload.service.ts';
 import { XLSX_MIME } from './xlsx.ts';
@@ -80,13 +80,10 @@ spreadsheetsRoutes.openapi(
     const user = requireUser(c);
     const code = c.req.valid('param').file.replace(/\.xlsx$/, '');
     const db = c.var.deps.db;
-    const buffer = await buildTemplate(
-      db,
-      await templateContext(db, user, code, c.req.valid('query').planId),
-    );
-    return c.body(new Uint8Array(buffer), 200, {
+    const t = await templateDownload(db, user, code, c.req.valid('query').planId, new Date());
+    return c.body(new Uint8Array(t.bytes), 200, {
       'content-type': XLSX_MIME,
-      'content-disposition': `attachment; filename="${code}.xlsx"`,
+      'content-disposition': `attachment; filename="${t.asciiName}"; filename*=UTF-8''${encodeURIComponent(t.fileName)}`,
     });
   },
 );

@@ -12,6 +12,9 @@ import {
 import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import type { SessionUser } from '../../../domain/user.ts';
+import { takesText } from '../../../domain/value-checks.ts';
+import { localDay } from '../../../domain/time.ts';
+import { timeZone } from '../../time-zone.ts';
 import { notFound } from '../../errors.ts';
 import { makeWorkbookSafe } from '../../../reports/spreadsheet-safety.ts';
 import { authorize } from '../../policies/policy.ts';
@@ -22,7 +25,9 @@ export const META_SHEET = '_lantu';
 export const HEADER_ROWS = 2;
 /** 编码, 指标, 单位: the locked columns left of the periods. */
 export const FIXED_COLUMNS = 3;
-export const TEMPLATE_FORMAT = 1;
+export const TEMPLATE_FORMAT = 2;
+/** The column right of the periods: a new value's note, or why an approved value is corrected. */
+export const REASON_HEADER = '说明/更正原因 note / reason';
 
 export interface TemplateContext {
   plan: CurrentPlan;
@@ -90,13 +95,19 @@ export async function buildTemplate(db: Queryable, ctx: TemplateContext): Promis
   const ws = wb.addWorksheet(DATA_SHEET, {
     views: [{ state: 'frozen', xSplit: FIXED_COLUMNS, ySplit: HEADER_ROWS }],
   });
-  ws.columns = [{ width: 10 }, { width: 40 }, { width: 12 }, ...ctx.periods.map(() => ({ width: 14 }))];
+  ws.columns = [
+    { width: 10 },
+    { width: 40 },
+    { width: 12 },
+    ...ctx.periods.map(() => ({ width: 14 })),
+    { width: 36 },
+  ];
   const title = ws.getRow(1);
   title.getCell(1).value = `${ctx.department.name}（${ctx.department.code}） ${ctx.plan.title} 指标数据填报`;
   title.font = { bold: true, size: 13 };
-  ws.mergeCells(1, 1, 1, FIXED_COLUMNS + ctx.periods.length);
+  ws.mergeCells(1, 1, 1, FIXED_COLUMNS + ctx.periods.length + 1);
   const head = ws.getRow(2);
-  head.values = ['编码 code', '指标 indicator', '单位 unit', ...ctx.periods];
+  head.values = ['编码 code', '指标 indicator', '单位 unit', ...ctx.periods, REASON_HEADER];
   head.eachCell((cell) => {
     cell.font = { bold: true };
     cell.fill = headerFill;
@@ -108,13 +119,17 @@ export async function buildTemplate(db: Queryable, ctx: TemplateContext): Promis
     row.getCell(1).value = ind.code;
     row.getCell(2).value = ind.name;
     row.getCell(3).value = ind.unit ?? '';
+    const reason = row.getCell(FIXED_COLUMNS + ctx.periods.length + 1);
+    reason.protection = { locked: false };
+    reason.fill = valueFill;
     ctx.periods.forEach((period, j) => {
       const cell = row.getCell(FIXED_COLUMNS + 1 + j);
       const v = latest.get(`${ind.id}|${period}`);
       cell.value = v ? (v.value ?? v.text) : null;
       cell.protection = { locked: false };
       cell.fill = valueFill;
-      if (v?.value === null && v.text !== null) return; // a text value: no number validation
+      // a text value, or an indicator reported as a statement: no number validation
+      if ((v?.value === null && v.text !== null) || takesText(ind.kind)) return;
       cell.dataValidation =
         ind.kind === 'share'
           ? {
@@ -151,4 +166,26 @@ export async function buildTemplate(db: Queryable, ctx: TemplateContext): Promis
   await meta.protect('', {});
   makeWorkbookSafe(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * The template with the name a user sees in their downloads folder — `园区“十四五”规划纲要-行政审批局-2026-12-01.xlsx`
+ * (plan, department, local day) — and an ASCII fallback for old clients.
+ */
+export async function templateDownload(
+  db: Queryable,
+  user: SessionUser,
+  departmentCode: string,
+  planId: string | undefined,
+  now: Date,
+): Promise<{ bytes: Buffer; fileName: string; asciiName: string }> {
+  const ctx = await templateContext(db, user, departmentCode, planId);
+  const plan = await plansRepository.findById(db, ctx.plan.id);
+  const day = localDay(now, timeZone());
+  const clean = (x: string) => x.replace(/[\\/:*?"<>|\r\n]+/g, '').trim();
+  return {
+    bytes: await buildTemplate(db, ctx),
+    fileName: `${clean(plan?.shortTitle ?? ctx.plan.title)}-${clean(ctx.department.name)}-${day}.xlsx`,
+    asciiName: `${ctx.plan.key}-${ctx.department.code}-${day}.xlsx`.replace(/[^\w.-]/g, '_'),
+  };
 }

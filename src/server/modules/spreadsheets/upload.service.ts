@@ -27,8 +27,13 @@ interface CellWork {
   indicatorId: string;
   value: number | null;
   text: string | null;
+  /** The row's 说明/更正原因 cell: the note of a new value, the reason of a correction. */
+  note: string | null;
   existing: { id: string; status: string } | null;
 }
+
+const NEEDS_REASON =
+  'Correcting an approved value needs a reason: write it in this row’s column “说明/更正原因 note / reason” 更正已审核数据须在本行“说明/更正原因”列填写理由';
 
 /** Thrown inside the transaction to undo every row when the sheet has errors. */
 class Rollback extends Error {}
@@ -88,6 +93,10 @@ export async function uploadValues(
     const period = cellText(cell);
     if (col > FIXED_COLUMNS && ctx.periods.includes(period)) periodColumns.push({ col, period });
   });
+  let reasonColumn = 0;
+  ws.getRow(HEADER_ROWS).eachCell((cell, col) => {
+    if (col > FIXED_COLUMNS && /更正原因|reason/i.test(cellText(cell))) reasonColumn = col;
+  });
   if (periodColumns.length === 0) {
     throw new LantuError('validation_failed', `Row ${HEADER_ROWS} has no period columns 表头缺少年份列`);
   }
@@ -133,6 +142,7 @@ export async function uploadValues(
       continue;
     }
     seen.set(code, r);
+    const note = reasonColumn ? cellText(row.getCell(reasonColumn)).trim() || null : null;
     for (const c of cells) {
       if (c.raw === null) continue;
       const { value, text } = asValue(c.raw);
@@ -140,7 +150,12 @@ export async function uploadValues(
       const line: UploadRow = { row: r, code, period: c.period, status: 'unchanged', message: '' };
       rows.push(line);
       if (existing && existing.value === value && (existing.text ?? null) === text) continue;
-      work.push({ line, indicatorId: ind.id, value, text, existing });
+      if (existing?.status === 'approved' && !note) {
+        line.status = 'error';
+        line.message = NEEDS_REASON;
+        continue;
+      }
+      work.push({ line, indicatorId: ind.id, value, text, note, existing });
     }
   }
 
@@ -153,12 +168,18 @@ export async function uploadValues(
         try {
           const result = await withSavepoint(tx, () =>
             w.existing && w.existing.status !== 'approved'
-              ? updateObservation(inner, user, w.existing.id, { value: w.value, text: w.text })
+              ? updateObservation(inner, user, w.existing.id, {
+                  value: w.value,
+                  text: w.text,
+                  ...(w.note ? { note: w.note } : {}),
+                })
               : createObservation(inner, user, {
                   indicatorId: w.indicatorId,
                   period: w.line.period,
                   value: w.value,
                   text: w.text,
+                  note: w.note,
+                  ...(w.existing?.status === 'approved' ? { reason: w.note } : {}),
                 }),
           );
           w.line.status = 'saved';

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Space, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Card, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { upload } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -49,6 +49,9 @@ export function SheetRoundTrip({
 
   return (
     <Card size="small" title={t('sheet.title')} style={{ marginBottom: 12 }}>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('sheet.hint')}
+      </Typography.Paragraph>
       <Space wrap>
         {departments.map((d) => (
           <Button

@@ -24,7 +24,9 @@ function ValueToJudge({ item: i }: { item: InboxItem }) {
   if (i.value === undefined && i.text === undefined) return <span className="muted">—</span>;
   return (
     <div className="inbox-value" data-testid={`inbox-value-${i.code}`}>
-      <strong>{i.value !== null && i.value !== undefined ? withUnit(i.value, i.unit) : (i.text ?? '—')}</strong>
+      <strong>
+        {i.value !== null && i.value !== undefined ? withUnit(i.value, i.unit) : (i.text ?? '—')}
+      </strong>
       {i.previous && (
         <div className="muted">
           {t('inbox.previous', { year: i.previous.year, value: withUnit(i.previous.value, i.unit) })}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { localDateTime, localDay, validTimeZone, zoneLabel } from './time.ts';
+
+describe('local time', () => {
+  it('shows a UTC instant in Asia/Shanghai (UTC+8), crossing midnight', () => {
+    const d = new Date('2026-12-01T17:30:00Z');
+    expect(localDay(d)).toBe('2026-12-02');
+    expect(localDateTime(d)).toBe('2026-12-02 01:30');
+    expect(localDateTime(d, 'Europe/Berlin')).toBe('2026-12-01 18:30');
+  });
+
+  it('names the zone, and knows a zone from a typo', () => {
+    expect(zoneLabel().zh).toBe('北京时间');
+    expect(validTimeZone('Asia/Shanghai')).toBe('Asia/Shanghai');
+    expect(validTimeZone('Asia/Shanghia')).toBeNull();
+  });
+});
