@@ -111,7 +111,7 @@ describe('web workspace (Chromium)', () => {
     // The approver sees what they approve: the value with its unit, the previous year, the change, the note.
     const value = page.getByTestId(`inbox-value-${CODE}`);
     expect(await value.textContent()).toMatch(
-      /12\.6 亿元\/平方公里.*上期（2020年）10\.4.*变化 \+2\.2（\+21\.2%）.*备注：端到端测试数据/,
+      /12\.6 亿元\/平方公里.*上期（2020年）10\.46.*变化 \+2\.14（\+20\.5%）.*备注：端到端测试数据/,
     );
     expect(await page.getByTestId('inbox').getByText('待审核').count()).toBeGreaterThan(0);
     await shot('inbox-approve');

@@ -17,7 +17,7 @@ describe.each(testDatabases)('the approver’s inbox on $kind', ({ create }) => 
   let db: Db;
   let dispose: () => Promise<void>;
   let app: ReturnType<typeof testApp>;
-  let hitech: Indicator; // T2-11 国家高新技术企业数
+  let labs: Indicator; // T2-13 省级以上研发机构总数 (家, 560 in 2020, no published value)
   let dept: Client;
   let admin: Client;
   let planId: string;
@@ -29,15 +29,15 @@ describe.each(testDatabases)('the approver’s inbox on $kind', ({ create }) => 
     const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
     planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
     const inds = await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`);
-    hitech = inds.body.items.find((i) => i.code === 'T2-11')!;
-    dept = await loginAs(app, db, 'department', [hitech.departments[0]!.code]);
+    labs = inds.body.items.find((i) => i.code === 'T2-13')!;
+    dept = await loginAs(app, db, 'department', [labs.departments[0]!.code]);
     admin = await loginAs(app, db, 'admin');
   });
   afterAll(async () => dispose());
 
   async function report(period: string, value: number, note: string | null = null): Promise<string> {
     const r = await dept.request('POST', '/api/observations', {
-      indicatorId: hitech.id,
+      indicatorId: labs.id,
       period,
       value,
       note,
@@ -49,47 +49,47 @@ describe.each(testDatabases)('the approver’s inbox on $kind', ({ create }) => 
   }
 
   it('an item to approve carries the value, its unit, the note, the previous year, the change and the warnings', async () => {
-    const first = await report('2021', 2500);
+    const first = await report('2021', 700);
     expect((await admin.request('POST', `/api/observations/${first}/approve`)).status).toBe(200);
     // A typo: one digit too many.
-    const typo = await report('2022', 25000, '据科技局统计');
+    const typo = await report('2022', 7000, '据科技局统计');
 
     const inbox = await admin.request('GET', '/api/inbox?asOf=2023-02-01');
     const item = inbox.body.items.find((i: { observationId?: string }) => i.observationId === typo);
     expect(item).toMatchObject({
       type: 'approve',
-      code: 'T2-11',
+      code: 'T2-13',
       period: '2022',
-      value: 25000,
-      unit: hitech.unit,
+      value: 7000,
+      unit: labs.unit,
       note: '据科技局统计',
-      previous: { year: 2021, value: 2500 },
-      change: { absolute: 22500, relative: 9 },
+      previous: { year: 2021, value: 700 },
+      change: { absolute: 6300, relative: 9 },
     });
-    expect(item.warnings.map((w: { zh: string }) => w.zh).join('；')).toMatch(/较上期2500变化超过50%/);
+    expect(item.warnings.map((w: { zh: string }) => w.zh).join('；')).toMatch(/较上期700变化超过50%/);
   });
 
-  it('without an approved earlier year, the previous value is the baseline (1837 in 2020)', async () => {
+  it('without an approved earlier year, the previous value is the baseline (67.6 % in 2020)', async () => {
     const inbox = await admin.request('GET', '/api/inbox?asOf=2023-02-01');
-    const other = inbox.body.items.find((i: { code: string }) => i.code === 'T2-11');
+    const other = inbox.body.items.find((i: { code: string }) => i.code === 'T2-13');
     expect(other).toBeDefined();
     const approved = await admin.request('POST', `/api/observations/${other.observationId}/approve`);
     expect(approved.status).toBe(200);
     const fresh = await admin.request('GET', `/api/plans/${planId}/indicators`);
-    const gdp = fresh.body.items.find((i: Indicator) => i.code === 'T2-02') as Indicator;
-    const deptGdp = await loginAs(app, db, 'department', [gdp.departments[0]!.code]);
-    const r = await deptGdp.request('POST', '/api/observations', {
-      indicatorId: gdp.id,
+    const share = fresh.body.items.find((i: Indicator) => i.code === 'T2-19') as Indicator;
+    const deptJfj = await loginAs(app, db, 'department', [share.departments[0]!.code]);
+    const r = await deptJfj.request('POST', '/api/observations', {
+      indicatorId: share.id,
       period: '2021',
-      value: 11.5,
+      value: 68.5,
       note: '说明',
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    const sub = await deptGdp.request('POST', `/api/observations/${r.body.observation.id}/submit`);
+    const sub = await deptJfj.request('POST', `/api/observations/${r.body.observation.id}/submit`);
     expect(sub.status, JSON.stringify(sub.body)).toBe(200);
     const after = await admin.request('GET', '/api/inbox?asOf=2023-02-01');
-    const item = after.body.items.find((i: { code: string }) => i.code === 'T2-02');
-    expect(item).toMatchObject({ value: 11.5, previous: { year: 2020, value: 10.4 } });
-    expect(item.change.relative).toBeCloseTo(1.1 / 10.4, 5);
+    const item = after.body.items.find((i: { code: string }) => i.code === 'T2-19');
+    expect(item).toMatchObject({ value: 68.5, unit: '%', previous: { year: 2020, value: 67.6 } });
+    expect(item.change.relative).toBeCloseTo(0.9 / 67.6, 5);
   });
 });
