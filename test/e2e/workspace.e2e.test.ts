@@ -80,7 +80,7 @@ describe('web workspace (Chromium)', () => {
     await page.getByTestId('entry-grid').waitFor();
     // A typo-sized jump against the last value is flagged inline before anything is sent.
     await page.getByTestId('value-T2-01').fill('65');
-    await page.getByText(/与上一数值 6.5 相差/).waitFor();
+    await page.getByText(/与上一数值 5.9 相差/).waitFor(); // T2-01: 5.9 published for 2023
     await page.getByTestId(`value-${CODE}`).fill('12.6');
     await page.getByLabel(`${CODE} 备注`).fill('端到端测试数据');
     await page.waitForTimeout(300);
