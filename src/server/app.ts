@@ -32,6 +32,7 @@ import { evaluationCyclesRoutes } from './modules/evaluation-cycles/evaluation-c
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { commentDeskRoutes } from './modules/comment-desk/comment-desk.routes.ts';
+import { annualPlanRoutes } from './modules/annual-plan/annual-plan.routes.ts';
 
 export const OPENAPI_INFO = {
   title: 'lantu 蓝图',
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', notificationsRoutes);
   app.route('/api', accountsRoutes);
   app.route('/api', commentDeskRoutes);
+  app.route('/api', annualPlanRoutes);
 
   const documentConfig = { openapi: '3.1.0', info: { ...OPENAPI_INFO, version: deps.version } };
   app.doc31('/api/openapi.json', documentConfig);

@@ -3,6 +3,7 @@ import type { MessageKey } from './lib/i18n.tsx';
 import { match } from './lib/router.tsx';
 import type { SessionUser } from './lib/types.ts';
 import { InboxBadge } from './modules/inbox/InboxBadge.tsx';
+import { NotificationBadge } from './modules/notifications/NotificationBadge.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
@@ -15,6 +16,11 @@ const EntryPage = lazy(() => import('./pages/EntryPage.tsx'));
 const InboxPage = lazy(() => import('./pages/InboxPage.tsx'));
 const ProjectsPage = lazy(() => import('./pages/ProjectsPage.tsx'));
 const AdminPage = lazy(() => import('./pages/AdminPage.tsx'));
+const CommentsPage = lazy(() => import('./modules/comments/CommentsPage.tsx'));
+const ModerationPage = lazy(() => import('./modules/comments/ModerationPage.tsx'));
+const NotificationsPage = lazy(() => import('./modules/notifications/NotificationsPage.tsx'));
+const AccountPage = lazy(() => import('./modules/accounts/AccountPage.tsx'));
+const ResetPasswordPage = lazy(() => import('./modules/accounts/ResetPasswordPage.tsx'));
 
 export interface MenuEntry {
   label: MessageKey;
@@ -62,7 +68,24 @@ export const ROUTES: RouteDef[] = [
     render: () => <EntryPage />,
     menu: { label: 'nav.entry', visible: role('department') },
   },
+  {
+    pattern: '/comments',
+    render: () => <CommentsPage />,
+    menu: { label: 'nav.comments', visible: role('department', 'admin') },
+  },
+  {
+    pattern: '/moderation',
+    render: () => <ModerationPage />,
+    menu: { label: 'nav.moderation', visible: role('admin') },
+  },
+  {
+    pattern: '/notifications',
+    render: () => <NotificationsPage />,
+    menu: { label: 'nav.notifications', visible: loggedIn, badge: NotificationBadge },
+  },
   { pattern: '/admin', render: () => <AdminPage />, menu: { label: 'nav.admin', visible: role('admin') } },
+  { pattern: '/account', render: () => <AccountPage />, menu: { label: 'nav.account', visible: loggedIn } },
+  { pattern: '/reset-password', render: () => <ResetPasswordPage />, bare: true },
   { pattern: '/screen', render: () => <ScreenPage />, bare: true, menu: { label: 'nav.screen' } },
   { pattern: '/login', render: () => <LoginPage />, bare: true },
 ];

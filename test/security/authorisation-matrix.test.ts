@@ -390,6 +390,40 @@ const MATRIX: Record<string, Case> = {
     expect: allowOnly({ own: 204 }),
     request: async (ctx) => ({ path: `/api/reply-templates/${await ctx.templateOfOwn()}` }),
   },
+  'PUT /api/indicators/:id/annual-targets/:year': {
+    expect: allowOnly({ admin: 204 }),
+    request: (ctx) =>
+      Promise.resolve({
+        path: `/api/indicators/${ctx.indicatorId}/annual-targets/2024`,
+        json: { value: 3200 },
+      }),
+  },
+  'DELETE /api/indicators/:id/annual-targets/:year': {
+    expect: allowOnly({ admin: 204 }),
+    async request(ctx) {
+      const r = await ctx.clients.admin.request(
+        'PUT',
+        `/api/indicators/${ctx.indicatorId}/annual-targets/2025`,
+        {
+          value: 3300,
+        },
+      );
+      if (r.status !== 204) throw new Error(`setup failed: ${r.status}`);
+      return { path: `/api/indicators/${ctx.indicatorId}/annual-targets/2025` };
+    },
+  },
+  'POST /api/plans/:id/annual-targets/upload': {
+    expect: allowOnly({ admin: 200 }),
+    request: async (ctx) => ({
+      path: `/api/plans/${ctx.planId}/annual-targets/upload?year=2024`,
+      form: form(
+        await sheet([
+          ['编码', '全年预期目标'],
+          ['T2-11', 3200],
+        ]),
+      ),
+    }),
+  },
 };
 
 /** State-changing routes that need no session, hence no CSRF token. */

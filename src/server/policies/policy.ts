@@ -68,6 +68,8 @@ const RULES = {
     manageUsers: roles('admin'),
     /** The outgoing mail queue and its delivery records (issue 16). */
     readMailQueue: roles('admin'),
+    /** 全年预期目标 are set by the planning office (issue 16 §2). */
+    setAnnualTargets: roles('admin'),
     createDepartment: roles('admin'),
     assign: roles('admin'),
     importPlan: roles('admin'),

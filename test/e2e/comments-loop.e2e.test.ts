@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, startServe } from '../support/cli.ts';
+import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
+import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
+
+const ADMIN = { email: 'office@loop.test', password: 'office-pass-123456' };
+const DEPT = { email: 'rsj@loop.test', password: 'rsj-dept-pass-123' };
+const COMMENT = '城镇调查失业率的季度数据能否按月公布？联系电话13912345678';
+const TEMPLATE = '感谢您的关注。相关数据将按统计制度按季度公布，我们会同步在平台更新。';
+
+/** issue 16, "Done when" 1: the comment loop, in Chromium, with a real SMTP server. */
+describe('comment → moderation → 待办 and e-mail → reply from a template → portal (Chromium)', () => {
+  let dataDir: string;
+  let smtp: TestSmtp;
+  let server: Awaited<ReturnType<typeof startServe>>;
+  let browser: Browser;
+  let indicator: { id: string; departments: { code: string; name: string }[] };
+
+  async function loggedIn(who: {
+    email: string;
+    password: string;
+  }): Promise<{ ctx: BrowserContext; page: Page }> {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel(/邮箱|Email/).fill(who.email);
+    await page.getByLabel(/密码|Password/).fill(who.password);
+    await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+    await page.getByTestId('user-menu').waitFor();
+    return { ctx, page };
+  }
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    dataDir = mkdtempSync(join(tmpdir(), 'lantu-loop-e2e-'));
+    const env = { LANTU_DATA_DIR: dataDir };
+    expect((await runCli(['db', 'seed'], env)).code).toBe(0);
+    smtp = await startTestSmtp();
+    server = await startServe({
+      ...env,
+      LANTU_SMTP_URL: smtp.url,
+      LANTU_MAIL_FROM: '蓝图 <lantu@loop.test>',
+      LANTU_MAIL_POLL_MS: '200',
+    });
+    const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
+      items: { id: string; key: string }[];
+    };
+    const planId = plans.items.find((p) => p.key === 'sip-14th')!.id;
+    const inds = (await (await fetch(`${server.url}/api/plans/${planId}/indicators`)).json()) as {
+      items: { id: string; code: string; departments: { code: string; name: string }[] }[];
+    };
+    indicator = inds.items.find((i) => i.code === 'T2-22')!;
+    // users are created with the CLI, which needs the embedded database to itself
+    await server.stop();
+    const create = (args: string[]) => runCli(['user', 'create', ...args], env);
+    expect(
+      (await create(['--email', ADMIN.email, '--password', ADMIN.password, '--role', 'admin'])).code,
+    ).toBe(0);
+    const lead = indicator.departments[0]!.code;
+    const dept = await create([
+      '--email',
+      DEPT.email,
+      '--password',
+      DEPT.password,
+      '--role',
+      'department',
+      '--department',
+      lead,
+    ]);
+    expect(dept.code, dept.stderr).toBe(0);
+    server = await startServe({
+      ...env,
+      LANTU_SMTP_URL: smtp.url,
+      LANTU_MAIL_FROM: '蓝图 <lantu@loop.test>',
+      LANTU_MAIL_POLL_MS: '200',
+    });
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await smtp?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('closes the loop', async () => {
+    // 1. a citizen comments on the portal
+    const citizen = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await citizen.goto(`${server.url}/public/indicators/${indicator.id}`);
+    await citizen.getByLabel('意见内容').fill(COMMENT);
+    await citizen.getByLabel(/称呼/).fill('园区居民');
+    await citizen.waitForTimeout(3500); // a person takes longer than the anti-bot minimum to write
+    await citizen.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => citizen.locator('[role="status"]').textContent()).toContain('审核后公开');
+    await citizen.goto(`${server.url}/public/feedback`);
+    const rateBefore = await citizen.locator('table tbody').textContent();
+
+    // 2. the planning office publishes it on the moderation screen; a shared reply template exists
+    const office = await loggedIn(ADMIN);
+    await office.page.goto(`${server.url}/moderation`);
+    const row = office.page.locator('tr', { hasText: '季度数据能否按月公布' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('13912345678'); // moderators see the raw text
+    await office.page.screenshot({ path: join(RESULTS, 'moderation.png') });
+    await row.getByRole('button', { name: /公开并转办/ }).click();
+    await office.page.getByText('已公开并转交答复部门').waitFor();
+    await expect.poll(() => office.page.locator('tr', { hasText: '季度数据能否按月公布' }).count()).toBe(0);
+    await office.page.evaluate(
+      async ([body]) => {
+        const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+        await fetch('/api/reply-templates', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({ title: '按季公布', body }),
+        });
+      },
+      [TEMPLATE],
+    );
+
+    // 3. the department is mailed, and finds the comment in its 待办 with the deadline light
+    const mails = await smtp.waitFor(1, 30_000);
+    const mail = mails.find((m) => m.to.includes(DEPT.email))!;
+    expect(mail.subject).toContain('收到公众意见');
+    expect(mail.text).toMatch(/\/comments\?id=[0-9a-f-]{36}/);
+    const link = /(http:\/\/\S+\/comments\?id=[0-9a-f-]{36})/.exec(mail.text)![1]!;
+
+    const dept = await loggedIn(DEPT);
+    expect(await dept.page.getByTestId('unread-count').textContent()).toContain('1');
+    await dept.page.goto(link);
+    await dept.page.getByTestId('comments-page').waitFor();
+    const item = dept.page.locator('.ant-collapse-item', { hasText: '季度数据能否按月公布' });
+    await item.waitFor();
+    expect(await item.locator('[data-light]').getAttribute('data-light')).toBe('green');
+    expect(await item.textContent()).toContain('139****5678'); // departments see the masked text
+    expect(await item.textContent()).not.toContain('13912345678');
+
+    // 4. it replies with the template
+    await item.getByLabel('选用答复模板').click();
+    await dept.page.getByTitle(/按季公布/).click();
+    await expect
+      .poll(() => item.getByRole('textbox', { name: '答复', exact: true }).inputValue())
+      .toBe(TEMPLATE);
+    await dept.page.screenshot({ path: join(RESULTS, 'comment-reply.png') });
+    await item.getByRole('button', { name: '发布答复' }).click();
+    await dept.page.getByText('已发布答复').waitFor();
+    await expect.poll(() => item.locator('[data-light]').getAttribute('data-light')).toBe('done');
+
+    // 5. the portal shows the reply, and the department's reply rate moved
+    await citizen.goto(`${server.url}/public/indicators/${indicator.id}`);
+    await expect.poll(() => citizen.locator('.comments .reply').textContent()).toContain(TEMPLATE);
+    await citizen.goto(`${server.url}/public/feedback`);
+    const rateAfter = await citizen.locator('table tbody').textContent();
+    expect(rateAfter).not.toBe(rateBefore);
+    expect(await citizen.locator('table tbody tr').filter({ hasText: '100%' }).count()).toBe(1);
+  });
+});
