@@ -43,6 +43,8 @@ export interface ReadResult {
   /** Unit of `source` strings: "line" (.txt/.md), "paragraph" (.docx) or "page" (.pdf: "page 3"). */
   sourceUnit: 'line' | 'paragraph' | 'page';
   warnings: { source: string | null; message: string }[];
+  /** Contents (目录) pages a reader recognised by their layout and left out (.pdf). */
+  contentsSkipped?: { source: string; entries: number } | null;
 }
 
 export function para(

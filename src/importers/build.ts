@@ -339,7 +339,7 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
       titleCandidates,
       allParagraphs,
       warnings,
-      contentsSkipped: contents.skipped,
+      contentsSkipped: contents.skipped ?? read.contentsSkipped ?? null,
       tablesNotUnderstood,
       headingLike,
     },

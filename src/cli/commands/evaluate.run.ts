@@ -16,7 +16,7 @@ import type { IndicatorEvaluation, Method } from '../../domain/evaluation/types.
 import { verdictLabel, verdictTone } from '../../domain/evaluation/verdict.ts';
 import type { EvaluationObservation } from '../../domain/evaluation/types.ts';
 import type { IndicatorSpec } from '../../domain/indicator.ts';
-import { importPlan } from '../../importers/import-plan.ts';
+import { importPlanAsync } from '../../importers/import-plan.ts';
 import { planDocumentToDataset } from '../../importers/to-dataset.ts';
 import { listApprovedValues } from '../../db/repositories/observations.repository.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -42,11 +42,11 @@ export interface EvaluateOptions {
 
 /** A plan reference that is not a file: a plan id (UUID) or key (sip-14th) in the configured database. */
 export function isPlanId(ref: string): boolean {
-  return !existsSync(ref) && !/[\\/]/.test(ref) && !/\.(json|txt|md|markdown|docx|wps)$/i.test(ref);
+  return !existsSync(ref) && !/[\\/]/.test(ref) && !/\.(json|txt|md|markdown|docx|wps|pdf)$/i.test(ref);
 }
 
-/** Read a plan document (.txt/.md/.docx, imported on the fly) or a dataset JSON file. */
-export function readPlanFile(ref: string): Dataset {
+/** Read a plan document (.txt/.md/.docx/.pdf, imported on the fly) or a dataset JSON file. */
+export async function readPlanFile(ref: string): Promise<Dataset> {
   if (!existsSync(ref)) throw new LantuError('not_found', `plan file not found: ${ref}`, { path: ref });
   if (!statSync(ref).isFile()) throw new LantuError('bad_request', `not a file: ${ref}`, { path: ref });
   const bytes = readFileSync(ref);
@@ -74,7 +74,7 @@ export function readPlanFile(ref: string): Dataset {
     }
     return parsed.data;
   }
-  const doc = importPlan({
+  const doc = await importPlanAsync({
     bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     filename: basename(ref),
   });
@@ -87,8 +87,8 @@ interface Inputs {
   observations: Map<string, EvaluationObservation[]>;
 }
 
-function fromFile(opts: EvaluateOptions): Inputs {
-  const dataset = readPlanFile(opts.plan);
+async function fromFile(opts: EvaluateOptions): Promise<Inputs> {
+  const dataset = await readPlanFile(opts.plan);
   const selected = selectPlan(dataset, { table: opts.table ?? null, includeText: opts.all === true });
   if (!selected.ok) throw selected.error;
   const { plan, indicators } = selected.value;
@@ -145,7 +145,7 @@ async function fromDatabase(opts: EvaluateOptions): Promise<Inputs> {
 export async function runEvaluate(
   opts: EvaluateOptions,
 ): Promise<PlanEvaluation & { plan: Inputs['plan']; asOf: string | null }> {
-  const inputs = isPlanId(opts.plan) ? await fromDatabase(opts) : fromFile(opts);
+  const inputs = isPlanId(opts.plan) ? await fromDatabase(opts) : await fromFile(opts);
   const { plan, indicators } = inputs;
   let observations = inputs.observations;
   if (opts.data !== undefined) {

@@ -45,7 +45,7 @@ function readJson(path: string, what: string): unknown {
 
 /** Everything the command does except writing: returns the rendered report. */
 export async function runReport(opts: ReportOptions): Promise<RenderedReport> {
-  const dataset = readPlanFile(opts.plan);
+  const dataset = await readPlanFile(opts.plan);
   let valuesCsv: string | null = null;
   if (opts.data !== undefined) {
     if (!existsSync(opts.data))
