@@ -72,6 +72,23 @@ export const feedbackRepository = {
     }
   },
 
+  /** Distinct clients whose comments on an item were accepted within the window, and whether `client` is one. */
+  async recentCommenters(
+    db: Queryable,
+    type: FeedbackTarget,
+    id: string,
+    windowSeconds: number,
+    client: string,
+  ): Promise<{ clients: number; includesClient: boolean }> {
+    const rows = await db.query<{ clients: number; includesClient: boolean | null }>(
+      `SELECT count(DISTINCT client_hash)::int AS clients, bool_or(client_hash = $4) AS "includesClient"
+         FROM feedback
+        WHERE target_type = $1 AND target_id = $2 AND created_at > now() - make_interval(secs => $3)`,
+      [type, id, windowSeconds, client],
+    );
+    return { clients: rows[0]?.clients ?? 0, includesClient: rows[0]?.includesClient ?? false };
+  },
+
   async insert(
     db: Queryable,
     f: {

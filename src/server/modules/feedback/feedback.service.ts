@@ -21,9 +21,14 @@ import { authorize, can, departmentScope } from '../../policies/policy.ts';
 import { checkChallenge, clientHash, installationSecret } from './anti-bot.ts';
 
 export const RATE_LIMITS = {
+  /** Posts a client may make (accepted or not) within the window. */
   perClient: { hits: 5, windowSeconds: 600 },
-  perItem: { hits: 30, windowSeconds: 3600 },
+  /** Distinct clients whose comments an item accepts within the window; those already in may go on. */
+  perItem: { clients: 30, windowSeconds: 3600 },
 } as const;
+
+const tooMany = () =>
+  new LantuError('rate_limited', 'Too many comments; try again later 提交过于频繁，请稍后再试');
 
 export interface NewFeedback {
   targetType: FeedbackTarget;
@@ -70,14 +75,17 @@ export async function submitFeedback(
   if (!target) throw notFound(input.targetType, input.targetId);
   const who = clientHash(secret, client);
   const byClient = await rateLimitRepository.hit(db, `fb:client:${who}`, RATE_LIMITS.perClient.windowSeconds);
-  const byItem = await rateLimitRepository.hit(
+  if (byClient > RATE_LIMITS.perClient.hits) throw tooMany();
+  // The item's limit counts accepted comments only (the stored rows), each client once: refused posts and one
+  // persistent client can never close commenting on an item for everyone else.
+  const item = await feedbackRepository.recentCommenters(
     db,
-    `fb:item:${input.targetId}`,
+    input.targetType,
+    input.targetId,
     RATE_LIMITS.perItem.windowSeconds,
+    who,
   );
-  if (byClient > RATE_LIMITS.perClient.hits || byItem > RATE_LIMITS.perItem.hits) {
-    throw new LantuError('rate_limited', 'Too many comments; try again later 提交过于频繁，请稍后再试');
-  }
+  if (item.clients >= RATE_LIMITS.perItem.clients && !item.includesClient) throw tooMany();
   const id = await feedbackRepository.insert(db, {
     targetType: input.targetType,
     targetId: input.targetId,
