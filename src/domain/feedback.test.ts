@@ -8,6 +8,35 @@ describe('maskPersonalNumbers', () => {
     expect(maskPersonalNumbers('电话0512-66681234')).toBe('电话0512-****1234');
     expect(maskPersonalNumbers('2025年GDP达4000亿元')).toBe('2025年GDP达4000亿元');
   });
+
+  it('masks the spellings people actually type: dashes, spaces, full-width digits, grouped ID numbers', () => {
+    expect(maskPersonalNumbers('电话138-1234-5678')).toBe('电话138-****-5678');
+    expect(maskPersonalNumbers('电话138 1234 5678。')).toBe('电话138 **** 5678。');
+    expect(maskPersonalNumbers('+86 138 1234 5678')).toBe('+86 138 **** 5678');
+    expect(maskPersonalNumbers('手机１３８１２３４５６７８')).toBe('手机１３８****５６７８');
+    expect(maskPersonalNumbers('手机１３８－１２３４－５６７８')).toBe('手机１３８－****－５６７８');
+    expect(maskPersonalNumbers('身份证110101 19900307 1234')).toBe('身份证110101 ******** 1234');
+    expect(maskPersonalNumbers('身份证110101-1990-0307-123x')).toBe('身份证110101-****-****-123x');
+    expect(maskPersonalNumbers('身份证１１０１０１１９９００３０７１２３Ｘ')).toBe(
+      '身份证１１０１０１********１２３Ｘ',
+    );
+    expect(maskPersonalNumbers('两个号码13812345678 13912345678')).toBe('两个号码138****5678 139****5678');
+    expect(maskPersonalNumbers('固话010 6512 3456，0512-6668 1234')).toBe(
+      '固话010 **** 3456，0512-**** 1234',
+    );
+  });
+
+  it('leaves amounts, years, dates and codes alone', () => {
+    for (const text of [
+      '2021-2025年投资1234亿元',
+      '完成率12.5%，同比增长3.8个百分点',
+      '2023.12.31前完成',
+      '项目编号 2023-0001',
+      '人口 115.2 万人',
+      'GDP 3 515.6 亿元',
+    ])
+      expect(maskPersonalNumbers(text), text).toBe(text);
+  });
 });
 
 describe('addWorkingDays', () => {

@@ -5,7 +5,13 @@ import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { authorize } from '../../policies/policy.ts';
 import { validationHook } from '../../errors.ts';
-import { listFeedback, moderateFeedback, overdueFeedback, replyToFeedback } from './feedback.service.ts';
+import {
+  listFeedback,
+  moderateFeedback,
+  overdueFeedback,
+  replyToFeedback,
+  seenBy,
+} from './feedback.service.ts';
 import { errorResponse as err, jsonBody as body, jsonResponse as json } from '../../openapi-helpers.ts';
 
 const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
@@ -86,8 +92,8 @@ feedbackRoutes.openapi(
     },
   }),
   async (c) => {
-    authorize(c.var.user, 'readOverdueComments', 'office');
-    return c.json({ items: (await overdueFeedback(c.var.deps.db)).map(present) }, 200);
+    const user = authorize(c.var.user, 'readOverdueComments', 'office');
+    return c.json({ items: (await overdueFeedback(c.var.deps.db, user)).map(present) }, 200);
   },
 );
 
@@ -142,12 +148,8 @@ feedbackRoutes.openapi(
     responses: { 200: json(feedbackSchema, 'Reply published'), ...writeErrors },
   }),
   async (c) => {
-    const f = await replyToFeedback(
-      c.var.deps.db,
-      requireUser(c),
-      c.req.valid('param').id,
-      c.req.valid('json').body,
-    );
-    return c.json(present(f), 200);
+    const user = requireUser(c);
+    const f = await replyToFeedback(c.var.deps.db, user, c.req.valid('param').id, c.req.valid('json').body);
+    return c.json(present(seenBy(user, f)), 200);
   },
 );

@@ -209,12 +209,27 @@ export async function listFeedback(
           ),
         )
       ).flat();
-  return can(user, 'seeCommentContacts', 'office') ? rows : rows.map((r) => ({ ...r, contact: null }));
+  return rows.map((r) => seenBy(user, r));
 }
 
-/** Published comments whose reply is overdue, most overdue first. */
-export const overdueFeedback = (db: Db, now = new Date()): Promise<FeedbackRow[]> =>
-  feedbackRepository.overdue(db, now);
+/**
+ * A comment as `user` may see it: moderators the raw text and the contact; everyone else (departments,
+ * assessors) the text with personal numbers masked and no contact — whatever the comment's status.
+ */
+export function seenBy(user: SessionUser, row: FeedbackRow): FeedbackRow {
+  const raw = can(user, 'moderateComments', 'office');
+  const contact = can(user, 'seeCommentContacts', 'office');
+  if (raw && contact) return row;
+  return {
+    ...row,
+    body: raw ? row.body : maskPersonalNumbers(row.body),
+    contact: contact ? row.contact : null,
+  };
+}
+
+/** Published comments whose reply is overdue, most overdue first, as `user` may see them. */
+export const overdueFeedback = async (db: Db, user: SessionUser, now = new Date()): Promise<FeedbackRow[]> =>
+  (await feedbackRepository.overdue(db, now)).map((r) => seenBy(user, r));
 
 export interface DepartmentReplyStats {
   department: string;

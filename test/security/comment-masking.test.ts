@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/db.types.ts';
+import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import { installationSecret, issueChallenge } from '../../src/server/modules/feedback/anti-bot.ts';
+import { getJson, testApp } from '../support/app.ts';
+import { testDatabases } from '../support/databases.ts';
+import { loginAs, type Client } from '../support/session.ts';
+
+interface Indicator {
+  id: string;
+  code: string;
+  departments: { code: string; role: string }[];
+}
+
+const RAW = '我的电话138-1234-5678，备用１３９１２３４５６７８，身份证110101 19900307 1234';
+const MASKED = '我的电话138-****-5678，备用１３９****５６７８，身份证110101 ******** 1234';
+
+describe.each(testDatabases)('who sees personal numbers on $kind (issue 12, break 7)', ({ create }) => {
+  let db: Db;
+  let dispose: () => Promise<void>;
+  let app: ReturnType<typeof testApp>;
+  let admin: Client;
+  let assessor: Client;
+  let dept: Client;
+  let indicator: Indicator;
+  let forms = 0;
+
+  const comment = async (): Promise<string> => {
+    const res = await app.request('/api/public/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        targetType: 'indicator',
+        targetId: indicator.id,
+        body: RAW,
+        contact: 'me@example.com',
+        challenge: issueChallenge(
+          await installationSecret(db),
+          new Date(Date.now() - 60_000 - ++forms * 1000),
+        ),
+      }),
+    });
+    expect(res.status).toBe(202);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const bodyOf = async (who: Client, path: string, id: string) =>
+    (
+      (await who.request('GET', path)).body.items as { id: string; body: string; contact: string | null }[]
+    ).find((f) => f.id === id);
+
+  beforeAll(async () => {
+    ({ db, dispose } = await create());
+    await seedIfEmpty(db);
+    app = testApp(db);
+    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
+    const planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+    indicator = (
+      await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`)
+    ).body.items.find((i) => i.code === 'T2-22')!;
+    admin = await loginAs(app, db, 'admin');
+    assessor = await loginAs(app, db, 'assessor');
+    dept = await loginAs(app, db, 'department', [indicator.departments[0]!.code]);
+  });
+  afterAll(async () => dispose());
+
+  it('shows pending and rejected comments masked to departments and assessors, raw to moderators', async () => {
+    const pending = await comment();
+    const rejected = await comment();
+    expect((await admin.request('POST', `/api/feedback/${rejected}/reject`, { reason: '重复' })).status).toBe(
+      200,
+    );
+    for (const [id, status] of [
+      [pending, 'pending'],
+      [rejected, 'rejected'],
+    ] as const) {
+      const path = `/api/feedback?status=${status}`;
+      expect(await bodyOf(admin, path, id)).toMatchObject({ body: RAW, contact: 'me@example.com' });
+      expect(await bodyOf(assessor, path, id)).toMatchObject({ body: MASKED, contact: null });
+      expect(await bodyOf(dept, path, id)).toMatchObject({ body: MASKED, contact: null });
+    }
+  });
+
+  it('publishes every spelling masked, and the reply answer and overdue list stay masked', async () => {
+    const id = await comment();
+    expect((await admin.request('POST', `/api/feedback/${id}/publish`, {})).status).toBe(200);
+    const shown = await getJson<{ items: { id: string; body: string }[] }>(
+      app,
+      `/api/public/feedback?targetType=indicator&targetId=${indicator.id}`,
+    );
+    expect(shown.body.items.find((f) => f.id === id)?.body).toBe(MASKED);
+    const replied = await dept.request('POST', `/api/feedback/${id}/reply`, { body: '已收到' });
+    expect(replied.status).toBe(200);
+    expect(replied.body.body).toBe(MASKED);
+    expect(replied.body.contact).toBeNull();
+    const overdue = await assessor.request('GET', '/api/feedback/overdue');
+    expect(overdue.status).toBe(200);
+    expect(JSON.stringify(overdue.body)).not.toContain('1234-5678');
+    const page = await (await app.request(`/public/indicators/${indicator.id}`)).text();
+    expect(page).toContain('138-****-5678');
+    expect(page).not.toContain('1234-5678');
+  });
+});
