@@ -81,6 +81,17 @@ describe('parsePublishedValues', () => {
     expect(r.error.message).toContain('T2-01 2022: revision 2 must be released after revision 1');
   });
 
+  it('accepts an undated first release only when the basis says the page is undated', () => {
+    const undated = parsePublishedValues(`${HEADER}\n${row({ released_on: '', basis: '页面未署日期' })}\n`);
+    expect(undated.ok && undated.value[0]?.releasedOn).toBe(null);
+    const silent = parsePublishedValues(`${HEADER}\n${row({ released_on: '' })}\n`);
+    expect(!silent.ok && silent.error.message).toContain('say in basis that the page is undated');
+    const revised = parsePublishedValues(
+      [HEADER, row(), row({ revision: '2', released_on: '', basis: '页面未署日期' })].join('\n'),
+    );
+    expect(!revised.ok && revised.error.message).toContain('a revision needs its release date');
+  });
+
   it('accepts a revision released later', () => {
     const r = parsePublishedValues(
       [HEADER, row(), row({ revision: '2', value: '2.5', released_on: '2024-01-10' })].join('\n'),
@@ -114,6 +125,15 @@ describe('data/sip-14th/published-values.csv', () => {
     const r = parsePublishedValues(text, known);
     if (!r.ok) throw r.error;
     expect(published.length).toBe(r.value.length);
-    expect(published.every((o) => o.source?.releasedOn && o.source.title)).toBe(true);
+    expect(published.every((o) => o.source?.title)).toBe(true);
+    // A value without a release date comes from an undated page, and says so.
+    const undated = published.filter((o) => o.source?.releasedOn === null);
+    expect(undated.map((o) => `${o.code} ${o.year}`).sort()).toEqual([
+      'T2-01 2021',
+      'T2-07 2021',
+      'X-001 2021',
+      'X-002 2021',
+    ]);
+    expect(undated.every((o) => o.source?.basis?.includes('页面未署日期'))).toBe(true);
   });
 });

@@ -30,7 +30,8 @@ export interface PublishedValue {
   quoted: string;
   sourceTitle: string;
   sourceUrl: string | null;
-  releasedOn: string;
+  /** null: the page prints no date (allowed for a first release only; the basis must say so). */
+  releasedOn: string | null;
   revision: number;
   basis: string | null;
   enteredBy: string | null;
@@ -74,7 +75,11 @@ export function parsePublishedValues(
     if (cell(4).length > 200)
       errors.push(`${at}: quoted is longer than 200 characters — a figure, not a paragraph`);
     if (cell(5) === '') errors.push(`${at}: source_title is missing`);
-    if (!isoDateSchema.safeParse(cell(7)).success)
+    if (cell(7) === '') {
+      if (revision !== 1) errors.push(`${at}: a revision needs its release date`);
+      if (!/未署|日期不详|no date/.test(cell(9)))
+        errors.push(`${at}: released_on is empty — say in basis that the page is undated (页面未署日期)`);
+    } else if (!isoDateSchema.safeParse(cell(7)).success)
       errors.push(`${at}: released_on "${cell(7)}" is not a date YYYY-MM-DD`);
     if (!Number.isInteger(revision) || revision < 1)
       errors.push(`${at}: revision "${cell(8)}" is not 1, 2, …`);
@@ -86,7 +91,7 @@ export function parsePublishedValues(
       quoted: cell(4),
       sourceTitle: cell(5),
       sourceUrl: opt(6),
-      releasedOn: cell(7),
+      releasedOn: opt(7),
       revision,
       basis: opt(9),
       enteredBy: opt(10),
@@ -114,7 +119,7 @@ function revisionProblems(values: readonly PublishedValue[]): string[] {
     sorted.forEach((v, i) => {
       if (v.revision !== i + 1) problems.push(`${k}: revisions must be numbered 1..${sorted.length}`);
       const prev = sorted[i - 1];
-      if (prev !== undefined && prev.releasedOn >= v.releasedOn)
+      if (prev !== undefined && (prev.releasedOn ?? '') >= (v.releasedOn ?? ''))
         problems.push(`${k}: revision ${v.revision} must be released after revision ${prev.revision}`);
     });
   }

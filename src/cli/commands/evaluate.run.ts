@@ -141,6 +141,25 @@ async function fromDatabase(opts: EvaluateOptions): Promise<Inputs> {
   }
 }
 
+/**
+ * The plan's values without those the --data file gives again (same indicator, year and kind): a value the
+ * user passes replaces the stored one rather than competing with it as an unordered duplicate.
+ */
+function replacedBy(
+  stored: ReadonlyMap<string, readonly EvaluationObservation[]>,
+  given: ReadonlyMap<string, readonly EvaluationObservation[]>,
+): Map<string, EvaluationObservation[]> {
+  const out = new Map<string, EvaluationObservation[]>();
+  for (const [code, list] of stored) {
+    const again = new Set((given.get(code) ?? []).map((o) => `${o.year} ${o.kind}`));
+    out.set(
+      code,
+      list.filter((o) => !again.has(`${o.year} ${o.kind}`)),
+    );
+  }
+  return out;
+}
+
 /** Everything the command does except printing: returns the evaluation. */
 export async function runEvaluate(
   opts: EvaluateOptions,
@@ -153,7 +172,7 @@ export async function runEvaluate(
       throw new LantuError('not_found', `values file not found: ${opts.data}`, { path: opts.data });
     const fromCsv = csvObservations(readFileSync(opts.data, 'utf8'), indicators);
     if (!fromCsv.ok) throw fromCsv.error;
-    observations = mergeObservations(observations, fromCsv.value);
+    observations = mergeObservations(replacedBy(observations, fromCsv.value), fromCsv.value);
   }
   let year = opts.year;
   if (year === undefined) {
