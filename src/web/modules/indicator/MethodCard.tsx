@@ -3,6 +3,7 @@ import { fmt, pct, withUnit } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { IndicatorEvaluation } from '../../lib/types.ts';
 import { VerdictTag } from '../../ui/verdict.tsx';
+import { requiredRate } from './model.ts';
 
 /** One method's verdict with the figures behind it and the engine's notes. */
 export function MethodCard({ ev, title }: { ev: IndicatorEvaluation | undefined; title: string }) {
@@ -29,12 +30,12 @@ export function MethodCard({ ev, title }: { ev: IndicatorEvaluation | undefined;
         )}
         {ev.requiredRate && (
           <Descriptions.Item label={t('ind.required')}>
-            {ev.requiredRate.relative !== null
-              ? t('ind.requiredRel', {
-                  rate: (ev.requiredRate.relative * 100).toFixed(1),
-                  years: ev.requiredRate.years,
-                })
-              : t('ind.requiredAbs', { v: fmt(ev.requiredRate.absolute), years: ev.requiredRate.years })}
+            {(() => {
+              const r = requiredRate(ev.requiredRate);
+              return r.key === 'ind.requiredRel'
+                ? t(r.key, { rate: r.rate, years: r.years })
+                : t(r.key, { v: r.v, years: r.years });
+            })()}
           </Descriptions.Item>
         )}
         {ev.probability && (

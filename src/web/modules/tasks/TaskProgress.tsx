@@ -5,6 +5,7 @@ import { qk } from '../../lib/queryKeys.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { PlanProgress } from '../../lib/types.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { coverage } from './model.ts';
 
 const STATUS_COLOR = {
   not_started: 'default',
@@ -40,16 +41,32 @@ export function TaskProgress({ planId, year }: { planId: string; year: number | 
       {reported === 0 ? (
         <EmptyState>{t('dashboard.tasksPending')}</EmptyState>
       ) : (
-        parts.map((p) => (
-          <div key={p.key}>
-            <Typography.Text>{p.title}</Typography.Text>
-            <Progress
-              percent={p.percent === null ? 0 : Math.round(p.percent)}
-              size="small"
-              status={p.status === 'delayed' || p.status === 'blocked' ? 'exception' : 'normal'}
-            />
-          </div>
-        ))
+        parts.map((p) => {
+          const c = coverage(p);
+          return (
+            <div key={p.key} className="part-progress" data-testid="part-progress">
+              <Space size={8} wrap>
+                <Typography.Text>{p.title}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('task.coverage', { reported: c.reported, total: c.total })}
+                </Typography.Text>
+              </Space>
+              {c.whole ? (
+                <Progress
+                  percent={c.percent ?? 0}
+                  size="small"
+                  status={p.status === 'delayed' || p.status === 'blocked' ? 'exception' : 'normal'}
+                />
+              ) : (
+                <div className="muted">
+                  {c.percent === null
+                    ? t('task.noneReported')
+                    : t('task.sampleAverage', { reported: c.reported, percent: c.percent })}
+                </div>
+              )}
+            </div>
+          );
+        })
       )}
     </div>
   );
