@@ -44,7 +44,7 @@ export async function populate(db: Db): Promise<Populated> {
     app,
     `/api/plans/${planId}/indicators`,
   );
-  const indicatorId = inds.body.items.find((i) => i.code === 'T2-11')!.id;
+  const indicatorId = inds.body.items.find((i) => i.code === 'T2-12')!.id; // KJJ's, with no published figure the test values would correct
   const admin = await loginAs(app, db, 'admin');
   const own = await loginAs(app, db, 'department', ['KJJ']);
 

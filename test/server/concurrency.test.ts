@@ -26,13 +26,16 @@ describe.each(testDatabases)('concurrent writes on $kind', ({ create }) => {
     app = testApp(db);
     const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
     const planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+    // Indicators the dataset already holds published (approved) figures for would need a correction reason.
+    const published = new Set(
+      (await db.query<{ indicator_id: string }>('SELECT DISTINCT indicator_id FROM observations')).map(
+        (r) => r.indicator_id,
+      ),
+    );
     indicators = (
       await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`)
     ).body.items.filter(
-      (i) =>
-        i.baseline?.value !== null &&
-        i.baseline?.value !== undefined &&
-        i.departments.some((d) => ['JFJ', 'KJJ'].includes(d.code)),
+      (i) => !published.has(i.id) && i.departments.some((d) => ['JFJ', 'KJJ'].includes(d.code)),
     );
     dept = await loginAs(app, db, 'department', ['JFJ', 'KJJ']);
   });
@@ -46,7 +49,7 @@ describe.each(testDatabases)('concurrent writes on $kind', ({ create }) => {
         const created = await dept.request('POST', '/api/observations', {
           indicatorId: ind.id,
           period,
-          value: ind.baseline!.value,
+          value: ind.baseline?.value ?? 1,
           note: 'parallel',
         });
         if (created.status !== 201) return created.status;
@@ -73,7 +76,7 @@ describe.each(testDatabases)('concurrent writes on $kind', ({ create }) => {
         dept.request('POST', '/api/observations', {
           indicatorId: ind.id,
           period: '2023',
-          value: ind.baseline!.value! + k,
+          value: (ind.baseline?.value ?? 1) + k,
           note: 'race',
         }),
       ),

@@ -144,7 +144,7 @@ describe.each(testDatabases)('spreadsheet round trip on $kind', ({ create }) => 
     ws.getRow(findRow(ws, 'T2-05')).getCell(c2021).value = 1300.25; // edits a draft
     ws.getRow(findRow(ws, 'T2-05')).getCell(c2022).value = 1400; // new value
     ws.getRow(findRow(ws, 'T2-06')).getCell(c2021).value = 55.5;
-    ws.getRow(findRow(ws, 'T2-07')).getCell(c2021).value = '1,020'; // a number typed as text
+    ws.getRow(findRow(ws, 'T2-08')).getCell(c2021).value = '1,020'; // a number typed as text (T2-07@2021 is a published, approved figure)
     ws.getRow(findRow(ws, 'X-005')).getCell(c2022).value = '已完成阶段目标'; // a text value
     const res = await uploadFile(app, swj, '/api/uploads', await save(wb));
     expect(res.status).toBe(200);
@@ -154,14 +154,14 @@ describe.each(testDatabases)('spreadsheet round trip on $kind', ({ create }) => 
       'T2-05@2021',
       'T2-05@2022',
       'T2-06@2021',
-      'T2-07@2021',
+      'T2-08@2021',
       'X-005@2022',
     ]);
     expect(saved.every((r: { row: number }) => r.row >= 3)).toBe(true);
 
     const again = await open((await download(app, swj, '/api/templates/SWJ.xlsx')).bytes);
     const expected = valueCells(wb);
-    expected.set(again.getWorksheet(DATA)!.getRow(findRow(ws, 'T2-07')).getCell(c2021).address, 1020);
+    expected.set(again.getWorksheet(DATA)!.getRow(findRow(ws, 'T2-08')).getCell(c2021).address, 1020);
     expect(valueCells(again)).toEqual(expected);
 
     // the same sheet again changes nothing
@@ -360,7 +360,7 @@ describe.each(testDatabases)('spreadsheet round trip on $kind', ({ create }) => 
     // The new version holds the dataset's published values only, none of the drafts sent to the old one.
     const ws = fresh.getWorksheet(DATA)!;
     const filled = [...valueCells(fresh).entries()].filter(([, v]) => v !== null);
-    expect(filled.map(([, v]) => v).sort()).toEqual([1077.4, 212, 212]); // T2-07@2022, T2-05 and X-005 @2023
+    expect(filled.map(([, v]) => v).sort()).toEqual([1077.4, 1119.7, 212, 212]); // T2-07@2022 and @2021, T2-05 and X-005 @2023
     expect(ws.getRow(findRow(ws, 'T2-05')).getCell(yearColumn(ws, '2023')).value).toBe(212);
   });
 });
