@@ -6,44 +6,93 @@ import { importPlan, importPlanAsync } from '../../src/importers/import-plan.ts'
 import type { PlanDocument } from '../../src/importers/plan-document.ts';
 import { SIP_OUTLINE_PATH as SIP_TXT, sipOutlineBytes } from './support.ts';
 import { runEvaluate, toJson } from '../../src/cli/commands/evaluate.run.ts';
+import { buildPdf } from '../support/pdf-fixtures.ts';
 
 const SIP_PDF = resolve(import.meta.dirname, '../../../shared/plans/sip-14th-fyp-outline.pdf');
 const present = existsSync(SIP_PDF);
 
-/** A one-page PDF without any text (what a scan without OCR looks like to a text reader). */
-function blankPdf(): Uint8Array {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
-    '<< /Length 0 >>\nstream\n\nendstream',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
+/** A small synthetic outline (no real document's sentences), one line a paragraph. */
+const OUTLINE = [
+  '某区国民经济和社会发展第十五个五年规划纲要',
+  '第一章 发展基础',
+  '全区经济稳步增长，创新能力持续提升。',
+  '第二章 主要目标',
+  '第一节 经济发展',
+  '到2030年，地区生产总值达到3000亿元。',
+  '第二节 创新驱动',
+  '研发经费投入强度提高到3.5%。',
+];
+const outlineOf = (doc: PlanDocument) => ({
+  meta: doc.meta,
+  chapters: doc.chapters.map((c) => [c.number, c.title, c.sections.map((s) => s.title)]),
+  targets: doc.targets.map((t) => [t.text, t.year]),
+});
+
+async function refusal(bytes: Uint8Array): Promise<unknown> {
+  return importPlanAsync({ bytes, filename: 'plan.pdf' }).then(
+    () => 'no error',
+    (e: unknown) => e,
+  );
 }
 
 describe('.pdf import', () => {
+  it('reads a PDF written in code: headings, period and dated targets', async () => {
+    const doc = await importPlanAsync({ bytes: buildPdf({ pages: [OUTLINE] }), filename: 'plan.pdf' });
+    expect(outlineOf(doc)).toEqual({
+      meta: {
+        title: '某区国民经济和社会发展第十五个五年规划纲要',
+        titleSource: 'heading',
+        issuer: '某区',
+        period: { start: 2026, end: 2030 },
+        visionYear: null,
+        planNumber: 15,
+        sourceFormat: 'pdf',
+      },
+      chapters: [
+        ['第一章', '发展基础', []],
+        ['第二章', '主要目标', ['经济发展', '创新驱动']],
+      ],
+      targets: [
+        ['地区生产总值达到3000亿元', 2030],
+        ['研发经费投入强度提高到3.5%', 2030],
+      ],
+    });
+  });
+
   it('refuses a PDF without a text layer in one line saying OCR is not supported', async () => {
-    const err = await importPlanAsync({ bytes: blankPdf(), filename: 'scan.pdf' }).catch((e: unknown) => e);
+    const err = await refusal(buildPdf({ pages: [[], []] }));
     expect(isLantuError(err) && err.code).toBe('unsupported_input');
     expect(String((err as Error).message)).toMatch(/no text layer.*OCR is not supported/);
     expect(String((err as Error).message)).not.toContain('\n');
   });
 
+  it('refuses a password-protected PDF in one line saying it is encrypted', async () => {
+    const bytes = buildPdf({ pages: [OUTLINE], encrypt: { user: 'secret', owner: 'owner' } });
+    // The fixture is a real encrypted PDF: pdf.js reads it given the password.
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const task = getDocument({ data: bytes.slice(), password: 'secret', verbosity: 0 });
+    const page = await (await task.promise).getPage(1);
+    const text = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
+    expect(text).toContain('第二章 主要目标');
+    await task.destroy();
+
+    const err = await refusal(bytes);
+    expect(isLantuError(err) && err.code).toBe('unsupported_input');
+    expect(String((err as Error).message)).toMatch(/encrypted \(password-protected\)/);
+    expect(String((err as Error).message)).not.toContain('\n');
+  });
+
+  it('reads a PDF encrypted with an owner password only (it opens without one) like the plain file', async () => {
+    const plain = await importPlanAsync({ bytes: buildPdf({ pages: [OUTLINE] }), filename: 'plan.pdf' });
+    const locked = await importPlanAsync({
+      bytes: buildPdf({ pages: [OUTLINE], encrypt: { user: '', owner: 'owner' } }),
+      filename: 'plan.pdf',
+    });
+    expect(outlineOf(locked)).toEqual(outlineOf(plain));
+  });
+
   it('refuses bytes that only claim to be a PDF with a typed error', async () => {
-    const err = await importPlanAsync({
-      bytes: new TextEncoder().encode('%PDF-1.7\ngarbage'),
-      filename: 'x.pdf',
-    }).catch((e: unknown) => e);
+    const err = await refusal(new TextEncoder().encode('%PDF-1.7\ngarbage'));
     expect(isLantuError(err) && err.code).toBe('unsupported_input');
   });
 });

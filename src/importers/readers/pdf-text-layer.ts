@@ -85,10 +85,27 @@ function glyphsOf(item: TextItem): Glyph[] {
   return out;
 }
 
+type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/** One page and its text; a page pdf.js cannot parse (a damaged file) is refused as input, not a crash. */
+async function readPage(doc: PdfDoc, p: number) {
+  try {
+    const page = await doc.getPage(p);
+    const content = await page.getTextContent({ disableNormalization: true });
+    return { page, content };
+  } catch (e) {
+    throw new LantuError(
+      'unsupported_input',
+      `the PDF is damaged: page ${p} cannot be read (${e instanceof Error ? e.message : String(e)})`,
+      { source: `page ${p}` },
+    );
+  }
+}
+
 /** Reads the text layer of every page; refuses encrypted files and files without text. */
 export async function readTextLayer(bytes: Uint8Array): Promise<PdfPage[]> {
   const lib = await loadPdfJs();
-  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+  let doc: PdfDoc;
   const task = lib.getDocument({
     data: new Uint8Array(bytes),
     disableFontFace: true,
@@ -119,9 +136,8 @@ export async function readTextLayer(bytes: Uint8Array): Promise<PdfPage[]> {
     const pages: PdfPage[] = [];
     let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
+      const { page, content } = await readPage(doc, p);
       const view = page.view;
-      const content = await page.getTextContent({ disableNormalization: true });
       const glyphs: Glyph[] = [];
       for (const it of content.items) {
         if (!('str' in it) || it.str === '') continue;
