@@ -100,8 +100,13 @@ export function formatReport(r: ImportReport): string[] {
     lines.push(
       `无目标值的指标 rows without a target: ${r.rowsWithoutTarget.map((x) => `表${x.table} ${x.name}`).join('; ')}`,
     );
-  if (r.targetsWithoutYear.length > 0)
-    lines.push(`无年份的目标 targets without a year (not taken): ${r.targetsWithoutYear.length}`);
+  if (r.targetsWithoutYear.length > 0) {
+    const shown = r.targetsWithoutYear.slice(0, 10).map((x) => `${x.text} (${x.source})`);
+    const more = r.targetsWithoutYear.length - shown.length;
+    lines.push(
+      `无年份的目标 targets without a year (not taken): ${shown.join('; ')}${more > 0 ? `; … ${more} more` : ''}`,
+    );
+  }
   for (const h of r.headingLike)
     lines.push(`  疑似标题未采用 heading-like text not taken: ${h.text} (${h.source})`);
   return lines;

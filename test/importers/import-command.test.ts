@@ -6,6 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importCommand } from '../../src/cli/commands/import.command.ts';
 import { isLantuError } from '../../src/domain/errors.ts';
 import { runCli } from '../support/cli.ts';
+import { formatReport } from '../../src/importers/report.ts';
+import { REPORT_OUTLINE_EXPECTED, REPORT_OUTLINE_MD } from '../support/report-fixture.ts';
+import { buildPdf } from '../support/pdf-fixtures.ts';
 import { SIP_OUTLINE_PATH } from './support.ts';
 
 function capture(stream: NodeJS.WriteStream): string[] {
@@ -61,6 +64,70 @@ describe('lantu import', () => {
       expect(second.code).toBe(0);
       expect(second.stdout).toMatch(/saved plan [0-9a-f-]{36} v2:/);
       expect(second.stdout).toContain('no changes 无变化');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints the import report on stderr before saving (stdout stays the result)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lantu-import-'));
+    try {
+      const file = join(dir, 'outline.md');
+      writeFileSync(file, REPORT_OUTLINE_MD);
+      const r = await runCli(['import', file, '--no-progress'], { LANTU_DATA_DIR: dir });
+      expect(r.code).toBe(0);
+      expect(r.stderr.trim().split('\n')).toEqual(
+        formatReport(structuredClone(REPORT_OUTLINE_EXPECTED) as never),
+      );
+      expect(r.stderr).toContain('编号缺漏 numbering gap: 第三章 missing between 第二章 and 第四章');
+      expect(r.stdout).toMatch(/^saved plan [0-9a-f-]{36} v1: 某区国民经济和社会发展第十五个五年规划纲要/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('lantu evaluate <plan file>', () => {
+  it('reads a .pdf named as its argument', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lantu-eval-'));
+    try {
+      const file = join(dir, 'outline.pdf');
+      writeFileSync(
+        file,
+        buildPdf({
+          pages: [
+            [
+              '某区国民经济和社会发展第十五个五年规划纲要',
+              '第一章 主要目标',
+              '到2030年，地区生产总值达到3000亿元，研发经费投入强度提高到3.5%。',
+            ],
+          ],
+        }),
+      );
+      const r = await runCli(['evaluate', file, '--year', '2026', '--json'], { LANTU_DATA_DIR: dir });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as { plan: { title: string }; indicators: { name: string }[] };
+      expect(out.plan.title).toBe('某区国民经济和社会发展第十五个五年规划纲要');
+      expect(out.indicators.map((i) => i.name)).toEqual(['地区生产总值', '研发经费投入强度']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('on a plan without indicators says so in one line instead of printing an empty table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lantu-eval-'));
+    try {
+      const file = join(dir, 'plan.md');
+      writeFileSync(
+        file,
+        '# 某区“十五五”规划纲要\n\n## 第一章 总则\n\n推动发展。\n\n## 第二章 任务\n\n建设平台。\n',
+      );
+      const r = await runCli(['evaluate', file, '--year', '2026'], { LANTU_DATA_DIR: dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim().split('\n')).toEqual([
+        '某区“十五五”规划纲要：没有可评估的指标（规划中未找到指标表或带年份的目标）。 No indicators to evaluate: the plan has no indicator table and no dated targets.',
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

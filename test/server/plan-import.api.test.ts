@@ -6,6 +6,8 @@ import { getJson, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { importPlan } from '../../src/importers/import-plan.ts';
 import { buildDocxFixture } from '../support/docx-fixtures.ts';
+import { buildPdf } from '../support/pdf-fixtures.ts';
+import { REPORT_OUTLINE_EXPECTED, REPORT_OUTLINE_MD } from '../support/report-fixture.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
 const OUTLINE = readFileSync(new URL('../../../shared/plans/sip-14th-fyp-outline.txt', import.meta.url));
@@ -55,6 +57,30 @@ describe.each(testDatabases)('plan import API on $kind', ({ create }) => {
     });
     expect(body.tree.filter((n) => n.children.length > 0)).toHaveLength(6);
     expect((await getJson<{ items: unknown[] }>(app, '/api/plans')).body.items.length).toBe(before);
+  });
+
+  it('returns the import report with the preview: gaps, tables not understood, rows and targets to check', async () => {
+    const res = await upload(admin, 'filename=outline.md', new TextEncoder().encode(REPORT_OUTLINE_MD));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { saved: boolean; report: unknown };
+    expect(body.saved).toBe(false);
+    expect(body.report).toEqual(REPORT_OUTLINE_EXPECTED);
+  });
+
+  it('previews a .pdf outline', async () => {
+    const pdf = buildPdf({
+      pages: [['某区国民经济和社会发展第十五个五年规划纲要', '第一章 发展基础', '全区经济稳步增长。']],
+    });
+    const res = await upload(admin, 'filename=outline.pdf', pdf);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { title: string; periodStart: number; counts: { chapters: number } };
+    expect(body).toMatchObject({ title: '某区国民经济和社会发展第十五个五年规划纲要', periodStart: 2026 });
+    expect(body.counts.chapters).toBe(1);
+    const scan = await upload(admin, 'filename=scan.pdf', buildPdf({ pages: [[]] }));
+    expect(scan.status).toBe(415);
+    expect(((await scan.json()) as { error: { message: string } }).error.message).toMatch(
+      /OCR is not supported/,
+    );
   });
 
   it('saves a .docx as a new plan, then as version 2 of it with the changes listed', async () => {

@@ -29,14 +29,29 @@ function parseShare(name: string) {
   };
 }
 
+/** The plan named as the argument or by --plan (one of them, or both the same). */
+function planOf(arg: string | undefined, option: string | undefined): string {
+  if (arg !== undefined && option !== undefined && arg !== option)
+    throw new LantuError('bad_request', `two plans given: "${arg}" and --plan "${option}"; give one`, null);
+  const plan = arg ?? option;
+  if (plan === undefined)
+    throw new LantuError(
+      'bad_request',
+      'no plan given: lantu evaluate <file|id> (a .docx/.pdf/.txt/.md outline, a dataset JSON or a plan id/key)',
+      null,
+    );
+  return plan;
+}
+
 export function evaluateCommand(): Command {
   return new Command('evaluate')
     .description(
       'judge every indicator of a plan for a year (时间过半、任务过半 or the Open SDG trend measure)',
     )
-    .requiredOption(
+    .argument('[plan]', 'the plan: same as --plan (lantu evaluate outline.pdf)')
+    .option(
       '--plan <file|id>',
-      'plan document (.docx/.txt/.md), dataset JSON, or a plan id/key in the database',
+      'plan document (.docx/.pdf/.txt/.md), dataset JSON, or a plan id/key in the database',
     )
     .option('--year <year>', 'year to evaluate (default: the latest year with data)', parseIntArg('--year'))
     .option('--data <csv>', 'values CSV: indicator,year,value[,kind]')
@@ -63,7 +78,8 @@ export function evaluateCommand(): Command {
     .option('--explain', 'print the explanation under each row')
     .option('--no-color', 'no ANSI colours')
     .option('--json', 'machine-readable output')
-    .action(async (opts: EvaluateOptions) => {
+    .action(async (planArg: string | undefined, given: Partial<EvaluateOptions>) => {
+      const opts: EvaluateOptions = { method: 'time', ...given, plan: planOf(planArg, given.plan) };
       const { runEvaluate, toJson, toTable } = await import('./evaluate.run.ts');
       const r = await runEvaluate(opts);
       if (opts.json === true) {

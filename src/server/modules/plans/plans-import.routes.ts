@@ -84,7 +84,7 @@ plansImportRoutes.openapi(
     path: '/plans/import',
     tags: ['plans'],
     summary:
-      'Import a plan outline (.docx/.txt/.md): preview the parsed plan, then save it (admin) 导入规划纲要',
+      'Import a plan outline (.docx/.pdf/.txt/.md): preview the parsed plan and its import report, then save it (admin) 导入规划纲要',
     request: {
       query: importQuery,
       body: {
@@ -98,7 +98,9 @@ plansImportRoutes.openapi(
       403: err('Not an admin, or CSRF token missing'),
       404: err('planId not found'),
       413: err('Over 50 MB, or a zip that inflates too far'),
-      415: err('Not a .docx, .txt or .md'),
+      415: err(
+        'Not a .docx, .pdf, .txt or .md; a PDF without a text layer (OCR is not supported) or password-protected',
+      ),
       422: err('Not a plan outline (the message names the line or paragraph)'),
     },
   }),
