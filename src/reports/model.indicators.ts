@@ -1,5 +1,5 @@
 /** The report's indicator section: the table of all indicators, explanations by category, trend charts. */
-import { drawsStraightPath } from '../domain/evaluation/kinds.ts';
+import { drawsStraightPath, straightPathValue } from '../domain/evaluation/kinds.ts';
 import type { IndicatorEvaluation } from '../domain/evaluation/types.ts';
 import { isBehind, verdictTone } from '../domain/evaluation/verdict.ts';
 import { num, pct } from './format.ts';
@@ -117,11 +117,13 @@ function trendChart(ctx: Ctx, i: IndicatorEvaluation): ChartBlock | null {
   const path = years.map((y) => {
     if (i.target === null) return null;
     if (i.baseline === null || !drawsStraightPath(i.kind)) return i.target;
-    if (y < start) return null;
-    return (
-      Math.round((i.baseline + ((y - start) / Math.max(1, end - start)) * (i.target - i.baseline)) * 1e4) /
-      1e4
+    const v = straightPathValue(
+      i.kind,
+      { year: start, value: i.baseline },
+      { year: end, value: i.target },
+      y,
     );
+    return v === null ? null : Math.round(v * 1e4) / 1e4;
   });
   return {
     type: 'chart',

@@ -56,6 +56,27 @@ describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
     expect(again.status).toBe(304);
   });
 
+  it('draws the baseline → target path only for kinds that have one (the domain rule)', async () => {
+    const path = async (code: string) => {
+      const ind = indicators.find((i) => i.code === code)!;
+      const r = await getJson<{ path: { year: number; value: number }[] }>(
+        app,
+        `/api/public/indicators/${ind.id}/values`,
+      );
+      return r.body.path;
+    };
+    // 高新技术企业数 1837 → 5000 (level): one point a year on the straight line.
+    const level = await path('T2-11');
+    expect(level.map((p) => p.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(level[0]?.value).toBe(1837);
+    expect(level[1]?.value).toBe(2469.6);
+    expect(level[5]?.value).toBe(5000);
+    // 城镇登记失业率 ≤ 2 (ceiling), 养老服务设施覆盖率 100 (maintain), GDP 年均增速 (cagr): no path.
+    expect(await path('T2-22')).toEqual([]);
+    expect(await path('T2-27')).toEqual([]);
+    expect(await path('T2-01')).toEqual([]);
+  });
+
   it('publishes approved values only, and at once after approval', async () => {
     const hitech = indicators.find((i) => i.code === 'T2-13')!;
     const dept = await loginAs(app, db, 'department', [hitech.departments[0]!.code]);

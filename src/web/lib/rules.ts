@@ -1,9 +1,9 @@
 /**
  * The domain rules the workspace applies in the browser, taken from src/domain (pure TypeScript, bundled by
  * Vite) instead of being copied: verdict words, order and severity, which verdicts call for attention, which
- * kinds draw a baseline → target path, the jump that earns a warning, password length. Components import them from here only.
+ * kinds draw a baseline → target path and which have an average-rate target, the jump that earns a warning, password length. Components import them from here only.
  */
-import { drawsStraightPath } from '../../domain/evaluation/kinds.ts';
+import { drawsStraightPath, targetIsAverageRate } from '../../domain/evaluation/kinds.ts';
 import type { Verdict } from '../../domain/evaluation/types.ts';
 import {
   isBehind,
@@ -23,6 +23,7 @@ export {
   isUnjudged,
   JUMP_SHARE,
   MIN_PASSWORD_LENGTH,
+  targetIsAverageRate,
   VERDICT_ORDER,
   verdictLabel,
 };

@@ -4,6 +4,7 @@ import { listApprovedValues } from '../../../db/repositories/observations.reposi
 import { publicRepository, type PublicProjectRow } from '../../../db/repositories/public.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import type { IndicatorEvaluation } from '../../../domain/evaluation/index.ts';
+import { straightPathValue } from '../../../domain/evaluation/kinds.ts';
 import { notFound } from '../../errors.ts';
 import { evaluatePlanLive, type LiveEvaluation } from '../live-evaluation/live-evaluation.service.ts';
 import { getPlanIndicators } from '../plans/plans.service.ts';
@@ -151,13 +152,10 @@ export async function publicIndicatorValues(
   const target = e?.target ?? numeric(indicator.target);
   const from = e?.baselineYear ?? indicator.baselineYear;
   const to = e?.targetYear ?? indicator.targetYear;
-  if (base !== null && target !== null && from !== null && to !== null && to > from && e?.kind !== 'cagr') {
-    for (let y = from; y <= to; y++) {
-      path.push({
-        year: y,
-        value: Math.round((base + ((target - base) * (y - from)) / (to - from)) * 1000) / 1000,
-      });
-    }
+  // Which kinds have a path is the domain's answer (kinds.ts): none for a ceiling, a band or a growth rate.
+  for (let y = from ?? 0; e !== null && from !== null && to !== null && y <= to; y++) {
+    const v = straightPathValue(e.kind, { year: from, value: base }, { year: to, value: target }, y);
+    if (v !== null) path.push({ year: y, value: Math.round(v * 1000) / 1000 });
   }
   return { indicator, values, path, evaluation: e };
 }

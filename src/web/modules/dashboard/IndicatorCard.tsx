@@ -2,6 +2,7 @@ import { Card, Tooltip } from 'antd';
 import { withUnit } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
+import { targetIsAverageRate } from '../../lib/rules.ts';
 import type { Indicator, IndicatorEvaluation } from '../../lib/types.ts';
 import { Sparkline } from '../../ui/Sparkline.tsx';
 import { VERDICT_COLOR, VerdictTag } from '../../ui/verdict.tsx';
@@ -36,7 +37,7 @@ export function IndicatorCard({
       <Sparkline
         points={pts}
         path={path}
-        target={ev.kind === 'cagr' ? ev.target : null}
+        target={targetIsAverageRate(ev.kind) ? ev.target : null}
         color={VERDICT_COLOR[ev.verdict]}
         width={210}
         height={44}

@@ -1,4 +1,10 @@
-import { drawsStraightPath, isBehind, SEVERITY, VERDICT_ORDER } from '../../lib/rules.ts';
+import {
+  drawsStraightPath,
+  isBehind,
+  SEVERITY,
+  targetIsAverageRate,
+  VERDICT_ORDER,
+} from '../../lib/rules.ts';
 import type { Indicator, IndicatorEvaluation, Verdict } from '../../lib/types.ts';
 import type { SeriesPoint } from '../evaluation/queries.ts';
 
@@ -31,7 +37,7 @@ export function seriesWithBaseline(
   const pts = (series ?? []).map((p) => ({ x: p.year, y: p.actual }));
   const b = baselineOf(ev, ind);
   const by = ev.baselineYear ?? ind?.baselineYear ?? null;
-  if (b !== null && by !== null && ev.kind !== 'cagr' && !pts.some((p) => p.x === by))
+  if (b !== null && by !== null && !targetIsAverageRate(ev.kind) && !pts.some((p) => p.x === by))
     pts.unshift({ x: by, y: b });
   return pts;
 }

@@ -1,5 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { fmt } from '../../lib/format.ts';
+import { targetIsAverageRate } from '../../lib/rules.ts';
 import type { Translate } from '../../lib/i18n.tsx';
 import type { Indicator, IndicatorEvaluation } from '../../lib/types.ts';
 import { expectedPath, seriesWithBaseline } from '../dashboard/model.ts';
@@ -29,7 +30,7 @@ export function indicatorChart(
   const proj = ev.projection;
   const projLines: { name: string; data: [number, number][] }[] = [];
   let band: { base: [number, number][]; width: [number, number][] } | null = null;
-  if (last && targetYear !== null && proj && ev.kind !== 'cagr' && targetYear > last.x) {
+  if (last && targetYear !== null && proj && !targetIsAverageRate(ev.kind) && targetYear > last.x) {
     const ends = [proj.linear, proj.cagr].filter((v): v is number => v !== null && Number.isFinite(v));
     if (proj.linear !== null)
       projLines.push({

@@ -1,0 +1,144 @@
+/** Condition kinds: ceiling, maintain, about, range, and path kinds that have no path — a test on the latest value. */
+import { isComfortable, ruleOf, testCondition } from './condition.ts';
+import type { Ctx } from './context.ts';
+import { findBaseline, inPeriod, latest, resolveTarget, targetCondition } from './context.ts';
+import { base, comparisonOf, finish, once, u, withoutNumber } from './explain.ts';
+import { earlyAchievable as earlyAchievableFor } from './kinds.ts';
+import { numericPoints } from './observations.ts';
+import { conditionProbability, projectValues, trendFromRatio, yearlyIncrements } from './projection.ts';
+import { fmt, gte, mean, pct, round, sampleSd } from './stats.ts';
+import type { Bilingual, IndicatorEvaluation } from './types.ts';
+
+function earlyAchievable(ctx: Ctx): boolean {
+  return earlyAchievableFor(ctx.spec.kind, ctx.spec.attribute);
+}
+
+export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): IndicatorEvaluation {
+  const r = base(ctx);
+  const period = inPeriod(ctx, ctx.actual);
+  const { num, text } = latest(period);
+  const q = ctx.spec.target;
+  if (q === null) return finish(ctx, r, 'not_assessable', { zh: '缺少目标值', en: 'no target' });
+  const all = numericPoints(ctx.actual);
+  const baseline = findBaseline(ctx, all);
+  const T = resolvedTarget ?? resolveTarget(ctx, baseline?.value ?? null);
+  if (ctx.dir === 0 && (ctx.spec.kind === 'level' || ctx.spec.kind === 'share' || ctx.spec.kind === 'floor'))
+    ctx.dir = 1;
+  const sameAsBaseline =
+    T !== null && baseline !== null && baseline.source !== 'first_observation' && T === baseline.value;
+  const kind =
+    (ctx.spec.kind === 'level' || ctx.spec.kind === 'share') && sameAsBaseline ? 'maintain' : ctx.spec.kind;
+  const cond = targetCondition(ctx, kind, T);
+  r.target = T === null ? null : round(T);
+  if (num === null) {
+    return withoutNumber(ctx, r, text);
+  }
+  if (cond === null)
+    return finish(ctx, r, 'not_assessable', {
+      zh: `目标“${q.raw}”无法解读为数值条件`,
+      en: `the target “${q.raw}” cannot be read as a numeric condition`,
+    });
+  const A = num.value;
+  const met = testCondition(cond, A);
+  r.dataYear = num.year;
+  r.actual = round(A);
+  if (baseline !== null && baseline.year < num.year) {
+    r.baseline = round(baseline.value);
+    r.baselineYear = baseline.year;
+    r.baselineSource = baseline.source;
+  }
+  if (ctx.y0 !== null && ctx.yT !== null) r.elapsed = round((num.year - ctx.y0) / (ctx.yT - ctx.y0));
+  r.comparison = comparisonOf(ctx, cond, met);
+  const pts = all
+    .filter((p) => baseline === null || p.year >= baseline.year)
+    .filter((p) => p.year <= num.year);
+  if (baseline !== null && baseline.source === 'plan' && !pts.some((p) => p.year === baseline.year))
+    pts.unshift({ year: baseline.year, value: baseline.value, span: 1 });
+  const increments = yearlyIncrements(pts);
+  const n = ctx.yT === null ? 0 : ctx.yT - num.year;
+  r.projection = projectValues(pts[0] ?? null, { year: num.year, value: A }, ctx.yT, cond);
+  if (ctx.final || n <= 0)
+    r.probability = {
+      value: met ? 1 : 0,
+      basis: increments.length,
+      mean: round(mean(increments), 6),
+      sd: increments.length >= 2 ? round(sampleSd(increments), 6) : 0,
+    };
+  else r.probability = conditionProbability(cond, increments, A, n);
+  if (r.probability !== null && !Number.isFinite(r.probability.mean))
+    r.probability = { ...r.probability, mean: 0 };
+  if (!met && n > 0) {
+    const goal = cond.lo !== null && !gte(A, cond.lo) ? cond.lo : cond.hi;
+    if (goal !== null)
+      r.requiredRate = {
+        absolute: round((goal - A) / n),
+        relative: A > 0 && goal > 0 ? round(((goal / A) ** (1 / n) - 1) * 100) : null,
+        years: n,
+      };
+  }
+  const head = once((): Bilingual => {
+    const Au = u(ctx, A);
+    return {
+      zh: `${num.year}年为${Au.zh}，目标${q.raw}（${ruleOf(cond).zh}）${met ? '已满足' : '未满足'}`,
+      en: `${Au.en} in ${num.year} against the target ${q.raw} (${ruleOf(cond).en}): ${met ? 'met' : 'not met'}`,
+    };
+  });
+  if (ctx.final) {
+    if (met && kind === 'maintain') {
+      const broken = pts
+        .filter((p) => (ctx.y0 === null || p.year > ctx.y0) && !testCondition(cond, p.value))
+        .map((p) => p.year);
+      if (broken.length > 0) {
+        return finish(ctx, r, 'not_achieved', () => ({
+          zh: `${head().zh}，但${broken.join('、')}年未保持`,
+          en: `${head().en}, but it did not hold in ${broken.join(', ')}`,
+        }));
+      }
+    }
+    return finish(ctx, r, met ? 'achieved' : 'not_achieved', head);
+  }
+  if (met) {
+    const early = earlyAchievable(ctx) && isComfortable(cond, A);
+    const extra: Bilingual = early
+      ? {
+          zh: `，且超出目标${fmt(ctx.delta * 100)}%以上`,
+          en: `, with a margin above ${fmt(ctx.delta * 100)}% of the target`,
+        }
+      : ctx.spec.attribute === 'binding'
+        ? {
+            zh: '（约束性指标须逐年保持，不提前认定完成）',
+            en: ' (a binding indicator must hold every year, so it is not declared met early)',
+          }
+        : { zh: '', en: '' };
+    return finish(ctx, r, early ? 'achieved' : 'on_track', () => ({
+      zh: head().zh + extra.zh,
+      en: head().en + extra.en,
+    }));
+  }
+  if (ctx.method === 'trend') {
+    const first = pts[0];
+    const goal = cond.lo !== null && !gte(A, cond.lo) ? cond.lo : cond.hi;
+    if (first === undefined || first.year >= num.year || goal === null || ctx.yT === null) {
+      return finish(ctx, r, 'not_assessable', () => ({
+        zh: `${head().zh}，趋势法需要至少两个观测值`,
+        en: `${head().en}; the trend method needs at least two values`,
+      }));
+    }
+    const span = num.year - first.year;
+    const d = goal > A ? 1 : -1;
+    let R: number;
+    if (first.value > 0 && A > 0 && goal > 0 && goal !== first.value) {
+      R =
+        (d * ((A / first.value) ** (1 / span) - 1)) /
+        Math.abs((goal / first.value) ** (1 / (ctx.yT - first.year)) - 1);
+    } else {
+      R = (d * (A - first.value)) / span / Math.abs((goal - first.value) / (ctx.yT - first.year) || 1);
+    }
+    r.ratio = round(R);
+    return finish(ctx, r, trendFromRatio(R), () => ({
+      zh: `${head().zh}，实际增速为所需增速的${pct(R)}`,
+      en: `${head().en}; observed growth is ${pct(R)} of the growth needed`,
+    }));
+  }
+  return finish(ctx, r, 'lagging', head);
+}

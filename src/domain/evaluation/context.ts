@@ -1,0 +1,185 @@
+/**
+ * Preparation of an evaluation's inputs: the period, direction and tolerance read from the spec and options,
+ * the observations settled to one point per year, and the baseline and target every kind family starts from.
+ */
+import type { IndicatorSpec } from '../indicator.ts';
+import { buildCondition, sign } from './condition.ts';
+import type { Condition } from './condition.ts';
+import { toleranceIsDelta } from './kinds.ts';
+import { pointsOf } from './observations.ts';
+import type { Point } from './observations.ts';
+import { fmt } from './stats.ts';
+import { isRelativeTarget, resolveRelativeTarget } from './text.ts';
+import type { Bilingual, EvaluationObservation, EvaluationOptions, Method } from './types.ts';
+
+export const DEFAULT_DELTA = 0.05;
+export const DEFAULT_ABOUT_SHARE = 0.1;
+export const DEFAULT_RELATIONAL_TOLERANCE = 0.5;
+
+export interface Ctx {
+  spec: IndicatorSpec;
+  method: Method;
+  year: number;
+  /** min(year, targetYear). */
+  evalYear: number;
+  final: boolean;
+  y0: number | null;
+  yT: number | null;
+  dir: 1 | -1 | 0;
+  delta: number;
+  aboutShare: number;
+  /** Build explanation sentences (false for verdict-only mass evaluation). */
+  explain: boolean;
+  options: EvaluationOptions;
+  actual: Point[];
+  assigned: Point[];
+  notes: Bilingual[];
+  /** zh/en name with unit for sentences. */
+  unit: string | null;
+}
+
+export function note(ctx: Ctx, zh: string, en: string): void {
+  ctx.notes.push({ zh, en });
+}
+
+/** The context every kind family judges from; the direction defaults by kind when the spec gives none. */
+export function prepare(
+  spec: IndicatorSpec,
+  observations: readonly EvaluationObservation[],
+  year: number,
+  method: Method,
+  options: EvaluationOptions,
+): Ctx {
+  const notes: Bilingual[] = [];
+  const yT = spec.targetYear ?? options.periodEnd ?? null;
+  const y0 = spec.baselineYear ?? (options.periodStart != null ? options.periodStart - 1 : null);
+  const evalYear = yT !== null ? Math.min(year, yT) : year;
+  const delta = (toleranceIsDelta(spec.kind) ? spec.tolerance : null) ?? options.delta ?? DEFAULT_DELTA;
+  const dir0 = sign(spec.direction);
+  const ctx: Ctx = {
+    spec,
+    method,
+    year,
+    evalYear,
+    final: yT !== null && year >= yT,
+    y0,
+    yT,
+    dir: dir0,
+    delta,
+    aboutShare: options.aboutTolerance ?? DEFAULT_ABOUT_SHARE,
+    explain: options.explain !== false,
+    options,
+    actual: pointsOf(observations, 'actual', notes).filter((p) => p.year <= evalYear),
+    assigned: pointsOf(observations, 'assigned', notes).filter((p) => p.year <= evalYear),
+    notes,
+    unit: spec.unit,
+  };
+  if (ctx.dir === 0) {
+    switch (spec.kind) {
+      case 'level':
+      case 'share':
+      case 'maintain':
+        break; // level/share: from the target against the baseline; maintain: a two-sided band
+      case 'ceiling':
+        ctx.dir = -1;
+        break;
+      case 'floor':
+      case 'about':
+      case 'range':
+      case 'cagr':
+      case 'cumulative':
+      case 'reduction':
+      case 'assigned':
+      case 'relational':
+        ctx.dir = 1;
+        note(
+          ctx,
+          '指标未标明方向，按“越大越好”理解（超过目标视为超额完成）',
+          'no direction given: read as “higher is better” (above the target counts as exceeded)',
+        );
+        break;
+    }
+  }
+  return ctx;
+}
+
+/** Points inside the period (after the baseline year) up to the evaluation year. */
+export function inPeriod(ctx: Ctx, points: readonly Point[]): Point[] {
+  return points.filter((p) => ctx.y0 === null || p.year > ctx.y0);
+}
+
+/** Latest point with a number, or a text that states completion; the latest text otherwise. */
+export function latest(points: readonly Point[]): {
+  num: { year: number; value: number } | null;
+  text: Point | null;
+} {
+  let num: { year: number; value: number } | null = null;
+  let text: Point | null = null;
+  for (const p of points) {
+    if (p.value !== null) num = { year: p.year, value: p.value };
+    else if (p.text !== null && p.text.trim() !== '') text = p;
+  }
+  return { num, text: text !== null && (num === null || text.year > num.year) ? text : null };
+}
+
+export function targetCondition(
+  ctx: Ctx,
+  kind: IndicatorSpec['kind'],
+  targetValue: number | null,
+): Condition | null {
+  const q = ctx.spec.target;
+  if (q === null) return null;
+  const eff =
+    targetValue !== null && (q.value === null || isRelativeTarget(q.raw))
+      ? {
+          ...q,
+          value: targetValue,
+          low: targetValue,
+          high: targetValue,
+          comparator: q.comparator === 'text' ? ('gte' as const) : q.comparator,
+        }
+      : q;
+  return buildCondition(kind, eff, ctx.dir, {
+    delta: ctx.delta,
+    tolerance: ctx.spec.tolerance,
+    aboutShare: ctx.aboutShare,
+  });
+}
+
+export interface Baseline {
+  value: number;
+  year: number;
+  source: 'plan' | 'observation' | 'first_observation';
+}
+
+export function findBaseline(ctx: Ctx, nums: readonly { year: number; value: number }[]): Baseline | null {
+  const b = ctx.spec.baseline;
+  if (b !== null && b.value !== null && b.comparator !== 'text' && ctx.y0 !== null)
+    return { value: b.value, year: ctx.y0, source: 'plan' };
+  if (ctx.y0 !== null) {
+    const at = nums.find((p) => p.year === ctx.y0);
+    if (at !== undefined) return { value: at.value, year: at.year, source: 'observation' };
+  }
+  const first = nums[0];
+  if (first !== undefined) return { value: first.value, year: first.year, source: 'first_observation' };
+  return null;
+}
+
+export function resolveTarget(ctx: Ctx, baseline: number | null): number | null {
+  const q = ctx.spec.target;
+  if (q === null) return null;
+  if (isRelativeTarget(q.raw) || q.value === null) {
+    if (baseline === null) return null;
+    const r = resolveRelativeTarget(q.raw, baseline);
+    if (r !== null) {
+      note(
+        ctx,
+        `目标“${q.raw}”按基期值${fmt(baseline)}换算为${fmt(r)}`,
+        `target “${q.raw}” resolved from the baseline ${fmt(baseline)} to ${fmt(r)}`,
+      );
+      return r;
+    }
+    return q.value;
+  }
+  return q.value ?? q.low ?? q.high;
+}

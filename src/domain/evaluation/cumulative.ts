@@ -1,0 +1,156 @@
+/** Five-year totals (累计) and compound reductions (累计降低): sums of flows and chains of annual falls. */
+import { testCondition } from './condition.ts';
+import type { Ctx } from './context.ts';
+import { inPeriod, latest, note, resolveTarget, targetCondition } from './context.ts';
+import { base, finish, withoutNumber } from './explain.ts';
+import { chainRates } from './growth.ts';
+import { evaluateLevel } from './level.ts';
+import { numericPoints } from './observations.ts';
+import { judgePath } from './path.ts';
+import { gte, round } from './stats.ts';
+import type { IndicatorEvaluation } from './types.ts';
+
+export function evaluateCumulative(ctx: Ctx): IndicatorEvaluation {
+  const b = ctx.spec.baseline;
+  if (b !== null && b.value !== null && b.value !== 0 && b.comparator !== 'text') {
+    // The plan prints a running total at the baseline (各类总部累计数 95 → 150): observations are totals too.
+    note(
+      ctx,
+      '累计指标给出了基期累计值，按累计总量（存量）评估',
+      'the plan gives a running total at the baseline, so values are read as running totals',
+    );
+    return evaluateLevel(ctx);
+  }
+  const r = base(ctx);
+  const flows = numericPoints(inPeriod(ctx, ctx.actual));
+  const T = resolveTarget(ctx, 0);
+  const last = flows[flows.length - 1];
+  if (last === undefined) {
+    const { text } = latest(inPeriod(ctx, ctx.actual));
+    return withoutNumber(ctx, r, text);
+  }
+  if (T === null || ctx.y0 === null || ctx.yT === null) {
+    return finish(ctx, r, 'not_assessable', {
+      zh: '累计目标缺少目标值或规划期',
+      en: 'the cumulative target lacks a value or a period',
+    });
+  }
+  if (ctx.dir === 0) ctx.dir = 1;
+  const y0 = ctx.y0;
+  const yT = ctx.yT;
+  const sum = flows.reduce((s, p) => s + p.value, 0);
+  const missing: number[] = [];
+  for (let y = y0 + 1; y <= last.year; y++) if (!flows.some((p) => p.year === y)) missing.push(y);
+  if (missing.length > 0)
+    note(
+      ctx,
+      `缺少${missing.join('、')}年数据，累计值仅含已有年份`,
+      `no data for ${missing.join(', ')}; the sum covers the years given only`,
+    );
+  const f = (last.year - y0) / (yT - y0);
+  const n = yT - last.year;
+  const avg = sum / flows.length;
+  const cond = targetCondition(ctx, 'cumulative', T);
+  const firstFlow = flows[0];
+  let cagrProj: number | null = null;
+  if (firstFlow !== undefined && firstFlow.value > 0 && last.value > 0 && last.year > firstFlow.year) {
+    const g = (last.value / firstFlow.value) ** (1 / (last.year - firstFlow.year));
+    let s = sum;
+    for (let k = 1; k <= n; k++) s += last.value * g ** k;
+    cagrProj = s;
+  }
+  const linear = sum + n * avg;
+  return judgePath(ctx, r, {
+    y0,
+    yT,
+    dataYear: last.year,
+    m0: 0,
+    m: sum,
+    mT: T,
+    baseline: null,
+    baselineSource: 'none',
+    target: T,
+    actual: sum,
+    expected: f * T,
+    achievedNow: cond !== null ? testCondition(cond, sum) : gte(sum, T),
+    increments: flows.map((p) => p.value),
+    projection: {
+      linear: round(linear),
+      cagr: cagrProj === null ? null : round(cagrProj),
+      linearMeets: cond !== null ? testCondition(cond, linear) : null,
+      cagrMeets: cagrProj === null || cond === null ? null : testCondition(cond, cagrProj),
+    },
+    requiredRate: n > 0 ? { absolute: round((T - sum) / n), relative: null, years: n } : null,
+    ratio: avg / (T / (yT - y0)),
+    actualPhrase: { zh: '累计', en: 'cumulative total' },
+    cond,
+  });
+}
+
+export function evaluateReduction(ctx: Ctx): IndicatorEvaluation {
+  const r = base(ctx);
+  const period = inPeriod(ctx, ctx.actual);
+  const { num, text } = latest(period);
+  if (num === null) {
+    return withoutNumber(ctx, r, text);
+  }
+  const R = resolveTarget(ctx, null);
+  if (R === null || ctx.y0 === null || ctx.yT === null || R >= 100) {
+    return finish(ctx, r, 'not_assessable', {
+      zh: '降低目标缺少目标值或规划期',
+      en: 'the reduction target lacks a value or a period',
+    });
+  }
+  ctx.dir = 1;
+  const y0 = ctx.y0;
+  const yT = ctx.yT;
+  const N = yT - y0;
+  // Annual falls r (%, positive = fall) chain as 1 − Π(1 − r); in logs, m = −Σ ln(1 − r) adds up.
+  const falls = numericPoints(period).map((p) => ({ ...p, value: -p.value }));
+  const chain = chainRates(falls, y0);
+  const dataYear = Math.max(...chain.covered);
+  const elapsed = dataYear - y0;
+  const m = chain.years === 0 ? 0 : (-elapsed * chain.log) / chain.years;
+  if (chain.years < elapsed)
+    note(
+      ctx,
+      `仅有${chain.covered.join('、')}年降幅，按所给年份平均`,
+      `annual falls only for ${chain.covered.join(', ')}; averaged over the years given`,
+    );
+  const mT = -Math.log1p(-R / 100);
+  const C = (1 - Math.exp(-m)) * 100;
+  const f = elapsed / N;
+  const n = yT - dataYear;
+  const cond = targetCondition(ctx, 'reduction', R);
+  const increments = chain.annual.map((x) => -x);
+  const lastFall = increments[increments.length - 1];
+  const endFall = (perYear: number): number => (1 - Math.exp(-(m + n * perYear))) * 100;
+  const linear = lastFall === undefined ? null : endFall(lastFall);
+  const avgP = elapsed > 0 ? endFall(m / elapsed) : null;
+  return judgePath(ctx, r, {
+    y0,
+    yT,
+    dataYear,
+    m0: 0,
+    m,
+    mT,
+    baseline: 0,
+    baselineSource: 'plan',
+    target: R,
+    actual: C,
+    expected: (1 - Math.exp(-f * mT)) * 100,
+    achievedNow: gte(m, mT),
+    increments,
+    projection: {
+      linear: linear === null ? null : round(linear),
+      cagr: avgP === null ? null : round(avgP),
+      linearMeets: linear === null ? null : gte(linear, R),
+      cagrMeets: avgP === null ? null : gte(avgP, R),
+    },
+    requiredRate:
+      n > 0 ? { absolute: null, relative: round((1 - Math.exp(-(mT - m) / n)) * 100), years: n } : null,
+    ratio: elapsed > 0 ? m / elapsed / (mT / N) : null,
+    actualPhrase: { zh: `较${y0}年累计降低`, en: `cumulative fall since ${y0}` },
+    cond,
+  });
+}

@@ -1,0 +1,139 @@
+/**
+ * Explanation text and result scaffolding: the empty result, numbers with their unit, the verdict sentence
+ * (built only when an explanation is wanted) and the verdicts read from a text value (完成 / 未完成).
+ */
+import { ruleOf } from './condition.ts';
+import type { Condition } from './condition.ts';
+import type { Ctx } from './context.ts';
+import { holdsEveryYear } from './kinds.ts';
+import type { Point } from './observations.ts';
+import { fmt } from './stats.ts';
+import { parseCompletion } from './text.ts';
+import type { Bilingual, Comparison, IndicatorEvaluation, Verdict } from './types.ts';
+import { verdictLabel } from './verdict.ts';
+
+export function u(ctx: Ctx, v: number): Bilingual {
+  const n = fmt(v);
+  const unit = ctx.unit;
+  if (unit === null || unit === '') return { zh: n, en: n };
+  if (unit === '%') return { zh: `${n}%`, en: `${n}%` };
+  return { zh: `${n}${unit}`, en: `${n} ${unit}` };
+}
+
+export function base(ctx: Ctx): IndicatorEvaluation {
+  const s = ctx.spec;
+  const r: IndicatorEvaluation = {
+    code: s.code,
+    name: s.name,
+    unit: s.unit,
+    kind: s.kind,
+    attribute: s.attribute,
+    direction: s.direction,
+    method: ctx.method,
+    verdict: 'not_assessable',
+    year: ctx.year,
+    dataYear: null,
+    baseline: null,
+    baselineYear: ctx.y0,
+    baselineSource: 'none',
+    target: null,
+    targetRaw: s.target?.raw ?? null,
+    targetYear: ctx.yT,
+    expected: null,
+    actual: null,
+    actualText: null,
+    progress: null,
+    elapsed: null,
+    ratio: null,
+    comparison: null,
+    projection: null,
+    requiredRate: null,
+    probability: null,
+    explanation: NO_TEXT,
+    notes: ctx.notes,
+  };
+  return r;
+}
+
+export const NO_TEXT: Bilingual = Object.freeze({ zh: '', en: '' });
+
+export function once<T>(f: () => T): () => T {
+  let v: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      v = f();
+      done = true;
+    }
+    return v as T;
+  };
+}
+
+export function comparisonOf(ctx: Ctx, cond: Condition, met: boolean): Comparison {
+  return { rule: ctx.explain ? ruleOf(cond) : NO_TEXT, met };
+}
+
+export function finish(
+  ctx: Ctx,
+  r: IndicatorEvaluation,
+  verdict: Verdict,
+  why: Bilingual | (() => Bilingual),
+): IndicatorEvaluation {
+  r.verdict = verdict;
+  if (ctx.explain) {
+    const label = verdictLabel(verdict, ctx.final);
+    const w = typeof why === 'function' ? why() : why;
+    r.explanation = { zh: `${w.zh}，判定为“${label.zh}”。`, en: `${w.en}: ${label.en}.` };
+  }
+  return r;
+}
+
+export function unavailable(
+  ctx: Ctx,
+  verdict: 'no_data' | 'not_assessable',
+  why: Bilingual,
+  partial?: Partial<IndicatorEvaluation>,
+): IndicatorEvaluation {
+  const r = base(ctx);
+  if (partial !== undefined) Object.assign(r, partial);
+  return finish(ctx, r, verdict, why);
+}
+
+export function noDataWhy(ctx: Ctx, text: Point | null): Bilingual {
+  if (text?.text != null) {
+    return {
+      zh: `${text.year}年实际值为“${text.text}”，无可用数值`,
+      en: `the ${text.year} value reads “${text.text}”, no usable number`,
+    };
+  }
+  return { zh: `${ctx.evalYear}年及以前没有实际值`, en: `no actual value up to ${ctx.evalYear}` };
+}
+
+/** No numeric value to judge: a completion text (完成 / 未完成) decides, otherwise the data is missing. */
+export function withoutNumber(ctx: Ctx, r: IndicatorEvaluation, text: Point | null): IndicatorEvaluation {
+  const completed = text === null ? null : completionVerdict(ctx, r, text);
+  return completed ?? finish(ctx, r, 'no_data', noDataWhy(ctx, text));
+}
+
+export function completionVerdict(ctx: Ctx, r: IndicatorEvaluation, text: Point): IndicatorEvaluation | null {
+  const done = parseCompletion(text.text ?? '');
+  if (done === null) return null;
+  r.dataYear = text.year;
+  r.actualText = text.text;
+  r.comparison = {
+    rule: { zh: `目标“${ctx.spec.target?.raw ?? ''}”`, en: `target “${ctx.spec.target?.raw ?? ''}”` },
+    met: done,
+  };
+  const said = {
+    zh: `${text.year}年实际为“${text.text}”，对照目标“${ctx.spec.target?.raw ?? ''}”${done ? '已达到' : '未达到'}`,
+    en: `${text.year} reported as “${text.text}” against the target “${ctx.spec.target?.raw ?? ''}”: ${done ? 'met' : 'not met'}`,
+  };
+  if (ctx.final) return finish(ctx, r, done ? 'achieved' : 'not_achieved', said);
+  if (!done) return finish(ctx, r, 'lagging', said);
+  return finish(
+    ctx,
+    r,
+    holdsEveryYear(ctx.spec.kind) || ctx.spec.attribute === 'binding' ? 'on_track' : 'achieved',
+    said,
+  );
+}

@@ -1,0 +1,151 @@
+/** Growth targets (年均增长): average annual growth from annual rates or from levels, in compound terms. */
+import { testCondition } from './condition.ts';
+import type { Ctx } from './context.ts';
+import { findBaseline, inPeriod, latest, note, resolveTarget, targetCondition } from './context.ts';
+import { base, finish, noDataWhy, withoutNumber } from './explain.ts';
+import { evaluateWithoutTarget } from './level.ts';
+import { numericPoints } from './observations.ts';
+import { judgePath } from './path.ts';
+import { yearlyIncrements } from './projection.ts';
+import { gte, lte, round } from './stats.ts';
+import type { IndicatorEvaluation } from './types.ts';
+
+/** Annual growth rates (%) chosen newest first without overlapping spans; returns Σ ln(1+g) and years covered. */
+export function chainRates(
+  points: readonly { year: number; value: number; span: number }[],
+  y0: number,
+): { log: number; years: number; covered: number[]; annual: number[]; spans: boolean } {
+  const covered = new Set<number>();
+  let log = 0;
+  const annual: number[] = [];
+  let spans = false;
+  for (let i = points.length - 1; i >= 0; i--) {
+    const p = points[i];
+    if (p === undefined) continue;
+    const from = Math.max(y0 + 1, p.year - p.span + 1);
+    let clash = false;
+    for (let y = from; y <= p.year; y++) if (covered.has(y)) clash = true;
+    if (clash || from > p.year) continue;
+    const span = p.year - from + 1;
+    for (let y = from; y <= p.year; y++) covered.add(y);
+    log += span * Math.log1p(p.value / 100);
+    if (span === 1) annual.unshift(Math.log1p(p.value / 100));
+    else spans = true;
+  }
+  return { log, years: covered.size, covered: [...covered].sort((a, b) => a - b), annual, spans };
+}
+
+export function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
+  const r = base(ctx);
+  const period = inPeriod(ctx, ctx.actual);
+  const { num, text } = latest(period);
+  if (num === null) {
+    return withoutNumber(ctx, r, text);
+  }
+  const gTarget = resolveTarget(ctx, null);
+  if (gTarget === null || ctx.yT === null || ctx.y0 === null) {
+    return evaluateWithoutTarget(ctx, r, findBaseline(ctx, numericPoints(ctx.actual)), num);
+  }
+  if (ctx.dir === 0) ctx.dir = 1;
+  const y0 = ctx.y0;
+  const yT = ctx.yT;
+  const N = yT - y0;
+  const basis = ctx.options.cagrBasis ?? (ctx.spec.unit?.includes('%') === true ? 'rates' : 'levels');
+  const cond = targetCondition(ctx, 'cagr', gTarget);
+  const mT = N * Math.log1p(gTarget / 100);
+  let m: number;
+  let increments: number[];
+  let dataYear = num.year;
+  let baselineValue: number | null;
+  let baselineSource: IndicatorEvaluation['baselineSource'];
+  let lastAnnual: number | null;
+  if (basis === 'rates') {
+    const chain = chainRates(numericPoints(period), y0);
+    if (chain.years === 0) return finish(ctx, r, 'no_data', noDataWhy(ctx, null));
+    dataYear = Math.max(...chain.covered);
+    const elapsed = dataYear - y0;
+    m = (elapsed * chain.log) / chain.years;
+    if (chain.years < elapsed) {
+      note(
+        ctx,
+        `仅有${chain.covered.join('、')}年增速，按所给年份平均`,
+        `growth rates only for ${chain.covered.join(', ')}; averaged over the years given`,
+      );
+    }
+    if (chain.spans)
+      note(
+        ctx,
+        '含多年平均增速（如规划表中的完成值）',
+        'includes a multi-year average rate (e.g. a plan table’s result column)',
+      );
+    increments = chain.annual;
+    lastAnnual = chain.annual.length > 0 ? (chain.annual[chain.annual.length - 1] ?? null) : null;
+    const b = ctx.spec.baseline;
+    baselineValue = b?.value ?? null;
+    baselineSource = baselineValue === null ? 'none' : 'plan';
+  } else {
+    const all = numericPoints(ctx.actual);
+    const baseline = findBaseline(ctx, all);
+    if (baseline === null || baseline.value <= 0 || num.value <= 0) {
+      return finish(ctx, r, 'not_assessable', {
+        zh: '按水平值计算年均增速需要正的基期值',
+        en: 'a growth rate from levels needs a positive baseline level',
+      });
+    }
+    if (baseline.year !== y0) {
+      return finish(ctx, r, 'not_assessable', {
+        zh: `缺少${y0}年基期水平值，无法计算年均增速`,
+        en: `no ${y0} baseline level to compute average growth from`,
+      });
+    }
+    baselineValue = baseline.value;
+    baselineSource = baseline.source;
+    m = Math.log(num.value / baseline.value);
+    const pts = all.filter((p) => p.year >= y0 && p.year <= num.year);
+    if (!pts.some((p) => p.year === y0)) pts.unshift({ year: y0, value: baseline.value, span: 1 });
+    increments = yearlyIncrements(
+      pts.map((p) => ({ year: p.year, value: Math.log(Math.max(p.value, Number.MIN_VALUE)) })),
+    );
+    lastAnnual = increments.length > 0 ? (increments[increments.length - 1] ?? null) : null;
+  }
+  const elapsed = dataYear - y0;
+  const gObs = elapsed > 0 ? (Math.exp(m / elapsed) - 1) * 100 : NaN;
+  const n = yT - dataYear;
+  const achievedNow =
+    ctx.final || n <= 0
+      ? cond !== null
+        ? testCondition(cond, gObs)
+        : gte(gObs, gTarget)
+      : ctx.dir > 0
+        ? gte(m, mT)
+        : lte(m, mT);
+  const endAvg = (extra: number): number => (Math.exp((m + n * extra) / N) - 1) * 100;
+  const linear = lastAnnual === null ? null : endAvg(lastAnnual);
+  const cagrP = elapsed > 0 ? endAvg(m / elapsed) : null;
+  return judgePath(ctx, r, {
+    y0,
+    yT,
+    dataYear,
+    m0: 0,
+    m,
+    mT,
+    baseline: baselineValue,
+    baselineSource,
+    target: gTarget,
+    actual: gObs,
+    expected: gTarget,
+    achievedNow,
+    increments,
+    projection: {
+      linear: linear === null ? null : round(linear),
+      cagr: cagrP === null ? null : round(cagrP),
+      linearMeets: linear === null || cond === null ? null : testCondition(cond, linear),
+      cagrMeets: cagrP === null || cond === null ? null : testCondition(cond, cagrP),
+    },
+    requiredRate:
+      n > 0 ? { absolute: null, relative: round((Math.exp((mT - m) / n) - 1) * 100), years: n } : null,
+    ratio: elapsed > 0 && mT !== 0 ? (ctx.dir * (m / elapsed)) / Math.abs(mT / N) : null,
+    actualPhrase: { zh: `（${y0 + 1}年以来）年均增长`, en: `average annual growth since ${y0 + 1}` },
+    cond,
+  });
+}
