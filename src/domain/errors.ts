@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   not_a_plan: { http: 422, exit: 2 },
   rate_limited: { http: 429, exit: 6 },
   db_unavailable: { http: 503, exit: 7 },
+  /** A service lantu depends on other than its database (the identity service) cannot be reached. */
+  service_unavailable: { http: 503, exit: 7 },
   config_invalid: { http: 500, exit: 78 },
   internal: { http: 500, exit: 1 },
 } as const;

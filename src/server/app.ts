@@ -15,6 +15,8 @@ import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { renderApiDocs } from './openapi-docs.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { oidcRoutes } from './modules/auth/oidc.routes.ts';
+import { oidcAccountsRoutes } from './modules/auth/oidc-accounts.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { observationsRoutes } from './modules/observations/observations.routes.ts';
 import { departmentsRoutes } from './modules/departments/departments.routes.ts';
@@ -94,6 +96,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/api/*', sessionMiddleware);
   app.route('/api', healthRoutes);
   app.route('/api', authRoutes);
+  app.route('/api', oidcRoutes);
+  app.route('/api', oidcAccountsRoutes);
   app.route('/api', usersRoutes);
   app.route('/api', observationsRoutes);
   app.route('/api', departmentsRoutes);

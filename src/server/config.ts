@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LantuError } from '../domain/errors.ts';
 import { parseTrustedProxies, type TrustedProxies } from './auth/client-identity.ts';
+import { loadOidcSettings, type OidcSettings } from './auth/oidc.config.ts';
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -28,6 +29,8 @@ export interface Config {
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   edge: EdgeSettings;
+  /** Government sign-on (LANTU_OIDC_*), or null when it is not configured. */
+  oidc: OidcSettings | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -47,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new LantuError('config_invalid', `Invalid ${key}: ${issue?.message ?? 'bad value'}`);
   }
   const c = parsed.data;
+  const publicUrl = c.LANTU_PUBLIC_URL ? new URL(c.LANTU_PUBLIC_URL.replace(/\/+$/, '') + '/') : null;
   return {
     port: c.PORT,
     host: c.HOST,
@@ -55,7 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     edge: {
       trustedProxies: parseTrustedProxies(c.LANTU_TRUSTED_PROXIES, c.LANTU_FORWARDED_HEADER),
-      publicUrl: c.LANTU_PUBLIC_URL ? new URL(c.LANTU_PUBLIC_URL.replace(/\/+$/, '') + '/') : null,
+      publicUrl,
     },
+    oidc: loadOidcSettings(env, publicUrl),
   };
 }

@@ -25,7 +25,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const mail = loadMailConfig();
   const db = await prepareDatabase(config, logger);
-  const app = createApp({ db, logger, version: VERSION, edge: config.edge });
+  const app = createApp({ db, logger, version: VERSION, edge: config.edge, oidc: config.oidc });
   const replay = new PublicReplay(db);
   const handle = getRequestListener(replay.record(app.fetch));
   const server: Server = createServer((req, res) => {

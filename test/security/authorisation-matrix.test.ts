@@ -8,6 +8,7 @@ import { installationSecret, issueChallenge } from '../../src/server/modules/fee
 import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
 import { createUser } from '../../src/server/modules/users/users.service.ts';
 import { usersRepository } from '../../src/db/repositories/users.repository.ts';
+import { oidcRepository } from '../../src/db/repositories/oidc.repository.ts';
 import { notify } from '../../src/server/modules/notifications/notifications.service.ts';
 import { issuePasswordReset } from '../../src/server/modules/accounts/accounts.service.ts';
 import { getJson, testApp } from '../support/app.ts';
@@ -359,6 +360,25 @@ const MATRIX: Record<string, Case> = {
   'POST /api/users/:id/enable': {
     expect: allowOnly({ admin: 200 }),
     request: async (ctx) => ({ path: `/api/users/${await ctx.someUser()}/enable` }),
+  },
+  'POST /api/auth/oidc/logout': {
+    // without sign-on configured it ends the local session and names no provider logout
+    expect: { anonymous: 401, own: 200, other: 200, assessor: 200, admin: 200 },
+    fresh: true,
+    request: () => Promise.resolve({ path: '/api/auth/oidc/logout' }),
+  },
+  'POST /api/users/sso-pending/:id/grant': {
+    expect: allowOnly({ admin: 201 }),
+    async request(ctx) {
+      const subject = `sub-${ctx.unique()}`;
+      const pending = await oidcRepository.upsertPending(ctx.db, {
+        subject,
+        email: `${subject}@test.example`,
+        emailVerified: true,
+        displayName: null,
+      });
+      return { path: `/api/users/sso-pending/${pending.id}/grant`, json: { role: 'assessor' } };
+    },
   },
   'POST /api/users/:id/unlock': {
     expect: allowOnly({ admin: 200 }),

@@ -6,6 +6,7 @@ import { clientKey, isHttps, SESSION_COOKIE } from '../../auth/session.middlewar
 import { validationHook } from '../../errors.ts';
 import { loginBodySchema, sessionSchema } from './auth.schemas.ts';
 import { LOCALES, login, logout, setLocale } from './auth.service.ts';
+import { refuseLocalPassword } from './oidc.service.ts';
 import { errorResponse as err, jsonResponse as json } from '../../openapi-helpers.ts';
 
 export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -20,12 +21,16 @@ authRoutes.openapi(
     responses: {
       200: json(sessionSchema, 'Logged in; sets the lantu_session cookie'),
       401: err('Wrong email or password'),
+      403: err(
+        'Disabled account, or passwords are off (LANTU_OIDC_SSO_ONLY) for all but break-glass accounts',
+      ),
       422: err('Malformed request'),
       429: err('Locked after repeated failures'),
     },
   }),
   async (c) => {
     const { email, password } = c.req.valid('json');
+    refuseLocalPassword(c.var.deps.oidc, email); // LANTU_OIDC_SSO_ONLY: break-glass accounts only
     const r = await login(c.var.deps.db, email, password, clientKey(c));
     setCookie(c, SESSION_COOKIE, r.token, {
       httpOnly: true,
