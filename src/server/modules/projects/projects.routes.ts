@@ -25,9 +25,9 @@ import {
   listSpatialUnits,
   moveInLibrary,
   recordInvestments,
-  rollingPlan,
   updateProject,
 } from './projects.service.ts';
+import { rollingPlan } from './rolling-plan.service.ts';
 import { errorResponse as err, jsonBody as body, jsonResponse as ok } from '../../openapi-helpers.ts';
 
 const writeErrors = {

@@ -14,10 +14,7 @@ import {
 } from '../../../db/repositories/spatial-units.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import {
-  activeIn,
   completionRate,
-  plannedByYear,
-  rollingYears,
   type LibraryAction,
   type ProjectCategory,
   type ProjectStage,
@@ -25,6 +22,7 @@ import {
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
 import { authorize } from '../../policies/policy.ts';
+import { dataChanged } from '../../cache/data-version.ts';
 
 const actorOf = (u: SessionUser) => ({ actorId: u.id, actor: u.email });
 const iso = (d: Date) => new Date(d).toISOString();
@@ -225,6 +223,7 @@ export async function createProject(
         before: null,
         after: { ...input },
       });
+      await dataChanged(tx);
       return newId;
     });
     return getProject(db, id);
@@ -256,6 +255,7 @@ export async function updateProject(db: Db, user: SessionUser, id: string, input
       before: presentProject(current),
       after: { ...input },
     });
+    await dataChanged(tx);
   });
   return getProject(db, id);
 }
@@ -353,7 +353,10 @@ export async function addProjectProgress(
         by: user.id,
       });
       // A report that names a stage moves the project to it.
-      if (r.stage != null && r.stage !== p.stage) await projectsRepository.update(tx, id, { stage: r.stage });
+      if (r.stage != null && r.stage !== p.stage) {
+        await projectsRepository.update(tx, id, { stage: r.stage });
+        await dataChanged(tx);
+      }
       await auditRepository.append(tx, {
         ...actorOf(user),
         action: 'progress',
@@ -372,28 +375,4 @@ export async function addProjectProgress(
     throw e;
   }
   return getProject(db, id);
-}
-
-/** The rolling three-year plan (滚动三年计划): projects in the library active in [from, from+2]. */
-export async function rollingPlan(db: Queryable, q: { from: number; planId?: string }) {
-  const years = rollingYears(q.from);
-  const projects = await projectsRepository.list(db, { planId: q.planId, inLibrary: true });
-  const investments = await projectsRepository.listInvestments(
-    db,
-    projects.map((p) => p.id),
-  );
-  const byProject = new Map<string, InvestmentRow[]>();
-  for (const i of investments) byProject.set(i.projectId, [...(byProject.get(i.projectId) ?? []), i]);
-  const items = projects
-    .filter((p) => activeIn(p, byProject.get(p.id) ?? [], years[0], years[2]))
-    .map((p) => {
-      const planned = plannedByYear(byProject.get(p.id) ?? [], years);
-      return {
-        project: presentProject(p),
-        planned,
-        total: planned.reduce<number>((s, v) => s + (v ?? 0), 0),
-      };
-    });
-  const totals = years.map((_, k) => items.reduce((s, i) => s + (i.planned[k] ?? 0), 0));
-  return { from: q.from, years, items, totals };
 }
