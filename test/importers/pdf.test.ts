@@ -35,7 +35,15 @@ async function refusal(bytes: Uint8Array): Promise<unknown> {
   );
 }
 
+/** Taken before pdf.js is first loaded in this file. */
+const nativePush = Array.prototype.push;
+
 describe('.pdf import', () => {
+  it('leaves the process its native Array.prototype.push (pdf.js’s polyfills would slow every array)', async () => {
+    await importPlanAsync({ bytes: buildPdf({ pages: [OUTLINE] }), filename: 'plan.pdf' });
+    expect(Array.prototype.push).toBe(nativePush);
+  });
+
   it('reads a PDF written in code: headings, period and dated targets', async () => {
     const doc = await importPlanAsync({ bytes: buildPdf({ pages: [OUTLINE] }), filename: 'plan.pdf' });
     expect(outlineOf(doc)).toEqual({
