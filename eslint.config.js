@@ -25,6 +25,8 @@ export default tseslint.config(
       'drizzle/**',
       'src/web/tools/**',
       'bin/**',
+      // The parsing worker's entry is plain JavaScript (it registers the TypeScript loader).
+      'src/importers/worker/*.mjs',
       'eslint.config.js',
     ],
   },

@@ -11,6 +11,28 @@ import { restoreStrings, simplifierFor, simplifyRead } from './script.ts';
 
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 export const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
+/**
+ * Caps on what a document may hold. Real outlines have a few thousand paragraphs and a few hundred
+ * headings and tasks (the SIP 14th outline 275 nodes, the national ones about 250); an input far past
+ * them is refused before its tree is built, stored and served on every dashboard read.
+ */
+export const MAX_BLOCKS = 50_000;
+export const MAX_NODES = 10_000;
+/** Text inputs: lines counted before reading (the reader's work grows with them). */
+export const MAX_LINES = 200_000;
+
+function checkLines(text: string): void {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (++lines > MAX_LINES) {
+      throw new LantuError(
+        'payload_too_large',
+        `the text has more than ${MAX_LINES} lines; a plan outline may have at most ${MAX_LINES} 行数过多（最多${MAX_LINES}行）`,
+        { limit: 'lines', max: MAX_LINES },
+      );
+    }
+  }
+}
 
 export type InputFormat = 'txt' | 'md' | 'docx' | 'pdf';
 
@@ -111,6 +133,7 @@ function read(
     case 'txt':
     case 'md': {
       const text = decodeText(bytes);
+      checkLines(text);
       const simplifier = simplifierFor(text);
       const simple = simplifier.convert(text);
       return { result: format === 'txt' ? readTxt(simple) : readMarkdown(simple), simplifier };
@@ -124,6 +147,16 @@ function read(
   }
 }
 
+/** Parts, chapters, sections and tasks of a plan document. */
+function countDocumentNodes(doc: PlanDocument): number {
+  let n = doc.parts.length + (doc.preamble?.tasks.length ?? 0);
+  for (const c of [...doc.parts.flatMap((p) => p.chapters), ...doc.chapters]) {
+    n += 1 + c.tasks.length + c.sections.length;
+    for (const s of c.sections) n += s.tasks.length;
+  }
+  return n;
+}
+
 /** Recognises the plan in what a reader produced; traditional script is read through a simplified copy. */
 export function structure(
   result: ReadResult,
@@ -132,7 +165,22 @@ export function structure(
   format: PlanDocument['meta']['sourceFormat'],
   opts: ImportOptions = {},
 ): PlanDocument {
+  if (result.blocks.length > MAX_BLOCKS) {
+    throw new LantuError(
+      'payload_too_large',
+      `the document has ${result.blocks.length} paragraphs and tables; a plan outline may have at most ${MAX_BLOCKS} 段落过多（最多${MAX_BLOCKS}段）`,
+      { limit: 'paragraphs', max: MAX_BLOCKS },
+    );
+  }
   const built = buildPlanDocument(result, { filename, sourceFormat: format });
+  const nodes = countDocumentNodes(built);
+  if (nodes > MAX_NODES) {
+    throw new LantuError(
+      'payload_too_large',
+      `the outline has ${nodes} headings and tasks; a plan may have at most ${MAX_NODES} 篇章节和任务过多（最多${MAX_NODES}个）`,
+      { limit: 'nodes', max: MAX_NODES },
+    );
+  }
   const doc = simplifier.script === 'traditional' ? restoreStrings(built, simplifier.restore) : built;
   doc.report.script = simplifier.script;
   opts.onProgress?.('done', 1);

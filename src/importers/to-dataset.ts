@@ -59,7 +59,8 @@ export function planNodes(doc: PlanDocument): { nodes: PlanNodeSpec[]; paths: Ma
     order: lineOf(spec.source ?? ''),
     build: (path) => {
       paths.set(id, path);
-      spec.children.push(...place(children(), path));
+      // A loop, not push(...): a spread of 100,000+ children overflows the call stack.
+      for (const child of place(children(), path)) spec.children.push(child);
       return spec;
     },
   });
@@ -99,7 +100,7 @@ export function planNodes(doc: PlanDocument): { nodes: PlanNodeSpec[]; paths: Ma
       ]),
     );
   }
-  top.push(...doc.chapters.map(chapter));
+  for (const c of doc.chapters) top.push(chapter(c));
   return { nodes: place(top, []), paths };
 }
 
@@ -245,11 +246,9 @@ export function planDocumentToDataset(doc: PlanDocument, opts: ToDatasetOptions 
   const main = doc.tables.find((t) => t.role === 'main');
   const previous = doc.tables.find((t) => t.role === 'previous-results');
   const indicators: DatasetIndicator[] = [];
-  if (main) indicators.push(...tableIndicators(main, paths.get(main.nodeId) ?? null, overlay));
-  for (const t of doc.tables) {
-    if (t !== main && t.role === 'other')
-      indicators.push(...tableIndicators(t, paths.get(t.nodeId) ?? null, overlay));
-  }
+  // The main table first, then the others in document order (loops, not push(...) of a whole table).
+  for (const t of [...(main ? [main] : []), ...doc.tables.filter((x) => x !== main && x.role === 'other')])
+    for (const ind of tableIndicators(t, paths.get(t.nodeId) ?? null, overlay)) indicators.push(ind);
 
   let x = 0;
   for (const t of doc.targets) {

@@ -2,9 +2,9 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { LantuError } from '../../../domain/errors.ts';
 import { countNodes } from '../../../domain/plan.ts';
-import { importPlanAsync, MAX_INPUT_BYTES } from '../../../importers/import-plan.ts';
+import { MAX_INPUT_BYTES } from '../../../importers/import-plan.ts';
 import { importReportSchema } from '../../../importers/plan-document.ts';
-import { planDocumentToDataset } from '../../../importers/to-dataset.ts';
+import { parsePool } from '../../../importers/worker/parse-pool.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { authorize } from '../../policies/policy.ts';
 import { validationHook } from '../../errors.ts';
@@ -97,10 +97,13 @@ plansImportRoutes.openapi(
       401: err('Not logged in'),
       403: err('Not an admin, or CSRF token missing'),
       404: err('planId not found'),
-      413: err('Over 50 MB, or a zip that inflates too far'),
+      413: err(
+        'Over 50 MB, a zip that inflates too far, more paragraphs or headings than a plan has, or reading took too long',
+      ),
       415: err(
         'Not a .docx, .pdf, .txt or .md; a PDF without a text layer (OCR is not supported) or password-protected',
       ),
+      429: err('Too many documents already waiting to be read'),
       422: err('Not a plan outline (the message names the line or paragraph)'),
     },
   }),
@@ -108,8 +111,11 @@ plansImportRoutes.openapi(
     authorize(c.var.user, 'importPlan', 'office');
     const q = c.req.valid('query');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const doc = await importPlanAsync({ bytes, filename: q.filename });
-    const dataset = planDocumentToDataset(doc);
+    // Read and structured in the parsing worker: seconds of work for a large file, off the event loop.
+    const { report, dataset } = await parsePool().run({
+      kind: 'plan',
+      input: { bytes, filename: q.filename },
+    });
     const db = c.var.deps.db;
     const opts = q.planId ? { planId: q.planId } : {};
     const { main, changes } = await describeImport(db, dataset, opts);
@@ -117,7 +123,7 @@ plansImportRoutes.openapi(
     const table = main.indicators.filter((i) => i.origin === 'table');
     return c.json(
       {
-        report: doc.report,
+        report,
         saved: saved !== null,
         planId: saved?.planId ?? null,
         version: saved?.version ?? null,

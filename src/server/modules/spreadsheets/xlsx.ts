@@ -1,104 +1,74 @@
-import ExcelJS from 'exceljs';
-import { LantuError } from '../../../domain/errors.ts';
-import { ZipArchive } from '../../../importers/readers/zip.ts';
+import type { CellData, SheetData, WorkbookData } from '../../../importers/readers/xlsx-reader.ts';
+import { parsePool } from '../../../importers/worker/parse-pool.ts';
 
-/** Largest .xlsx accepted. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-/** What its parts may inflate to, all together: a bound on memory whatever the headers claim. */
-export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
-const MAX_ENTRIES = 5_000;
+export { MAX_INFLATED_BYTES, MAX_UPLOAD_BYTES } from '../../../importers/readers/xlsx-reader.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const notXlsx = (why: string) =>
-  new LantuError('unsupported_input', `Not a readable .xlsx workbook 不是有效的xlsx文件: ${why}`);
+/** One cell of an uploaded sheet: what it shows (null when empty). */
+export interface Cell {
+  value: CellData | null;
+}
+
+class Row {
+  constructor(private readonly cells: Map<number, CellData> | undefined) {}
+
+  getCell(col: number): Cell {
+    return { value: this.cells?.get(col) ?? null };
+  }
+
+  /** The row's non-empty cells, left to right. */
+  eachCell(fn: (cell: Cell, col: number) => void): void {
+    if (!this.cells) return;
+    for (const [col, value] of [...this.cells].sort((a, b) => a[0] - b[0])) fn({ value }, col);
+  }
+}
+
+/** An uploaded sheet, already read (off the event loop) into plain cells. */
+export class Sheet {
+  readonly name: string;
+  readonly state: SheetData['state'];
+  readonly rowCount: number;
+  private readonly rows = new Map<number, Map<number, CellData>>();
+
+  constructor(data: SheetData) {
+    this.name = data.name;
+    this.state = data.state;
+    this.rowCount = data.rowCount;
+    for (const [r, c, v] of data.cells) {
+      let row = this.rows.get(r);
+      if (!row) this.rows.set(r, (row = new Map<number, CellData>()));
+      row.set(c, v);
+    }
+  }
+
+  getRow(r: number): Row {
+    return new Row(this.rows.get(r));
+  }
+}
+
+export class Workbook {
+  readonly worksheets: Sheet[];
+
+  constructor(data: WorkbookData) {
+    this.worksheets = data.sheets.map((s) => new Sheet(s));
+  }
+
+  getWorksheet(name: string): Sheet | undefined {
+    return this.worksheets.find((w) => w.name === name);
+  }
+}
 
 /**
- * Opens an uploaded workbook safely: size limit, ZIP signature, the parts an .xlsx must have, and every
- * part inflated once under a hard cap (a zip bomb fails here with payload_too_large, before ExcelJS sees it).
+ * Opens an uploaded workbook in the parsing worker (src/importers/worker): the checks and caps of
+ * readWorkbookData (size, ZIP, zip bombs, rows/columns/cells, time, memory) all apply; the event loop
+ * only receives the cells.
  */
-export async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  if (bytes.byteLength > MAX_UPLOAD_BYTES) {
-    throw new LantuError(
-      'payload_too_large',
-      `The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 文件过大`,
-    );
-  }
-  if (
-    bytes.byteLength < 4 ||
-    bytes[0] !== 0x50 ||
-    bytes[1] !== 0x4b ||
-    bytes[2] !== 0x03 ||
-    bytes[3] !== 0x04
-  ) {
-    throw notXlsx('no ZIP signature (is it .xls, .csv or something else?)');
-  }
-  let zip: ZipArchive;
-  try {
-    zip = new ZipArchive(bytes, MAX_INFLATED_BYTES);
-  } catch (e) {
-    throw rethrow(e);
-  }
-  if (zip.entries.size > MAX_ENTRIES) throw notXlsx(`${zip.entries.size} parts`);
-  if (!zip.has('[Content_Types].xml') || !zip.has('xl/workbook.xml')) throw notXlsx('no workbook part');
-  let inflated = 0;
-  for (const name of zip.entries.keys()) {
-    try {
-      inflated += zip.read(name)?.byteLength ?? 0;
-    } catch (e) {
-      throw rethrow(e);
-    }
-    if (inflated > MAX_INFLATED_BYTES) throw bomb();
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
-    );
-  } catch {
-    throw notXlsx('the workbook cannot be parsed');
-  }
-  return wb;
+export async function readWorkbook(bytes: Uint8Array): Promise<Workbook> {
+  return new Workbook(await parsePool().run({ kind: 'workbook', bytes }));
 }
 
-const bomb = () =>
-  new LantuError(
-    'payload_too_large',
-    `The workbook inflates beyond ${MAX_INFLATED_BYTES / 1024 / 1024} MB (zip bomb?) 解压后过大`,
-  );
+/** The text or number a cell shows. */
+export const cellValue = (cell: Cell): CellData | null => cell.value;
 
-function rethrow(e: unknown): LantuError {
-  if (e instanceof LantuError)
-    return e.code === 'payload_too_large' ? bomb() : notXlsx(e.message.replace(/\.docx/g, '.xlsx'));
-  return notXlsx('corrupt archive');
-}
-
-/** The text or number a cell shows, whatever ExcelJS made of it (rich text, formula results, hyperlinks). */
-export function cellValue(cell: ExcelJS.Cell): string | number | null {
-  const v = cell.value;
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if ('richText' in v)
-    return (
-      v.richText
-        .map((r) => r.text)
-        .join('')
-        .trim() || null
-    );
-  if ('result' in v) {
-    const r = v.result;
-    if (typeof r === 'number') return r;
-    if (typeof r === 'string') return r.trim() || null;
-    return null;
-  }
-  if ('text' in v && typeof v.text === 'string') return v.text.trim() || null;
-  return null;
-}
-
-export const cellText = (cell: ExcelJS.Cell): string => {
-  const v = cellValue(cell);
-  return v === null ? '' : String(v);
-};
+export const cellText = (cell: Cell): string => (cell.value === null ? '' : String(cell.value));

@@ -1,0 +1,68 @@
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isLantuError, type LantuError } from '../../domain/errors.ts';
+import { ParsePool } from './parse-pool.ts';
+
+async function workbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('A').addRow(['编码', 2021]);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function refusal(p: Promise<unknown>): Promise<LantuError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isLantuError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+const pools: ParsePool[] = [];
+const pool = (size: number, queue?: number) => {
+  const p = new ParsePool(size, queue);
+  pools.push(p);
+  return p;
+};
+afterAll(() => Promise.all(pools.map((p) => p.close())));
+
+describe('parsing worker pool', () => {
+  it('answers with the parsed cells, and typed errors from inside the worker', async () => {
+    const p = pool(1);
+    const data = await p.run({ kind: 'workbook', bytes: await workbook() });
+    expect(data.sheets[0]?.cells).toEqual([
+      [1, 1, '编码'],
+      [1, 2, 2021],
+    ]);
+    const e = await refusal(p.run({ kind: 'workbook', bytes: new Uint8Array([1, 2, 3]) }));
+    expect(e.code).toBe('unsupported_input');
+    const plan = await p.run({
+      kind: 'plan',
+      input: {
+        bytes: new TextEncoder().encode('某区规划纲要（2026—2030年）\n第一章 总则\n'),
+        filename: 'a.txt',
+      },
+    });
+    expect(plan.dataset.plans[0]?.nodes[0]?.title).toBe('总则');
+  });
+
+  it('ends a job past its time limit with payload_too_large and carries on with a new worker', async () => {
+    const p = pool(1);
+    const bytes = await workbook();
+    const e = await refusal(p.run({ kind: 'workbook', bytes }, { timeoutMs: 1 }));
+    expect(e.code).toBe('payload_too_large');
+    expect(e.details).toEqual({ limit: 'time', max: 1 });
+    expect((await p.run({ kind: 'workbook', bytes })).sheets).toHaveLength(1);
+  });
+
+  it('refuses jobs past the queue limit instead of queuing without end', async () => {
+    const p = pool(1, 1);
+    const bytes = await workbook();
+    const first = p.run({ kind: 'workbook', bytes });
+    const second = p.run({ kind: 'workbook', bytes });
+    const e = await refusal(p.run({ kind: 'workbook', bytes }));
+    expect(e.code).toBe('rate_limited');
+    await Promise.all([first, second]);
+  });
+});
