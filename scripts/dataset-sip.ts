@@ -66,7 +66,7 @@ function main(): number {
   }
   // SIP's published figures (docs/published-data.md) become the plan's approved values.
   const merged = withPublishedValues(
-    planDocumentToDataset(doc, { overlay }),
+    planDocumentToDataset(doc, { overlay, text: false }),
     overlay.plan.key,
     readFileSync(publishedPath, 'utf8'),
   );

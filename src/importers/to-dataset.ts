@@ -24,6 +24,11 @@ export interface ToDatasetOptions {
   overlay?: Overlay | null;
   /** Plan key when there is no overlay. */
   planKey?: string;
+  /**
+   * Keep each node's paragraphs as its body (default). Off only for the data files in data/, which hold the
+   * plan's headings and facts, never its text.
+   */
+  text?: boolean;
 }
 
 /** A child to place under its parent: built once its position (and so its path) is known. */
@@ -42,16 +47,23 @@ function leaf(
   number: string | null,
   title: string,
   source: string,
+  paragraphs: readonly string[] = [],
 ): PlanNodeSpec {
-  return { kind, number, title, body: null, source, children: [] };
+  const body = paragraphs.map((p) => p.trim()).filter((p) => p !== '');
+  return { kind, number, title, body: body.length > 0 ? body.join('\n\n') : null, source, children: [] };
 }
 
 /**
- * The plan tree as Dataset nodes: headings and facts only (body is always null). Children are in
- * document order: a section's tasks, boxes (专栏N) and figures (图N). `paths` maps plan-document node
- * ids (and "box:N" / "figure:N") to their index path in the tree.
+ * The plan tree as Dataset nodes, in document order: a section's tasks, boxes (专栏N) and figures (图N).
+ * With `text`, each node's body holds its paragraphs (a task: the rest of its lead paragraph and the ones
+ * after it); without, headings and facts only. `paths` maps plan-document node ids (and "box:N" /
+ * "figure:N") to their index path in the tree.
  */
-export function planNodes(doc: PlanDocument): { nodes: PlanNodeSpec[]; paths: Map<string, number[]> } {
+export function planNodes(
+  doc: PlanDocument,
+  text = true,
+): { nodes: PlanNodeSpec[]; paths: Map<string, number[]> } {
+  const words = (...ps: (string | readonly string[])[]): string[] => (text ? ps.flat() : []);
   const paths = new Map<string, number[]>();
   const place = (children: Child[], path: number[]): PlanNodeSpec[] =>
     children.sort((a, b) => a.order - b.order).map((c, i) => c.build([...path, i]));
@@ -73,11 +85,14 @@ export function planNodes(doc: PlanDocument): { nodes: PlanNodeSpec[]; paths: Ma
       .map((f) => node(`figure:${f.number}`, leaf('figure', `图${f.number}`, f.caption, f.source), () => [])),
   ];
   const tasks = (ts: PlanTask[]): Child[] =>
-    ts.map((t) => node(t.id, leaf('task', null, t.title, t.source), () => []));
+    ts.map((t) => node(t.id, leaf('task', null, t.title, t.source, words(t.text, t.paragraphs)), () => []));
   const section = (s: PlanSection): Child =>
-    node(s.id, leaf('section', s.number, s.title, s.source), () => [...tasks(s.tasks), ...extras(s.id)]);
+    node(s.id, leaf('section', s.number, s.title, s.source, words(s.paragraphs)), () => [
+      ...tasks(s.tasks),
+      ...extras(s.id),
+    ]);
   const chapter = (c: PlanChapter): Child =>
-    node(c.id, leaf('chapter', c.number, c.title, c.source), () => [
+    node(c.id, leaf('chapter', c.number, c.title, c.source, words(c.paragraphs)), () => [
       ...tasks(c.tasks),
       ...extras(c.id),
       ...c.sections.map(section),
@@ -87,14 +102,14 @@ export function planNodes(doc: PlanDocument): { nodes: PlanNodeSpec[]; paths: Ma
   const pre = doc.preamble;
   if (pre)
     top.push(
-      node('preamble', leaf('preamble', null, pre.title || '序言', pre.source), () => [
+      node('preamble', leaf('preamble', null, pre.title || '序言', pre.source, words(pre.paragraphs)), () => [
         ...tasks(pre.tasks),
         ...extras('preamble'),
       ]),
     );
   for (const part of doc.parts) {
     top.push(
-      node(part.id, leaf('part', part.number, part.title, part.source), () => [
+      node(part.id, leaf('part', part.number, part.title, part.source, words(part.paragraphs)), () => [
         ...extras(part.id),
         ...part.chapters.map(chapter),
       ]),
@@ -239,7 +254,7 @@ function categoryOf(doc: PlanDocument, t: ProseTarget): string | null {
  */
 export function planDocumentToDataset(doc: PlanDocument, opts: ToDatasetOptions = {}): Dataset {
   const overlay = opts.overlay ?? null;
-  const { nodes, paths } = planNodes(doc);
+  const { nodes, paths } = planNodes(doc, opts.text ?? true);
   const { start, end } = doc.meta.period;
   const key = overlay?.plan.key ?? opts.planKey ?? `plan-${start}-${end}`;
 

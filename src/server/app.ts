@@ -11,6 +11,7 @@ import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { plansImportRoutes } from './modules/plans/plans-import.routes.ts';
 import { liveEvaluationRoutes } from './modules/live-evaluation/live-evaluation.routes.ts';
 import { seriesRoutes } from './modules/series/series.routes.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { renderApiDocs } from './openapi-docs.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', plansRoutes);
   app.route('/api', liveEvaluationRoutes);
   app.route('/api', seriesRoutes);
+  app.route('/api', searchRoutes);
   app.route('/api', reportsRoutes);
   app.route('/api', projectsRoutes);
   app.route('/api', tasksRoutes);

@@ -16,7 +16,7 @@ const overlay = overlaySchema.parse(
 );
 const doc = importPlan({ bytes: sipOutlineBytes(), filename: 'sip-14th-fyp-outline.txt' });
 const merged = withPublishedValues(
-  planDocumentToDataset(doc, { overlay }),
+  planDocumentToDataset(doc, { overlay, text: false }),
   overlay.plan.key,
   readFileSync(resolve(root, 'data/sip-14th/published-values.csv'), 'utf8'),
 );
@@ -112,5 +112,27 @@ describe('SIP dataset (importer + overlay)', () => {
     expect(plain.plans.map((p) => p.key)).toEqual(['plan-2021-2025', 'plan-2016-2020']);
     expect(plain.plans[0]?.predecessorKey).toBe('plan-2016-2020');
     expect(plain.departments).toEqual([]);
+  });
+
+  it("keeps the outline's paragraphs as the nodes' bodies when a user imports it", () => {
+    const plain = planDocumentToDataset(doc);
+    const tasks: PlanNodeSpec[] = [];
+    walk(plain.plans[0]!.nodes, (n) => {
+      if (n.kind === 'task') tasks.push(n);
+    });
+    const docTasks = [...doc.parts.flatMap((p) => p.chapters), ...doc.chapters].flatMap((c) => [
+      ...c.tasks,
+      ...c.sections.flatMap((s) => s.tasks),
+    ]);
+    expect(tasks.length).toBe(docTasks.length);
+    expect(tasks.length).toBeGreaterThan(100);
+    const byTitle = new Map(tasks.map((t) => [t.title, t.body]));
+    for (const t of docTasks.slice(0, 20)) {
+      const text = [t.text, ...t.paragraphs].map((x) => x.trim()).filter((x) => x !== '');
+      expect(byTitle.get(t.title)).toBe(text.length > 0 ? text.join('\n\n') : null);
+    }
+    expect(tasks.filter((t) => t.body !== null).length).toBeGreaterThan(tasks.length * 0.9);
+    const withText = plain.plans[0]!.nodes.filter((n) => n.body !== null);
+    expect(withText.length).toBeGreaterThan(0); // the preamble and the parts' intros
   });
 });

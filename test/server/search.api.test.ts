@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/db.types.ts';
+import { departmentsRepository } from '../../src/db/repositories/departments.repository.ts';
+import { feedbackRepository } from '../../src/db/repositories/feedback.repository.ts';
+import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import type { SearchResult } from '../../src/server/modules/search/search.schemas.ts';
+import { getJson, testApp } from '../support/app.ts';
+import { testDatabases } from '../support/databases.ts';
+import { loginAs, type Client } from '../support/session.ts';
+
+// A small outline written for this test: its task text must survive the import and be found.
+const OUTLINE = `某区国民经济和社会发展第十四个五年规划纲要
+
+“十四五”时期（2021~2025年），是全区发展的关键时期。
+
+第一篇 总体要求
+
+第一章 创新驱动
+
+第一节 科技平台
+
+建设开放实验平台。围绕光子芯片和合成生物两个方向，布局一批概念验证中心，到２０２５年建成不少于5个。
+
+培育创新企业。实施雏鹰计划，支持初创团队在园区落地。
+
+第二章 绿色发展
+
+推进低碳转型。推广屋顶光伏和储能示范项目。
+`;
+
+describe.each(testDatabases)('search API on $kind', ({ create }) => {
+  let db: Db;
+  let dispose: () => Promise<void>;
+  let app: ReturnType<typeof testApp>;
+  let admin: Client;
+  let sipId: string;
+  let importedId: string;
+
+  const search = (planId: string, q: string, extra = '') =>
+    getJson<SearchResult>(app, `/api/plans/${planId}/search?q=${encodeURIComponent(q)}${extra}`);
+
+  beforeAll(async () => {
+    ({ db, dispose } = await create());
+    await seedIfEmpty(db);
+    app = testApp(db);
+    admin = await loginAs(app, db, 'admin');
+    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
+    sipId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+    const res = await app.request('/api/plans/import?filename=outline.txt&preview=false', {
+      method: 'POST',
+      headers: {
+        cookie: admin.cookie,
+        'x-csrf-token': admin.csrf,
+        'content-type': 'application/octet-stream',
+      },
+      body: new TextEncoder().encode(OUTLINE),
+    });
+    expect(res.status).toBe(200);
+    importedId = ((await res.json()) as { planId: string }).planId;
+  });
+  afterAll(async () => dispose());
+
+  it("keeps an imported task's text and shows it in the plan tree", async () => {
+    const tree = await getJson<{
+      nodes: { kind: string; title: string; body: string | null; children: unknown[] }[];
+    }>(app, `/api/plans/${importedId}/tree`);
+    const tasks: { title: string; body: string | null }[] = [];
+    const walk = (ns: { kind: string; title: string; body: string | null; children: unknown[] }[]) => {
+      for (const n of ns) {
+        if (n.kind === 'task') tasks.push(n);
+        walk(n.children as typeof ns);
+      }
+    };
+    walk(tree.body.nodes);
+    expect(tasks.map((t) => t.title)).toEqual(['建设开放实验平台', '培育创新企业', '推进低碳转型']);
+    expect(tasks[0]!.body).toContain('围绕光子芯片和合成生物两个方向');
+    expect(tasks[2]!.body).toBe('推广屋顶光伏和储能示范项目。');
+  });
+
+  it("finds a task by a phrase from its text, whatever the digits' width, with its headings", async () => {
+    const { status, body } = await search(importedId, '２０２５年建成'); // typed full-width
+    expect(status).toBe(200);
+    expect(body.nodes).toHaveLength(1);
+    expect(body.nodes[0]).toMatchObject({
+      kind: 'task',
+      title: '建设开放实验平台',
+      field: 'text',
+      path: ['第一篇 总体要求', '第一章 创新驱动', '第一节 科技平台'],
+    });
+    const n = body.nodes[0]!;
+    expect(n.snippet.slice(n.highlight.start, n.highlight.end)).toBe('2025年建成');
+    expect((await search(importedId, '合成 生物')).body.nodes.map((x) => x.title)).toEqual([
+      '建设开放实验平台',
+    ]);
+  });
+
+  it('finds indicators, projects and headings of the default plan', async () => {
+    const rd = await search(sipId, '研发经费');
+    expect(rd.body.indicators.map((i) => i.code)).toEqual(expect.arrayContaining(['T2-09']));
+    const island = await search(sipId, '生物技术创新岛');
+    expect(island.body.projects.map((p) => p.title)).toContain('中新生物技术创新岛');
+    const heading = await search(sipId, '创新规划实施机制');
+    expect(heading.body.nodes.map((x) => [x.kind, x.field])).toContainEqual(['chapter', 'title']);
+    expect(heading.body.total).toBe(
+      heading.body.counts.nodes +
+        heading.body.counts.indicators +
+        heading.body.counts.projects +
+        heading.body.counts.comments,
+    );
+  });
+
+  it('finds published comments in their masked form only, and their replies', async () => {
+    const tree = await getJson<{ nodes: { id: string }[] }>(app, `/api/plans/${importedId}/tree`);
+    const nodeId = tree.body.nodes[0]!.id;
+    const kjj = (await departmentsRepository.findByCode(db, 'KJJ'))!.id;
+    const insert = (body: string) =>
+      feedbackRepository.insert(db, {
+        targetType: 'node',
+        targetId: nodeId,
+        planId: importedId,
+        body,
+        name: null,
+        contact: null,
+        clientHash: 'c1',
+        departmentId: kjj,
+      });
+    const published = await insert('光伏补贴何时兑现？电话13812345678');
+    await insert('光伏项目选址在哪里'); // pending: never found
+    expect((await admin.request('POST', `/api/feedback/${published}/publish`, {})).status).toBe(200);
+    const { body } = await search(importedId, '光伏');
+    expect(body.comments).toHaveLength(1);
+    expect(body.comments[0]).toMatchObject({ id: published, targetType: 'node', targetId: nodeId });
+    expect(body.comments[0]!.snippet).not.toContain('13812345678');
+    expect((await search(importedId, '13812345678')).body.comments).toEqual([]);
+    expect(body.nodes.map((x) => x.title)).toEqual(['推进低碳转型']);
+  });
+
+  it('limits the hits per kind but counts them all', async () => {
+    const { body } = await search(sipId, '发展', '&limit=2');
+    expect(body.nodes).toHaveLength(2);
+    expect(body.counts.nodes).toBeGreaterThan(2);
+  });
+
+  it('refuses an empty or over-long query and an unknown plan', async () => {
+    expect((await search(sipId, '  ')).status).toBe(422);
+    expect((await search(sipId, '字'.repeat(101))).status).toBe(422);
+    expect((await search('00000000-0000-4000-8000-000000000000', '发展')).status).toBe(404);
+  });
+});
