@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['node_modules', 'test/e2e/**'],
-    testTimeout: 60_000,
+    // Hang guards, not timings: CLI tests start embedded databases in child processes, slow on 2 busy cores.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
     reporters: ['default', './test/support/summary-reporter.ts'],

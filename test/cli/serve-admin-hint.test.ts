@@ -64,7 +64,7 @@ describe('lantu serve without an admin', () => {
         expect(second).toContain('running at');
         expect(second).not.toContain('lantu user create');
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); // a stopped PGlite may still be closing files
       }
     },
   );

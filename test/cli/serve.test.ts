@@ -32,9 +32,9 @@ describe('lantu serve', () => {
       expect((await sip14(second.url)).id).toBe(plan.id);
       expect(await second.stop()).toBe(0);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); // a stopped PGlite may still be closing files
     }
-  });
+  }, 240_000); // two cold starts that each create and seed an embedded database: a hang guard, not a timing
 
   it.skipIf(!process.env.TEST_DATABASE_URL)(
     'starts on PostgreSQL from DATABASE_URL and keeps the plan across a restart',

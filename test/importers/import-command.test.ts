@@ -65,9 +65,9 @@ describe('lantu import', () => {
       expect(second.stdout).toMatch(/saved plan [0-9a-f-]{36} v2:/);
       expect(second.stdout).toContain('no changes 无变化');
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); // a stopped PGlite may still be closing files
     }
-  });
+  }, 240_000); // two CLI runs that each create or open an embedded database: a hang guard, not a timing
 
   it('prints the import report on stderr before saving (stdout stays the result)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lantu-import-'));
@@ -82,7 +82,7 @@ describe('lantu import', () => {
       expect(r.stderr).toContain('编号缺漏 numbering gap: 第三章 missing between 第二章 and 第四章');
       expect(r.stdout).toMatch(/^saved plan [0-9a-f-]{36} v1: 某区国民经济和社会发展第十五个五年规划纲要/);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); // a stopped PGlite may still be closing files
     }
   });
 });
@@ -111,7 +111,7 @@ describe('lantu evaluate <plan file>', () => {
       expect(out.plan.title).toBe('某区国民经济和社会发展第十五个五年规划纲要');
       expect(out.indicators.map((i) => i.name)).toEqual(['地区生产总值', '研发经费投入强度']);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); // a stopped PGlite may still be closing files
     }
   });
 
@@ -129,7 +129,7 @@ describe('lantu evaluate <plan file>', () => {
         '某区“十五五”规划纲要：没有可评估的指标（规划中未找到指标表或带年份的目标）。 No indicators to evaluate: the plan has no indicator table and no dated targets.',
       ]);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); // a stopped PGlite may still be closing files
     }
   });
 });
