@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startServe } from '../support/cli.ts';
 import { buildMiniDocx } from '../support/docx-fixtures.ts';
+import { REPORT_OUTLINE_MD } from '../support/report-fixture.ts';
 import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
 
 const ADMIN = { email: 'office@e2e.test', password: 'office-pass-123456' };
@@ -219,6 +220,28 @@ describe('web workspace (Chromium)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the import preview shows the import report: gaps, tables, rows and targets to check before saving', async () => {
+    const file = join(RESULTS, 'report-outline.md');
+    writeFileSync(file, REPORT_OUTLINE_MD);
+    await page.goto(`${server.url}/admin`);
+    await page.getByRole('tab', { name: '导入规划' }).click();
+    await page.getByTestId('plan-import').locator('input[type=file]').setInputFiles(file);
+    const report = page.getByTestId('import-report');
+    await report.getByText('识别到 2 篇、3 章、2 节').waitFor();
+    await report.getByText('保存前请核对以下 7 项').waitFor();
+    for (const text of [
+      '第三章 missing between 第二章 and 第四章',
+      '表1 主要指标 — columns not understood: 责任单位 (line 11)',
+      '表1 研发经费投入强度 (line 16)',
+      '公共绿地率达到40% (line 28)',
+      '第五章所列任务，由各部门分工落实。 (line 32)',
+    ])
+      await report.getByText(text, { exact: true }).waitFor();
+    await shot('import-report');
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    await report.waitFor({ state: 'detached' });
+  });
+
   it('the planning office imports a generated .docx outline, previews it, saves it and sees its tree', async () => {
     const file = join(RESULTS, 'mini-outline.docx');
     writeFileSync(file, await buildMiniDocx({ headingStyles: true }));
@@ -227,6 +250,10 @@ describe('web workspace (Chromium)', () => {
     await page.getByTestId('plan-import').locator('input[type=file]').setInputFiles(file);
     await page.getByTestId('import-tree').getByText('第一篇 总体要求').waitFor();
     await page.getByTestId('import-tree').getByText('第二章 发展目标').waitFor();
+    await page
+      .getByTestId('import-report')
+      .getByText(/^识别到 \d+ 篇、\d+ 章、\d+ 节$/)
+      .waitFor();
     await page.waitForTimeout(300);
     await shot('import-preview');
     await page.getByTestId('import-save').click();

@@ -73,7 +73,19 @@ export type OverdueMilestones = z.infer<typeof overdueListSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
 /** POST /api/plans/import (the server does not export this schema yet: keep in step with plans-import.routes.ts). */
+/** What the importer asks the user to check before saving (docs/plan-format.md, “Import report”). */
+export interface ImportReport {
+  script: 'simplified' | 'traditional';
+  contentsSkipped: { source: string; entries: number } | null;
+  headings: { level: 'part' | 'chapter' | 'section'; count: number; gaps: string[] }[];
+  tablesNotUnderstood: { table: number | null; caption: string; problem: string; source: string }[];
+  rowsWithoutTarget: { table: number; name: string; source: string }[];
+  targetsWithoutYear: { text: string; source: string }[];
+  headingLike: { text: string; source: string }[];
+}
+
 export interface PlanImportResult {
+  report: ImportReport;
   saved: boolean;
   planId: string | null;
   version: number | null;

@@ -21,10 +21,11 @@ import { isMessageKey, useI18n } from '../../lib/i18n.tsx';
 import { navigate } from '../../lib/router.tsx';
 import type { PlanImportResult } from '../../lib/types.ts';
 import { useWorkspace } from '../workspace/workspace.tsx';
+import { ImportReportPanel } from './ImportReportPanel.tsx';
 
-const ACCEPT = '.docx,.txt,.md';
+const ACCEPT = '.docx,.pdf,.txt,.md';
 
-/** Upload an outline → preview its tree, tables and the diff against the current version → save it. */
+/** Upload an outline → preview its import report, tree, tables and the diff against the current version → save it. */
 export function PlanImport() {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -128,6 +129,7 @@ export function PlanImport() {
               {preview.counts.proseTargets}
             </Descriptions.Item>
           </Descriptions>
+          <ImportReportPanel report={preview.report} />
           <Typography.Title level={5}>{t('import.tree')}</Typography.Title>
           <Tree
             data-testid="import-tree"
