@@ -284,7 +284,9 @@ describe.each(testDatabases)('government sign-on (OpenID Connect) on $kind', ({ 
 
     const fresh = await startLogin(app);
     const ok = await signInAtProvider(fresh.authorisation.href, 'gov-0001', LANTU);
-    expect(cookieOf(await callback(app, ok, fresh.stateCookie), 'lantu_session')).not.toBeNull();
+    const signedIn = await callback(app, ok, fresh.stateCookie);
+    expect(cookieOf(signedIn, 'lantu_session')).not.toBeNull();
+    expect(signedIn.headers.get('location')).toBe('/inbox'); // no page asked for: an assessor's start
     const replay = await callback(app, ok, fresh.stateCookie); // same code, same state, same browser
     expect(replay.headers.get('location')).toBe('/login?sso_error=state_mismatch');
     expect(cookieOf(replay, 'lantu_session')).toBeNull();

@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Divider, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../lib/api.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { Link, navigate, useLocation } from '../lib/router.tsx';
 import { useSession } from '../modules/session/session.tsx';
 import { LanguageSwitch } from '../modules/session/LanguageSwitch.tsx';
+import { refusalMessage, signOnUrl, useSignOnOptions } from '../modules/session/signOn.ts';
 
 interface Fields {
   email: string;
@@ -19,6 +20,8 @@ export default function LoginPage() {
   const [busy, setBusy] = useState(false);
   const next = search.get('next');
   const target = next && next.startsWith('/') && !next.startsWith('//') && next !== '/login' ? next : null;
+  const signOn = useSignOnOptions().data;
+  const ssoError = search.get('sso_error');
 
   const submit = async (f: Fields) => {
     setBusy(true);
@@ -31,6 +34,8 @@ export default function LoginPage() {
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setError(t('auth.badCredentials'));
       else if (err instanceof ApiError && err.status === 429) setError(t('auth.locked'));
+      else if (err instanceof ApiError && err.status === 403 && signOn?.ssoOnly)
+        setError(t('auth.sso.passwordsOff'));
       else if (err instanceof ApiError && err.status === 0) setError(t('error.network'));
       else setError(err instanceof Error ? err.message : t('error.unknown'));
     } finally {
@@ -50,6 +55,21 @@ export default function LoginPage() {
           </Space>
           <Typography.Text type="secondary">{t('auth.intro')}</Typography.Text>
           {error && <Alert type="error" showIcon title={error} role="alert" />}
+          {ssoError && !error && (
+            <Alert type="error" showIcon title={t(refusalMessage(ssoError))} role="alert" />
+          )}
+          {signOn?.sso && (
+            <>
+              <Button type="primary" size="large" block href={signOnUrl(target)}>
+                {t('auth.sso.button')}
+              </Button>
+              <Divider plain style={{ margin: 0 }}>
+                <Typography.Text type="secondary">
+                  {t(signOn.ssoOnly ? 'auth.sso.breakGlass' : 'auth.sso.or')}
+                </Typography.Text>
+              </Divider>
+            </>
+          )}
           <Form<Fields> layout="vertical" onFinish={(f) => void submit(f)} requiredMark={false}>
             <Form.Item
               label={t('auth.email')}
@@ -65,7 +85,7 @@ export default function LoginPage() {
             >
               <Input.Password autoComplete="current-password" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={busy}>
+            <Button type={signOn?.sso ? 'default' : 'primary'} htmlType="submit" block loading={busy}>
               {t('auth.login')}
             </Button>
           </Form>

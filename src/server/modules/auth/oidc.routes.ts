@@ -20,6 +20,7 @@ import {
   auditRefusal,
   completeSignOn,
   endSignOnSession,
+  landingPage,
   safeReturnTo,
   SIGN_ON_REFUSALS,
 } from './oidc.service.ts';
@@ -73,11 +74,9 @@ oidcRoutes.openapi(
     summary: 'Sign in with government ID: redirect to the identity service 统一身份认证登录',
     request: {
       query: z.object({
-        returnTo: z
-          .string()
-          .max(500)
-          .optional()
-          .openapi({ description: 'A path of this site to open after' }),
+        returnTo: z.string().max(500).optional().openapi({
+          description: 'A path of this site to open after (default: inbox; data entry for a department user)',
+        }),
       }),
     },
     responses: {
@@ -181,7 +180,7 @@ oidcRoutes.openapi(
       path: '/',
       expires: result.session.expiresAt,
     });
-    return c.redirect(pending.returnTo, 302);
+    return c.redirect(pending.returnTo || landingPage(result.session.user.role), 302);
   },
 );
 

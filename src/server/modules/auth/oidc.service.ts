@@ -33,11 +33,14 @@ export type SignOnRefusal = (typeof SIGN_ON_REFUSALS)[number];
 
 export type SignOnResult = { ok: true; session: LoginResult } | { ok: false; reason: SignOnRefusal };
 
-/** The redirect after sign-on stays on this site: a path, never `//host` or a scheme. */
+/** The redirect after sign-on stays on this site: a path, never `//host` or a scheme; '' = the role's start. */
 export function safeReturnTo(value: string | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '';
   return value.slice(0, 500);
 }
+
+/** Where a session starts when no page was asked for (as the web's password login). */
+export const landingPage = (role: Role): string => (role === 'department' ? '/entry' : '/inbox');
 
 function claimValues(claims: Record<string, unknown>, name: string | null): string[] | null {
   if (!name) return null;

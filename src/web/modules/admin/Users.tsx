@@ -8,6 +8,7 @@ import { MIN_PASSWORD_LENGTH } from '../../lib/rules.ts';
 import type { Role, SessionUser } from '../../lib/types.ts';
 import { ErrorState } from '../../ui/states.tsx';
 import { errText, useDepartments, useUsers } from './queries.ts';
+import { PendingSignOns } from './PendingSignOns.tsx';
 
 const ROLES: Role[] = ['admin', 'department', 'assessor'];
 
@@ -40,6 +41,7 @@ export function Users() {
   if (q.error) return <ErrorState error={q.error} />;
   return (
     <>
+      <PendingSignOns />
       <Button type="primary" onClick={() => setOpen(true)} style={{ marginBottom: 12 }}>
         {t('admin.newUser')}
       </Button>

@@ -40,7 +40,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
   });
   const logoutM = useMutation({
-    mutationFn: () => api<unknown>('/api/auth/logout', { method: 'POST', body: {} }),
+    // ends the local session always; a government sign-on session also ends at the identity service
+    mutationFn: () =>
+      api<{ redirectTo: string | null }>('/api/auth/oidc/logout', { method: 'POST', body: {} }),
     onSettled: () => {
       setCsrfToken(null);
       qc.setQueryData(ME, { session: null, available: true });
@@ -54,7 +56,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       authAvailable: me.data?.available ?? true,
       login: async (email, password) => (await loginM.mutateAsync({ email, password })).user,
       logout: async () => {
-        await logoutM.mutateAsync().catch(() => undefined);
+        const ended = await logoutM.mutateAsync().catch(() => null);
+        if (ended?.redirectTo) window.location.assign(ended.redirectTo);
       },
     }),
     [me.data, me.isLoading, loginM, logoutM],
