@@ -1,3 +1,7 @@
+// The worker module's declaration, for every project that reaches this file (the web's typecheck does,
+// through the server's types); an ambient module cannot be imported.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./pdfjs-worker.d.ts" />
 import { LantuError } from '../../domain/errors.ts';
 
 /** One character of a PDF page's text layer with its position (PDF units, y up) and font. */
