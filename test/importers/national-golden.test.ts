@@ -17,6 +17,8 @@ interface Expected {
   title: string;
   period: { start: number; end: number };
   planNumber: number;
+  /** 篇, 章, 节 as counted by reading the document. */
+  totals: [number, number, number];
   chaptersPerPart: number[];
   sectionsPerChapter: number[];
   /** Prose targets of the 主要目标 chapter: text → [value, comparator, kind]. */
@@ -30,6 +32,7 @@ const CASES: Expected[] = [
     title: '中华人民共和国国民经济和社会发展第十二个五年规划纲要',
     period: { start: 2011, end: 2015 },
     planNumber: 12,
+    totals: [16, 62, 167],
     chaptersPerPart: [4, 4, 6, 3, 3, 6, 3, 7, 5, 3, 5, 4, 3, 2, 2, 2],
     sectionsPerChapter: [
       0, 0, 0, 0, 4, 3, 4, 3, 5, 3, 3, 4, 3, 2, 4, 4, 2, 5, 4, 3, 3, 4, 4, 3, 3, 3, 4, 4, 3, 2, 3, 4, 3, 6, 3,
@@ -57,6 +60,7 @@ const CASES: Expected[] = [
     title: '中华人民共和国国民经济和社会发展第十一个五年规划纲要',
     period: { start: 2006, end: 2010 },
     planNumber: 11,
+    totals: [14, 48, 142],
     chaptersPerPart: [3, 6, 6, 3, 3, 5, 3, 5, 3, 5, 1, 1, 1, 3],
     sectionsPerChapter: [
       0, 0, 0, 4, 3, 4, 3, 0, 0, 4, 3, 4, 3, 2, 4, 5, 6, 0, 6, 5, 4, 6, 0, 4, 3, 2, 5, 5, 2, 3, 4, 2, 4, 3, 4,
@@ -103,6 +107,13 @@ for (const c of CASES) {
       });
 
       it('has every 篇, 章 and 节, numbered without gaps, each 节 under its 章', () => {
+        const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+        expect([
+          doc.parts.length,
+          chapters().length,
+          sum(chapters().map((ch) => ch.sections.length)),
+        ]).toEqual(c.totals);
+        expect(doc.report.headings.map((h) => [h.count, h.gaps])).toEqual(c.totals.map((n) => [n, []]));
         expect(doc.parts.map((p) => p.chapters.length)).toEqual(c.chaptersPerPart);
         expect(doc.parts.map((p) => p.ordinal)).toEqual(c.chaptersPerPart.map((_, i) => i + 1));
         expect(chapters().map((ch) => ch.ordinal)).toEqual(c.sectionsPerChapter.map((_, i) => i + 1));

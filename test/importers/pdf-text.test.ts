@@ -124,6 +124,39 @@ describe('text copied from a PDF viewer', () => {
     }
   });
 
+  it('reads a 计划 outline’s structure: 篇, 章 and 节 under it, the period from （2001年至2005年）', () => {
+    const doc = load(
+      [
+        '某省国民经济和社会发展第十个五年计划纲要（2001年至2005年）',
+        '第一篇 指导方针和发展目标',
+        '第一章 发展环境 全省经济保持较快增长。',
+        '第二章 主要目标',
+        '“十五”期间，全省生产总值年均增长9%左右。',
+        '第二篇 经济结构 第三章 农业 第一节 稳定粮食生产',
+        '提高粮食综合生产能力。',
+        '第二节 发展特色农业',
+        '建设优势农产品基地。',
+      ].join('\n'),
+    );
+    expect(doc.meta).toMatchObject({
+      title: '某省国民经济和社会发展第十个五年计划纲要',
+      period: { start: 2001, end: 2005 },
+      planNumber: 10,
+    });
+    expect(tree(doc)).toEqual([
+      '第一篇 指导方针和发展目标',
+      '  第一章 发展环境',
+      '  第二章 主要目标',
+      '第二篇 经济结构',
+      '  第三章 农业',
+      '    第一节 稳定粮食生产',
+      '    第二节 发展特色农业',
+    ]);
+    expect(doc.targets.map((t) => [t.text, t.year, t.inferred.kind])).toEqual([
+      ['全省生产总值年均增长9%左右', 2005, 'about'],
+    ]);
+  });
+
   it('takes 一、二、… as chapters and （一）… as sections when the plan has no 章', () => {
     const doc = load(
       [
