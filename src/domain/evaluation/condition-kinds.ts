@@ -2,7 +2,7 @@
 import { isComfortable, ruleOf, testCondition } from './condition.ts';
 import type { Ctx } from './context.ts';
 import { findBaseline, inPeriod, latest, resolveTarget, targetCondition } from './context.ts';
-import { base, comparisonOf, finish, once, u, withoutNumber } from './explain.ts';
+import { base, comparisonOf, finish, lazyText, u, withoutNumber } from './explain.ts';
 import { earlyAchievable as earlyAchievableFor } from './kinds.ts';
 import { numericPoints } from './observations.ts';
 import { conditionProbability, projectValues, trendFromRatio, yearlyIncrements } from './projection.ts';
@@ -49,9 +49,7 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
   }
   if (ctx.y0 !== null && ctx.yT !== null) r.elapsed = round((num.year - ctx.y0) / (ctx.yT - ctx.y0));
   r.comparison = comparisonOf(ctx, cond, met);
-  const pts = all
-    .filter((p) => baseline === null || p.year >= baseline.year)
-    .filter((p) => p.year <= num.year);
+  const pts = all.filter((p) => (baseline === null || p.year >= baseline.year) && p.year <= num.year);
   if (baseline !== null && baseline.source === 'plan' && !pts.some((p) => p.year === baseline.year))
     pts.unshift({ year: baseline.year, value: baseline.value, span: 1 });
   const increments = yearlyIncrements(pts);
@@ -76,7 +74,7 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
         years: n,
       };
   }
-  const head = once((): Bilingual => {
+  const head = lazyText(ctx, (): Bilingual => {
     const Au = u(ctx, A);
     return {
       zh: `${num.year}年为${Au.zh}，目标${q.raw}（${ruleOf(cond).zh}）${met ? '已满足' : '未满足'}`,

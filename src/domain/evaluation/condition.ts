@@ -1,6 +1,6 @@
 import type { Direction, TargetKind } from '../indicator.ts';
 import type { Quantity } from '../quantity.ts';
-import { fmt, gte as gteShared, lte as lteShared } from './stats.ts';
+import { fmt, gte, gtStrict, lte } from './stats.ts';
 import type { Bilingual } from './types.ts';
 
 /**
@@ -37,22 +37,6 @@ export function sign(direction: Direction): 1 | -1 | 0 {
       return 0;
   }
 }
-
-// Local copies of stats.gte/lte: called in the columnar kernel's inner loop, where an imported binding is a
-// property read through the module namespace (tsx/CJS), they are several times slower.
-const EPS = 1e-9;
-function gte(a: number, b: number): boolean {
-  return a >= b - EPS * Math.max(1, Math.abs(a), Math.abs(b));
-}
-function lte(a: number, b: number): boolean {
-  return b >= a - EPS * Math.max(1, Math.abs(a), Math.abs(b));
-}
-function gtStrict(a: number, b: number): boolean {
-  return !lte(a, b);
-}
-// Keep the copies honest.
-if (gte(1, 1 + 1e-12) !== gteShared(1, 1 + 1e-12) || lte(2, 1) !== lteShared(2, 1))
-  throw new Error('condition: float comparison drifted from stats.ts');
 
 export function testCondition(c: Condition, v: number): boolean {
   if (c.lo !== null && !(c.loStrict ? gtStrict(v, c.lo) : gte(v, c.lo))) return false;

@@ -3,11 +3,12 @@
  * the observations settled to one point per year, and the baseline and target every kind family starts from.
  */
 import type { IndicatorSpec } from '../indicator.ts';
+import type { Quantity } from '../quantity.ts';
 import { buildCondition, sign } from './condition.ts';
 import type { Condition } from './condition.ts';
 import { toleranceIsDelta } from './kinds.ts';
 import { pointsOf } from './observations.ts';
-import type { Point } from './observations.ts';
+import type { NumericPoint, Point } from './observations.ts';
 import { fmt } from './stats.ts';
 import { isRelativeTarget, resolveRelativeTarget } from './text.ts';
 import type { Bilingual, EvaluationObservation, EvaluationOptions, Method } from './types.ts';
@@ -31,11 +32,25 @@ export interface Ctx {
   /** Build explanation sentences (false for verdict-only mass evaluation). */
   explain: boolean;
   options: EvaluationOptions;
-  actual: Point[];
-  assigned: Point[];
+  actual: readonly Point[];
+  assigned: readonly Point[];
   notes: Bilingual[];
   /** zh/en name with unit for sentences. */
   unit: string | null;
+  /** The target is stated relative to the baseline (翻一番, 再提高4个百分点) or has no number. */
+  relative: boolean;
+}
+
+// Whether a target's wording is relative depends on the target alone: read it once per target object, not once
+// per region and year judged against it.
+const relativeWording = new WeakMap<Quantity, boolean>();
+function isRelative(q: Quantity): boolean {
+  let r = relativeWording.get(q);
+  if (r === undefined) {
+    r = isRelativeTarget(q.raw);
+    relativeWording.set(q, r);
+  }
+  return r;
 }
 
 export function note(ctx: Ctx, zh: string, en: string): void {
@@ -69,8 +84,9 @@ export function prepare(
     aboutShare: options.aboutTolerance ?? DEFAULT_ABOUT_SHARE,
     explain: options.explain !== false,
     options,
-    actual: pointsOf(observations, 'actual', notes).filter((p) => p.year <= evalYear),
-    assigned: pointsOf(observations, 'assigned', notes).filter((p) => p.year <= evalYear),
+    actual: pointsOf(observations, 'actual', notes, evalYear),
+    assigned: pointsOf(observations, 'assigned', notes, evalYear),
+    relative: spec.target !== null && (spec.target.value === null || isRelative(spec.target)),
     notes,
     unit: spec.unit,
   };
@@ -110,13 +126,13 @@ export function inPeriod(ctx: Ctx, points: readonly Point[]): Point[] {
 
 /** Latest point with a number, or a text that states completion; the latest text otherwise. */
 export function latest(points: readonly Point[]): {
-  num: { year: number; value: number } | null;
+  num: NumericPoint | null;
   text: Point | null;
 } {
-  let num: { year: number; value: number } | null = null;
+  let num: NumericPoint | null = null;
   let text: Point | null = null;
   for (const p of points) {
-    if (p.value !== null) num = { year: p.year, value: p.value };
+    if (p.value !== null) num = p as NumericPoint;
     else if (p.text !== null && p.text.trim() !== '') text = p;
   }
   return { num, text: text !== null && (num === null || text.year > num.year) ? text : null };
@@ -130,7 +146,7 @@ export function targetCondition(
   const q = ctx.spec.target;
   if (q === null) return null;
   const eff =
-    targetValue !== null && (q.value === null || isRelativeTarget(q.raw))
+    targetValue !== null && ctx.relative
       ? {
           ...q,
           value: targetValue,
@@ -168,7 +184,7 @@ export function findBaseline(ctx: Ctx, nums: readonly { year: number; value: num
 export function resolveTarget(ctx: Ctx, baseline: number | null): number | null {
   const q = ctx.spec.target;
   if (q === null) return null;
-  if (isRelativeTarget(q.raw) || q.value === null) {
+  if (ctx.relative) {
     if (baseline === null) return null;
     const r = resolveRelativeTarget(q.raw, baseline);
     if (r !== null) {

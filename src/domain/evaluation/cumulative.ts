@@ -3,7 +3,7 @@ import { testCondition } from './condition.ts';
 import type { Ctx } from './context.ts';
 import { inPeriod, latest, note, resolveTarget, targetCondition } from './context.ts';
 import { base, finish, withoutNumber } from './explain.ts';
-import { chainRates } from './growth.ts';
+import { chainRates, lastOf } from './growth.ts';
 import { evaluateLevel } from './level.ts';
 import { numericPoints } from './observations.ts';
 import { judgePath } from './path.ts';
@@ -108,7 +108,7 @@ export function evaluateReduction(ctx: Ctx): IndicatorEvaluation {
   // Annual falls r (%, positive = fall) chain as 1 − Π(1 − r); in logs, m = −Σ ln(1 − r) adds up.
   const falls = numericPoints(period).map((p) => ({ ...p, value: -p.value }));
   const chain = chainRates(falls, y0);
-  const dataYear = Math.max(...chain.covered);
+  const dataYear = lastOf(chain.covered);
   const elapsed = dataYear - y0;
   const m = chain.years === 0 ? 0 : (-elapsed * chain.log) / chain.years;
   if (chain.years < elapsed)
@@ -124,9 +124,9 @@ export function evaluateReduction(ctx: Ctx): IndicatorEvaluation {
   const cond = targetCondition(ctx, 'reduction', R);
   const increments = chain.annual.map((x) => -x);
   const lastFall = increments[increments.length - 1];
-  const endFall = (perYear: number): number => (1 - Math.exp(-(m + n * perYear))) * 100;
-  const linear = lastFall === undefined ? null : endFall(lastFall);
-  const avgP = elapsed > 0 ? endFall(m / elapsed) : null;
+  // The cumulative fall at the target year if each remaining year falls as the last one, or as the average.
+  const linear = lastFall === undefined ? null : (1 - Math.exp(-(m + n * lastFall))) * 100;
+  const avgP = elapsed > 0 ? (1 - Math.exp(-(m + n * (m / elapsed)))) * 100 : null;
   return judgePath(ctx, r, {
     y0,
     yT,

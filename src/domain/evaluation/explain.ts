@@ -69,6 +69,13 @@ export function once<T>(f: () => T): () => T {
   };
 }
 
+const EMPTY_TEXT = (): Bilingual => NO_TEXT;
+
+/** A sentence part built at most once, and never when no explanation is wanted (mass evaluation). */
+export function lazyText(ctx: Ctx, f: () => Bilingual): () => Bilingual {
+  return ctx.explain ? once(f) : EMPTY_TEXT;
+}
+
 export function comparisonOf(ctx: Ctx, cond: Condition, met: boolean): Comparison {
   return { rule: ctx.explain ? ruleOf(cond) : NO_TEXT, met };
 }

@@ -5,34 +5,42 @@ import { findBaseline, inPeriod, latest, note, resolveTarget, targetCondition } 
 import { base, finish, noDataWhy, withoutNumber } from './explain.ts';
 import { evaluateWithoutTarget } from './level.ts';
 import { numericPoints } from './observations.ts';
+import type { NumericPoint } from './observations.ts';
 import { judgePath } from './path.ts';
 import { yearlyIncrements } from './projection.ts';
 import { gte, lte, round } from './stats.ts';
 import type { IndicatorEvaluation } from './types.ts';
 
 /** Annual growth rates (%) chosen newest first without overlapping spans; returns Σ ln(1+g) and years covered. */
+/** The latest year covered (−∞ when none), as Math.max over the sorted list. */
+export function lastOf(sorted: readonly number[]): number {
+  return sorted.length === 0 ? -Infinity : (sorted[sorted.length - 1] as number);
+}
+
 export function chainRates(
-  points: readonly { year: number; value: number; span: number }[],
+  points: readonly NumericPoint[],
   y0: number,
 ): { log: number; years: number; covered: number[]; annual: number[]; spans: boolean } {
-  const covered = new Set<number>();
+  // Years covered so far; a plan period has a handful, so a list beats a Set.
+  const covered: number[] = [];
   let log = 0;
   const annual: number[] = [];
   let spans = false;
   for (let i = points.length - 1; i >= 0; i--) {
     const p = points[i];
     if (p === undefined) continue;
-    const from = Math.max(y0 + 1, p.year - p.span + 1);
+    const from = Math.max(y0 + 1, p.year - (p.span ?? 1) + 1);
     let clash = false;
-    for (let y = from; y <= p.year; y++) if (covered.has(y)) clash = true;
+    for (let y = from; y <= p.year; y++) if (covered.includes(y)) clash = true;
     if (clash || from > p.year) continue;
     const span = p.year - from + 1;
-    for (let y = from; y <= p.year; y++) covered.add(y);
+    for (let y = from; y <= p.year; y++) covered.push(y);
     log += span * Math.log1p(p.value / 100);
     if (span === 1) annual.unshift(Math.log1p(p.value / 100));
     else spans = true;
   }
-  return { log, years: covered.size, covered: [...covered].sort((a, b) => a - b), annual, spans };
+  covered.sort((a, b) => a - b);
+  return { log, years: covered.length, covered, annual, spans };
 }
 
 export function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
@@ -62,7 +70,7 @@ export function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
   if (basis === 'rates') {
     const chain = chainRates(numericPoints(period), y0);
     if (chain.years === 0) return finish(ctx, r, 'no_data', noDataWhy(ctx, null));
-    dataYear = Math.max(...chain.covered);
+    dataYear = lastOf(chain.covered);
     const elapsed = dataYear - y0;
     m = (elapsed * chain.log) / chain.years;
     if (chain.years < elapsed) {
@@ -119,9 +127,9 @@ export function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
       : ctx.dir > 0
         ? gte(m, mT)
         : lte(m, mT);
-  const endAvg = (extra: number): number => (Math.exp((m + n * extra) / N) - 1) * 100;
-  const linear = lastAnnual === null ? null : endAvg(lastAnnual);
-  const cagrP = elapsed > 0 ? endAvg(m / elapsed) : null;
+  // Average growth over the period if each remaining year adds `extra` to the log measure.
+  const linear = lastAnnual === null ? null : (Math.exp((m + n * lastAnnual) / N) - 1) * 100;
+  const cagrP = elapsed > 0 ? (Math.exp((m + n * (m / elapsed)) / N) - 1) * 100 : null;
   return judgePath(ctx, r, {
     y0,
     yT,

@@ -27,5 +27,3 @@ export {
   mergeObservations,
 } from './dataset-input.ts';
 export { inferRelatedCode } from './summary.ts';
-export { evaluateColumns, VERDICT_INDEX } from './columnar.ts';
-export type { ColumnarInput, ColumnarOutput } from './columnar.ts';

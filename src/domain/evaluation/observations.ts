@@ -3,11 +3,11 @@ import type { Bilingual, EvaluationObservation } from './types.ts';
 
 /** One value per year, after revisions are settled. */
 export interface Point {
-  year: number;
-  value: number | null;
-  text: string | null;
-  /** Years a growth rate covers, ending in `year` (1 = that year alone). */
-  span: number;
+  readonly year: number;
+  readonly value: number | null;
+  readonly text: string | null;
+  /** Years a growth rate covers, ending in `year` (1 = that year alone, also when absent). */
+  readonly span?: number;
 }
 
 function better(a: EvaluationObservation, b: EvaluationObservation): boolean {
@@ -33,27 +33,45 @@ export function pointsOf(
   observations: readonly EvaluationObservation[],
   kind: ObservationKind,
   notes: Bilingual[],
-): Point[] {
+  /** Points after this year are left out (the engine never reads past the year it judges). */
+  maxYear = Infinity,
+): readonly Point[] {
   // Fast path: one observation per year, already in order, no revisions (the usual case).
   let prevYear = -Infinity;
   let simple = true;
   let n = 0;
+  // The observations can serve as points themselves when all are of this kind and clean (a finite number or
+  // none, a text, a whole span): no copy then — mass evaluation reads millions of them.
+  let asIs = true;
   for (let i = 0; i < observations.length; i++) {
     const o = observations[i];
-    if (o === undefined || o.kind !== kind) continue;
+    if (o === undefined || o.kind !== kind) {
+      asIs = false;
+      continue;
+    }
     if (o.year <= prevYear || o.revision !== undefined) {
       simple = false;
       break;
     }
     prevYear = o.year;
-    n++;
+    if (o.year <= maxYear) n++;
+    else asIs = false;
+    const v = o.value;
+    const s = o.span;
+    if (
+      (v !== null && !Number.isFinite(v)) ||
+      o.text === undefined ||
+      (s !== undefined && !(Number.isInteger(s) && s >= 1))
+    )
+      asIs = false;
   }
+  if (simple && asIs) return observations;
   if (simple) {
     const out: Point[] = new Array<Point>(n);
     let k = 0;
     for (let i = 0; i < observations.length; i++) {
       const o = observations[i];
-      if (o === undefined || o.kind !== kind) continue;
+      if (o === undefined || o.kind !== kind || o.year > maxYear) continue;
       const v = o.value;
       out[k++] = {
         year: o.year,
@@ -88,12 +106,23 @@ export function pointsOf(
     });
   }
   return [...byYear.values()]
+    .filter((o) => o.year <= maxYear)
     .map((o) => ({ year: o.year, value: o.value, text: o.text, span: Math.max(1, Math.floor(o.span ?? 1)) }))
     .sort((a, b) => a.year - b.year);
 }
 
-export function numericPoints(points: readonly Point[]): { year: number; value: number; span: number }[] {
-  const out: { year: number; value: number; span: number }[] = [];
-  for (const p of points) if (p.value !== null) out.push({ year: p.year, value: p.value, span: p.span });
+export interface NumericPoint {
+  readonly year: number;
+  readonly value: number;
+  readonly span?: number;
+}
+
+/** The points with a number (the same objects: points are never changed once made). */
+export function numericPoints(points: readonly Point[]): NumericPoint[] {
+  const out: NumericPoint[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as Point;
+    if (p.value !== null) out.push(p as NumericPoint);
+  }
   return out;
 }

@@ -6,7 +6,7 @@
 import { ruleOf } from './condition.ts';
 import type { Condition } from './condition.ts';
 import type { Ctx } from './context.ts';
-import { comparisonOf, finish, once, u } from './explain.ts';
+import { comparisonOf, finish, lazyText, u } from './explain.ts';
 import { pAbove, pBelow, probabilityOf, trendFromRatio } from './projection.ts';
 import { gte, mean, pct, round, sampleSd } from './stats.ts';
 import type { Bilingual, IndicatorEvaluation, Projection, RequiredRate } from './types.ts';
@@ -35,6 +35,10 @@ export interface PathModel {
   actualPhrase: Bilingual;
   cond: Condition | null;
 }
+
+const ABOVE: Bilingual = { zh: '高于', en: 'above' };
+const CLOSE: Bilingual = { zh: '接近', en: 'close to' };
+const BELOW: Bilingual = { zh: '低于', en: 'below' };
 
 export function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): IndicatorEvaluation {
   const f = (pm.dataYear - pm.y0) / (pm.yT - pm.y0);
@@ -75,7 +79,7 @@ export function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): Indi
   if (r.probability !== null && !Number.isFinite(r.probability.sd))
     r.probability = { ...r.probability, sd: 0 };
 
-  const head = once((): Bilingual => {
+  const head = lazyText(ctx, (): Bilingual => {
     const A = u(ctx, pm.actual);
     const T = u(ctx, pm.target);
     const bz = pm.baseline === null ? '' : `${pm.y0}年基期${u(ctx, pm.baseline).zh}，`;
@@ -85,7 +89,7 @@ export function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): Indi
       en: `${pm.actualPhrase.en} ${A.en} in ${pm.dataYear} (${be}target ${ctx.spec.target?.raw ?? T.en} by ${pm.yT})`,
     };
   });
-  const rule = once((): Bilingual =>
+  const rule = lazyText(ctx, (): Bilingual =>
     pm.cond === null
       ? { zh: '', en: '' }
       : { zh: `（${ruleOf(pm.cond).zh}）`, en: ` (${ruleOf(pm.cond).en})` },
@@ -121,15 +125,11 @@ export function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): Indi
     }));
   }
   const cmp = gte(p, f + ctx.delta) ? 'ahead' : gte(p, f - ctx.delta) ? 'on_track' : 'lagging';
-  const rel =
-    cmp === 'ahead'
-      ? { zh: '高于', en: 'above' }
-      : cmp === 'on_track'
-        ? { zh: '接近', en: 'close to' }
-        : { zh: '低于', en: 'below' };
-  const why = (): Bilingual => ({
-    zh: `${head().zh}，实际进度${pct(p)}，${rel.zh}时间进度${pct(f)}`,
-    en: `${head().en}; progress ${pct(p)}, ${rel.en} the ${pct(f)} of time elapsed`,
+  return finish(ctx, r, cmp, () => {
+    const rel = cmp === 'ahead' ? ABOVE : cmp === 'on_track' ? CLOSE : BELOW;
+    return {
+      zh: `${head().zh}，实际进度${pct(p)}，${rel.zh}时间进度${pct(f)}`,
+      en: `${head().en}; progress ${pct(p)}, ${rel.en} the ${pct(f)} of time elapsed`,
+    };
   });
-  return finish(ctx, r, cmp, why);
 }

@@ -48,7 +48,7 @@ export function approxEq(a: number, b: number): boolean {
 
 /** Round for display and JSON: 4 significant decimals are plenty for plan indicators. */
 export function round(x: number, digits = 4): number {
-  const f = 10 ** digits;
+  const f = digits === 4 ? 1e4 : digits === 6 ? 1e6 : 10 ** digits;
   return Math.round(x * f) / f;
 }
 

@@ -1,6 +1,13 @@
 import { evaluateIndicator } from './evaluate.ts';
 import type { IndicatorSpec } from '../indicator.ts';
-import type { Bilingual, IndicatorEvaluation, Method, PlanEvaluationInput, Verdict } from './types.ts';
+import type {
+  Bilingual,
+  EvaluationObservation,
+  IndicatorEvaluation,
+  Method,
+  PlanEvaluationInput,
+  Verdict,
+} from './types.ts';
 import { VERDICTS } from './types.ts';
 
 export type VerdictCounts = Record<Verdict, number>;
@@ -31,19 +38,27 @@ export function emptyCounts(): VerdictCounts {
   return c;
 }
 
+const NONE: readonly EvaluationObservation[] = Object.freeze([]);
+
 /** Evaluate every indicator of a plan; relational targets find their related indicator by relatedCode. */
 export function evaluatePlan(input: PlanEvaluationInput): PlanEvaluation {
   const method = input.method ?? 'time';
   const byCode = new Map(input.indicators.map((i) => [i.code, i]));
+  // One options object for every indicator that compares with no other (a copy per indicator was a sixth of
+  // the time of a mass evaluation).
+  const unrelated = { ...input.options, related: null, relatedName: null };
   const results = input.indicators.map((spec) => {
     const relatedCode =
       spec.relatedCode ?? (spec.kind === 'relational' ? inferRelatedCode(spec, input.indicators) : null);
-    const related = relatedCode !== null ? (input.observations.get(relatedCode) ?? null) : null;
-    const r = evaluateIndicator(spec, input.observations.get(spec.code) ?? [], input.year, method, {
-      ...input.options,
-      related,
-      relatedName: relatedCode !== null ? (byCode.get(relatedCode)?.name ?? relatedCode) : null,
-    });
+    const options =
+      relatedCode === null
+        ? unrelated
+        : {
+            ...input.options,
+            related: input.observations.get(relatedCode) ?? null,
+            relatedName: byCode.get(relatedCode)?.name ?? relatedCode,
+          };
+    const r = evaluateIndicator(spec, input.observations.get(spec.code) ?? NONE, input.year, method, options);
     if (spec.relatedCode === null && relatedCode !== null) {
       r.notes.push({
         zh: `对比指标未指定，按目标文字取“${byCode.get(relatedCode)?.name ?? relatedCode}”`,
