@@ -217,6 +217,30 @@ describe.each(testDatabases)('government sign-on (OpenID Connect) on $kind', ({ 
     }
   });
 
+  it('signs in by a subject given to the account beforehand (no e-mail from the provider)', async () => {
+    idp.people.set('emp-7', { name: '王五' });
+    try {
+      const before = await signOn(app, 'emp-7');
+      expect(before.location).toBe('/login?sso_error=unknown_user');
+      await createUser(
+        db,
+        { email: 'wang@sip.example', password: TEST_PASSWORD, role: 'assessor', oidcSubject: 'emp-7' },
+        { id: null, label: 'test' },
+      );
+      const linked = await signOn(app, 'emp-7');
+      expect((await me(app, linked.session!)).body.user.email).toBe('wang@sip.example');
+      await expect(
+        createUser(
+          db,
+          { email: 'other@sip.example', password: TEST_PASSWORD, role: 'assessor', oidcSubject: 'emp-7' },
+          { id: null, label: 'test' },
+        ),
+      ).rejects.toThrow(/linked to the sign-on subject emp-7/);
+    } finally {
+      idp.people.delete('emp-7');
+    }
+  });
+
   it('refuses an unknown person and an unverified e-mail, and records why', async () => {
     const unknown = await signOn(app, 'gov-0004');
     expect(unknown.location).toBe('/login?sso_error=unknown_user');

@@ -11,8 +11,16 @@ export function userCommand(): Command {
     .addOption(new Option('--role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
     .option('--department <code...>', 'department code(s) for a department user')
     .option('--name <displayName>', 'display name')
+    .option('--oidc-subject <subject>', 'subject at the identity service (government sign-on 统一身份认证)')
     .action(
-      async (opts: { email: string; password: string; role: Role; department?: string[]; name?: string }) => {
+      async (opts: {
+        email: string;
+        password: string;
+        role: Role;
+        department?: string[];
+        name?: string;
+        oidcSubject?: string;
+      }) => {
         const [{ loadConfig }, { openDatabase }, { createLogger }, { createUser }] = await Promise.all([
           import('../../server/config.ts'),
           import('../../server/database.ts'),
@@ -29,6 +37,7 @@ export function userCommand(): Command {
               role: opts.role,
               displayName: opts.name ?? null,
               departments: opts.department ?? [],
+              oidcSubject: opts.oidcSubject ?? null,
             },
             { id: null, label: 'cli:user' },
           );

@@ -16,6 +16,12 @@ const newUserSchema = z
     role: z.enum(ROLES),
     displayName: z.string().max(100).nullable().optional(),
     departments: z.array(z.string().max(50)).max(50).optional(),
+    oidcSubject: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ description: 'Subject at the identity service (government sign-on), to match by subject' }),
   })
   .openapi('NewUser');
 

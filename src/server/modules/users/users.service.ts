@@ -2,6 +2,7 @@ import type { Db } from '../../../db/db.types.ts';
 import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { departmentsRepository } from '../../../db/repositories/departments.repository.ts';
 import { usersRepository } from '../../../db/repositories/users.repository.ts';
+import { oidcRepository } from '../../../db/repositories/oidc.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import { MIN_PASSWORD_LENGTH, type Role, type SessionUser } from '../../../domain/user.ts';
 import { hashPassword } from '../../auth/password.ts';
@@ -12,6 +13,8 @@ export interface NewUserInput {
   role: Role;
   displayName?: string | null;
   departments?: string[];
+  /** The person's subject at the identity service (LANTU_OIDC_SUBJECT_CLAIM), to sign on without an e-mail match. */
+  oidcSubject?: string | null;
 }
 
 export async function createUser(
@@ -39,6 +42,9 @@ export async function createUser(
   return db.transaction(async (tx) => {
     if (await usersRepository.findByEmail(tx, email))
       throw new LantuError('conflict', `A user ${email} already exists`);
+    const subject = input.oidcSubject?.trim() || null;
+    if (subject && (await oidcRepository.findBySubject(tx, subject)))
+      throw new LantuError('conflict', `Another user is linked to the sign-on subject ${subject}`);
     const known = new Map((await departmentsRepository.list(tx)).map((d) => [d.code, d.id]));
     const departmentIds = codes.map((code) => {
       const id = known.get(code);
@@ -52,6 +58,7 @@ export async function createUser(
       role: input.role,
       departmentIds,
     });
+    if (subject) await oidcRepository.linkSubject(tx, id, subject);
     const [user] = await usersRepository.sessionUsers(tx, [id]);
     await auditRepository.append(tx, {
       actorId: actor.id,
@@ -60,7 +67,7 @@ export async function createUser(
       entity: 'user',
       entityId: id,
       before: null,
-      after: { email, role: input.role, departments: codes },
+      after: { email, role: input.role, departments: codes, ...(subject ? { oidcSubject: subject } : {}) },
     });
     return user!;
   });
