@@ -26,6 +26,7 @@ import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
 import { spreadsheetsRoutes } from './modules/spreadsheets/spreadsheets.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { publicRoutes } from './modules/public/public.routes.ts';
+import { publicFeedbackRoutes } from './modules/public/public-feedback.routes.ts';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', spreadsheetsRoutes);
   app.route('/api', auditRoutes);
   app.route('/api', publicRoutes);
+  app.route('/api', publicFeedbackRoutes);
   app.route('/api', feedbackRoutes);
   app.route('/api', plansImportRoutes);
   app.route('/api', plansRoutes);

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import type { Queryable } from '../../db/db.types.ts';
 import { DataVersion } from './data-version.ts';
 
@@ -51,17 +53,28 @@ export function responseCacheFor(db: Queryable): ResponseCache {
 }
 
 /**
+ * A JSON answer served from a cached body. Its type is that of the value the body serialises, as `c.json(value)`
+ * would give, so the route's response schema checks what the builder returns.
+ */
+export type JsonAnswer<T> = Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
+
+/** The cached body as an answer of type T: the body is JSON.stringify of a T, so the brand is true. */
+export function jsonAnswer<T>(body: string, headers: Record<string, string>): JsonAnswer<T> {
+  return new Response(body, { status: 200, headers }) as JsonAnswer<T>;
+}
+
+/**
  * A JSON answer built once per data version: repeated reads of plans, indicators and evaluations are then
  * lookups, not queries.
  */
-export async function cachedJson(db: Queryable, key: string, build: () => Promise<unknown>): Promise<never> {
+export async function cachedJson<T>(
+  db: Queryable,
+  key: string,
+  build: () => Promise<T>,
+): Promise<JsonAnswer<T>> {
   const entry = await responseCacheFor(db).get(key, async () => ({
     body: JSON.stringify(await build()),
     contentType: 'application/json; charset=utf-8',
   }));
-  // The body is the serialised value the route documents; typed never so a typed route handler accepts it.
-  return new Response(entry.body, {
-    status: 200,
-    headers: { 'content-type': entry.contentType, etag: entry.etag },
-  }) as never;
+  return jsonAnswer<T>(entry.body, { 'content-type': entry.contentType, etag: entry.etag });
 }

@@ -1,7 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import type { AppEnv } from '../../app-env.ts';
-import { authorize } from '../../policies/policy.ts';
+import { listAudit } from './audit.service.ts';
 import { errorBodySchema, validationHook } from '../../errors.ts';
 
 const auditEntrySchema = z
@@ -60,9 +59,5 @@ auditRoutes.openapi(
       },
     },
   }),
-  async (c) => {
-    authorize(c.var.user, 'readAudit', 'office');
-    const rows = await auditRepository.list(c.var.deps.db, c.req.valid('query'));
-    return c.json({ items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) }, 200);
-  },
+  async (c) => c.json(await listAudit(c.var.deps.db, c.var.user, c.req.valid('query')), 200),
 );

@@ -2,7 +2,13 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
-import type { Db, Queryable } from '../../../db/db.types.ts';
+import type { Db } from '../../../db/db.types.ts';
+import {
+  backupRepository,
+  currentMigration,
+  tablesInOrder,
+  type TableInfo,
+} from '../../../db/repositories/backup.repository.ts';
 import { loadMigrations, migrate, type Migration } from '../../../db/migrate.ts';
 import { LantuError } from '../../../domain/errors.ts';
 
@@ -41,83 +47,6 @@ export interface BackupSummary {
   tables: Record<string, number>;
 }
 
-interface TableInfo {
-  name: string;
-  columns: string[];
-  primaryKey: string[];
-  /** Columns that reference this same table (parent links): rows must be inserted parents first. */
-  selfRefs: { column: string; refColumn: string }[];
-}
-
-const ident = (name: string): string => {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name))
-    throw new LantuError('bad_request', `Unexpected identifier ${JSON.stringify(name)}`);
-  return `"${name}"`;
-};
-
-async function currentMigration(q: Queryable): Promise<number> {
-  const rows = await q.query<{ v: number | null }>('SELECT max(version)::int AS v FROM lantu_migrations');
-  return rows[0]?.v ?? 0;
-}
-
-/** Every base table of the current schema but the migrations ledger, parents before children. */
-async function tablesInOrder(q: Queryable): Promise<TableInfo[]> {
-  const tables = await q.query<{ name: string }>(
-    `SELECT table_name AS name FROM information_schema.tables
-      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'lantu_migrations'
-      ORDER BY table_name`,
-  );
-  const cols = await q.query<{ t: string; c: string }>(
-    `SELECT table_name AS t, column_name AS c FROM information_schema.columns
-      WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
-  );
-  const fks = await q.query<{ child: string; parent: string; child_col: string; parent_col: string }>(
-    `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent,
-            a.attname AS child_col, af.attname AS parent_col
-       FROM pg_constraint c
-       JOIN pg_namespace n ON n.oid = c.connamespace AND n.nspname = current_schema()
-       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
-       JOIN pg_attribute af ON af.attrelid = c.confrelid AND af.attnum = c.confkey[1]
-      WHERE c.contype = 'f'`,
-  );
-  const pks = await q.query<{ t: string; c: string }>(
-    `SELECT tc.table_name AS t, kcu.column_name AS c
-       FROM information_schema.table_constraints tc
-       JOIN information_schema.key_column_usage kcu
-         ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema
-      WHERE tc.table_schema = current_schema() AND tc.constraint_type = 'PRIMARY KEY'
-      ORDER BY tc.table_name, kcu.ordinal_position`,
-  );
-  const bare = (regclass: string) => regclass.replace(/^.*\./, '').replace(/"/g, '');
-  const info = new Map<string, TableInfo>();
-  for (const { name } of tables) info.set(name, { name, columns: [], primaryKey: [], selfRefs: [] });
-  for (const { t, c } of cols) info.get(t)?.columns.push(c);
-  for (const { t, c } of pks) info.get(t)?.primaryKey.push(c);
-  const deps = new Map<string, Set<string>>([...info.keys()].map((k) => [k, new Set<string>()]));
-  for (const fk of fks) {
-    const child = bare(fk.child);
-    const parent = bare(fk.parent);
-    if (!info.has(child) || !info.has(parent)) continue;
-    if (child === parent) info.get(child)!.selfRefs.push({ column: fk.child_col, refColumn: fk.parent_col });
-    else deps.get(child)!.add(parent);
-  }
-  // Kahn's algorithm, alphabetical among ready tables so the order is stable.
-  const order: TableInfo[] = [];
-  const done = new Set<string>();
-  for (let round = 0; round <= info.size && done.size < info.size; round++) {
-    for (const name of [...info.keys()].sort()) {
-      if (done.has(name)) continue;
-      if ([...deps.get(name)!].every((d) => done.has(d))) {
-        done.add(name);
-        order.push(info.get(name)!);
-      }
-    }
-  }
-  if (done.size < info.size)
-    throw new LantuError('conflict', 'Foreign keys form a cycle between tables; cannot order the backup');
-  return order;
-}
-
 async function writeLine(out: NodeJS.WritableStream, line: string): Promise<void> {
   if (!out.write(`${line}\n`)) await once(out, 'drain');
 }
@@ -130,8 +59,7 @@ export async function backupToFile(db: Db, file: string, source = db.kind): Prom
   const summary: BackupSummary = { migration: 0, tables: {} };
   try {
     await db.transaction(async (tx) => {
-      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-      await tx.query("SET LOCAL TimeZone = 'UTC'");
+      await backupRepository.snapshot(tx);
       const tables = await tablesInOrder(tx);
       summary.migration = await currentMigration(tx);
       const header: BackupHeader = {
@@ -144,19 +72,14 @@ export async function backupToFile(db: Db, file: string, source = db.kind): Prom
       };
       await writeLine(gzip, JSON.stringify(header));
       for (const t of tables) {
-        const [{ n } = { n: 0 }] = await tx.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM ${ident(t.name)}`,
-        );
+        const n = await backupRepository.count(tx, t.name);
         const th: TableHeader = { table: t.name, columns: t.columns, count: n };
         await writeLine(gzip, JSON.stringify(th));
-        const orderBy = (t.primaryKey.length > 0 ? t.primaryKey : t.columns).map(ident).join(', ');
         let written = 0;
         for (let page = 0; written < n && page <= n / PAGE + 1; page++) {
-          const rows = await tx.query<{ j: string }>(
-            `SELECT row_to_json(x)::text AS j FROM ${ident(t.name)} x ORDER BY ${orderBy} LIMIT ${PAGE} OFFSET ${page * PAGE}`,
-          );
+          const rows = await backupRepository.page(tx, t, PAGE, page * PAGE);
           if (rows.length === 0) break;
-          for (const r of rows) await writeLine(gzip, r.j);
+          for (const r of rows) await writeLine(gzip, r);
           written += rows.length;
         }
         if (written !== n) throw new LantuError('conflict', `Table ${t.name} changed during the backup`);
@@ -272,8 +195,7 @@ export async function restoreFromFile(
     const tables = new Map((await tablesInOrder(tx)).map((t) => [t.name, t]));
     for (const t of tables.values()) {
       if (MIGRATION_DEFAULTS.has(t.name)) continue;
-      const rows = await tx.query(`SELECT 1 FROM ${ident(t.name)} LIMIT 1`);
-      if (rows.length > 0)
+      if (await backupRepository.hasRows(tx, t.name))
         throw new LantuError(
           'conflict',
           `The target database is not empty (table ${t.name} has rows); restore needs an empty database`,
@@ -289,15 +211,10 @@ export async function restoreFromFile(
           `Backup is truncated: ${th.table} has ${rows.length} of ${th.count} rows`,
         );
       // Defaults a migration inserted give way to the backup's values.
-      if (MIGRATION_DEFAULTS.has(info.name)) await tx.query(`DELETE FROM ${ident(info.name)}`);
+      if (MIGRATION_DEFAULTS.has(info.name)) await backupRepository.clear(tx, info.name);
       const ordered = parentsFirst(rows, info);
-      const cols = info.columns.map(ident).join(', ');
-      for (let i = 0; i < ordered.length; i += INSERT_BATCH) {
-        await tx.query(
-          `INSERT INTO ${ident(info.name)} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${ident(info.name)}, $1::json)`,
-          [JSON.stringify(ordered.slice(i, i + INSERT_BATCH))],
-        );
-      }
+      for (let i = 0; i < ordered.length; i += INSERT_BATCH)
+        await backupRepository.insertJson(tx, info, ordered.slice(i, i + INSERT_BATCH));
       summary.tables[info.name] = rows.length;
       current = null;
     };
@@ -328,16 +245,7 @@ export async function restoreFromFile(
     if (expected.length > 0)
       throw new LantuError('unsupported_input', `Backup is truncated: missing ${expected.join(', ')}`);
     // Serial columns: move their sequences past the restored ids.
-    const serials = await tx.query<{ t: string; c: string }>(
-      `SELECT table_name AS t, column_name AS c FROM information_schema.columns
-        WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%'`,
-    );
-    for (const { t, c } of serials) {
-      await tx.query(
-        `SELECT setval(pg_get_serial_sequence($1, $2), GREATEST((SELECT max(${ident(c)}) FROM ${ident(t)}), 1), (SELECT max(${ident(c)}) IS NOT NULL FROM ${ident(t)}))`,
-        [t, c],
-      );
-    }
+    await backupRepository.resetSerials(tx);
   });
   await migrate(db, all);
   return summary;
@@ -346,11 +254,10 @@ export async function restoreFromFile(
 /** Every table's rows as sorted JSON strings: what two databases must share after a round trip. */
 export async function tableContents(db: Db): Promise<Record<string, string[]>> {
   return db.transaction(async (tx) => {
-    await tx.query("SET LOCAL TimeZone = 'UTC'");
+    await backupRepository.utc(tx);
     const out: Record<string, string[]> = {};
     for (const t of await tablesInOrder(tx)) {
-      const rows = await tx.query<{ j: string }>(`SELECT row_to_json(x)::text AS j FROM ${ident(t.name)} x`);
-      out[t.name] = rows.map((r) => r.j).sort();
+      out[t.name] = (await backupRepository.all(tx, t.name)).sort();
     }
     return out;
   });

@@ -54,7 +54,10 @@ export interface LoadedPlan {
 }
 
 export interface LoadOptions {
+  /** Who loads it, as the audit log shows them: a user's e-mail, or "system:seed", "cli:import". */
   actor: string;
+  /** The user's id when a signed-in user loads it (a plan imported over HTTP). */
+  actorId?: string | null;
   /** Load each plan as a new version when a plan with the same key exists (otherwise that is a conflict). */
   asNewVersion?: boolean;
   /** Load nothing if the database already holds a plan (first-start seeding, safe with several nodes). */
@@ -207,7 +210,7 @@ async function insertPlan(
     }),
   );
   await auditRepository.append(tx, {
-    actorId: null,
+    actorId: options.actorId ?? null,
     actor: options.actor,
     action: 'create',
     entity: 'plan',

@@ -1,11 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { FeedbackRow } from '../../../db/repositories/feedback.repository.ts';
 import { FEEDBACK_STATUSES, FEEDBACK_TARGETS } from '../../../domain/feedback.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { authorize } from '../../policies/policy.ts';
 import { validationHook } from '../../errors.ts';
 import {
+  type FeedbackRow,
   listFeedback,
   moderateFeedback,
   overdueFeedback,

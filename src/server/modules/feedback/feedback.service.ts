@@ -2,6 +2,8 @@ import type { Db } from '../../../db/db.types.ts';
 import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { departmentsRepository } from '../../../db/repositories/departments.repository.ts';
 import { feedbackRepository, type FeedbackRow } from '../../../db/repositories/feedback.repository.ts';
+
+export type { FeedbackRow };
 import { rateLimitRepository } from '../../../db/repositories/rate-limits.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import {

@@ -108,7 +108,7 @@ plansImportRoutes.openapi(
     },
   }),
   async (c) => {
-    authorize(c.var.user, 'importPlan', 'office');
+    const admin = authorize(c.var.user, 'importPlan', 'office');
     const q = c.req.valid('query');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     // Read and structured in the parsing worker: seconds of work for a large file, off the event loop.
@@ -118,8 +118,11 @@ plansImportRoutes.openapi(
     });
     const db = c.var.deps.db;
     const opts = q.planId ? { planId: q.planId } : {};
-    const { main, changes } = await describeImport(db, dataset, opts);
-    const saved = q.preview === 'false' ? await savePlanDataset(db, dataset, opts) : null;
+    const described = await describeImport(db, dataset, opts);
+    const { main, changes } = described;
+    const actor = { id: admin.id, label: admin.email };
+    const saved =
+      q.preview === 'false' ? await savePlanDataset(db, dataset, { ...opts, actor }, described) : null;
     const table = main.indicators.filter((i) => i.origin === 'table');
     return c.json(
       {

@@ -26,11 +26,17 @@ function mainPlan(dataset: Dataset): DatasetPlan {
 }
 
 /** What saving `dataset` would change: against the plan `planId` (a new version), or a new plan. */
+export interface ImportDescription {
+  main: DatasetPlan;
+  key: string;
+  changes: string[];
+}
+
 export async function describeImport(
   db: Queryable,
   dataset: Dataset,
   opts: { planId?: string },
-): Promise<{ main: DatasetPlan; key: string; changes: string[] }> {
+): Promise<ImportDescription> {
   const main = mainPlan(dataset);
   if (opts.planId) {
     const current = await plansRepository.findById(db, opts.planId);
@@ -55,16 +61,27 @@ export async function describeImport(
   };
 }
 
+/** Who saves an import, as the audit log records them. */
+export interface ImportActor {
+  id: string | null;
+  label: string;
+}
+
+const CLI_IMPORT: ImportActor = { id: null, label: 'cli:import' };
+
 /**
  * Saves an imported plan: as a new plan, or as a new version of `planId`. Plans the document only refers to
- * (the previous plan's results table) are added once and reused afterwards. One transaction.
+ * (the previous plan's results table) are added once and reused afterwards. One transaction. `described` is
+ * what describeImport said for this dataset, when the caller already asked (the comparison runs once).
  */
 export async function savePlanDataset(
   db: Db,
   dataset: Dataset,
-  opts: { planId?: string },
+  opts: { planId?: string; actor?: ImportActor },
+  described?: ImportDescription,
 ): Promise<SaveResult> {
-  const { main, key, changes } = await describeImport(db, dataset, opts);
+  const { main, key, changes } = described ?? (await describeImport(db, dataset, opts));
+  const actor = opts.actor ?? CLI_IMPORT;
   const others: DatasetPlan[] = [];
   for (const p of dataset.plans) {
     if (p === main) continue;
@@ -78,7 +95,7 @@ export async function savePlanDataset(
   const loaded = await loadDataset(
     db,
     { ...dataset, plans, projects },
-    { actor: 'cli:import', asNewVersion: opts.planId !== undefined },
+    { actor: actor.label, actorId: actor.id, asNewVersion: opts.planId !== undefined },
   );
   const saved = loaded.find((p) => p.key === key);
   if (!saved) throw new LantuError('internal', 'The imported plan was not saved');

@@ -5,14 +5,8 @@ import type { AppEnv } from '../../app-env.ts';
 import { clientKey } from '../../auth/session.middleware.ts';
 import { isLantuError } from '../../../domain/errors.ts';
 import { FEEDBACK_TARGETS, type FeedbackTarget } from '../../../domain/feedback.ts';
-import { countNodes } from '../../../domain/plan.ts';
-import { feedbackRepository } from '../../../db/repositories/feedback.repository.ts';
-import { plansRepository } from '../../../db/repositories/plans.repository.ts';
-import { publicRepository } from '../../../db/repositories/public.repository.ts';
 import { installationSecret, issueChallenge } from '../feedback/anti-bot.ts';
 import { replyStats, submitFeedback } from '../feedback/feedback.service.ts';
-import { getPlan } from '../plans/plans.service.ts';
-import { buildTree } from '../plans/plan-tree.ts';
 import { responseCacheFor } from '../../cache/response-cache.ts';
 import {
   publicEvaluation,
@@ -21,6 +15,8 @@ import {
   publicProjects,
   resolvePlanId,
 } from '../public/public.service.ts';
+import { publishedComments } from '../public/public-feedback.service.ts';
+import { planHeader, reportYears } from './portal.service.ts';
 import { pickLang, type Lang } from './portal.i18n.ts';
 import {
   CHALLENGE_SLOT,
@@ -33,7 +29,6 @@ import {
   projectPage,
   projectsPage,
   reportsPage,
-  type PlanHeader,
 } from './portal.pages.ts';
 
 const CSS = readFileSync(new URL('./portal.css', import.meta.url), 'utf8');
@@ -47,25 +42,6 @@ function langOf(c: Context<AppEnv>): Lang {
   if (q === 'en' || q === 'zh')
     setCookie(c, 'lantu_lang', q, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
   return lang;
-}
-
-async function planHeader(c: Context<AppEnv>, planId: string): Promise<PlanHeader> {
-  const db = c.var.deps.db;
-  const plan = await getPlan(db, planId);
-  const tree = buildTree(await plansRepository.listNodes(db, planId));
-  return {
-    id: plan.id,
-    title: plan.title,
-    periodStart: plan.periodStart,
-    periodEnd: plan.periodEnd,
-    visionYear: plan.visionYear,
-    counts: {
-      parts: countNodes(tree, 'part'),
-      chapters: countNodes(tree, 'chapter'),
-      sections: countNodes(tree, 'section'),
-      tasks: countNodes(tree, 'task'),
-    },
-  };
 }
 
 /**
@@ -99,7 +75,7 @@ portalRoutes.get('/', async (c) => {
   const planId = await resolvePlanId(c.var.deps.db, undefined);
   return html(c, `overview:${planId}:${lang}`, async () => {
     const [plan, evaluation] = await Promise.all([
-      planHeader(c, planId),
+      planHeader(c.var.deps.db, planId),
       publicEvaluation(c.var.deps.db, planId),
     ]);
     const { items, year } = await publicIndicators(c.var.deps.db, planId, evaluation);
@@ -114,11 +90,7 @@ portalRoutes.get('/', async (c) => {
 });
 
 async function comments(c: Context<AppEnv>, lang: Lang, type: FeedbackTarget, id: string): Promise<string> {
-  const rows = await feedbackRepository.list(c.var.deps.db, {
-    status: 'published',
-    targetType: type,
-    targetId: id,
-  });
+  const rows = await publishedComments(c.var.deps.db, { targetType: type, targetId: id });
   const sent = c.req.query('sent') === '1';
   const error = FORM_ERRORS.find((code) => code === c.req.query('error')) ?? null;
   return commentsBlock(lang, { type, id }, rows, sent, error);
@@ -177,10 +149,8 @@ portalRoutes.get('/reports', async (c) => {
   const lang = langOf(c);
   const planId = await resolvePlanId(c.var.deps.db, undefined);
   return html(c, `reports:${planId}:${lang}`, async () => {
-    const plan = await planHeader(c, planId);
-    const latest = (await publicRepository.latestApprovedYear(c.var.deps.db, planId)) ?? plan.periodStart;
-    const years: number[] = [];
-    for (let y = Math.min(latest, plan.periodEnd); y >= plan.periodStart; y--) years.push(y);
+    const plan = await planHeader(c.var.deps.db, planId);
+    const years = await reportYears(c.var.deps.db, plan);
     return layout(lang, 'reports', 'reports', '/public/reports', reportsPage(lang, plan, years));
   });
 });
@@ -188,10 +158,7 @@ portalRoutes.get('/reports', async (c) => {
 portalRoutes.get('/feedback', async (c) => {
   const lang = langOf(c);
   return html(c, `feedback:${lang}`, async () => {
-    const [rows, stats] = await Promise.all([
-      feedbackRepository.list(c.var.deps.db, { status: 'published' }),
-      replyStats(c.var.deps.db),
-    ]);
+    const [rows, stats] = await Promise.all([publishedComments(c.var.deps.db), replyStats(c.var.deps.db)]);
     return layout(lang, 'feedback', 'feedback', '/public/feedback', feedbackPage(lang, rows, stats));
   });
 });

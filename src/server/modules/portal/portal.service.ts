@@ -1,0 +1,31 @@
+/** What the portal's pages show beyond the public API: the plan header and the years a report exists for. */
+import type { Queryable } from '../../../db/db.types.ts';
+import { publicRepository } from '../../../db/repositories/public.repository.ts';
+import { countNodes } from '../../../domain/plan.ts';
+import { getPlanTree } from '../plans/plans.service.ts';
+import type { PlanHeader } from './portal.pages.ts';
+
+export async function planHeader(db: Queryable, planId: string): Promise<PlanHeader> {
+  const { plan, nodes } = await getPlanTree(db, planId);
+  return {
+    id: plan.id,
+    title: plan.title,
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+    visionYear: plan.visionYear,
+    counts: {
+      parts: countNodes(nodes, 'part'),
+      chapters: countNodes(nodes, 'chapter'),
+      sections: countNodes(nodes, 'section'),
+      tasks: countNodes(nodes, 'task'),
+    },
+  };
+}
+
+/** The years with a report to download, newest first: from the latest year with approved data back. */
+export async function reportYears(db: Queryable, plan: PlanHeader): Promise<number[]> {
+  const latest = (await publicRepository.latestApprovedYear(db, plan.id)) ?? plan.periodStart;
+  const years: number[] = [];
+  for (let y = Math.min(latest, plan.periodEnd); y >= plan.periodStart; y--) years.push(y);
+  return years;
+}
