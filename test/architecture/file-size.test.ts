@@ -10,12 +10,10 @@ const ROOT = join(import.meta.dirname, '../..');
 const DATA_FILE = /\.(json|geojson|svg|png)$/;
 
 /**
- * Temporary, named exceptions: the evaluation engine is being reduced to one implementation (issue 13,
- * points 2–3, another change in progress); remove each entry when its file is split or gone.
+ * Temporary, named exceptions: the evaluation engine's tests, split with the engine (issue 13 point 3,
+ * another change in progress); remove each entry when its file is split or gone.
  */
 const TEMPORARY: Record<string, string> = {
-  'src/domain/evaluation/columnar.ts':
-    'the second engine copy, to be folded into the one engine (issue 13 point 2)',
   'src/domain/evaluation/evaluate.test.ts': 'engine tests, to be split with the engine (issue 13 point 3)',
 };
 
