@@ -4,7 +4,8 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { isLantuError } from '../../src/domain/errors.ts';
 import { importPlan, MAX_INPUT_BYTES } from '../../src/importers/import-plan.ts';
-import { readWorkbook } from '../../src/server/modules/spreadsheets/xlsx.ts';
+// The reader itself (the server runs it in the parsing worker; the cases time the reading, not the hand-over).
+import { readWorkbookData as readWorkbook } from '../../src/importers/readers/xlsx-reader.ts';
 import { buildMiniDocx } from '../support/docx-fixtures.ts';
 import { sipOutlineBytes } from '../importers/support.ts';
 
