@@ -87,7 +87,7 @@ export function renderNotification(
       const red = p.level === 'red';
       return zh
         ? { title: `${red ? '红色' : '黄色'}预警：${item}`, body: s(p.reason) }
-        : { title: `${red ? 'Red' : 'Yellow'} warning: ${item}`, body: s(p.reason) };
+        : { title: `${red ? 'Red' : 'Yellow'} warning: ${item}`, body: s(p.reasonEn ?? p.reason) };
     }
     case 'supervision_opened':
       return zh

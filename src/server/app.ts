@@ -37,6 +37,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { commentDeskRoutes } from './modules/comment-desk/comment-desk.routes.ts';
 import { annualPlanRoutes } from './modules/annual-plan/annual-plan.routes.ts';
+import { warningsRoutes } from './modules/warnings/warnings.routes.ts';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 
 export const OPENAPI_INFO = {
   title: 'lantu 蓝图',
@@ -124,6 +126,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', accountsRoutes);
   app.route('/api', commentDeskRoutes);
   app.route('/api', annualPlanRoutes);
+  app.route('/api', warningsRoutes);
+  app.route('/api', supervisionRoutes);
 
   const documentConfig = { openapi: '3.1.0', info: { ...OPENAPI_INFO, version: deps.version } };
   app.doc31('/api/openapi.json', documentConfig);

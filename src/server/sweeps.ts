@@ -1,6 +1,8 @@
 import type { Db } from '../db/db.types.ts';
 import { enqueueDigests } from './modules/notifications/notifications.service.ts';
 import { commentDeadlineSweep } from './modules/comment-desk/comment-desk.service.ts';
+import { supervisionDueSweep } from './modules/supervision/supervision.reminders.ts';
+import { warningsSweep } from './modules/warnings/warnings.service.ts';
 
 /** A time-based check every node runs every minute; each must be safe to run on several nodes at once. */
 export interface Sweep {
@@ -10,6 +12,9 @@ export interface Sweep {
 
 export const SWEEPS: Sweep[] = [
   { name: 'comment reply deadlines', run: commentDeadlineSweep },
+  { name: '督办 step deadlines', run: supervisionDueSweep },
+  // judges the plans every LANTU_WARNING_SWEEP_MS (default 15 min), not every minute
+  { name: 'early warnings', run: warningsSweep },
   // last: the digest takes in what the checks above just raised
   { name: 'mail digests', run: enqueueDigests },
 ];

@@ -48,6 +48,8 @@ export interface Ctx {
   resetToken(): Promise<string>;
   /** A reply template of KJJ. */
   templateOfOwn(): Promise<string>;
+  /** A 督办单 on T2-11 to KJJ, brought to the given status. */
+  order(status: 'assigned' | 'acknowledged' | 'in_progress'): Promise<string>;
 }
 
 export interface Req {
@@ -443,7 +445,83 @@ export const MATRIX: Record<string, Case> = {
       ),
     }),
   },
+  'PUT /api/plans/:id/warning-rules': {
+    expect: allowOnly({ admin: 200 }),
+    request: (ctx) =>
+      Promise.resolve({
+        path: `/api/plans/${ctx.planId}/warning-rules`,
+        json: { rules: [{ kind: 'schedule_gap', enabled: true, yellow: 5, red: 15 }] },
+      }),
+  },
+  'POST /api/plans/:id/warnings/refresh': {
+    expect: allowOnly({ admin: 200 }),
+    request: (ctx) => Promise.resolve({ path: `/api/plans/${ctx.planId}/warnings/refresh` }),
+  },
+  'POST /api/supervision': {
+    expect: allowOnly({ admin: 201 }),
+    request: (ctx) =>
+      Promise.resolve({
+        path: '/api/supervision',
+        json: {
+          subjectType: 'indicator',
+          subjectId: ctx.indicatorId,
+          title: '督办',
+          requirement: '整改',
+          planDue: inDays(10),
+          deadline: inDays(60),
+        },
+      }),
+  },
+  'POST /api/supervision/:id/acknowledge': {
+    // the order's department (KJJ) only; the office's own steps are 核查
+    expect: allowOnly({ own: 200 }),
+    request: async (ctx) => ({
+      path: `/api/supervision/${await ctx.order('assigned')}/acknowledge`,
+      json: {},
+    }),
+  },
+  'POST /api/supervision/:id/plan': {
+    expect: allowOnly({ own: 200 }),
+    request: async (ctx) => ({
+      path: `/api/supervision/${await ctx.order('acknowledged')}/plan`,
+      json: { measures: [{ title: '措施', dueDate: inDays(30) }] },
+    }),
+  },
+  'POST /api/supervision/:id/progress': {
+    expect: allowOnly({ own: 200 }),
+    request: async (ctx) => ({
+      path: `/api/supervision/${await ctx.order('in_progress')}/progress`,
+      json: { body: '进展' },
+    }),
+  },
+  'POST /api/supervision/:id/close': {
+    expect: allowOnly({ admin: 200 }),
+    request: async (ctx) => ({
+      path: `/api/supervision/${await ctx.order('in_progress')}/close`,
+      json: { body: '核查属实' },
+    }),
+  },
+  'POST /api/supervision/:id/return': {
+    expect: allowOnly({ admin: 200 }),
+    request: async (ctx) => ({
+      path: `/api/supervision/${await ctx.order('in_progress')}/return`,
+      json: { body: '措施不足' },
+    }),
+  },
+  'PUT /api/plans/:id/supervision-settings': {
+    expect: allowOnly({ admin: 200 }),
+    request: (ctx) =>
+      Promise.resolve({
+        path: `/api/plans/${ctx.planId}/supervision-settings`,
+        json: { publicMeasures: true },
+      }),
+  },
 };
+
+/** A day `n` days from now (督办 deadlines may not lie in the past). */
+function inDays(n: number): string {
+  return new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+}
 
 /** State-changing routes that need no session, hence no CSRF token. */
 export const CSRF_EXEMPT = new Set(['POST /api/auth/login', 'POST /api/public/feedback']);
@@ -638,6 +716,27 @@ export async function writeRouteContext(db: Db): Promise<Ctx> {
     async templateOfOwn() {
       const r = await clients.own.request('POST', '/api/reply-templates', { title: 'T', body: 'B' });
       return ok<{ id: string }>(r, 201).id;
+    },
+    async order(status) {
+      const r = await clients.admin.request('POST', '/api/supervision', {
+        subjectType: 'indicator',
+        subjectId: hitech.id,
+        title: '矩阵督办',
+        requirement: '整改',
+        planDue: inDays(10),
+        deadline: inDays(60),
+      });
+      const id = ok<{ id: string }>(r, 201).id;
+      if (status === 'assigned') return id;
+      ok(await clients.own.request('POST', `/api/supervision/${id}/acknowledge`, {}), 200);
+      if (status === 'acknowledged') return id;
+      ok(
+        await clients.own.request('POST', `/api/supervision/${id}/plan`, {
+          measures: [{ title: '措施', dueDate: inDays(30) }],
+        }),
+        200,
+      );
+      return id;
     },
     async publishedFeedback() {
       const id = await this.pendingFeedback();

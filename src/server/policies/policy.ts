@@ -21,6 +21,8 @@ export interface Subjects {
   department: { code: string };
   /** A reply template: a department's own, or the planning office's shared one (departmentId null). */
   replyTemplate: { departmentId: string | null };
+  /** A 督办单, addressed to one department. */
+  supervision: { departmentId: string };
 }
 export type SubjectKind = keyof Subjects;
 
@@ -70,6 +72,12 @@ const RULES = {
     readMailQueue: roles('admin'),
     /** 全年预期目标 are set by the planning office (issue 16 §2). */
     setAnnualTargets: roles('admin'),
+    /** Warning rules per plan, and recomputing warnings now (issue 16 §3). */
+    manageWarnings: roles('admin'),
+    /** 督办单 are opened by the planning office (issue 16 §4). */
+    openSupervision: roles('admin'),
+    /** The 通报 of units with overdue 督办 steps. */
+    readSupervisionBulletin: roles('admin', 'assessor'),
     createDepartment: roles('admin'),
     assign: roles('admin'),
     importPlan: roles('admin'),
@@ -123,6 +131,18 @@ const RULES = {
         ? user.role === 'admin' ||
           'Shared templates are kept by the planning office 通用模板由规划主管部门维护'
         : memberOf(user, [t.departmentId]) || 'Not a template of your department 非本部门模板',
+  },
+  supervision: {
+    /** The order's department acknowledges it, submits the corrective plan and reports progress. */
+    respond: (user, o) =>
+      memberOf(user, [o.departmentId]) ||
+      'Only the department the order was assigned to responds to it 仅被督办部门可办理',
+    /** The planning office verifies: closes (销号) or returns the order. */
+    verify: (user) =>
+      user.role === 'admin' || 'Only the planning office verifies a supervision order 核查由规划主管部门办理',
+    /** The order's department, the planning office and assessors see it. */
+    read: (user, o) =>
+      user.role !== 'department' || memberOf(user, [o.departmentId]) || 'Not an order of your department',
   },
   department: {
     /** Templates and overdue milestones: department users see their own departments only. */

@@ -1,0 +1,114 @@
+/**
+ * The early-warning rules (预警规则, issue 16 §3): the kinds of trouble lantu watches, what each measures and
+ * the default yellow and red thresholds; a plan's office may change them. Pure.
+ */
+import type { Bilingual } from './evaluation/types.ts';
+import { LantuError } from './errors.ts';
+
+export const WARNING_KINDS = [
+  'indicator_lagging',
+  'schedule_gap',
+  'annual_target',
+  'value_unreported',
+  'reply_overdue',
+  'project_investment',
+  'milestone_overdue',
+  'supervision_overdue',
+] as const;
+export type WarningKind = (typeof WARNING_KINDS)[number];
+
+export const WARNING_LEVELS = ['yellow', 'red'] as const;
+export type WarningLevel = (typeof WARNING_LEVELS)[number];
+
+export const WARNING_SUBJECTS = ['indicator', 'task', 'project', 'comment', 'supervision'] as const;
+export type WarningSubject = (typeof WARNING_SUBJECTS)[number];
+
+export interface WarningRule {
+  kind: WarningKind;
+  enabled: boolean;
+  /** The measure at or above which the warning is yellow, and red. */
+  yellow: number;
+  red: number;
+}
+
+/** What each rule measures (higher is always worse), for the rule editor and the docs. */
+export const RULE_MEASURES: Record<WarningKind, { title: Bilingual; measure: Bilingual }> = {
+  indicator_lagging: {
+    title: { zh: '指标滞后或逆向变化', en: 'Indicator lagging or moving the wrong way' },
+    measure: {
+      zh: '连续判定为滞后的年数（逆向变化直接为红色）',
+      en: 'consecutive years judged behind (moving the wrong way is red)',
+    },
+  },
+  schedule_gap: {
+    title: { zh: '进度落后于时序', en: 'Progress behind schedule' },
+    measure: { zh: '落后时间进度的百分点', en: 'points of progress behind the elapsed time' },
+  },
+  annual_target: {
+    title: { zh: '年度目标未完成或有风险', en: 'Annual target missed or at risk' },
+    measure: {
+      zh: '距全年目标（年中为半年目标）差的百分点',
+      en: 'points short of the annual target (of half of it at half-year)',
+    },
+  },
+  value_unreported: {
+    title: { zh: '数据逾期未报', en: 'Value not reported after its due date' },
+    measure: { zh: '逾期天数', en: 'days past the due date' },
+  },
+  reply_overdue: {
+    title: { zh: '意见答复逾期', en: 'Comment reply overdue' },
+    measure: { zh: '逾期天数', en: 'days past the reply deadline' },
+  },
+  project_investment: {
+    title: { zh: '项目投资滞后于时序进度', en: 'Project investment behind schedule' },
+    measure: {
+      zh: '年度投资完成率落后时序进度的百分点',
+      en: 'points the year’s investment completion trails the share of the year elapsed',
+    },
+  },
+  milestone_overdue: {
+    title: { zh: '工作节点逾期', en: 'Milestone overdue' },
+    measure: { zh: '逾期天数', en: 'days past the milestone date' },
+  },
+  supervision_overdue: {
+    title: { zh: '督办逾期', en: 'Supervision step overdue' },
+    measure: { zh: '当前步骤逾期天数', en: 'days past the current step’s deadline' },
+  },
+};
+
+export const DEFAULT_RULES: Record<WarningKind, WarningRule> = {
+  indicator_lagging: { kind: 'indicator_lagging', enabled: true, yellow: 1, red: 2 },
+  schedule_gap: { kind: 'schedule_gap', enabled: true, yellow: 5, red: 15 },
+  annual_target: { kind: 'annual_target', enabled: true, yellow: 0.5, red: 5 },
+  value_unreported: { kind: 'value_unreported', enabled: true, yellow: 1, red: 30 },
+  reply_overdue: { kind: 'reply_overdue', enabled: true, yellow: 1, red: 5 },
+  project_investment: { kind: 'project_investment', enabled: true, yellow: 10, red: 25 },
+  milestone_overdue: { kind: 'milestone_overdue', enabled: true, yellow: 1, red: 30 },
+  supervision_overdue: { kind: 'supervision_overdue', enabled: true, yellow: 1, red: 1 },
+};
+
+/** The plan's rules: the stored ones over the defaults, every kind present, in the order of WARNING_KINDS. */
+export function effectiveRules(stored: readonly WarningRule[]): WarningRule[] {
+  const byKind = new Map(stored.map((r) => [r.kind, r]));
+  return WARNING_KINDS.map((k) => byKind.get(k) ?? DEFAULT_RULES[k]);
+}
+
+/** A rule the office may save: finite thresholds, yellow no higher than red. */
+export function checkRule(r: WarningRule): WarningRule {
+  if (!Number.isFinite(r.yellow) || !Number.isFinite(r.red))
+    throw new LantuError('validation_failed', `Thresholds of ${r.kind} must be numbers 阈值须为数字`);
+  if (r.yellow > r.red)
+    throw new LantuError(
+      'validation_failed',
+      `The yellow threshold of ${r.kind} (${r.yellow}) is above the red one (${r.red}) 黄色阈值不得高于红色阈值`,
+    );
+  return r;
+}
+
+/** The level a measure reaches under a rule, or null when below the yellow threshold. */
+export function levelOf(rule: WarningRule, measure: number): WarningLevel | null {
+  if (!rule.enabled || !Number.isFinite(measure)) return null;
+  if (measure >= rule.red) return 'red';
+  if (measure >= rule.yellow) return 'yellow';
+  return null;
+}
