@@ -54,6 +54,24 @@ describe.each(testDatabases)('evaluation API on $kind', ({ create }) => {
     ]);
   });
 
+  it('gives both parts of the judgement per indicator and counts them in the summary', async () => {
+    const { body } = await getJson<{
+      indicators: {
+        code: string;
+        verdict: string;
+        judgement: { schedule: string | null; trend: string | null };
+      }[];
+      summary: { judgement: { schedule: Record<string, number>; sentence: { zh: string } } };
+    }>(app, `/api/plans/${planIds.get('sip-13th')}/evaluation?year=2020`);
+    const jobless = body.indicators.find((i) => i.verdict === 'achieved')!;
+    // The final year: met or missed, no outlook.
+    expect(jobless.judgement).toMatchObject({ schedule: 'met', trend: null });
+    const s = body.summary.judgement.schedule;
+    expect(s.met).toBe(body.indicators.filter((i) => i.verdict === 'achieved').length);
+    expect(s.missed).toBe(body.indicators.filter((i) => i.verdict === 'not_achieved').length);
+    expect(body.summary.judgement.sentence.zh).toMatch(/^按时间进度，\d+项达到或快于进度/);
+  });
+
   it('refuses a year that is not a number', async () => {
     const { status, body } = await getJson<{ error: { code: string } }>(
       app,

@@ -5,10 +5,12 @@
 import type { IndicatorSpec } from '../indicator.ts';
 import { evaluateCondition } from './condition-kinds.ts';
 import { note, prepare } from './context.ts';
+import type { Ctx } from './context.ts';
 import { evaluateCumulative, evaluateReduction } from './cumulative.ts';
 import { unavailable } from './explain.ts';
 import { evaluateCagr } from './growth.ts';
 import { kindFamily } from './kinds.ts';
+import { twoPartJudgement } from './judgement.ts';
 import { evaluateLevel } from './level.ts';
 import { evaluateAssigned, evaluateRelational } from './relational.ts';
 import type { EvaluationObservation, EvaluationOptions, IndicatorEvaluation, Method } from './types.ts';
@@ -27,7 +29,13 @@ export function evaluateIndicator(
   options: EvaluationOptions = {},
 ): IndicatorEvaluation {
   const ctx = prepare(spec, observations, year, method, options);
-  const { y0, yT } = ctx;
+  const r = judgeByFamily(ctx);
+  r.judgement = twoPartJudgement(r, { final: ctx.final, delta: ctx.delta, explain: ctx.explain });
+  return r;
+}
+
+function judgeByFamily(ctx: Ctx): IndicatorEvaluation {
+  const { y0, yT, year, spec } = ctx;
   if (yT !== null && y0 !== null && year <= y0) {
     return unavailable(ctx, 'not_assessable', {
       zh: `评估年份${year}年不晚于基期${y0}年`,

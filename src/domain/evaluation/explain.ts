@@ -49,6 +49,7 @@ export function base(ctx: Ctx): IndicatorEvaluation {
     projection: null,
     requiredRate: null,
     probability: null,
+    judgement: null,
     explanation: NO_TEXT,
     notes: ctx.notes,
   };

@@ -27,3 +27,6 @@ export {
   mergeObservations,
 } from './dataset-input.ts';
 export { inferRelatedCode } from './summary.ts';
+export { twoPartJudgement, SCHEDULE_STATES, TREND_OUTLOOKS, DISAGREEMENTS } from './judgement.ts';
+export type { TwoPartJudgement, ScheduleState, TrendOutlook, Disagreement } from './judgement.ts';
+export type { JudgementCounts } from './summary.ts';

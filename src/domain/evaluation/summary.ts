@@ -9,6 +9,8 @@ import type {
   Verdict,
 } from './types.ts';
 import { VERDICTS } from './types.ts';
+import { DISAGREEMENTS, SCHEDULE_STATES, TREND_OUTLOOKS } from './judgement.ts';
+import type { Disagreement, ScheduleState, TrendOutlook } from './judgement.ts';
 
 export type VerdictCounts = Record<Verdict, number>;
 
@@ -22,6 +24,47 @@ export interface EvaluationSummary {
   binding: { total: number; counts: VerdictCounts };
   sentence: Bilingual;
   bindingSentence: Bilingual | null;
+  /** Both parts of the judgement counted: time progress, the trend's outlook, and where they disagree. */
+  judgement: JudgementCounts;
+}
+
+export interface JudgementCounts {
+  schedule: Record<ScheduleState, number>;
+  trend: Record<TrendOutlook, number>;
+  disagreements: Record<Disagreement, number>;
+  sentence: Bilingual;
+}
+
+function zero<K extends string>(keys: readonly K[]): Record<K, number> {
+  const o = {} as Record<K, number>;
+  for (const k of keys) o[k] = 0;
+  return o;
+}
+
+/** Counts of both parts; the sentence names the indicators judged on each and the disagreements. */
+export function countJudgements(results: readonly IndicatorEvaluation[]): JudgementCounts {
+  const schedule = zero(SCHEDULE_STATES);
+  const trend = zero(TREND_OUTLOOKS);
+  const disagreements = zero(DISAGREEMENTS);
+  for (const r of results) {
+    const j = r.judgement;
+    if (j === null) continue;
+    if (j.schedule !== null) schedule[j.schedule] += 1;
+    if (j.trend !== null) trend[j.trend] += 1;
+    if (j.disagreement !== null) disagreements[j.disagreement] += 1;
+  }
+  const onTime = schedule.met + schedule.ahead + schedule.on_schedule;
+  const a = disagreements.on_schedule_trend_misses;
+  const b = disagreements.behind_trend_reaches;
+  return {
+    schedule,
+    trend,
+    disagreements,
+    sentence: {
+      zh: `按时间进度，${onTime}项达到或快于进度、${schedule.behind + schedule.missed}项落后；按当前趋势，${trend.reaches}项可实现目标、${trend.misses}项难以实现；${a}项进度符合但趋势难以实现，${b}项进度落后但趋势可实现。`,
+      en: `By time progress, ${onTime} on or ahead of schedule and ${schedule.behind + schedule.missed} behind; by the trend, ${trend.reaches} reaching the target and ${trend.misses} missing it; ${a} on schedule but with a trend that misses, ${b} behind but with a trend that reaches.`,
+    },
+  };
 }
 
 export interface PlanEvaluation {
@@ -196,5 +239,6 @@ export function summarize(
     binding: { total: bindingResults.length, counts: bindingCounts },
     sentence,
     bindingSentence,
+    judgement: countJudgements(results),
   };
 }

@@ -1,5 +1,6 @@
 import type { Attribute, Direction, IndicatorSpec, TargetKind } from '../indicator.ts';
 import type { ObservationPoint } from '../observation.ts';
+import type { TwoPartJudgement } from './judgement.ts';
 
 /** time = 时间过半、任务过半 (default); trend = the Open SDG / UN ESCAP CAGR-ratio progress measure. */
 export const METHODS = ['time', 'trend'] as const;
@@ -132,6 +133,11 @@ export interface IndicatorEvaluation {
   projection: Projection | null;
   requiredRate: RequiredRate | null;
   probability: Probability | null;
+  /**
+   * Both parts of the judgement evaluation reports make: time progress ("where the schedule says it should
+   * be") and the trend's outlook at the target year, with their disagreement flagged.
+   */
+  judgement: TwoPartJudgement | null;
   /** One sentence with the numbers. */
   explanation: Bilingual;
   /** Caveats worth showing (missing years, averaged rates, rebased baseline, revisions…). */

@@ -1,5 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { METHODS, VERDICTS } from '../../../domain/evaluation/index.ts';
+import {
+  DISAGREEMENTS,
+  METHODS,
+  SCHEDULE_STATES,
+  TREND_OUTLOOKS,
+  VERDICTS,
+} from '../../../domain/evaluation/index.ts';
 import { ATTRIBUTES, DIRECTIONS, TARGET_KINDS } from '../../../domain/indicator.ts';
 import { isCalendarDate } from '../../../domain/provenance.ts';
 import { planSummarySchema } from '../plans/plans.schemas.ts';
@@ -61,10 +67,30 @@ export const indicatorEvaluationSchema = z
     probability: z
       .object({ value: z.number(), basis: z.number(), mean: z.number(), sd: z.number() })
       .nullable(),
+    judgement: z
+      .object({
+        schedule: z.enum(SCHEDULE_STATES).nullable().openapi({
+          description: 'Time progress: where the schedule says it should be (met/missed once over or met)',
+        }),
+        trend: z
+          .enum(TREND_OUTLOOKS)
+          .nullable()
+          .openapi({
+            description: 'Will the trend reach the five-year target (null once the period is over)',
+          }),
+        disagreement: z.enum(DISAGREEMENTS).nullable().openapi({
+          description: 'on_schedule_trend_misses / behind_trend_reaches when the two parts disagree',
+        }),
+        text: bilingual,
+      })
+      .nullable()
+      .openapi('TwoPartJudgement'),
     explanation: bilingual,
     notes: z.array(bilingual),
   })
   .openapi('IndicatorEvaluation');
+
+const countsOf = <T extends string>(keys: readonly [T, ...T[]]) => z.record(z.enum(keys), z.number().int());
 
 export const liveEvaluationSchema = z
   .object({
@@ -85,6 +111,14 @@ export const liveEvaluationSchema = z
       binding: z.object({ total: z.number().int(), counts: verdictCounts }),
       sentence: bilingual,
       bindingSentence: bilingual.nullable(),
+      judgement: z
+        .object({
+          schedule: countsOf(SCHEDULE_STATES),
+          trend: countsOf(TREND_OUTLOOKS),
+          disagreements: countsOf(DISAGREEMENTS),
+          sentence: bilingual,
+        })
+        .openapi({ description: 'Both parts of the judgement counted, and their disagreements' }),
     }),
     ids: z.record(z.string(), z.uuid()),
   })
