@@ -72,12 +72,9 @@ export const indicatorEvaluationSchema = z
         schedule: z.enum(SCHEDULE_STATES).nullable().openapi({
           description: 'Time progress: where the schedule says it should be (met/missed once over or met)',
         }),
-        trend: z
-          .enum(TREND_OUTLOOKS)
-          .nullable()
-          .openapi({
-            description: 'Will the trend reach the five-year target (null once the period is over)',
-          }),
+        trend: z.enum(TREND_OUTLOOKS).nullable().openapi({
+          description: 'Will the trend reach the five-year target (null once the period is over)',
+        }),
         disagreement: z.enum(DISAGREEMENTS).nullable().openapi({
           description: 'on_schedule_trend_misses / behind_trend_reaches when the two parts disagree',
         }),
