@@ -21,6 +21,7 @@ const ModerationPage = lazy(() => import('./modules/comments/ModerationPage.tsx'
 const NotificationsPage = lazy(() => import('./modules/notifications/NotificationsPage.tsx'));
 const AccountPage = lazy(() => import('./modules/accounts/AccountPage.tsx'));
 const ResetPasswordPage = lazy(() => import('./modules/accounts/ResetPasswordPage.tsx'));
+const SearchPage = lazy(() => import('./modules/search/SearchPage.tsx'));
 
 export interface MenuEntry {
   label: MessageKey;
@@ -85,6 +86,7 @@ export const ROUTES: RouteDef[] = [
   },
   { pattern: '/admin', render: () => <AdminPage />, menu: { label: 'nav.admin', visible: role('admin') } },
   { pattern: '/account', render: () => <AccountPage />, menu: { label: 'nav.account', visible: loggedIn } },
+  { pattern: '/search', render: () => <SearchPage /> },
   { pattern: '/reset-password', render: () => <ResetPasswordPage />, bare: true },
   { pattern: '/screen', render: () => <ScreenPage />, bare: true, menu: { label: 'nav.screen' } },
   { pattern: '/login', render: () => <LoginPage />, bare: true },

@@ -77,7 +77,7 @@ describe('web workspace (Chromium)', () => {
 
   it('a department user enters and submits a value in the grid', async () => {
     await login(DEPT);
-    await page.waitForURL(/\/entry$/);
+    await page.waitForURL(/\/entry(\?|$)/); // the address also carries plan, year and method
     await page.getByTestId('entry-grid').waitFor();
     // A typo-sized jump against the last value is flagged inline before anything is sent.
     await page.getByTestId('value-T2-01').fill('65');
@@ -257,7 +257,7 @@ describe('web workspace (Chromium)', () => {
     await page.waitForTimeout(300);
     await shot('import-preview');
     await page.getByTestId('import-save').click();
-    await page.waitForURL(/\/plan$/);
+    await page.waitForURL(/\/plan(\?|$)/);
     await page.getByText('第一篇 总体要求').click();
     await page.getByTestId('node-detail').getByText('第一章 发展基础').waitFor();
     expect(await page.locator('.plan-picker').textContent()).toContain('某市');

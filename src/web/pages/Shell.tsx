@@ -2,6 +2,7 @@ import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
 import { Link, navigate, useLocation } from '../lib/router.tsx';
+import { SearchBox } from '../modules/search/SearchBox.tsx';
 import { LanguageSwitch } from '../modules/session/LanguageSwitch.tsx';
 import { useSession } from '../modules/session/session.tsx';
 import { WorkspacePickers } from '../modules/workspace/WorkspacePickers.tsx';
@@ -64,6 +65,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <Header className="shell-header">
           <WorkspacePickers />
           <Space size={12} wrap className="shell-header-right">
+            <SearchBox />
             <LanguageSwitch />
             {user ? (
               <Dropdown

@@ -1,8 +1,13 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { METHODS } from '../../../domain/evaluation/types.ts';
+import { navigate, useLocation } from '../../lib/router.tsx';
 import type { Method, PlanSummary } from '../../lib/types.ts';
 import { usePlans } from '../evaluation/queries.ts';
 
-/** The plan, year and method every screen looks at; the plan is remembered in this browser. */
+/**
+ * The plan, year and method every screen looks at. They live in the address (?plan=…&year=…&method=…), so a
+ * reload or a shared link opens the same view; the plan is also remembered in this browser.
+ */
 interface Workspace {
   plans: PlanSummary[];
   plan: PlanSummary | null;
@@ -27,6 +32,14 @@ function stored(): string | null {
   }
 }
 
+/** What the address says, when it says something valid. */
+function fromAddress(): { plan: string | null; year: number | null; method: Method | null } {
+  const q = new URLSearchParams(window.location.search);
+  const year = Number(q.get('year'));
+  const method = METHODS.find((m) => m === q.get('method')) ?? null;
+  return { plan: q.get('plan'), year: Number.isInteger(year) && year > 1900 ? year : null, method };
+}
+
 /** The last full year, clamped to the plan period. */
 export function defaultYear(p: PlanSummary, now = new Date()): number {
   return Math.min(p.periodEnd, Math.max(p.periodStart, now.getFullYear() - 1));
@@ -34,15 +47,30 @@ export function defaultYear(p: PlanSummary, now = new Date()): number {
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const plansQ = usePlans();
-  const [planId, setPlanIdState] = useState<string | null>(stored);
-  const [yearByPlan, setYearByPlan] = useState<Record<string, number>>({});
-  const [method, setMethod] = useState<Method>('time');
+  const [initial] = useState(fromAddress);
+  const [planId, setPlanIdState] = useState<string | null>(() => initial.plan ?? stored());
+  const [yearByPlan, setYearByPlan] = useState<Record<string, number>>(() =>
+    initial.plan && initial.year ? { [initial.plan]: initial.year } : {},
+  );
+  const [method, setMethod] = useState<Method>(initial.method ?? 'time');
   const plans = useMemo(() => plansQ.data?.items ?? [], [plansQ.data]);
   const plan = plans.find((p) => p.id === planId) ?? plans[0] ?? null;
 
   useEffect(() => {
     if (plan && plan.id !== planId) setPlanIdState(plan.id);
   }, [plan, planId]);
+
+  // Keep the address in step with the view (after every navigation too), without a history entry.
+  const { path, search } = useLocation();
+  const year = plan ? (yearByPlan[plan.id] ?? defaultYear(plan)) : null;
+  useEffect(() => {
+    if (!plan || year === null) return;
+    const want = { plan: plan.id, year: String(year), method };
+    if (Object.entries(want).every(([k, v]) => search.get(k) === v)) return;
+    const q = new URLSearchParams(search);
+    for (const [k, v] of Object.entries(want)) q.set(k, v);
+    navigate(`${path}?${q.toString()}${window.location.hash}`, { replace: true });
+  }, [plan, year, method, path, search]);
 
   const value = useMemo<Workspace>(() => {
     const years = plan
@@ -59,7 +87,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
           /* ignore */
         }
       },
-      year: plan ? (yearByPlan[plan.id] ?? defaultYear(plan)) : null,
+      year,
       setYear: (y) => {
         if (plan) setYearByPlan((m) => ({ ...m, [plan.id]: y }));
       },
@@ -69,7 +97,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       loading: plansQ.isLoading,
       error: plansQ.error,
     };
-  }, [plans, plan, yearByPlan, method, plansQ.isLoading, plansQ.error]);
+  }, [plans, plan, year, method, plansQ.isLoading, plansQ.error]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, startServe } from '../support/cli.ts';
+import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
+
+// An outline written for this test: the plan browser must show its task text and the search must find it.
+const OUTLINE = `某区国民经济和社会发展第十四个五年规划纲要
+
+“十四五”时期（2021~2025年），是全区发展的关键时期。
+
+第一篇 总体要求
+
+第一章 创新驱动
+
+第一节 科技平台
+
+建设开放实验平台。围绕光子芯片和合成生物两个方向，布局一批概念验证中心。
+
+培育创新企业。实施雏鹰计划，支持初创团队落地。
+`;
+
+/** issue 17: the plan's text in the plan browser, and search across text, indicators and projects (Chromium). */
+describe('plan text and search (Chromium)', () => {
+  let dataDir: string;
+  let server: Awaited<ReturnType<typeof startServe>>;
+  let browser: Browser;
+  let page: Page;
+  let importedId: string;
+  let sipId: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    dataDir = mkdtempSync(join(tmpdir(), 'lantu-search-e2e-'));
+    const env = { LANTU_DATA_DIR: dataDir };
+    expect((await runCli(['db', 'seed'], env)).code).toBe(0);
+    const file = join(dataDir, 'outline.txt');
+    writeFileSync(file, OUTLINE);
+    const imported = await runCli(['import', file, '--no-progress'], env);
+    expect(imported.code, imported.stderr).toBe(0);
+    importedId = /saved plan ([0-9a-f-]{36})/.exec(imported.stdout)![1]!;
+    server = await startServe(env);
+    const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
+      items: { id: string; key: string }[];
+    };
+    sipId = plans.items.find((p) => p.key === 'sip-14th')!.id;
+    browser = await launch();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  });
+
+  it('finds an imported task by a phrase from its text and opens it with its text', async () => {
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('光子芯片')}&plan=${importedId}`);
+    const results = page.getByTestId('search-page');
+    await results.waitFor();
+    await expect.poll(() => results.locator('mark').first().textContent()).toBe('光子芯片');
+    const hit = results.getByRole('link', { name: '建设开放实验平台' });
+    await hit.click();
+    await page.waitForURL(/\/plan\/[0-9a-f-]{36}/);
+    await expect
+      .poll(() => page.locator('.node-body').first().textContent())
+      .toContain('围绕光子芯片和合成生物两个方向');
+    await page.screenshot({ path: join(RESULTS, 'plan-task-text.png') });
+  });
+
+  it('keeps the chosen plan across a reload: it is in the address', async () => {
+    await page.reload();
+    await expect.poll(() => new URL(page.url()).searchParams.get('plan')).toBe(importedId);
+    await expect.poll(() => page.locator('.node-body').first().textContent()).toContain('光子芯片');
+  });
+
+  it('the header search finds an indicator and a project of the default plan', async () => {
+    await page.goto(`${server.url}/?plan=${sipId}`);
+    await page.getByTestId('dashboard').waitFor();
+    const box = page.getByRole('searchbox', { name: /检索规划文本/ });
+    await box.fill('研发经费');
+    await box.press('Enter');
+    await page.waitForURL(/\/search\?/);
+    const results = page.getByTestId('search-page');
+    await expect.poll(() => results.locator('[data-hit]').count()).toBeGreaterThan(0);
+    await expect.poll(() => results.textContent()).toContain('T2-09');
+    await box.fill('生物技术创新岛');
+    await box.press('Enter');
+    await expect.poll(() => results.textContent()).toContain('中新生物技术创新岛');
+    await page.screenshot({ path: join(RESULTS, 'search.png') });
+    const axe = await new AxeBuilder({ page }).disableRules(['color-contrast']).analyze();
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
