@@ -8,6 +8,7 @@ import { IndicatorFacts } from '../modules/indicator/IndicatorFacts.tsx';
 import { MethodCard } from '../modules/indicator/MethodCard.tsx';
 import { ValueHistory } from '../modules/indicator/ValueHistory.tsx';
 import { useSession } from '../modules/session/session.tsx';
+import { SubjectSupervision } from '../modules/supervision/SubjectSupervision.tsx';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
 import { ErrorState, Loading } from '../ui/states.tsx';
 import { VerdictTag } from '../ui/verdict.tsx';
@@ -61,6 +62,9 @@ export default function IndicatorPage({ id }: { id: string }) {
         </Col>
         <Col xs={24}>
           <ValueHistory indicator={indicator} />
+        </Col>
+        <Col xs={24}>
+          <SubjectSupervision planId={planId} subjectType="indicator" subjectId={indicator.id} />
         </Col>
         <Col xs={24}>
           <Card size="small" title={t('ind.assessments')}>
