@@ -37,7 +37,7 @@ export function pathTo(idx: Indexed, id: string): TreeNode[] {
 }
 
 /** The worst assessed verdict among the given ones (no data only when nothing was assessed). */
-export function rollUp(verdicts: Verdict[]): Verdict | null {
+export function worstVerdict(verdicts: Verdict[]): Verdict | null {
   if (verdicts.length === 0) return null;
   return verdicts.reduce((w, v) => (SEVERITY[v] < SEVERITY[w] ? v : w));
 }

@@ -3,7 +3,7 @@ import type { Indicator, TreeNode, Verdict } from '../../lib/types.ts';
 import { isUnjudged } from '../../lib/rules.ts';
 import { useEvaluation, useIndicators, usePlanTree } from '../evaluation/queries.ts';
 import { useWorkspace } from '../workspace/workspace.tsx';
-import { indexTree, rollUp, type Indexed } from './tree.ts';
+import { indexTree, worstVerdict, type Indexed } from './tree.ts';
 
 export interface PlanIndex {
   nodes: TreeNode[] | undefined;
@@ -37,7 +37,7 @@ export function usePlanIndex(): PlanIndex & { title: string | undefined } {
   const indicatorsUnder = (id: string): Indicator[] =>
     [...(idx.subtree.get(id) ?? new Set<string>())].flatMap((n) => indicatorsByNode.get(n) ?? []);
   const nodeVerdict = (id: string): Verdict | null =>
-    rollUp(
+    worstVerdict(
       indicatorsUnder(id)
         .map((i) => verdictByCode.get(i.code))
         .filter((v): v is Verdict => !!v && !isUnjudged(v)),
