@@ -10,6 +10,7 @@ import { evaluateCumulative, evaluateReduction } from './cumulative.ts';
 import { unavailable } from './explain.ts';
 import { evaluateCagr } from './growth.ts';
 import { kindFamily } from './kinds.ts';
+import { growthView } from './growth-view.ts';
 import { twoPartJudgement } from './judgement.ts';
 import { evaluateLevel } from './level.ts';
 import { evaluateAssigned, evaluateRelational } from './relational.ts';
@@ -31,6 +32,7 @@ export function evaluateIndicator(
   const ctx = prepare(spec, observations, year, method, options);
   const r = judgeByFamily(ctx);
   r.judgement = twoPartJudgement(r, { final: ctx.final, delta: ctx.delta, explain: ctx.explain });
+  if (kindFamily(spec.kind) === 'growth') r.growth = growthView(ctx);
   return r;
 }
 

@@ -50,6 +50,7 @@ export function base(ctx: Ctx): IndicatorEvaluation {
     requiredRate: null,
     probability: null,
     judgement: null,
+    growth: null,
     explanation: NO_TEXT,
     notes: ctx.notes,
   };

@@ -30,3 +30,4 @@ export { inferRelatedCode } from './summary.ts';
 export { twoPartJudgement, SCHEDULE_STATES, TREND_OUTLOOKS, DISAGREEMENTS } from './judgement.ts';
 export type { TwoPartJudgement, ScheduleState, TrendOutlook, Disagreement } from './judgement.ts';
 export type { JudgementCounts } from './summary.ts';
+export type { GrowthView } from './growth-view.ts';

@@ -1,5 +1,6 @@
 import type { Attribute, Direction, IndicatorSpec, TargetKind } from '../indicator.ts';
 import type { ObservationPoint } from '../observation.ts';
+import type { GrowthView } from './growth-view.ts';
 import type { TwoPartJudgement } from './judgement.ts';
 
 /** time = 时间过半、任务过半 (default); trend = the Open SDG / UN ESCAP CAGR-ratio progress measure. */
@@ -138,6 +139,8 @@ export interface IndicatorEvaluation {
    * be") and the trend's outlook at the target year, with their disagreement flagged.
    */
   judgement: TwoPartJudgement | null;
+  /** Growth targets read from annual rates: each year's rate, the latest, and the 两年平均增长; null otherwise. */
+  growth: GrowthView | null;
   /** One sentence with the numbers. */
   explanation: Bilingual;
   /** Caveats worth showing (missing years, averaged rates, rebased baseline, revisions…). */

@@ -82,6 +82,16 @@ export const indicatorEvaluationSchema = z
       })
       .nullable()
       .openapi('TwoPartJudgement'),
+    growth: z
+      .object({
+        annual: z.array(z.object({ year: z.number().int(), rate: z.number() })),
+        latest: z.object({ year: z.number().int(), rate: z.number() }).nullable(),
+        twoYearAverage: z.array(z.object({ year: z.number().int(), rate: z.number() })),
+      })
+      .nullable()
+      .openapi({
+        description: 'Growth targets read from annual rates: rates per year, the latest, and 两年平均增长',
+      }),
     explanation: bilingual,
     notes: z.array(bilingual),
   })
