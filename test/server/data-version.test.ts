@@ -76,6 +76,15 @@ const LEAVES_PUBLISHED: Record<string, string> = {
   'POST /api/reply-templates': 'templates for replies, private',
   'PUT /api/reply-templates/:id': 'templates',
   'DELETE /api/reply-templates/:id': 'templates',
+  'POST /api/plans/:id/warnings/refresh': 'early warnings are read uncached in the workspace',
+  'PUT /api/plans/:id/warning-rules': 'warning rules, workspace only',
+  'PUT /api/plans/:id/supervision-settings': 'supervision (督办) settings, workspace only',
+  'POST /api/supervision': 'supervision items are read uncached in the workspace',
+  'POST /api/supervision/:id/acknowledge': 'supervision',
+  'POST /api/supervision/:id/close': 'supervision',
+  'POST /api/supervision/:id/plan': 'supervision',
+  'POST /api/supervision/:id/progress': 'supervision',
+  'POST /api/supervision/:id/return': 'supervision',
 };
 
 /**
