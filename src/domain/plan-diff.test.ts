@@ -1,36 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { describePlanChanges } from './plan-diff.ts';
+import { describeVersionChanges, type VersionSide } from './plan-diff.ts';
+import { matchIndicators, matchNodes } from './plan-versions.ts';
 
-const ind = (code: string, target: string, name = `指标${code}`) => ({
+const ind = (code: string, target: string, name = `指标${code}`, kind = 'level') => ({
+  id: `${code}:${target}`,
   code,
   name,
-  kind: 'level' as const,
-  attribute: 'expected' as const,
-  baseline: { raw: '1' },
-  target: { raw: target },
+  unit: '%',
+  kind,
+  attribute: 'expected',
+  baseline: '1',
+  target,
 });
-const node = { kind: 'part' as const, number: null, title: 'x', body: null, source: null, children: [] };
+const node = (id: string, title: string, number: string | null = null) => ({
+  id,
+  parentId: null,
+  kind: 'part' as const,
+  number,
+  title,
+});
+const describeSides = (before: VersionSide, after: VersionSide) =>
+  describeVersionChanges(before, after, {
+    indicators: matchIndicators(before.indicators, after.indicators),
+    nodes: matchNodes(before.nodes, after.nodes),
+  });
 
-describe('describePlanChanges', () => {
-  it('lists added, removed and changed indicators and the node count', () => {
-    const lines = describePlanChanges(
-      { nodeCount: 1, indicators: [ind('A', '10'), ind('B', '5')] },
-      { nodes: [node, node], indicators: [ind('A', '12'), ind('C', '3')] },
+describe('describeVersionChanges', () => {
+  it('lists added, removed and changed indicators and headings', () => {
+    const lines = describeSides(
+      { nodes: [node('a', '总体要求', '第一篇')], indicators: [ind('A', '10'), ind('B', '5')] },
+      {
+        nodes: [node('x', '总体要求', '第一篇'), node('y', '保障措施', '第二篇')],
+        indicators: [ind('A', '12', '指标A', 'floor'), ind('C', '3')],
+      },
     );
     expect(lines).toEqual([
-      'nodes 节点: 1 → 2',
-      '~ indicator A 指标A: target 10 → 12',
+      '+ part 第二篇 保障措施',
+      '~ indicator A 指标A: target 10 → 12; kind level → floor',
       '+ indicator C 指标C',
       '- indicator B 指标B',
     ]);
   });
 
-  it('says so when nothing changed', () => {
+  it('is empty when nothing changed, whatever kind the document would give', () => {
     expect(
-      describePlanChanges(
-        { nodeCount: 1, indicators: [ind('A', '1')] },
-        { nodes: [node], indicators: [ind('A', '1')] },
+      describeSides(
+        { nodes: [node('a', 'x')], indicators: [ind('A', '1', '指标A', 'ceiling')] },
+        { nodes: [node('b', 'x')], indicators: [ind('A', '1')] },
       ),
-    ).toEqual(['no changes 无变化']);
+    ).toEqual([]);
   });
 });

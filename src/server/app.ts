@@ -9,6 +9,9 @@ import { metricsMiddleware, renderMetrics } from './metrics.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { plansImportRoutes } from './modules/plans/plans-import.routes.ts';
+import { planVersionsRoutes } from './modules/plan-versions/plan-versions.routes.ts';
+import { draftGuard } from './modules/plan-versions/draft-guard.ts';
+import { continuityRoutes } from './modules/continuity/continuity.routes.ts';
 import { liveEvaluationRoutes } from './modules/live-evaluation/live-evaluation.routes.ts';
 import { seriesRoutes } from './modules/series/series.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
@@ -98,6 +101,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 
   app.use('/api/*', sessionMiddleware);
+  app.use('/api/*', draftGuard); // draft plan versions are the planning office's until published
   app.route('/api', healthRoutes);
   app.route('/api', authRoutes);
   app.route('/api', oidcRoutes);
@@ -114,6 +118,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', feedbackRoutes);
   app.route('/api', plansImportRoutes);
   app.route('/api', plansRoutes);
+  app.route('/api', planVersionsRoutes);
+  app.route('/api', continuityRoutes);
   app.route('/api', liveEvaluationRoutes);
   app.route('/api', seriesRoutes);
   app.route('/api', searchRoutes);

@@ -31,20 +31,22 @@ describe.each(testDatabases)('saving an imported plan on $kind', ({ create }) =>
     expect(r.version).toBe(1);
     const plan = await plansRepository.findById(db, r.planId);
     expect(plan).toMatchObject({ periodStart: 2021, periodEnd: 2025, indicatorCount: 36 });
-    // the previous plan in the document is new here too (its key differs from the seed's), so two plans are added
-    expect(await plansRepository.count(db)).toBe(before + dataset.plans.length);
+    // the previous plan in the document is the seeded 13th plan (same period and issuer, another key): it is
+    // reused, not added a second time (issue 15 §5; two plans were added before)
+    expect(await plansRepository.count(db)).toBe(before + 1);
+    expect(plan?.predecessorId).toBe((await plansRepository.findPublishedByKey(db, 'sip-13th'))?.id);
   });
 
-  it('saves it again under --plan as version 2 and says nothing changed', async () => {
+  it('saves nothing under --plan when nothing changed (a no-op diff)', async () => {
     const first = (await plansRepository.list(db)).find((p) => p.key === 'imported' && p.version === 1)!;
     const countBefore = await plansRepository.count(db);
     const r = await savePlanDataset(db, dataset, { planId: first.id });
-    expect(r.version).toBe(2);
+    expect(r).toMatchObject({ saved: false, planId: first.id, version: 1 });
     expect(r.changes).toEqual(['no changes 无变化']);
-    expect(await plansRepository.count(db)).toBe(countBefore + 1);
+    expect(await plansRepository.count(db)).toBe(countBefore);
   });
 
-  it('reports a changed target in the new version', async () => {
+  it('reports a changed target in the new version, saved as a draft', async () => {
     const latest = await plansRepository.findLatestByKey(db, 'imported');
     const main = dataset.plans.find((p) => p.key === 'imported')!;
     const changed: Dataset = {
@@ -66,7 +68,8 @@ describe.each(testDatabases)('saving an imported plan on $kind', ({ create }) =>
       ),
     };
     const r = await savePlanDataset(db, changed, { planId: latest!.id });
-    expect(r.version).toBe(3);
+    expect(r).toMatchObject({ saved: true, version: 2 });
+    expect((await plansRepository.findById(db, r.planId))?.status).toBe('draft');
     expect(r.changes).toEqual(['~ indicator T2-11 国家高新技术企业数: target 5000 → 6000']);
     const inds = await indicatorsRepository.listByPlan(db, r.planId);
     expect(inds.find((i) => i.code === 'T2-11')?.target?.value).toBe(6000);

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
+import { publishPlanVersion } from '../../src/server/modules/plan-versions/plan-versions.service.ts';
 import { auditRepository } from '../../src/db/repositories/audit.repository.ts';
 import {
   DEFAULT_DATASET_PATH,
@@ -299,18 +300,31 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
   });
 
   describe('inbox across plan versions', () => {
-    it('follows only the latest version of each plan', async () => {
+    it('follows the published version of each plan: a new version is a draft until published, then carries the work', async () => {
+      const items = async () =>
+        (await kjj.request('GET', '/api/inbox?asOf=2023-02-15')).body.items as {
+          planId: string;
+          type: string;
+          code: string;
+          period: string;
+        }[];
+      const work = (list: Awaited<ReturnType<typeof items>>) =>
+        list.map((i) => `${i.type} ${i.code} ${i.period}`).sort();
+      const before = await items();
       const loaded = await loadDataset(db, readDatasetFile(DEFAULT_DATASET_PATH), {
         actor: 'test',
         asNewVersion: true,
       });
       const v2 = loaded.find((p) => p.key === 'sip-14th')!;
       expect(v2.version).toBe(2);
-      const res = await kjj.request('GET', '/api/inbox?asOf=2023-02-15');
-      const planIds = new Set(res.body.items.map((i: { planId: string }) => i.planId));
-      expect([...planIds]).toEqual([v2.id]);
-      // the draft of version 1 is no longer asked for; version 2 starts empty
-      expect(res.body.items.some((i: { type: string }) => i.type !== 'fill')).toBe(false);
+      // a draft: departments go on working on version 1 (issue 15 §5; the inbox switched at once before)
+      expect(await items()).toEqual(before);
+      await publishPlanVersion(db, v2.id, { id: null, name: 'test' });
+      const after = await items();
+      expect([...new Set(after.map((i) => i.planId))]).toEqual([v2.id]);
+      // the drafts and returned values sent to version 1 are still asked for, now on version 2
+      expect(work(after)).toEqual(work(before));
+      expect(after.some((i) => i.type !== 'fill')).toBe(true);
     });
   });
 

@@ -20,7 +20,7 @@ describe.each(testDatabases)('plan import over HTTP on $kind', ({ create }) => {
   let app: ReturnType<typeof testApp>;
   let admin: Client;
 
-  const upload = (query: string) =>
+  const upload = (query: string, body: Uint8Array = OUTLINE) =>
     app.request(`/api/plans/import?filename=outline.txt&${query}`, {
       method: 'POST',
       headers: {
@@ -28,7 +28,7 @@ describe.each(testDatabases)('plan import over HTTP on $kind', ({ create }) => {
         'x-csrf-token': admin.csrf,
         'content-type': 'application/octet-stream',
       },
-      body: OUTLINE,
+      body,
     });
 
   beforeAll(async () => {
@@ -59,7 +59,11 @@ describe.each(testDatabases)('plan import over HTTP on $kind', ({ create }) => {
       return query(text, params);
     };
     try {
-      const res = await upload(`preview=false&planId=${first.planId}`);
+      // a changed outline (the same one again is a no-op since issue 15 §5, and saves nothing)
+      const changed = new TextEncoder().encode(
+        [new TextDecoder().decode(OUTLINE), '第二章 保障措施', '加强组织领导。'].join('\n'),
+      );
+      const res = await upload(`preview=false&planId=${first.planId}`, changed);
       expect(res.status).toBe(200);
       expect(((await res.json()) as { saved: boolean }).saved).toBe(true);
     } finally {

@@ -83,7 +83,7 @@ describe.each(testDatabases)('plan import API on $kind', ({ create }) => {
     );
   });
 
-  it('saves a .docx as a new plan, then as version 2 of it with the changes listed', async () => {
+  it('saves a .docx as a new plan; the same outline again as a version of it saves nothing', async () => {
     const docx = await buildDocxFixture(importPlan({ bytes: OUTLINE, filename: 'outline.txt' }), 'styled');
     const saved = await upload(admin, 'filename=outline.docx&preview=false', docx);
     expect(saved.status).toBe(200);
@@ -93,9 +93,21 @@ describe.each(testDatabases)('plan import API on $kind', ({ create }) => {
     expect(tree.body.nodes.filter((n) => n.kind === 'part')).toHaveLength(6);
 
     const again = await upload(admin, `filename=outline.txt&preview=false&planId=${first.planId}`, OUTLINE);
-    const second = (await again.json()) as { version: number; changes: string[] };
-    expect(second.version).toBe(2);
+    const second = (await again.json()) as {
+      saved: boolean;
+      planId: string;
+      version: number;
+      changes: string[];
+      versionDiff: { unchanged: boolean };
+    };
+    // issue 15 §5: a no-op diff, no version 2 (the test expected a new version before)
+    expect(second).toMatchObject({ saved: false, planId: first.planId, version: 1 });
     expect(second.changes).toEqual(['no changes 无变化']);
+    expect(second.versionDiff.unchanged).toBe(true);
+    // the outline's Table 1 (the 13th plan) is the seeded 13th plan, not a second copy
+    const plans = (await getJson<{ items: { key: string; periodStart: number }[] }>(app, '/api/plans')).body
+      .items;
+    expect(plans.filter((p) => p.periodStart === 2016)).toHaveLength(1);
   });
 
   it('refuses non-admins, non-plans and unknown formats with typed errors', async () => {

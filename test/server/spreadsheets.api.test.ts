@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { auditRepository } from '../../src/db/repositories/audit.repository.ts';
+import { publishPlanVersion } from '../../src/server/modules/plan-versions/plan-versions.service.ts';
 import {
   DEFAULT_DATASET_PATH,
   loadDataset,
@@ -350,17 +351,29 @@ describe.each(testDatabases)('spreadsheet round trip on $kind', ({ create }) => 
     expect((await uploadFile(app, swj, '/api/uploads', huge)).status).toBe(413);
   });
 
-  it('refuses a template of an older plan version once a new version is loaded', async () => {
+  it('refuses a template of an older plan version once a new version is published', async () => {
     const old = (await download(app, swj, '/api/templates/SWJ.xlsx')).bytes;
-    await loadDataset(db, readDatasetFile(DEFAULT_DATASET_PATH), { actor: 'test', asNewVersion: true });
+    const loaded = await loadDataset(db, readDatasetFile(DEFAULT_DATASET_PATH), {
+      actor: 'test',
+      asNewVersion: true,
+    });
+    // a draft version changes nothing for departments (issue 15 §5): the template is still current
+    const same = await download(app, swj, '/api/templates/SWJ.xlsx');
+    const cells = async (bytes: Uint8Array) =>
+      [...valueCells(await open(bytes)).entries()]
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => `${k}=${String(v)}`);
+    expect(await cells(same.bytes)).toEqual(await cells(old));
+    await publishPlanVersion(db, loaded.find((p) => p.key === 'sip-14th')!.id, { id: null, name: 'test' });
     const res = await uploadFile(app, swj, '/api/uploads', old);
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain('newer version');
+    // the published version carries the values sent to the old one (it held the dataset's values only before)
     const fresh = await open((await download(app, swj, '/api/templates/SWJ.xlsx')).bytes);
-    // The new version holds the dataset's published values only, none of the drafts sent to the old one.
+    expect(
+      [...valueCells(fresh).entries()].filter(([, v]) => v !== null).map(([k, v]) => `${k}=${String(v)}`),
+    ).toEqual(await cells(old));
     const ws = fresh.getWorksheet(DATA)!;
-    const filled = [...valueCells(fresh).entries()].filter(([, v]) => v !== null);
-    expect(filled.map(([, v]) => v).sort()).toEqual([1077.4, 1119.7, 212, 212]); // T2-07@2022 and @2021, T2-05 and X-005 @2023
     expect(ws.getRow(findRow(ws, 'T2-05')).getCell(yearColumn(ws, '2023')).value).toBe(212);
   });
 });

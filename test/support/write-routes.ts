@@ -105,6 +105,11 @@ export const MATRIX: Record<string, Case> = {
     request: () =>
       Promise.resolve({ path: '/api/plans/import?filename=tiny.txt&preview=true', bytes: TINY_OUTLINE }),
   },
+  // issue 15 §5: only the planning office publishes; the seeded plan is published already, hence 409 for it
+  'POST /api/plans/:id/publish': {
+    expect: allowOnly({ admin: 409 }),
+    request: (ctx) => Promise.resolve({ path: `/api/plans/${ctx.planId}/publish` }),
+  },
   'POST /api/auth/login': {
     expect: { anonymous: 200, own: 200, other: 200, assessor: 200, admin: 200 },
     async request(ctx) {

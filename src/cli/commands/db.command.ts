@@ -33,7 +33,10 @@ export function dbCommand(): Command {
   db.command('seed')
     .description('load a dataset (default: the SIP 14th plan) 载入数据集')
     .option('-f, --file <dataset.json>', 'dataset file (default: data/sip-14th/dataset.json)')
-    .option('--new-version', 'load plans whose key exists as new versions')
+    .option(
+      '--new-version',
+      'load plans whose key exists as new (draft) versions; publish them with `db publish`',
+    )
     .action(async (opts: { file?: string; newVersion?: boolean }) => {
       const { DEFAULT_DATASET_PATH, loadDataset, readDatasetFile } =
         await import('../../server/modules/datasets/dataset.service.ts');
@@ -42,6 +45,19 @@ export function dbCommand(): Command {
         loadDataset(conn, dataset, { actor: 'cli:seed', asNewVersion: opts.newVersion === true }),
       );
       for (const p of loaded) process.stdout.write(`loaded ${p.key} v${p.version}  id ${p.id}\n`);
+    });
+  db.command('publish <planId>')
+    .description('publish a draft plan version, carrying the work of the version in use over 发布规划新版本')
+    .action(async (planId: string) => {
+      const { publishPlanVersion } =
+        await import('../../server/modules/plan-versions/plan-versions.service.ts');
+      const r = await withDb((conn) => publishPlanVersion(conn, planId, { id: null, name: 'cli:publish' }));
+      const c = r.diff.carried;
+      process.stdout.write(
+        `published v${r.version}  id ${r.planId}: carried ${c.indicators} indicators, ${c.nodes} nodes, ` +
+          `${c.assignments} assignments, ${c.observations} values, ${c.taskReports} task reports, ` +
+          `${c.projects} projects; ${r.diff.orphaned.length} orphaned (kept on the previous version)\n`,
+      );
     });
   return db;
 }

@@ -97,14 +97,15 @@ async function fromFile(opts: EvaluateOptions): Promise<Inputs> {
 
 /**
  * A plan in the database (read only: its indicators and approved annual values, as the live evaluation API
- * reads them). The id may be the plan's UUID or its key (the latest version).
+ * reads them). The id may be the plan's UUID (any version) or its key (the published version).
  */
 async function fromDatabase(opts: EvaluateOptions): Promise<Inputs> {
   const db = await openDatabase(loadConfig(), createLogger(process.env.LOG_LEVEL ?? 'warn'));
   try {
-    const plans = await listPlans(db);
+    const plans = await listPlans(db, true);
     const plan =
       plans.find((p) => p.id === opts.plan) ??
+      plans.find((p) => p.key === opts.plan && p.status === 'published') ??
       plans.filter((p) => p.key === opts.plan).sort((a, b) => b.version - a.version)[0];
     if (plan === undefined) {
       throw new LantuError(

@@ -52,6 +52,7 @@ function writeOut(text: string): Promise<void> {
 export interface ImportOpts {
   json?: boolean;
   plan?: string;
+  predecessor?: string;
   format?: InputFormat;
   key?: string;
   progress?: boolean;
@@ -91,13 +92,21 @@ export async function importAction(file: string, opts: ImportOpts): Promise<void
     for (const line of formatReport(doc.report)) process.stderr.write(`${line}\n`);
     const dataset = planDocumentToDataset(doc, { planKey: opts.key });
     bar?.update(90, { stage: '保存 saving' });
-    const saved = await saveImportedPlan(dataset, opts.plan === undefined ? {} : { planId: opts.plan });
+    const saved = await saveImportedPlan(dataset, {
+      ...(opts.plan === undefined ? {} : { planId: opts.plan }),
+      ...(opts.predecessor === undefined ? {} : { predecessorId: opts.predecessor }),
+    });
     bar?.update(100, { stage: STAGE_LABEL.done });
     bar?.stop();
     const table = dataset.plans[0]?.indicators.filter((i) => i.origin === 'table').length ?? 0;
     const text = (dataset.plans[0]?.indicators.length ?? 0) - table;
+    const what = !saved.saved
+      ? 'unchanged, nothing saved 无变化'
+      : opts.plan === undefined
+        ? 'saved plan'
+        : 'saved draft version (publish: lantu db publish ID)';
     process.stdout.write(
-      `saved plan ${saved.planId} v${saved.version}: ${doc.meta.title} (${table} indicators, ${text} prose targets)\n`,
+      `${what} ${saved.planId} v${saved.version}: ${doc.meta.title} (${table} indicators, ${text} prose targets)\n`,
     );
     for (const c of saved.changes) process.stdout.write(`  ${c}\n`);
   } finally {

@@ -14,10 +14,15 @@ export interface PlanRow {
   visionYear: number | null;
   parentId: string | null;
   predecessorId: string | null;
+  status: PlanStatus;
+  publishedAt: Date | null;
   createdAt: Date;
   indicatorCount: number;
   secondaryIndicatorCount: number;
 }
+
+/** draft: imported, not yet seen by departments or the public; superseded: replaced by a newer published version. */
+export type PlanStatus = 'draft' | 'published' | 'superseded';
 
 export interface NewPlan {
   id: string;
@@ -31,6 +36,7 @@ export interface NewPlan {
   visionYear: number | null;
   parentId: string | null;
   predecessorId: string | null;
+  status: PlanStatus;
 }
 
 export interface NodeRow {
@@ -46,7 +52,8 @@ export interface NodeRow {
 
 const PLAN_COLUMNS = `p.id, p.key, p.version, p.title, p.short_title AS "shortTitle", p.issuer,
   p.period_start AS "periodStart", p.period_end AS "periodEnd", p.vision_year AS "visionYear",
-  p.parent_id AS "parentId", p.predecessor_id AS "predecessorId", p.created_at AS "createdAt",
+  p.parent_id AS "parentId", p.predecessor_id AS "predecessorId", p.status,
+  p.published_at AS "publishedAt", p.created_at AS "createdAt",
   (SELECT count(*)::int FROM indicators i WHERE i.plan_id = p.id AND i.origin = 'table') AS "indicatorCount",
   (SELECT count(*)::int FROM indicators i WHERE i.plan_id = p.id AND i.origin = 'text') AS "secondaryIndicatorCount"`;
 
@@ -70,6 +77,31 @@ export const plansRepository = {
     return rows[0] ?? null;
   },
 
+  /** The version of a plan key departments and the public see. */
+  async findPublishedByKey(db: Queryable, key: string): Promise<PlanRow | null> {
+    const rows = await db.query<PlanRow>(
+      `SELECT ${PLAN_COLUMNS} FROM plans p WHERE p.key = $1 AND p.status = 'published'`,
+      [key],
+    );
+    return rows[0] ?? null;
+  },
+
+  /** Every version of a plan key, newest first. */
+  async listVersions(db: Queryable, key: string): Promise<PlanRow[]> {
+    return db.query<PlanRow>(`SELECT ${PLAN_COLUMNS} FROM plans p WHERE p.key = $1 ORDER BY p.version DESC`, [
+      key,
+    ]);
+  },
+
+  async setStatus(db: Queryable, id: string, status: PlanStatus, actor: string | null = null): Promise<void> {
+    await db.query(
+      status === 'published'
+        ? `UPDATE plans SET status = $2, published_at = now(), published_by = $3 WHERE id = $1`
+        : `UPDATE plans SET status = $2 WHERE id = $1`,
+      status === 'published' ? [id, status, actor] : [id, status],
+    );
+  },
+
   async count(db: Queryable): Promise<number> {
     const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM plans');
     return rows[0]?.n ?? 0;
@@ -78,8 +110,9 @@ export const plansRepository = {
   async insert(db: Queryable, plan: NewPlan): Promise<void> {
     await db.query(
       `INSERT INTO plans (id, key, version, title, short_title, issuer, period_start, period_end, vision_year,
-         parent_id, predecessor_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+         parent_id, predecessor_id, status, published_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+               CASE WHEN $12 = 'published' THEN now() END)`,
       [
         plan.id,
         plan.key,
@@ -92,6 +125,7 @@ export const plansRepository = {
         plan.visionYear,
         plan.parentId,
         plan.predecessorId,
+        plan.status,
       ],
     );
   },

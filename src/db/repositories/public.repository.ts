@@ -16,10 +16,11 @@ export interface PublicProjectRow {
 }
 
 export const publicRepository = {
-  /** The plan the portal shows by default: the newest master plan (no parent), latest version. */
+  /** The plan the portal shows by default: the newest master plan (no parent), its published version. */
   async mainPlanId(db: Queryable): Promise<string | null> {
     const rows = await db.query<{ id: string }>(
-      `SELECT id FROM plans WHERE parent_id IS NULL ORDER BY period_start DESC, version DESC LIMIT 1`,
+      `SELECT id FROM plans WHERE parent_id IS NULL AND status = 'published'
+        ORDER BY period_start DESC, version DESC LIMIT 1`,
     );
     return rows[0]?.id ?? null;
   },

@@ -2,7 +2,7 @@ import type { Queryable } from '../db.types.ts';
 import type { Frequency, TargetKind } from '../../domain/indicator.ts';
 import type { ObservationStatus } from '../../domain/observation.ts';
 
-/** The latest version of a plan key. */
+/** The published version of a plan key. */
 export interface CurrentPlan {
   id: string;
   key: string;
@@ -63,7 +63,7 @@ export const reportingRepository = {
     return db.query<CurrentPlan>(
       `SELECT DISTINCT ON (p.key) p.id, p.key, p.title, p.period_start AS "periodStart",
               p.period_end AS "periodEnd", p.parent_id AS "parentId"
-         FROM plans p ORDER BY p.key, p.version DESC`,
+         FROM plans p WHERE p.status = 'published' ORDER BY p.key, p.version DESC`,
     );
   },
 

@@ -81,6 +81,9 @@ const RULES = {
     createDepartment: roles('admin'),
     assign: roles('admin'),
     importPlan: roles('admin'),
+    /** Draft versions and superseded ones are the planning office's (issue 15 §5). */
+    publishPlan: roles('admin'),
+    seePlanDrafts: roles('admin'),
     manageProjects: roles('admin'),
     moderateComments: roles('admin'),
     /** Commenters' contact details are for the moderators only. */

@@ -105,4 +105,29 @@ export interface PlanImportResult {
   tree: { number: string | null; title: string; children: { number: string | null; title: string }[] }[];
   indicators: { code: string; name: string; baseline: string | null; target: string | null; kind: string }[];
   changes: string[];
+  versionDiff: PlanVersionDiff;
+}
+
+/** What publishing a version carries over (keep in step with plan-versions.schemas.ts). */
+export interface PlanVersionDiff {
+  basePlanId: string | null;
+  baseVersion: number | null;
+  unchanged: boolean;
+  changes: string[];
+  carried: Record<
+    | 'indicators'
+    | 'nodes'
+    | 'assignments'
+    | 'observations'
+    | 'workPlans'
+    | 'taskReports'
+    | 'projectLinks'
+    | 'comments'
+    | 'projects'
+    | 'snapshots',
+    number
+  >;
+  added: { type: string; code: string | null; name: string }[];
+  removed: { type: string; code: string | null; name: string }[];
+  orphaned: { type: string; code: string | null; name: string }[];
 }

@@ -16,6 +16,9 @@ import { spatialUnitsRepository } from '../../../db/repositories/spatial-units.r
 import { datasetSchema, type Dataset, type DatasetPlan } from '../../../domain/dataset.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import { flattenTree } from '../plans/plan-tree.ts';
+import { planVersionsRepository } from '../../../db/repositories/plan-versions.repository.ts';
+import { matchIndicators } from '../../../domain/plan-versions.ts';
+import { versionInUse } from '../plan-versions/plan-versions.service.ts';
 import { dataChanged } from '../../cache/data-version.ts';
 
 export const DEFAULT_DATASET_PATH = fileURLToPath(
@@ -123,9 +126,7 @@ async function insertPlan(
     throw new LantuError('conflict', `A plan with key ${plan.key} already exists (id ${existing.id})`);
   }
   const refId = async (key: string | null): Promise<string | null> =>
-    key === null
-      ? null
-      : (loaded.get(key)?.id ?? (await plansRepository.findLatestByKey(tx, key))?.id ?? null);
+    key === null ? null : (loaded.get(key)?.id ?? (await versionInUse(tx, key))?.id ?? null);
   const id = randomUUID();
   const version = existing ? existing.version + 1 : 1;
   await plansRepository.insert(tx, {
@@ -140,6 +141,8 @@ async function insertPlan(
     visionYear: plan.visionYear,
     parentId: await refId(plan.parentKey),
     predecessorId: await refId(plan.predecessorKey),
+    // A new version is a draft: departments and the public go on seeing the published one until it is published.
+    status: existing ? 'draft' : 'published',
   });
   const tree = flattenTree(plan.nodes);
   await plansRepository.insertNodes(tx, id, tree.rows);
@@ -170,6 +173,7 @@ async function insertPlan(
     rowNumber: ind.rowNumber,
   }));
   await indicatorsRepository.insertMany(tx, indicatorRows);
+  if (existing) await keepCuratedMetadata(tx, existing.key, plan, indicatorRows);
   const indicatorIdByCode = new Map(indicatorRows.map((r) => [r.code, r.id]));
 
   const assignments: NewAssignment[] = [];
@@ -225,6 +229,28 @@ async function insertPlan(
     },
   });
   return { loadedPlan: { key: plan.key, id, version }, nodeIds: tree.idByPath };
+}
+
+/**
+ * The indicators a new version continues keep the kind, direction, tolerance, frequency and due days of the
+ * version in use, unless the new document changed the target (then the kind read from it fits better).
+ */
+async function keepCuratedMetadata(
+  tx: Queryable,
+  key: string,
+  plan: DatasetPlan,
+  rows: readonly IndicatorRow[],
+): Promise<void> {
+  const base = await versionInUse(tx, key);
+  if (!base) return;
+  const before = await indicatorsRepository.listByPlan(tx, base.id);
+  const m = matchIndicators(before, rows);
+  const byId = new Map(before.map((b) => [b.id, b]));
+  const targets = new Map(plan.indicators.map((i, k) => [rows[k]?.id, i.target?.raw ?? '']));
+  const pairs = [...m.pairs]
+    .filter(([oldId, newId]) => (byId.get(oldId)?.target?.raw ?? '') === targets.get(newId))
+    .map(([old_id, new_id]) => ({ old_id, new_id }));
+  await planVersionsRepository.copyCurated(tx, pairs);
 }
 
 /** Predecessors and parents first, so references resolve. */

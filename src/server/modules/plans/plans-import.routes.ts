@@ -10,13 +10,20 @@ import { authorize } from '../../policies/policy.ts';
 import { validationHook } from '../../errors.ts';
 import { errorResponse as err, jsonResponse as ok } from '../../openapi-helpers.ts';
 import { describeImport, savePlanDataset } from './plans.import.ts';
+import { versionDiffSchema } from '../plan-versions/plan-versions.schemas.ts';
 
 const importQuery = z.object({
   filename: z
     .string()
     .max(255)
     .openapi({ example: 'outline.docx', description: 'Picks the reader by extension' }),
-  planId: z.uuid().optional().openapi({ description: 'Save as a new version of this plan' }),
+  planId: z
+    .uuid()
+    .optional()
+    .openapi({ description: 'Save as a new version (a draft until published) of this plan' }),
+  predecessor: z.uuid().optional().openapi({
+    description: 'The plan this one follows (the 14th for the 15th): continuing indicators link',
+  }),
   preview: z
     .enum(['true', 'false'])
     .default('true')
@@ -60,6 +67,8 @@ const previewSchema = z
       }),
     ),
     changes: z.array(z.string()),
+    /** What publishing the new version carries over from the version in use, what is new, removed, orphaned. */
+    versionDiff: versionDiffSchema,
   })
   .openapi('PlanImport');
 
@@ -117,19 +126,23 @@ plansImportRoutes.openapi(
       input: { bytes, filename: q.filename },
     });
     const db = c.var.deps.db;
-    const opts = q.planId ? { planId: q.planId } : {};
+    const opts = {
+      ...(q.planId ? { planId: q.planId } : {}),
+      ...(q.predecessor ? { predecessorId: q.predecessor } : {}),
+    };
     const described = await describeImport(db, dataset, opts);
-    const { main, changes } = described;
+    const { main, changes, diff } = described;
     const actor = { id: admin.id, label: admin.email };
-    const saved =
+    const result =
       q.preview === 'false' ? await savePlanDataset(db, dataset, { ...opts, actor }, described) : null;
+
     const table = main.indicators.filter((i) => i.origin === 'table');
     return c.json(
       {
         report,
-        saved: saved !== null,
-        planId: saved?.planId ?? null,
-        version: saved?.version ?? null,
+        saved: result?.saved ?? false,
+        planId: result?.planId ?? null,
+        version: result?.version ?? null,
         title: main.title,
         periodStart: main.periodStart,
         periodEnd: main.periodEnd,
@@ -158,6 +171,7 @@ plansImportRoutes.openapi(
           kind: i.kind,
         })),
         changes,
+        versionDiff: diff,
       },
       200,
     );

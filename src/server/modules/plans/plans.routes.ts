@@ -4,6 +4,7 @@ import { errorBodySchema, validationHook } from '../../errors.ts';
 import { indicatorListSchema, planIdParams, planListSchema, planTreeSchema } from './plans.schemas.ts';
 import { getPlanIndicators, getPlanTree, listPlans } from './plans.service.ts';
 import { cachedJson } from '../../cache/response-cache.ts';
+import { can } from '../../policies/policy.ts';
 
 const errors = {
   404: { description: 'No such plan', content: { 'application/json': { schema: errorBodySchema } } },
@@ -20,12 +21,14 @@ plansRoutes.openapi(
     summary: 'List plans 规划列表',
     responses: {
       200: {
-        description: 'Plans, newest period first',
+        description:
+          'Plans, newest period first: the published version of each; the planning office also gets drafts and superseded versions',
         content: { 'application/json': { schema: planListSchema } },
       },
     },
   }),
-  async (c) => c.json({ items: await listPlans(c.var.deps.db) }, 200),
+  async (c) =>
+    c.json({ items: await listPlans(c.var.deps.db, can(c.var.user, 'seePlanDrafts', 'office')) }, 200),
 );
 
 plansRoutes.openapi(

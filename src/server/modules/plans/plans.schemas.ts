@@ -28,6 +28,12 @@ export const planSummarySchema = z
     visionYear: z.number().int().nullable().openapi({ example: 2035 }),
     parentId: z.uuid().nullable(),
     predecessorId: z.uuid().nullable(),
+    status: z.enum(['draft', 'published', 'superseded']).openapi({
+      description:
+        'draft: a new version only the planning office sees; published: the version everyone sees; superseded: replaced by a newer published version',
+    }),
+    publishedAt: z.string().nullable(),
+    label: z.string().openapi({ example: '第2版 · 草稿 · 2026-12-01', description: 'For the plan picker' }),
     indicatorCount: z
       .number()
       .int()

@@ -5,20 +5,37 @@ import { plansRepository, type PlanRow } from '../../../db/repositories/plans.re
 import { notFound } from '../../errors.ts';
 import { buildTree, type TreeNode } from './plan-tree.ts';
 
-export interface PlanSummary extends Omit<PlanRow, 'createdAt'> {
+export interface PlanSummary extends Omit<PlanRow, 'createdAt' | 'publishedAt'> {
   createdAt: string;
+  publishedAt: string | null;
+  label: string;
 }
+
+const STATUS_WORDS = { draft: '草稿', published: '已发布', superseded: '已替代' } as const;
 
 export interface IndicatorWithDepartments extends IndicatorRow {
   departments: { code: string; name: string; role: 'lead' | 'co' }[];
 }
 
 function present(row: PlanRow): PlanSummary {
-  return { ...row, createdAt: new Date(row.createdAt).toISOString() };
+  const publishedAt = row.publishedAt === null ? null : new Date(row.publishedAt).toISOString();
+  const day = (publishedAt ?? new Date(row.createdAt).toISOString()).slice(0, 10);
+  return {
+    ...row,
+    createdAt: new Date(row.createdAt).toISOString(),
+    publishedAt,
+    label: `第${row.version}版 · ${STATUS_WORDS[row.status]} · ${day}`,
+  };
 }
 
-export async function listPlans(db: Queryable): Promise<PlanSummary[]> {
-  return (await plansRepository.list(db)).map(present);
+/** Every version for the planning office; the published versions only for everyone else. */
+export async function listPlans(db: Queryable, allVersions = false): Promise<PlanSummary[]> {
+  return (await plansRepository.list(db)).filter((p) => allVersions || p.status === 'published').map(present);
+}
+
+export async function listPlanVersions(db: Queryable, id: string): Promise<PlanSummary[]> {
+  const plan = await getPlan(db, id);
+  return (await plansRepository.listVersions(db, plan.key)).map(present);
 }
 
 export async function getPlan(db: Queryable, id: string): Promise<PlanSummary> {

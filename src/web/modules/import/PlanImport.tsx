@@ -22,6 +22,8 @@ import { navigate } from '../../lib/router.tsx';
 import type { PlanImportResult } from '../../lib/types.ts';
 import { useWorkspace } from '../workspace/workspace.tsx';
 import { ImportReportPanel } from './ImportReportPanel.tsx';
+import { PublishDraft } from './PublishDraft.tsx';
+import { VersionDiffView } from './VersionDiffView.tsx';
 
 const ACCEPT = '.docx,.pdf,.txt,.md';
 
@@ -69,6 +71,7 @@ export function PlanImport() {
   const step = preview ? 2 : file ? 1 : 0;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="plan-import">
+      <PublishDraft />
       <Steps
         size="small"
         current={step}
@@ -179,6 +182,9 @@ export function PlanImport() {
               dataSource={preview.changes}
               renderItem={(c) => <List.Item>{c}</List.Item>}
             />
+          )}
+          {target !== 'new' && preview.versionDiff.basePlanId && (
+            <VersionDiffView diff={preview.versionDiff} />
           )}
           <Space>
             <Button

@@ -14,7 +14,13 @@ export function WorkspacePickers() {
         value={ws.plan?.id}
         loading={ws.loading}
         onChange={ws.setPlanId}
-        options={ws.plans.map((p) => ({ value: p.id, label: p.shortTitle ?? p.title }))}
+        options={ws.plans.map((p) => ({
+          value: p.id,
+          // versions of one plan side by side: 第2版 · 草稿 · date (the office sees drafts and superseded ones)
+          label: ws.plans.some((q) => q.key === p.key && q.id !== p.id)
+            ? `${p.shortTitle ?? p.title} · ${p.label}`
+            : (p.shortTitle ?? p.title),
+        }))}
         popupMatchSelectWidth={false}
       />
       <Select

@@ -54,7 +54,8 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   );
   const [method, setMethod] = useState<Method>(initial.method ?? 'time');
   const plans = useMemo(() => plansQ.data?.items ?? [], [plansQ.data]);
-  const plan = plans.find((p) => p.id === planId) ?? plans[0] ?? null;
+  const plan =
+    plans.find((p) => p.id === planId) ?? plans.find((p) => p.status === 'published') ?? plans[0] ?? null;
 
   useEffect(() => {
     if (plan && plan.id !== planId) setPlanIdState(plan.id);
