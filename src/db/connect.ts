@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LantuError } from '../domain/errors.ts';
+import { lockDataDir, type LockHolder } from './data-dir-lock.ts';
 import type { Db } from './db.types.ts';
 import { openPglite } from './pglite.driver.ts';
 import { openPostgres } from './postgres.driver.ts';
@@ -8,11 +9,22 @@ import { openPostgres } from './postgres.driver.ts';
 export interface ConnectOptions {
   databaseUrl: string | null;
   dataDir: string;
+  /** Who holds the embedded data directory while it is open (data-dir-lock.ts); default: this command. */
+  holder?: LockHolder;
 }
 
 /** Opens PostgreSQL when a URL is given, the embedded PGlite in `dataDir` otherwise; verifies it answers. */
 export async function connect(options: ConnectOptions): Promise<Db> {
-  return options.databaseUrl ? connectPostgres(options.databaseUrl) : connectPglite(options.dataDir);
+  return options.databaseUrl
+    ? connectPostgres(options.databaseUrl)
+    : connectPglite(options.dataDir, options.holder ?? { kind: 'command', name: commandName() });
+}
+
+/** `lantu user create`, `lantu db seed`, …: the words of the command line before its first option. */
+function commandName(): string {
+  const words = process.argv.slice(2);
+  const end = words.findIndex((w) => w.startsWith('-'));
+  return ['lantu', ...(end === -1 ? words : words.slice(0, end)).slice(0, 2)].join(' ');
 }
 
 async function connectPostgres(url: string): Promise<Db> {
@@ -42,7 +54,7 @@ async function connectPostgres(url: string): Promise<Db> {
   return db;
 }
 
-async function connectPglite(dataDir: string): Promise<Db> {
+async function connectPglite(dataDir: string, holder: LockHolder): Promise<Db> {
   const dir = resolve(dataDir);
   try {
     ensureDir(dir);
@@ -53,9 +65,21 @@ async function connectPglite(dataDir: string): Promise<Db> {
   } catch (e) {
     throw new LantuError('config_invalid', `LANTU_DATA_DIR ${dir} is not writable: ${reason(e)}`);
   }
+  const lock = lockDataDir(dir, holder);
   try {
-    return await openPglite(dir);
+    const db = await openPglite(dir);
+    return {
+      ...db,
+      close: async () => {
+        try {
+          await db.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
   } catch (e) {
+    lock.release();
     throw new LantuError('db_unavailable', `Cannot open the embedded database in ${dir}: ${reason(e)}`);
   }
 }

@@ -2,9 +2,26 @@
 import type { ChartSpec, ReportModel, TableBlock } from './types.ts';
 import { num } from './format.ts';
 
-function esc(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * Text as Markdown shows it, never as markup: report text carries what users typed (notes, titles, names), and
+ * a Markdown viewer renders raw HTML and links. `& < >` become entities (no tag, no autolink), the characters
+ * that make emphasis, code, links and table cells are backslash-escaped, and line breaks fold into spaces.
+ */
+function inline(s: string): string {
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[`*_[\]~|]/g, '\\$&')
+    .replace(/\r?\n/g, ' ');
 }
+
+/** A block of text: also never a heading, quote or list by how it begins. */
+const block = (s: string): string =>
+  inline(s)
+    .replace(/^(\s*)([#=+-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 
 function table(
   cols: string[],
@@ -23,15 +40,15 @@ function table(
     }
   });
   return [
-    `| ${cols.map(esc).join(' | ')} |`,
+    `| ${cols.map(inline).join(' | ')} |`,
     `| ${sep.join(' | ')} |`,
-    ...rows.map((r) => `| ${cols.map((_, k) => esc(r[k] ?? '')).join(' | ')} |`),
+    ...rows.map((r) => `| ${cols.map((_, k) => inline(r[k] ?? '')).join(' | ')} |`),
   ];
 }
 
 function tableBlock(b: TableBlock): string[] {
   return [
-    `**${b.caption}**`,
+    `**${inline(b.caption)}**`,
     '',
     ...table(
       b.columns.map((c) => c.title),
@@ -67,36 +84,36 @@ function chartData(spec: ChartSpec): string[] {
 export function writeMarkdown(model: ReportModel): string {
   const c = model.cover;
   const out: string[] = [
-    `# ${c.reportTitle}`,
+    `# ${inline(c.reportTitle)}`,
     '',
-    `${c.planTitle} ${c.draftMark}`,
+    block(`${c.planTitle} ${c.draftMark}`),
     '',
-    `${c.period} · ${c.issuer ?? ''} · ${c.date}`,
+    block(`${c.period} · ${c.issuer ?? ''} · ${c.date}`),
     '',
   ];
-  if (c.dataNote !== null && c.dataNote !== '') out.push(`> ${c.dataNote}`, '');
+  if (c.dataNote !== null && c.dataNote !== '') out.push(`> ${inline(c.dataNote)}`, '');
   for (const b of model.blocks) {
     switch (b.type) {
       case 'heading':
-        out.push(`${b.level === 1 ? '##' : '###'} ${b.text}`, '');
+        out.push(`${b.level === 1 ? '##' : '###'} ${inline(b.text)}`, '');
         break;
       case 'paragraph':
-        out.push(b.style === 'note' ? `> ${b.text}` : b.text, '');
+        out.push(b.style === 'note' ? `> ${inline(b.text)}` : block(b.text), '');
         break;
       case 'bullets':
-        out.push(...b.items.map((i) => `- ${i}`), '');
+        out.push(...b.items.map((i) => `- ${inline(i)}`), '');
         break;
       case 'table':
         out.push(...tableBlock(b), '');
         break;
       case 'chart':
-        out.push(`*${b.caption}*`, '', ...chartData(b.spec), '');
+        out.push(`*${inline(b.caption)}*`, '', ...chartData(b.spec), '');
         break;
       case 'toc':
       case 'pageBreak':
         break;
     }
   }
-  out.push('---', '', model.footer, '');
+  out.push('---', '', block(model.footer), '');
   return out.join('\n');
 }

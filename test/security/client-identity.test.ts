@@ -115,4 +115,23 @@ describe('client identity behind the public replay (issue 12, break 1)', () => {
     expect((await comment('127.0.0.9', 5)).status).toBe(429);
     expect((await comment('127.0.0.10', 6)).status).toBe(202);
   });
+
+  it('the session cookie is Secure when a trusted proxy says the browser used https, not when anyone else does (break 5)', async () => {
+    const cookie = (r: { headers: Record<string, string | string[] | undefined> }) =>
+      String(r.headers['set-cookie'] ?? '');
+    const viaProxy = await login(PROXY, 'victim@ident.test', TEST_PASSWORD, {
+      'x-forwarded-for': '203.0.113.9',
+      'x-forwarded-proto': 'https',
+    });
+    expect(viaProxy.status).toBe(200);
+    expect(cookie(viaProxy)).toMatch(/^lantu_session=[^;]+;.*\bSecure\b/);
+    expect(cookie(viaProxy)).toMatch(/\bHttpOnly\b/);
+    expect(cookie(viaProxy)).toMatch(/\bSameSite=Lax\b/);
+    const spoofed = await login('127.0.0.12', 'victim@ident.test', TEST_PASSWORD, {
+      'x-forwarded-proto': 'https',
+    });
+    expect(spoofed.status).toBe(200);
+    expect(cookie(spoofed)).toMatch(/^lantu_session=/);
+    expect(cookie(spoofed)).not.toMatch(/\bSecure\b/);
+  });
 });

@@ -195,4 +195,23 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
       expect(await res.text()).toBe(html);
     }
   });
+
+  it('refuses an empty evidence file with a typed error and stores nothing (issue 12, break 13)', async () => {
+    const [report] = await db.query<{ id: string }>('SELECT id FROM task_reports LIMIT 1');
+    const count = async () =>
+      (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM evidence_files'))[0]!.n;
+    const before = await count();
+    const f = new FormData();
+    f.set('file', new File([], 'empty.pdf', { type: 'application/pdf' }));
+    const up = await app.request(`/api/task-reports/${report!.id}/evidence`, {
+      method: 'POST',
+      headers: { cookie: p.own.cookie, 'x-csrf-token': p.own.csrf },
+      body: f,
+    });
+    expect(up.status).toBe(422);
+    const body = (await up.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('validation_failed');
+    expect(body.error.message).toContain('empty');
+    expect(await count()).toBe(before);
+  });
 });

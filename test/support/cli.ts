@@ -29,6 +29,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, input?: stri
 /** Starts `lantu serve` on a free port and resolves with its URL once it prints it. */
 export function startServe(
   env: NodeJS.ProcessEnv,
+  startTimeoutMs = 60_000,
 ): Promise<{ url: string; child: ChildProcess; stop: () => Promise<number | null> }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [LANTU_BIN, 'serve'], {
@@ -37,7 +38,7 @@ export function startServe(
     });
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), startTimeoutMs);
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();

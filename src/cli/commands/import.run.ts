@@ -1,8 +1,10 @@
 /** `lantu import` itself; loaded by the command's action only (import.command.ts), so start-up stays light. */
 import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
+import { assertDataDirFree } from '../../db/data-dir-lock.ts';
 import { LantuError } from '../../domain/errors.ts';
+import { loadConfig } from '../../server/config.ts';
 import type { ImportStage, InputFormat } from '../../importers/import-plan.ts';
 import { importPlanAsync, MAX_INPUT_BYTES } from '../../importers/import-plan.ts';
 import { formatReport } from '../../importers/report.ts';
@@ -65,6 +67,12 @@ const STAGE_LABEL: Record<ImportStage, string> = {
 };
 
 /** The command's action: prints the plan document (--json) or saves it. */
+/** Saving opens the embedded database: say at once, not after parsing, when lantu serve holds it. */
+function refuseBesideServer(): void {
+  const config = loadConfig();
+  if (!config.databaseUrl) assertDataDirFree(resolve(config.dataDir));
+}
+
 export async function importAction(file: string, opts: ImportOpts): Promise<void> {
   const showBar = opts.progress !== false && process.stderr.isTTY === true;
   const bar = showBar
@@ -73,6 +81,7 @@ export async function importAction(file: string, opts: ImportOpts): Promise<void
         Presets.shades_classic,
       )
     : null;
+  if (!opts.json) refuseBesideServer();
   bar?.start(100, 0, { stage: STAGE_LABEL.read });
   try {
     const bytes = await readInput(file);

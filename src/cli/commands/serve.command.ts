@@ -28,9 +28,13 @@ export function serveCommand(): Command {
           : 'E-mail is off (LANTU_SMTP_URL not set): notifications are in-app only 未配置邮件，仅站内通知\n',
       );
       if ((await usersRepository.countAdmins(server.db)) === 0) {
-        // Never a default password: the operator creates the first admin with a password of their own.
+        // Never a default password: the operator creates the first admin with a password of their own. The
+        // embedded database is this process's alone, so there the command runs while the server is stopped.
+        const create = "npx lantu user create --email you@example.org --password '…' --role admin";
         process.stdout.write(
-          "No admin account yet; create one with: npx lantu user create --email you@example.org --password '…' --role admin\n",
+          config.databaseUrl
+            ? `No admin account yet; create one with: ${create}\n`
+            : `No admin account yet: stop the server (Ctrl-C), create one with: ${create}, then start it again 尚无管理员账号\n`,
         );
       }
       await new Promise<void>((resolve) => {

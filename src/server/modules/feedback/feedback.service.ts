@@ -20,7 +20,14 @@ import { notFound } from '../../errors.ts';
 import { dataChanged } from '../../cache/data-version.ts';
 import { notifyCommentRouted } from '../comment-desk/comment-desk.service.ts';
 import { authorize, can, departmentScope } from '../../policies/policy.ts';
-import { checkChallenge, clientHash, installationSecret } from './anti-bot.ts';
+import { formTokensRepository } from '../../../db/repositories/form-tokens.repository.ts';
+import {
+  challengeSignature,
+  checkChallenge,
+  clientHash,
+  installationSecret,
+  MAX_FILL_SECONDS,
+} from './anti-bot.ts';
 
 export const RATE_LIMITS = {
   /** Posts a client may make (accepted or not) within the window. */
@@ -73,6 +80,12 @@ export async function submitFeedback(
           : 'the form check failed';
     throw new LantuError('bad_request', `Comment refused: ${why} 提交未通过校验，请刷新页面后重试`);
   }
+  // Single use: a form sent twice (a replay, a double click) posts one comment.
+  if (!(await formTokensRepository.consume(db, challengeSignature(input.challenge), MAX_FILL_SECONDS)))
+    throw new LantuError(
+      'conflict',
+      'This form has already been sent; send it again to post another comment 此表单已提交过，如需再提意见请重新发送',
+    );
   const target = await feedbackRepository.findTarget(db, input.targetType, input.targetId);
   if (!target) throw notFound(input.targetType, input.targetId);
   const who = clientHash(secret, client);

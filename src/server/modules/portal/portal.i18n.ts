@@ -41,6 +41,7 @@ const WORDS = {
     en: 'Red: actual values. Dashed blue: the expected path from baseline to target.',
   },
   comments: { zh: '公众意见', en: 'Comments' },
+  contents: { zh: '下设内容', en: 'Contents' },
   noComments: { zh: '暂无公开意见。', en: 'No published comments yet.' },
   reply: { zh: '答复', en: 'Reply' },
   awaitingReply: { zh: '等待部门答复', en: 'Awaiting the department’s reply' },

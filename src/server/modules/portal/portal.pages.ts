@@ -7,10 +7,10 @@ import { escapeHtml as e } from '../../html.ts';
 import type { DepartmentReplyStats } from '../feedback/feedback.service.ts';
 import { SOURCE_KIND_LABELS } from '../../../domain/provenance.ts';
 import type { PublicIndicator, PublicIndicatorValues, PublicSource } from '../public/public.service.ts';
+import { commentList } from './portal.comments.ts';
 import { t, type Lang } from './portal.i18n.ts';
 import { layoutMapSvg } from './portal.map.ts';
 
-/** Placeholder replaced per request with a fresh anti-bot token, so pages can be cached. */
 /** The source of one value: its kind and title (linked when it has an address), release date and revision. */
 function sourceCell(s: PublicSource, lang: Lang): string {
   const title = s.title === null ? '' : ` · ${e(s.title)}`;
@@ -25,7 +25,6 @@ function sourceCell(s: PublicSource, lang: Lang): string {
   return `${linked}${released}${revision}${basis}`;
 }
 
-export const CHALLENGE_SLOT = '__LANTU_CHALLENGE__';
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
 
 export interface PlanHeader {
@@ -122,50 +121,6 @@ ${plan.visionYear ? `<div><dt>${e(t(lang, 'vision'))}</dt><dd>${plan.visionYear}
 <section aria-labelledby="inds"><h2 id="inds">${e(t(lang, 'indicators'))}</h2>
 <div class="scroll"><table><thead><tr><th scope="col">${e(t(lang, 'category'))}</th><th scope="col">${e(t(lang, 'indicator'))}</th><th scope="col">${e(t(lang, 'baseline'))}</th><th scope="col">${e(t(lang, 'target'))}</th><th scope="col">${e(t(lang, 'latest'))}</th><th scope="col">${e(t(lang, 'attribute'))}</th><th scope="col">${e(t(lang, 'verdict'))}</th></tr></thead>
 <tbody>${rows}</tbody></table></div></section>`;
-}
-
-function commentList(lang: Lang, comments: FeedbackRow[]): string {
-  return comments.length
-    ? `<ol class="comments">${comments
-        .map(
-          (
-            f,
-          ) => `<li><p>${e(f.publicBody ?? '')}</p><p class="meta">${e(f.name ?? '—')} · ${e(new Date(f.createdAt).toISOString().slice(0, 10))}</p>
-${f.reply ? `<div class="reply"><p><strong>${e(t(lang, 'reply'))}（${e(f.reply.departmentName)}）</strong></p><p>${e(f.reply.body)}</p></div>` : `<p class="meta">${e(t(lang, 'awaitingReply'))}</p>`}</li>`,
-        )
-        .join('')}</ol>`
-    : `<p>${e(t(lang, 'noComments'))}</p>`;
-}
-
-export type FormError = 'bad_request' | 'validation_failed' | 'rate_limited' | 'not_found';
-
-const FORM_ERROR_TEXT: Record<FormError, { zh: string; en: string }> = {
-  bad_request: {
-    zh: '提交未通过校验，请稍候片刻后重新提交。',
-    en: 'The form check failed; wait a moment and send again.',
-  },
-  validation_failed: { zh: '意见内容为空或过长。', en: 'The comment is empty or too long.' },
-  rate_limited: { zh: '提交过于频繁，请稍后再试。', en: 'Too many comments; try again later.' },
-  not_found: { zh: '该事项不存在。', en: 'This item does not exist.' },
-};
-
-export function commentsBlock(
-  lang: Lang,
-  target: { type: 'node' | 'indicator' | 'project'; id: string },
-  comments: FeedbackRow[],
-  sent: boolean,
-  error: FormError | null,
-): string {
-  const list = commentList(lang, comments);
-  return `<section aria-labelledby="comments"><h2 id="comments">${e(t(lang, 'comments'))}</h2>${list}
-<h3>${e(t(lang, 'postComment'))}</h3>${sent ? `<p class="notice" role="status">${e(t(lang, 'sent'))}</p>` : ''}${error ? `<p class="error" role="alert">${e(FORM_ERROR_TEXT[error][lang])}</p>` : ''}
-<form method="post" action="/public/feedback"><input type="hidden" name="targetType" value="${e(target.type)}"><input type="hidden" name="targetId" value="${e(target.id)}">
-<input type="hidden" name="challenge" value="${CHALLENGE_SLOT}">
-<p><label for="fb-body">${e(t(lang, 'commentBody'))}</label><textarea id="fb-body" name="body" required maxlength="2000" rows="4"></textarea></p>
-<p><label for="fb-name">${e(t(lang, 'nameOptional'))}</label><input id="fb-name" name="name" maxlength="50" autocomplete="nickname"></p>
-<p><label for="fb-contact">${e(t(lang, 'contactOptional'))}</label><input id="fb-contact" name="contact" maxlength="100" autocomplete="email"></p>
-<p class="hp" aria-hidden="true"><label for="fb-website">${e(t(lang, 'honeypot'))}</label><input id="fb-website" name="website" tabindex="-1" autocomplete="off"></p>
-<p class="meta">${e(t(lang, 'moderationNote'))}</p><p><button type="submit">${e(t(lang, 'send'))}</button></p></form></section>`;
 }
 
 export function indicatorPage(lang: Lang, v: PublicIndicatorValues, comments: string): string {

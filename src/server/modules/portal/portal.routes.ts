@@ -16,11 +16,19 @@ import {
   resolvePlanId,
 } from '../public/public.service.ts';
 import { publishedComments } from '../public/public-feedback.service.ts';
-import { planHeader, reportYears } from './portal.service.ts';
+import { nodePageData, planHeader, reportYears } from './portal.service.ts';
 import { pickLang, type Lang } from './portal.i18n.ts';
 import {
-  CHALLENGE_SLOT,
+  commentForm,
   commentsBlock,
+  EMPTY_FORM,
+  FORM_ERRORS,
+  FORM_SLOT,
+  type FormState,
+} from './portal.comments.ts';
+import { itemPagePath } from './portal.links.ts';
+import { nodePage } from './portal.node-page.ts';
+import {
   feedbackPage,
   indicatorPage,
   layout,
@@ -32,8 +40,6 @@ import {
 } from './portal.pages.ts';
 
 const CSS = readFileSync(new URL('./portal.css', import.meta.url), 'utf8');
-/** Errors a comment form can come back with; the page shows a fixed message for each, never echoed text. */
-const FORM_ERRORS = ['bad_request', 'validation_failed', 'rate_limited', 'not_found'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function langOf(c: Context<AppEnv>): Lang {
@@ -45,23 +51,45 @@ function langOf(c: Context<AppEnv>): Lang {
 }
 
 /**
- * Pages are built once per data version and language; the form token is filled in per request. A page showing
- * a one-off message (after posting a comment) is built fresh and not cached.
+ * Pages are built once per data version and language, keyed by the parameters the page knows (never the query
+ * string as a whole: `?sent=1` or `?x=random` cannot make a visitor's request rebuild one). What differs per
+ * request — the comment form with its message, the citizen's text and a fresh token — is drawn into the cached
+ * page's form slot.
  */
-async function html(c: Context<AppEnv>, key: string, build: () => Promise<string>): Promise<Response> {
-  const oneOff = c.req.query('sent') !== undefined || c.req.query('error') !== undefined;
-  const page = oneOff
-    ? await build()
-    : (
-        await responseCacheFor(c.var.deps.db).get(`page:${key}`, async () => ({
-          body: await build(),
-          contentType: 'text/html',
-        }))
-      ).body;
-  const body = page.includes(CHALLENGE_SLOT)
-    ? page.replaceAll(CHALLENGE_SLOT, issueChallenge(await installationSecret(c.var.deps.db)))
-    : page;
-  return c.html(body, 200, { 'Cache-Control': 'no-cache' });
+async function html(
+  c: Context<AppEnv>,
+  lang: Lang,
+  key: string,
+  build: () => Promise<string>,
+  form: FormState = formStateOf(c),
+  status: 200 | 400 | 404 | 409 | 422 | 429 = 200,
+): Promise<Response> {
+  const page = (
+    await responseCacheFor(c.var.deps.db).get(`page:${key}`, async () => ({
+      body: await build(),
+      contentType: 'text/html',
+    }))
+  ).body;
+  const slot = FORM_SLOT.exec(page);
+  const body =
+    slot?.[1] && slot[2]
+      ? page.replace(
+          FORM_SLOT,
+          commentForm(
+            lang,
+            { type: slot[1] as FeedbackTarget, id: slot[2] },
+            form,
+            issueChallenge(await installationSecret(c.var.deps.db)),
+          ),
+        )
+      : page;
+  return c.html(body, status, { 'Cache-Control': 'no-cache' });
+}
+
+/** The one-off message a GET may ask for after a post (?sent=1 / ?error=code); nothing else is read. */
+function formStateOf(c: Context<AppEnv>): FormState {
+  const error = FORM_ERRORS.find((code) => code === c.req.query('error')) ?? null;
+  return { ...EMPTY_FORM, sent: c.req.query('sent') === '1', error };
 }
 
 export const portalRoutes = new Hono<AppEnv>();
@@ -73,7 +101,7 @@ portalRoutes.get('/assets/portal.css', (c) =>
 portalRoutes.get('/', async (c) => {
   const lang = langOf(c);
   const planId = await resolvePlanId(c.var.deps.db, undefined);
-  return html(c, `overview:${planId}:${lang}`, async () => {
+  return html(c, lang, `overview:${planId}:${lang}`, async () => {
     const [plan, evaluation] = await Promise.all([
       planHeader(c.var.deps.db, planId),
       publicEvaluation(c.var.deps.db, planId),
@@ -91,31 +119,110 @@ portalRoutes.get('/', async (c) => {
 
 async function comments(c: Context<AppEnv>, lang: Lang, type: FeedbackTarget, id: string): Promise<string> {
   const rows = await publishedComments(c.var.deps.db, { targetType: type, targetId: id });
-  const sent = c.req.query('sent') === '1';
-  const error = FORM_ERRORS.find((code) => code === c.req.query('error')) ?? null;
-  return commentsBlock(lang, { type, id }, rows, sent, error);
+  return commentsBlock(lang, { type, id }, rows);
 }
 
-portalRoutes.get('/indicators/:id', async (c) => {
-  const lang = langOf(c);
-  const id = c.req.param('id');
-  if (!UUID.test(id)) return c.html(layout(lang, '404', 'indicators', '/public', notFoundPage(lang)), 404);
-  return html(c, `indicator:${id}:${lang}`, async () => {
-    const v = await publicIndicatorValues(c.var.deps.db, id);
-    return layout(
-      lang,
-      v.indicator.name,
-      'indicators',
-      `/public/indicators/${id}`,
-      indicatorPage(lang, v, await comments(c, lang, 'indicator', id)),
-    );
-  });
-});
+const notFound = (c: Context<AppEnv>, lang: Lang) =>
+  c.html(layout(lang, '404', 'overview', '/public', notFoundPage(lang)), 404);
+
+type FormStatus = 400 | 404 | 409 | 422 | 429;
+
+/** The public page of a commentable item, with its form in the given state (GET, or a refused POST). */
+async function itemPage(
+  c: Context<AppEnv>,
+  lang: Lang,
+  type: FeedbackTarget,
+  id: string,
+  form?: FormState,
+  status?: FormStatus,
+): Promise<Response> {
+  if (!UUID.test(id)) return notFound(c, lang);
+  try {
+    return await buildItemPage(c, lang, type, id, form, status);
+  } catch (e) {
+    if (isLantuError(e) && e.code === 'not_found') return notFound(c, lang);
+    throw e;
+  }
+}
+
+async function buildItemPage(
+  c: Context<AppEnv>,
+  lang: Lang,
+  type: FeedbackTarget,
+  id: string,
+  form?: FormState,
+  status?: FormStatus,
+): Promise<Response> {
+  const db = c.var.deps.db;
+  const path = itemPagePath(type, id);
+  switch (type) {
+    case 'indicator':
+      return html(
+        c,
+        lang,
+        `indicator:${id}:${lang}`,
+        async () => {
+          const v = await publicIndicatorValues(db, id);
+          return layout(
+            lang,
+            v.indicator.name,
+            'indicators',
+            path,
+            indicatorPage(lang, v, await comments(c, lang, 'indicator', id)),
+          );
+        },
+        form,
+        status,
+      );
+    case 'project': {
+      const planId = await resolvePlanId(db, undefined);
+      const project = (await publicProjects(db, planId)).find((p) => p.id === id);
+      if (!project) return notFound(c, lang);
+      return html(
+        c,
+        lang,
+        `project:${id}:${lang}`,
+        async () =>
+          layout(
+            lang,
+            project.name,
+            'projects',
+            path,
+            projectPage(lang, project, await comments(c, lang, 'project', id)),
+          ),
+        form,
+        status,
+      );
+    }
+    case 'node':
+      return html(
+        c,
+        lang,
+        `node:${id}:${lang}`,
+        async () => {
+          const { plan, nodes, node } = await nodePageData(db, id);
+          return layout(
+            lang,
+            node.title,
+            'overview',
+            path,
+            nodePage(lang, plan, nodes, node, await comments(c, lang, 'node', id)),
+          );
+        },
+        form,
+        status,
+      );
+  }
+}
+
+portalRoutes.get('/indicators/:id', (c) => itemPage(c, langOf(c), 'indicator', c.req.param('id')));
+portalRoutes.get('/projects/:id', (c) => itemPage(c, langOf(c), 'project', c.req.param('id')));
+portalRoutes.get('/nodes/:id', (c) => itemPage(c, langOf(c), 'node', c.req.param('id')));
 
 portalRoutes.get('/projects', async (c) => {
   const lang = langOf(c);
   const planId = await resolvePlanId(c.var.deps.db, undefined);
-  return html(c, `projects:${planId}:${lang}`, async () =>
+  return html(c, lang, `projects:${planId}:${lang}`, async () =>
     layout(
       lang,
       'projects',
@@ -126,29 +233,10 @@ portalRoutes.get('/projects', async (c) => {
   );
 });
 
-portalRoutes.get('/projects/:id', async (c) => {
-  const lang = langOf(c);
-  const id = c.req.param('id');
-  const planId = await resolvePlanId(c.var.deps.db, undefined);
-  const project = UUID.test(id)
-    ? (await publicProjects(c.var.deps.db, planId)).find((p) => p.id === id)
-    : undefined;
-  if (!project) return c.html(layout(lang, '404', 'projects', '/public/projects', notFoundPage(lang)), 404);
-  return html(c, `project:${id}:${lang}`, async () =>
-    layout(
-      lang,
-      project.name,
-      'projects',
-      `/public/projects/${id}`,
-      projectPage(lang, project, await comments(c, lang, 'project', id)),
-    ),
-  );
-});
-
 portalRoutes.get('/reports', async (c) => {
   const lang = langOf(c);
   const planId = await resolvePlanId(c.var.deps.db, undefined);
-  return html(c, `reports:${planId}:${lang}`, async () => {
+  return html(c, lang, `reports:${planId}:${lang}`, async () => {
     const plan = await planHeader(c.var.deps.db, planId);
     const years = await reportYears(c.var.deps.db, plan);
     return layout(lang, 'reports', 'reports', '/public/reports', reportsPage(lang, plan, years));
@@ -157,13 +245,16 @@ portalRoutes.get('/reports', async (c) => {
 
 portalRoutes.get('/feedback', async (c) => {
   const lang = langOf(c);
-  return html(c, `feedback:${lang}`, async () => {
+  return html(c, lang, `feedback:${lang}`, async () => {
     const [rows, stats] = await Promise.all([publishedComments(c.var.deps.db), replyStats(c.var.deps.db)]);
     return layout(lang, 'feedback', 'feedback', '/public/feedback', feedbackPage(lang, rows, stats));
   });
 });
 
-/** The comment form works without JavaScript: a plain POST, then back to the page with a message. */
+/**
+ * The comment form works without JavaScript: a plain POST, then back to the page with a thank-you. A refused
+ * post answers the item's page itself, with the reason and the citizen's text kept in the form.
+ */
 portalRoutes.post('/feedback', async (c) => {
   // url-encoded only: a multipart body would bypass the request-body limit (body-guard.ts)
   if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? ''))
@@ -173,7 +264,7 @@ portalRoutes.post('/feedback', async (c) => {
   const targetType = FEEDBACK_TARGETS.find((t) => t === field('targetType'));
   const targetId = field('targetId');
   if (!targetType || !UUID.test(targetId)) return c.text('Bad request', 400);
-  const back = `/public/${targetType === 'project' ? 'projects' : targetType === 'indicator' ? 'indicators' : 'nodes'}/${targetId}`;
+  const lang = langOf(c);
   try {
     await submitFeedback(
       c.var.deps.db,
@@ -188,11 +279,13 @@ portalRoutes.post('/feedback', async (c) => {
       },
       clientKey(c),
     );
-    return c.redirect(`${back}?sent=1#comments`, 303);
+    return c.redirect(`${itemPagePath(targetType, targetId)}?sent=1#comments`, 303);
   } catch (e) {
     if (!isLantuError(e)) throw e;
-    const code = FORM_ERRORS.find((k) => k === e.code) ?? 'bad_request';
-    return c.redirect(`${back}?error=${code}#comments`, 303);
+    const error = FORM_ERRORS.find((k) => k === e.code) ?? 'bad_request';
+    const values = { body: field('body'), name: field('name'), contact: field('contact') };
+    const status = e.httpStatus === 409 || e.httpStatus === 422 || e.httpStatus === 429 ? e.httpStatus : 400;
+    return itemPage(c, lang, targetType, targetId, { sent: false, error, values }, status);
   }
 });
 

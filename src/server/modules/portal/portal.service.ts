@@ -1,8 +1,11 @@
 /** What the portal's pages show beyond the public API: the plan header and the years a report exists for. */
 import type { Queryable } from '../../../db/db.types.ts';
+import { feedbackRepository } from '../../../db/repositories/feedback.repository.ts';
+import { plansRepository, type NodeRow } from '../../../db/repositories/plans.repository.ts';
 import { publicRepository } from '../../../db/repositories/public.repository.ts';
 import { countNodes } from '../../../domain/plan.ts';
-import { getPlanTree } from '../plans/plans.service.ts';
+import { notFound } from '../../errors.ts';
+import { getPlan, getPlanTree } from '../plans/plans.service.ts';
 import type { PlanHeader } from './portal.pages.ts';
 
 export async function planHeader(db: Queryable, planId: string): Promise<PlanHeader> {
@@ -28,4 +31,17 @@ export async function reportYears(db: Queryable, plan: PlanHeader): Promise<numb
   const years: number[] = [];
   for (let y = Math.min(latest, plan.periodEnd); y >= plan.periodStart; y--) years.push(y);
   return years;
+}
+
+/** A plan node's page: its plan and every node of it (for the trail and the contents); not_found if none. */
+export async function nodePageData(
+  db: Queryable,
+  nodeId: string,
+): Promise<{ plan: { title: string }; nodes: NodeRow[]; node: NodeRow }> {
+  const planId = (await feedbackRepository.findTarget(db, 'node', nodeId))?.planId;
+  if (!planId) throw notFound('Plan node', nodeId);
+  const [plan, nodes] = await Promise.all([getPlan(db, planId), plansRepository.listNodes(db, planId)]);
+  const node = nodes.find((n) => n.id === nodeId);
+  if (!node) throw notFound('Plan node', nodeId);
+  return { plan, nodes, node };
 }

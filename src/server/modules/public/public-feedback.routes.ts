@@ -5,6 +5,7 @@ import { validationHook } from '../../errors.ts';
 import { errorResponse as err, jsonResponse as json } from '../../openapi-helpers.ts';
 import { installationSecret, issueChallenge } from '../feedback/anti-bot.ts';
 import { replyStats, submitFeedback } from '../feedback/feedback.service.ts';
+import { publicOrigin } from '../portal/portal.links.ts';
 import { itemFeed, publicComments, repliesFeed } from './public-feedback.service.ts';
 import { cachedBody, cachedValue, notModified } from './public-http.ts';
 import {
@@ -26,7 +27,7 @@ publicFeedbackRoutes.openapi(
     path: '/public/feedback/challenge',
     tags: ['public'],
     summary: 'A form token for posting a comment (anti-bot)',
-    responses: { 200: json(z.object({ challenge: z.string() }), 'Valid from 3 s to 1 h after issue') },
+    responses: { 200: json(z.object({ challenge: z.string() }), 'Valid once, from 3 s to 1 h after issue') },
   }),
   async (c) => {
     c.header('Cache-Control', 'no-store');
@@ -45,6 +46,7 @@ publicFeedbackRoutes.openapi(
       202: json(z.object({ id: z.uuid(), status: z.literal('pending') }), 'Received; shown after moderation'),
       400: err('Failed the form check'),
       404: err('No such item'),
+      409: err('This form token was already used (each is single-use)'),
       422: err('Invalid comment'),
       429: err('Too many comments'),
     },
@@ -91,7 +93,7 @@ publicFeedbackRoutes.openapi(
     summary: 'Atom feed of all official replies',
     responses: { 200: atom('Newest first'), 304: notModified },
   }),
-  (c) => cachedBody(c, 'feed:replies', () => repliesFeed(c.var.deps.db), ATOM_TYPE),
+  (c) => cachedBody(c, 'feed:replies', () => repliesFeed(c.var.deps.db, publicOrigin(c)), ATOM_TYPE),
 );
 
 publicFeedbackRoutes.openapi(
@@ -115,7 +117,7 @@ publicFeedbackRoutes.openapi(
     return cachedBody(
       c,
       `feed:${targetType}:${id}`,
-      () => itemFeed(c.var.deps.db, targetType, id),
+      () => itemFeed(c.var.deps.db, publicOrigin(c), targetType, id),
       ATOM_TYPE,
     );
   },

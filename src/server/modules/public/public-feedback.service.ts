@@ -2,7 +2,12 @@
 import type { Queryable } from '../../../db/db.types.ts';
 import { feedbackRepository, type FeedbackRow } from '../../../db/repositories/feedback.repository.ts';
 import type { FeedbackTarget } from '../../../domain/feedback.ts';
+import { commentAnchor, itemPagePath } from '../portal/portal.links.ts';
 import { atomFeed } from './atom.ts';
+
+/** An entry's link: the item's public page at the comment, absolute (feed readers have no base address). */
+const entryLink = (origin: string, f: FeedbackRow) =>
+  `${origin}${itemPagePath(f.targetType, f.targetId)}#${commentAnchor(f.id)}`;
 
 /** Published comments, newest first; on one item when a target is given. */
 export function publishedComments(
@@ -31,29 +36,34 @@ export async function publicComments(db: Queryable, on: { targetType?: FeedbackT
 }
 
 /** Atom feed of every official reply. */
-export async function repliesFeed(db: Queryable): Promise<string> {
+export async function repliesFeed(db: Queryable, origin: string): Promise<string> {
   const rows = (await publishedComments(db)).filter((f) => f.reply);
   return atomFeed({
     id: 'urn:lantu:replies',
     title: '蓝图 lantu — 部门答复 official replies',
-    link: '/public',
+    link: `${origin}/public/feedback`,
     entries: rows.map((f) => ({
       id: f.id,
       title: `${f.reply!.departmentName} 答复`,
       updated: new Date(f.reply!.createdAt),
       content: `意见：${f.publicBody ?? ''}\n答复：${f.reply!.body}`,
-      link: `/public/feedback/${f.id}`,
+      link: entryLink(origin, f),
     })),
   });
 }
 
 /** Atom feed of the comments and replies on one item. */
-export async function itemFeed(db: Queryable, targetType: FeedbackTarget, id: string): Promise<string> {
+export async function itemFeed(
+  db: Queryable,
+  origin: string,
+  targetType: FeedbackTarget,
+  id: string,
+): Promise<string> {
   const rows = await publishedComments(db, { targetType, targetId: id });
   return atomFeed({
     id: `urn:lantu:${targetType}:${id}`,
     title: '蓝图 lantu — 监督意见 comments',
-    link: `/public`,
+    link: `${origin}${itemPagePath(targetType, id)}`,
     entries: rows.map((f) => ({
       id: f.id,
       title: f.reply ? '意见及答复 comment and reply' : '意见 comment',
@@ -61,7 +71,7 @@ export async function itemFeed(db: Queryable, targetType: FeedbackTarget, id: st
       content: f.reply
         ? `${f.publicBody ?? ''}\n答复（${f.reply.departmentName}）：${f.reply.body}`
         : (f.publicBody ?? ''),
-      link: `/public/feedback/${f.id}`,
+      link: entryLink(origin, f),
     })),
   });
 }

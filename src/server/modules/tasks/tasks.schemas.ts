@@ -90,7 +90,11 @@ export const taskReportBodySchema = z
 export const evidenceUploadSchema = z.object({
   file: z
     .custom<File>((v) => v instanceof File, 'Attach one file as the form field "file"')
-    .openapi({ type: 'string', format: 'binary', description: 'One file, at most 20 MB' }),
+    .openapi({
+      type: 'string',
+      format: 'binary',
+      description: 'One file, 1 byte to 20 MB (an empty file is refused)',
+    }),
 });
 
 export const overdueQuery = z.object({

@@ -204,6 +204,9 @@ export async function addEvidence(db: Db, user: SessionUser, reportId: string, f
   if (file.size > MAX_EVIDENCE_BYTES)
     throw new LantuError('payload_too_large', 'An evidence file may be at most 20 MB 佐证材料不超过20MB');
   const content = new Uint8Array(await file.arrayBuffer());
+  // An empty file proves nothing (a failed export, a wrong pick): refused before anything is stored.
+  if (content.byteLength === 0)
+    throw new LantuError('validation_failed', 'The evidence file is empty (0 bytes) 佐证材料为空文件');
   const sha256 = createHash('sha256').update(content).digest('hex');
   const filename = cleanFilename(file.name);
   const contentType = safeContentType(file.type || 'application/octet-stream');
