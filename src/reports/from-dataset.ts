@@ -12,6 +12,7 @@ import {
 } from '../domain/evaluation/dataset-input.ts';
 import { evaluatePlan } from '../domain/evaluation/summary.ts';
 import type { EvaluationObservation, Method } from '../domain/evaluation/types.ts';
+import type { Provenance } from '../domain/provenance.ts';
 import { parseProgressFile } from './progress-input.ts';
 import { liveSnapshot } from './snapshot.ts';
 import type { ReportInput, ReportKind, ReportLang, ReportProject, ReportSnapshot } from './types.ts';
@@ -71,6 +72,34 @@ export function checkReportYear(
       { year, periodEnd: period.periodEnd },
     );
   }
+}
+
+/** The dataset's sources by "code@year"; values a CSV gave (they replace the dataset's) are the file's. */
+function datasetSources(
+  plan: Dataset['plans'][number],
+  fromCsv: ReadonlyMap<string, readonly EvaluationObservation[]> | null,
+): Map<string, Provenance> {
+  const out = new Map<string, Provenance>();
+  for (const o of plan.observations)
+    if (o.source !== null && o.kind === 'actual')
+      out.set(`${o.code}@${o.year}`, { ...o.source, revision: o.revision });
+  if (fromCsv !== null) {
+    const stated = new Map(plan.observations.map((o) => [`${o.code}@${o.year}`, o.value]));
+    for (const [code, list] of fromCsv)
+      for (const o of list)
+        if (stated.get(`${code}@${o.year}`) !== o.value)
+          out.set(`${code}@${o.year}`, {
+            kind: 'imported',
+            title: 'values file',
+            url: null,
+            quote: null,
+            releasedOn: null,
+            basis: null,
+            enteredBy: null,
+            revision: o.revision ?? 1,
+          });
+  }
+  return out;
 }
 
 export function reportInputFromDataset(dataset: Dataset, opts: DatasetReportOptions): ReportInput {
@@ -145,6 +174,7 @@ export function reportInputFromDataset(dataset: Dataset, opts: DatasetReportOpti
       baselineRaw: i.baseline?.raw ?? null,
     })),
     observations,
+    sources: datasetSources(plan, opts.valuesCsv != null ? observations : null),
     nodes: plan.nodes,
     taskProgress: progress.tasks,
     projects,

@@ -5,6 +5,7 @@ import { VERDICTS } from '../domain/evaluation/types.ts';
 import { verdictTone } from '../domain/evaluation/verdict.ts';
 import { num } from './format.ts';
 import { caption, h2, label, para, str, type Ctx } from './model.context.ts';
+import { annexTable } from './model.final.ts';
 import { possible } from './model.overall.ts';
 import type { Cell } from './types.ts';
 
@@ -72,6 +73,7 @@ export function appendix(ctx: Ctx): void {
     h2(ctx, ++sub, s.notesTitle);
     twoColumns(ctx, 'notes', s.notesTitle, s.notesColumns, 35, notes);
   }
+  if (ctx.final) annexTable(ctx, ++sub);
   h2(ctx, sub + 1, s.sourceTitle);
   para(
     ctx,

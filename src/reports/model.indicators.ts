@@ -15,6 +15,7 @@ import {
   str,
   type Ctx,
 } from './model.context.ts';
+import { finalIndicatorParts } from './model.final.ts';
 import type { ChartBlock, ReportInput, TableBlock } from './types.ts';
 
 export function indicators(ctx: Ctx, n: number): void {
@@ -91,6 +92,7 @@ export function indicators(ctx: Ctx, n: number): void {
     const chart = trendChart(ctx, i);
     if (chart !== null) ctx.blocks.push(chart);
   }
+  if (ctx.final) finalIndicatorParts(ctx, sub + 2);
 }
 
 function planOrder(input: ReportInput, code: string): number | null {

@@ -7,6 +7,7 @@ import type { PlanEvaluation } from '../domain/evaluation/summary.ts';
 import type { TaskReport } from '../domain/evaluation/tasks.ts';
 import type { EvaluationObservation } from '../domain/evaluation/types.ts';
 import type { PlanNodeSpec } from '../domain/plan.ts';
+import type { Provenance } from '../domain/provenance.ts';
 
 export const REPORT_KINDS = ['annual', 'midterm', 'final'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -89,6 +90,8 @@ export interface ReportInput {
   issuedOn?: string;
   /** A line printed under the title (e.g. "测试数据" for fixtures). */
   dataNote?: string | null;
+  /** Where each value comes from, keyed "code@year" (the final report's 附表 prints it). */
+  sources?: ReadonlyMap<string, Provenance>;
 }
 
 // ---------------------------------------------------------------- model

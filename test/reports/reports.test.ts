@@ -129,7 +129,13 @@ describe.each(['annual', 'midterm', 'final'] as const)('SIP 14th %s report', (ki
     sheet?.eachRow((row, n) => {
       const first = row.getCell(1).value;
       if (first === '代码 / code' && row.getCell(2).value === '类别') headerRow = n;
-      else if (headerRow > 0 && typeof first === 'string' && /^T2-\d\d$/.test(first))
+      // the first table with codes: a final report's later tables (results, trends) list them again
+      else if (
+        headerRow > 0 &&
+        typeof first === 'string' &&
+        /^T2-\d\d$/.test(first) &&
+        !verdictByCode.has(first)
+      )
         verdictByCode.set(first, row.getCell(10).value);
     });
     expect(headerRow).toBeGreaterThan(0);

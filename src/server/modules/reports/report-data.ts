@@ -9,6 +9,7 @@ import { listApprovedValues } from '../../../db/repositories/observations.reposi
 import { projectsRepository, type InvestmentRow } from '../../../db/repositories/projects.repository.ts';
 import { taskWorkRepository } from '../../../db/repositories/task-work.repository.ts';
 import type { EvaluationObservation } from '../../../domain/evaluation/index.ts';
+import type { Provenance } from '../../../domain/provenance.ts';
 import type {
   ProjectProgress,
   ReportIndicatorMeta,
@@ -22,7 +23,8 @@ import { planProgress } from '../tasks/tasks.service.ts';
 /** JSON-safe: what a snapshot stores, and what `reportData` returns. */
 export interface FrozenReportData {
   indicators: ReportIndicatorMeta[];
-  observations: (EvaluationObservation & { code: string })[];
+  /** `provenance` is absent in snapshots taken before values carried one. */
+  observations: (EvaluationObservation & { code: string; provenance?: Provenance })[];
   taskProgress: TaskProgress[];
   projects: ReportProject[];
   projectProgress: ProjectProgress[];
@@ -158,6 +160,7 @@ export async function reportData(
       text: v.text,
       kind: v.kind,
       revision: v.version,
+      provenance: v.provenance,
     });
   }
   return {
@@ -172,6 +175,13 @@ export async function reportData(
 
 export function observationMap(rows: FrozenReportData['observations']): Map<string, EvaluationObservation[]> {
   const out = new Map<string, EvaluationObservation[]>();
-  for (const { code, ...o } of rows) out.set(code, [...(out.get(code) ?? []), o]);
+  for (const { code, provenance: _, ...o } of rows) out.set(code, [...(out.get(code) ?? []), o]);
+  return out;
+}
+
+/** Each value's source by "code@year" (actual values), for the final report's 附表. */
+export function sourceMap(rows: FrozenReportData['observations']): Map<string, Provenance> {
+  const out = new Map<string, Provenance>();
+  for (const r of rows) if (r.provenance && r.kind === 'actual') out.set(`${r.code}@${r.year}`, r.provenance);
   return out;
 }

@@ -8,7 +8,7 @@ import type { ReportFormat, ReportInput, ReportLang } from '../../../reports/typ
 import { getSnapshot } from '../evaluation-cycles/evaluation-cycles.service.ts';
 import { evaluatePlanLive } from '../live-evaluation/live-evaluation.service.ts';
 import { getPlanTree } from '../plans/plans.service.ts';
-import { observationMap, reportData, type FrozenReportData } from './report-data.ts';
+import { observationMap, reportData, sourceMap, type FrozenReportData } from './report-data.ts';
 import type { ReportQuery } from './reports.schemas.ts';
 
 async function render(input: ReportInput, format: ReportFormat): Promise<RenderedReport> {
@@ -21,11 +21,12 @@ function fromData(
   d: FrozenReportData,
 ): Pick<
   ReportInput,
-  'indicators' | 'observations' | 'taskProgress' | 'projects' | 'projectProgress' | 'areas'
+  'indicators' | 'observations' | 'taskProgress' | 'projects' | 'projectProgress' | 'areas' | 'sources'
 > {
   return {
     indicators: d.indicators,
     observations: observationMap(d.observations),
+    sources: sourceMap(d.observations),
     taskProgress: d.taskProgress,
     projects: d.projects,
     projectProgress: d.projectProgress,
