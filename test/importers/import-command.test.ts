@@ -9,7 +9,7 @@ import { runCli } from '../support/cli.ts';
 import { formatReport } from '../../src/importers/report.ts';
 import { REPORT_OUTLINE_EXPECTED, REPORT_OUTLINE_MD } from '../support/report-fixture.ts';
 import { buildPdf } from '../support/pdf-fixtures.ts';
-import { SIP_OUTLINE_PATH } from './support.ts';
+import { HAVE_SIP_OUTLINE, NEEDS_SIP_OUTLINE, SIP_OUTLINE_PATH } from './support.ts';
 
 function capture(stream: NodeJS.WriteStream): string[] {
   const out: string[] = [];
@@ -33,7 +33,7 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-describe('lantu import', () => {
+describe.skipIf(!HAVE_SIP_OUTLINE)(`lantu import${NEEDS_SIP_OUTLINE}`, () => {
   it('--json prints the plan document', async () => {
     const out = capture(process.stdout);
     await run(SIP_OUTLINE_PATH, '--json', '--no-progress');

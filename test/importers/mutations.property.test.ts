@@ -6,7 +6,7 @@ import { planDocumentSchema } from '../../src/importers/plan-document.ts';
 import { parseQuantity } from '../../src/domain/quantity-parser.ts';
 import { buildDocxFixture } from '../support/docx-fixtures.ts';
 import { buildPdf } from '../support/pdf-fixtures.ts';
-import { sipOutlineBytes } from './support.ts';
+import { HAVE_SIP_OUTLINE, NEEDS_SIP_OUTLINE, sipOutlineBytes } from './support.ts';
 
 const outline = new TextDecoder().decode(sipOutlineBytes());
 const lines = outline.split('\n');
@@ -30,112 +30,115 @@ function importSafely(bytes: Uint8Array, filename: string): void {
 const lineIndex = fc.integer({ min: 0, max: lines.length - 1 });
 const RUNS = { numRuns: 40 };
 
-describe('property: mutated copies of the outline never make the importer crash', () => {
-  it('dropped lines', () => {
-    fc.assert(
-      fc.property(fc.uniqueArray(lineIndex, { maxLength: 200 }), (drop) => {
-        const gone = new Set(drop);
-        importSafely(enc(lines.filter((_, i) => !gone.has(i)).join('\n')), 'plan.txt');
-      }),
-      RUNS,
-    );
-  });
-
-  it('duplicated lines', () => {
-    fc.assert(
-      fc.property(fc.array(lineIndex, { maxLength: 100 }), (dups) => {
-        const copy = [...lines];
-        for (const i of dups.sort((a, b) => b - a)) copy.splice(i, 0, lines[i] ?? '');
-        importSafely(enc(copy.join('\n')), 'plan.txt');
-      }),
-      RUNS,
-    );
-  });
-
-  it('shuffled lines', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(lineIndex, lineIndex), { maxLength: 300 }), (swaps) => {
-        const copy = [...lines];
-        for (const [a, b] of swaps) [copy[a], copy[b]] = [copy[b] ?? '', copy[a] ?? ''];
-        importSafely(enc(copy.join('\n')), 'plan.txt');
-      }),
-      RUNS,
-    );
-  });
-
-  it('random bytes written over the text', () => {
-    const base = sipOutlineBytes();
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 })), {
-          minLength: 1,
-          maxLength: 50,
+describe.skipIf(!HAVE_SIP_OUTLINE)(
+  `property: mutated copies of the outline never make the importer crash${NEEDS_SIP_OUTLINE}`,
+  () => {
+    it('dropped lines', () => {
+      fc.assert(
+        fc.property(fc.uniqueArray(lineIndex, { maxLength: 200 }), (drop) => {
+          const gone = new Set(drop);
+          importSafely(enc(lines.filter((_, i) => !gone.has(i)).join('\n')), 'plan.txt');
         }),
-        (edits) => {
-          const copy = base.slice();
-          for (const [at, byte] of edits) copy[at] = byte;
-          importSafely(copy, 'plan.txt');
-        },
-      ),
-      RUNS,
-    );
-  });
+        RUNS,
+      );
+    });
 
-  it('random characters inserted (brackets, tabs, headings, numbers)', () => {
-    const junk = fc.constantFrom(
-      '[',
-      ']',
-      '\t',
-      '\n',
-      '\n\n',
-      '第三章 ',
-      '表3 ',
-      '专栏9 ',
-      '图4 ',
-      '[footnoteRef:9]',
-      '[7: ',
-      '[image: ',
-      '。',
-      '：',
-      '100%',
-      '到2025年，',
-    );
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.nat({ max: outline.length }), junk), { minLength: 1, maxLength: 60 }),
-        (inserts) => {
-          let s = outline;
-          for (const [at, j] of inserts.sort((a, b) => b[0] - a[0])) s = s.slice(0, at) + j + s.slice(at);
-          importSafely(enc(s), 'plan.txt');
-        },
-      ),
-      RUNS,
-    );
-  });
+    it('duplicated lines', () => {
+      fc.assert(
+        fc.property(fc.array(lineIndex, { maxLength: 100 }), (dups) => {
+          const copy = [...lines];
+          for (const i of dups.sort((a, b) => b - a)) copy.splice(i, 0, lines[i] ?? '');
+          importSafely(enc(copy.join('\n')), 'plan.txt');
+        }),
+        RUNS,
+      );
+    });
 
-  it('truncation anywhere', () => {
-    const base = sipOutlineBytes();
-    fc.assert(
-      fc.property(fc.nat({ max: base.length }), (n) => {
-        importSafely(base.subarray(0, n), 'plan.txt');
-      }),
-      RUNS,
-    );
-  });
+    it('shuffled lines', () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(lineIndex, lineIndex), { maxLength: 300 }), (swaps) => {
+          const copy = [...lines];
+          for (const [a, b] of swaps) [copy[a], copy[b]] = [copy[b] ?? '', copy[a] ?? ''];
+          importSafely(enc(copy.join('\n')), 'plan.txt');
+        }),
+        RUNS,
+      );
+    });
 
-  it('arbitrary bytes as .txt, .md and .docx', () => {
-    fc.assert(
-      fc.property(
-        fc.uint8Array({ maxLength: 4096 }),
-        fc.constantFrom('x.txt', 'x.md', 'x.docx', 'x'),
-        (bytes, name) => {
-          importSafely(bytes, name);
-        },
-      ),
-      { numRuns: 200 },
-    );
-  });
-});
+    it('random bytes written over the text', () => {
+      const base = sipOutlineBytes();
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 })), {
+            minLength: 1,
+            maxLength: 50,
+          }),
+          (edits) => {
+            const copy = base.slice();
+            for (const [at, byte] of edits) copy[at] = byte;
+            importSafely(copy, 'plan.txt');
+          },
+        ),
+        RUNS,
+      );
+    });
+
+    it('random characters inserted (brackets, tabs, headings, numbers)', () => {
+      const junk = fc.constantFrom(
+        '[',
+        ']',
+        '\t',
+        '\n',
+        '\n\n',
+        '第三章 ',
+        '表3 ',
+        '专栏9 ',
+        '图4 ',
+        '[footnoteRef:9]',
+        '[7: ',
+        '[image: ',
+        '。',
+        '：',
+        '100%',
+        '到2025年，',
+      );
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.nat({ max: outline.length }), junk), { minLength: 1, maxLength: 60 }),
+          (inserts) => {
+            let s = outline;
+            for (const [at, j] of inserts.sort((a, b) => b[0] - a[0])) s = s.slice(0, at) + j + s.slice(at);
+            importSafely(enc(s), 'plan.txt');
+          },
+        ),
+        RUNS,
+      );
+    });
+
+    it('truncation anywhere', () => {
+      const base = sipOutlineBytes();
+      fc.assert(
+        fc.property(fc.nat({ max: base.length }), (n) => {
+          importSafely(base.subarray(0, n), 'plan.txt');
+        }),
+        RUNS,
+      );
+    });
+
+    it('arbitrary bytes as .txt, .md and .docx', () => {
+      fc.assert(
+        fc.property(
+          fc.uint8Array({ maxLength: 4096 }),
+          fc.constantFrom('x.txt', 'x.md', 'x.docx', 'x'),
+          (bytes, name) => {
+            importSafely(bytes, name);
+          },
+        ),
+        { numRuns: 200 },
+      );
+    });
+  },
+);
 
 /** What text extracted from a PDF does to an outline (see issue 14), applied at random places. */
 const FULL_WIDTH = (s: string): string =>
@@ -174,60 +177,63 @@ const noise = {
 type Noise = keyof typeof noise;
 const noiseKinds = Object.keys(noise) as Noise[];
 
-describe('property: PDF-extraction noise never makes the importer throw an untyped error', () => {
-  const headingLines = lines.flatMap((l, i) => (/^\s*第.{1,6}[篇章节]/.test(l) ? [i] : []));
-  const edit = fc.tuple(fc.constantFrom(...noiseKinds), lineIndex, fc.nat({ max: 10_000 }));
+describe.skipIf(!HAVE_SIP_OUTLINE)(
+  `property: PDF-extraction noise never makes the importer throw an untyped error${NEEDS_SIP_OUTLINE}`,
+  () => {
+    const headingLines = lines.flatMap((l, i) => (/^\s*第.{1,6}[篇章节]/.test(l) ? [i] : []));
+    const edit = fc.tuple(fc.constantFrom(...noiseKinds), lineIndex, fc.nat({ max: 10_000 }));
 
-  function apply(edits: [Noise, number, number][]): string {
-    let ls = [...lines];
-    for (const [kind, i, k] of edits) ls = noise[kind](ls, i % Math.max(1, ls.length), k);
-    return ls.join('\n');
-  }
+    function apply(edits: [Noise, number, number][]): string {
+      let ls = [...lines];
+      for (const [kind, i, k] of edits) ls = noise[kind](ls, i % Math.max(1, ls.length), k);
+      return ls.join('\n');
+    }
 
-  for (const kind of noiseKinds) {
-    it(kind, () => {
+    for (const kind of noiseKinds) {
+      it(kind, () => {
+        fc.assert(
+          fc.property(
+            fc.array(fc.tuple(lineIndex, fc.nat({ max: 10_000 })), { minLength: 1, maxLength: 80 }),
+            (at) => {
+              importSafely(enc(apply(at.map(([i, k]) => [kind, i, k]))), 'plan.txt');
+            },
+          ),
+          { numRuns: 25 },
+        );
+      });
+    }
+
+    it('headings split and joined to their neighbours', () => {
       fc.assert(
         fc.property(
-          fc.array(fc.tuple(lineIndex, fc.nat({ max: 10_000 })), { minLength: 1, maxLength: 80 }),
+          fc.array(fc.tuple(fc.constantFrom(...headingLines), fc.nat({ max: 30 }), fc.boolean()), {
+            minLength: 1,
+            maxLength: 40,
+          }),
           (at) => {
-            importSafely(enc(apply(at.map(([i, k]) => [kind, i, k]))), 'plan.txt');
+            const edits: [Noise, number, number][] = at
+              .sort((a, b) => b[0] - a[0])
+              .map(([i, k, join]) => [join ? 'joinLines' : 'splitLine', i, k]);
+            importSafely(enc(apply(edits)), 'plan.txt');
           },
         ),
         { numRuns: 25 },
       );
     });
-  }
 
-  it('headings split and joined to their neighbours', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.constantFrom(...headingLines), fc.nat({ max: 30 }), fc.boolean()), {
-          minLength: 1,
-          maxLength: 40,
+    it('every kind of noise at once, over the whole text', () => {
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 150 }), fc.boolean(), (edits, everywhere) => {
+          const text = apply(edits);
+          importSafely(enc(everywhere ? FULL_WIDTH(text.replace(/(\d)(?=\d)/g, '$1 ')) : text), 'plan.txt');
         }),
-        (at) => {
-          const edits: [Noise, number, number][] = at
-            .sort((a, b) => b[0] - a[0])
-            .map(([i, k, join]) => [join ? 'joinLines' : 'splitLine', i, k]);
-          importSafely(enc(apply(edits)), 'plan.txt');
-        },
-      ),
-      { numRuns: 25 },
-    );
-  });
+        { numRuns: 25 },
+      );
+    });
+  },
+);
 
-  it('every kind of noise at once, over the whole text', () => {
-    fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 150 }), fc.boolean(), (edits, everywhere) => {
-        const text = apply(edits);
-        importSafely(enc(everywhere ? FULL_WIDTH(text.replace(/(\d)(?=\d)/g, '$1 ')) : text), 'plan.txt');
-      }),
-      { numRuns: 25 },
-    );
-  });
-});
-
-describe('property: corrupted .docx', () => {
+describe.skipIf(!HAVE_SIP_OUTLINE)(`property: corrupted .docx${NEEDS_SIP_OUTLINE}`, () => {
   let docx: Uint8Array;
   beforeAll(async () => {
     docx = await buildDocxFixture(importPlan({ bytes: sipOutlineBytes(), filename: 'p.txt' }), 'styled');
