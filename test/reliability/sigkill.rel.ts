@@ -121,7 +121,9 @@ describe.runIf(PG && existsSync(SIP_OUTLINE_PATH))(
         let cells = 0;
         ws.eachRow((row) =>
           row.eachCell({ includeEmpty: true }, (cell) => {
-            if (cell.protection?.locked === false && cell.value === null) {
+            // year columns only: the 说明/更正原因 column takes text, not values
+            const isYear = /^\d{4}$/.test(ws.getRow(2).getCell(cell.col).text);
+            if (isYear && cell.protection?.locked === false && cell.value === null) {
               cell.value = 10 + k + cells / 100; // a share-safe number
               cells++;
             }

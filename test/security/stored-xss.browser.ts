@@ -99,7 +99,7 @@ describe('stored XSS rendered escaped in the portal and the workspace (Chromium)
     const inds = (await (await fetch(`${server.url}/api/plans/${ids.plan}/indicators`)).json()) as {
       items: { id: string; code: string }[];
     };
-    ids.indicator = inds.items.find((i) => i.code === 'T2-11')!.id;
+    ids.indicator = inds.items.find((i) => i.code === 'T2-12')!.id; // no published figure at 2023 to correct
 
     const obs = (await d.call('POST', '/api/observations', {
       indicatorId: ids.indicator,
