@@ -5,23 +5,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startServe } from '../support/cli.ts';
+import { TEXT_OUTLINE as OUTLINE } from '../support/text-outline.fixture.ts';
 import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
-
-// An outline written for this test: the plan browser must show its task text and the search must find it.
-const OUTLINE = `某区国民经济和社会发展第十四个五年规划纲要
-
-“十四五”时期（2021~2025年），是全区发展的关键时期。
-
-第一篇 总体要求
-
-第一章 创新驱动
-
-第一节 科技平台
-
-建设开放实验平台。围绕光子芯片和合成生物两个方向，布局一批概念验证中心。
-
-培育创新企业。实施雏鹰计划，支持初创团队落地。
-`;
 
 /** issue 17: the plan's text in the plan browser, and search across text, indicators and projects (Chromium). */
 describe('plan text and search (Chromium)', () => {
