@@ -400,6 +400,62 @@ describe.each(testDatabases)('government sign-on (OpenID Connect) on $kind', ({ 
     expect((await signOn(only, 'gov-0001')).session).not.toBeNull();
   });
 
+  it('in SSO-only mode no password can be set again, except for the break-glass admin', async () => {
+    const only = appWith(db, {
+      LANTU_OIDC_SSO_ONLY: 'true',
+      LANTU_OIDC_BREAK_GLASS: 'breakglass@sip.example',
+    });
+    const post = (session: string, csrf: string, path: string, body?: unknown) =>
+      only.request(path, {
+        method: 'POST',
+        headers: { cookie: session, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    // someone signed on through the identity service cannot give the account a local password
+    const { session } = await signOn(only, 'gov-0001');
+    const who = (await me(only, session!)).body as { csrfToken: string; user: { id: string } };
+    const { csrfToken } = who;
+    const signedOnId = who.user.id;
+    const change = await post(session!, csrfToken, '/api/auth/password', {
+      current: TEST_PASSWORD,
+      next: 'a-new-password-123',
+    });
+    expect(change.status).toBe(403);
+    expect(((await change.json()) as { error: { message: string } }).error.message).toMatch(/统一身份认证/);
+    // nor can the break-glass admin issue them a reset link
+    const glass = await only.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'breakglass@sip.example', password: TEST_PASSWORD }),
+    });
+    const glassSession = cookieOf(glass, 'lantu_session')!;
+    const glassCsrf = ((await glass.json()) as { csrfToken: string }).csrfToken;
+    const reset = await post(glassSession, glassCsrf, `/api/users/${signedOnId}/password-reset`);
+    expect(reset.status).toBe(403);
+    // a link issued before SSO-only was switched on no longer sets a password, and stays unused
+    const before = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'breakglass@sip.example', password: TEST_PASSWORD }),
+    });
+    const beforeSession = cookieOf(before, 'lantu_session')!;
+    const beforeCsrf = ((await before.json()) as { csrfToken: string }).csrfToken;
+    const issued = await app.request(`/api/users/${signedOnId}/password-reset`, {
+      method: 'POST',
+      headers: { cookie: beforeSession, 'x-csrf-token': beforeCsrf },
+    });
+    expect(issued.status).toBe(201);
+    const token = new URL(((await issued.json()) as { link: string }).link).searchParams.get('token')!;
+    const use = await only.request('/api/auth/reset-password', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token, password: 'a-new-password-123' }),
+    });
+    expect(use.status).toBe(403);
+    const valid = await only.request(`/api/auth/reset-password?token=${token}`);
+    expect(await valid.json()).toEqual({ valid: true });
+  });
+
   it('answers 404 on the sign-on routes when it is not configured', async () => {
     const plain = createApp({ db, logger: pino({ level: 'silent' }), version: 'test' });
     expect((await plain.request('/api/auth/oidc/login')).status).toBe(404);

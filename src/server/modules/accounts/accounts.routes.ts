@@ -43,13 +43,15 @@ accountsRoutes.openapi(
     responses: {
       204: { description: 'Changed' },
       401: err('Not logged in'),
-      403: err('CSRF token missing'),
+      403: err(
+        'CSRF token missing, or passwords are off (LANTU_OIDC_SSO_ONLY) for all but break-glass accounts',
+      ),
       422: err('Wrong current password, or the new one is too short'),
     },
   }),
   async (c) => {
     const { current, next } = c.req.valid('json');
-    await changePassword(c.var.deps.db, requireUser(c), c.var.sessionToken, current, next);
+    await changePassword(c.var.deps.db, requireUser(c), c.var.sessionToken, current, next, c.var.deps.oidc);
     return c.body(null, 204);
   },
 );
@@ -77,12 +79,13 @@ accountsRoutes.openapi(
     request: body(z.object({ token: tokenSchema, password: z.string().min(1).max(1024) })),
     responses: {
       204: { description: 'Password set; log in with it' },
+      403: err('Passwords are off (LANTU_OIDC_SSO_ONLY) for all but break-glass accounts'),
       422: err('Link invalid, used or expired, or password too short'),
     },
   }),
   async (c) => {
     const { token, password } = c.req.valid('json');
-    await resetPassword(c.var.deps.db, token, password);
+    await resetPassword(c.var.deps.db, token, password, c.var.deps.oidc);
     return c.body(null, 204);
   },
 );
@@ -108,7 +111,10 @@ accountsRoutes.openapi(
   }),
   async (c) => {
     const admin = authorize(c.var.user, 'manageUsers', 'office');
-    return c.json(await issuePasswordReset(c.var.deps.db, admin, c.req.valid('param').id), 201);
+    return c.json(
+      await issuePasswordReset(c.var.deps.db, admin, c.req.valid('param').id, c.var.deps.oidc),
+      201,
+    );
   },
 );
 

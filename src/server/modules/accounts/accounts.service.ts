@@ -6,6 +6,8 @@ import { usersRepository } from '../../../db/repositories/users.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { hashPassword, verifyPassword } from '../../auth/password.ts';
+import type { OidcSettings } from '../../auth/oidc.config.ts';
+import { refuseLocalPassword } from '../auth/oidc.service.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import { notFound } from '../../errors.ts';
 import { mailEnabled, publicBaseUrl } from '../notifications/mail.config.ts';
@@ -47,9 +49,11 @@ export async function changePassword(
   sessionToken: string | null,
   current: string,
   next: string,
+  signOn?: OidcSettings | null,
 ): Promise<void> {
   const account = await accountsRepository.find(db, user.id);
   if (!account) throw new LantuError('unauthenticated', 'Log in first 请先登录');
+  refuseLocalPassword(signOn, account.email);
   if (!(await verifyPassword(account.passwordHash, current))) {
     throw new LantuError('validation_failed', 'The current password is wrong 当前密码不正确', {
       field: 'current',
@@ -90,8 +94,14 @@ export interface IssuedReset {
  * The planning office resets a password: a one-time link, valid RESET_LINK_HOURS, mailed to the user when
  * e-mail is configured and otherwise shown once to the admin. Only its hash is kept.
  */
-export async function issuePasswordReset(db: Db, admin: SessionUser, userId: string): Promise<IssuedReset> {
+export async function issuePasswordReset(
+  db: Db,
+  admin: SessionUser,
+  userId: string,
+  signOn?: OidcSettings | null,
+): Promise<IssuedReset> {
   const account = await target(db, userId);
+  refuseLocalPassword(signOn, account.email);
   const token = newToken();
   const expiresAt = new Date(Date.now() + RESET_LINK_HOURS * 3600_000);
   const link = `${publicBaseUrl().replace(/\/$/, '')}/reset-password?token=${token}`;
@@ -134,7 +144,12 @@ export async function resetLinkIsValid(db: Db, token: string): Promise<boolean> 
 }
 
 /** Someone with a reset link sets a new password: the link is used up, the lock cleared, every session ended. */
-export async function resetPassword(db: Db, token: string, password: string): Promise<void> {
+export async function resetPassword(
+  db: Db,
+  token: string,
+  password: string,
+  signOn?: OidcSettings | null,
+): Promise<void> {
   checkNewPassword(password);
   const hash = await hashPassword(password);
   await db.transaction(async (tx) => {
@@ -142,6 +157,8 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
     if (!userId) throw badLink();
     const account = await accountsRepository.find(tx, userId);
     if (!account) throw badLink();
+    // A link issued before SSO-only was switched on must not give a password back (the transaction undoes its use).
+    refuseLocalPassword(signOn, account.email);
     await accountsRepository.setPassword(tx, userId, hash);
     await accountsRepository.unlock(tx, userId, account.email);
     await accountsRepository.endSessions(tx, userId);
