@@ -42,6 +42,7 @@ import { commentDeskRoutes } from './modules/comment-desk/comment-desk.routes.ts
 import { annualPlanRoutes } from './modules/annual-plan/annual-plan.routes.ts';
 import { warningsRoutes } from './modules/warnings/warnings.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
 
 export const OPENAPI_INFO = {
   title: 'lantu 蓝图',
@@ -134,6 +135,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', annualPlanRoutes);
   app.route('/api', warningsRoutes);
   app.route('/api', supervisionRoutes);
+  app.route('/api', assessmentRoutes);
 
   const documentConfig = { openapi: '3.1.0', info: { ...OPENAPI_INFO, version: deps.version } };
   app.doc31('/api/openapi.json', documentConfig);

@@ -89,6 +89,8 @@ const LEAVES_PUBLISHED: Record<string, string> = {
   'POST /api/supervision/:id/plan': 'supervision',
   'POST /api/supervision/:id/progress': 'supervision',
   'POST /api/supervision/:id/return': 'supervision',
+  'PUT /api/plans/:id/assessment-criteria': 'department assessment is read uncached in the workspace',
+  'POST /api/plans/:id/assessment/:year/adjustments': 'department assessment, workspace only',
 };
 
 /**

@@ -11,6 +11,7 @@ import { usersRepository } from '../../src/db/repositories/users.repository.ts';
 import { oidcRepository } from '../../src/db/repositories/oidc.repository.ts';
 import { notify } from '../../src/server/modules/notifications/notifications.service.ts';
 import { issuePasswordReset } from '../../src/server/modules/accounts/accounts.service.ts';
+import { DEFAULT_ASSESSMENT_CONFIG } from '../../src/domain/assessment.ts';
 import { getJson, testApp } from './app.ts';
 import { loginAs, TEST_PASSWORD, type Client } from './session.ts';
 
@@ -519,6 +520,23 @@ export const MATRIX: Record<string, Case> = {
       Promise.resolve({
         path: `/api/plans/${ctx.planId}/supervision-settings`,
         json: { publicMeasures: true },
+      }),
+  },
+  // issue 16 §6: the office sets the weights, the joint assessment team adjusts scores
+  'PUT /api/plans/:id/assessment-criteria': {
+    expect: allowOnly({ admin: 200 }),
+    request: (ctx) =>
+      Promise.resolve({
+        path: `/api/plans/${ctx.planId}/assessment-criteria`,
+        json: DEFAULT_ASSESSMENT_CONFIG,
+      }),
+  },
+  'POST /api/plans/:id/assessment/:year/adjustments': {
+    expect: allowOnly({ assessor: 200 }),
+    request: (ctx) =>
+      Promise.resolve({
+        path: `/api/plans/${ctx.planId}/assessment/2023/adjustments`,
+        json: { department: 'KJJ', points: -1, reason: '材料报送不完整' },
       }),
   },
 };

@@ -2,7 +2,7 @@ import type { Queryable } from '../db.types.ts';
 import type { FeedbackTarget } from '../../domain/feedback.ts';
 
 /** What the item a comment is about is called, whatever its type. */
-const TARGET_TITLE = `CASE f.target_type
+export const TARGET_TITLE = `CASE f.target_type
     WHEN 'indicator' THEN (SELECT i.code || ' ' || i.name FROM indicators i WHERE i.id = f.target_id)
     WHEN 'node' THEN (SELECT COALESCE(n.number || ' ', '') || n.title FROM plan_nodes n WHERE n.id = f.target_id)
     WHEN 'project' THEN (SELECT p.name FROM projects p WHERE p.id = f.target_id) END`;

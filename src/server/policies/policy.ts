@@ -74,6 +74,10 @@ const RULES = {
     setAnnualTargets: roles('admin'),
     /** Warning rules per plan, and recomputing warnings now (issue 16 §3). */
     manageWarnings: roles('admin'),
+    /** The weights of the department assessment's criteria (issue 16 §6). */
+    manageAssessment: roles('admin'),
+    /** The joint assessment team (联合考核组) adjusts a department's score, with a reason. */
+    adjustAssessment: roles('assessor'),
     /** 督办单 are opened by the planning office (issue 16 §4). */
     openSupervision: roles('admin'),
     /** The 通报 of units with overdue 督办 steps. */
