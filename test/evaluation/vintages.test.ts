@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { evaluateCommand } from '../../src/cli/commands/evaluate.command.ts';
 import { runEvaluate } from '../../src/cli/commands/evaluate.run.ts';
 import type { Db } from '../../src/db/db.types.ts';
 import { datasetSchema, type Dataset } from '../../src/domain/dataset.ts';
@@ -103,6 +104,42 @@ describe('lantu evaluate --as-of on a dataset file', () => {
     expect(after.indicators[0]).toMatchObject({ verdict: 'lagging', actual: 120 });
     const beforeAnything = await runEvaluate({ plan: file, year: 2022, method: 'time', asOf: '2022-12-31' });
     expect(beforeAnything.indicators[0]?.verdict).toBe('no_data');
+  });
+
+  /** `lantu evaluate ARGS` in this process; returns what it printed. */
+  async function lantuEvaluate(args: string[]): Promise<string> {
+    const out: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out.push(String(chunk));
+      return true;
+    });
+    try {
+      await evaluateCommand().exitOverride().parseAsync(args, { from: 'user' });
+    } finally {
+      spy.mockRestore();
+    }
+    return out.join('');
+  }
+
+  it('the command line: --as-of gives the earlier judgement, without it the revised one; a bad date is refused', async () => {
+    type Out = {
+      asOf: string | null;
+      indicators: { code: string; verdict: string; actual: number | null }[];
+    };
+    const then = JSON.parse(
+      await lantuEvaluate([file, '--year', '2022', '--as-of', '2023-03-01', '--json']),
+    ) as Out;
+    expect(then.asOf).toBe('2023-03-01');
+    expect(then.indicators[0]).toMatchObject({ code: 'A', verdict: 'ahead', actual: 150 });
+    const now = JSON.parse(await lantuEvaluate([file, '--year', '2022', '--json'])) as Out;
+    expect(now.asOf).toBeNull();
+    expect(now.indicators[0]).toMatchObject({ code: 'A', verdict: 'lagging', actual: 120 });
+    const table = await lantuEvaluate([file, '--year', '2022', '--as-of', '2023-03-01', '--no-color']);
+    expect(table).toContain('截至2023-03-01已发布数据 (as of 2023-03-01)');
+    await expect(lantuEvaluate([file, '--as-of', '2023-02-30'])).rejects.toMatchObject({
+      code: 'bad_request',
+      message: '--as-of must be a date YYYY-MM-DD, got "2023-02-30"',
+    });
   });
 });
 

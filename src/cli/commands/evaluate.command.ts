@@ -63,6 +63,12 @@ export function evaluateCommand(): Command {
     .addOption(
       new Option('--method <method>', 'time-progress or trend').choices(['time', 'trend']).default('time'),
     )
+    .addOption(
+      new Option(
+        '--annual-rates <rule>',
+        'targets on a yearly rate (年均增长, 失业率<5.5, 与GDP增长同步): the average of the years so far, or the latest year',
+      ).choices(['average', 'latest']),
+    )
     .option(
       '--table <n>',
       'evaluate the indicators of table N (e.g. 1 = the previous plan’s results)',

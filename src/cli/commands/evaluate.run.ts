@@ -34,6 +34,8 @@ export interface EvaluateOptions {
   all?: boolean;
   delta?: number;
   aboutTolerance?: number;
+  /** Targets on a yearly rate: on the average so far (default) or the latest year / chained path. */
+  annualRates?: 'average' | 'latest';
   color?: boolean;
   explain?: boolean;
   /** YYYY-MM-DD: judge as known on that date (values released on or before it, latest revision then). */
@@ -190,6 +192,7 @@ export async function runEvaluate(
       periodEnd: plan.periodEnd,
       delta: opts.delta,
       aboutTolerance: opts.aboutTolerance,
+      annualRates: opts.annualRates,
     },
   });
   return {

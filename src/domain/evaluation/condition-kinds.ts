@@ -1,7 +1,8 @@
 /** Condition kinds: ceiling, maintain, about, range, and path kinds that have no path — a test on the latest value. */
+import { annualRateRule, averageOf, isAnnualRate } from './annual-rate.ts';
 import { isComfortable, ruleOf, testCondition } from './condition.ts';
 import type { Ctx } from './context.ts';
-import { findBaseline, inPeriod, latest, resolveTarget, targetCondition } from './context.ts';
+import { findBaseline, inPeriod, latest, note, resolveTarget, targetCondition } from './context.ts';
 import { base, comparisonOf, finish, lazyText, u, withoutNumber } from './explain.ts';
 import { earlyAchievable as earlyAchievableFor } from './kinds.ts';
 import { numericPoints } from './observations.ts';
@@ -39,9 +40,25 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
       en: `the target “${q.raw}” cannot be read as a numeric condition`,
     });
   const A = num.value;
-  const met = testCondition(cond, A);
+  // A ceiling on a yearly rate (失业率 < 5.5) is judged on the average of the years reported, not one year.
+  const yearly =
+    kind === 'ceiling' && annualRateRule(ctx.options) === 'average' && isAnnualRate(ctx.spec, null)
+      ? numericPoints(period)
+      : [];
+  const avg = yearly.length > 1 ? averageOf(yearly.map((p) => p.value)) : null;
+  const judged = avg ?? A;
+  const met = testCondition(cond, judged);
   r.dataYear = num.year;
-  r.actual = round(A);
+  r.actual = round(judged);
+  if (avg !== null) {
+    const over = yearly.filter((p) => !testCondition(cond, p.value)).map((p) => p.year);
+    if (over.length > 0)
+      note(
+        ctx,
+        `${over.join('、')}年当年未满足目标，按已公布年份的平均值判断`,
+        `the target was not met in ${over.join(', ')} alone; judged on the average of the years reported`,
+      );
+  }
   if (baseline !== null && baseline.year < num.year) {
     r.baseline = round(baseline.value);
     r.baselineYear = baseline.year;
@@ -76,6 +93,14 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
   }
   const head = lazyText(ctx, (): Bilingual => {
     const Au = u(ctx, A);
+    if (avg !== null) {
+      const first = yearly[0]?.year ?? num.year;
+      const Mu = u(ctx, avg);
+      return {
+        zh: `${first}—${num.year}年平均为${Mu.zh}（${num.year}年为${Au.zh}），目标${q.raw}（${ruleOf(cond).zh}）${met ? '已满足' : '未满足'}`,
+        en: `the ${first}–${num.year} average is ${Mu.en} (${Au.en} in ${num.year}) against the target ${q.raw} (${ruleOf(cond).en}): ${met ? 'met' : 'not met'}`,
+      };
+    }
     return {
       zh: `${num.year}年为${Au.zh}，目标${q.raw}（${ruleOf(cond).zh}）${met ? '已满足' : '未满足'}`,
       en: `${Au.en} in ${num.year} against the target ${q.raw} (${ruleOf(cond).en}): ${met ? 'met' : 'not met'}`,
@@ -94,6 +119,14 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
       }
     }
     return finish(ctx, r, met ? 'achieved' : 'not_achieved', head);
+  }
+  if (met && avg !== null) {
+    // A yearly rate must hold every year: a margin beyond δ is 快于预期, never 提前实现 (binding: no margin credit).
+    const ahead = ctx.spec.attribute !== 'binding' && isComfortable(cond, avg);
+    return finish(ctx, r, ahead ? 'ahead' : 'on_track', () => ({
+      zh: `${head().zh}${ahead ? `，且优于目标${fmt(ctx.delta * 100)}%以上（须逐年保持，不提前认定完成）` : ''}`,
+      en: `${head().en}${ahead ? `, with a margin beyond ${fmt(ctx.delta * 100)}% of the target (it must hold every year, so it is not declared met early)` : ''}`,
+    }));
   }
   if (met) {
     const early = earlyAchievable(ctx) && isComfortable(cond, A);

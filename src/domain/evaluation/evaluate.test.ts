@@ -150,7 +150,9 @@ describe('cagr (年均增速)', () => {
   it.each<[number, Verdict]>([
     [7.5, 'ahead'],
     [6.5, 'on_track'],
-    [6.0, 'on_track'],
+    // Judged on the average so far (annual-rate.ts): within δ (5 %) of the target is on track, 6.0 is 7.7 % short.
+    [6.2, 'on_track'],
+    [6.0, 'lagging'],
     [5.0, 'lagging'],
     [-1, 'lagging'],
   ])('three years at %f per cent a year is %s', (g, v) => {

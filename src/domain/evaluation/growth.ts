@@ -1,5 +1,7 @@
 /** Growth targets (年均增长): average annual growth from annual rates or from levels, in compound terms. */
-import { testCondition } from './condition.ts';
+import { annualRateRule, isAnnualRate } from './annual-rate.ts';
+import { isComfortable, testCondition } from './condition.ts';
+import type { Condition } from './condition.ts';
 import type { Ctx } from './context.ts';
 import { findBaseline, inPeriod, latest, note, resolveTarget, targetCondition } from './context.ts';
 import { base, finish, noDataWhy, withoutNumber } from './explain.ts';
@@ -43,6 +45,18 @@ export function chainRates(
   return { log, years: covered.length, covered, annual, spans };
 }
 
+/**
+ * An average rate against its target, as time progress reads the way travelled: met, or short of a plain floor
+ * (ceiling) by less than δ of it — 基本符合预期, the band time progress gives. A 左右 band has its own width.
+ */
+function withinDelta(cond: Condition | null, g: number, target: number, delta: number): boolean {
+  if (cond === null) return gte(g, target * (1 - delta));
+  if (testCondition(cond, g)) return true;
+  if (cond.comfortLo !== null && cond.lo !== null) return gte(g, cond.lo - delta * Math.abs(cond.lo));
+  if (cond.comfortHi !== null && cond.hi !== null) return lte(g, cond.hi + delta * Math.abs(cond.hi));
+  return false;
+}
+
 export function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
   const r = base(ctx);
   const period = inPeriod(ctx, ctx.actual);
@@ -67,10 +81,12 @@ export function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
   let baselineValue: number | null;
   let baselineSource: IndicatorEvaluation['baselineSource'];
   let lastAnnual: number | null;
+  let firstYear = y0 + 1;
   if (basis === 'rates') {
     const chain = chainRates(numericPoints(period), y0);
     if (chain.years === 0) return finish(ctx, r, 'no_data', noDataWhy(ctx, null));
     dataYear = lastOf(chain.covered);
+    firstYear = chain.covered[0] ?? firstYear;
     const elapsed = dataYear - y0;
     m = (elapsed * chain.log) / chain.years;
     if (chain.years < elapsed) {
@@ -130,6 +146,19 @@ export function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
   // Average growth over the period if each remaining year adds `extra` to the log measure.
   const linear = lastAnnual === null ? null : (Math.exp((m + n * lastAnnual) / N) - 1) * 100;
   const cagrP = elapsed > 0 ? (Math.exp((m + n * (m / elapsed)) / N) - 1) * 100 : null;
+  // 年均增长 read from annual rates, during the period: the average so far against the target, never met early.
+  const byAverage =
+    !ctx.final && n > 0 && annualRateRule(ctx.options) === 'average' && isAnnualRate(ctx.spec, basis);
+  const lastRate = basis === 'rates' ? numericPoints(period).find((p) => p.year === dataYear) : undefined;
+  const rate = byAverage
+    ? {
+        firstYear,
+        met: withinDelta(cond, gObs, gTarget, ctx.delta),
+        holds: cond !== null ? testCondition(cond, gObs) : gte(gObs, gTarget),
+        margin: cond !== null && ctx.spec.attribute !== 'binding' && isComfortable(cond, gObs),
+        latest: lastRate === undefined || (lastRate.span ?? 1) !== 1 ? null : lastRate.value,
+      }
+    : null;
   return judgePath(ctx, r, {
     y0,
     yT,
@@ -142,7 +171,8 @@ export function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
     target: gTarget,
     actual: gObs,
     expected: gTarget,
-    achievedNow,
+    achievedNow: rate === null ? achievedNow : false,
+    rate,
     increments,
     projection: {
       linear: linear === null ? null : round(linear),

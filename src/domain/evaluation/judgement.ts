@@ -82,6 +82,14 @@ const TREND_TEXT: Record<TrendOutlook, Bilingual> = {
   misses: { zh: '按当前趋势难以实现目标', en: 'the trend misses the target' },
 };
 
+/** The label of each part, e.g. for tables that show both parts (the back-test). */
+export function scheduleLabel(s: ScheduleState): Bilingual {
+  return SCHEDULE_TEXT[s];
+}
+export function trendLabel(t: TrendOutlook): Bilingual {
+  return TREND_TEXT[t];
+}
+
 const NONE: Bilingual = Object.freeze({ zh: '', en: '' });
 
 export function twoPartJudgement(

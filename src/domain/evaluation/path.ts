@@ -8,7 +8,7 @@ import type { Condition } from './condition.ts';
 import type { Ctx } from './context.ts';
 import { comparisonOf, finish, lazyText, u } from './explain.ts';
 import { pAbove, pBelow, probabilityOf, trendFromRatio } from './projection.ts';
-import { gte, mean, pct, round, sampleSd } from './stats.ts';
+import { fmt, gte, mean, pct, round, sampleSd } from './stats.ts';
 import type { Bilingual, IndicatorEvaluation, Projection, RequiredRate } from './types.ts';
 
 /** A kind with a path, reduced to an additive measure m that moves from m0 to mT over [y0, yT]. */
@@ -26,6 +26,19 @@ export interface PathModel {
   /** Value on the expected path at dataYear, in display units. */
   expected: number;
   achievedNow: boolean;
+  /**
+   * A target on a yearly rate judged on the average so far (annual-rate.ts): met or not, beaten by a margin
+   * beyond δ (快于预期), and the latest year's rate shown beside the average; null = time progress.
+   */
+  rate?: {
+    firstYear: number;
+    /** Met, or short of it by less than δ (基本符合预期). */
+    met: boolean;
+    /** The target's condition holds on the average. */
+    holds: boolean;
+    margin: boolean;
+    latest: number | null;
+  } | null;
   increments: number[];
   projection: Projection | null;
   requiredRate: RequiredRate | null;
@@ -123,6 +136,43 @@ export function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): Indi
       zh: `${head().zh}，实际增速为按期实现所需增速的${pct(R)}`,
       en: `${head().en}; observed growth is ${pct(R)} of the growth needed to meet the target on time`,
     }));
+  }
+  const rate = pm.rate ?? null;
+  if (rate !== null) {
+    const cmp = rate.met ? (rate.margin ? 'ahead' : 'on_track') : 'lagging';
+    return finish(ctx, r, cmp, () => {
+      const span =
+        rate.firstYear < pm.dataYear
+          ? {
+              zh: `${rate.firstYear}—${pm.dataYear}年平均`,
+              en: `the ${rate.firstYear}–${pm.dataYear} average`,
+            }
+          : { zh: `${pm.dataYear}年`, en: `the ${pm.dataYear} rate` };
+      const latest =
+        rate.latest === null || rate.firstYear >= pm.dataYear
+          ? { zh: '', en: '' }
+          : {
+              zh: `，其中${pm.dataYear}年${u(ctx, rate.latest).zh}`,
+              en: `, ${u(ctx, rate.latest).en} in ${pm.dataYear}`,
+            };
+      const how = !rate.met
+        ? { zh: '低于目标', en: 'below the target' }
+        : rate.margin
+          ? {
+              zh: `超出目标${fmt(ctx.delta * 100)}%以上（年均目标须逐年保持，不提前认定完成）`,
+              en: `beyond the target by more than ${fmt(ctx.delta * 100)}% (an average rate must hold every year, so it is not declared met early)`,
+            }
+          : rate.holds
+            ? { zh: '达到目标', en: 'meets the target' }
+            : {
+                zh: `略低于目标（差距在目标的${fmt(ctx.delta * 100)}%以内）`,
+                en: `slightly below the target (within ${fmt(ctx.delta * 100)}% of it)`,
+              };
+      return {
+        zh: `${head().zh}，按已公布年份的平均增速判断：${span.zh}${u(ctx, pm.actual).zh}${latest.zh}，${how.zh}`,
+        en: `${head().en}; judged on the average of the years reported: ${span.en} is ${u(ctx, pm.actual).en}${latest.en}, ${how.en}`,
+      };
+    });
   }
   const cmp = gte(p, f + ctx.delta) ? 'ahead' : gte(p, f - ctx.delta) ? 'on_track' : 'lagging';
   return finish(ctx, r, cmp, () => {

@@ -1,4 +1,5 @@
 /** Targets compared each year: a value assigned from above (下达) and a relation to another indicator (与GDP同步). */
+import { annualRateRule } from './annual-rate.ts';
 import type { Ctx } from './context.ts';
 import { DEFAULT_RELATIONAL_TOLERANCE, inPeriod, note } from './context.ts';
 import { base, completionVerdict, finish, noDataWhy, u } from './explain.ts';
@@ -170,16 +171,22 @@ export function evaluateRelational(ctx: Ctx): IndicatorEvaluation {
     };
     const yearly = pairs.map((p) => ({ year: p.year, ok: test(p.a - p.b) }));
     const bad = yearly.filter((y) => !y.ok).map((y) => y.year);
-    if (ctx.final && pairs.length > 1) {
+    // During the period too, yearly rates are judged on their averages so far (annual-rate.ts), the latest shown.
+    const byAverage = ctx.final || annualRateRule(ctx.options) === 'average';
+    if (byAverage && pairs.length > 1) {
       const geo = (xs: number[]): number => (Math.exp(mean(xs.map((x) => Math.log1p(x / 100)))) - 1) * 100;
       const a = geo(pairs.map((p) => p.a));
       const b = geo(pairs.map((p) => p.b));
       met = test(a - b);
       r.actual = round(a);
       r.expected = round(b);
+      const latestZh = ctx.final ? '' : `，其中${lastPair.year}年${fmt(lastPair.a)}%对${fmt(lastPair.b)}%`;
+      const latestEn = ctx.final
+        ? ''
+        : ` (${fmt(lastPair.a)}% against ${fmt(lastPair.b)}% in ${lastPair.year})`;
       head = {
-        zh: `${pairs[0]?.year ?? ''}—${lastPair.year}年平均增长${fmt(a)}%，${relName}平均${fmt(b)}%，${rule.zh}${bad.length > 0 ? `（${bad.join('、')}年未满足）` : ''}`,
-        en: `average growth ${fmt(a)}% ${pairs[0]?.year ?? ''}–${lastPair.year} against ${fmt(b)}% for ${relName}; ${rule.en}${bad.length > 0 ? ` (missed in ${bad.join(', ')})` : ''}`,
+        zh: `${pairs[0]?.year ?? ''}—${lastPair.year}年平均增长${fmt(a)}%，${relName}平均${fmt(b)}%${latestZh}，${rule.zh}${bad.length > 0 ? `（${bad.join('、')}年未满足）` : ''}`,
+        en: `average growth ${fmt(a)}% ${pairs[0]?.year ?? ''}–${lastPair.year} against ${fmt(b)}% for ${relName}${latestEn}; ${rule.en}${bad.length > 0 ? ` (missed in ${bad.join(', ')})` : ''}`,
       };
     } else {
       met = test(lastPair.a - lastPair.b);

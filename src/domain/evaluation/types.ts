@@ -54,6 +54,13 @@ export interface EvaluationOptions {
    * contains "%", levels otherwise.
    */
   cagrBasis?: 'rates' | 'levels';
+  /**
+   * Targets on a yearly rate (年均增长 read from annual rates, a ceiling on a rate such as 失业率 < 5.5,
+   * 与GDP增长同步) during the period: 'average' (default) judges the average of the years reported so far, the
+   * latest year shown, and a margin beyond δ is 快于预期 (never 提前实现: it must hold every year); 'latest'
+   * judges the latest year alone (ceilings, relational) or the chained index's time progress (年均增长).
+   */
+  annualRates?: 'average' | 'latest';
   /** false = verdicts and numbers only, no sentences (dashboards over many regions); default true. */
   explain?: boolean;
 }
