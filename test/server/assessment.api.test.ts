@@ -96,7 +96,7 @@ describe.each(testDatabases)('department assessment (考核) on $kind', ({ creat
 
   beforeAll(async () => {
     ({ db, dispose } = await create());
-    [{ id: planId }] = (await loadDataset(db, parseDataset(DATASET), { actor: 'test' })) as [{ id: string }];
+    planId = (await loadDataset(db, parseDataset(DATASET), { actor: 'test' }))[0]!.id;
     app = testApp(db);
     admin = await loginAs(app, db, 'admin');
     assessor = await loginAs(app, db, 'assessor');
