@@ -77,9 +77,10 @@ describe('growth floor judged on the average so far', () => {
     const avg = (Math.cbrt(1.1 * 1.023 * 1.059) - 1) * 100;
     expect(r.actual).toBeCloseTo(avg, 4);
     expect(avg).toBeCloseTo(6.0201, 3);
-    // 6.02 is 7.4 % below 6.5, beyond δ = 5 %: lagging; the sentence gives the span and the latest year.
+    // 6.02 is 7.4 % below 6.5, beyond δ = 5 %: lagging; the sentence gives the average and the latest year.
     expect(r.verdict).toBe('lagging');
-    expect(r.explanation.zh).toContain('2021—2023年平均6.02%，其中2023年5.9%');
+    expect(r.explanation.zh).toContain('（2021年以来）年均增长6.02%');
+    expect(r.explanation.zh).toContain('按已公布年份的平均增速判断（其中2023年5.9%），低于目标');
     const good = run(gdp, series(2021, [10, 2.3, 8]), 2023);
     expect(good.actual).toBeCloseTo((Math.cbrt(1.1 * 1.023 * 1.08) - 1) * 100, 4);
     expect(good.verdict).toBe('on_track');

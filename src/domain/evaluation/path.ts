@@ -141,19 +141,12 @@ export function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): Indi
   if (rate !== null) {
     const cmp = rate.met ? (rate.margin ? 'ahead' : 'on_track') : 'lagging';
     return finish(ctx, r, cmp, () => {
-      const span =
-        rate.firstYear < pm.dataYear
-          ? {
-              zh: `${rate.firstYear}—${pm.dataYear}年平均`,
-              en: `the ${rate.firstYear}–${pm.dataYear} average`,
-            }
-          : { zh: `${pm.dataYear}年`, en: `the ${pm.dataYear} rate` };
       const latest =
         rate.latest === null || rate.firstYear >= pm.dataYear
           ? { zh: '', en: '' }
           : {
-              zh: `，其中${pm.dataYear}年${u(ctx, rate.latest).zh}`,
-              en: `, ${u(ctx, rate.latest).en} in ${pm.dataYear}`,
+              zh: `（其中${pm.dataYear}年${u(ctx, rate.latest).zh}）`,
+              en: ` (${u(ctx, rate.latest).en} in ${pm.dataYear})`,
             };
       const how = !rate.met
         ? { zh: '低于目标', en: 'below the target' }
@@ -169,8 +162,8 @@ export function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): Indi
                 en: `slightly below the target (within ${fmt(ctx.delta * 100)}% of it)`,
               };
       return {
-        zh: `${head().zh}，按已公布年份的平均增速判断：${span.zh}${u(ctx, pm.actual).zh}${latest.zh}，${how.zh}`,
-        en: `${head().en}; judged on the average of the years reported: ${span.en} is ${u(ctx, pm.actual).en}${latest.en}, ${how.en}`,
+        zh: `${head().zh}，按已公布年份的平均增速判断${latest.zh}，${how.zh}`,
+        en: `${head().en}; judged on the average of the years reported${latest.en}: ${how.en}`,
       };
     });
   }
