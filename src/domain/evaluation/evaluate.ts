@@ -4,7 +4,7 @@
  */
 import type { IndicatorSpec } from '../indicator.ts';
 import { evaluateCondition } from './condition-kinds.ts';
-import { note, prepare } from './context.ts';
+import { inPeriod, note, prepare } from './context.ts';
 import type { Ctx } from './context.ts';
 import { evaluateCumulative, evaluateReduction } from './cumulative.ts';
 import { unavailable } from './explain.ts';
@@ -30,10 +30,36 @@ export function evaluateIndicator(
   options: EvaluationOptions = {},
 ): IndicatorEvaluation {
   const ctx = prepare(spec, observations, year, method, options);
+  // The final year asked for but not reported yet: judge the progress the latest figure shows (as the year
+  // before would), and say which year's figure is still missing — not 未完成 on last year's data.
+  const unreported = ctx.final ? unreportedFinalYear(ctx) : null;
+  if (unreported !== null) ctx.final = false;
   const r = judgeByFamily(ctx);
+  if (unreported !== null) awaitingFinalFigure(ctx, r, unreported);
   r.judgement = twoPartJudgement(r, { final: ctx.final, delta: ctx.delta, explain: ctx.explain });
   if (kindFamily(spec.kind) === 'growth') r.growth = growthView(ctx);
   return r;
+}
+
+/** The target year when the evaluation is final but its figure is not in yet (and earlier ones are), else null. */
+function unreportedFinalYear(ctx: Ctx): number | null {
+  const yT = ctx.yT;
+  if (yT === null) return null;
+  const reported = (p: { year: number; value: number | null; text: string | null }) =>
+    p.value !== null || (p.text !== null && p.text.trim() !== '');
+  const period = inPeriod(ctx, ctx.actual).filter(reported);
+  if (period.length === 0 || period.some((p) => p.year >= yT)) return null;
+  return yT;
+}
+
+function awaitingFinalFigure(ctx: Ctx, r: IndicatorEvaluation, year: number): void {
+  r.unreportedYear = year;
+  if (r.verdict === 'no_data' || r.verdict === 'not_assessable' || !ctx.explain) return;
+  const from = r.dataYear === null ? '' : `${r.dataYear}`;
+  r.explanation = {
+    zh: `${year}年数据尚未报送，按${from}年数据判断进度：${r.explanation.zh}`,
+    en: `The ${year} figure is not reported yet; progress judged on the ${from} figure: ${r.explanation.en}`,
+  };
 }
 
 function judgeByFamily(ctx: Ctx): IndicatorEvaluation {

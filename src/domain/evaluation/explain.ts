@@ -51,6 +51,7 @@ export function base(ctx: Ctx): IndicatorEvaluation {
     probability: null,
     judgement: null,
     growth: null,
+    unreportedYear: null,
     explanation: NO_TEXT,
     notes: ctx.notes,
   };

@@ -207,6 +207,38 @@ function partsFor(c: VerdictCounts, method: Method, final: boolean): Part[] {
   }
 }
 
+/** Judged on the latest figure because the final year's is not reported yet (see IndicatorEvaluation.unreportedYear). */
+const awaitingFinal = (r: IndicatorEvaluation): boolean =>
+  r.unreportedYear !== null && r.verdict !== 'no_data' && r.verdict !== 'not_assessable';
+
+/**
+ * The parts of a summary sentence. In the final year the indicators whose final figure is not reported yet are
+ * neither 已完成 nor 未完成: they form their own part, with the progress their latest figure shows.
+ */
+function partsOf(
+  results: readonly IndicatorEvaluation[],
+  counts: VerdictCounts,
+  method: Method,
+  final: boolean,
+): Part[] {
+  const waiting = final ? results.filter(awaitingFinal) : [];
+  if (waiting.length === 0) return partsFor(counts, method, final);
+  const waitingCounts = count(waiting);
+  const rest = emptyCounts();
+  for (const v of VERDICTS) rest[v] = counts[v] - waitingCounts[v];
+  const year = waiting[0]!.unreportedYear!;
+  const progress = list(partsFor(waitingCounts, method, false).filter((p) => p.n > 0));
+  const parts = partsFor(rest, method, true);
+  const at = parts.findIndex((p) => p.zh === '数据暂缺');
+  parts.splice(at < 0 ? parts.length : at, 0, {
+    n: waiting.length,
+    zh: `${year}年数据尚未报送（按最近一年数据：${progress.zh}）`,
+    en: `awaiting the ${year} figure (by the latest figure: ${progress.en})`,
+    always: true,
+  });
+  return parts;
+}
+
 /** Counts per verdict and the sentence an evaluation report opens with. */
 export function summarize(
   results: readonly IndicatorEvaluation[],
@@ -217,12 +249,12 @@ export function summarize(
   const counts = count(results);
   const bindingResults = results.filter((r) => r.attribute === 'binding');
   const bindingCounts = count(bindingResults);
-  const all = list(partsFor(counts, method, final));
+  const all = list(partsOf(results, counts, method, final));
   const sentence = {
     zh: `${results.length}项主要指标中，${all.zh}。`,
     en: `Of ${results.length} main indicators, ${all.en}.`,
   };
-  const b = list(partsFor(bindingCounts, method, final));
+  const b = list(partsOf(bindingResults, bindingCounts, method, final));
   const bindingSentence =
     bindingResults.length === 0
       ? null

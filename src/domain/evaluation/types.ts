@@ -148,6 +148,11 @@ export interface IndicatorEvaluation {
   judgement: TwoPartJudgement | null;
   /** Growth targets read from annual rates: each year's rate, the latest, and the 两年平均增长; null otherwise. */
   growth: GrowthView | null;
+  /**
+   * The final year judged before its figure is reported: the verdict is the progress the latest figure
+   * (dataYear) shows, as the year before's evaluation gives it, not achieved / not achieved. Null otherwise.
+   */
+  unreportedYear: number | null;
   /** One sentence with the numbers. */
   explanation: Bilingual;
   /** Caveats worth showing (missing years, averaged rates, rebased baseline, revisions…). */

@@ -39,7 +39,9 @@ export default function IndicatorPage({ id }: { id: string }) {
           </Typography.Text>
           <h1>{indicator.name}</h1>
         </div>
-        {evTime && <VerdictTag verdict={evTime.verdict} size="large" />}
+        {evTime && (
+          <VerdictTag verdict={evTime.verdict} size="large" unreportedYear={evTime.unreportedYear} />
+        )}
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>

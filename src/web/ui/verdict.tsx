@@ -25,16 +25,25 @@ const FinalYear = createContext(false);
 export const FinalYearProvider = FinalYear.Provider;
 
 /** The engine's words for a verdict (as in the reports and the portal); English capitalised for a label. */
-export function useVerdictLabel(): (v: Verdict) => string {
+export function useVerdictLabel(): (v: Verdict, awaitingFinal?: boolean) => string {
   const { lang } = useI18n();
   const final = useContext(FinalYear);
-  return (v) => {
-    const l = verdictLabel(v, final);
+  return (v, awaitingFinal = false) => {
+    const l = verdictLabel(v, final && !awaitingFinal);
     return lang === 'en' ? l.en.charAt(0).toUpperCase() + l.en.slice(1) : l.zh;
   };
 }
 
-export function VerdictTag({ verdict, size = 'default' }: { verdict: Verdict; size?: 'default' | 'large' }) {
+/** `unreportedYear`: the final year's figure is not in yet, so the verdict is progress (提前实现, not 已完成). */
+export function VerdictTag({
+  verdict,
+  size = 'default',
+  unreportedYear = null,
+}: {
+  verdict: Verdict;
+  size?: 'default' | 'large';
+  unreportedYear?: number | null;
+}) {
   const label = useVerdictLabel();
   return (
     <Tag
@@ -42,7 +51,7 @@ export function VerdictTag({ verdict, size = 'default' }: { verdict: Verdict; si
       data-verdict={verdict}
       style={size === 'large' ? { fontSize: 16, padding: '4px 10px' } : undefined}
     >
-      {label(verdict)}
+      {label(verdict, unreportedYear !== null)}
     </Tag>
   );
 }

@@ -92,6 +92,10 @@ export const indicatorEvaluationSchema = z
       .openapi({
         description: 'Growth targets read from annual rates: rates per year, the latest, and 两年平均增长',
       }),
+    unreportedYear: z.number().int().nullable().openapi({
+      description:
+        'The final year asked for but not reported yet: the verdict is the progress of the latest figure (dataYear), not achieved/not achieved',
+    }),
     explanation: bilingual,
     notes: z.array(bilingual),
   })

@@ -31,7 +31,7 @@ export function IndicatorCard({
       <div className="name">{ev.name}</div>
       <Tooltip title={pick(ev.explanation)}>
         <span>
-          <VerdictTag verdict={ev.verdict} />
+          <VerdictTag verdict={ev.verdict} unreportedYear={ev.unreportedYear} />
         </span>
       </Tooltip>
       <Sparkline

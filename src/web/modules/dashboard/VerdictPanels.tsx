@@ -22,7 +22,7 @@ export function BindingPanel({ ev }: { ev: PlanEvaluation }) {
         dataSource={binding}
         locale={{ emptyText: t('dashboard.noBinding') }}
         renderItem={(i) => (
-          <List.Item extra={<VerdictTag verdict={i.verdict} />}>
+          <List.Item extra={<VerdictTag verdict={i.verdict} unreportedYear={i.unreportedYear} />}>
             <NameLink ev={ev} i={i} />
           </List.Item>
         )}
@@ -43,7 +43,7 @@ export function LaggingPanel({ ev }: { ev: PlanEvaluation }) {
         behind.slice(0, 8).map((i) => (
           <div className="lagging-item" key={i.code}>
             <Space size={6}>
-              <VerdictTag verdict={i.verdict} />
+              <VerdictTag verdict={i.verdict} unreportedYear={i.unreportedYear} />
               <NameLink ev={ev} i={i} />
             </Space>
             <div className="muted">{pick(i.explanation)}</div>

@@ -41,7 +41,7 @@ export function EvaluationTable({ ev, rows }: { ev: PlanEvaluation; rows: Indica
           width: 120,
           defaultSortOrder: 'ascend',
           sorter: (a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict],
-          render: (_, i) => <VerdictTag verdict={i.verdict} />,
+          render: (_, i) => <VerdictTag verdict={i.verdict} unreportedYear={i.unreportedYear} />,
         },
         {
           title: t('col.explanation'),

@@ -13,7 +13,7 @@ export function MethodCard({ ev, title }: { ev: IndicatorEvaluation | undefined;
     <Card
       size="small"
       title={title}
-      extra={<VerdictTag verdict={ev.verdict} />}
+      extra={<VerdictTag verdict={ev.verdict} unreportedYear={ev.unreportedYear} />}
       data-testid={`method-${ev.method}`}
     >
       <Typography.Paragraph>{pick(ev.explanation)}</Typography.Paragraph>
