@@ -35,19 +35,12 @@ export function taskFacts(input: ReportInput): TaskFacts {
     input.taskProgress.map((t) => [t.key, { status: t.status, percent: t.percent }]),
   );
   const tree = taskTreeFromPlan(input.nodes, reports);
-  const roots = rollUp(tree);
   const titleOf = numberedTitles(input.nodes);
-  if (roots.length === 0) return { roots, root: null, total: 0, reported: 0, byKey, titleOf };
+  if (tree.length === 0) return { roots: [], root: null, total: 0, reported: 0, byKey, titleOf };
+  // Rolled up once: the parts are the children of a synthetic root over them all.
   const [root] = rollUp([{ key: '', kind: 'part', title: '', children: tree }]);
-  const reported = root === undefined ? 0 : Object.values(root.counts).reduce((a, b) => a + b, 0);
-  return {
-    roots,
-    root: root ?? null,
-    total: root === undefined ? 0 : reported + root.unreported,
-    reported,
-    byKey,
-    titleOf,
-  };
+  const reported = Object.values(root!.counts).reduce((a, b) => a + b, 0);
+  return { roots: root!.children, root: root!, total: reported + root!.unreported, reported, byKey, titleOf };
 }
 
 function taskRow(nd: RolledUpNode, bold: boolean, indent: string, title: string = nd.title): Cell[] {

@@ -96,6 +96,15 @@ export const indicatorsRepository = {
     );
   },
 
+  /** The plan an indicator belongs to, null when there is no such indicator. */
+  async planIdOf(db: Queryable, id: string): Promise<string | null> {
+    const rows = await db.query<{ planId: string }>(
+      'SELECT plan_id AS "planId" FROM indicators WHERE id = $1',
+      [id],
+    );
+    return rows[0]?.planId ?? null;
+  },
+
   async listByPlan(db: Queryable, planId: string): Promise<IndicatorRow[]> {
     return db.query<IndicatorRow>(`SELECT ${COLUMNS} FROM indicators WHERE plan_id = $1 ORDER BY position`, [
       planId,

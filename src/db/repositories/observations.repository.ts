@@ -130,23 +130,26 @@ export const knownOn = (n: number) =>
 /**
  * The approved values of a plan's indicators, latest version per indicator, period and kind (region totals
  * only). With `asOf` (YYYY-MM-DD): only what was known that day — each value in its latest revision released
- * (or approved) on or before it.
+ * (or approved) on or before it. With `codes`: those indicators' values only.
  */
 export async function listApprovedValues(
   db: Queryable,
   planId: string,
-  opts: { asOf?: string | null } = {},
+  opts: { asOf?: string | null; codes?: readonly string[] } = {},
 ): Promise<ApprovedValueRow[]> {
   const asOf = opts.asOf ?? null;
+  const params: unknown[] = [planId];
+  const where: string[] = [];
+  if (asOf !== null) where.push(`AND ${knownOn(params.push(asOf))}`);
+  if (opts.codes !== undefined) where.push(`AND i.code = ANY($${params.push([...opts.codes])}::text[])`);
   const rows = await db.query<Omit<ApprovedValueRow, 'provenance'> & ProvenanceColumns>(
     `SELECT DISTINCT ON (o.indicator_id, o.period, o.kind)
             i.code, o.year, o.period, o.kind, o.value, o.text, o.version, ${PROVENANCE_SELECT}
        FROM observations o JOIN indicators i ON i.id = o.indicator_id
        LEFT JOIN users cu ON cu.id = o.created_by
-      WHERE i.plan_id = $1 AND o.status = 'approved' AND o.region_id IS NULL
-        ${asOf === null ? '' : `AND ${knownOn(2)}`}
+      WHERE i.plan_id = $1 AND o.status = 'approved' AND o.region_id IS NULL ${where.join(' ')}
       ORDER BY o.indicator_id, o.period, o.kind, o.version DESC`,
-    asOf === null ? [planId] : [planId, asOf],
+    params,
   );
   return rows.map(
     ({ sourceKind, sourceTitle, sourceUrl, sourceQuote, releasedOn, basis, enteredBy, ...r }) => ({

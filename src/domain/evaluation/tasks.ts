@@ -3,7 +3,7 @@
  * chapters and parts roll up as the weighted average of their children (weights default to 1), the way
  * Decidim's accountability component rolls results up to their parents.
  */
-import type { NodeKind, PlanNodeSpec } from '../plan.ts';
+import type { NodeKind } from '../plan.ts';
 import type { Bilingual } from './types.ts';
 
 export const TASK_STATUSES = ['not_started', 'in_progress', 'completed', 'delayed', 'blocked'] as const;
@@ -147,27 +147,49 @@ function rollUpNode(n: TaskNodeInput, opts: RollUpOptions): RolledUpNode {
   };
 }
 
+/** What the roll-up needs of a plan node: a plan's `PlanNodeSpec`, or a stored node with its id. */
+export interface TaskTreeSource<N> {
+  kind: NodeKind;
+  title: string;
+  children: readonly N[];
+}
+
+/** A node's key in the roll-up: by default its index path ("3.1.0"), the same path a Dataset's nodePath uses. */
+export type TaskKeyOf<N> = (node: N, path: readonly number[]) => string;
+
+const indexPath = (_node: unknown, path: readonly number[]) => path.join('.');
+
 /**
- * The plan tree as roll-up input: node keys are index paths ("3.1.0"), the same paths a Dataset's nodePath
- * uses; reports and weights are looked up by key.
+ * The plan tree as roll-up input; reports and weights are looked up by each node's key — its index path unless
+ * `keyOf` says otherwise (stored plans key by node id, so no path has to be mapped back to a node).
  */
-export function taskTreeFromPlan(
-  nodes: readonly PlanNodeSpec[],
+export function taskTreeFromPlan<N extends TaskTreeSource<N>>(
+  nodes: readonly N[],
   reports: ReadonlyMap<string, TaskReport>,
   weights: ReadonlyMap<string, number> = new Map(),
-  prefix: number[] = [],
+  keyOf: TaskKeyOf<N> = indexPath,
+): TaskNodeInput[] {
+  return taskTreeBelow(nodes, reports, weights, keyOf, []);
+}
+
+function taskTreeBelow<N extends TaskTreeSource<N>>(
+  nodes: readonly N[],
+  reports: ReadonlyMap<string, TaskReport>,
+  weights: ReadonlyMap<string, number>,
+  keyOf: TaskKeyOf<N>,
+  prefix: readonly number[],
 ): TaskNodeInput[] {
   return nodes
     .map((n, i) => {
       const path = [...prefix, i];
-      const key = path.join('.');
+      const key = keyOf(n, path);
       return {
         key,
         kind: n.kind,
         title: n.title,
         weight: weights.get(key) ?? 1,
         report: reports.get(key) ?? null,
-        children: taskTreeFromPlan(n.children, reports, weights, path),
+        children: taskTreeBelow(n.children, reports, weights, keyOf, path),
       };
     })
     .filter(

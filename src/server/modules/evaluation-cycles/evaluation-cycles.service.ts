@@ -15,18 +15,19 @@ import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
 import { authorize } from '../../policies/policy.ts';
 import {
-  evaluatePlanLive,
+  evaluateInputs,
+  loadEvaluationInputs,
   type IndicatorScope,
   type LiveEvaluation,
 } from '../live-evaluation/live-evaluation.service.ts';
-import { getPlan } from '../plans/plans.service.ts';
+import { getPlan, getPlanTree } from '../plans/plans.service.ts';
 import { reportData, type FrozenReportData } from '../reports/report-data.ts';
-import { planProgress } from '../tasks/tasks.service.ts';
+import { progressOfTree, type PlanProgress } from '../tasks/tasks.service.ts';
 
 /** What a snapshot freezes (stored as jsonb, read back as the same shape). */
 export interface SnapshotResult {
   evaluation: LiveEvaluation;
-  tasks: Awaited<ReturnType<typeof planProgress>>;
+  tasks: PlanProgress;
   scope: IndicatorScope;
   frozenAt: string;
   /** What the snapshot's report shows besides the evaluation (absent in snapshots frozen before reports). */
@@ -54,14 +55,25 @@ export async function createSnapshot(
     );
   const id = await db.transaction(async (tx) => {
     // Read inside the transaction, so the snapshot is one consistent view of the approved data.
-    const evaluation = await evaluatePlanLive(tx, q.planId, {
-      year: q.year,
-      method: q.method,
-      scope: q.scope,
-    });
-    const tasks = await planProgress(tx, q.planId, { year: q.year, unreportedAsZero: 'false' });
+    // Each input is read once: the evaluation's inputs, the plan tree and the latest task reports feed the
+    // verdicts, the task roll-up and the report data alike.
+    const started = performance.now();
+    const inputs = await loadEvaluationInputs(tx, q.planId);
+    const evaluation = evaluateInputs(inputs, { year: q.year, method: q.method, scope: q.scope }, started);
+    const [{ nodes }, latestReports] = await Promise.all([
+      getPlanTree(tx, q.planId),
+      taskWorkRepository.latestReportsByPlan(tx, q.planId, q.year),
+    ]);
+    const tasks = progressOfTree(q.planId, nodes, latestReports, { year: q.year, unreportedAsZero: 'false' });
     const codes = new Set(evaluation.indicators.map((i) => i.code));
-    const report = await reportData(tx, q.planId, { codes, year: q.year, highlights: true });
+    const report = await reportData(tx, q.planId, {
+      codes,
+      year: q.year,
+      highlights: true,
+      inputs,
+      nodes,
+      latestReports,
+    });
     const result: SnapshotResult = {
       evaluation,
       tasks,

@@ -1,15 +1,24 @@
 import type { Queryable } from '../../../db/db.types.ts';
-import { listApprovedValues } from '../../../db/repositories/observations.repository.ts';
+import {
+  listApprovedValues,
+  type ApprovedValueRow,
+} from '../../../db/repositories/observations.repository.ts';
 import type {
   EvaluationObservation,
   Method,
   PlanEvaluation,
   Verdict,
 } from '../../../domain/evaluation/index.ts';
-import { evaluatePlan } from '../../../domain/evaluation/index.ts';
+import { evaluatePlan, inferRelatedCode } from '../../../domain/evaluation/index.ts';
 import type { IndicatorSpec } from '../../../domain/indicator.ts';
 import type { ObservationPoint } from '../../../domain/observation.ts';
-import { getPlanIndicators, type PlanSummary } from '../plans/plans.service.ts';
+import {
+  getPlan,
+  getPlanIndicators,
+  type IndicatorWithDepartments,
+  type PlanSummary,
+} from '../plans/plans.service.ts';
+import { indicatorsRepository } from '../../../db/repositories/indicators.repository.ts';
 import { observeEvaluation } from '../../metrics.ts';
 
 export type IndicatorScope = 'table' | 'all';
@@ -22,42 +31,85 @@ export interface LiveEvaluation extends PlanEvaluation {
   ids: Record<string, string>;
 }
 
-interface EvaluationInputs {
+/**
+ * Everything an evaluation of a plan reads, loaded once: the plan, its indicators with their departments and
+ * the approved values (latest revision each; drafts never count). Every caller that evaluates a plan — the API,
+ * the public pages, reports, snapshots, the series and the warning sweep — loads through here and can evaluate
+ * the same inputs for several years, methods or scopes, and reuse them for what it shows besides.
+ */
+export interface EvaluationInputs {
+  plan: PlanSummary;
+  items: IndicatorWithDepartments[];
+  values: ApprovedValueRow[];
+  asOf: string | null;
+}
+
+export async function loadEvaluationInputs(
+  db: Queryable,
+  planId: string,
+  opts: { asOf?: string | null } = {},
+): Promise<EvaluationInputs> {
+  const asOf = opts.asOf ?? null;
+  const [{ plan, items }, values] = await Promise.all([
+    getPlanIndicators(db, planId),
+    listApprovedValues(db, planId, { asOf }),
+  ]);
+  return { plan, items, values, asOf };
+}
+
+/** The engine's input for one scope: specs, ids and annual observations by code. */
+interface Prepared {
   plan: PlanSummary;
   specs: IndicatorSpec[];
   ids: Record<string, string>;
   observations: Map<string, EvaluationObservation[]>;
 }
 
-/** Indicators and their approved annual values (drafts never count). */
-async function loadInputs(
-  db: Queryable,
-  planId: string,
-  scope: IndicatorScope,
-  asOf: string | null = null,
-): Promise<EvaluationInputs> {
-  const { plan, items } = await getPlanIndicators(db, planId);
-  const chosen = scope === 'all' ? items : items.filter((i) => i.origin === 'table');
-  const specs: IndicatorSpec[] = chosen.map((i) => ({ ...i, departments: i.departments.map((d) => d.code) }));
+function observationsByCode(values: readonly ApprovedValueRow[]): Map<string, EvaluationObservation[]> {
   const observations = new Map<string, EvaluationObservation[]>();
-  for (const v of await listApprovedValues(db, planId, { asOf })) {
+  for (const v of values) {
     // Annual evaluation reads annual values; sub-annual periods ("2024Q1", "2024-03") are monitoring only.
     if (v.period !== String(v.year)) continue;
     const list = observations.get(v.code) ?? [];
     list.push({ year: v.year, value: v.value, text: v.text, kind: v.kind, revision: v.version });
     observations.set(v.code, list);
   }
-  return { plan, specs, ids: Object.fromEntries(chosen.map((i) => [i.code, i.id])), observations };
+  return observations;
 }
 
-function run(inputs: EvaluationInputs, year: number, method: Method): PlanEvaluation {
+function prepare(inputs: EvaluationInputs, scope: IndicatorScope): Prepared {
+  const chosen = scope === 'all' ? inputs.items : inputs.items.filter((i) => i.origin === 'table');
+  return {
+    plan: inputs.plan,
+    specs: chosen.map((i) => ({ ...i, departments: i.departments.map((d) => d.code) })),
+    ids: Object.fromEntries(chosen.map((i) => [i.code, i.id])),
+    observations: observationsByCode(inputs.values),
+  };
+}
+
+function run(p: Prepared, year: number, method: Method): PlanEvaluation {
   return evaluatePlan({
-    indicators: inputs.specs,
-    observations: inputs.observations,
+    indicators: p.specs,
+    observations: p.observations,
     year,
     method,
-    options: { periodStart: inputs.plan.periodStart, periodEnd: inputs.plan.periodEnd },
+    options: { periodStart: p.plan.periodStart, periodEnd: p.plan.periodEnd },
   });
+}
+
+/**
+ * Judges loaded inputs for a year (no database access). The evaluation-time metric counts from `startedAt`:
+ * pass the time taken before loading so it covers load + judge.
+ */
+export function evaluateInputs(
+  inputs: EvaluationInputs,
+  q: { year: number; method: Method; scope: IndicatorScope },
+  startedAt: number = performance.now(),
+): LiveEvaluation {
+  const p = prepare(inputs, q.scope);
+  const result = { ...run(p, q.year, q.method), plan: inputs.plan, asOf: inputs.asOf, ids: p.ids };
+  observeEvaluation(q.scope, (performance.now() - startedAt) / 1000);
+  return result;
 }
 
 /** Judges a plan's indicators for a year on approved values only. */
@@ -67,11 +119,7 @@ export async function evaluatePlanLive(
   q: { year: number; method: Method; scope: IndicatorScope; asOf?: string | null },
 ): Promise<LiveEvaluation> {
   const started = performance.now();
-  const asOf = q.asOf ?? null;
-  const inputs = await loadInputs(db, planId, q.scope, asOf);
-  const result = { ...run(inputs, q.year, q.method), plan: inputs.plan, asOf, ids: inputs.ids };
-  observeEvaluation(q.scope, (performance.now() - started) / 1000);
-  return result;
+  return evaluateInputs(await loadEvaluationInputs(db, planId, { asOf: q.asOf ?? null }), q, started);
 }
 
 /**
@@ -83,24 +131,40 @@ export async function evaluatePlanYears(
   planId: string,
   q: { to: number; method: Method; scope: IndicatorScope },
 ): Promise<{ plan: PlanSummary; ids: Record<string, string>; years: PlanEvaluation[] }> {
-  const inputs = await loadInputs(db, planId, q.scope);
-  const last = Math.min(q.to, inputs.plan.periodEnd);
+  const p = prepare(await loadEvaluationInputs(db, planId), q.scope);
+  const last = Math.min(q.to, p.plan.periodEnd);
   const years: PlanEvaluation[] = [];
-  for (let y = inputs.plan.periodStart; y <= last; y++) years.push(run(inputs, y, q.method));
-  return { plan: inputs.plan, ids: inputs.ids, years };
+  for (let y = p.plan.periodStart; y <= last; y++) years.push(run(p, y, q.method));
+  return { plan: p.plan, ids: p.ids, years };
 }
 
-/** The time-progress verdict an indicator would get if `candidate` were approved (for the lagging-note rule). */
+/**
+ * The time-progress verdict an indicator would get if `candidate` were approved (for the lagging-note rule).
+ * Judges that indicator alone: only its values, and those of the indicator a relational target compares with,
+ * are read — not the whole plan's.
+ */
 export async function verdictWithCandidate(
   db: Queryable,
   planId: string,
   code: string,
   candidate: ObservationPoint,
 ): Promise<Verdict | null> {
-  const inputs = await loadInputs(db, planId, 'all');
-  const others = (inputs.observations.get(code) ?? []).filter(
+  const [plan, rows] = await Promise.all([getPlan(db, planId), indicatorsRepository.listByPlan(db, planId)]);
+  const all: IndicatorSpec[] = rows.map((i) => ({ ...i, departments: [] }));
+  const spec = all.find((i) => i.code === code);
+  if (spec === undefined) return null;
+  const relatedCode = spec.relatedCode ?? (spec.kind === 'relational' ? inferRelatedCode(spec, all) : null);
+  const codes = relatedCode === null ? [code] : [code, relatedCode];
+  const observations = observationsByCode(await listApprovedValues(db, planId, { codes }));
+  const others = (observations.get(code) ?? []).filter(
     (o) => !(o.year === candidate.year && o.kind === candidate.kind),
   );
-  inputs.observations.set(code, [...others, { ...candidate, revision: Number.MAX_SAFE_INTEGER }]);
-  return run(inputs, candidate.year, 'time').indicators.find((i) => i.code === code)?.verdict ?? null;
+  observations.set(code, [...others, { ...candidate, revision: Number.MAX_SAFE_INTEGER }]);
+  const p: Prepared = {
+    plan,
+    specs: all.filter((i) => codes.includes(i.code)),
+    ids: {},
+    observations,
+  };
+  return run(p, candidate.year, 'time').indicators.find((i) => i.code === code)?.verdict ?? null;
 }

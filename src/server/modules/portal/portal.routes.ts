@@ -9,7 +9,7 @@ import { installationSecret, issueChallenge } from '../feedback/anti-bot.ts';
 import { replyStats, submitFeedback } from '../feedback/feedback.service.ts';
 import { responseCacheFor } from '../../cache/response-cache.ts';
 import {
-  publicEvaluation,
+  loadPublicEvaluation,
   publicIndicators,
   publicIndicatorValues,
   publicProjects,
@@ -102,11 +102,12 @@ portalRoutes.get('/', async (c) => {
   const lang = langOf(c);
   const planId = await resolvePlanId(c.var.deps.db, undefined);
   return html(c, lang, `overview:${planId}:${lang}`, async () => {
-    const [plan, evaluation] = await Promise.all([
+    const [plan, loaded] = await Promise.all([
       planHeader(c.var.deps.db, planId),
-      publicEvaluation(c.var.deps.db, planId),
+      loadPublicEvaluation(c.var.deps.db, planId),
     ]);
-    const { items, year } = await publicIndicators(c.var.deps.db, planId, evaluation);
+    const { evaluation } = loaded;
+    const { items, year } = await publicIndicators(c.var.deps.db, planId, loaded);
     return layout(
       lang,
       plan.title,

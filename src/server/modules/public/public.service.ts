@@ -1,13 +1,17 @@
 import type { Provenance } from '../../../domain/provenance.ts';
 import type { Queryable } from '../../../db/db.types.ts';
-import { listApprovedValues } from '../../../db/repositories/observations.repository.ts';
+import { indicatorsRepository } from '../../../db/repositories/indicators.repository.ts';
 import { publicRepository, type PublicProjectRow } from '../../../db/repositories/public.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import type { IndicatorEvaluation } from '../../../domain/evaluation/index.ts';
 import { straightPathValue } from '../../../domain/evaluation/kinds.ts';
 import { notFound } from '../../errors.ts';
-import { evaluatePlanLive, type LiveEvaluation } from '../live-evaluation/live-evaluation.service.ts';
-import { getPlanIndicators } from '../plans/plans.service.ts';
+import {
+  evaluateInputs,
+  loadEvaluationInputs,
+  type EvaluationInputs,
+  type LiveEvaluation,
+} from '../live-evaluation/live-evaluation.service.ts';
 import { neutraliseFormula } from '../../../reports/spreadsheet-safety.ts';
 import { responseCacheFor } from '../../cache/response-cache.ts';
 
@@ -34,10 +38,23 @@ async function reportingYear(
   return Math.min(Math.max(latest, periodStart), periodEnd);
 }
 
+/** What every public indicator read is built from: the inputs loaded once and their evaluation. */
+export interface PublicEvaluationData {
+  inputs: EvaluationInputs;
+  evaluation: LiveEvaluation;
+}
+
+/** The plan's evaluation for the reporting year on approved data, with the inputs it was made from. */
+export async function loadPublicEvaluation(db: Queryable, planId: string): Promise<PublicEvaluationData> {
+  const started = performance.now();
+  const inputs = await loadEvaluationInputs(db, planId);
+  const year = await reportingYear(db, planId, inputs.plan.periodStart, inputs.plan.periodEnd);
+  const evaluation = evaluateInputs(inputs, { year, method: 'time', scope: 'table' }, started);
+  return { inputs, evaluation };
+}
+
 export async function publicEvaluation(db: Queryable, planId: string): Promise<LiveEvaluation> {
-  const { plan } = await getPlanIndicators(db, planId);
-  const year = await reportingYear(db, planId, plan.periodStart, plan.periodEnd);
-  return evaluatePlanLive(db, planId, { year, method: 'time', scope: 'table' });
+  return (await loadPublicEvaluation(db, planId)).evaluation;
 }
 
 export interface PublicIndicator {
@@ -67,15 +84,15 @@ const publicSource = ({ enteredBy: _, ...p }: Provenance): PublicSource => p;
 export async function publicIndicators(
   db: Queryable,
   planId: string,
-  evaluation?: LiveEvaluation,
+  loaded?: PublicEvaluationData,
 ): Promise<{ year: number; planTitle: string; items: PublicIndicator[] }> {
-  evaluation ??= await publicEvaluation(db, planId);
-  const { items } = await getPlanIndicators(db, planId);
+  const { inputs, evaluation } = loaded ?? (await loadPublicEvaluation(db, planId));
+  const { items } = inputs;
   const latest = new Map<
     string,
     { year: number; value: number | null; text: string | null; source: PublicSource }
   >();
-  for (const v of await listApprovedValues(db, planId)) {
+  for (const v of inputs.values) {
     if (v.kind !== 'actual' || v.period !== String(v.year)) continue;
     const prev = latest.get(v.code);
     if (!prev || v.year > prev.year)
@@ -124,17 +141,14 @@ export async function publicIndicatorValues(
   db: Queryable,
   indicatorId: string,
 ): Promise<PublicIndicatorValues> {
-  const rows = await db.query<{ planId: string }>(
-    'SELECT plan_id AS "planId" FROM indicators WHERE id = $1',
-    [indicatorId],
-  );
-  const planId = rows[0]?.planId;
-  if (!planId) throw notFound('Indicator', indicatorId);
-  const evaluation = await publicEvaluation(db, planId);
-  const { items } = await publicIndicators(db, planId, evaluation);
+  const planId = await indicatorsRepository.planIdOf(db, indicatorId);
+  if (planId === null) throw notFound('Indicator', indicatorId);
+  const loaded = await loadPublicEvaluation(db, planId);
+  const { evaluation } = loaded;
+  const { items } = await publicIndicators(db, planId, loaded);
   const indicator = items.find((i) => i.id === indicatorId);
   if (!indicator) throw notFound('Indicator', indicatorId);
-  const values = (await listApprovedValues(db, planId))
+  const values = loaded.inputs.values
     .filter((v) => v.code === indicator.code && v.kind === 'actual')
     .map((v) => ({
       period: v.period,

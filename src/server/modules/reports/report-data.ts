@@ -5,7 +5,6 @@
  * (`FrozenReportData`, stored in `evaluation_snapshots.result.report`) so its report never changes.
  */
 import type { Queryable } from '../../../db/db.types.ts';
-import { listApprovedValues } from '../../../db/repositories/observations.repository.ts';
 import { projectsRepository, type InvestmentRow } from '../../../db/repositories/projects.repository.ts';
 import { taskWorkRepository } from '../../../db/repositories/task-work.repository.ts';
 import type { EvaluationObservation } from '../../../domain/evaluation/index.ts';
@@ -16,9 +15,10 @@ import type {
   ReportProject,
   TaskProgress,
 } from '../../../reports/types.ts';
-import { getPlanIndicators } from '../plans/plans.service.ts';
+import type { EvaluationInputs } from '../live-evaluation/live-evaluation.service.ts';
+import type { TreeNode } from '../plans/plan-tree.ts';
 import { listProjects, listSpatialUnits } from '../projects/projects.service.ts';
-import { planProgress } from '../tasks/tasks.service.ts';
+import type { TaskReportRow } from '../tasks/tasks.service.ts';
 
 /** JSON-safe: what a snapshot stores, and what `reportData` returns. */
 export interface FrozenReportData {
@@ -53,28 +53,32 @@ export function highlightOf(text: string): string | null {
   return two.length > 160 ? `${two.slice(0, 159)}…` : two;
 }
 
-/** Index paths ("3.1.0", as `taskTreeFromPlan` numbers the tree) by node id, from the roll-up's tree. */
-function keysById(
-  nodes: readonly { key: string; nodeId: string | null; children: readonly unknown[] }[],
+/**
+ * Index paths ("3.1.0", the key `taskTreeFromPlan` gives a report's nodes) by node id, for the nodes the roll-up
+ * keeps: boxes and figures, and what is inside them, are no tasks.
+ */
+function indexPathsById(
+  nodes: readonly TreeNode[],
+  prefix: readonly number[] = [],
   out = new Map<string, string>(),
 ): Map<string, string> {
-  for (const n of nodes) {
-    if (n.nodeId !== null) out.set(n.nodeId, n.key);
-    keysById(n.children as typeof nodes, out);
-  }
+  nodes.forEach((n, i) => {
+    if (n.kind === 'box' || n.kind === 'figure') return;
+    const path = [...prefix, i];
+    out.set(n.id, path.join('.'));
+    indexPathsById(n.children, path, out);
+  });
   return out;
 }
 
-async function taskProgressOf(
-  db: Queryable,
-  planId: string,
-  year: number,
+function taskProgressOf(
+  nodes: readonly TreeNode[],
+  latest: readonly TaskReportRow[],
   highlights: boolean,
-): Promise<TaskProgress[]> {
-  const progress = await planProgress(db, planId, { year, unreportedAsZero: 'false' });
-  const keyOf = keysById(progress.nodes);
+): TaskProgress[] {
+  const keyOf = indexPathsById(nodes);
   const out: TaskProgress[] = [];
-  for (const r of await taskWorkRepository.latestReportsByPlan(db, planId, year)) {
+  for (const r of latest) {
     const key = keyOf.get(r.nodeId);
     if (key === undefined) continue; // a report on a box or figure: not a task, the roll-up leaves it out too
     out.push({
@@ -138,19 +142,26 @@ async function projectsOf(
   return { projects, projectProgress, areas: units.map((u) => [u.code, u.name]) };
 }
 
+/**
+ * What a report shows besides the evaluation, from what the caller already loaded — the evaluation's inputs, the
+ * plan tree and (when it has them) the latest task reports — plus the projects.
+ */
 export async function reportData(
   db: Queryable,
   planId: string,
-  opts: ReportDataOptions,
+  opts: ReportDataOptions & {
+    inputs: EvaluationInputs;
+    nodes: readonly TreeNode[];
+    latestReports?: readonly TaskReportRow[];
+  },
 ): Promise<FrozenReportData> {
-  const [meta, values, taskProgress, projects] = await Promise.all([
-    getPlanIndicators(db, planId),
-    listApprovedValues(db, planId),
-    taskProgressOf(db, planId, opts.year, opts.highlights),
+  const [latest, projects] = await Promise.all([
+    opts.latestReports ?? taskWorkRepository.latestReportsByPlan(db, planId, opts.year),
     projectsOf(db, planId),
   ]);
+  const taskProgress = taskProgressOf(opts.nodes, latest, opts.highlights);
   const observations: FrozenReportData['observations'] = [];
-  for (const v of values) {
+  for (const v of opts.inputs.values) {
     // Annual values only, as the evaluation reads them.
     if (v.period !== String(v.year) || !opts.codes.has(v.code)) continue;
     observations.push({
@@ -164,7 +175,7 @@ export async function reportData(
     });
   }
   return {
-    indicators: meta.items
+    indicators: opts.inputs.items
       .filter((i) => opts.codes.has(i.code))
       .map((i) => ({ code: i.code, category: i.category, baselineRaw: i.baseline?.raw ?? null })),
     observations,

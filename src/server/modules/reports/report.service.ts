@@ -6,7 +6,7 @@ import type { RenderedReport } from '../../../reports/render.ts';
 import { liveSnapshot } from '../../../reports/snapshot.ts';
 import type { ReportFormat, ReportInput, ReportLang } from '../../../reports/types.ts';
 import { getSnapshot } from '../evaluation-cycles/evaluation-cycles.service.ts';
-import { evaluatePlanLive } from '../live-evaluation/live-evaluation.service.ts';
+import { evaluateInputs, loadEvaluationInputs } from '../live-evaluation/live-evaluation.service.ts';
 import { getPlanTree } from '../plans/plans.service.ts';
 import { observationMap, reportData, sourceMap, type FrozenReportData } from './report-data.ts';
 import type { ReportQuery } from './reports.schemas.ts';
@@ -45,16 +45,17 @@ export async function buildLiveReport(
   q: ReportQuery,
   format: ReportFormat,
 ): Promise<RenderedReport> {
-  const [live, tree] = await Promise.all([
-    evaluatePlanLive(db, planId, { year: q.year, method: q.method, scope: 'table' }),
-    getPlanTree(db, planId),
-  ]);
+  const started = performance.now();
+  const [inputs, tree] = await Promise.all([loadEvaluationInputs(db, planId), getPlanTree(db, planId)]);
+  const live = evaluateInputs(inputs, { year: q.year, method: q.method, scope: 'table' }, started);
   const { plan, ids: _ids, ...evaluation } = live;
   checkReportYear(q.kind, q.year, plan);
   const data = await reportData(db, planId, {
     codes: new Set(evaluation.indicators.map((i) => i.code)),
     year: q.year,
     highlights: false,
+    inputs,
+    nodes: tree.nodes,
   });
   const input: ReportInput = {
     kind: q.kind,

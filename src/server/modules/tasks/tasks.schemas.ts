@@ -140,7 +140,7 @@ type RolledUp = {
 export const rolledUpNodeSchema: z.ZodType<RolledUp> = z
   .lazy(() =>
     z.object({
-      key: z.string(),
+      key: z.string().openapi({ description: 'The roll-up key: the plan node id' }),
       nodeId: z.uuid().nullable(),
       kind: z.enum(NODE_KINDS),
       title: z.string(),

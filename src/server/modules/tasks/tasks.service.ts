@@ -266,38 +266,35 @@ export async function listOverdue(
 
 type ProgressNode = Omit<RolledUpNode, 'children'> & { nodeId: string | null; children: ProgressNode[] };
 
-/** The task roll-up of a plan: each task's latest report, averaged up to sections, chapters and parts. */
-export async function planProgress(
-  db: Queryable,
+export type TaskReportRow = Awaited<ReturnType<typeof taskWorkRepository.latestReportsByPlan>>[number];
+
+/**
+ * The task roll-up of a loaded plan tree and its latest reports, keyed by node id throughout; rolled up once,
+ * the whole plan as one synthetic root whose roll-up gives the plan-wide percent and counts.
+ */
+export function progressOfTree(
   planId: string,
+  tree: readonly TreeNode[],
+  latest: readonly TaskReportRow[],
   q: { year?: number; unreportedAsZero: 'true' | 'false' },
 ) {
-  if (!(await plansRepository.findById(db, planId))) throw notFound('Plan', planId);
-  const tree = buildTree(await plansRepository.listNodes(db, planId));
-  const idByKey = new Map<string, string>();
-  const walk = (nodes: readonly TreeNode[], prefix: number[]) =>
-    nodes.forEach((n, i) => {
-      const path = [...prefix, i];
-      idByKey.set(path.join('.'), n.id);
-      walk(n.children, path);
-    });
-  walk(tree, []);
-  const keyById = new Map([...idByKey].map(([k, id]) => [id, k]));
-  const reports = new Map<string, TaskReport>();
-  for (const r of await taskWorkRepository.latestReportsByPlan(db, planId, q.year ?? null)) {
-    const key = keyById.get(r.nodeId);
-    if (key !== undefined) reports.set(key, { status: r.status, percent: r.percent });
-  }
-  // The whole plan as one synthetic root: its roll-up gives the plan-wide percent and counts.
+  const reports = new Map<string, TaskReport>(
+    latest.map((r) => [r.nodeId, { status: r.status, percent: r.percent }]),
+  );
   const [root] = rollUp(
-    [{ key: 'plan', kind: 'part', title: planId, children: taskTreeFromPlan(tree, reports) }],
-    {
-      unreportedAsZero: q.unreportedAsZero === 'true',
-    },
+    [
+      {
+        key: '',
+        kind: 'part',
+        title: planId,
+        children: taskTreeFromPlan(tree, reports, new Map(), (n) => n.id),
+      },
+    ],
+    { unreportedAsZero: q.unreportedAsZero === 'true' },
   );
   const withIds = (n: RolledUpNode): ProgressNode => ({
     ...n,
-    nodeId: idByKey.get(n.key) ?? null,
+    nodeId: n.key,
     children: n.children.map(withIds),
   });
   return {
@@ -308,4 +305,20 @@ export async function planProgress(
     unreported: root!.unreported,
     nodes: root!.children.map(withIds),
   };
+}
+
+export type PlanProgress = ReturnType<typeof progressOfTree>;
+
+/** The task roll-up of a plan: each task's latest report, averaged up to sections, chapters and parts. */
+export async function planProgress(
+  db: Queryable,
+  planId: string,
+  q: { year?: number; unreportedAsZero: 'true' | 'false' },
+): Promise<PlanProgress> {
+  if (!(await plansRepository.findById(db, planId))) throw notFound('Plan', planId);
+  const [rows, latest] = await Promise.all([
+    plansRepository.listNodes(db, planId),
+    taskWorkRepository.latestReportsByPlan(db, planId, q.year ?? null),
+  ]);
+  return progressOfTree(planId, buildTree(rows), latest, q);
 }
