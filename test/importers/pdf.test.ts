@@ -86,17 +86,35 @@ describe('.pdf import', () => {
 
     const err = await refusal(bytes);
     expect(isLantuError(err) && err.code).toBe('unsupported_input');
-    expect(String((err as Error).message)).toMatch(/encrypted \(password-protected\)/);
+    expect(isLantuError(err) && err.details).toMatchObject({ reason: 'encrypted' });
+    expect(String((err as Error).message)).toMatch(
+      /^the PDF is encrypted \(a password is needed to open it\)/,
+    );
+    expect(String((err as Error).message)).toContain('PDF 文件已加密');
     expect(String((err as Error).message)).not.toContain('\n');
   });
 
-  it('reads a PDF encrypted with an owner password only (it opens without one) like the plain file', async () => {
-    const plain = await importPlanAsync({ bytes: buildPdf({ pages: [OUTLINE] }), filename: 'plan.pdf' });
-    const locked = await importPlanAsync({
-      bytes: buildPdf({ pages: [OUTLINE], encrypt: { user: '', owner: 'owner' } }),
-      filename: 'plan.pdf',
-    });
-    expect(outlineOf(locked)).toEqual(outlineOf(plain));
+  it('refuses a PDF encrypted with an owner password only (it opens without one): encrypted PDFs are refused', async () => {
+    const bytes = buildPdf({ pages: [OUTLINE], encrypt: { user: '', owner: 'owner' } });
+    // The fixture is a real encrypted PDF (an /Encrypt dictionary, RC4 streams) that pdf.js opens without
+    // a password and reads, restrictions and all.
+    expect(new TextDecoder('latin1').decode(bytes)).toContain('/Encrypt');
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const task = getDocument({ data: bytes.slice(), verbosity: 0 });
+    const opened = await task.promise;
+    const text = (await (await opened.getPage(1)).getTextContent()).items
+      .map((i) => ('str' in i ? i.str : ''))
+      .join('');
+    expect(text).toContain('第二章 主要目标');
+    await task.destroy();
+
+    const err = await refusal(bytes);
+    expect(isLantuError(err) && err.code).toBe('unsupported_input');
+    expect(isLantuError(err) && err.details).toMatchObject({ reason: 'encrypted' });
+    const message = String((err as Error).message);
+    expect(message).toMatch(/^the PDF is encrypted \(it opens without a password but is restricted\)/);
+    expect(message).toContain('PDF 文件已加密');
+    expect(message).not.toContain('\n');
   });
 
   it('refuses bytes that only claim to be a PDF with a typed error', async () => {

@@ -1,2 +1,4 @@
-/** pdf.js ships no types for its worker module; lantu only loads it for its side effect (see pdf-text-layer.ts). */
-declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+/** pdf.js ships no types for its worker module; lantu uses its message handler (see pdf-text-layer.ts). */
+declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
+  export const WorkerMessageHandler: { initializeFromPort(port: object): void };
+}

@@ -110,7 +110,7 @@ plansImportRoutes.openapi(
         'Over 50 MB, a zip that inflates too far, more paragraphs or headings than a plan has, or reading took too long',
       ),
       415: err(
-        'Not a .docx, .pdf, .txt or .md; a PDF without a text layer (OCR is not supported) or password-protected',
+        'Not a .docx, .pdf, .txt or .md; a PDF without a text layer (OCR is not supported) or encrypted',
       ),
       429: err('Too many documents already waiting to be read'),
       422: err('Not a plan outline (the message names the line or paragraph)'),
