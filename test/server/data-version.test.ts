@@ -38,6 +38,12 @@ const CHANGES_PUBLISHED = new Set([
   'DELETE /api/indicators/:id/annual-targets/:year',
   'POST /api/plans/:id/annual-targets/upload',
   'POST /api/plans/:id/publish', // a published version replaces what the public sees (its own test below)
+  // the portal shows a lagging indicator's corrective measures when the plan says so (issue 16 §4)
+  'PUT /api/plans/:id/supervision-settings',
+  'POST /api/supervision/:id/plan',
+  'POST /api/supervision/:id/progress',
+  'POST /api/supervision/:id/close',
+  'POST /api/supervision/:id/return',
 ]);
 
 /** Routes whose matrix call is a refusal for every caller; the data version is checked by a test of their own. */
@@ -82,13 +88,9 @@ const LEAVES_PUBLISHED: Record<string, string> = {
   'DELETE /api/reply-templates/:id': 'templates',
   'POST /api/plans/:id/warnings/refresh': 'early warnings are read uncached in the workspace',
   'PUT /api/plans/:id/warning-rules': 'warning rules, workspace only',
-  'PUT /api/plans/:id/supervision-settings': 'supervision (督办) settings, workspace only',
-  'POST /api/supervision': 'supervision items are read uncached in the workspace',
-  'POST /api/supervision/:id/acknowledge': 'supervision',
-  'POST /api/supervision/:id/close': 'supervision',
-  'POST /api/supervision/:id/plan': 'supervision',
-  'POST /api/supervision/:id/progress': 'supervision',
-  'POST /api/supervision/:id/return': 'supervision',
+  'POST /api/supervision':
+    'an order just opened has no measures yet; orders are read uncached in the workspace',
+  'POST /api/supervision/:id/acknowledge': 'acknowledged, still without measures',
   'PUT /api/plans/:id/assessment-criteria': 'department assessment is read uncached in the workspace',
   'POST /api/plans/:id/assessment/:year/adjustments': 'department assessment, workspace only',
 };

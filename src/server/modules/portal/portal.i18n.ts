@@ -85,6 +85,19 @@ const WORDS = {
   feeds: { zh: '订阅答复（Atom）', en: 'Replies feed (Atom)' },
   notFound: { zh: '未找到该页面。', en: 'Page not found.' },
   back: { zh: '返回总览', en: 'Back to the overview' },
+  measures: { zh: '整改措施', en: 'Corrective measures' },
+  measuresNote: {
+    zh: '该指标进度滞后，规划主管部门已督办，责任部门承诺以下整改措施。',
+    en: 'This indicator is behind; the planning office has opened a supervision order and the responsible department committed to these measures.',
+  },
+  order: { zh: '督办事项', en: 'Supervision order' },
+  measure: { zh: '措施', en: 'Measure' },
+  milestone: { zh: '节点目标', en: 'Milestone' },
+  dueBy: { zh: '完成时限', en: 'Due' },
+  state: { zh: '进展', en: 'State' },
+  doneOn: { zh: '已完成', en: 'Done' },
+  underway: { zh: '推进中', en: 'Under way' },
+  orderClosed: { zh: '已销号', en: 'closed' },
 } as const;
 
 export type WordKey = keyof typeof WORDS;

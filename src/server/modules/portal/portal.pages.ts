@@ -8,6 +8,8 @@ import type { DepartmentReplyStats } from '../feedback/feedback.service.ts';
 import { SOURCE_KIND_LABELS } from '../../../domain/provenance.ts';
 import type { PublicIndicator, PublicIndicatorValues, PublicSource } from '../public/public.service.ts';
 import { commentList } from './portal.comments.ts';
+import { measuresSection } from './portal.measures.ts';
+import type { PortalMeasure } from './portal.service.ts';
 import { t, type Lang } from './portal.i18n.ts';
 import { layoutMapSvg } from './portal.map.ts';
 
@@ -123,7 +125,12 @@ ${plan.visionYear ? `<div><dt>${e(t(lang, 'vision'))}</dt><dd>${plan.visionYear}
 <tbody>${rows}</tbody></table></div></section>`;
 }
 
-export function indicatorPage(lang: Lang, v: PublicIndicatorValues, comments: string): string {
+export function indicatorPage(
+  lang: Lang,
+  v: PublicIndicatorValues,
+  comments: string,
+  measures: readonly PortalMeasure[] = [],
+): string {
   const i = v.indicator;
   const years = [
     ...new Set([
@@ -161,7 +168,7 @@ export function indicatorPage(lang: Lang, v: PublicIndicatorValues, comments: st
 <dl class="facts"><div><dt>${e(t(lang, 'category'))}</dt><dd>${e(i.category ?? '—')}</dd></div><div><dt>${e(t(lang, 'attribute'))}</dt><dd>${e(t(lang, i.attribute === 'binding' ? 'binding' : 'expected'))}</dd></div>
 <div><dt>${e(t(lang, 'baseline'))}</dt><dd>${e(i.baseline ?? '—')}${i.baselineYear ? ` (${i.baselineYear})` : ''}</dd></div><div><dt>${e(t(lang, 'target'))}</dt><dd>${e(i.target ?? '—')}${i.targetYear ? ` (${i.targetYear})` : ''}</dd></div></dl>
 <p class="lead">${badge(i.verdict, lang)} ${e(i.explanation[lang])}</p>
-${chart ? `<figure class="chart" role="img" aria-label="${e(i.name)}">${chart}<figcaption>${e(t(lang, 'chartNote'))}</figcaption></figure>` : ''}
+${chart ? `<figure class="chart" role="img" aria-label="${e(i.name)}">${chart}<figcaption>${e(t(lang, 'chartNote'))}</figcaption></figure>` : ''}${measuresSection(lang, measures)}
 <section aria-labelledby="vals"><h2 id="vals">${e(t(lang, 'values'))}</h2>${rows ? `<table><thead><tr><th scope="col">${e(t(lang, 'periodCol'))}</th><th scope="col">${e(t(lang, 'value'))}</th><th scope="col">${e(t(lang, 'source'))}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p>${e(t(lang, 'noValues'))}</p>`}
 <p><a href="/api/public/indicators/${e(i.id)}/values.csv">${e(t(lang, 'download'))}</a></p></section>${comments}`;
 }

@@ -16,7 +16,7 @@ import {
   resolvePlanId,
 } from '../public/public.service.ts';
 import { publishedComments } from '../public/public-feedback.service.ts';
-import { nodePageData, planHeader, reportYears } from './portal.service.ts';
+import { indicatorMeasures, nodePageData, planHeader, reportYears } from './portal.service.ts';
 import { pickLang, type Lang } from './portal.i18n.ts';
 import {
   commentForm,
@@ -169,7 +169,12 @@ async function buildItemPage(
             v.indicator.name,
             'indicators',
             path,
-            indicatorPage(lang, v, await comments(c, lang, 'indicator', id)),
+            indicatorPage(
+              lang,
+              v,
+              await comments(c, lang, 'indicator', id),
+              await indicatorMeasures(db, id, v.indicator.verdict),
+            ),
           );
         },
         form,

@@ -3,6 +3,9 @@ import type { Queryable } from '../../../db/db.types.ts';
 import { feedbackRepository } from '../../../db/repositories/feedback.repository.ts';
 import { plansRepository, type NodeRow } from '../../../db/repositories/plans.repository.ts';
 import { publicRepository } from '../../../db/repositories/public.repository.ts';
+import { supervisionRepository } from '../../../db/repositories/supervision.repository.ts';
+import type { Verdict } from '../../../domain/evaluation/types.ts';
+import { isBehind } from '../../../domain/evaluation/verdict.ts';
 import { countNodes } from '../../../domain/plan.ts';
 import { notFound } from '../../errors.ts';
 import { getPlan, getPlanTree } from '../plans/plans.service.ts';
@@ -44,4 +47,21 @@ export async function nodePageData(
   const node = nodes.find((n) => n.id === nodeId);
   if (!node) throw notFound('Plan node', nodeId);
   return { plan, nodes, node };
+}
+
+export type PortalMeasure = Awaited<ReturnType<typeof supervisionRepository.measuresOfSubject>>[number];
+
+/**
+ * The corrective measures the portal shows under an indicator: only when it is behind and its plan's setting
+ * `publicMeasures` is on (issue 16 §4); the measures of its 督办单 in progress or closed.
+ */
+export async function indicatorMeasures(
+  db: Queryable,
+  indicatorId: string,
+  verdict: Verdict,
+): Promise<PortalMeasure[]> {
+  if (!isBehind(verdict)) return [];
+  const subject = await supervisionRepository.subject(db, 'indicator', indicatorId);
+  if (!subject || !(await supervisionRepository.publicMeasures(db, subject.planId))) return [];
+  return supervisionRepository.measuresOfSubject(db, 'indicator', indicatorId);
 }

@@ -21,9 +21,11 @@ import {
   type Measure,
   type SupervisionAction,
   type SupervisionActor,
+  type SupervisionStatus,
   type SupervisionSubject,
 } from '../../../domain/supervision.ts';
 import type { SessionUser } from '../../../domain/user.ts';
+import { dataChanged } from '../../cache/data-version.ts';
 import { notFound } from '../../errors.ts';
 import { authorize, can, departmentScope } from '../../policies/policy.ts';
 import { notify } from '../notifications/notifications.service.ts';
@@ -154,6 +156,9 @@ export async function openOrder(db: Db, user: SessionUser, input: OpenInput, now
   return getOrder(db, user, orderId, now);
 }
 
+/** Orders whose corrective measures the portal shows under a lagging indicator (supervisionRepository.measuresOfSubject). */
+const PORTAL_SHOWN: ReadonlySet<SupervisionStatus> = new Set(['in_progress', 'closed']);
+
 export interface StepBody {
   action: SupervisionAction;
   body?: string | null | undefined;
@@ -184,6 +189,9 @@ export async function actOnOrder(db: Db, user: SessionUser, id: string, step: St
       await supervisionRepository.replaceMeasures(tx, id, step.measures ?? []);
     if (step.action === 'report')
       await supervisionRepository.markMeasuresDone(tx, id, step.doneMeasureIds ?? [], isoDay(now));
+    // The portal shows the measures of an indicator's orders in progress or closed (a plan setting).
+    if (o.subjectType === 'indicator' && (PORTAL_SHOWN.has(o.status) || PORTAL_SHOWN.has(to)))
+      await dataChanged(tx);
     const summary =
       step.action === 'submit_plan'
         ? [body, ...(step.measures ?? []).map((m) => `· ${m.title}（${m.dueDate}）`)]

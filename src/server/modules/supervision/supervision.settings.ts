@@ -3,6 +3,7 @@ import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import { supervisionRepository } from '../../../db/repositories/supervision.repository.ts';
 import type { SessionUser } from '../../../domain/user.ts';
+import { dataChanged } from '../../cache/data-version.ts';
 import { notFound } from '../../errors.ts';
 import { authorize } from '../../policies/policy.ts';
 
@@ -32,6 +33,7 @@ export async function setSupervisionSettings(
       before: { publicMeasures: before },
       after: { publicMeasures },
     });
+    await dataChanged(tx); // the portal's indicator pages show or hide the measures
   });
   return { publicMeasures };
 }
