@@ -92,7 +92,20 @@ describe.each(testDatabases)('early warning and 督办 on $kind', ({ create }) =
     });
   });
 
+  it('on the seed, a sweep raises what matters: no value is overdue that fell due before the plan came into lantu', async () => {
+    // the seed loads the 14th plan in its sixth year: before the fix every indicator without a 2021–2025
+    // value (36 of them) raised a red 'not reported' warning, 1,700 days overdue
+    const out = await sweepPlanWarnings(db, plan, new Date());
+    const all = (await admin.request('GET', `/api/plans/${plan.id}/warnings`)).body.items as Warning[];
+    expect(all.filter((w) => w.kind === 'value_unreported')).toEqual([]);
+    expect(all).toHaveLength(out!.raised);
+    expect([...new Set(all.map((w) => w.kind))].sort()).toEqual(['indicator_lagging', 'schedule_gap']);
+    expect(all.length).toBeLessThan(15);
+  });
+
   it('raises a warning when the indicator lags, tells the lead department and the office, clears it when it recovers', async () => {
+    // from here the plan has been in lantu since the period began, so its past due dates count
+    await db.query(`UPDATE plans SET created_at = '2021-01-01T00:00:00Z' WHERE key = 'sip-14th'`);
     await approve('2023', 560); // no progress after 60 % of the time
     const first = await sweepPlanWarnings(db, plan, now);
     expect(first!.raised).toBeGreaterThan(0);

@@ -148,6 +148,18 @@ export const warningsRepository = {
     ]);
   },
 
+  /**
+   * When the plan came into lantu: the first version's creation (a later version keeps the date, so publishing
+   * one does not forgive what was already late).
+   */
+  async collectingSince(db: Queryable, planId: string): Promise<Date | null> {
+    const rows = await db.query<{ since: Date | null }>(
+      `SELECT min(v.created_at) AS since FROM plans p JOIN plans v ON v.key = p.key WHERE p.id = $1`,
+      [planId],
+    );
+    return rows[0]?.since ? new Date(rows[0].since) : null;
+  },
+
   /** Lead departments of a plan's indicators and task nodes (subject id → department id). */
   async leadDepartments(db: Queryable, planId: string): Promise<Map<string, string>> {
     const rows = await db.query<{ subjectId: string; departmentId: string }>(

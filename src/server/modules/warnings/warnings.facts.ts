@@ -80,7 +80,11 @@ export async function gatherFacts(db: Db, plan: SweptPlan, now: Date): Promise<W
     }
   }
 
-  // Values not reported: per indicator the oldest overdue period without any value.
+  // Values not reported: per indicator the oldest overdue period without any value, among the periods that
+  // fell due once the plan was in lantu — a department was never asked for what was due before (an outline
+  // loaded in its fourth year would otherwise raise a red warning for every indicator and every past year;
+  // those gaps are shown as missing data, and the 待办 still lists them to fill).
+  const since = await warningsRepository.collectingSince(db, plan.id);
   const unreported: WarningFacts['unreported'][number][] = [];
   const reporting = await reportingRepository.indicators(db, [plan.id], null);
   const have = new Set(
@@ -101,7 +105,10 @@ export async function gatherFacts(db: Db, plan: SweptPlan, now: Date): Promise<W
       },
       now,
       0,
-    ).filter((p) => p.overdue && !have.has(`${ind.id}|${p.period}`));
+    ).filter(
+      (p) =>
+        p.overdue && !have.has(`${ind.id}|${p.period}`) && (!since || p.due.getTime() >= since.getTime()),
+    );
     const first = missing[0];
     if (!first) continue;
     unreported.push({

@@ -129,13 +129,18 @@ export async function sweepPlanWarnings(db: Db, plan: SweptPlan, now: Date): Pro
   });
 }
 
-/** How often the sweep judges the plans (LANTU_WARNING_SWEEP_MS, default 15 minutes). */
+/**
+ * How often the sweep judges the plans (LANTU_WARNING_SWEEP_MS, default 15 minutes; 0 = at every sweep tick,
+ * LANTU_SWEEP_MS). Unset, empty or not a non-negative number: the default.
+ */
 export function warningInterval(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.LANTU_WARNING_SWEEP_MS);
+  const raw = env.LANTU_WARNING_SWEEP_MS?.trim();
+  const n = raw ? Number(raw) : NaN;
   return Number.isFinite(n) && n >= 0 ? n : 15 * 60_000;
 }
 
-let lastSweep = Date.now();
+/** The first tick after start judges the plans (a node restarted more often than the interval still does). */
+let lastSweep = Number.NEGATIVE_INFINITY;
 
 /** The background sweep: every current plan still collecting data, at most once per interval per node. */
 export async function warningsSweep(db: Db, now: Date): Promise<number> {
