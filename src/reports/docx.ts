@@ -1,8 +1,10 @@
 /**
  * The .docx writer: A4, a title page, a table of contents over real Word headings (Heading 1/2, so the
  * navigation pane works), tables with a repeated header row and coloured verdicts, charts as PNG images,
- * page numbers and the snapshot id in every footer. Fonts: 宋体 for text and 黑体 for headings (both in Word
- * and WPS on Windows; other systems substitute), Times New Roman / Arial for Latin text.
+ * page numbers and the snapshot id in every footer. Layout of official documents (GB/T 9704): body text in
+ * 仿宋 三号 (16 pt) on a fixed 28 pt line, first-level headings in 黑体, second-level in 楷体 (both 三号), the
+ * title in 黑体 二号, page numbers "— N —" in 宋体 四号; Times New Roman / Arial for Latin text. 仿宋, 楷体, 黑体 and
+ * 宋体 are the names Word and WPS resolve on Windows (SimFang, KaiTi, SimHei, SimSun); other systems substitute.
  */
 import {
   AlignmentType,
@@ -32,13 +34,20 @@ import type { ChartImage } from './charts/render.ts';
 import { TONE_FILL } from './charts/theme.ts';
 import type { Cell, ChartBlock, ReportModel, TableBlock } from './types.ts';
 
-const SONG: IFontAttributesProperties = {
-  ascii: 'Times New Roman',
-  hAnsi: 'Times New Roman',
-  eastAsia: '宋体',
-  cs: 'Times New Roman',
-};
-const HEI: IFontAttributesProperties = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体', cs: 'Arial' };
+const latin = (eastAsia: string, latinFont = 'Times New Roman'): IFontAttributesProperties => ({
+  ascii: latinFont,
+  hAnsi: latinFont,
+  eastAsia,
+  cs: latinFont,
+});
+/** Body text. */
+export const FANG = latin('仿宋');
+/** First-level headings, captions, table headers, the title. */
+export const HEI = latin('黑体', 'Arial');
+/** Second-level headings. */
+export const KAI = latin('楷体');
+/** Page numbers. */
+const SONG = latin('宋体');
 
 /** A4 with the margins of official documents (GB/T 9704: 37 mm top, 35 mm bottom, 28 mm left, 26 mm right). */
 const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1587, right: 1474 };
@@ -46,8 +55,12 @@ const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 /** Text width in CSS pixels (96 dpi) for images. */
 const TEXT_WIDTH_PX = Math.floor((TEXT_WIDTH / 1440) * 96);
 
-const BODY_SIZE = 24; // half-points: 12 pt (小四)
-const TABLE_SIZE = 18; // 9 pt (小五)
+/** Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt, 小五 9 pt. */
+const SIZE = { erhao: 44, sanhao: 32, sihao: 28, wuhao: 21, xiaowu: 18 } as const;
+const BODY_SIZE = SIZE.sanhao;
+const TABLE_SIZE = SIZE.xiaowu;
+/** GB/T 9704: 22 lines a page on the type area — a fixed line of 28 pt (560 twips). */
+const LINE = 560;
 
 /** Paragraph spacing with line spacing as a multiple (240 = single): LibreOffice reads a bare `line` as exact. */
 function sp(
@@ -56,6 +69,14 @@ function sp(
   line = 360,
 ): { before: number; after: number; line: number; lineRule: (typeof LineRuleType)['AUTO'] } {
   return { before, after, line, lineRule: LineRuleType.AUTO };
+}
+
+/** Paragraph spacing on the fixed 28 pt line of body text. */
+function fixed(
+  before: number,
+  after: number,
+): { before: number; after: number; line: number; lineRule: (typeof LineRuleType)['EXACT'] } {
+  return { before, after, line: LINE, lineRule: LineRuleType.EXACT };
 }
 
 function run(
@@ -81,16 +102,30 @@ function cover(model: ReportModel): Paragraph[] {
       children: [run(text, { size, font, bold, color })],
     });
   const out = [
-    centered(c.planTitle, 32, HEI, 2400),
-    centered(c.reportTitle, 40, HEI, 600, true),
-    centered(c.draftMark, 28, SONG, 120),
-    centered(c.period, 30, SONG, 600),
+    centered(c.planTitle, SIZE.sanhao, FANG, 2400),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: sp(600, 120),
+      children: titleLines(c.reportTitle).map(
+        (t, k) => new TextRun({ text: t, size: SIZE.erhao, font: HEI, break: k > 0 ? 1 : undefined }),
+      ),
+    }),
+    centered(c.draftMark, SIZE.sihao, FANG, 120),
+    centered(c.period, SIZE.sanhao, FANG, 600),
   ];
   if (c.dataNote !== null && c.dataNote !== '')
-    out.push(centered(c.dataNote, 24, SONG, 240, false, 'B3261E'));
-  out.push(centered(c.issuer ?? '', 32, SONG, 2000));
-  out.push(centered(c.date, 32, SONG, 120));
+    out.push(centered(c.dataNote, SIZE.sihao, FANG, 240, false, 'B3261E'));
+  out.push(centered(c.issuer ?? '', SIZE.sanhao, FANG, 2000));
+  out.push(centered(c.date, SIZE.sanhao, FANG, 120));
   return out;
+}
+
+/** About 20 characters of 二号 fit the type area: a longer title breaks before 实施情况 (or in the middle), never leaving one character alone. */
+function titleLines(title: string): string[] {
+  if ([...title].length <= 20) return [title];
+  const at = title.indexOf('实施情况');
+  const cut = at > 4 ? at : Math.ceil([...title].length / 2);
+  return [title.slice(0, cut), title.slice(cut)];
 }
 
 function cellParagraph(
@@ -108,7 +143,7 @@ function cellParagraph(
     alignment,
     spacing: sp(20, 20, 240),
     children: [
-      run(cell.text, { size: TABLE_SIZE, bold: header || cell.bold === true, font: header ? HEI : SONG }),
+      run(cell.text, { size: TABLE_SIZE, bold: header || cell.bold === true, font: header ? HEI : FANG }),
     ],
   });
 }
@@ -156,7 +191,7 @@ function table(block: TableBlock): FileChild[] {
       alignment: AlignmentType.CENTER,
       keepNext: true,
       spacing: sp(200, 80, 240),
-      children: [run(block.caption, { size: 21, font: HEI })],
+      children: [run(block.caption, { size: SIZE.wuhao, font: HEI })],
     }),
     new Table({
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -172,13 +207,13 @@ function chart(block: ChartBlock, image: ChartImage | undefined, failed: string)
   const capt = new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: sp(60, 200, 240),
-    children: [run(block.caption, { size: 21, font: HEI })],
+    children: [run(block.caption, { size: SIZE.wuhao, font: HEI })],
   });
   if (image === undefined)
     return [
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        children: [run(failed, { size: 21, color: '5F6368' })],
+        children: [run(failed, { size: SIZE.wuhao, color: '5F6368' })],
       }),
       capt,
     ];
@@ -204,7 +239,7 @@ function chart(block: ChartBlock, image: ChartImage | undefined, failed: string)
 
 function body(model: ReportModel, images: ReadonlyMap<string, ChartImage>): FileChild[] {
   const out: FileChild[] = [];
-  const indent = { firstLine: 480 };
+  const indent = { firstLine: 2 * BODY_SIZE * 10 }; // two characters
   for (const b of model.blocks) {
     switch (b.type) {
       case 'heading':
@@ -220,9 +255,9 @@ function body(model: ReportModel, images: ReadonlyMap<string, ChartImage>): File
         out.push(
           new Paragraph({
             indent,
-            spacing: sp(0, 60, 400),
+            spacing: fixed(0, 0),
             alignment: AlignmentType.JUSTIFIED,
-            children: [run(b.text, b.style === 'note' ? { size: 21, color: 'B3261E' } : {})],
+            children: [run(b.text, b.style === 'note' ? { size: SIZE.sihao, color: 'B3261E' } : {})],
           }),
         );
         break;
@@ -231,7 +266,7 @@ function body(model: ReportModel, images: ReadonlyMap<string, ChartImage>): File
           out.push(
             new Paragraph({
               numbering: { reference: 'bullets', level: 0 },
-              spacing: sp(0, 40, 380),
+              spacing: fixed(0, 0),
               alignment: AlignmentType.JUSTIFIED,
               children: [run(item)],
             }),
@@ -248,7 +283,7 @@ function body(model: ReportModel, images: ReadonlyMap<string, ChartImage>): File
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: sp(0, 240),
-            children: [run(b.title, { size: 32, font: HEI })],
+            children: [run(b.title, { size: SIZE.sanhao, font: HEI })],
           }),
         );
         out.push(
@@ -268,7 +303,7 @@ function footer(model: ReportModel, withPages: boolean): Footer {
   const children = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      children: [new TextRun({ text: model.footer, size: small, font: SONG, color: '5F6368' })],
+      children: [new TextRun({ text: model.footer, size: small, font: FANG, color: '5F6368' })],
     }),
   ];
   // "— 1 —", the page number of official documents (GB/T 9704); Word and LibreOffice both fill PAGE.
@@ -276,7 +311,7 @@ function footer(model: ReportModel, withPages: boolean): Footer {
     children.unshift(
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 24, font: SONG })],
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: SIZE.sihao, font: SONG })],
       }),
     );
   return new Footer({ children });
@@ -302,7 +337,7 @@ export async function writeDocx(
       new Paragraph({
         alignment: AlignmentType.RIGHT,
         border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '999999', space: 1 } },
-        children: [new TextRun({ text: model.header, size: 18, font: SONG, color: '5F6368' })],
+        children: [new TextRun({ text: model.header, size: 18, font: FANG, color: '5F6368' })],
       }),
     ],
   });
@@ -348,14 +383,14 @@ export async function writeDocx(
     },
     styles: {
       default: {
-        document: { run: { font: SONG, size: BODY_SIZE }, paragraph: { spacing: sp(0, 0) } },
+        document: { run: { font: FANG, size: BODY_SIZE }, paragraph: { spacing: sp(0, 0) } },
         heading1: {
-          run: { font: HEI, size: 32, bold: false, color: '000000' },
-          paragraph: { spacing: sp(360, 180), keepNext: true },
+          run: { font: HEI, size: SIZE.sanhao, bold: false, color: '000000' },
+          paragraph: { spacing: fixed(280, 0), keepNext: true, indent: { firstLine: 640 } },
         },
         heading2: {
-          run: { font: HEI, size: 28, bold: false, color: '000000' },
-          paragraph: { spacing: sp(240, 120), keepNext: true },
+          run: { font: KAI, size: SIZE.sanhao, bold: false, color: '000000' },
+          paragraph: { spacing: fixed(0, 0), keepNext: true, indent: { firstLine: 640 } },
         },
       },
     },

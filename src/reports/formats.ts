@@ -9,5 +9,7 @@ export function contentType(format: ReportFormat): string {
       return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     case 'md':
       return 'text/markdown; charset=utf-8';
+    case 'pdf':
+      return 'application/pdf';
   }
 }

@@ -126,7 +126,12 @@ export const en: Strings = {
   ],
   partSummary: (p) =>
     `${p.n} tasks, ${p.percent} complete on average; ${p.completed} completed${p.delayed > 0 ? `, ${p.delayed} delayed` : ''}${p.blocked > 0 ? `, ${p.blocked} blocked` : ''}${p.unreported > 0 ? `, ${p.unreported} unreported` : ''}.`,
-  highlights: 'Highlights:',
+  highlights: (part) => `Highlights of ${part}:`,
+  nameList: (names) =>
+    names.length === 1
+      ? (names[0] ?? '')
+      : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''} (${names.length} indicators)`,
+  unjudgedGroup: 'Indicators without data',
   delayedTasks: (list) => `Tasks to speed up: ${list}.`,
   noProjects: 'The plan was loaded without major projects; they are not assessed.',
   noProjectReports: (n) => `No investment figures have been reported yet for the ${n} major projects.`,
@@ -176,6 +181,8 @@ export const en: Strings = {
       p.relative !== null
         ? `${change !== '' ? ' (' : 'average growth of '}${p.relative} a year${change !== '' ? ')' : ''}`
         : '';
+    if (change === '' && rel === '')
+      return `${p.name}: progress must speed up over the remaining ${p.years} years to reach the target "${p.target}".`;
     return `${p.name}: ${change}${rel} is needed over the remaining ${p.years} years to reach the target "${p.target}".`;
   },
   suggestionFinal: (p) => `${p.name}: ${p.actual} at the end of the period; target "${p.target}".`,

@@ -86,7 +86,12 @@ export interface Strings {
     blocked: number;
     unreported: number;
   }): string;
-  highlights: string;
+  /** The lead-in of a part's highlights, naming the part (第二篇工作亮点：). */
+  highlights(part: string): string;
+  /** Names in a list sentence: A、B、C（3项） / A, B and C (3 indicators). */
+  nameList(names: readonly string[]): string;
+  /** The lead-in of the indicators without data, listed together after the categories. */
+  unjudgedGroup: string;
   delayedTasks(list: string): string;
   // projects
   noProjects: string;

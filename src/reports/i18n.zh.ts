@@ -107,7 +107,9 @@ export const zh: Strings = {
   taskColumns: ['篇/章', '任务数', '已完成', '推进中', '滞后', '受阻', '未开始', '未报送', '平均进度'],
   partSummary: (p) =>
     `本篇${p.n}项任务平均完成进度${p.percent}，已完成${p.completed}项${p.delayed > 0 ? `，滞后${p.delayed}项` : ''}${p.blocked > 0 ? `，受阻${p.blocked}项` : ''}${p.unreported > 0 ? `，${p.unreported}项未报送` : ''}。`,
-  highlights: '工作亮点：',
+  highlights: (part) => `${part}工作亮点：`,
+  nameList: (names) => (names.length === 1 ? (names[0] ?? '') : `${names.join('、')}（${names.length}项）`),
+  unjudgedGroup: '暂无数据的指标',
   delayedTasks: (list) => `需要加快推进的任务：${list}。`,
   noProjects: '本规划未载入重大项目，本部分暂不评估。',
   noProjectReports: (n) => `规划确定的${n}项重大项目本期尚未报送投资完成情况。`,
@@ -155,6 +157,8 @@ export const zh: Strings = {
       p.relative !== null
         ? `${change !== '' ? '（' : ''}年均${p.increase ? '增长' : '下降'}${p.relative}${change !== '' ? '）' : ''}`
         : '';
+    if (change === '' && rel === '')
+      return `${p.name}：剩余${p.years}年需加快推进，方能实现“${p.target}”的目标。`;
     return `${p.name}：剩余${p.years}年需${change}${rel}，方能实现“${p.target}”的目标。`;
   },
   suggestionFinal: (p) => `${p.name}：期末为${p.actual}，目标为“${p.target}”。`,

@@ -3,6 +3,7 @@ import { DEFAULT_DELTA } from '../domain/evaluation/evaluate.ts';
 import type { Verdict } from '../domain/evaluation/types.ts';
 import { VERDICTS } from '../domain/evaluation/types.ts';
 import { verdictTone } from '../domain/evaluation/verdict.ts';
+import { DEFAULT_TIME_ZONE, localDateTime, zoneLabel } from '../domain/time.ts';
 import { num } from './format.ts';
 import { caption, h2, label, para, str, type Ctx } from './model.context.ts';
 import { annexTable } from './model.final.ts';
@@ -80,10 +81,18 @@ export function appendix(ctx: Ctx): void {
     s.sourceText({
       id: input.snapshot.id,
       engine: input.snapshot.engineVersion,
-      createdAt: input.snapshot.createdAt,
+      createdAt: localTime(input.snapshot.createdAt, input.timeZone ?? DEFAULT_TIME_ZONE, ctx.lang),
       year: ctx.year,
       method: s.methodName(ev.method),
     }),
   );
   if (input.dataNote != null && input.dataNote !== '') para(ctx, input.dataNote, 'note');
+}
+
+/** 2024-03-01 16:00（北京时间） — the snapshot's time in the office's zone, saying which. */
+function localTime(iso: string, zone: string, lang: 'zh' | 'en'): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const at = localDateTime(d, zone);
+  return lang === 'zh' ? `${at}（${zoneLabel(zone).zh}）` : `${at} (${zoneLabel(zone).en})`;
 }

@@ -1,6 +1,6 @@
 /** What every section builder of the report model shares: the input, the words, and the numbering. */
 import type { IndicatorEvaluation, Verdict } from '../domain/evaluation/types.ts';
-import { verdictLabel } from '../domain/evaluation/verdict.ts';
+import { isUnjudged, verdictLabel } from '../domain/evaluation/verdict.ts';
 import { num } from './format.ts';
 import type { Strings } from './i18n.ts';
 import type { Block, Cell, ReportInput } from './types.ts';
@@ -51,6 +51,36 @@ export function nameWithUnit(i: IndicatorEvaluation, lang: 'zh' | 'en'): string 
 export function currentText(i: IndicatorEvaluation, year: number): string {
   const v = i.actual !== null ? num(i.actual) : (i.actualText ?? '—');
   return i.dataYear !== null && i.dataYear !== year && v !== '—' ? `${v}（${i.dataYear}）` : v;
+}
+
+/** The target for a sentence: as printed, with the unit when the plan printed a bare number. */
+export function targetText(i: IndicatorEvaluation, lang: 'zh' | 'en'): string {
+  const raw = i.targetRaw ?? (i.target !== null ? num(i.target) : null);
+  if (raw === null) return '—';
+  if (i.unit === null || i.unit === '' || !/^\d+(?:\.\d+)?$/.test(raw.trim())) return raw;
+  return i.unit === '%' || lang === 'zh' ? `${raw.trim()}${i.unit}` : `${raw.trim()} ${i.unit}`;
+}
+
+/**
+ * Explanations as bullet lines, one an indicator — but the indicators without data share one line per
+ * explanation (法治建设满意度、… （3项）：2023年及以前没有实际值…), so no sentence repeats.
+ */
+export function explanationLines(ctx: Ctx, list: readonly IndicatorEvaluation[]): string[] {
+  const sep = ctx.lang === 'zh' ? '：' : ': ';
+  const out: string[] = [];
+  const grouped = new Map<string, string[]>();
+  for (const i of list) {
+    const text = i.explanation[ctx.lang];
+    if (!isUnjudged(i.verdict)) {
+      out.push(`${i.name}${sep}${text}`);
+      continue;
+    }
+    const names = grouped.get(text);
+    if (names === undefined) grouped.set(text, [i.name]);
+    else names.push(i.name);
+  }
+  for (const [text, names] of grouped) out.push(`${ctx.s.nameList(names)}${sep}${text}`);
+  return out;
 }
 
 export function pctNum(p: number | null): string {

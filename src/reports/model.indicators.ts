@@ -1,11 +1,12 @@
 /** The report's indicator section: the table of all indicators, explanations by category, trend charts. */
 import { drawsStraightPath, straightPathValue } from '../domain/evaluation/kinds.ts';
 import type { IndicatorEvaluation } from '../domain/evaluation/types.ts';
-import { isBehind, verdictTone } from '../domain/evaluation/verdict.ts';
+import { isBehind, isUnjudged, verdictTone } from '../domain/evaluation/verdict.ts';
 import { num, pct } from './format.ts';
 import {
   caption,
   currentText,
+  explanationLines,
   h1,
   h2,
   label,
@@ -76,13 +77,18 @@ export function indicators(ctx: Ctx, n: number): void {
   const ordered = [...ev.indicators].sort(
     (a, b) => (planOrder(input, a.code) ?? 0) - (planOrder(input, b.code) ?? 0),
   );
+  // Indicators without data are listed once, together, after the categories.
+  const judged = ordered.filter((i) => !isUnjudged(i.verdict));
   for (const c of categories) {
-    const items = ordered.filter((i) => (meta.get(i.code)?.category ?? s.uncategorised) === c);
+    const items = judged.filter((i) => (meta.get(i.code)?.category ?? s.uncategorised) === c);
+    if (items.length === 0) continue;
     ctx.blocks.push({ type: 'paragraph', text: c, style: 'body' });
-    ctx.blocks.push({
-      type: 'bullets',
-      items: items.map((i) => `${i.name}${lang === 'zh' ? '：' : ': '}${i.explanation[lang]}`),
-    });
+    ctx.blocks.push({ type: 'bullets', items: explanationLines(ctx, items) });
+  }
+  const unjudged = ordered.filter((i) => isUnjudged(i.verdict));
+  if (unjudged.length > 0) {
+    ctx.blocks.push({ type: 'paragraph', text: s.unjudgedGroup, style: 'body' });
+    ctx.blocks.push({ type: 'bullets', items: explanationLines(ctx, unjudged) });
   }
 
   h2(ctx, sub + 1, s.laggingTrends);

@@ -1,7 +1,7 @@
 /** The report's problems and suggestions: what is behind, and what to do about it. */
 import { isBehind, isUnjudged } from '../domain/evaluation/verdict.ts';
 import { num, pct, withUnit } from './format.ts';
-import { h1, h2, label, para, pctNum, type Ctx } from './model.context.ts';
+import { explanationLines, h1, h2, label, para, pctNum, targetText, type Ctx } from './model.context.ts';
 import { isSlow, type ProjectFacts } from './model.projects.ts';
 import { statusText, tasksBehind, type TaskFacts } from './model.tasks.ts';
 
@@ -61,7 +61,7 @@ export function problems(ctx: Ctx, n: number, tasks: TaskFacts, projects: Projec
     para(ctx, s.problemsData(missing.length));
     ctx.blocks.push({
       type: 'bullets',
-      items: missing.map((i) => `${i.name}${lang === 'zh' ? '：' : ': '}${i.explanation[lang]}`),
+      items: explanationLines(ctx, missing),
     });
   }
   if (sub === 0) para(ctx, s.problemsNone);
@@ -83,7 +83,7 @@ export function suggestions(ctx: Ctx, n: number, tasks: TaskFacts, projects: Pro
           s.suggestionFinal({
             name: i.name,
             actual: i.actual !== null ? withUnit(i.actual, i.unit, lang) : (i.actualText ?? '—'),
-            target: i.targetRaw ?? '—',
+            target: targetText(i, lang),
           }),
         ),
       });
@@ -108,7 +108,7 @@ export function suggestions(ctx: Ctx, n: number, tasks: TaskFacts, projects: Pro
             relative: rr?.relative != null ? `${num(Math.abs(rr.relative))}%` : null,
             increase:
               rr?.absolute != null ? rr.absolute >= 0 : rr?.relative != null ? rr.relative >= 0 : increase,
-            target: i.targetRaw ?? '—',
+            target: targetText(i, lang),
           });
         }),
       });

@@ -146,7 +146,7 @@ export function tasksSection(ctx: Ctx, n: number, f: TaskFacts): void {
       .map((l) => ({ l, p: f.byKey.get(l.key) }))
       .filter((x) => x.p?.highlight != null && x.p.highlight !== '');
     if (highlights.length > 0) {
-      para(ctx, s.highlights);
+      para(ctx, s.highlights(partLabel(f.titleOf.get(part.key) ?? part.title)));
       ctx.blocks.push({
         type: 'bullets',
         items: highlights.map((x) => `${x.l.title}${ctx.lang === 'zh' ? '：' : ': '}${x.p?.highlight ?? ''}`),
@@ -163,4 +163,9 @@ export function tasksSection(ctx: Ctx, n: number, f: TaskFacts): void {
         ),
       );
   }
+}
+
+/** 第二篇 of "第二篇 打造全方位开放高地": the part's number names it in a lead-in; else its whole title. */
+function partLabel(title: string): string {
+  return /^(第[一二三四五六七八九十百零〇\d]+篇)/.exec(title)?.[1] ?? title;
 }

@@ -46,6 +46,13 @@ export async function renderReport(input: ReportInput, format: ReportFormat): Pr
     case 'md':
       bytes = Buffer.from(writeMarkdown(model), 'utf8');
       break;
+    case 'pdf': {
+      // The .docx laid out by LibreOffice (a child process with a timeout; service_unavailable without it).
+      const { docxToPdf, findSoffice, pdfUnavailable } = await import('./pdf.ts');
+      if (findSoffice() === null) throw pdfUnavailable();
+      bytes = await docxToPdf(await writeDocx(model, charts()));
+      break;
+    }
   }
   const filename = `${input.plan.key}-${input.kind}-${model.year}${input.lang === 'en' ? '-en' : ''}.${format}`;
   return { bytes, contentType: contentType(format), extension: format, filename, model, warnings };

@@ -12,7 +12,7 @@ import type { Provenance } from '../domain/provenance.ts';
 export const REPORT_KINDS = ['annual', 'midterm', 'final'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-export const REPORT_FORMATS = ['docx', 'xlsx', 'md'] as const;
+export const REPORT_FORMATS = ['docx', 'xlsx', 'md', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const REPORT_LANGS = ['zh', 'en'] as const;
@@ -92,6 +92,8 @@ export interface ReportInput {
   dataNote?: string | null;
   /** Where each value comes from, keyed "code@year" (the final report's 附表 prints it). */
   sources?: ReadonlyMap<string, Provenance>;
+  /** The zone times are printed in (the appendix's snapshot time); Asia/Shanghai when absent. */
+  timeZone?: string;
 }
 
 // ---------------------------------------------------------------- model

@@ -14,7 +14,9 @@ function parseIntArg(name: string) {
 
 export function reportCommand(): Command {
   return new Command('report')
-    .description('write an annual, mid-term or final evaluation report (.docx, .xlsx or .md)')
+    .description(
+      'write an annual, mid-term or final evaluation report (.docx, .xlsx, .md, or .pdf through LibreOffice)',
+    )
     .requiredOption('--plan <file|id>', 'plan document (.docx/.txt/.md), dataset JSON, or plan ID')
     .addOption(new Option('--kind <kind>', 'report kind').choices([...REPORT_KINDS]).default('annual'))
     .option(

@@ -8,6 +8,7 @@ import type { RenderedReport } from '../../reports/render.ts';
 import { REPORT_FORMATS } from '../../reports/types.ts';
 import type { ReportFormat, ReportKind, ReportLang } from '../../reports/types.ts';
 import { ENGINE_VERSION } from '../../domain/evaluation/version.ts';
+import { timeZone } from '../../server/time-zone.ts';
 import { readPlanFile } from './evaluate.run.ts';
 
 export interface ReportOptions {
@@ -63,6 +64,7 @@ export async function runReport(opts: ReportOptions): Promise<RenderedReport> {
     progress,
     engineVersion: ENGINE_VERSION,
   });
+  input.timeZone = timeZone();
   // Loaded only when a report is written: docx, exceljs and echarts take seconds to import.
   const { renderReport } = await import('../../reports/render.ts');
   return renderReport(input, formatOf(opts));

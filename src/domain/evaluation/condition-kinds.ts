@@ -3,7 +3,7 @@ import { annualRateRule, averageOf, isAnnualRate } from './annual-rate.ts';
 import { isComfortable, ruleOf, testCondition } from './condition.ts';
 import type { Ctx } from './context.ts';
 import { findBaseline, inPeriod, latest, note, resolveTarget, targetCondition } from './context.ts';
-import { base, comparisonOf, finish, lazyText, u, withoutNumber } from './explain.ts';
+import { base, comparisonOf, finish, lazyText, rawWithUnit, u, withoutNumber } from './explain.ts';
 import { earlyAchievable as earlyAchievableFor } from './kinds.ts';
 import { numericPoints } from './observations.ts';
 import { conditionProbability, projectValues, trendFromRatio, yearlyIncrements } from './projection.ts';
@@ -93,17 +93,18 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
   }
   const head = lazyText(ctx, (): Bilingual => {
     const Au = u(ctx, A);
+    const Tu = rawWithUnit(ctx, q.raw);
     if (avg !== null) {
       const first = yearly[0]?.year ?? num.year;
       const Mu = u(ctx, avg);
       return {
-        zh: `${first}—${num.year}年平均为${Mu.zh}（${num.year}年为${Au.zh}），目标${q.raw}（${ruleOf(cond).zh}）${met ? '已满足' : '未满足'}`,
-        en: `the ${first}–${num.year} average is ${Mu.en} (${Au.en} in ${num.year}) against the target ${q.raw} (${ruleOf(cond).en}): ${met ? 'met' : 'not met'}`,
+        zh: `${first}—${num.year}年平均为${Mu.zh}（${num.year}年为${Au.zh}），目标${Tu.zh}（${ruleOf(cond).zh}）${met ? '已满足' : '未满足'}`,
+        en: `the ${first}–${num.year} average is ${Mu.en} (${Au.en} in ${num.year}) against the target ${Tu.en} (${ruleOf(cond).en}): ${met ? 'met' : 'not met'}`,
       };
     }
     return {
-      zh: `${num.year}年为${Au.zh}，目标${q.raw}（${ruleOf(cond).zh}）${met ? '已满足' : '未满足'}`,
-      en: `${Au.en} in ${num.year} against the target ${q.raw} (${ruleOf(cond).en}): ${met ? 'met' : 'not met'}`,
+      zh: `${num.year}年为${Au.zh}，目标${Tu.zh}（${ruleOf(cond).zh}）${met ? '已满足' : '未满足'}`,
+      en: `${Au.en} in ${num.year} against the target ${Tu.en} (${ruleOf(cond).en}): ${met ? 'met' : 'not met'}`,
     };
   });
   if (ctx.final) {

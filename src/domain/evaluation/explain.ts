@@ -20,6 +20,14 @@ export function u(ctx: Ctx, v: number): Bilingual {
   return { zh: `${n}${unit}`, en: `${n} ${unit}` };
 }
 
+/** A target as printed in the plan, with the unit when the plan printed a bare number ("6.5" → "6.5%"). */
+export function rawWithUnit(ctx: Ctx, raw: string): Bilingual {
+  const unit = ctx.unit;
+  if (unit === null || unit === '' || !/^\d+(?:\.\d+)?$/.test(raw.trim())) return { zh: raw, en: raw };
+  const n = raw.trim();
+  return unit === '%' ? { zh: `${n}%`, en: `${n}%` } : { zh: `${n}${unit}`, en: `${n} ${unit}` };
+}
+
 export function base(ctx: Ctx): IndicatorEvaluation {
   const s = ctx.spec;
   const r: IndicatorEvaluation = {

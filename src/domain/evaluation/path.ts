@@ -6,7 +6,7 @@
 import { ruleOf } from './condition.ts';
 import type { Condition } from './condition.ts';
 import type { Ctx } from './context.ts';
-import { comparisonOf, finish, lazyText, u } from './explain.ts';
+import { comparisonOf, finish, lazyText, rawWithUnit, u } from './explain.ts';
 import { pAbove, pBelow, probabilityOf, trendFromRatio } from './projection.ts';
 import { fmt, gte, mean, pct, round, sampleSd } from './stats.ts';
 import type { Bilingual, IndicatorEvaluation, Projection, RequiredRate } from './types.ts';
@@ -97,9 +97,11 @@ export function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): Indi
     const T = u(ctx, pm.target);
     const bz = pm.baseline === null ? '' : `${pm.y0}年基期${u(ctx, pm.baseline).zh}，`;
     const be = pm.baseline === null ? '' : `baseline ${u(ctx, pm.baseline).en} in ${pm.y0}, `;
+    const printed = ctx.spec.target?.raw;
+    const raw = printed === undefined ? undefined : rawWithUnit(ctx, printed);
     return {
-      zh: `${pm.dataYear}年${pm.actualPhrase.zh}${A.zh}（${bz}${pm.yT}年目标${ctx.spec.target?.raw ?? T.zh}）`,
-      en: `${pm.actualPhrase.en} ${A.en} in ${pm.dataYear} (${be}target ${ctx.spec.target?.raw ?? T.en} by ${pm.yT})`,
+      zh: `${pm.dataYear}年${pm.actualPhrase.zh}${A.zh}（${bz}${pm.yT}年目标${raw?.zh ?? T.zh}）`,
+      en: `${pm.actualPhrase.en} ${A.en} in ${pm.dataYear} (${be}target ${raw?.en ?? T.en} by ${pm.yT})`,
     };
   });
   const rule = lazyText(ctx, (): Bilingual =>

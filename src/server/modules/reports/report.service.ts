@@ -5,6 +5,7 @@ import { checkReportYear } from '../../../reports/from-dataset.ts';
 import type { RenderedReport } from '../../../reports/render.ts';
 import { liveSnapshot } from '../../../reports/snapshot.ts';
 import type { ReportFormat, ReportInput, ReportLang } from '../../../reports/types.ts';
+import { timeZone } from '../../time-zone.ts';
 import { getSnapshot } from '../evaluation-cycles/evaluation-cycles.service.ts';
 import { evaluateInputs, loadEvaluationInputs } from '../live-evaluation/live-evaluation.service.ts';
 import { getPlanTree } from '../plans/plans.service.ts';
@@ -72,6 +73,7 @@ export async function buildLiveReport(
     nodes: tree.nodes,
     ...fromData(data),
     snapshot: liveSnapshot(evaluation, ENGINE_VERSION, { plan: plan.id, data }),
+    timeZone: timeZone(),
   };
   return render(input, format);
 }
@@ -117,6 +119,7 @@ export async function buildSnapshotReport(
     nodes: tree.nodes,
     ...fromData(frozen),
     snapshot: { id: s.id, engineVersion: s.engineVersion, createdAt: s.createdAt },
+    timeZone: timeZone(),
   };
   return render(input, format);
 }

@@ -22,9 +22,17 @@ const DESCRIPTIONS: Record<ReportFormat, string> = {
   docx: 'Word document: title page, contents, 一、总体评价 … 六、下一步工作建议, appendix; charts as PNG; snapshot id in every footer',
   xlsx: 'Workbook: one sheet per section with its tables, and the raw values',
   md: 'Markdown, for quick review and diffs',
+  pdf: 'PDF: the .docx laid out by LibreOffice on the server (503 service_unavailable, naming the package to install, when LibreOffice is absent or the conversion times out)',
 };
 
-for (const format of ['docx', 'xlsx', 'md'] as const) {
+const unavailable = (format: ReportFormat) =>
+  err(
+    format === 'pdf'
+      ? 'The database is unavailable, LibreOffice is not installed on the server, or the conversion timed out'
+      : 'The database is unavailable',
+  );
+
+for (const format of ['docx', 'xlsx', 'md', 'pdf'] as const) {
   reportsRoutes.openapi(
     createRoute({
       method: 'get',
@@ -41,6 +49,7 @@ for (const format of ['docx', 'xlsx', 'md'] as const) {
         400: err('A final report for a year before the end of the plan, or a year outside it'),
         404: err('No such plan'),
         422: err('Invalid parameters'),
+        503: unavailable(format),
       },
     }),
     async (c) => {
@@ -69,6 +78,7 @@ for (const format of ['docx', 'xlsx', 'md'] as const) {
         404: err('No such snapshot'),
         409: err('The snapshot was frozen before snapshots carried report data'),
         422: err('Invalid parameters'),
+        503: unavailable(format),
       },
     }),
     async (c) => {

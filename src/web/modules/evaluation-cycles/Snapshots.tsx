@@ -58,7 +58,7 @@ export function ReportsAndSnapshots({
           style={{ width: 140 }}
           options={KINDS.map((k) => ({ value: k, label: t(`snap.${k}`) }))}
         />
-        {(['docx', 'xlsx', 'md'] as const).map((f) => (
+        {(['docx', 'xlsx', 'md', 'pdf'] as const).map((f) => (
           <Button key={f} href={`/api/plans/${planId}/report.${f}?${q}`} download>
             {t('snap.download', { format: f })}
           </Button>
