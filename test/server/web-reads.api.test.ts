@@ -89,4 +89,16 @@ describe.each(testDatabases)('series and plan value lists on $kind', ({ create }
     expect(all.body.items.map((o: { value: number }) => o.value)).toEqual([2600]);
     expect((await getJson(app, `/api/plans/${planId}/observations`)).status).toBe(401);
   });
+
+  it('a plan’s value list carries each value’s provenance, as the indicator’s list does', async () => {
+    const plan = await admin.request('GET', `/api/plans/${planId}/observations`);
+    const own = await admin.request('GET', `/api/indicators/${hitech.id}/observations`);
+    expect(own.body.items.length).toBeGreaterThan(0);
+    const inPlan = plan.body.items.filter((o: { indicatorId: string }) => o.indicatorId === hitech.id);
+    expect(inPlan).toEqual(own.body.items);
+    for (const o of plan.body.items as { provenance: { kind: string }; sourceKind?: unknown }[]) {
+      expect(o.provenance.kind).toMatch(/^[a-z_]+$/);
+      expect(o).not.toHaveProperty('sourceKind');
+    }
+  });
 });

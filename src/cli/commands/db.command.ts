@@ -24,9 +24,10 @@ export function dbCommand(): Command {
     .action(async () => {
       // openDatabase migrates; report what the schema is at.
       await withDb(async (conn) => {
-        const rows = await conn.query<{ name: string }>('SELECT name FROM lantu_migrations ORDER BY version');
+        const { systemRepository } = await import('../../db/repositories/system.repository.ts');
+        const names = await systemRepository.appliedMigrations(conn);
         process.stdout.write(
-          `schema up to date (${rows.length} migrations, latest ${rows.at(-1)?.name ?? '-'})\n`,
+          `schema up to date (${names.length} migrations, latest ${names.at(-1) ?? '-'})\n`,
         );
       });
     });

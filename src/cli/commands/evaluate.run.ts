@@ -18,7 +18,7 @@ import type { EvaluationObservation } from '../../domain/evaluation/types.ts';
 import type { IndicatorSpec } from '../../domain/indicator.ts';
 import { importPlanAsync } from '../../importers/import-plan.ts';
 import { planDocumentToDataset } from '../../importers/to-dataset.ts';
-import { listApprovedValues } from '../../db/repositories/observations.repository.ts';
+import { listApprovedValues } from '../../db/repositories/approved-values.repository.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/database.ts';
 import { createLogger } from '../../server/logger.ts';

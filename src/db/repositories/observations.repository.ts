@@ -1,7 +1,8 @@
 import type { Queryable } from '../db.types.ts';
-import { insertRows } from '../insert-rows.ts';
 import type { ObservationKind, ObservationStatus } from '../../domain/observation.ts';
-import type { Provenance, Source, SourceKind } from '../../domain/provenance.ts';
+import type { Provenance, Source } from '../../domain/provenance.ts';
+import { insertRows } from '../insert-rows.ts';
+import { PROVENANCE_SELECT, withProvenance, type ProvenanceColumns } from './approved-values.repository.ts';
 
 export interface NewObservation {
   indicatorId: string;
@@ -24,6 +25,60 @@ export interface ObservationRow extends NewObservation {
   createdAt: Date;
 }
 
+/** An observation as the entry workflow shows it: status, who did what and when, and its provenance. */
+export interface WorkflowObservation {
+  id: string;
+  indicatorId: string;
+  period: string;
+  year: number;
+  kind: ObservationKind;
+  value: number | null;
+  text: string | null;
+  status: ObservationStatus;
+  version: number;
+  note: string | null;
+  correctionReason: string | null;
+  returnReason: string | null;
+  createdBy: string | null;
+  createdByEmail: string | null;
+  createdAt: Date;
+  submittedAt: Date | null;
+  approvedBy: string | null;
+  approvedByEmail: string | null;
+  approvedAt: Date | null;
+  updatedAt: Date;
+  provenance: Provenance;
+}
+
+const COLUMNS = `o.id, o.indicator_id AS "indicatorId", o.period, o.year, o.kind, o.value, o.text, o.status, o.version,
+  o.note, o.correction_reason AS "correctionReason", o.return_reason AS "returnReason",
+  o.created_by AS "createdBy", cu.email AS "createdByEmail", o.created_at AS "createdAt",
+  o.submitted_at AS "submittedAt", o.approved_by AS "approvedBy", au.email AS "approvedByEmail",
+  o.approved_at AS "approvedAt", o.updated_at AS "updatedAt", ${PROVENANCE_SELECT}`;
+
+type WorkflowRow = Omit<WorkflowObservation, 'provenance'> &
+  ProvenanceColumns & { effectiveOn: string | null };
+
+function present(r: WorkflowRow): WorkflowObservation {
+  const { effectiveOn: _, ...row } = withProvenance(r);
+  return row;
+}
+const FROM = `observations o LEFT JOIN users cu ON cu.id = o.created_by LEFT JOIN users au ON au.id = o.approved_by`;
+
+export interface IndicatorAccess {
+  id: string;
+  planId: string;
+  code: string;
+  name: string;
+  unit: string | null;
+  kind: string;
+  departmentIds: string[];
+}
+
+/**
+ * Observations: the values departments enter and the planning office approves (draft → submitted → approved,
+ * every correction a new version), and the bulk insert a dataset load uses.
+ */
 export const observationsRepository = {
   async insertMany(db: Queryable, rows: readonly NewObservation[]): Promise<void> {
     await insertRows(
@@ -79,117 +134,156 @@ export const observationsRepository = {
       [planId],
     );
   },
+
+  async findIndicator(db: Queryable, id: string): Promise<IndicatorAccess | null> {
+    const rows = await db.query<IndicatorAccess>(
+      `SELECT i.id, i.plan_id AS "planId", i.code, i.name, i.unit, i.kind,
+              COALESCE(array_agg(a.department_id::text) FILTER (WHERE a.department_id IS NOT NULL), '{}') AS "departmentIds"
+         FROM indicators i LEFT JOIN assignments a ON a.indicator_id = i.id
+        WHERE i.id = $1 GROUP BY i.id`,
+      [id],
+    );
+    return rows[0] ?? null;
+  },
+
+  async find(db: Queryable, id: string): Promise<WorkflowObservation | null> {
+    const rows = await db.query<WorkflowRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE o.id = $1`, [id]);
+    return rows[0] === undefined ? null : present(rows[0]);
+  },
+
+  /** The latest version for an indicator, period and kind (totals, not regions), locked for the transaction. */
+  async latestForUpdate(
+    db: Queryable,
+    key: { indicatorId: string; period: string; kind: ObservationKind },
+  ): Promise<{ id: string; status: ObservationStatus; version: number } | null> {
+    const rows = await db.query<{ id: string; status: ObservationStatus; version: number }>(
+      `SELECT id, status, version FROM observations
+        WHERE indicator_id = $1 AND period = $2 AND kind = $3 AND region_id IS NULL
+        ORDER BY version DESC LIMIT 1 FOR UPDATE`,
+      [key.indicatorId, key.period, key.kind],
+    );
+    return rows[0] ?? null;
+  },
+
+  async insert(
+    db: Queryable,
+    o: {
+      indicatorId: string;
+      period: string;
+      year: number;
+      kind: ObservationKind;
+      value: number | null;
+      text: string | null;
+      version: number;
+      note: string | null;
+      correctionReason: string | null;
+      createdBy: string;
+      source?: Source | null;
+    },
+  ): Promise<string> {
+    const rows = await db.query<{ id: string }>(
+      `INSERT INTO observations (indicator_id, period, year, kind, value, text, status, version, note, correction_reason,
+                                 created_by, source_kind, source_title, source_url, source_quote, released_on, basis, entered_by)
+       VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+      [
+        o.indicatorId,
+        o.period,
+        o.year,
+        o.kind,
+        o.value,
+        o.text,
+        o.version,
+        o.note,
+        o.correctionReason,
+        o.createdBy,
+        o.source?.kind ?? 'entered',
+        o.source?.title ?? null,
+        o.source?.url ?? null,
+        o.source?.quote ?? null,
+        o.source?.releasedOn ?? null,
+        o.source?.basis ?? null,
+        o.source?.enteredBy ?? null,
+      ],
+    );
+    return rows[0]!.id;
+  },
+
+  async updateDraft(
+    db: Queryable,
+    id: string,
+    fields: { value: number | null; text: string | null; note: string | null },
+  ): Promise<boolean> {
+    const rows = await db.query(
+      `UPDATE observations SET value = $2, text = $3, note = $4, status = 'draft', updated_at = now()
+        WHERE id = $1 AND status IN ('draft', 'returned') RETURNING id`,
+      [id, fields.value, fields.text, fields.note],
+    );
+    return rows.length === 1;
+  },
+
+  /**
+   * Moves an observation from one status to another only if it is still in `from`: two approvers racing
+   * on the same value cannot both succeed.
+   */
+  async transition(
+    db: Queryable,
+    id: string,
+    from: readonly ObservationStatus[],
+    to: ObservationStatus,
+    by: string,
+    reason: string | null,
+  ): Promise<boolean> {
+    const rows = await db.query(
+      `UPDATE observations SET status = $3, updated_at = now(),
+              submitted_by = CASE WHEN $3 = 'submitted' THEN $4::uuid ELSE submitted_by END,
+              submitted_at = CASE WHEN $3 = 'submitted' THEN now() ELSE submitted_at END,
+              approved_by = CASE WHEN $3 = 'approved' THEN $4::uuid ELSE approved_by END,
+              approved_at = CASE WHEN $3 = 'approved' THEN now() ELSE approved_at END,
+              returned_by = CASE WHEN $3 = 'returned' THEN $4::uuid ELSE returned_by END,
+              return_reason = CASE WHEN $3 = 'returned' THEN $5 ELSE return_reason END
+        WHERE id = $1 AND status = ANY($2::text[]) RETURNING id`,
+      [id, [...from], to, by, reason],
+    );
+    return rows.length === 1;
+  },
+
+  async listForIndicator(db: Queryable, indicatorId: string): Promise<WorkflowObservation[]> {
+    const rows = await db.query<WorkflowRow>(
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE o.indicator_id = $1 ORDER BY o.period, o.kind, o.version`,
+      [indicatorId],
+    );
+    return rows.map(present);
+  },
+
+  /** Every value and version of a plan's indicators (or of the given ones), in table order. */
+  async listForPlan(
+    db: Queryable,
+    planId: string,
+    indicatorIds: readonly string[] | null,
+  ): Promise<WorkflowObservation[]> {
+    const rows = await db.query<WorkflowRow>(
+      `SELECT ${COLUMNS} FROM ${FROM} JOIN indicators i ON i.id = o.indicator_id
+        WHERE i.plan_id = $1 AND ($2::uuid[] IS NULL OR o.indicator_id = ANY($2::uuid[]))
+        ORDER BY i.position, o.period, o.kind, o.version`,
+      [planId, indicatorIds === null ? null : [...indicatorIds]],
+    );
+    return rows.map(present);
+  },
+
+  /** Approved annual values of an indicator, oldest first (for outlier checks). */
+  async approvedHistory(
+    db: Queryable,
+    indicatorId: string,
+    kind: ObservationKind,
+    beforeYear: number,
+  ): Promise<number[]> {
+    const rows = await db.query<{ value: number }>(
+      `SELECT DISTINCT ON (period) value FROM observations
+        WHERE indicator_id = $1 AND kind = $2 AND status = 'approved' AND value IS NOT NULL
+          AND region_id IS NULL AND year < $3 AND period ~ '^[0-9]{4}$'
+        ORDER BY period, version DESC`,
+      [indicatorId, kind, beforeYear],
+    );
+    return rows.map((r) => r.value);
+  },
 };
-
-export interface ApprovedValueRow {
-  code: string;
-  year: number;
-  period: string;
-  kind: ObservationKind;
-  value: number | null;
-  text: string | null;
-  version: number;
-  provenance: Provenance;
-  /** The day the value counts from: its source's release date, else the day it was approved. */
-  effectiveOn: string | null;
-}
-
-/** Provenance columns of `observations o` (users `cu` = creator, `au` = approver) and the day a value counts from. */
-export const PROVENANCE_SELECT = `o.source_kind AS "sourceKind", o.source_title AS "sourceTitle",
-  o.source_url AS "sourceUrl", o.source_quote AS "sourceQuote", to_char(o.released_on, 'YYYY-MM-DD') AS "releasedOn",
-  o.basis, COALESCE(o.entered_by, cu.email) AS "enteredBy",
-  to_char(COALESCE(o.released_on, (o.approved_at AT TIME ZONE 'UTC')::date), 'YYYY-MM-DD') AS "effectiveOn"`;
-
-export interface ProvenanceColumns {
-  sourceKind: SourceKind;
-  sourceTitle: string | null;
-  sourceUrl: string | null;
-  sourceQuote: string | null;
-  releasedOn: string | null;
-  basis: string | null;
-  enteredBy: string | null;
-}
-
-export function toProvenance(r: ProvenanceColumns, version: number): Provenance {
-  return {
-    kind: r.sourceKind,
-    title: r.sourceTitle,
-    url: r.sourceUrl,
-    quote: r.sourceQuote,
-    releasedOn: r.releasedOn,
-    basis: r.basis,
-    enteredBy: r.enteredBy,
-    revision: version,
-  };
-}
-
-/** SQL condition: the value was known on the date in parameter $n (released, or approved, on or before it). */
-export const knownOn = (n: number) =>
-  `COALESCE(o.released_on, (o.approved_at AT TIME ZONE 'UTC')::date) <= $${n}::date`;
-
-/**
- * The approved values of a plan's indicators, latest version per indicator, period and kind (region totals
- * only). With `asOf` (YYYY-MM-DD): only what was known that day — each value in its latest revision released
- * (or approved) on or before it. With `codes`: those indicators' values only.
- */
-export async function listApprovedValues(
-  db: Queryable,
-  planId: string,
-  opts: { asOf?: string | null; codes?: readonly string[] } = {},
-): Promise<ApprovedValueRow[]> {
-  const asOf = opts.asOf ?? null;
-  const params: unknown[] = [planId];
-  const where: string[] = [];
-  if (asOf !== null) where.push(`AND ${knownOn(params.push(asOf))}`);
-  if (opts.codes !== undefined) where.push(`AND i.code = ANY($${params.push([...opts.codes])}::text[])`);
-  const rows = await db.query<Omit<ApprovedValueRow, 'provenance'> & ProvenanceColumns>(
-    `SELECT DISTINCT ON (o.indicator_id, o.period, o.kind)
-            i.code, o.year, o.period, o.kind, o.value, o.text, o.version, ${PROVENANCE_SELECT}
-       FROM observations o JOIN indicators i ON i.id = o.indicator_id
-       LEFT JOIN users cu ON cu.id = o.created_by
-      WHERE i.plan_id = $1 AND o.status = 'approved' AND o.region_id IS NULL ${where.join(' ')}
-      ORDER BY o.indicator_id, o.period, o.kind, o.version DESC`,
-    params,
-  );
-  return rows.map(
-    ({ sourceKind, sourceTitle, sourceUrl, sourceQuote, releasedOn, basis, enteredBy, ...r }) => ({
-      ...r,
-      provenance: toProvenance(
-        { sourceKind, sourceTitle, sourceUrl, sourceQuote, releasedOn, basis, enteredBy },
-        r.version,
-      ),
-    }),
-  );
-}
-
-export interface RevisionRow {
-  code: string;
-  year: number;
-  kind: ObservationKind;
-  value: number | null;
-  text: string | null;
-  version: number;
-  effectiveOn: string | null;
-  provenance: Provenance;
-}
-
-/** Every approved version (not only the latest) of the plan's annual whole-area values, oldest revision first. */
-export async function listApprovedVersions(db: Queryable, planId: string): Promise<RevisionRow[]> {
-  const rows = await db.query<Omit<RevisionRow, 'provenance'> & ProvenanceColumns>(
-    `SELECT i.code, o.year, o.kind, o.value, o.text, o.version, ${PROVENANCE_SELECT}
-       FROM observations o JOIN indicators i ON i.id = o.indicator_id
-       LEFT JOIN users cu ON cu.id = o.created_by
-      WHERE i.plan_id = $1 AND o.status = 'approved' AND o.region_id IS NULL AND o.period = o.year::text
-      ORDER BY i.position, o.year, o.kind, o.version`,
-    [planId],
-  );
-  return rows.map(
-    ({ sourceKind, sourceTitle, sourceUrl, sourceQuote, releasedOn, basis, enteredBy, ...r }) => ({
-      ...r,
-      provenance: toProvenance(
-        { sourceKind, sourceTitle, sourceUrl, sourceQuote, releasedOn, basis, enteredBy },
-        r.version,
-      ),
-    }),
-  );
-}

@@ -69,6 +69,12 @@ export const plansRepository = {
     return rows[0] ?? null;
   },
 
+  /** Whether the plan exists as an unpublished draft version. */
+  async isDraft(db: Queryable, id: string): Promise<boolean> {
+    const rows = await db.query(`SELECT id FROM plans WHERE status = 'draft' AND id = $1`, [id]);
+    return rows.length > 0;
+  },
+
   async findLatestByKey(db: Queryable, key: string): Promise<PlanRow | null> {
     const rows = await db.query<PlanRow>(
       `SELECT ${PLAN_COLUMNS} FROM plans p WHERE p.key = $1 ORDER BY p.version DESC LIMIT 1`,

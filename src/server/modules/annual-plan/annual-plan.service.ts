@@ -2,7 +2,7 @@ import type { Db } from '../../../db/db.types.ts';
 import { annualTargetsRepository } from '../../../db/repositories/annual-targets.repository.ts';
 import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { indicatorsRepository } from '../../../db/repositories/indicators.repository.ts';
-import { listApprovedValues } from '../../../db/repositories/observations.repository.ts';
+import { listApprovedValues } from '../../../db/repositories/approved-values.repository.ts';
 import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import { executionRow, type ExecutionRow } from '../../../domain/annual-plan.ts';
 import { LantuError } from '../../../domain/errors.ts';

@@ -3,7 +3,7 @@ import { indicatorsRepository, type IndicatorRow } from '../../../db/repositorie
 import {
   listApprovedValues,
   type ApprovedValueRow,
-} from '../../../db/repositories/observations.repository.ts';
+} from '../../../db/repositories/approved-values.repository.ts';
 import { plansRepository, type PlanRow } from '../../../db/repositories/plans.repository.ts';
 import { linkAcrossPlans } from '../../../domain/plan-versions.ts';
 import type { Provenance } from '../../../domain/provenance.ts';
@@ -99,11 +99,7 @@ export interface LineageSeries {
 
 /** One indicator followed across the plans it continues through, as one series. */
 export async function indicatorLineage(db: Queryable, indicatorId: string): Promise<LineageSeries> {
-  const rows = await db.query<{ planId: string }>(
-    'SELECT plan_id AS "planId" FROM indicators WHERE id = $1',
-    [indicatorId],
-  );
-  const planId = rows[0]?.planId;
+  const planId = await indicatorsRepository.planIdOf(db, indicatorId);
   const plan = planId ? await plansRepository.findById(db, planId) : null;
   if (!plan) throw notFound('Indicator', indicatorId);
   const chain = await planChain(db, plan);

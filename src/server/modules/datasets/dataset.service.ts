@@ -19,6 +19,7 @@ import { flattenTree } from '../plans/plan-tree.ts';
 import { planVersionsRepository } from '../../../db/repositories/plan-versions.repository.ts';
 import { matchIndicators } from '../../../domain/plan-versions.ts';
 import { versionInUse } from '../plan-versions/plan-versions.service.ts';
+import { systemRepository } from '../../../db/repositories/system.repository.ts';
 import { dataChanged } from '../../cache/data-version.ts';
 
 export const DEFAULT_DATASET_PATH = fileURLToPath(
@@ -74,7 +75,7 @@ const SEED_LOCK = 7_357_002;
 export async function loadDataset(db: Db, dataset: Dataset, options: LoadOptions): Promise<LoadedPlan[]> {
   return db.transaction(async (tx) => {
     if (options.onlyIfEmpty) {
-      if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+      if (db.kind === 'postgres') await systemRepository.transactionLock(tx, SEED_LOCK);
       if ((await plansRepository.count(tx)) > 0) return [];
     }
     const departmentIds = await departmentsRepository.upsertMany(tx, dataset.departments);

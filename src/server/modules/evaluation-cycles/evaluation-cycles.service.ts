@@ -7,7 +7,7 @@ import {
   type SnapshotSummaryRow,
 } from '../../../db/repositories/evaluation-snapshots.repository.ts';
 import { taskWorkRepository } from '../../../db/repositories/task-work.repository.ts';
-import { workflowRepository } from '../../../db/repositories/workflow.repository.ts';
+import { observationsRepository } from '../../../db/repositories/observations.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import type { Method } from '../../../domain/evaluation/index.ts';
 import { ENGINE_VERSION } from '../../../domain/evaluation/version.ts';
@@ -142,7 +142,7 @@ export async function addAssessment(
   const s = await snapshotOr404(db, snapshotId);
   const item =
     a.indicatorId !== undefined
-      ? { kind: 'indicator' as const, it: await workflowRepository.findIndicator(db, a.indicatorId) }
+      ? { kind: 'indicator' as const, it: await observationsRepository.findIndicator(db, a.indicatorId) }
       : { kind: 'task' as const, it: await taskWorkRepository.findNode(db, a.nodeId!) };
   if (!item.it)
     throw notFound(item.kind === 'indicator' ? 'Indicator' : 'Plan node', a.indicatorId ?? a.nodeId!);

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { systemRepository } from '../../../db/repositories/system.repository.ts';
 import { errorBodySchema } from '../../errors.ts';
 
 const healthSchema = z
@@ -27,7 +28,7 @@ healthRoutes.openapi(
   }),
   async (c) => {
     const { db, version } = c.var.deps;
-    await db.query('SELECT 1');
+    await systemRepository.ping(db);
     return c.json({ status: 'ok' as const, db: db.kind, version }, 200);
   },
 );

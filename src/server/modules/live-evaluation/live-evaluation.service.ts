@@ -2,7 +2,7 @@ import type { Queryable } from '../../../db/db.types.ts';
 import {
   listApprovedValues,
   type ApprovedValueRow,
-} from '../../../db/repositories/observations.repository.ts';
+} from '../../../db/repositories/approved-values.repository.ts';
 import type {
   EvaluationObservation,
   Method,

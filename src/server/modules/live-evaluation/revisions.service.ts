@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/db.types.ts';
-import { listApprovedVersions } from '../../../db/repositories/observations.repository.ts';
+import { listApprovedVersions } from '../../../db/repositories/approved-values.repository.ts';
 import type { Method } from '../../../domain/evaluation/index.ts';
 import type { IndicatorSpec } from '../../../domain/indicator.ts';
 import {

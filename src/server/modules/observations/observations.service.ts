@@ -2,10 +2,10 @@ import type { Db, Queryable } from '../../../db/db.types.ts';
 import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { reportingRepository } from '../../../db/repositories/reporting.repository.ts';
 import {
-  workflowRepository,
+  observationsRepository,
   type IndicatorAccess,
   type WorkflowObservation,
-} from '../../../db/repositories/workflow.repository.ts';
+} from '../../../db/repositories/observations.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import type { Bilingual } from '../../../domain/evaluation/types.ts';
 import type { ObservationKind, ObservationStatus } from '../../../domain/observation.ts';
@@ -64,7 +64,7 @@ function sourceOf(input: SourceInput | null | undefined, user: SessionUser): Sou
 }
 
 async function indicatorFor(db: Queryable, id: string): Promise<IndicatorAccess> {
-  const ind = await workflowRepository.findIndicator(db, id);
+  const ind = await observationsRepository.findIndicator(db, id);
   if (!ind) throw notFound('Indicator', id);
   return ind;
 }
@@ -124,11 +124,11 @@ export async function createObservation(
     ind,
     value,
     text,
-    await workflowRepository.approvedHistory(db, ind.id, kind, year),
+    await observationsRepository.approvedHistory(db, ind.id, kind, year),
   );
   try {
     const created = await db.transaction(async (tx) => {
-      const latest = await workflowRepository.latestForUpdate(tx, {
+      const latest = await observationsRepository.latestForUpdate(tx, {
         indicatorId: ind.id,
         period: input.period,
         kind,
@@ -148,7 +148,7 @@ export async function createObservation(
           'Correcting an approved value needs a reason 更正已审核数据需说明理由',
         );
       }
-      const newId = await workflowRepository.insert(tx, {
+      const newId = await observationsRepository.insert(tx, {
         indicatorId: ind.id,
         period: input.period,
         year,
@@ -178,7 +178,7 @@ export async function createObservation(
       });
       // Read back inside the transaction: once it commits, the answer is already in hand (a write is never
       // committed yet reported as failed because the database went away between commit and read).
-      return (await workflowRepository.find(tx, newId))!;
+      return (await observationsRepository.find(tx, newId))!;
     });
     return { observation: created, warnings };
   } catch (e) {
@@ -198,7 +198,7 @@ export async function updateObservation(
   id: string,
   fields: { value?: number | null; text?: string | null; note?: string | null },
 ): Promise<ObservationResult> {
-  const current = await workflowRepository.find(db, id);
+  const current = await observationsRepository.find(db, id);
   if (!current) throw notFound('Observation', id);
   const ind = await indicatorFor(db, current.indicatorId);
   authorize(user, 'report', 'indicator', ind);
@@ -211,10 +211,10 @@ export async function updateObservation(
     ind,
     value,
     text,
-    await workflowRepository.approvedHistory(db, ind.id, current.kind, current.year),
+    await observationsRepository.approvedHistory(db, ind.id, current.kind, current.year),
   );
   const updated = await db.transaction(async (tx) => {
-    if (!(await workflowRepository.updateDraft(tx, id, { value, text, note }))) {
+    if (!(await observationsRepository.updateDraft(tx, id, { value, text, note }))) {
       throw new LantuError('conflict', 'This value changed status meanwhile; reload 状态已变化');
     }
     await auditRepository.append(tx, {
@@ -225,7 +225,7 @@ export async function updateObservation(
       before: { value: current.value, text: current.text, note: current.note, status: current.status },
       after: { value, text, note, status: 'draft' },
     });
-    return (await workflowRepository.find(tx, id))!;
+    return (await observationsRepository.find(tx, id))!;
   });
   return { observation: updated, warnings };
 }
@@ -237,7 +237,7 @@ async function move(
   action: Exclude<WorkflowAction, 'edit'>,
   reason: string | null,
 ): Promise<WorkflowObservation> {
-  const current = await workflowRepository.find(db, id);
+  const current = await observationsRepository.find(db, id);
   if (!current) throw notFound('Observation', id);
   const ind = await indicatorFor(db, current.indicatorId);
   if (action === 'submit') authorize(user, 'report', 'indicator', ind);
@@ -258,7 +258,9 @@ async function move(
   }
   const from: ObservationStatus[] = action === 'submit' ? ['draft', 'returned'] : ['submitted'];
   return db.transaction(async (tx) => {
-    if (!(await workflowRepository.transition(tx, id, from, next.value, user.id, reason?.trim() ?? null))) {
+    if (
+      !(await observationsRepository.transition(tx, id, from, next.value, user.id, reason?.trim() ?? null))
+    ) {
       throw new LantuError(
         'conflict',
         `This value was already ${action === 'submit' ? 'submitted' : 'handled'} by someone else 已被他人处理`,
@@ -273,7 +275,7 @@ async function move(
       after: { status: next.value, ...(reason ? { reason } : {}) },
     });
     if (next.value === 'approved') await dataChanged(tx);
-    return (await workflowRepository.find(tx, id))!;
+    return (await observationsRepository.find(tx, id))!;
   });
 }
 
@@ -291,7 +293,7 @@ export async function listObservations(
   indicatorId: string,
 ): Promise<WorkflowObservation[]> {
   const ind = await indicatorFor(db, indicatorId);
-  const all = await workflowRepository.listForIndicator(db, ind.id);
+  const all = await observationsRepository.listForIndicator(db, ind.id);
   return can(user, 'seeDrafts', 'indicator', ind) ? all : all.filter((o) => o.status === 'approved');
 }
 
@@ -317,7 +319,7 @@ export async function listPlanObservations(
           ).map((i) => i.id),
         )
       : null;
-  const rows = await workflowRepository.listForPlan(db, planId, q.mine && own ? [...own] : null);
+  const rows = await observationsRepository.listForPlan(db, planId, q.mine && own ? [...own] : null);
   return rows.filter(
     (o) =>
       (own === null || own.has(o.indicatorId) || o.status === 'approved') &&

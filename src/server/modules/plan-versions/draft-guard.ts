@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
 import { can } from '../../policies/policy.ts';
+import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import { notFound } from '../../errors.ts';
 
 const PLAN_IN_PATH = /\/plans\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/|$)/i;
@@ -16,11 +17,7 @@ export const draftGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
     (v): v is string => v !== undefined && UUID.test(v),
   );
   for (const id of new Set(ids)) {
-    const rows = await c.var.deps.db.query<{ id: string }>(
-      `SELECT id FROM plans WHERE status = 'draft' AND id = $1`,
-      [id],
-    );
-    if (rows.length > 0) throw notFound('Plan', id);
+    if (await plansRepository.isDraft(c.var.deps.db, id)) throw notFound('Plan', id);
   }
   return next();
 };
