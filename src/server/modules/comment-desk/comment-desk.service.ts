@@ -2,13 +2,13 @@ import type { Db, Queryable } from '../../../db/db.types.ts';
 import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import {
   commentDeskRepository,
-  type DeskReply,
   type ReplyTemplateRow,
 } from '../../../db/repositories/comment-desk.repository.ts';
+import type { CommentTodoItem, ModerationQueueItem } from '../../../domain/comment-desk.ts';
 import { feedbackRepository } from '../../../db/repositories/feedback.repository.ts';
 import { dueLight, workingDaysUntil, YELLOW_WORKING_DAYS, type DueLight } from '../../../domain/due-light.ts';
 import { LantuError } from '../../../domain/errors.ts';
-import { addWorkingDays, FEEDBACK_LIMITS, type FeedbackTarget } from '../../../domain/feedback.ts';
+import { addWorkingDays, FEEDBACK_LIMITS } from '../../../domain/feedback.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
 import { authorize, departmentScope } from '../../policies/policy.ts';
@@ -18,20 +18,7 @@ import { dataChanged } from '../../cache/data-version.ts';
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const day = (d: Date) => new Date(d).toISOString().slice(0, 10);
 
-export interface QueueItem {
-  id: string;
-  targetType: FeedbackTarget;
-  targetId: string;
-  targetTitle: string | null;
-  body: string;
-  name: string | null;
-  contact: string | null;
-  createdAt: string;
-  department: { code: string; name: string } | null;
-  /** No lead department: the moderator must choose who replies before publishing. */
-  needsDepartment: boolean;
-  sameClient: { id: string; status: string; body: string; createdAt: string }[];
-}
+export type QueueItem = ModerationQueueItem;
 
 /** The moderation queue (planning office): pending comments with what a moderator needs to decide. */
 export async function moderationQueue(db: Db, user: SessionUser): Promise<QueueItem[]> {
@@ -53,22 +40,7 @@ export async function moderationQueue(db: Db, user: SessionUser): Promise<QueueI
   }));
 }
 
-export interface TodoItem {
-  id: string;
-  targetType: FeedbackTarget;
-  targetId: string;
-  targetTitle: string | null;
-  /** What was published (personal numbers masked); the raw text stays with the moderators. */
-  body: string;
-  name: string | null;
-  departmentName: string | null;
-  publishedAt: string | null;
-  replyDueAt: string | null;
-  light: DueLight;
-  /** Working days left until the reply is due (negative when overdue); null once answered. */
-  workingDaysLeft: number | null;
-  replies: (Omit<DeskReply, 'createdAt'> & { createdAt: string })[];
-}
+export type TodoItem = CommentTodoItem;
 
 /**
  * Comments to answer, with their deadline light: a department sees those routed to it, the planning office and

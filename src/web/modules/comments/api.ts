@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CommentTodoItem, ModerationQueueItem } from '../../../domain/comment-desk.ts';
+import type { DueLight } from '../../../domain/due-light.ts';
 import { api } from '../../lib/api.ts';
 
 /** Comments in the workspace (issue 16 §1): the moderation queue, the departments' 待办, reply templates. */
@@ -9,43 +11,10 @@ export const deskKeys = {
   templates: () => ['bo', 'comment-desk', 'templates'] as const,
 };
 
-export type Light = 'red' | 'yellow' | 'green' | 'done';
-
-export interface QueueItem {
-  id: string;
-  targetType: 'node' | 'indicator' | 'project';
-  targetId: string;
-  targetTitle: string | null;
-  body: string;
-  name: string | null;
-  contact: string | null;
-  createdAt: string;
-  department: { code: string; name: string } | null;
-  needsDepartment: boolean;
-  sameClient: { id: string; status: string; body: string; createdAt: string }[];
-}
-
-export interface TodoItem {
-  id: string;
-  targetType: 'node' | 'indicator' | 'project';
-  targetId: string;
-  targetTitle: string | null;
-  body: string;
-  name: string | null;
-  departmentName: string | null;
-  publishedAt: string | null;
-  replyDueAt: string | null;
-  light: Light;
-  workingDaysLeft: number | null;
-  replies: {
-    id: string;
-    kind: 'reply' | 'follow_up';
-    body: string;
-    createdAt: string;
-    departmentName: string;
-    author: string | null;
-  }[];
-}
+/** The desk's items as the API answers them: the same definitions the server's service uses. */
+export type Light = DueLight;
+export type QueueItem = ModerationQueueItem;
+export type TodoItem = CommentTodoItem;
 
 export interface ReplyTemplate {
   id: string;

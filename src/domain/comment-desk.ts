@@ -1,0 +1,50 @@
+/**
+ * What the comment desk shows (issue 16 §1) — the moderation queue and the departments' 待办 — as the API
+ * answers it and the workspace reads it: one definition for the server's service and the web client.
+ */
+import type { DueLight } from './due-light.ts';
+import type { FeedbackTarget } from './feedback.ts';
+
+/** A pending comment with what a moderator needs to decide. */
+export interface ModerationQueueItem {
+  id: string;
+  targetType: FeedbackTarget;
+  targetId: string;
+  targetTitle: string | null;
+  body: string;
+  name: string | null;
+  contact: string | null;
+  createdAt: string;
+  department: { code: string; name: string } | null;
+  /** No lead department: the moderator must choose who replies before publishing. */
+  needsDepartment: boolean;
+  sameClient: { id: string; status: string; body: string; createdAt: string }[];
+}
+
+/** A department's reply or follow-up to a published comment. */
+export interface DeskReplyItem {
+  id: string;
+  kind: 'reply' | 'follow_up';
+  body: string;
+  createdAt: string;
+  departmentName: string;
+  author: string | null;
+}
+
+/** A published comment to answer, with its deadline light. */
+export interface CommentTodoItem {
+  id: string;
+  targetType: FeedbackTarget;
+  targetId: string;
+  targetTitle: string | null;
+  /** What was published (personal numbers masked); the raw text stays with the moderators. */
+  body: string;
+  name: string | null;
+  departmentName: string | null;
+  publishedAt: string | null;
+  replyDueAt: string | null;
+  light: DueLight;
+  /** Working days left until the reply is due (negative when overdue); null once answered. */
+  workingDaysLeft: number | null;
+  replies: DeskReplyItem[];
+}
