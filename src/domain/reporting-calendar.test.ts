@@ -24,6 +24,15 @@ describe('reporting calendar', () => {
     expect(dueDate('2024H1', 0)).toBeNull();
   });
 
+  it('falls on the same date in a leap year (issue 17, bug 8: 30 March in 2024)', () => {
+    expect(isoDay(dueDate('2023', 90)!)).toBe('2024-03-31');
+    expect(isoDay(dueDate('2027', 90)!)).toBe('2028-03-31');
+    expect(isoDay(dueDate('2024-01', 30)!)).toBe('2024-03-02');
+    expect(isoDay(dueDate('2023-01', 30)!)).toBe('2023-03-02');
+    expect(isoDay(dueDate('2024-02', 0)!)).toBe('2024-02-29');
+    expect(isoDay(dueDate('2024Q4', 365)!)).toBe('2025-12-31');
+  });
+
   it('parses days strictly', () => {
     expect(parseDay('2024-02-29')).not.toBeNull();
     expect(parseDay('2023-02-29')).toBeNull();

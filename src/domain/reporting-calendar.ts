@@ -18,10 +18,21 @@ export function periodsOfYear(frequency: Frequency, year: number): string[] {
   }
 }
 
-/** A period's value is due `dueDays` after the period ends. */
+/**
+ * A period's value is due `dueDays` after the period ends, counted on a 365-day calendar: 29 February is not
+ * counted, so a deadline falls on the same date every year (90 days after 31 December is 31 March, in a leap
+ * year too — counting it put the deadline a day early, on 30 March).
+ */
 export function dueDate(period: string, dueDays: number): Date | null {
   const p = parsePeriod(period);
-  return p ? new Date(p.end.getTime() + dueDays * DAY_MS) : null;
+  if (!p) return null;
+  let due = p.end.getTime();
+  for (let left = dueDays; left > 0; ) {
+    due += DAY_MS;
+    const d = new Date(due);
+    if (!(d.getUTCMonth() === 1 && d.getUTCDate() === 29)) left -= 1;
+  }
+  return new Date(due);
 }
 
 /** YYYY-MM-DD of a UTC date. */
