@@ -18,13 +18,18 @@ export interface FeedbackRow {
   moderatedAt: Date | null;
   createdAt: Date;
   reply: { body: string; createdAt: Date; departmentName: string } | null;
+  /** The name of the item the comment is about (indicator, project or plan node). */
+  targetName: string | null;
 }
 
 const COLUMNS = `f.id, f.target_type AS "targetType", f.target_id AS "targetId", f.plan_id AS "planId", f.body,
   f.public_body AS "publicBody", f.name, f.contact, f.status, f.reject_reason AS "rejectReason",
   f.department_id AS "departmentId", d.name AS "departmentName", f.reply_due_at AS "replyDueAt",
   f.moderated_at AS "moderatedAt", f.created_at AS "createdAt",
-  CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object('body', r.body, 'createdAt', r.created_at, 'departmentName', rd.name) END AS reply`;
+  CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object('body', r.body, 'createdAt', r.created_at, 'departmentName', rd.name) END AS reply,
+  CASE f.target_type WHEN 'indicator' THEN (SELECT ti.name FROM indicators ti WHERE ti.id = f.target_id)
+    WHEN 'project' THEN (SELECT tp.name FROM projects tp WHERE tp.id = f.target_id)
+    ELSE (SELECT tn.title FROM plan_nodes tn WHERE tn.id = f.target_id) END AS "targetName"`;
 const FROM = `feedback f LEFT JOIN departments d ON d.id = f.department_id
   LEFT JOIN feedback_replies r ON r.feedback_id = f.id AND r.kind = 'reply' LEFT JOIN departments rd ON rd.id = r.department_id`;
 

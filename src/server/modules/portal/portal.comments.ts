@@ -2,7 +2,9 @@ import type { FeedbackRow } from '../../../db/repositories/feedback.repository.t
 import type { FeedbackTarget } from '../../../domain/feedback.ts';
 import { escapeHtml as e } from '../../html.ts';
 import { t, type Lang } from './portal.i18n.ts';
-import { commentAnchor } from './portal.links.ts';
+import { commentAnchor, itemPagePath } from './portal.links.ts';
+import { localDay } from '../../../domain/time.ts';
+import { timeZone } from '../../time-zone.ts';
 
 /**
  * Where an item page's comment form goes. The cached page carries only this marker; the form (its message, the
@@ -12,13 +14,21 @@ import { commentAnchor } from './portal.links.ts';
 export const FORM_SLOT = /<!--lantu:form:(node|indicator|project):([0-9a-f-]{36})-->/;
 const formSlot = (type: FeedbackTarget, id: string) => `<!--lantu:form:${type}:${id}-->`;
 
-export function commentList(lang: Lang, comments: FeedbackRow[]): string {
+/**
+ * Published comments with their replies. `withItem`: lists that mix items (the 监督意见 page) say which item each
+ * comment is about, linked to its page. Dates are the local day (Asia/Shanghai), not UTC's.
+ */
+export function commentList(lang: Lang, comments: FeedbackRow[], withItem = false): string {
+  const item = (f: FeedbackRow) =>
+    withItem
+      ? `<p class="meta">${e(t(lang, 'about'))}<a href="${e(itemPagePath(f.targetType, f.targetId))}">${e(f.targetName ?? '—')}</a></p>`
+      : '';
   return comments.length
     ? `<ol class="comments">${comments
         .map(
           (
             f,
-          ) => `<li id="${e(commentAnchor(f.id))}"><p>${e(f.publicBody ?? '')}</p><p class="meta">${e(f.name ?? '—')} · ${e(new Date(f.createdAt).toISOString().slice(0, 10))}</p>
+          ) => `<li id="${e(commentAnchor(f.id))}">${item(f)}<p>${e(f.publicBody ?? '')}</p><p class="meta">${e(f.name ?? '—')} · ${e(localDay(new Date(f.createdAt), timeZone()))}</p>
 ${f.reply ? `<div class="reply"><p><strong>${e(t(lang, 'reply'))}（${e(f.reply.departmentName)}）</strong></p><p>${e(f.reply.body)}</p></div>` : `<p class="meta">${e(t(lang, 'awaitingReply'))}</p>`}</li>`,
         )
         .join('')}</ol>`

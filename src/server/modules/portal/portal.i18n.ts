@@ -74,6 +74,8 @@ const WORDS = {
   },
   investmentByArea: { zh: '各片区项目总投资', en: 'Total investment by area' },
   reportKind: { zh: '报告', en: 'Report' },
+  reportDownload: { zh: '下载报告', en: 'Download the report' },
+  about: { zh: '事项：', en: 'About: ' },
   annual: { zh: '年度监测报告', en: 'Annual report' },
   midterm: { zh: '中期评估报告', en: 'Mid-term evaluation' },
   final: { zh: '总结评估报告', en: 'Final evaluation' },

@@ -231,7 +231,7 @@ export function reportsPage(lang: Lang, plan: PlanHeader, years: number[]): stri
     )
     .join('');
   return `<h1>${e(t(lang, 'reports'))}</h1><p>${e(t(lang, 'reportNote'))}</p>
-<table><thead><tr><th scope="col">${e(t(lang, 'assessedYear'))}</th><th scope="col">${e(t(lang, 'reportKind'))}</th><th scope="col">${e(t(lang, 'download'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
+<table><thead><tr><th scope="col">${e(t(lang, 'assessedYear'))}</th><th scope="col">${e(t(lang, 'reportKind'))}</th><th scope="col">${e(t(lang, 'reportDownload'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 export function feedbackPage(lang: Lang, comments: FeedbackRow[], stats: DepartmentReplyStats[]): string {
@@ -241,7 +241,7 @@ export function feedbackPage(lang: Lang, comments: FeedbackRow[], stats: Departm
         `<tr><td>${e(s.department)}</td><td>${s.routed}</td><td>${s.replied}</td><td>${Math.round(s.replyRate * 100)}%</td><td>${s.medianReplyHours ?? '—'}</td></tr>`,
     )
     .join('');
-  const list = commentList(lang, comments);
+  const list = commentList(lang, comments, true);
   return `<h1>${e(t(lang, 'feedback'))}</h1><section aria-labelledby="rates"><h2 id="rates">${e(t(lang, 'replyRates'))}</h2>
 <table><thead><tr><th scope="col">${e(t(lang, 'department'))}</th><th scope="col">${e(t(lang, 'routed'))}</th><th scope="col">${e(t(lang, 'replied'))}</th><th scope="col">${e(t(lang, 'replyRate'))}</th><th scope="col">${e(t(lang, 'medianHours'))}</th></tr></thead><tbody>${statRows}</tbody></table></section>
 <section aria-labelledby="all"><h2 id="all">${e(t(lang, 'comments'))}</h2>${list}</section>`;

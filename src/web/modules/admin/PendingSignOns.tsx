@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api.ts';
+import { localDate } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { qk } from '../../lib/queryKeys.ts';
 import type { Role, SessionUser } from '../../lib/types.ts';
@@ -67,7 +68,7 @@ export function PendingSignOns() {
           { title: t('auth.email'), render: (_, p) => p.email ?? '—' },
           { title: t('admin.displayName'), render: (_, p) => p.displayName ?? '—' },
           { title: t('admin.sso.subject'), dataIndex: 'subject' },
-          { title: t('admin.sso.firstSeen'), render: (_, p) => p.firstSeenAt.slice(0, 10) },
+          { title: t('admin.sso.firstSeen'), render: (_, p) => localDate(p.firstSeenAt) },
           {
             title: '',
             render: (_, p) => (

@@ -1,4 +1,5 @@
 import { Card, Collapse, Empty, Space, Typography } from 'antd';
+import { localDate } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useLocation } from '../../lib/router.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
@@ -42,7 +43,7 @@ export default function CommentsPage() {
                   <DueLight light={i.light} daysLeft={i.workingDaysLeft} />
                   <Typography.Text strong>{i.targetTitle}</Typography.Text>
                   <Typography.Text type="secondary">
-                    {t('desk.todo.due', { date: (i.replyDueAt ?? '').slice(0, 10) })}
+                    {t('desk.todo.due', { date: localDate(i.replyDueAt) })}
                   </Typography.Text>
                 </Space>
               ),

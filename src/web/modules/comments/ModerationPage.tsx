@@ -1,13 +1,14 @@
 import { App, Button, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api.ts';
+import { localTime } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
 import { useDepartments, useDeskWrite, useModerationQueue, type QueueItem } from './api.ts';
 
 /** 意见审核: publish (routing to the replying department) or reject each pending comment. */
 export default function ModerationPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const q = useModerationQueue();
   const departments = useDepartments();
@@ -46,9 +47,7 @@ export default function ModerationPage() {
                 render: (_, r) => (
                   <Space direction="vertical" size={0}>
                     <Typography.Text strong>{r.targetTitle}</Typography.Text>
-                    <Typography.Text type="secondary">
-                      {r.createdAt.slice(0, 16).replace('T', ' ')}
-                    </Typography.Text>
+                    <Typography.Text type="secondary">{localTime(r.createdAt, lang)}</Typography.Text>
                   </Space>
                 ),
               },

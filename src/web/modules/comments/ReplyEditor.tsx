@@ -1,6 +1,7 @@
 import { App, Button, Input, Select, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api.ts';
+import { localDate } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useDeskWrite, useReplyTemplates, type TodoItem } from './api.ts';
 
@@ -27,7 +28,7 @@ export function ReplyEditor({ item }: { item: TodoItem }) {
               <div>
                 <Typography.Text type="secondary">
                   {r.kind === 'reply' ? t('desk.reply.official') : t('desk.reply.followUp')} ·{' '}
-                  {r.departmentName} · {r.createdAt.slice(0, 10)}
+                  {r.departmentName} · {localDate(r.createdAt)}
                 </Typography.Text>
                 <div className="comment-text">{r.body}</div>
               </div>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
 import { api } from '../../lib/api.ts';
 import { qk } from '../../lib/queryKeys.ts';
+import { localDate } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { VERDICT_ORDER } from '../../lib/rules.ts';
 import type { Snapshot, SnapshotSummary } from '../../lib/types.ts';
@@ -72,7 +73,7 @@ export function Assessments({
         {t('assess.against', {
           year: latest.year,
           kind: t(`snap.${latest.kind}`),
-          date: latest.createdAt.slice(0, 10),
+          date: localDate(latest.createdAt),
         })}
       </Typography.Text>
       {mine.length === 0 ? (
@@ -89,7 +90,7 @@ export function Assessments({
                   <strong>{a.verdict}</strong>
                   {a.score !== null && <span>{t('assess.scoreValue', { score: a.score })}</span>}
                   <span className="muted">
-                    {a.byEmail ?? ''} · {a.createdAt.slice(0, 10)}
+                    {a.byEmail ?? ''} · {localDate(a.createdAt)}
                   </span>
                 </Space>
                 {a.comment && <span>{a.comment}</span>}

@@ -3,6 +3,7 @@ import { App, Button, Card, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { qk } from '../../lib/queryKeys.ts';
+import { localTime } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { Method, SnapshotSummary } from '../../lib/types.ts';
 import { useSession } from '../session/session.tsx';
@@ -79,7 +80,7 @@ export function ReportsAndSnapshots({
           pagination={false}
           locale={{ emptyText: t('snap.none') }}
           columns={[
-            { title: t('snap.created'), render: (_, s) => s.createdAt.slice(0, 16).replace('T', ' ') },
+            { title: t('snap.created'), render: (_, s) => localTime(s.createdAt, lang) },
             { title: t('header.year'), dataIndex: 'year' },
             { title: t('snap.kind'), render: (_, s) => t(`snap.${s.kind}`) },
             { title: t('method.label'), render: (_, s) => t(`method.${s.method}`) },

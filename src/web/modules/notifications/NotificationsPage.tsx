@@ -1,5 +1,6 @@
 import { Button, Card, Empty, List, Segmented, Space, Typography } from 'antd';
 import { api } from '../../lib/api.ts';
+import { localTime } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { navigate } from '../../lib/router.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
@@ -13,7 +14,7 @@ import {
 
 /** 通知中心: what happened that concerns me, newest first; how I want to be told by mail. */
 export default function NotificationsPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const q = useNotifications();
   const prefs = usePreferences();
   const read = useNotificationWrite((id: string) => api(`/api/notifications/${id}/read`, { method: 'POST' }));
@@ -83,7 +84,7 @@ export default function NotificationsPage() {
                       {n.title}
                     </a>
                   }
-                  description={`${n.body} · ${n.createdAt.slice(0, 16).replace('T', ' ')}`}
+                  description={`${n.body} · ${localTime(n.createdAt, lang)}`}
                 />
               </List.Item>
             )}

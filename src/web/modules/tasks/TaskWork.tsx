@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
 import { api } from '../../lib/api.ts';
 import { qk } from '../../lib/queryKeys.ts';
+import { localDate } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { TaskStatus, TaskWork as TaskWorkDto } from '../../lib/types.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
@@ -153,7 +154,7 @@ export function TaskWork({
                   <Tag color={STATUS_COLOR[r.status]}>{t(`task.${r.status}`)}</Tag>
                   <span>{r.percent}%</span>
                   <span className="muted">
-                    {r.createdAt.slice(0, 10)} · {r.byEmail ?? ''}
+                    {localDate(r.createdAt)} · {r.byEmail ?? ''}
                   </span>
                 </Space>
                 <span>{r.text}</span>

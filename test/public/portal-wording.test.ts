@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/db.types.ts';
+import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import { installationSecret, issueChallenge } from '../../src/server/modules/feedback/anti-bot.ts';
+import { getJson, testApp } from '../support/app.ts';
+import { testDatabases } from '../support/databases.ts';
+import { loginAs } from '../support/session.ts';
+
+// Issue 17, bug 8: the portal's 评估报告 table headed its links 下载数据（CSV）, and the 监督意见 page listed
+// comments without the item each is about.
+describe.each(testDatabases)('portal wording on $kind', ({ create }) => {
+  let db: Db;
+  let dispose: () => Promise<void>;
+  let app: ReturnType<typeof testApp>;
+  const page = async (path: string) => (await app.request(path)).text();
+
+  beforeAll(async () => {
+    ({ db, dispose } = await create());
+    await seedIfEmpty(db);
+    app = testApp(db);
+  });
+  afterAll(async () => dispose());
+
+  it('the reports table heads its .docx/.xlsx links as a report download', async () => {
+    const zh = await page('/public/reports');
+    const headers = [...zh.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(headers).toEqual(['评价年度', '报告', '下载报告']);
+    expect(zh).not.toContain('CSV');
+    const en = await page('/public/reports?lang=en');
+    expect(en).toContain('<th scope="col">Download the report</th>');
+  });
+
+  it('the 监督意见 page names and links the item each comment is about', async () => {
+    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
+    const planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+    const { items } = (
+      await getJson<{ items: { id: string; code: string; name: string }[] }>(
+        app,
+        `/api/plans/${planId}/indicators`,
+      )
+    ).body;
+    const target = items.find((i) => i.code === 'T2-12')!;
+    const secret = await installationSecret(db);
+    const sent = await app.request('/api/public/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        targetType: 'indicator',
+        targetId: target.id,
+        body: '建议公布分季度数据',
+        name: '市民',
+        challenge: issueChallenge(secret, new Date(Date.now() - 60_000)),
+      }),
+    });
+    expect(sent.status).toBe(202);
+    const { id } = (await sent.json()) as { id: string };
+    const admin = await loginAs(app, db, 'admin');
+    expect((await admin.request('POST', `/api/feedback/${id}/publish`, {})).status).toBe(200);
+    const html = await page('/public/feedback');
+    const li = html.slice(html.indexOf(`id="fb-${id}"`));
+    expect(li.slice(0, li.indexOf('</li>'))).toContain(
+      `事项：<a href="/public/indicators/${target.id}">${target.name}</a>`,
+    );
+  });
+});
