@@ -60,7 +60,7 @@ export const assignmentsRepository = {
     const rows = await db.query<{ planId: string; code: string; title: string }>(
       target.nodeId === null
         ? `SELECT plan_id AS "planId", code, name AS title FROM indicators WHERE id = $1 FOR UPDATE`
-        : `SELECT plan_id AS "planId", COALESCE(number, kind) AS code, title FROM plan_nodes WHERE id = $1 FOR UPDATE`,
+        : `SELECT plan_id AS "planId", COALESCE(number, title) AS code, title FROM plan_nodes WHERE id = $1 FOR UPDATE`,
       [target.nodeId ?? target.indicatorId],
     );
     return rows[0] ?? null;

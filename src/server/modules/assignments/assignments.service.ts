@@ -1,3 +1,4 @@
+import { nodeCodes } from '../../../domain/plan-labels.ts';
 import type { Db, Queryable } from '../../../db/db.types.ts';
 import {
   assignmentsRepository,
@@ -150,13 +151,14 @@ export async function listPlanAssignments(db: Queryable, planId: string): Promis
     const key = r.nodeId ?? r.indicatorId ?? '';
     byItem.set(key, [...(byItem.get(key) ?? []), r]);
   }
+  const codes = nodeCodes(nodes);
   const nodeItems = nodes
     .filter((n) => byItem.has(n.id))
     .map((n) => ({
       planId,
       nodeId: n.id,
       indicatorId: null,
-      code: n.number ?? n.kind,
+      code: codes.get(n.id) ?? n.title,
       title: n.title,
       ...summary(byItem.get(n.id) ?? []),
     }));

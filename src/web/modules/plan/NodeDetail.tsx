@@ -1,4 +1,5 @@
 import { Breadcrumb, Card, Descriptions, Table, Tag, Typography } from 'antd';
+import { sourceLabel } from '../../../domain/plan-labels.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import type { Assignment, Indicator, TreeNode } from '../../lib/types.ts';
@@ -28,7 +29,7 @@ function departmentsOf(assignment: Assignment | undefined, linked: Indicator[]) 
 
 /** One plan node: where it sits, its status, departments, text, children, indicators and task progress. */
 export function NodeDetail({ plan, node }: { plan: PlanIndex; node: TreeNode }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { user } = useSession();
   const ws = useWorkspace();
   const assignments = useAssignments(ws.plan?.id ?? null, !!user);
@@ -66,7 +67,11 @@ export function NodeDetail({ plan, node }: { plan: PlanIndex; node: TreeNode }) 
                 </Tag>
               ))}
         </Descriptions.Item>
-        {node.source && <Descriptions.Item label={t('plan.source')}>{node.source}</Descriptions.Item>}
+        {node.source && (
+          <Descriptions.Item label={t('plan.source')}>
+            {sourceLabel(node.source)[lang === 'en' ? 'en' : 'zh']}
+          </Descriptions.Item>
+        )}
       </Descriptions>
       {node.body ? (
         <div className="node-body">{node.body}</div>
