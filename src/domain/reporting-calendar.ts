@@ -27,7 +27,7 @@ export function dueDate(period: string, dueDays: number): Date | null {
   const p = parsePeriod(period);
   if (!p) return null;
   let due = p.end.getTime();
-  for (let left = dueDays; left > 0; ) {
+  for (let left = dueDays; left > 0;) {
     due += DAY_MS;
     const d = new Date(due);
     if (!(d.getUTCMonth() === 1 && d.getUTCDate() === 29)) left -= 1;
