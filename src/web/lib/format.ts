@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, localDateTime, localDay } from '../../domain/time.ts';
+import { DEFAULT_TIME_ZONE, localDateTime, localDay, zoneLabel } from '../../domain/time.ts';
 
 /** Number display: at most 2 decimals, thousands separators, em dash for missing. */
 export function fmt(n: number | null | undefined, digits = 2): string {
@@ -18,13 +18,13 @@ export function withUnit(n: number | null | undefined, unit: string | null | und
 
 /**
  * A time from the API (ISO, UTC) as the planning office reads it: the wall clock in Asia/Shanghai, said so
- * (北京时间). Slicing the ISO string showed UTC, eight hours off, without saying so.
+ * (Beijing time). Slicing the ISO string showed UTC, eight hours off, without saying so.
  */
 export function localTime(iso: string | null | undefined, lang: string = 'zh-CN'): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '—';
-  return `${localDateTime(d, DEFAULT_TIME_ZONE)}${lang === 'en' ? ' CST' : '（北京时间）'}`;
+  return `${localDateTime(d, DEFAULT_TIME_ZONE)}${lang === 'en' ? ' CST' : `（${zoneLabel(DEFAULT_TIME_ZONE).zh}）`}`;
 }
 
 /** The day of an API time in Asia/Shanghai (a comment at 20:00 UTC on the 1st was written on the 2nd). */
