@@ -105,6 +105,18 @@ export const en: Strings = {
   expected: 'expected',
   uncategorised: 'Other indicators',
   explanations: 'Notes on each indicator',
+  annualPlanTitle: 'Annual plan execution',
+  annualPlanIntro: (n, year) =>
+    `The annual plan for ${year} sets an annual target for ${n} main indicators. The table lists each target, the year's result and the completion rate (in the indicator's direction).`,
+  annualPlanCaption: (year) => `Annual targets and results of the main indicators (${year})`,
+  annualPlanColumns: ['Indicator', 'Type', 'Annual target', 'Result for the year', 'Completion', 'Outcome'],
+  annualVerdicts: {
+    achieved: 'achieved',
+    nearly: 'nearly achieved',
+    missed: 'missed',
+    no_data: 'no data yet',
+    no_target: 'no target',
+  },
   laggingTrends: 'Indicators needing attention',
   trendCaption: (name, unit) =>
     `${name}: actual values (red) and target path (blue, dashed)${unit !== null && unit !== '' ? `; unit: ${unit}` : ''}`,

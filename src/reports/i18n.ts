@@ -69,6 +69,12 @@ export interface Strings {
   expected: string;
   uncategorised: string;
   explanations: string;
+  /** 年度计划执行情况 (issue 16 §2): the year's annual targets against what was achieved. */
+  annualPlanTitle: string;
+  annualPlanIntro(n: number, year: number): string;
+  annualPlanCaption(year: number): string;
+  annualPlanColumns: [string, string, string, string, string, string];
+  annualVerdicts: Record<'achieved' | 'nearly' | 'missed' | 'no_data' | 'no_target', string>;
   laggingTrends: string;
   trendCaption(name: string, unit: string | null): string;
   trendLabels: { actual: string; path: string; target: string };

@@ -96,6 +96,18 @@ export const zh: Strings = {
   expected: '预期性',
   uncategorised: '其他指标',
   explanations: '各项指标评估说明',
+  annualPlanTitle: '年度计划执行情况',
+  annualPlanIntro: (n, year) =>
+    `${year}年度计划为${n}项主要指标设定了全年预期目标。下表列出各项指标的全年预期目标、全年完成情况和完成率（按指标方向计算）。`,
+  annualPlanCaption: (year) => `${year}年主要指标全年预期目标完成情况`,
+  annualPlanColumns: ['指标', '属性', '全年预期目标', '全年完成情况', '完成率', '完成情况'],
+  annualVerdicts: {
+    achieved: '完成',
+    nearly: '基本完成',
+    missed: '未完成',
+    no_data: '数据暂缺',
+    no_target: '未设目标',
+  },
   laggingTrends: '需关注指标走势',
   trendCaption: (name, unit) =>
     `${name}：实际值（红色实线）与目标路径（蓝色虚线）${unit !== null && unit !== '' ? `，单位：${unit}` : ''}`,

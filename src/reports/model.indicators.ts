@@ -16,6 +16,7 @@ import {
   str,
   type Ctx,
 } from './model.context.ts';
+import { annualPlanPart } from './model.annual.ts';
 import { finalIndicatorParts } from './model.final.ts';
 import type { ChartBlock, ReportInput, TableBlock } from './types.ts';
 
@@ -66,8 +67,10 @@ export function indicators(ctx: Ctx, n: number): void {
   };
   ctx.blocks.push(table);
 
+  // The year's annual targets against its results, when the annual plan set any.
+  let sub = annualPlanPart(ctx, 1) ? 1 : 0;
+
   // Explanations by category, in plan order within each category.
-  let sub = 0;
   h2(ctx, ++sub, s.explanations);
   const categories: string[] = [];
   for (const i of ev.indicators) {

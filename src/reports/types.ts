@@ -44,6 +44,16 @@ export interface ReportIndicatorMeta {
   baselineRaw: string | null;
 }
 
+/** One indicator's row of the year's execution table (issue 16 §2), as the annual plan module computes it. */
+export interface ReportAnnualRow {
+  code: string;
+  annualTarget: number | null;
+  actual: number | null;
+  /** 完成率 as a share (1 = 100 %), in the indicator's direction. */
+  completionRate: number | null;
+  verdict: 'achieved' | 'nearly' | 'missed' | 'no_data' | 'no_target';
+}
+
 /** A task's latest progress report, keyed by the node's index path ("3.1.0.1", as `taskTreeFromPlan` uses). */
 export interface TaskProgress extends TaskReport {
   key: string;
@@ -90,6 +100,8 @@ export interface ReportInput {
   issuedOn?: string;
   /** A line printed under the title (e.g. "测试数据" for fixtures). */
   dataNote?: string | null;
+  /** The report year's annual targets and results (年度计划执行情况); absent or empty when none is set. */
+  annualPlan?: readonly ReportAnnualRow[];
   /** Where each value comes from, keyed "code@year" (the final report's 附表 prints it). */
   sources?: ReadonlyMap<string, Provenance>;
   /** The zone times are printed in (the appendix's snapshot time); Asia/Shanghai when absent. */

@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/db.types.ts';
+import type { Db, Queryable } from '../../../db/db.types.ts';
 import { annualTargetsRepository } from '../../../db/repositories/annual-targets.repository.ts';
 import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { indicatorsRepository } from '../../../db/repositories/indicators.repository.ts';
@@ -24,7 +24,7 @@ export interface ExecutionTableRow extends ExecutionRow {
 /** The year's last period of an indicator reported more often than yearly: its 全年 value when no annual one. */
 const lastPeriods = (year: number) => [`${year}`, `${year}Q4`, `${year}-12`];
 
-async function planOf(db: Db, planId: string) {
+async function planOf(db: Queryable, planId: string) {
   const plan = await plansRepository.findById(db, planId);
   if (!plan) throw notFound('Plan', planId);
   return plan;
@@ -43,7 +43,11 @@ function checkYear(plan: { periodStart: number; periodEnd: number }, year: numbe
  * 年度计划执行情况表: for each indicator of the plan, the year's annual target, what was achieved (approved
  * values only), the completion rate and verdict, and the half-year check for monthly and quarterly indicators.
  */
-export async function executionTable(db: Db, planId: string, year: number): Promise<ExecutionTableRow[]> {
+export async function executionTable(
+  db: Queryable,
+  planId: string,
+  year: number,
+): Promise<ExecutionTableRow[]> {
   const plan = await planOf(db, planId);
   checkYear(plan, year);
   const [indicators, targets, values] = await Promise.all([

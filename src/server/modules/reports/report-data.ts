@@ -11,6 +11,7 @@ import type { EvaluationObservation } from '../../../domain/evaluation/index.ts'
 import type { Provenance } from '../../../domain/provenance.ts';
 import type {
   ProjectProgress,
+  ReportAnnualRow,
   ReportIndicatorMeta,
   ReportProject,
   TaskProgress,
@@ -18,6 +19,7 @@ import type {
 import type { EvaluationInputs } from '../live-evaluation/live-evaluation.service.ts';
 import type { TreeNode } from '../plans/plan-tree.ts';
 import { listProjects, listSpatialUnits } from '../projects/projects.service.ts';
+import { executionTable } from '../annual-plan/annual-plan.service.ts';
 import type { TaskReportRow } from '../tasks/tasks.service.ts';
 
 /** JSON-safe: what a snapshot stores, and what `reportData` returns. */
@@ -30,6 +32,8 @@ export interface FrozenReportData {
   projectProgress: ProjectProgress[];
   /** [spatial unit code, name]. */
   areas: [string, string][];
+  /** The report year's execution table (annual targets); absent in snapshots taken before it was frozen. */
+  annualPlan?: ReportAnnualRow[];
 }
 
 export interface ReportDataOptions {
@@ -155,9 +159,13 @@ export async function reportData(
     latestReports?: readonly TaskReportRow[];
   },
 ): Promise<FrozenReportData> {
-  const [latest, projects] = await Promise.all([
+  const [latest, projects, execution] = await Promise.all([
     opts.latestReports ?? taskWorkRepository.latestReportsByPlan(db, planId, opts.year),
     projectsOf(db, planId),
+    // A report may be about the year before the plan or after it; annual targets exist only inside it.
+    opts.year >= opts.inputs.plan.periodStart && opts.year <= opts.inputs.plan.periodEnd
+      ? executionTable(db, planId, opts.year)
+      : [],
   ]);
   const taskProgress = taskProgressOf(opts.nodes, latest, opts.highlights);
   const observations: FrozenReportData['observations'] = [];
@@ -181,6 +189,15 @@ export async function reportData(
     observations,
     taskProgress,
     ...projects,
+    annualPlan: execution
+      .filter((r) => r.annualTarget !== null && opts.codes.has(r.code))
+      .map((r) => ({
+        code: r.code,
+        annualTarget: r.annualTarget,
+        actual: r.actual,
+        completionRate: r.completionRate,
+        verdict: r.verdict,
+      })),
   };
 }
 

@@ -22,7 +22,14 @@ function fromData(
   d: FrozenReportData,
 ): Pick<
   ReportInput,
-  'indicators' | 'observations' | 'taskProgress' | 'projects' | 'projectProgress' | 'areas' | 'sources'
+  | 'indicators'
+  | 'observations'
+  | 'taskProgress'
+  | 'projects'
+  | 'projectProgress'
+  | 'areas'
+  | 'sources'
+  | 'annualPlan'
 > {
   return {
     indicators: d.indicators,
@@ -32,6 +39,7 @@ function fromData(
     projects: d.projects,
     projectProgress: d.projectProgress,
     areas: new Map(d.areas),
+    annualPlan: d.annualPlan ?? [],
   };
 }
 
