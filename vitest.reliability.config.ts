@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // Budgets for CI come from the environment (RELIABILITY_FUZZ_RUNS, RELIABILITY_LOAD_SECONDS); see docs/performance.md.
 export default defineConfig({
   test: {
+    // Servers started by tests leave their parsing workers to the first upload (no warm-up CPU per start).
+    env: { LANTU_PARSE_WARM: '0' },
     include: ['test/reliability/**/*.rel.ts', 'test/security/**/*.test.ts', 'test/security/**/*.browser.ts'],
     testTimeout: 300_000,
     hookTimeout: 300_000,

@@ -6,6 +6,7 @@ import { createApp } from './app.ts';
 import { prepareDatabase } from './database.ts';
 import { createLogger } from './logger.ts';
 import { PublicReplay } from './public-replay.ts';
+import { parsePool } from '../importers/worker/parse-pool.ts';
 import { startBackground, type Background } from './background.ts';
 import { loadMailConfig, setPublicBaseUrl, type MailConfig } from './modules/notifications/mail.config.ts';
 import { VERSION } from './version.ts';
@@ -46,6 +47,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   logger.info({ url, db: db.kind }, 'lantu listening');
   setPublicBaseUrl(url);
   const background = startBackground(db, logger, mail);
+  // The parsing workers start now and load the readers, not when the first upload arrives
+  // (LANTU_PARSE_WARM=0 leaves them to the first upload, as the test suites do).
+  if (process.env.LANTU_PARSE_WARM !== '0')
+    parsePool()
+      .warm()
+      .catch((e: unknown) => logger.warn({ err: String(e) }, 'parsing workers not warmed up'));
 
   let stopping: Promise<void> | null = null;
   const stop = () =>

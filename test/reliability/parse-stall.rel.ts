@@ -1,19 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startServe } from '../support/cli.ts';
+import { buildPdf } from '../support/pdf-fixtures.ts';
 
 /**
  * Issue 12, break 3: uploads and imports must not stall the node. While the far-cell workbook, a 60 MB
- * file, a large valid .docx and a 130,000-chapter outline are sent to `lantu serve` (a child process, as
+ * file, a large valid .docx, a 130,000-chapter outline and PDF outlines (a 60-page one written in code, and
+ * the SIP outline's 42 pages from ../shared when present) are sent to `lantu serve` (a child process, as
  * `npm start` runs it), GET /api/health is asked every 25 ms and every answer must come within 200 ms.
  * Before the parsing worker the far-cell workbook alone held the event loop for ~10 s.
  */
+
+const SIP_PDF = resolve(import.meta.dirname, '../../../shared/plans/sip-14th-fyp-outline.pdf');
 
 interface ErrorBody {
   error?: { code: string };
@@ -99,6 +103,18 @@ function startProbe(url: string): { stop: () => Promise<{ latencies: number[]; f
   };
 }
 
+/** A 60-chapter outline as a 60-page PDF with a text layer (one chapter a page). */
+function pdfOutline(): Uint8Array {
+  const pages: string[][] = [['某区国民经济和社会发展第十五个五年规划纲要（2026—2030年）']];
+  for (let c = 1; c <= 60; c++) {
+    const lines = [`第${c}章 第${c}项重点工作`];
+    for (let l = 1; l <= 26; l++)
+      lines.push(`围绕第${c}项工作第${l}方面，加快推进改革创新，完善体制机制，推动高质量发展。`);
+    pages.push(lines);
+  }
+  return buildPdf({ pages, size: 10 });
+}
+
 function hugeOutline(): Uint8Array {
   const lines = ['某区国民经济和社会发展第十五个五年规划纲要（2026—2030年）', ''];
   for (let i = 1; i <= 130_000; i++) lines.push(`第${i}章 第${i}项工作`, `推进第${i}项工作。`);
@@ -118,7 +134,8 @@ describe('health answers while documents and spreadsheets are parsed', () => {
       env,
     );
     expect(made.code, made.stderr).toBe(0);
-    server = await startServe(env);
+    // A cold start on a busy shared machine can take over a minute (tsx, PGlite, migrations).
+    server = await startServe(env, 180_000);
   });
 
   afterAll(async () => {
@@ -172,6 +189,10 @@ describe('health answers while documents and spreadsheets are parsed', () => {
     // Inputs are built before probing: their generation must not delay the probe in this process.
     const [farCell, docx] = await Promise.all([farCellWorkbook(), largeDocx()]);
     const outline = hugeOutline();
+    const pdf = pdfOutline();
+    const sipPdf = existsSync(SIP_PDF) ? new Uint8Array(readFileSync(SIP_PDF)) : null;
+    if (!sipPdf)
+      console.log('parse-stall: the SIP outline PDF is absent (../shared), only the written PDF is imported');
     const sixty = new Uint8Array(60 * 1024 * 1024).fill(0x41);
     expect(farCell.byteLength).toBeLessThan(20_000);
     await logIn();
@@ -180,8 +201,9 @@ describe('health answers while documents and spreadsheets are parsed', () => {
     expect((await upload(farCell, 'warm.xlsx')).status).toBe(413);
 
     // The same probe with nothing being parsed: how fast this machine answers at all right now.
+    // 8 s, so that a loaded machine's idle spikes are seen before they are compared with the busy ones.
     const idleProbe = startProbe(`${server.url}/api/health`);
-    await new Promise((r) => setTimeout(r, 4000));
+    await new Promise((r) => setTimeout(r, 8000));
     const idle = await idleProbe.stop();
     const prober = startProbe(`${server.url}/api/health`);
     const started = performance.now();
@@ -191,6 +213,8 @@ describe('health answers while documents and spreadsheets are parsed', () => {
       importPlan(sixty, 'sixty.docx'),
       importPlan(docx, 'large.docx'),
       importPlan(outline, 'huge.txt'),
+      importPlan(pdf, 'written.pdf'),
+      ...(sipPdf ? [importPlan(sipPdf, 'sip-14th-fyp-outline.pdf')] : []),
     ]);
     const elapsed = performance.now() - started;
     const { latencies, failures } = await prober.stop();
@@ -214,6 +238,8 @@ describe('health answers while documents and spreadsheets are parsed', () => {
     expect(results[7]?.status === 413 || results[7]?.status === 0).toBe(true);
     expect(results[8]).toMatchObject({ status: 200, code: '1000 chapters' });
     expect(results[9]).toMatchObject({ status: 413, code: 'payload_too_large' });
+    expect(results[10]).toMatchObject({ status: 200, code: '60 chapters' });
+    if (sipPdf) expect(results[11]).toMatchObject({ status: 200, code: '26 chapters' });
     expect(failures).toEqual([]);
     expect(latencies.length).toBeGreaterThan(10);
     expect(idle.failures).toEqual([]);

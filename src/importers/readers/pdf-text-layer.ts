@@ -58,6 +58,11 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
+/** Loads pdf.js ahead of the first PDF (the parsing worker does when it starts). */
+export async function preloadPdfJs(): Promise<void> {
+  await loadPdfJs();
+}
+
 /** Node 20 lacks Promise.withResolvers, which pdf.js calls (its own polyfill is not always applied). */
 function ensurePromiseWithResolvers(): void {
   const P = Promise as unknown as { withResolvers?: unknown };

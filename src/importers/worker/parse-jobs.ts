@@ -19,6 +19,17 @@ async function run(job: ParseJob): Promise<unknown> {
       const result: PlanParse = { report: doc.report, dataset };
       return result;
     }
+    case 'warm': {
+      // Every reader loaded once, pdf.js included, before the first document arrives.
+      const [, , , { preloadPdfJs }] = await Promise.all([
+        import('../readers/xlsx-reader.ts'),
+        import('../import-plan.ts'),
+        import('../to-dataset.ts'),
+        import('../readers/pdf-text-layer.ts'),
+      ]);
+      await preloadPdfJs();
+      return null;
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isLantuError, type LantuError } from '../../domain/errors.ts';
+import { buildPdf } from '../../../test/support/pdf-fixtures.ts';
 import { ParsePool } from './parse-pool.ts';
 
 async function workbook(): Promise<Uint8Array> {
@@ -64,5 +65,19 @@ describe('parsing worker pool', () => {
     const e = await refusal(p.run({ kind: 'workbook', bytes }));
     expect(e.code).toBe('rate_limited');
     await Promise.all([first, second]);
+  });
+
+  it('warms every worker up (readers and pdf.js loaded), after which documents are read as before', async () => {
+    const p = pool(2);
+    await p.warm();
+    const pages = [
+      ['某区国民经济和社会发展第十五个五年规划纲要（2026—2030年）', '第一章 总则', '推进各项工作。'],
+    ];
+    const [pdf, cells] = await Promise.all([
+      p.run({ kind: 'plan', input: { bytes: buildPdf({ pages }), filename: 'a.pdf' } }),
+      p.run({ kind: 'workbook', bytes: await workbook() }),
+    ]);
+    expect(pdf.dataset.plans[0]?.nodes[0]?.title).toBe('总则');
+    expect(cells.sheets).toHaveLength(1);
   });
 });

@@ -14,7 +14,9 @@ import type { WorkbookData } from '../readers/xlsx-reader.ts';
  */
 
 export type ParseJob =
-  { kind: 'workbook'; bytes: Uint8Array } | { kind: 'plan'; input: ImportInput; planKey?: string };
+  | { kind: 'workbook'; bytes: Uint8Array }
+  | { kind: 'plan'; input: ImportInput; planKey?: string }
+  | { kind: 'warm' };
 
 export interface PlanParse {
   report: ImportReport;
@@ -24,6 +26,7 @@ export interface PlanParse {
 interface ParseResult {
   workbook: WorkbookData;
   plan: PlanParse;
+  warm: null;
 }
 
 /** What the worker answers: the value, or the error as plain data (errors do not cross threads whole). */
@@ -35,6 +38,12 @@ export type WorkerReply =
 export const PARSE_TIME_LIMIT_MS = 60_000;
 /** Heap one worker may use; past it the job fails with payload_too_large and the worker is replaced. */
 export const PARSE_MEMORY_LIMIT_MB = 2048;
+/**
+ * Time a worker may take to start and load the readers (pdf.js, ExcelJS, the importer: tens of seconds on
+ * a loaded machine, as TypeScript is compiled on load). Done when the server starts (warm), so the first
+ * upload neither pays it nor counts it against PARSE_TIME_LIMIT_MS.
+ */
+export const PARSE_WARM_LIMIT_MS = 300_000;
 /** Jobs waiting for a worker; past it the upload is refused (429) instead of queuing without end. */
 export const PARSE_QUEUE_LIMIT = 32;
 
@@ -42,6 +51,8 @@ interface Pending {
   id: number;
   job: ParseJob;
   timeoutMs: number;
+  /** Whether the job keeps the process alive (a warm-up does not). */
+  keepAlive: boolean;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
@@ -75,7 +86,7 @@ export class ParsePool {
 
   run<K extends ParseJob['kind']>(
     job: Extract<ParseJob, { kind: K }>,
-    opts: { timeoutMs?: number } = {},
+    opts: { timeoutMs?: number; keepAlive?: boolean } = {},
   ): Promise<ParseResult[K]> {
     if (this.queue.length >= this.queueLimit) {
       return Promise.reject(
@@ -91,11 +102,24 @@ export class ParsePool {
         id: this.nextId++,
         job,
         timeoutMs: opts.timeoutMs ?? PARSE_TIME_LIMIT_MS,
+        keepAlive: opts.keepAlive ?? true,
         resolve: resolve as (v: unknown) => void,
         reject,
       });
       this.dispatch();
     });
+  }
+
+  /**
+   * Starts every worker of the pool and has it load the readers, so that no upload waits for (or is timed
+   * with) a worker's start. Does not keep the process alive; a failure only means a later job starts cold.
+   */
+  async warm(): Promise<void> {
+    await Promise.all(
+      Array.from({ length: this.size }, () =>
+        this.run({ kind: 'warm' }, { timeoutMs: PARSE_WARM_LIMIT_MS, keepAlive: false }),
+      ),
+    );
   }
 
   /** Ends every worker (idle ones do not keep the process alive, so this is for tests and shutdown). */
@@ -155,7 +179,7 @@ export class ParsePool {
 
   private start(slot: Slot, job: Pending): void {
     slot.busy = job;
-    slot.worker.ref();
+    if (job.keepAlive) slot.worker.ref();
     slot.timer = setTimeout(() => {
       this.fail(
         slot,
