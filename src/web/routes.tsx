@@ -22,6 +22,7 @@ const NotificationsPage = lazy(() => import('./modules/notifications/Notificatio
 const AccountPage = lazy(() => import('./modules/accounts/AccountPage.tsx'));
 const ResetPasswordPage = lazy(() => import('./modules/accounts/ResetPasswordPage.tsx'));
 const SearchPage = lazy(() => import('./modules/search/SearchPage.tsx'));
+const SupervisionPage = lazy(() => import('./modules/supervision/SupervisionPage.tsx'));
 
 export interface MenuEntry {
   label: MessageKey;
@@ -78,6 +79,11 @@ export const ROUTES: RouteDef[] = [
     pattern: '/moderation',
     render: () => <ModerationPage />,
     menu: { label: 'nav.moderation', visible: role('admin') },
+  },
+  {
+    pattern: '/supervision',
+    render: () => <SupervisionPage />,
+    menu: { label: 'nav.supervision', visible: loggedIn },
   },
   {
     pattern: '/notifications',

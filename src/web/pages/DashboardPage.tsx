@@ -6,6 +6,7 @@ import { SummaryCard } from '../modules/dashboard/SummaryCard.tsx';
 import { VerdictDistribution } from '../modules/dashboard/VerdictDistribution.tsx';
 import { BindingPanel, LaggingPanel } from '../modules/dashboard/VerdictPanels.tsx';
 import { useEvaluation } from '../modules/evaluation/queries.ts';
+import { WarningsPanel } from '../modules/supervision/WarningsPanel.tsx';
 import { MethodSwitch } from '../modules/workspace/MethodSwitch.tsx';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
@@ -50,6 +51,7 @@ export function DashboardPage() {
           <LaggingPanel ev={ev} />
         </Col>
       </Row>
+      <WarningsPanel planId={ws.plan.id} />
       <IndicatorCards ev={ev} planId={ws.plan.id} />
       <Suspense fallback={<Loading />}>
         <DashboardLower planId={ws.plan.id} year={ws.year} />

@@ -5,6 +5,8 @@ import { InboxTable } from '../modules/inbox/InboxTable.tsx';
 import { OverdueMilestones } from '../modules/inbox/OverdueMilestones.tsx';
 import { useInbox } from '../modules/inbox/queries.ts';
 import { useSession } from '../modules/session/session.tsx';
+import { ActionableOrders } from '../modules/supervision/ActionableOrders.tsx';
+import { WarningsPanel } from '../modules/supervision/WarningsPanel.tsx';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
 
@@ -36,6 +38,12 @@ export default function InboxPage() {
       <Card size="small">
         <InboxTable items={q.data.items.filter((i) => i.planId === planId)} planId={planId} />
       </Card>
+      <ActionableOrders planId={planId} />
+      {planId && (
+        <div style={{ marginTop: 16 }}>
+          <WarningsPanel planId={planId} />
+        </div>
+      )}
       <OverdueMilestones planId={planId} />
     </div>
   );

@@ -66,7 +66,12 @@ export default function IndicatorPage({ id }: { id: string }) {
           <ValueHistory indicator={indicator} />
         </Col>
         <Col xs={24}>
-          <SubjectSupervision planId={planId} subjectType="indicator" subjectId={indicator.id} />
+          <SubjectSupervision
+            planId={planId}
+            subjectType="indicator"
+            subjectId={indicator.id}
+            subjectTitle={`${indicator.code} ${indicator.name}`}
+          />
         </Col>
         <Col xs={24}>
           <Card size="small" title={t('ind.assessments')}>

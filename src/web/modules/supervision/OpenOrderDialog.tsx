@@ -1,0 +1,113 @@
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { useI18n } from '../../lib/i18n.tsx';
+import { navigate } from '../../lib/router.tsx';
+import { useDepartments } from '../comments/api.ts';
+import { openOrder, useSupervisionWrite, type OpenOrderInput, type SubjectType } from './api.ts';
+
+const dayAfter = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+export interface OrderSource {
+  /** Opened from a warning: the order concerns the warning's item. */
+  warningId?: string;
+  subjectType?: SubjectType;
+  subjectId?: string;
+  /** The item's name, for the default title. */
+  title: string;
+  /** The reason of the warning, for the default requirement. */
+  reason?: string;
+}
+
+interface Fields {
+  title: string;
+  requirement: string;
+  planDue: string;
+  deadline: string;
+  department?: string;
+}
+
+/** 交办: the planning office opens a 督办单 on an item (or from a warning) to its lead department. */
+export function OpenOrderDialog({ source, onClose }: { source: OrderSource | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Fields>();
+  const departments = useDepartments();
+  const open = useSupervisionWrite((v: OpenOrderInput) => openOrder(v));
+  // read when the form mounts (each time the dialog opens: it is destroyed when hidden)
+  const initial: Partial<Fields> = source
+    ? {
+        title: t('sup.open.defaultTitle', { title: source.title }),
+        requirement: source.reason ? t('sup.open.defaultRequirement', { reason: source.reason }) : '',
+        planDue: dayAfter(10),
+        deadline: dayAfter(60),
+      }
+    : {};
+  const close = () => {
+    open.reset();
+    onClose();
+  };
+
+  const submit = async () => {
+    if (!source) return;
+    const v = await form.validateFields();
+    const body: OpenOrderInput = {
+      title: v.title,
+      requirement: v.requirement,
+      planDue: v.planDue,
+      deadline: v.deadline,
+      ...(v.department ? { department: v.department } : {}),
+      ...(source.warningId
+        ? { warningId: source.warningId }
+        : source.subjectType && source.subjectId
+          ? { subjectType: source.subjectType, subjectId: source.subjectId }
+          : {}),
+    };
+    open.mutate(body, {
+      onSuccess: (o) => {
+        void message.success(t('sup.open.done', { department: o.department.name }));
+        close();
+        navigate(`/supervision?id=${o.id}`);
+      },
+    });
+  };
+
+  return (
+    <Modal
+      open={!!source}
+      title={t('sup.open.title')}
+      okText={t('sup.open.submit')}
+      confirmLoading={open.isPending}
+      onOk={() => void submit()}
+      onCancel={close}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" name="open-order" initialValues={initial} preserve={false}>
+        <Form.Item name="title" label={t('sup.field.title')} rules={[{ required: true, max: 200 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="requirement"
+          label={t('sup.field.requirement')}
+          rules={[{ required: true, message: t('sup.field.requirementNeeded') }, { max: 2000 }]}
+        >
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item name="planDue" label={t('sup.field.planDue')} rules={[{ required: true }]}>
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item name="deadline" label={t('sup.field.deadline')} rules={[{ required: true }]}>
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item name="department" label={t('sup.field.department')} extra={t('sup.field.departmentHint')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('sup.field.departmentLead')}
+            options={(departments.data?.items ?? []).map((d) => ({ value: d.code, label: d.name }))}
+          />
+        </Form.Item>
+      </Form>
+      {open.error && <Alert type="error" showIcon title={open.error.message} />}
+    </Modal>
+  );
+}
