@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Modal, Select, Table } from 'antd';
+import { Alert, App, Button, Form, Modal, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { localDate } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { qk } from '../../lib/queryKeys.ts';
 import type { Role, SessionUser } from '../../lib/types.ts';
-import { errText, useDepartments } from './queries.ts';
+import { errText } from './queries.ts';
+import { RoleFields } from './RoleFields.tsx';
 
 interface PendingAccount {
   id: string;
@@ -17,7 +18,6 @@ interface PendingAccount {
   firstSeenAt: string;
 }
 
-const ROLES: Role[] = ['admin', 'department', 'assessor'];
 const KEY = ['bo', 'users', 'sso-pending'] as const;
 
 /**
@@ -28,7 +28,6 @@ export function PendingSignOns() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const depts = useDepartments();
   const q = useQuery({
     queryKey: KEY,
     queryFn: ({ signal }) =>
@@ -36,7 +35,6 @@ export function PendingSignOns() {
   });
   const [granting, setGranting] = useState<PendingAccount | null>(null);
   const [form] = Form.useForm<{ role: Role; departments?: string[] }>();
-  const role = Form.useWatch('role', form);
   const grant = useMutation({
     mutationFn: (v: { role: Role; departments?: string[] }) =>
       api<SessionUser>(`/api/users/sso-pending/${granting?.id ?? ''}/grant`, { method: 'POST', body: v }),
@@ -92,22 +90,7 @@ export function PendingSignOns() {
           initialValues={{ role: 'department' }}
           onFinish={(v) => grant.mutate(v)}
         >
-          <Form.Item name="role" label={t('admin.role')} rules={[{ required: true }]}>
-            <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-          </Form.Item>
-          {role === 'department' && (
-            <Form.Item
-              name="departments"
-              label={t('plan.departments')}
-              rules={[{ required: true, message: t('admin.deptRequired') }]}
-            >
-              <Select
-                mode="multiple"
-                options={(depts.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-                optionFilterProp="label"
-              />
-            </Form.Item>
-          )}
+          <RoleFields />
         </Form>
       </Modal>
     </>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -7,17 +7,15 @@ import { qk } from '../../lib/queryKeys.ts';
 import { MIN_PASSWORD_LENGTH } from '../../lib/rules.ts';
 import type { Role, SessionUser } from '../../lib/types.ts';
 import { ErrorState } from '../../ui/states.tsx';
-import { errText, useDepartments, useUsers } from './queries.ts';
+import { errText, useUsers } from './queries.ts';
+import { RoleFields } from './RoleFields.tsx';
 import { PendingSignOns } from './PendingSignOns.tsx';
-
-const ROLES: Role[] = ['admin', 'department', 'assessor'];
 
 /** Accounts: the list and a form for a new one (department users name their departments). */
 export function Users() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const depts = useDepartments();
   const q = useUsers();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{
@@ -27,7 +25,6 @@ export function Users() {
     displayName?: string;
     departments?: string[];
   }>();
-  const role = Form.useWatch('role', form);
   const create = useMutation({
     mutationFn: (body: object) => api<SessionUser>('/api/users', { method: 'POST', body }),
     onSuccess: (u) => {
@@ -92,22 +89,7 @@ export function Users() {
           <Form.Item name="displayName" label={t('admin.displayName')}>
             <Input />
           </Form.Item>
-          <Form.Item name="role" label={t('admin.role')} rules={[{ required: true }]}>
-            <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-          </Form.Item>
-          {role === 'department' && (
-            <Form.Item
-              name="departments"
-              label={t('plan.departments')}
-              rules={[{ required: true, message: t('admin.deptRequired') }]}
-            >
-              <Select
-                mode="multiple"
-                options={(depts.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-                optionFilterProp="label"
-              />
-            </Form.Item>
-          )}
+          <RoleFields />
         </Form>
       </Modal>
     </>
