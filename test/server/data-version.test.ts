@@ -25,6 +25,7 @@ import {
  */
 const CHANGES_PUBLISHED = new Set([
   'POST /api/observations/:id/approve', // approved values feed every evaluation and the portal
+  'POST /api/observations/approve', // the same, for a selection
   'PUT /api/assignments', // departments show in the indicator list
   'POST /api/assignments/upload',
   'POST /api/feedback/:id/publish', // published comments, reply stats, feeds

@@ -160,6 +160,10 @@ export const MATRIX: Record<string, Case> = {
     expect: allowOnly({ assessor: 200, admin: 200 }),
     request: async (ctx) => ({ path: `/api/observations/${await ctx.submitted()}/approve` }),
   },
+  'POST /api/observations/approve': {
+    expect: allowOnly({ assessor: 200, admin: 200 }),
+    request: async (ctx) => ({ path: '/api/observations/approve', json: { ids: [await ctx.submitted()] } }),
+  },
   'POST /api/observations/:id/return': {
     expect: allowOnly({ assessor: 200, admin: 200 }),
     request: async (ctx) => ({

@@ -4,6 +4,8 @@ import { OBSERVATION_STATUSES, type ObservationStatus } from '../../../domain/ob
 import { requireUser } from '../../auth/guards.ts';
 import { validationHook } from '../../errors.ts';
 import {
+  bulkApproveResultSchema,
+  bulkApproveSchema,
   newObservationSchema,
   observationIdParams,
   observationResultSchema,
@@ -14,6 +16,7 @@ import {
 } from './observations.schemas.ts';
 import {
   approveObservation,
+  approveObservations,
   createObservation,
   listObservations,
   listPlanObservations,
@@ -88,6 +91,23 @@ for (const [action, summary, fn] of transitions) {
       c.json(presentObservation(await fn(c.var.deps.db, requireUser(c), c.req.valid('param').id)), 200),
   );
 }
+
+observationsRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/observations/approve',
+    tags: ['observations'],
+    summary: 'Approve a selection of submitted values 批量审核通过',
+    description:
+      'Each value is approved (and audited) one by one as POST /observations/{id}/approve does; one that cannot be approved is reported with its error and the others still approved.',
+    request: body(bulkApproveSchema),
+    responses: { 200: ok(bulkApproveResultSchema, 'What happened to each value'), ...writeErrors },
+  }),
+  async (c) => {
+    const items = await approveObservations(c.var.deps.db, requireUser(c), c.req.valid('json').ids);
+    return c.json({ approved: items.filter((i) => i.status === 'approved').length, items }, 200);
+  },
+);
 
 observationsRoutes.openapi(
   createRoute({

@@ -121,3 +121,26 @@ export const planObservationsQuery = z.object({
     .optional()
     .openapi({ example: 'draft,returned', description: 'Comma-separated statuses to keep' }),
 });
+
+export const bulkApproveSchema = z
+  .object({
+    ids: z
+      .array(z.uuid())
+      .min(1)
+      .max(500)
+      .openapi({ description: 'Submitted values to approve, at most 500' }),
+  })
+  .openapi('BulkApprove');
+
+export const bulkApproveResultSchema = z
+  .object({
+    approved: z.number().int(),
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        status: z.enum(['approved', 'refused']),
+        error: z.object({ code: z.string(), message: z.string() }).nullable(),
+      }),
+    ),
+  })
+  .openapi('BulkApproveResult');
