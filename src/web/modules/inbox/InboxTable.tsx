@@ -1,11 +1,13 @@
 import { App, Button, Space, Table, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { api } from '../../lib/api.ts';
 import { fmt, withUnit } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import type { InboxItem } from '../../lib/types.ts';
 import { ApproveButtons } from '../observations/ApproveButtons.tsx';
-import { useObservationActions } from '../observations/mutations.ts';
+import { invalidateAfterValueWrite, useObservationActions } from '../observations/mutations.ts';
 
 const TYPE_COLOR: Record<InboxItem['type'], string> = {
   fill: 'blue',
@@ -55,6 +57,28 @@ export function InboxTable({ items, planId }: { items: InboxItem[]; planId: stri
   const { message } = App.useApp();
   const { submit } = useObservationActions(planId);
   const [busy, setBusy] = useState<string | null>(null);
+  const qc = useQueryClient();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [bulkBusy, setBulkBusy] = useState(false);
+
+  // Approve the selected values at once; the server approves and audits each one by one.
+  const approveSelected = async () => {
+    setBulkBusy(true);
+    try {
+      const r = await api<{ approved: number; items: { id: string; status: string }[] }>(
+        '/api/observations/approve',
+        { method: 'POST', body: { ids: selected } },
+      );
+      const refused = r.items.length - r.approved;
+      void message[refused > 0 ? 'warning' : 'success'](t('inbox.bulkDone', { n: r.approved, refused }));
+      setSelected([]);
+      invalidateAfterValueWrite(qc, planId, 'all', true);
+    } catch (err) {
+      void message.error(err instanceof Error ? err.message : t('error.unknown'));
+    } finally {
+      setBulkBusy(false);
+    }
+  };
 
   const submitOne = async (id: string, code: string) => {
     setBusy(id);
@@ -68,64 +92,99 @@ export function InboxTable({ items, planId }: { items: InboxItem[]; planId: stri
     }
   };
 
+  const approvable = items.some((i) => i.type === 'approve' && i.observationId);
   return (
-    <Table<InboxItem>
-      data-testid="inbox"
-      size="small"
-      rowKey={(i) => `${i.type}-${i.indicatorId}-${i.period}-${i.observationId ?? ''}`}
-      dataSource={items}
-      pagination={{ pageSize: 30, hideOnSinglePage: true }}
-      scroll={{ x: 900 }}
-      locale={{ emptyText: t('inbox.empty') }}
-      columns={[
-        {
-          title: t('inbox.type'),
-          width: 100,
-          render: (_, i) => <Tag color={TYPE_COLOR[i.type]}>{t(`inboxType.${i.type}`)}</Tag>,
-        },
-        { title: t('col.code'), dataIndex: 'code', width: 80 },
-        {
-          title: t('col.name'),
-          render: (_, i) => <Link to={`/indicators/${i.indicatorId}`}>{i.name}</Link>,
-        },
-        { title: t('col.period'), dataIndex: 'period', width: 80 },
-        {
-          title: t('col.value'),
-          width: 280,
-          render: (_, i) => <ValueToJudge item={i} />,
-        },
-        {
-          title: t('inbox.due'),
-          width: 150,
-          render: (_, i) => (
-            <Space size={4}>
-              <span>{i.due ? i.due.slice(0, 10) : '—'}</span>
-              {i.overdue && <Tag color="red">{t('inbox.overdue')}</Tag>}
-            </Space>
-          ),
-        },
-        {
-          title: t('col.actions'),
-          width: 220,
-          render: (_, i) => {
-            const id = i.observationId;
-            if (i.type === 'approve' && id) return <ApproveButtons observation={{ id }} code={i.code} />;
-            if (i.type === 'submit' && id) {
-              return (
-                <Button
-                  size="small"
-                  type="primary"
-                  loading={busy === id}
-                  onClick={() => void submitOne(id, i.code)}
-                >
-                  {t('entry.submit')}
-                </Button>
-              );
-            }
-            return <Link to="/entry">{t('inbox.goFill')}</Link>;
+    <>
+      {approvable && (
+        <Space style={{ marginBottom: 8 }}>
+          <Button
+            type="primary"
+            data-testid="bulk-approve"
+            disabled={selected.length === 0}
+            loading={bulkBusy}
+            onClick={() => void approveSelected()}
+          >
+            {t('inbox.bulkApprove', { n: selected.length })}
+          </Button>
+        </Space>
+      )}
+      <Table<InboxItem>
+        data-testid="inbox"
+        size="small"
+        rowKey={(i) => rowKeyOf(i)}
+        rowSelection={
+          approvable
+            ? {
+                selectedRowKeys: items
+                  .filter((i) => i.observationId && selected.includes(i.observationId))
+                  .map(rowKeyOf),
+                getCheckboxProps: (i) => ({
+                  disabled: i.type !== 'approve' || !i.observationId,
+                  'aria-label': `${i.code} ${i.period}`,
+                }),
+                onChange: (_, rows) =>
+                  setSelected(
+                    rows.filter((i) => i.type === 'approve' && i.observationId).map((i) => i.observationId!),
+                  ),
+              }
+            : undefined
+        }
+        dataSource={items}
+        pagination={{ pageSize: 30, hideOnSinglePage: true }}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: t('inbox.empty') }}
+        columns={[
+          {
+            title: t('inbox.type'),
+            width: 100,
+            render: (_, i) => <Tag color={TYPE_COLOR[i.type]}>{t(`inboxType.${i.type}`)}</Tag>,
           },
-        },
-      ]}
-    />
+          { title: t('col.code'), dataIndex: 'code', width: 80 },
+          {
+            title: t('col.name'),
+            render: (_, i) => <Link to={`/indicators/${i.indicatorId}`}>{i.name}</Link>,
+          },
+          { title: t('col.period'), dataIndex: 'period', width: 80 },
+          {
+            title: t('col.value'),
+            width: 280,
+            render: (_, i) => <ValueToJudge item={i} />,
+          },
+          {
+            title: t('inbox.due'),
+            width: 150,
+            render: (_, i) => (
+              <Space size={4}>
+                <span>{i.due ? i.due.slice(0, 10) : '—'}</span>
+                {i.overdue && <Tag color="red">{t('inbox.overdue')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t('col.actions'),
+            width: 220,
+            render: (_, i) => {
+              const id = i.observationId;
+              if (i.type === 'approve' && id) return <ApproveButtons observation={{ id }} code={i.code} />;
+              if (i.type === 'submit' && id) {
+                return (
+                  <Button
+                    size="small"
+                    type="primary"
+                    loading={busy === id}
+                    onClick={() => void submitOne(id, i.code)}
+                  >
+                    {t('entry.submit')}
+                  </Button>
+                );
+              }
+              return <Link to="/entry">{t('inbox.goFill')}</Link>;
+            },
+          },
+        ]}
+      />
+    </>
   );
 }
+
+const rowKeyOf = (i: InboxItem) => `${i.type}-${i.indicatorId}-${i.period}-${i.observationId ?? ''}`;
