@@ -23,6 +23,7 @@ const AccountPage = lazy(() => import('./modules/accounts/AccountPage.tsx'));
 const ResetPasswordPage = lazy(() => import('./modules/accounts/ResetPasswordPage.tsx'));
 const SearchPage = lazy(() => import('./modules/search/SearchPage.tsx'));
 const SupervisionPage = lazy(() => import('./modules/supervision/SupervisionPage.tsx'));
+const AssessmentPage = lazy(() => import('./modules/assessment/AssessmentPage.tsx'));
 
 export interface MenuEntry {
   label: MessageKey;
@@ -89,6 +90,11 @@ export const ROUTES: RouteDef[] = [
     pattern: '/notifications',
     render: () => <NotificationsPage />,
     menu: { label: 'nav.notifications', visible: loggedIn, badge: NotificationBadge },
+  },
+  {
+    pattern: '/assessment',
+    render: () => <AssessmentPage />,
+    menu: { label: 'nav.assessment', visible: loggedIn },
   },
   { pattern: '/admin', render: () => <AdminPage />, menu: { label: 'nav.admin', visible: role('admin') } },
   { pattern: '/account', render: () => <AccountPage />, menu: { label: 'nav.account', visible: loggedIn } },
