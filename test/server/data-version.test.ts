@@ -45,10 +45,11 @@ const CHANGES_PUBLISHED = new Set([
   'POST /api/supervision/:id/progress',
   'POST /api/supervision/:id/close',
   'POST /api/supervision/:id/return',
+  'DELETE /api/plans/:id', // a discarded draft leaves the office's plan list (its own test below)
 ]);
 
 /** Routes whose matrix call is a refusal for every caller; the data version is checked by a test of their own. */
-const OWN_TEST = new Set(['POST /api/plans/:id/publish']);
+const OWN_TEST = new Set(['POST /api/plans/:id/publish', 'DELETE /api/plans/:id']);
 
 /** Write routes that deliberately leave the data version alone: nothing they write is published or cached. */
 const LEAVES_PUBLISHED: Record<string, string> = {
@@ -187,6 +188,18 @@ describe.each(testDatabases)('data version on $kind', ({ create }) => {
     const res = await send(ctx.app, ctx.clients.admin, 'POST', { path: `/api/plans/${draftId}/publish` });
     expect(res.status, JSON.stringify(res.body).slice(0, 200)).toBe(200);
     expect(await readDataVersion(db)).not.toBe(before);
+
+    // DELETE /api/plans/:id: a draft discarded moves it too (the office's cached plan list loses it)
+    const third = await send(ctx.app, ctx.clients.admin, 'POST', {
+      path: `/api/plans/import?filename=v3.txt&preview=false&planId=${draftId}`,
+      bytes: outline(['推动高质量发展。', '第二章 绿色发展', '推进低碳转型。', '第三章 开放合作']),
+    });
+    expect(third.status).toBe(200);
+    const thirdId = (third.body as { planId: string }).planId;
+    const beforeDiscard = await readDataVersion(db);
+    const discarded = await send(ctx.app, ctx.clients.admin, 'DELETE', { path: `/api/plans/${thirdId}` });
+    expect(discarded.status, JSON.stringify(discarded.body).slice(0, 200)).toBe(200);
+    expect(await readDataVersion(db)).not.toBe(beforeDiscard);
   });
 
   it('moves with a saved plan import', async () => {

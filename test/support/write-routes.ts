@@ -111,6 +111,11 @@ export const MATRIX: Record<string, Case> = {
     expect: allowOnly({ admin: 409 }),
     request: (ctx) => Promise.resolve({ path: `/api/plans/${ctx.planId}/publish` }),
   },
+  // a published version is never discarded: 409 for the seeded plan (a draft's discard has its own tests)
+  'DELETE /api/plans/:id': {
+    expect: allowOnly({ admin: 409 }),
+    request: (ctx) => Promise.resolve({ path: `/api/plans/${ctx.planId}` }),
+  },
   'POST /api/auth/login': {
     expect: { anonymous: 200, own: 200, other: 200, assessor: 200, admin: 200 },
     async request(ctx) {

@@ -30,6 +30,19 @@ const EMPTY: ItemWork = {
 const PAIRS = `jsonb_to_recordset($1::jsonb) AS x(old_id uuid, new_id uuid)`;
 
 export const planVersionsRepository = {
+  /** Other plans that name `planId` as their predecessor or parent (a draft they point at cannot go). */
+  async referencedBy(db: Queryable, planId: string): Promise<{ id: string; title: string }[]> {
+    return db.query<{ id: string; title: string }>(
+      `SELECT id, title FROM plans WHERE (predecessor_id = $1 OR parent_id = $1) AND id <> $1 ORDER BY title`,
+      [planId],
+    );
+  },
+
+  /** Removes a plan version and everything in it (its nodes, indicators and their rows go with it). */
+  async remove(db: Queryable, planId: string): Promise<void> {
+    await db.query('DELETE FROM plans WHERE id = $1', [planId]);
+  },
+
   async work(db: Queryable, planId: string): Promise<PlanWork> {
     const rows = await db.query<{ id: string; what: keyof ItemWork; n: number }>(
       `SELECT COALESCE(a.indicator_id, a.node_id) AS id, 'assignments' AS what, count(*)::int AS n

@@ -5,8 +5,8 @@ import { validationHook } from '../../errors.ts';
 import { errorResponse as err, jsonResponse as ok } from '../../openapi-helpers.ts';
 import { planIdParams, planSummarySchema } from '../plans/plans.schemas.ts';
 import { listPlanVersions } from '../plans/plans.service.ts';
-import { publishPlanVersion, publishPreview } from './plan-versions.service.ts';
-import { publishResultSchema, versionDiffSchema } from './plan-versions.schemas.ts';
+import { discardPlanDraft, publishPlanVersion, publishPreview } from './plan-versions.service.ts';
+import { discardResultSchema, publishResultSchema, versionDiffSchema } from './plan-versions.schemas.ts';
 
 export const planVersionsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -71,6 +71,33 @@ planVersionsRoutes.openapi(
   async (c) => {
     const user = authorize(c.var.user, 'publishPlan', 'office');
     const result = await publishPlanVersion(c.var.deps.db, c.req.valid('param').id, {
+      id: user.id,
+      name: user.email,
+    });
+    return c.json(result, 200);
+  },
+);
+
+planVersionsRoutes.openapi(
+  createRoute({
+    method: 'delete',
+    path: '/plans/{id}',
+    tags: ['plans'],
+    summary: 'Discard a draft version and what was entered on it, audited (planning office) 放弃草稿版本',
+    request: { params: planIdParams },
+    responses: {
+      200: ok(discardResultSchema, 'Discarded; the published version is untouched'),
+      401: err('Not logged in'),
+      403: err('Not the planning office, or CSRF token missing'),
+      404: err('No such plan'),
+      409: err(
+        'Not a draft (a published or superseded version is never deleted), or another plan follows it',
+      ),
+    },
+  }),
+  async (c) => {
+    const user = authorize(c.var.user, 'publishPlan', 'office');
+    const result = await discardPlanDraft(c.var.deps.db, c.req.valid('param').id, {
       id: user.id,
       name: user.email,
     });

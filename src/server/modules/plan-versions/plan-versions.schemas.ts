@@ -49,3 +49,17 @@ export const publishResultSchema = z
     diff: versionDiffSchema,
   })
   .openapi('PlanPublished');
+
+export const discardResultSchema = z
+  .object({
+    planId: z.uuid(),
+    key: z.string(),
+    version: z.number().int(),
+    discarded: z.object({
+      indicators: z.number().int(),
+      nodes: z.number().int(),
+      projects: z.number().int(),
+      observations: z.number().int(),
+    }),
+  })
+  .openapi('PlanDraftDiscarded');

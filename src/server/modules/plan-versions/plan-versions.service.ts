@@ -237,3 +237,63 @@ export async function publishPlanVersion(
     return { planId: draftId, version: draft.version, previousId: base, diff };
   });
 }
+
+export interface DiscardResult {
+  planId: string;
+  key: string;
+  version: number;
+  /** what went with the draft */
+  discarded: { indicators: number; nodes: number; projects: number; observations: number };
+}
+
+/**
+ * Discarding a draft version: one audited transaction that removes it and whatever was entered on it while it
+ * was a draft. The published version and its work are untouched; a published or superseded version is refused.
+ */
+export async function discardPlanDraft(
+  db: Db,
+  draftId: string,
+  actor: { id: string | null; name: string },
+): Promise<DiscardResult> {
+  return db.transaction(async (tx) => {
+    const draft = await plansRepository.findById(tx, draftId);
+    if (!draft) throw notFound('Plan', draftId);
+    if (draft.status !== 'draft') {
+      throw new LantuError(
+        'conflict',
+        `Version ${draft.version} is ${draft.status}; only a draft can be discarded 仅草稿版本可放弃，已发布或已替代的版本不能删除`,
+      );
+    }
+    const users = await planVersionsRepository.referencedBy(tx, draftId);
+    if (users.length > 0) {
+      throw new LantuError(
+        'conflict',
+        `Plans name this draft as their predecessor: ${users.map((u) => u.title).join('; ')} 有规划以此草稿为前序规划，不能放弃`,
+      );
+    }
+    const [side, work] = await Promise.all([
+      savedSide(tx, draftId),
+      planVersionsRepository.work(tx, draftId),
+    ]);
+    let observations = 0;
+    for (const w of work.items.values()) observations += w.observations;
+    const discarded = {
+      indicators: side.indicators.length,
+      nodes: side.nodes.length,
+      projects: work.projects.length,
+      observations,
+    };
+    await planVersionsRepository.remove(tx, draftId);
+    await auditRepository.append(tx, {
+      actorId: actor.id,
+      actor: actor.name,
+      action: 'discard',
+      entity: 'plan',
+      entityId: draftId,
+      before: { key: draft.key, version: draft.version, status: 'draft', title: draft.title, ...discarded },
+      after: null,
+    });
+    await dataChanged(tx);
+    return { planId: draftId, key: draft.key, version: draft.version, discarded };
+  });
+}
