@@ -18,6 +18,7 @@ import {
 } from './model.context.ts';
 import { annualPlanPart } from './model.annual.ts';
 import { finalIndicatorParts } from './model.final.ts';
+import { judgementPart } from './model.judgement.ts';
 import type { ChartBlock, ReportInput, TableBlock } from './types.ts';
 
 export function indicators(ctx: Ctx, n: number): void {
@@ -102,6 +103,7 @@ export function indicators(ctx: Ctx, n: number): void {
     if (chart !== null) ctx.blocks.push(chart);
   }
   if (ctx.final) finalIndicatorParts(ctx, sub + 2);
+  judgementPart(ctx, ctx.final ? sub + 4 : sub + 2);
 }
 
 function planOrder(input: ReportInput, code: string): number | null {

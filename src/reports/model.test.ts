@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePlan } from '../domain/evaluation/summary.ts';
-import { makeSpec, series } from '../domain/evaluation/testkit.ts';
+import { makeSpec, obs, series } from '../domain/evaluation/testkit.ts';
 import type { EvaluationObservation } from '../domain/evaluation/types.ts';
 import type { PlanNodeSpec } from '../domain/plan.ts';
 import { buildReportModel } from './model.ts';
@@ -188,5 +188,41 @@ describe('buildReportModel', () => {
     expect(headings(m.blocks, 1)[0]).toBe('1. Overall assessment');
     expect(table(m.blocks, 'indicators')?.rows[2]?.[8]?.text).toBe('lagging');
     expect(m.footer).toBe('Evaluation snapshot snap-1 · engine 1.2.3');
+  });
+
+  it('shows the two-part judgement, and the growth rates with the 两年平均', () => {
+    const gdp = makeSpec({
+      code: 'G',
+      name: '地区生产总值增速',
+      kind: 'cagr',
+      baseline: 6.5,
+      target: '6.5',
+      unit: '%',
+    });
+    const growth = [obs(2020, 3.4), obs(2021, 8.1), obs(2022, 3.0), obs(2023, 5.2)];
+    const m = buildReportModel(
+      input('midterm', 2023, {
+        evaluation: evaluatePlan({
+          indicators: [...specs, gdp],
+          observations: new Map([...Object.entries(values), ['G', growth]]),
+          year: 2023,
+          options: { periodStart: 2021, periodEnd: 2025 },
+        }),
+      }),
+    );
+    expect(headings(m.blocks, 2)).toContain('（三）两段式判断与增速');
+    const j = table(m.blocks, 'judgement');
+    const row = (code: string) => j?.rows[j.rowKeys!.indexOf(code)]?.map((c) => c.text);
+    expect(row('A')?.slice(1)).toEqual(['已实现', '趋势可达目标', '一致']);
+    expect(row('B')?.[1]).toBe('滞后于进度');
+    expect(j?.rowKeys).not.toContain('D'); // no data: nothing to judge
+    const g = table(m.blocks, 'growth');
+    expect(g?.rowKeys).toEqual(['G']);
+    expect(g?.rows[0]?.map((c) => c.text)).toEqual([
+      '地区生产总值增速（%）',
+      '2020年 3.4%；2021年 8.1%；2022年 3%；2023年 5.2%',
+      '5.2%',
+      '2021年 5.72%；2022年 5.52%；2023年 4.09%',
+    ]);
   });
 });
