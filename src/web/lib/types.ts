@@ -23,6 +23,7 @@ import type { departmentSchema } from '../../server/modules/departments/departme
 import type { uploadReportSchema } from '../../server/modules/spreadsheets/spreadsheets.routes.ts';
 import type { inboxItemSchema } from '../../server/modules/inbox/inbox.schemas.ts';
 import type { planSeriesSchema } from '../../server/modules/series/series.schemas.ts';
+import type { continuitySchema, lineageSchema } from '../../server/modules/continuity/continuity.schemas.ts';
 import type { observationSchema } from '../../server/modules/observations/observations.schemas.ts';
 import type {
   indicatorListSchema,
@@ -71,6 +72,8 @@ export type TaskWork = z.infer<typeof taskWorkSchema>;
 export type TaskStatus = TaskWork['reports'][number]['status'];
 export type OverdueMilestones = z.infer<typeof overdueListSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
+export type IndicatorLineage = z.infer<typeof lineageSchema>;
+export type PlanContinuity = z.infer<typeof continuitySchema>;
 
 /** POST /api/plans/import (the server does not export this schema yet: keep in step with plans-import.routes.ts). */
 /** What the importer asks the user to check before saving (docs/plan-format.md, “Import report”). */

@@ -2,6 +2,7 @@ import { Card, Col, Row, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
 import { IndicatorCards } from '../modules/dashboard/IndicatorCards.tsx';
+import { PlanHandover } from '../modules/dashboard/PlanHandover.tsx';
 import { SummaryCard } from '../modules/dashboard/SummaryCard.tsx';
 import { VerdictDistribution } from '../modules/dashboard/VerdictDistribution.tsx';
 import { BindingPanel, LaggingPanel } from '../modules/dashboard/VerdictPanels.tsx';
@@ -25,6 +26,9 @@ export function DashboardPage() {
   if (evalQ.error) return <ErrorState error={evalQ.error} />;
   if (!evalQ.data) return <Loading />;
   const ev = evalQ.data;
+  // a plan's first year: the plan it follows, at its end, beside it (the 14th's final results beside the 15th's 2026)
+  const predecessor =
+    ev.year === ws.plan.periodStart ? (ws.plans.find((p) => p.id === ws.plan?.predecessorId) ?? null) : null;
 
   return (
     <div data-testid="dashboard">
@@ -38,6 +42,7 @@ export function DashboardPage() {
         <MethodSwitch />
       </div>
       <SummaryCard ev={ev} />
+      {predecessor && <PlanHandover plan={ws.plan} predecessor={predecessor} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
           <Card title={t('dashboard.distribution')} size="small">

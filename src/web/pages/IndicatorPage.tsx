@@ -5,6 +5,8 @@ import { Assessments } from '../modules/evaluation-cycles/Assessments.tsx';
 import { useEvaluation, useIndicators, useSeries } from '../modules/evaluation/queries.ts';
 import { IndicatorChart } from '../modules/indicator/IndicatorChart.tsx';
 import { IndicatorFacts } from '../modules/indicator/IndicatorFacts.tsx';
+import { JudgementCard } from '../modules/indicator/JudgementCard.tsx';
+import { LineageCard } from '../modules/indicator/LineageCard.tsx';
 import { MethodCard } from '../modules/indicator/MethodCard.tsx';
 import { ValueHistory } from '../modules/indicator/ValueHistory.tsx';
 import { useSession } from '../modules/session/session.tsx';
@@ -56,11 +58,17 @@ export default function IndicatorPage({ id }: { id: string }) {
         <Col xs={24} lg={8}>
           <IndicatorFacts indicator={indicator} />
         </Col>
+        <Col xs={24}>
+          <JudgementCard ev={evTime} />
+        </Col>
         <Col xs={24} md={12}>
           <MethodCard ev={evTime} title={t('method.time')} />
         </Col>
         <Col xs={24} md={12}>
           <MethodCard ev={evTrend} title={t('method.trend')} />
+        </Col>
+        <Col xs={24}>
+          <LineageCard indicatorId={indicator.id} />
         </Col>
         <Col xs={24}>
           <ValueHistory indicator={indicator} />
