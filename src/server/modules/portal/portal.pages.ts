@@ -169,7 +169,7 @@ export function indicatorPage(
 <div><dt>${e(t(lang, 'baseline'))}</dt><dd>${e(i.baseline ?? '—')}${i.baselineYear ? ` (${i.baselineYear})` : ''}</dd></div><div><dt>${e(t(lang, 'target'))}</dt><dd>${e(i.target ?? '—')}${i.targetYear ? ` (${i.targetYear})` : ''}</dd></div></dl>
 <p class="lead">${badge(i.verdict, lang)} ${e(i.explanation[lang])}</p>
 ${chart ? `<figure class="chart" role="img" aria-label="${e(i.name)}">${chart}<figcaption>${e(t(lang, 'chartNote'))}</figcaption></figure>` : ''}${measuresSection(lang, measures)}
-<section aria-labelledby="vals"><h2 id="vals">${e(t(lang, 'values'))}</h2>${rows ? `<table><thead><tr><th scope="col">${e(t(lang, 'periodCol'))}</th><th scope="col">${e(t(lang, 'value'))}</th><th scope="col">${e(t(lang, 'source'))}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p>${e(t(lang, 'noValues'))}</p>`}
+<section aria-labelledby="vals"><h2 id="vals">${e(t(lang, 'values'))}</h2>${rows ? `<div class="scroll"><table><thead><tr><th scope="col">${e(t(lang, 'periodCol'))}</th><th scope="col">${e(t(lang, 'value'))}</th><th scope="col">${e(t(lang, 'source'))}</th></tr></thead><tbody>${rows}</tbody></table></div>` : `<p>${e(t(lang, 'noValues'))}</p>`}
 <p><a href="/api/public/indicators/${e(i.id)}/values.csv">${e(t(lang, 'download'))}</a></p></section>${comments}`;
 }
 
@@ -231,7 +231,7 @@ export function reportsPage(lang: Lang, plan: PlanHeader, years: number[]): stri
     )
     .join('');
   return `<h1>${e(t(lang, 'reports'))}</h1><p>${e(t(lang, 'reportNote'))}</p>
-<table><thead><tr><th scope="col">${e(t(lang, 'assessedYear'))}</th><th scope="col">${e(t(lang, 'reportKind'))}</th><th scope="col">${e(t(lang, 'reportDownload'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
+<div class="scroll"><table><thead><tr><th scope="col">${e(t(lang, 'assessedYear'))}</th><th scope="col">${e(t(lang, 'reportKind'))}</th><th scope="col">${e(t(lang, 'reportDownload'))}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 export function feedbackPage(lang: Lang, comments: FeedbackRow[], stats: DepartmentReplyStats[]): string {
@@ -243,7 +243,7 @@ export function feedbackPage(lang: Lang, comments: FeedbackRow[], stats: Departm
     .join('');
   const list = commentList(lang, comments, true);
   return `<h1>${e(t(lang, 'feedback'))}</h1><section aria-labelledby="rates"><h2 id="rates">${e(t(lang, 'replyRates'))}</h2>
-<table><thead><tr><th scope="col">${e(t(lang, 'department'))}</th><th scope="col">${e(t(lang, 'routed'))}</th><th scope="col">${e(t(lang, 'replied'))}</th><th scope="col">${e(t(lang, 'replyRate'))}</th><th scope="col">${e(t(lang, 'medianHours'))}</th></tr></thead><tbody>${statRows}</tbody></table></section>
+<div class="scroll"><table><thead><tr><th scope="col">${e(t(lang, 'department'))}</th><th scope="col">${e(t(lang, 'routed'))}</th><th scope="col">${e(t(lang, 'replied'))}</th><th scope="col">${e(t(lang, 'replyRate'))}</th><th scope="col">${e(t(lang, 'medianHours'))}</th></tr></thead><tbody>${statRows}</tbody></table></div></section>
 <section aria-labelledby="all"><h2 id="all">${e(t(lang, 'comments'))}</h2>${list}</section>`;
 }
 

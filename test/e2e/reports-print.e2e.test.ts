@@ -1,0 +1,140 @@
+/**
+ * Reports, print and reach in Chromium: the PDF report downloaded from the evaluation screen and read back
+ * with poppler (page 1 rendered by pdftoppm is not blank, pdftotext finds Chinese); the dashboard and the
+ * indicator page printed to A4 without menus.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSoffice } from '../../src/reports/pdf.ts';
+import { runCli, startServe } from '../support/cli.ts';
+import { inkOnFirstPage, pdfText } from '../support/poppler.ts';
+import { ensureWebBuilt, launch } from './browser.ts';
+
+const ADMIN = { email: 'admin@reports.test', password: 'admin-pass-123' };
+const DEPT = { email: 'jfj@reports.test', password: 'dept-pass-123' };
+const HAVE_SOFFICE = findSoffice() !== null;
+
+describe('reports, print and reach (Chromium)', () => {
+  let dataDir: string;
+  let server: Awaited<ReturnType<typeof startServe>>;
+  let browser: Browser;
+  let page: Page;
+  let indicatorId = '';
+  let taskId = '';
+  let projectId = '';
+
+  const env = () => ({ LANTU_DATA_DIR: dataDir });
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    dataDir = mkdtempSync(join(tmpdir(), 'lantu-reports-e2e-'));
+    const seed = await runCli(['db', 'seed'], env());
+    expect(seed.code, seed.stderr).toBe(0);
+    for (const [u, role, dept] of [
+      [ADMIN, 'admin', null],
+      [DEPT, 'department', 'JFJ'],
+    ] as const) {
+      const args = ['user', 'create', '--email', u.email, '--password', u.password, '--role', role];
+      const r = await runCli(dept ? [...args, '--department', dept] : args, env());
+      expect(r.code, r.stderr).toBe(0);
+    }
+    server = await startServe(env());
+    const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
+      items: { id: string; key: string }[];
+    };
+    const p14 = plans.items.find((p) => p.key === 'sip-14th')?.id ?? '';
+    const inds = (await (await fetch(`${server.url}/api/plans/${p14}/indicators`)).json()) as {
+      items: { id: string; code: string }[];
+    };
+    indicatorId = inds.items.find((i) => i.code === 'T2-01')?.id ?? '';
+    interface TreeNode {
+      id: string;
+      kind: string;
+      children: TreeNode[];
+    }
+    const tree = (await (await fetch(`${server.url}/api/plans/${p14}/tree`)).json()) as { nodes: TreeNode[] };
+    const firstTask = (ns: TreeNode[]): TreeNode | undefined => {
+      for (const n of ns) {
+        const t = n.kind === 'task' ? n : firstTask(n.children);
+        if (t !== undefined) return t;
+      }
+      return undefined;
+    };
+    taskId = firstTask(tree.nodes)?.id ?? '';
+    const list = (await (await fetch(`${server.url}/api/projects?planId=${p14}`)).json()) as {
+      items: { id: string }[];
+    };
+    projectId = list.items[0]?.id ?? '';
+    expect({ indicatorId, taskId, projectId }).toEqual({
+      indicatorId: expect.any(String),
+      taskId: expect.stringMatching(/./),
+      projectId: expect.stringMatching(/./),
+    });
+    expect(indicatorId).not.toBe('');
+    browser = await launch();
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it.skipIf(!HAVE_SOFFICE)(
+    'downloads the PDF report from the evaluation screen; page 1 renders with ink and Chinese text',
+    async () => {
+      await page.goto(`${server.url}/evaluation`);
+      await page.getByTestId('reports').waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 240_000 }),
+        page.getByRole('link', { name: /下载 \.pdf/ }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^sip-14th-annual-\d{4}\.pdf$/);
+      const file = join(dataDir, 'downloaded.pdf');
+      await download.saveAs(file);
+      const ink = inkOnFirstPage(file);
+      expect(ink).toBeGreaterThan(0.002);
+      expect(ink).toBeLessThan(0.5);
+      const first = pdfText(file, 1, 1).replace(/\s+/g, '');
+      expect(first).toMatch(/[\u4e00-\u9fff]{6}/);
+      expect(first).toContain('园区“十四五”规划纲要');
+      expect(pdfText(file).replace(/\s+/g, '')).toContain('一、总体评价');
+    },
+    300_000,
+  );
+
+  it('prints the dashboard and the indicator page to A4 without menus', async () => {
+    for (const [path, ready, expected] of [
+      ['/', '.indicator-card', '地区生产总值'],
+      [`/indicators/${indicatorId}`, 'canvas', '地区生产总值'],
+    ] as const) {
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(`${server.url}${path}`);
+      await page.locator(ready).first().waitFor();
+      await page.waitForTimeout(500);
+      await page.emulateMedia({ media: 'print' });
+      for (const chrome of ['.shell-sider', '.shell-header', '.shell-footer'])
+        expect(await page.evaluate(`getComputedStyle(document.querySelector('${chrome}')).display`)).toBe(
+          'none',
+        );
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      const file = join(dataDir, `print-${path === '/' ? 'dashboard' : 'indicator'}.pdf`);
+      writeFileSync(file, pdf);
+      const text = pdfText(file).replace(/\s+/g, '');
+      expect(text).toContain(expected);
+      expect(text).not.toContain('主导航');
+      expect(text).not.toContain('大屏模式'); // a menu entry
+      expect(inkOnFirstPage(file)).toBeGreaterThan(0.002);
+    }
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
