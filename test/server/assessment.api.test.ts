@@ -12,7 +12,7 @@ import { loginAs, type Client } from '../support/session.ts';
  * as of 2024-06-30 for the year 2023.
  *
  * 甲局 (KA) leads K1 (expected, on track), K2 (binding, lagging) and a task:
- *   reporting: K1 2023 submitted 2024-03-01, K2 2023 on 2024-05-10 (due 2024-03-30) → 2 items, 1 late: 10
+ *   reporting: K1 2023 submitted 2024-03-01, K2 2023 on 2024-05-10 (due 2024-03-31: 90 days, 29 February not counted) → 2 items, 1 late: 10
  *   returned: K1 not, K2 sent back once → 2 items, 1 returned: 5
  *   verdicts: K1 on track (×1), K2 lagging (×2) → 30 × 1/3: 10
  *   milestones: due 06-30 done 06-20, due 09-30 done 10-15 → 7.5
@@ -214,7 +214,7 @@ describe.each(testDatabases)('department assessment (考核) on $kind', ({ creat
     const lossesOf = (s: Score) =>
       s.criteria.flatMap((c) => c.losses.map((l) => [c.criterion, l.title, l.lost, l.reason.zh]));
     expect(lossesOf(ka)).toEqual([
-      ['reporting_on_time', 'K2 单位产值能耗下降 2023', 10, '逾期41天报送（期限2024-03-30）'],
+      ['reporting_on_time', 'K2 单位产值能耗下降 2023', 10, '逾期40天报送（期限2024-03-31）'],
       ['values_returned', 'K2 单位产值能耗下降 2023', 5, '退回修改：口径有误'],
       ['indicator_verdicts', 'K2 单位产值能耗下降（约束性）', 20, '滞后'],
       ['milestones_on_time', '建设创新平台：开工', 7.5, '逾期15天完成（期限2023-09-30）'],
