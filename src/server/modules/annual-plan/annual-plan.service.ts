@@ -1,8 +1,11 @@
 import type { Db, Queryable } from '../../../db/db.types.ts';
 import { annualTargetsRepository } from '../../../db/repositories/annual-targets.repository.ts';
 import { auditRepository } from '../../../db/repositories/audit.repository.ts';
-import { indicatorsRepository } from '../../../db/repositories/indicators.repository.ts';
-import { listApprovedValues } from '../../../db/repositories/approved-values.repository.ts';
+import { indicatorsRepository, type IndicatorRow } from '../../../db/repositories/indicators.repository.ts';
+import {
+  listApprovedValues,
+  type ApprovedValueRow,
+} from '../../../db/repositories/approved-values.repository.ts';
 import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import { executionRow, type ExecutionRow } from '../../../domain/annual-plan.ts';
 import { LantuError } from '../../../domain/errors.ts';
@@ -47,13 +50,18 @@ export async function executionTable(
   db: Queryable,
   planId: string,
   year: number,
+  /** The plan's indicators and approved values when the caller has loaded them already (a report does). */
+  loaded?: {
+    plan: { periodStart: number; periodEnd: number };
+    indicators: readonly IndicatorRow[];
+    values: readonly ApprovedValueRow[];
+  },
 ): Promise<ExecutionTableRow[]> {
-  const plan = await planOf(db, planId);
-  checkYear(plan, year);
+  checkYear(loaded?.plan ?? (await planOf(db, planId)), year);
   const [indicators, targets, values] = await Promise.all([
-    indicatorsRepository.listByPlan(db, planId),
+    loaded?.indicators ?? indicatorsRepository.listByPlan(db, planId),
     annualTargetsRepository.listByPlan(db, planId, year),
-    listApprovedValues(db, planId),
+    loaded?.values ?? listApprovedValues(db, planId),
   ]);
   const targetOf = new Map(targets.map((t) => [t.indicatorId, t]));
   const periodsOf = new Map<string, Map<string, number>>();

@@ -164,7 +164,11 @@ export async function reportData(
     projectsOf(db, planId),
     // A report may be about the year before the plan or after it; annual targets exist only inside it.
     opts.year >= opts.inputs.plan.periodStart && opts.year <= opts.inputs.plan.periodEnd
-      ? executionTable(db, planId, opts.year)
+      ? executionTable(db, planId, opts.year, {
+          plan: opts.inputs.plan,
+          indicators: opts.inputs.items,
+          values: opts.inputs.values,
+        })
       : [],
   ]);
   const taskProgress = taskProgressOf(opts.nodes, latest, opts.highlights);
