@@ -1,4 +1,5 @@
 /** The one way the workspace talks to the server: same origin, JSON, CSRF header on writes. */
+import { documentLang, pickHalf } from './bilingual.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -7,7 +8,8 @@ export class ApiError extends Error {
     message: string,
     readonly details?: unknown,
   ) {
-    super(message);
+    // the server writes its messages in both languages; the screen shows its own language's half
+    super(pickHalf(message, documentLang()));
     this.name = 'ApiError';
   }
 }

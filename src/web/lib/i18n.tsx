@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import zh from '../locales/zh-CN.json';
 import en from '../locales/en.json';
+import { pickHalf } from './bilingual.ts';
 
 export type Lang = 'zh-CN' | 'en';
 export type MessageKey = keyof typeof zh;
@@ -32,6 +33,8 @@ interface I18n {
   t: Translate;
   /** Picks the language's half of a bilingual API text. */
   pick: (b: { zh: string; en: string } | null | undefined) => string;
+  /** The language's half of a server text written in both ("English 中文", "中文 / English"). */
+  half: (text: string) => string;
 }
 
 const Ctx = createContext<I18n | null>(null);
@@ -55,7 +58,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       const s = dict[key] ?? key;
       return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
     };
-    return { lang, setLang, t, pick: (b) => (b ? (lang === 'en' ? b.en : b.zh) : '') };
+    return {
+      lang,
+      setLang,
+      t,
+      pick: (b) => (b ? (lang === 'en' ? b.en : b.zh) : ''),
+      half: (text) => pickHalf(text, lang),
+    };
   }, [lang, setLang]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

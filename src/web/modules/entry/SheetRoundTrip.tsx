@@ -21,7 +21,7 @@ export function SheetRoundTrip({
   planId: string;
   departments: { code: string; name: string }[];
 }) {
-  const { t } = useI18n();
+  const { t, half } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
@@ -112,7 +112,11 @@ export function SheetRoundTrip({
                   width: 90,
                   render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`sheet.${r.status}`)}</Tag>,
                 },
-                { title: t('sheet.message'), dataIndex: 'message' },
+                {
+                  title: t('sheet.message'),
+                  dataIndex: 'message',
+                  render: (m: string | null | undefined) => (m ? half(m) : ''),
+                },
               ]}
             />
           )}
