@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeVersionChanges, type VersionSide } from './plan-diff.ts';
+import { describeVersionChanges, versionChangeList, type VersionSide } from './plan-diff.ts';
 import { matchIndicators, matchNodes } from './plan-versions.ts';
 
 const ind = (code: string, target: string, name = `指标${code}`, kind = 'level') => ({
@@ -49,5 +49,35 @@ describe('describeVersionChanges', () => {
         { nodes: [node('b', 'x')], indicators: [ind('A', '1')] },
       ),
     ).toEqual([]);
+  });
+});
+
+describe('versionChangeList', () => {
+  it('gives each change as data, coded values as they are stored', () => {
+    const before = {
+      nodes: [node('a', '总体要求', '第一篇')],
+      indicators: [ind('A', '10', '指标A', 'ceiling')],
+    };
+    const after = {
+      nodes: [node('x', '总体要求', '第一篇')],
+      indicators: [ind('A', '12', '指标A', 'share')],
+    };
+    expect(
+      versionChangeList(before, after, {
+        indicators: matchIndicators(before.indicators, after.indicators),
+        nodes: matchNodes(before.nodes, after.nodes),
+      }),
+    ).toEqual([
+      {
+        subject: 'indicator',
+        op: 'changed',
+        code: 'A',
+        name: '指标A',
+        fields: [
+          { field: 'target', before: '10', after: '12' },
+          { field: 'kind', before: 'ceiling', after: 'share' },
+        ],
+      },
+    ]);
   });
 });

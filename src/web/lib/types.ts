@@ -3,6 +3,7 @@
  * server reaches the bundle). Back-office shapes follow the issue-5 contract until its schemas are importable.
  */
 import type { z } from 'zod';
+import type { VersionChange } from '../../domain/plan-diff.ts';
 import type {
   indicatorEvaluationSchema,
   liveEvaluationSchema,
@@ -111,12 +112,15 @@ export interface PlanImportResult {
   versionDiff: PlanVersionDiff;
 }
 
+export type { IndicatorField, VersionChange } from '../../domain/plan-diff.ts';
+
 /** What publishing a version carries over (keep in step with plan-versions.schemas.ts). */
 export interface PlanVersionDiff {
   basePlanId: string | null;
   baseVersion: number | null;
   unchanged: boolean;
   changes: string[];
+  changeList: VersionChange[];
   carried: Record<
     | 'indicators'
     | 'nodes'

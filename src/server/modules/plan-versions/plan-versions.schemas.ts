@@ -18,12 +18,52 @@ const versionItemSchema = z.object({
   work: workSchema.optional(),
 });
 
+const fieldChange = z.object({
+  field: z.enum(['code', 'name', 'unit', 'attribute', 'baseline', 'target', 'kind']),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+
+const versionChangeSchema = z
+  .union([
+    z.object({
+      subject: z.literal('node'),
+      op: z.literal('changed'),
+      kind: z.string(),
+      before: z.string(),
+      after: z.string(),
+    }),
+    z.object({
+      subject: z.literal('node'),
+      op: z.enum(['added', 'removed']),
+      kind: z.string(),
+      label: z.string(),
+    }),
+    z.object({
+      subject: z.literal('indicator'),
+      op: z.literal('changed'),
+      code: z.string(),
+      name: z.string(),
+      fields: z.array(fieldChange),
+    }),
+    z.object({
+      subject: z.literal('indicator'),
+      op: z.enum(['added', 'removed']),
+      code: z.string(),
+      name: z.string(),
+    }),
+  ])
+  .openapi('VersionChange');
+
 export const versionDiffSchema = z
   .object({
     basePlanId: z.uuid().nullable().openapi({ description: 'The version in use the work is carried from' }),
     baseVersion: z.number().int().nullable(),
     unchanged: z.boolean().openapi({ description: 'The document is the version in use: saving is a no-op' }),
     changes: z.array(z.string()),
+    changeList: z.array(versionChangeSchema).openapi({
+      description: 'The changes as data (what changed, before → after), for a screen to word in its language',
+    }),
     carried: workSchema.extend({
       indicators: z.number().int(),
       nodes: z.number().int(),

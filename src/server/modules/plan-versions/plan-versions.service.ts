@@ -9,7 +9,12 @@ import {
 import { plansRepository, type PlanRow } from '../../../db/repositories/plans.repository.ts';
 import type { DatasetPlan } from '../../../domain/dataset.ts';
 import { LantuError } from '../../../domain/errors.ts';
-import { describeVersionChanges, type VersionSide } from '../../../domain/plan-diff.ts';
+import {
+  changeLine,
+  versionChangeList,
+  type VersionChange,
+  type VersionSide,
+} from '../../../domain/plan-diff.ts';
 import { matchIndicators, matchNodes, type Matching } from '../../../domain/plan-versions.ts';
 import { dataChanged } from '../../cache/data-version.ts';
 import { notFound } from '../../errors.ts';
@@ -32,6 +37,8 @@ export interface VersionDiff {
   /** The document is the version in use: saving it changes nothing. */
   unchanged: boolean;
   changes: string[];
+  /** The same changes as data, for a screen to word in its language. */
+  changeList: VersionChange[];
   carried: {
     indicators: number;
     nodes: number;
@@ -112,7 +119,8 @@ export function buildDiff(
   work: PlanWork,
 ): VersionDiff {
   const m = matchSides(before, after);
-  const changes = describeVersionChanges(before, after, m);
+  const changeList = versionChangeList(before, after, m);
+  const changes = changeList.map(changeLine);
   const item = (side: VersionSide, id: string, type: 'indicator' | 'node'): VersionItem => {
     if (type === 'indicator') {
       const i = side.indicators.find((x) => x.id === id);
@@ -159,6 +167,7 @@ export function buildDiff(
     baseVersion: base?.version ?? null,
     unchanged: base !== null && changes.length === 0,
     changes: changes.length === 0 ? ['no changes 无变化'] : changes,
+    changeList,
     carried,
     carriedItems,
     added,

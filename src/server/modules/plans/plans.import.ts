@@ -120,7 +120,7 @@ export async function describeImport(
       const draftSide = await savedSide(db, latest.id);
       if (describeVersionChanges(draftSide, after, matchSides(draftSide, after)).length === 0) {
         sameDraft = latest;
-        diff = { ...diff, unchanged: true, changes: ['no changes 无变化'] };
+        diff = { ...diff, unchanged: true, changes: ['no changes 无变化'], changeList: [] };
       }
     }
   } else {
@@ -132,6 +132,7 @@ export async function describeImport(
       snapshots: 0,
     });
     diff.changes = [`new plan 新规划: ${countNodes(main.nodes)} nodes, ${main.indicators.length} indicators`];
+    diff.changeList = [];
   }
   let predecessor: PlanRow | null = null;
   if (opts.predecessorId) {

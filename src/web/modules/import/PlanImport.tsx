@@ -23,6 +23,7 @@ import type { PlanImportResult } from '../../lib/types.ts';
 import { useWorkspace } from '../workspace/workspace.tsx';
 import { ImportReportPanel } from './ImportReportPanel.tsx';
 import { PublishDraft } from './PublishDraft.tsx';
+import { changeText } from './changeText.ts';
 import { VersionDiffView } from './VersionDiffView.tsx';
 
 const ACCEPT = '.docx,.pdf,.txt,.md';
@@ -171,7 +172,7 @@ export function PlanImport() {
             ]}
           />
           <Typography.Title level={5}>{t('import.changes')}</Typography.Title>
-          {preview.changes.length === 0 ? (
+          {preview.versionDiff.changeList.length === 0 ? (
             <Typography.Text type="secondary">
               {target === 'new' ? t('import.newPlan') : t('import.noChanges')}
             </Typography.Text>
@@ -179,8 +180,8 @@ export function PlanImport() {
             <List
               size="small"
               bordered
-              dataSource={preview.changes}
-              renderItem={(c) => <List.Item>{c}</List.Item>}
+              dataSource={preview.versionDiff.changeList}
+              renderItem={(c) => <List.Item>{changeText(t, c)}</List.Item>}
             />
           )}
           {target !== 'new' && preview.versionDiff.basePlanId && (
