@@ -14,7 +14,7 @@ interface Indicator {
   code: string;
   name: string;
   attribute: string;
-  departments: { code: string; role: string }[];
+  departments: { code: string; name: string; role: string }[];
 }
 
 describe.each(testDatabases)(
@@ -138,6 +138,10 @@ describe.each(testDatabases)(
         { title: '完成方案编制', departmentCode: deptCode, role: 'lead', nodeId: taskId },
       ]);
       expect(mine.body.items[0].daysOverdue).toBeGreaterThan(365);
+      // issue 17, bug 8: the 待办 showed the department's code (KJJ), not its name
+      expect(mine.body.items[0].departmentName).toBe(
+        indicators.find((i) => i.code === 'T2-11')!.departments[0]!.name,
+      );
       expect((await otherDept.request('GET', `/api/milestones/overdue?department=${deptCode}`)).status).toBe(
         403,
       );

@@ -297,6 +297,7 @@ export interface ProjectRow extends NewProject, ProjectExtras {
   spatialUnitCode: string | null;
   spatialUnitName: string | null;
   leadDepartmentCode: string | null;
+  leadDepartmentName: string | null;
   inLibrary: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -336,7 +337,7 @@ const PROJECT_COLUMNS = `p.id, p.plan_id AS "planId", p.code, p.name, p.category
   p.total_investment AS "totalInvestment", p.investment_unit AS "investmentUnit", p.start_year AS "startYear",
   p.end_year AS "endYear", p.stage, p.description, p.importance_class AS "importanceClass",
   p.importance_rank AS "importanceRank", p.lead_department_id AS "leadDepartmentId", d.code AS "leadDepartmentCode",
-  p.longitude, p.latitude, p.in_library AS "inLibrary", p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+  d.name AS "leadDepartmentName", p.longitude, p.latitude, p.in_library AS "inLibrary", p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 const PROJECT_FROM = `projects p LEFT JOIN spatial_units su ON su.id = p.spatial_unit_id
   LEFT JOIN departments d ON d.id = p.lead_department_id`;
 

@@ -57,6 +57,7 @@ export interface OverdueMilestoneRow {
   nodeTitle: string;
   planId: string;
   departmentCode: string;
+  departmentName: string;
   role: 'lead' | 'co';
 }
 
@@ -151,7 +152,8 @@ export const taskWorkRepository = {
   ): Promise<OverdueMilestoneRow[]> {
     return db.query<OverdueMilestoneRow>(
       `SELECT m.id, m.title, m.due_date::text AS "dueDate", w.year, n.id AS "nodeId", n.title AS "nodeTitle",
-              n.plan_id AS "planId", d.code AS "departmentCode", a.role
+              n.plan_id AS "planId", d.code AS "departmentCode",
+              d.name AS "departmentName", a.role
          FROM task_milestones m
          JOIN task_work_plans w ON w.id = m.work_plan_id
          JOIN plan_nodes n ON n.id = w.node_id

@@ -39,6 +39,7 @@ export const projectSchema = z
     importanceRank: z.number().int().nullable(),
     leadUnit: z.string().nullable(),
     leadDepartmentCode: z.string().nullable(),
+    leadDepartmentName: z.string().nullable().openapi({ example: '发展改革委' }),
     spatialUnitCode: z.string().nullable(),
     spatialUnitName: z.string().nullable(),
     longitude: z.number().nullable(),

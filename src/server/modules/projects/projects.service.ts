@@ -38,6 +38,7 @@ export function presentProject(p: ProjectRow) {
     importanceRank: p.importanceRank,
     leadUnit: p.leadUnit,
     leadDepartmentCode: p.leadDepartmentCode,
+    leadDepartmentName: p.leadDepartmentName,
     spatialUnitCode: p.spatialUnitCode,
     spatialUnitName: p.spatialUnitName,
     longitude: p.longitude,

@@ -119,6 +119,7 @@ export const overdueListSchema = z
         nodeTitle: z.string(),
         planId: z.uuid(),
         departmentCode: z.string(),
+        departmentName: z.string(),
         role: z.enum(['lead', 'co']),
       }),
     ),

@@ -25,7 +25,7 @@ export function ProjectDrawer({ id, onClose }: { id: string | null; onClose: () 
             <Descriptions.Item label={t('projects.stage')}>{p.stage ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('projects.area')}>{p.spatialUnitName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('projects.lead')}>
-              {p.leadUnit ?? p.leadDepartmentCode ?? '—'}
+              {p.leadUnit ?? p.leadDepartmentName ?? '—'}
             </Descriptions.Item>
             <Descriptions.Item label={t('projects.investment')}>
               {p.totalInvestment !== null ? `${fmt(p.totalInvestment)} ${p.investmentUnit ?? ''}` : '—'}
