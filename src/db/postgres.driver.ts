@@ -40,7 +40,17 @@ export function openPostgres(options: PostgresOptions): Db {
     query: (text, params) => run(pool, text, params),
     async transaction(fn) {
       const client = await pool.connect();
-      const tx: Queryable = { query: (text, params) => run(client, text, params) };
+      // One connection runs one statement at a time: a transaction's queries go to it in turn, so callers
+      // may still start several at once (Promise.all over repositories) without queueing them inside pg,
+      // which pg deprecates ('client.query() when the client is already executing a query').
+      let last: Promise<unknown> = Promise.resolve();
+      const tx: Queryable = {
+        query<T extends object>(text: string, params?: readonly unknown[]) {
+          const next = last.then(() => run<T>(client, text, params));
+          last = next.catch(() => undefined); // a failed statement does not stop the ones queued after it
+          return next;
+        },
+      };
       let failure: Error | undefined;
       try {
         await client.query('BEGIN');

@@ -85,18 +85,15 @@ export async function gatherAssessmentFacts(
   asOf: string,
 ): Promise<AssessmentFacts> {
   const zone = timeZone();
-  const [departments, led, reported, submitted, milestones, replies, orders, adjustments] = await Promise.all(
-    [
-      assessmentRepository.departments(db, plan.id),
-      assessmentRepository.ledIndicators(db, plan.id),
-      assessmentRepository.firstReported(db, plan.id, year),
-      assessmentRepository.submissions(db, plan.id, year),
-      assessmentRepository.milestones(db, plan.id, year),
-      assessmentRepository.replies(db, plan.id),
-      assessmentRepository.supervisionOrders(db, plan.id, year),
-      assessmentRepository.adjustments(db, plan.id, year),
-    ],
-  );
+  // One after another: `db` may be a transaction's single connection, which runs one statement at a time.
+  const departments = await assessmentRepository.departments(db, plan.id);
+  const led = await assessmentRepository.ledIndicators(db, plan.id);
+  const reported = await assessmentRepository.firstReported(db, plan.id, year);
+  const submitted = await assessmentRepository.submissions(db, plan.id, year);
+  const milestones = await assessmentRepository.milestones(db, plan.id, year);
+  const replies = await assessmentRepository.replies(db, plan.id);
+  const orders = await assessmentRepository.supervisionOrders(db, plan.id, year);
+  const adjustments = await assessmentRepository.adjustments(db, plan.id, year);
   const items: AssessedItem[] = [];
   const push = (i: AssessedItem | null) => {
     if (i) items.push(i);
