@@ -18,6 +18,7 @@ import { notFound } from '../../errors.ts';
 import { verdictWithCandidate } from '../live-evaluation/live-evaluation.service.ts';
 import { dataChanged } from '../../cache/data-version.ts';
 import { authorize, can } from '../../policies/policy.ts';
+import { notifyValueStep } from './observations.notify.ts';
 
 export interface ObservationInput {
   indicatorId: string;
@@ -275,6 +276,8 @@ async function move(
       after: { status: next.value, ...(reason ? { reason } : {}) },
     });
     if (next.value === 'approved') await dataChanged(tx);
+    if (next.value === 'submitted' || next.value === 'returned')
+      await notifyValueStep(tx, user, ind, current, next.value, reason?.trim() ?? null);
     return (await observationsRepository.find(tx, id))!;
   });
 }
