@@ -1,0 +1,211 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, startServe } from '../support/cli.ts';
+import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
+
+const ADMIN = { email: 'office@kh.test', password: 'office-pass-123456' };
+const ASSESSOR = { email: 'team@kh.test', password: 'team-pass-1234567' };
+const DEPT = { email: 'kjj@kh.test', password: 'kjj-dept-pass-123' };
+const YEAR = 2024;
+const REASON = '科技创新委员会未按期报送研发机构数据，考核组核实后扣分';
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 250 });
+
+interface Score {
+  department: { code: string; name: string };
+  base: number;
+  adjustment: number;
+  score: number;
+  criteria: { criterion: string; points: number; weight: number; losses: { title: string }[] }[];
+}
+
+/** issue 16 §6 on screen: the assessment team sees the breakdown, adjusts a score with a reason, audited. */
+describe('部门考核 in Chromium: breakdown, an adjustment with its reason, audited', () => {
+  let dataDir: string;
+  let server: Awaited<ReturnType<typeof startServe>>;
+  let browser: Browser;
+  let planId: string;
+  const violations: string[] = [];
+  const pageErrors: string[] = [];
+
+  async function loggedIn(who: {
+    email: string;
+    password: string;
+  }): Promise<{ ctx: BrowserContext; page: Page }> {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    ctx.setDefaultTimeout(45_000);
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel(/邮箱|Email/).fill(who.email);
+    await page.getByLabel(/密码|Password/).fill(who.password);
+    await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+    await page.getByTestId('user-menu').waitFor();
+    return { ctx, page };
+  }
+
+  async function switchLang(page: Page, lang: 'zh' | 'en') {
+    await page
+      .locator('.shell-header .ant-segmented')
+      .filter({ hasText: 'EN' })
+      .getByText(lang === 'en' ? 'EN' : '中文', { exact: true })
+      .click();
+    await poll(() => page.locator('h1').first().textContent()).toMatch(
+      lang === 'en' ? /^[^\u4e00-\u9fff]*$/ : /[\u4e00-\u9fff]/,
+    );
+  }
+
+  async function axeNow(page: Page, name: string) {
+    const result = await new AxeBuilder({ page }).disableRules(['color-contrast']).analyze();
+    for (const v of result.violations)
+      if (v.impact === 'serious' || v.impact === 'critical')
+        violations.push(`${name} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    await page.screenshot({ path: join(RESULTS, `assessment-${name}.png`), fullPage: true });
+  }
+
+  const scores = (page: Page) =>
+    page.evaluate(
+      async ([id, year]) =>
+        (
+          (await (await fetch(`/api/plans/${id}/assessment?year=${year}`)).json()) as {
+            departments: unknown[];
+          }
+        ).departments,
+      [planId, YEAR] as const,
+    ) as Promise<Score[]>;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    dataDir = mkdtempSync(join(tmpdir(), 'lantu-kh-e2e-'));
+    const env = { LANTU_DATA_DIR: dataDir };
+    const seed = await runCli(['db', 'seed'], env);
+    expect(seed.code, seed.stderr).toBe(0);
+    for (const [u, role, dept] of [
+      [ADMIN, 'admin', null],
+      [ASSESSOR, 'assessor', null],
+      [DEPT, 'department', 'KJJ'],
+    ] as const) {
+      const args = ['user', 'create', '--email', u.email, '--password', u.password, '--role', role];
+      const r = await runCli(dept ? [...args, '--department', dept] : args, env);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    server = await startServe(env);
+    const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
+      items: { id: string; key: string }[];
+    };
+    planId = plans.items.find((p) => p.key === 'sip-14th')!.id;
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the breakdown, takes an adjustment with a reason, shows and audits it', async () => {
+    const team = await loggedIn(ASSESSOR);
+    const { page } = team;
+    await page.goto(`${server.url}/assessment?plan=${planId}&year=${YEAR}`);
+    await page.getByTestId('assessment-page').waitFor();
+    const before = await scores(page);
+    const kjj = before.find((d) => d.department.code === 'KJJ')!;
+    expect(kjj.criteria).toHaveLength(6);
+    expect(before.length).toBeGreaterThan(1);
+
+    // every department with its score; KJJ's breakdown names each criterion's points and the items lost
+    const row = page.locator('tr[data-department="KJJ"]');
+    await row.waitFor();
+    expect(await page.getByTestId('score-KJJ').textContent()).toBe(String(kjj.score));
+    expect(await page.locator('tr[data-department]').count()).toBe(before.length);
+    await row.locator('.ant-table-row-expand-icon').click();
+    const breakdown = page.getByTestId('breakdown-KJJ');
+    await breakdown.waitFor();
+    for (const c of kjj.criteria) {
+      const li = breakdown.locator(`[data-criterion="${c.criterion}"]`);
+      expect(await li.locator('strong').textContent()).toContain(`${c.points}/${c.weight}`);
+      for (const l of c.losses.slice(0, 3)) expect(await li.textContent()).toContain(l.title);
+    }
+    for (const lang of ['zh', 'en'] as const) {
+      await switchLang(page, lang);
+      await breakdown.waitFor();
+      await axeNow(page, `breakdown-${lang}`);
+    }
+
+    // the dialog in English, then in Chinese: nothing is saved without points and a reason
+    await row.getByRole('button', { name: 'Adjust' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reason').waitFor();
+    await axeNow(page, 'dialog-en');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await switchLang(page, 'zh');
+    await row.getByRole('button', { name: '调整得分' }).click();
+    dialog = page.getByRole('dialog');
+    const save = dialog.getByRole('button', { name: '保存调整' });
+    expect(await save.isDisabled()).toBe(true);
+    await dialog.getByLabel('调整分值').fill('-3');
+    expect(await save.isDisabled()).toBe(true); // no reason yet
+    await dialog.getByLabel('调整理由').fill(REASON);
+    await axeNow(page, 'dialog-zh');
+    await save.click();
+    const expected = Math.round(Math.min(100, Math.max(0, kjj.base - 3)) * 100) / 100;
+    await page.getByText(`已调整科技创新委员会的得分，现为${expected}分`).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // the change shows: the score, the adjustment column, the breakdown's record, and the audit log
+    await poll(() => page.getByTestId('score-KJJ').textContent()).toBe(String(expected));
+    expect(await row.textContent()).toContain('-3');
+    const record = page.getByTestId('adjustments-KJJ');
+    await record.waitFor();
+    expect(await record.textContent()).toContain(`-3：${REASON}（${ASSESSOR.email}`);
+    const audit = page.getByTestId('assessment-audit');
+    await poll(() => audit.locator('tbody tr').filter({ hasText: REASON }).count()).toBe(1);
+    const auditRow = audit.locator('tbody tr').filter({ hasText: REASON });
+    expect(await auditRow.textContent()).toContain(ASSESSOR.email);
+    expect(await auditRow.textContent()).toContain('KJJ');
+    const entries = await page.evaluate(
+      async () =>
+        ((await (await fetch('/api/audit?entity=assessment_adjustment')).json()) as { items: unknown[] })
+          .items,
+    );
+    expect(entries).toMatchObject([
+      {
+        actor: ASSESSOR.email,
+        action: 'create',
+        after: { planId, year: YEAR, department: 'KJJ', points: -3, reason: REASON },
+      },
+    ]);
+    const after = (await scores(page)).find((d) => d.department.code === 'KJJ')!;
+    expect(after).toMatchObject({ base: kjj.base, adjustment: -3, score: expected });
+    for (const lang of ['en', 'zh'] as const) {
+      await switchLang(page, lang);
+      await audit.waitFor();
+      await axeNow(page, `adjusted-${lang}`);
+    }
+
+    // the office sees the adjusted score and the log, but adjusts nothing; the department sees its own row only
+    const office = await loggedIn(ADMIN);
+    await office.page.goto(`${server.url}/assessment?plan=${planId}&year=${YEAR}`);
+    await poll(() => office.page.getByTestId('score-KJJ').textContent()).toBe(String(expected));
+    expect(await office.page.getByRole('button', { name: '调整得分' }).count()).toBe(0);
+    await office.page
+      .getByTestId('assessment-audit')
+      .locator('tbody tr')
+      .filter({ hasText: REASON })
+      .waitFor();
+    const dept = await loggedIn(DEPT);
+    await dept.page.goto(`${server.url}/assessment?plan=${planId}&year=${YEAR}`);
+    await poll(() => dept.page.getByTestId('score-KJJ').textContent()).toBe(String(expected));
+    expect(await dept.page.locator('tr[data-department]').count()).toBe(1);
+    expect(await dept.page.getByTestId('assessment-audit').count()).toBe(0);
+    await axeNow(dept.page, 'department-zh');
+
+    expect(violations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    for (const c of [team, office, dept]) await c.ctx.close();
+  }, 600_000);
+});
