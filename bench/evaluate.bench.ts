@@ -2,7 +2,7 @@
  * Evaluation engine bench, on the path the product calls: `evaluatePlan` (what the API, the CLI, reports,
  * snapshots and the revision report call) over 1,000,000 observations — 2,000 indicators × 100 regions × 5
  * years, one plan evaluation per region, judged for one year.
- * Run: npx tsx bench/evaluate.bench.ts [--runs 7] [--regions 100]
+ * Run: npx tsx bench/evaluate.bench.ts [--runs 7] [--regions 100] [--only verdictsOnly|withExplanations]
  * Reports the median of repeated runs and the ratio to a bare loop over the same observations, measured in the
  * same run (alternated with each variant).
  */
@@ -137,10 +137,11 @@ function engine(explain: boolean): number {
   return achieved;
 }
 
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const variants = [
   { name: 'verdictsOnly', run: () => engine(false) },
   { name: 'withExplanations', run: () => engine(true) },
-];
+].filter((v) => only === null || v.name === only);
 // Warm up the JIT, then alternate each variant with the bare loop so both see the same machine state.
 bareLoop();
 for (const v of variants) v.run();

@@ -1,14 +1,18 @@
 /** Condition kinds: ceiling, maintain, about, range, and path kinds that have no path — a test on the latest value. */
 import { annualRateRule, averageOf, isAnnualRate } from './annual-rate.ts';
-import { isComfortable, ruleOf, testCondition } from './condition.ts';
+import { isComfortable, testCondition } from './condition.ts';
+import type { Condition } from './condition.ts';
+import { conditionSentence } from './condition-text.ts';
+import type { ConditionFacts } from './condition-text.ts';
 import type { Ctx } from './context.ts';
 import { findBaseline, inPeriod, latest, note, resolveTarget, targetCondition } from './context.ts';
-import { base, comparisonOf, finish, lazyText, rawWithUnit, u, withoutNumber } from './explain.ts';
+import { base, comparisonOf, finish, NO_TEXT, withoutNumber } from './explain.ts';
 import { earlyAchievable as earlyAchievableFor } from './kinds.ts';
-import { numericPoints } from './observations.ts';
+import { numericPoints, pointsBetween } from './observations.ts';
+import type { NumericPoint } from './observations.ts';
 import { conditionProbability, projectValues, trendFromRatio, yearlyIncrements } from './projection.ts';
-import { fmt, gte, mean, pct, round, sampleSd } from './stats.ts';
-import type { Bilingual, IndicatorEvaluation } from './types.ts';
+import { gte, mean, round, sampleSd } from './stats.ts';
+import type { IndicatorEvaluation } from './types.ts';
 
 function earlyAchievable(ctx: Ctx): boolean {
   return earlyAchievableFor(ctx.spec.kind, ctx.spec.attribute);
@@ -51,7 +55,7 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
   r.dataYear = num.year;
   r.actual = round(judged);
   if (avg !== null) {
-    const over = yearly.filter((p) => !testCondition(cond, p.value)).map((p) => p.year);
+    const over = yearsFailing(yearly, cond, -Infinity);
     if (over.length > 0)
       note(
         ctx,
@@ -66,8 +70,8 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
   }
   if (ctx.y0 !== null && ctx.yT !== null) r.elapsed = round((num.year - ctx.y0) / (ctx.yT - ctx.y0));
   r.comparison = comparisonOf(ctx, cond, met);
-  const pts = all.filter((p) => (baseline === null || p.year >= baseline.year) && p.year <= num.year);
-  if (baseline !== null && baseline.source === 'plan' && !pts.some((p) => p.year === baseline.year))
+  const pts = pointsBetween(all, baseline === null ? -Infinity : baseline.year, num.year);
+  if (baseline !== null && baseline.source === 'plan' && pts[0]?.year !== baseline.year)
     pts.unshift({ year: baseline.year, value: baseline.value, span: 1 });
   const increments = yearlyIncrements(pts);
   const n = ctx.yT === null ? 0 : ctx.yT - num.year;
@@ -91,70 +95,58 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
         years: n,
       };
   }
-  const head = lazyText(ctx, (): Bilingual => {
-    const Au = u(ctx, A);
-    const Tu = rawWithUnit(ctx, q.raw);
-    if (avg !== null) {
-      const first = yearly[0]?.year ?? num.year;
-      const Mu = u(ctx, avg);
-      return {
-        zh: `${first}—${num.year}年平均为${Mu.zh}（${num.year}年为${Au.zh}），目标${Tu.zh}（${ruleOf(cond).zh}）${met ? '已满足' : '未满足'}`,
-        en: `the ${first}–${num.year} average is ${Mu.en} (${Au.en} in ${num.year}) against the target ${Tu.en} (${ruleOf(cond).en}): ${met ? 'met' : 'not met'}`,
-      };
-    }
-    return {
-      zh: `${num.year}年为${Au.zh}，目标${Tu.zh}（${ruleOf(cond).zh}）${met ? '已满足' : '未满足'}`,
-      en: `${Au.en} in ${num.year} against the target ${Tu.en} (${ruleOf(cond).en}): ${met ? 'met' : 'not met'}`,
-    };
-  });
+  const t: ConditionFacts = {
+    A,
+    raw: q.raw,
+    cond,
+    met,
+    avg,
+    first: yearly[0]?.year ?? num.year,
+    year: num.year,
+  };
   if (ctx.final) {
     if (met && kind === 'maintain') {
-      const broken = pts
-        .filter((p) => (ctx.y0 === null || p.year > ctx.y0) && !testCondition(cond, p.value))
-        .map((p) => p.year);
-      if (broken.length > 0) {
-        return finish(ctx, r, 'not_achieved', () => ({
-          zh: `${head().zh}，但${broken.join('、')}年未保持`,
-          en: `${head().en}, but it did not hold in ${broken.join(', ')}`,
-        }));
-      }
+      const broken = yearsFailing(pts, cond, ctx.y0 ?? -Infinity);
+      if (broken.length > 0)
+        return finish(
+          ctx,
+          r,
+          'not_achieved',
+          ctx.explain ? conditionSentence(ctx, t, 'broken', broken) : NO_TEXT,
+        );
     }
-    return finish(ctx, r, met ? 'achieved' : 'not_achieved', head);
+    return finish(
+      ctx,
+      r,
+      met ? 'achieved' : 'not_achieved',
+      ctx.explain ? conditionSentence(ctx, t, 'plain') : NO_TEXT,
+    );
   }
   if (met && avg !== null) {
     // A yearly rate must hold every year: a margin beyond δ is 快于预期, never 提前实现 (binding: no margin credit).
     const ahead = ctx.spec.attribute !== 'binding' && isComfortable(cond, avg);
-    return finish(ctx, r, ahead ? 'ahead' : 'on_track', () => ({
-      zh: `${head().zh}${ahead ? `，且优于目标${fmt(ctx.delta * 100)}%以上（须逐年保持，不提前认定完成）` : ''}`,
-      en: `${head().en}${ahead ? `, with a margin beyond ${fmt(ctx.delta * 100)}% of the target (it must hold every year, so it is not declared met early)` : ''}`,
-    }));
+    return finish(
+      ctx,
+      r,
+      ahead ? 'ahead' : 'on_track',
+      ctx.explain ? conditionSentence(ctx, t, ahead ? 'average_margin' : 'plain') : NO_TEXT,
+    );
   }
   if (met) {
     const early = earlyAchievable(ctx) && isComfortable(cond, A);
-    const extra: Bilingual = early
-      ? {
-          zh: `，且超出目标${fmt(ctx.delta * 100)}%以上`,
-          en: `, with a margin above ${fmt(ctx.delta * 100)}% of the target`,
-        }
-      : ctx.spec.attribute === 'binding'
-        ? {
-            zh: '（约束性指标须逐年保持，不提前认定完成）',
-            en: ' (a binding indicator must hold every year, so it is not declared met early)',
-          }
-        : { zh: '', en: '' };
-    return finish(ctx, r, early ? 'achieved' : 'on_track', () => ({
-      zh: head().zh + extra.zh,
-      en: head().en + extra.en,
-    }));
+    const how = early ? 'margin' : ctx.spec.attribute === 'binding' ? 'binding' : 'plain';
+    return finish(
+      ctx,
+      r,
+      early ? 'achieved' : 'on_track',
+      ctx.explain ? conditionSentence(ctx, t, how) : NO_TEXT,
+    );
   }
   if (ctx.method === 'trend') {
     const first = pts[0];
     const goal = cond.lo !== null && !gte(A, cond.lo) ? cond.lo : cond.hi;
     if (first === undefined || first.year >= num.year || goal === null || ctx.yT === null) {
-      return finish(ctx, r, 'not_assessable', () => ({
-        zh: `${head().zh}，趋势法需要至少两个观测值`,
-        en: `${head().en}; the trend method needs at least two values`,
-      }));
+      return finish(ctx, r, 'not_assessable', ctx.explain ? conditionSentence(ctx, t, 'few') : NO_TEXT);
     }
     const span = num.year - first.year;
     const d = goal > A ? 1 : -1;
@@ -167,10 +159,22 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
       R = (d * (A - first.value)) / span / Math.abs((goal - first.value) / (ctx.yT - first.year) || 1);
     }
     r.ratio = round(R);
-    return finish(ctx, r, trendFromRatio(R), () => ({
-      zh: `${head().zh}，实际增速为所需增速的${pct(R)}`,
-      en: `${head().en}; observed growth is ${pct(R)} of the growth needed`,
-    }));
+    return finish(
+      ctx,
+      r,
+      trendFromRatio(R),
+      ctx.explain ? conditionSentence(ctx, t, 'ratio', [], R) : NO_TEXT,
+    );
   }
-  return finish(ctx, r, 'lagging', head);
+  return finish(ctx, r, 'lagging', ctx.explain ? conditionSentence(ctx, t, 'plain') : NO_TEXT);
+}
+
+/** Years whose value fails the condition, after the year given. */
+function yearsFailing(points: readonly NumericPoint[], cond: Condition, after: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as NumericPoint;
+    if (p.year > after && !testCondition(cond, p.value)) out.push(p.year);
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import type { Quantity } from '../quantity.ts';
 import { buildCondition, sign } from './condition.ts';
 import type { Condition } from './condition.ts';
 import { toleranceIsDelta } from './kinds.ts';
-import { pointsOf } from './observations.ts';
+import { pointAt, pointsOf } from './observations.ts';
 import type { NumericPoint, Point } from './observations.ts';
 import { fmt } from './stats.ts';
 import { isRelativeTarget, resolveRelativeTarget } from './text.ts';
@@ -119,9 +119,16 @@ export function prepare(
   return ctx;
 }
 
-/** Points inside the period (after the baseline year) up to the evaluation year. */
-export function inPeriod(ctx: Ctx, points: readonly Point[]): Point[] {
-  return points.filter((p) => ctx.y0 === null || p.year > ctx.y0);
+/**
+ * Points inside the period (after the baseline year) up to the evaluation year: the points after the first
+ * one past y0 (they ascend), the same list when all are.
+ */
+export function inPeriod<P extends { readonly year: number }>(ctx: Ctx, points: readonly P[]): readonly P[] {
+  const y0 = ctx.y0;
+  if (y0 === null) return points;
+  let i = 0;
+  while (i < points.length && (points[i] as P).year <= y0) i++;
+  return i === 0 ? points : points.slice(i);
 }
 
 /** Latest point with a number, or a text that states completion; the latest text otherwise. */
@@ -155,12 +162,39 @@ export function targetCondition(
           comparator: q.comparator === 'text' ? ('gte' as const) : q.comparator,
         }
       : q;
-  return buildCondition(kind, eff, ctx.dir, {
-    delta: ctx.delta,
-    tolerance: ctx.spec.tolerance,
-    aboutShare: ctx.aboutShare,
-  });
+  if (eff !== q) return buildCondition(kind, eff, ctx.dir, conditionOptions(ctx));
+  // The target's own condition: the same for every region and year judged with the same settings, so it is
+  // built once (conditions are never changed once built).
+  const tolerance = ctx.spec.tolerance;
+  const m = conditions.get(q);
+  if (
+    m !== undefined &&
+    m.kind === kind &&
+    m.dir === ctx.dir &&
+    m.delta === ctx.delta &&
+    m.tolerance === tolerance &&
+    m.aboutShare === ctx.aboutShare
+  )
+    return m.cond;
+  const cond = buildCondition(kind, q, ctx.dir, conditionOptions(ctx));
+  conditions.set(q, { kind, dir: ctx.dir, delta: ctx.delta, tolerance, aboutShare: ctx.aboutShare, cond });
+  return cond;
 }
+
+function conditionOptions(ctx: Ctx): { delta: number; tolerance: number | null; aboutShare: number } {
+  return { delta: ctx.delta, tolerance: ctx.spec.tolerance, aboutShare: ctx.aboutShare };
+}
+
+/** The condition last built from a target, with the settings it was built with. */
+interface ConditionMemo {
+  kind: IndicatorSpec['kind'];
+  dir: 1 | -1 | 0;
+  delta: number;
+  tolerance: number | null;
+  aboutShare: number;
+  cond: Condition | null;
+}
+const conditions = new WeakMap<Quantity, ConditionMemo>();
 
 export interface Baseline {
   value: number;
@@ -173,7 +207,7 @@ export function findBaseline(ctx: Ctx, nums: readonly { year: number; value: num
   if (b !== null && b.value !== null && b.comparator !== 'text' && ctx.y0 !== null)
     return { value: b.value, year: ctx.y0, source: 'plan' };
   if (ctx.y0 !== null) {
-    const at = nums.find((p) => p.year === ctx.y0);
+    const at = pointAt(nums, ctx.y0);
     if (at !== undefined) return { value: at.value, year: at.year, source: 'observation' };
   }
   const first = nums[0];

@@ -6,6 +6,7 @@ import { base, finish, withoutNumber } from './explain.ts';
 import { chainRates, lastOf } from './growth.ts';
 import { evaluateLevel } from './level.ts';
 import { numericPoints } from './observations.ts';
+import type { NumericPoint } from './observations.ts';
 import { judgePath } from './path.ts';
 import { gte, round } from './stats.ts';
 import type { IndicatorEvaluation } from './types.ts';
@@ -40,7 +41,11 @@ export function evaluateCumulative(ctx: Ctx): IndicatorEvaluation {
   const yT = ctx.yT;
   const sum = flows.reduce((s, p) => s + p.value, 0);
   const missing: number[] = [];
-  for (let y = y0 + 1; y <= last.year; y++) if (!flows.some((p) => p.year === y)) missing.push(y);
+  // Flows ascend, one a year: walk them beside the years.
+  for (let y = y0 + 1, k = 0; y <= last.year; y++) {
+    while (k < flows.length && (flows[k] as NumericPoint).year < y) k++;
+    if (k >= flows.length || (flows[k] as NumericPoint).year !== y) missing.push(y);
+  }
   if (missing.length > 0)
     note(
       ctx,
@@ -106,7 +111,7 @@ export function evaluateReduction(ctx: Ctx): IndicatorEvaluation {
   const yT = ctx.yT;
   const N = yT - y0;
   // Annual falls r (%, positive = fall) chain as 1 − Π(1 − r); in logs, m = −Σ ln(1 − r) adds up.
-  const falls = numericPoints(period).map((p) => ({ ...p, value: -p.value }));
+  const falls = numericPoints(period).map(negated);
   const chain = chainRates(falls, y0);
   const dataYear = lastOf(chain.covered);
   const elapsed = dataYear - y0;
@@ -153,4 +158,9 @@ export function evaluateReduction(ctx: Ctx): IndicatorEvaluation {
     actualPhrase: { zh: `较${y0}年累计降低`, en: `cumulative fall since ${y0}` },
     cond,
   });
+}
+
+/** A fall read as a negative rise (same year and span). */
+function negated(p: NumericPoint): NumericPoint {
+  return { year: p.year, value: -p.value, span: p.span };
 }

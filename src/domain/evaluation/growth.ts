@@ -6,7 +6,7 @@ import type { Ctx } from './context.ts';
 import { findBaseline, inPeriod, latest, note, resolveTarget, targetCondition } from './context.ts';
 import { base, finish, noDataWhy, withoutNumber } from './explain.ts';
 import { evaluateWithoutTarget } from './level.ts';
-import { numericPoints } from './observations.ts';
+import { numericPoints, pointAt, pointsBetween } from './observations.ts';
 import type { NumericPoint } from './observations.ts';
 import { judgePath } from './path.ts';
 import { yearlyIncrements } from './projection.ts';
@@ -28,6 +28,8 @@ export function chainRates(
   let log = 0;
   const annual: number[] = [];
   let spans = false;
+  // Points are taken newest first, and a span taken lies wholly before those taken already: covered and
+  // annual are built newest first and turned round at the end.
   for (let i = points.length - 1; i >= 0; i--) {
     const p = points[i];
     if (p === undefined) continue;
@@ -36,12 +38,13 @@ export function chainRates(
     for (let y = from; y <= p.year; y++) if (covered.includes(y)) clash = true;
     if (clash || from > p.year) continue;
     const span = p.year - from + 1;
-    for (let y = from; y <= p.year; y++) covered.push(y);
+    for (let y = p.year; y >= from; y--) covered.push(y);
     log += span * Math.log1p(p.value / 100);
-    if (span === 1) annual.unshift(Math.log1p(p.value / 100));
+    if (span === 1) annual.push(Math.log1p(p.value / 100));
     else spans = true;
   }
-  covered.sort((a, b) => a - b);
+  covered.reverse();
+  annual.reverse();
   return { log, years: covered.length, covered, annual, spans };
 }
 
@@ -125,8 +128,8 @@ export function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
     baselineValue = baseline.value;
     baselineSource = baseline.source;
     m = Math.log(num.value / baseline.value);
-    const pts = all.filter((p) => p.year >= y0 && p.year <= num.year);
-    if (!pts.some((p) => p.year === y0)) pts.unshift({ year: y0, value: baseline.value, span: 1 });
+    const pts = pointsBetween(all, y0, num.year);
+    if (pts[0]?.year !== y0) pts.unshift({ year: y0, value: baseline.value, span: 1 });
     increments = yearlyIncrements(
       pts.map((p) => ({ year: p.year, value: Math.log(Math.max(p.value, Number.MIN_VALUE)) })),
     );
@@ -149,7 +152,7 @@ export function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
   // 年均增长 read from annual rates, during the period: the average so far against the target, never met early.
   const byAverage =
     !ctx.final && n > 0 && annualRateRule(ctx.options) === 'average' && isAnnualRate(ctx.spec, basis);
-  const lastRate = basis === 'rates' ? numericPoints(period).find((p) => p.year === dataYear) : undefined;
+  const lastRate = basis === 'rates' ? pointAt(numericPoints(period), dataYear) : undefined;
   const rate = byAverage
     ? {
         firstYear,

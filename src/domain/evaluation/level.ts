@@ -4,11 +4,13 @@ import { evaluateCondition } from './condition-kinds.ts';
 import type { Baseline, Ctx } from './context.ts';
 import { findBaseline, inPeriod, latest, note, resolveTarget, targetCondition } from './context.ts';
 import { base, finish, u, withoutNumber } from './explain.ts';
-import { numericPoints } from './observations.ts';
+import { numericPoints, pointsBetween } from './observations.ts';
 import { judgePath } from './path.ts';
 import { projectValues, trendFromGrowth, yearlyIncrements } from './projection.ts';
 import { fmt, round } from './stats.ts';
-import type { IndicatorEvaluation } from './types.ts';
+import type { Bilingual, IndicatorEvaluation } from './types.ts';
+
+const VALUE_PHRASE: Bilingual = { zh: '为', en: 'value' };
 
 export function evaluateLevel(ctx: Ctx): IndicatorEvaluation {
   const r = base(ctx);
@@ -63,9 +65,8 @@ export function evaluateLevel(ctx: Ctx): IndicatorEvaluation {
   const A = num.value;
   const f = (num.year - y0) / (yT - y0);
   const n = yT - num.year;
-  const pts = all.filter((p) => p.year >= y0 && p.year <= num.year);
-  if (baseline.source === 'plan' && !pts.some((p) => p.year === y0))
-    pts.unshift({ year: y0, value: B, span: 1 });
+  const pts = pointsBetween(all, y0, num.year);
+  if (baseline.source === 'plan' && pts[0]?.year !== y0) pts.unshift({ year: y0, value: B, span: 1 });
   const elapsedYears = num.year - y0;
   const d = ctx.dir;
   let ratio: number | null = null;
@@ -102,7 +103,7 @@ export function evaluateLevel(ctx: Ctx): IndicatorEvaluation {
           }
         : null,
     ratio,
-    actualPhrase: { zh: '为', en: 'value' },
+    actualPhrase: VALUE_PHRASE,
     cond,
   });
 }

@@ -10,6 +10,9 @@ export interface Point {
   readonly span?: number;
 }
 
+/** No points (shared: points are never changed once made). */
+const NO_POINTS: readonly Point[] = Object.freeze([]);
+
 function better(a: EvaluationObservation, b: EvaluationObservation): boolean {
   const ra = a.revision ?? 0;
   const rb = b.revision ?? 0;
@@ -43,10 +46,14 @@ export function pointsOf(
   // The observations can serve as points themselves when all are of this kind and clean (a finite number or
   // none, a text, a whole span): no copy then — mass evaluation reads millions of them.
   let asIs = true;
+  // Every observation of this kind and clean, only some past maxYear (cut of them, at the end: years ascend).
+  let prefix = true;
+  let cut = 0;
   for (let i = 0; i < observations.length; i++) {
     const o = observations[i];
     if (o === undefined || o.kind !== kind) {
       asIs = false;
+      prefix = false;
       continue;
     }
     if (o.year <= prevYear || o.revision !== undefined) {
@@ -55,17 +62,26 @@ export function pointsOf(
     }
     prevYear = o.year;
     if (o.year <= maxYear) n++;
-    else asIs = false;
+    else {
+      asIs = false;
+      cut++;
+    }
     const v = o.value;
     const s = o.span;
     if (
       (v !== null && !Number.isFinite(v)) ||
       o.text === undefined ||
       (s !== undefined && !(Number.isInteger(s) && s >= 1))
-    )
+    ) {
       asIs = false;
+      prefix = false;
+    }
   }
   if (simple && asIs) return observations;
+  // Clean and in order but running past maxYear: the points are the observations up to it (a prefix).
+  if (simple && prefix && n === observations.length - cut)
+    return n === 0 ? NO_POINTS : observations.slice(0, n);
+  if (simple && n === 0) return NO_POINTS;
   if (simple) {
     const out: Point[] = new Array<Point>(n);
     let k = 0;
@@ -117,12 +133,44 @@ export interface NumericPoint {
   readonly span?: number;
 }
 
-/** The points with a number (the same objects: points are never changed once made). */
-export function numericPoints(points: readonly Point[]): NumericPoint[] {
+/**
+ * The points with a number (the same objects, and the same list when every point has one: points are never
+ * changed once made).
+ */
+export function numericPoints(points: readonly Point[]): readonly NumericPoint[] {
+  let i = 0;
+  while (i < points.length && (points[i] as Point).value !== null) i++;
+  if (i === points.length) return points as readonly NumericPoint[];
   const out: NumericPoint[] = [];
-  for (let i = 0; i < points.length; i++) {
+  for (let k = 0; k < i; k++) out.push(points[k] as NumericPoint);
+  for (; i < points.length; i++) {
     const p = points[i] as Point;
     if (p.value !== null) out.push(p as NumericPoint);
   }
   return out;
+}
+
+/** The points with lo ≤ year ≤ hi, in a new list (callers may add a baseline point in front). */
+export function pointsBetween(points: readonly NumericPoint[], lo: number, hi: number): NumericPoint[] {
+  let n = 0;
+  for (let i = 0; i < points.length; i++) {
+    const y = (points[i] as NumericPoint).year;
+    if (y >= lo && y <= hi) n++;
+  }
+  const out = new Array<NumericPoint>(n);
+  let k = 0;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as NumericPoint;
+    if (p.year >= lo && p.year <= hi) out[k++] = p;
+  }
+  return out;
+}
+
+/** The point of a year, if any. */
+export function pointAt<P extends { readonly year: number }>(
+  points: readonly P[],
+  year: number,
+): P | undefined {
+  for (let i = 0; i < points.length; i++) if ((points[i] as P).year === year) return points[i];
+  return undefined;
 }

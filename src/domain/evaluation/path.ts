@@ -6,10 +6,12 @@
 import { ruleOf } from './condition.ts';
 import type { Condition } from './condition.ts';
 import type { Ctx } from './context.ts';
-import { comparisonOf, finish, lazyText, rawWithUnit, u } from './explain.ts';
+import { comparisonOf, finish, NO_TEXT } from './explain.ts';
+import { pathSentence } from './path-text.ts';
+import type { PathCase } from './path-text.ts';
 import { pAbove, pBelow, probabilityOf, trendFromRatio } from './projection.ts';
-import { fmt, gte, mean, pct, round, sampleSd } from './stats.ts';
-import type { Bilingual, IndicatorEvaluation, Projection, RequiredRate } from './types.ts';
+import { gte, mean, round, sampleSd } from './stats.ts';
+import type { Bilingual, IndicatorEvaluation, Projection, RequiredRate, Verdict } from './types.ts';
 
 /** A kind with a path, reduced to an additive measure m that moves from m0 to mT over [y0, yT]. */
 export interface PathModel {
@@ -49,10 +51,6 @@ export interface PathModel {
   cond: Condition | null;
 }
 
-const ABOVE: Bilingual = { zh: '高于', en: 'above' };
-const CLOSE: Bilingual = { zh: '接近', en: 'close to' };
-const BELOW: Bilingual = { zh: '低于', en: 'below' };
-
 export function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): IndicatorEvaluation {
   const f = (pm.dataYear - pm.y0) / (pm.yT - pm.y0);
   const p = pm.mT === pm.m0 ? NaN : (pm.m - pm.m0) / (pm.mT - pm.m0);
@@ -70,111 +68,48 @@ export function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): Indi
   r.ratio = ctx.method === 'trend' && pm.ratio !== null ? round(pm.ratio) : null;
   r.comparison = pm.cond === null ? null : comparisonOf(ctx, pm.cond, pm.achievedNow);
   const n = pm.yT - pm.dataYear;
-  const s = Math.sign(pm.mT - pm.m0);
-  if (pm.achievedNow)
+  if (pm.achievedNow || ctx.final || n <= 0) {
+    const sd = round(sampleSd(pm.increments), 6);
     r.probability = {
-      value: 1,
+      value: pm.achievedNow ? 1 : 0,
       basis: pm.increments.length,
       mean: round(mean(pm.increments), 6),
-      sd: round(sampleSd(pm.increments), 6),
+      sd: Number.isFinite(sd) ? sd : 0,
     };
-  else if (ctx.final || n <= 0)
-    r.probability = {
-      value: 0,
-      basis: pm.increments.length,
-      mean: round(mean(pm.increments), 6),
-      sd: round(sampleSd(pm.increments), 6),
-    };
-  else
-    r.probability = probabilityOf(pm.increments, pm.m, n, (c, sd) =>
-      s >= 0 ? pAbove(c, sd, pm.mT) : pBelow(c, sd, pm.mT),
-    );
-  if (r.probability !== null && !Number.isFinite(r.probability.sd))
-    r.probability = { ...r.probability, sd: 0 };
+  } else {
+    r.probability = probabilityOf(pm.increments, pm.m, n, pm.mT >= pm.m0 ? pAbove : pBelow, pm.mT);
+    if (r.probability !== null && !Number.isFinite(r.probability.sd)) r.probability.sd = 0;
+  }
+  const c = pathCase(ctx, pm);
+  const verdict = pathVerdict(ctx, pm, c, p, f);
+  return finish(ctx, r, verdict, ctx.explain ? pathSentence(ctx, pm, c, verdict, p, f) : NO_TEXT);
+}
 
-  const head = lazyText(ctx, (): Bilingual => {
-    const A = u(ctx, pm.actual);
-    const T = u(ctx, pm.target);
-    const bz = pm.baseline === null ? '' : `${pm.y0}年基期${u(ctx, pm.baseline).zh}，`;
-    const be = pm.baseline === null ? '' : `baseline ${u(ctx, pm.baseline).en} in ${pm.y0}, `;
-    const printed = ctx.spec.target?.raw;
-    const raw = printed === undefined ? undefined : rawWithUnit(ctx, printed);
-    return {
-      zh: `${pm.dataYear}年${pm.actualPhrase.zh}${A.zh}（${bz}${pm.yT}年目标${raw?.zh ?? T.zh}）`,
-      en: `${pm.actualPhrase.en} ${A.en} in ${pm.dataYear} (${be}target ${raw?.en ?? T.en} by ${pm.yT})`,
-    };
-  });
-  const rule = lazyText(ctx, (): Bilingual =>
-    pm.cond === null
-      ? { zh: '', en: '' }
-      : { zh: `（${ruleOf(pm.cond).zh}）`, en: ` (${ruleOf(pm.cond).en})` },
-  );
-  if (pm.achievedNow) {
-    return finish(ctx, r, 'achieved', () =>
-      ctx.final
-        ? { zh: `${head().zh}，达到目标${rule().zh}`, en: `${head().en}; target met${rule().en}` }
-        : { zh: `${head().zh}，已提前达到目标`, en: `${head().en}; the target is already met` },
-    );
+/** Which sentence (and verdict rule) applies, in the order they are tried. */
+function pathCase(ctx: Ctx, pm: PathModel): PathCase {
+  if (pm.achievedNow) return 'met';
+  if (ctx.final) return 'missed';
+  if (pm.dataYear === pm.y0) return 'single';
+  if (ctx.method === 'trend') return pm.ratio === null ? 'no_ratio' : 'ratio';
+  return pm.rate != null ? 'rate' : 'progress';
+}
+
+function pathVerdict(ctx: Ctx, pm: PathModel, c: PathCase, p: number, f: number): Verdict {
+  switch (c) {
+    case 'met':
+      return 'achieved';
+    case 'missed':
+      return 'not_achieved';
+    case 'single':
+    case 'no_ratio':
+      return 'not_assessable';
+    case 'ratio':
+      return trendFromRatio(pm.ratio as number);
+    case 'rate': {
+      const rate = pm.rate as NonNullable<PathModel['rate']>;
+      return rate.met ? (rate.margin ? 'ahead' : 'on_track') : 'lagging';
+    }
+    case 'progress':
+      return gte(p, f + ctx.delta) ? 'ahead' : gte(p, f - ctx.delta) ? 'on_track' : 'lagging';
   }
-  if (ctx.final)
-    return finish(ctx, r, 'not_achieved', () => ({
-      zh: `${head().zh}，未达到目标${rule().zh}`,
-      en: `${head().en}; target not met${rule().en}`,
-    }));
-  if (pm.dataYear === pm.y0) {
-    return finish(ctx, r, 'not_assessable', () => ({
-      zh: `${head().zh}，仅有一个观测值且缺少基期值，无法计算进度`,
-      en: `${head().en}; a single value and no baseline, so progress cannot be measured`,
-    }));
-  }
-  if (ctx.method === 'trend') {
-    if (pm.ratio === null)
-      return finish(ctx, r, 'not_assessable', () => ({
-        zh: `${head().zh}，无法计算增长率之比`,
-        en: `${head().en}; the growth ratio cannot be computed`,
-      }));
-    const R = pm.ratio;
-    return finish(ctx, r, trendFromRatio(R), () => ({
-      zh: `${head().zh}，实际增速为按期实现所需增速的${pct(R)}`,
-      en: `${head().en}; observed growth is ${pct(R)} of the growth needed to meet the target on time`,
-    }));
-  }
-  const rate = pm.rate ?? null;
-  if (rate !== null) {
-    const cmp = rate.met ? (rate.margin ? 'ahead' : 'on_track') : 'lagging';
-    return finish(ctx, r, cmp, () => {
-      const latest =
-        rate.latest === null || rate.firstYear >= pm.dataYear
-          ? { zh: '', en: '' }
-          : {
-              zh: `（其中${pm.dataYear}年${u(ctx, rate.latest).zh}）`,
-              en: ` (${u(ctx, rate.latest).en} in ${pm.dataYear})`,
-            };
-      const how = !rate.met
-        ? { zh: '低于目标', en: 'below the target' }
-        : rate.margin
-          ? {
-              zh: `超出目标${fmt(ctx.delta * 100)}%以上（年均目标须逐年保持，不提前认定完成）`,
-              en: `beyond the target by more than ${fmt(ctx.delta * 100)}% (an average rate must hold every year, so it is not declared met early)`,
-            }
-          : rate.holds
-            ? { zh: '达到目标', en: 'meets the target' }
-            : {
-                zh: `略低于目标（差距在目标的${fmt(ctx.delta * 100)}%以内）`,
-                en: `slightly below the target (within ${fmt(ctx.delta * 100)}% of it)`,
-              };
-      return {
-        zh: `${head().zh}，按已公布年份的平均增速判断${latest.zh}，${how.zh}`,
-        en: `${head().en}; judged on the average of the years reported${latest.en}: ${how.en}`,
-      };
-    });
-  }
-  const cmp = gte(p, f + ctx.delta) ? 'ahead' : gte(p, f - ctx.delta) ? 'on_track' : 'lagging';
-  return finish(ctx, r, cmp, () => {
-    const rel = cmp === 'ahead' ? ABOVE : cmp === 'on_track' ? CLOSE : BELOW;
-    return {
-      zh: `${head().zh}，实际进度${pct(p)}，${rel.zh}时间进度${pct(f)}`,
-      en: `${head().en}; progress ${pct(p)}, ${rel.en} the ${pct(f)} of time elapsed`,
-    };
-  });
 }

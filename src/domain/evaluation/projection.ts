@@ -32,18 +32,20 @@ export function trendFromGrowth(g: number): Verdict {
  * estimated from the k observed increments: the end value is normal with mean m + nμ and variance
  * nσ² + n²σ²/k (the second term is the uncertainty of μ itself).
  */
-export function probabilityOf(
+export function probabilityOf<A>(
   increments: readonly number[],
   m: number,
   years: number,
-  test: (end: number, sd: number) => number,
+  /** P(target met) for an end value ~ N(end, sd²); `arg` is the target (a level or a condition). */
+  test: (end: number, sd: number, arg: A) => number,
+  arg: A,
 ): Probability | null {
   if (increments.length < 2 || years <= 0) return null;
   const mu = mean(increments);
   const sd = sampleSd(increments);
   const k = increments.length;
   const spread = sd * Math.sqrt(years + (years * years) / k);
-  const p = test(m + years * mu, spread);
+  const p = test(m + years * mu, spread, arg);
   return { value: round(p), basis: k, mean: round(mu, 6), sd: round(sd, 6) };
 }
 
@@ -63,13 +65,16 @@ export function conditionProbability(
   value: number,
   years: number,
 ): Probability | null {
-  return probabilityOf(increments, value, years, (c, s) => {
-    if (cond.lo !== null && cond.hi !== null)
-      return Math.max(0, pBelow(c, s, cond.hi) - (1 - pAbove(c, s, cond.lo)));
-    if (cond.lo !== null) return pAbove(c, s, cond.lo);
-    if (cond.hi !== null) return pBelow(c, s, cond.hi);
-    return NaN;
-  });
+  return probabilityOf(increments, value, years, pCondition, cond);
+}
+
+/** P(the condition holds) for X ~ N(c, s²). */
+function pCondition(c: number, s: number, cond: Condition): number {
+  if (cond.lo !== null && cond.hi !== null)
+    return Math.max(0, pBelow(c, s, cond.hi) - (1 - pAbove(c, s, cond.lo)));
+  if (cond.lo !== null) return pAbove(c, s, cond.lo);
+  if (cond.hi !== null) return pBelow(c, s, cond.hi);
+  return NaN;
 }
 
 /**
@@ -77,14 +82,18 @@ export function conditionProbability(
  * step), not g identical ones — copies would fake a zero spread.
  */
 export function yearlyIncrements(points: readonly { year: number; value: number }[]): number[] {
-  const out: number[] = [];
+  let n = 0;
+  for (let i = 1; i < points.length; i++)
+    if ((points[i] as { year: number }).year > (points[i - 1] as { year: number }).year) n++;
+  // Sized once (a handful of years; growing from empty reserves room for sixteen).
+  const out = new Array<number>(n);
+  let k = 0;
   for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1];
-    const b = points[i];
-    if (a === undefined || b === undefined) continue;
+    const a = points[i - 1] as { year: number; value: number };
+    const b = points[i] as { year: number; value: number };
     const gap = b.year - a.year;
     if (gap <= 0) continue;
-    out.push((b.value - a.value) / gap);
+    out[k++] = (b.value - a.value) / gap;
   }
   return out;
 }

@@ -14,7 +14,7 @@ export function normalCdf(z: number): number {
 
 export function mean(xs: readonly number[]): number {
   let s = 0;
-  for (const x of xs) s += x;
+  for (let i = 0; i < xs.length; i++) s += xs[i] as number;
   return xs.length === 0 ? NaN : s / xs.length;
 }
 
@@ -23,7 +23,10 @@ export function sampleSd(xs: readonly number[]): number {
   if (xs.length < 2) return NaN;
   const m = mean(xs);
   let s = 0;
-  for (const x of xs) s += (x - m) * (x - m);
+  for (let i = 0; i < xs.length; i++) {
+    const d = (xs[i] as number) - m;
+    s += d * d;
+  }
   return Math.sqrt(s / (xs.length - 1));
 }
 

@@ -41,18 +41,54 @@ function zero<K extends string>(keys: readonly K[]): Record<K, number> {
   return o;
 }
 
+/**
+ * The counts a summary is made of, kept as the indicators are judged: a mass evaluation counts each result
+ * while it is at hand instead of walking thousands of results again.
+ */
+export interface Tally {
+  counts: VerdictCounts;
+  binding: { total: number; counts: VerdictCounts };
+  schedule: Record<ScheduleState, number>;
+  trend: Record<TrendOutlook, number>;
+  disagreements: Record<Disagreement, number>;
+}
+
+export function newTally(): Tally {
+  return {
+    counts: emptyCounts(),
+    binding: { total: 0, counts: emptyCounts() },
+    schedule: zero(SCHEDULE_STATES),
+    trend: zero(TREND_OUTLOOKS),
+    disagreements: zero(DISAGREEMENTS),
+  };
+}
+
+export function addToTally(t: Tally, r: IndicatorEvaluation): void {
+  t.counts[r.verdict] += 1;
+  if (r.attribute === 'binding') {
+    t.binding.total += 1;
+    t.binding.counts[r.verdict] += 1;
+  }
+  const j = r.judgement;
+  if (j === null) return;
+  if (j.schedule !== null) t.schedule[j.schedule] += 1;
+  if (j.trend !== null) t.trend[j.trend] += 1;
+  if (j.disagreement !== null) t.disagreements[j.disagreement] += 1;
+}
+
+function tallyOf(results: readonly IndicatorEvaluation[]): Tally {
+  const t = newTally();
+  for (const r of results) addToTally(t, r);
+  return t;
+}
+
 /** Counts of both parts; the sentence names the indicators judged on each and the disagreements. */
 export function countJudgements(results: readonly IndicatorEvaluation[]): JudgementCounts {
-  const schedule = zero(SCHEDULE_STATES);
-  const trend = zero(TREND_OUTLOOKS);
-  const disagreements = zero(DISAGREEMENTS);
-  for (const r of results) {
-    const j = r.judgement;
-    if (j === null) continue;
-    if (j.schedule !== null) schedule[j.schedule] += 1;
-    if (j.trend !== null) trend[j.trend] += 1;
-    if (j.disagreement !== null) disagreements[j.disagreement] += 1;
-  }
+  return judgementCounts(tallyOf(results));
+}
+
+function judgementCounts(t: Tally): JudgementCounts {
+  const { schedule, trend, disagreements } = t;
   const onTime = schedule.met + schedule.ahead + schedule.on_schedule;
   const a = disagreements.on_schedule_trend_misses;
   const b = disagreements.behind_trend_reaches;
@@ -86,34 +122,43 @@ const NONE: readonly EvaluationObservation[] = Object.freeze([]);
 /** Evaluate every indicator of a plan; relational targets find their related indicator by relatedCode. */
 export function evaluatePlan(input: PlanEvaluationInput): PlanEvaluation {
   const method = input.method ?? 'time';
-  const byCode = new Map(input.indicators.map((i) => [i.code, i]));
+  const specs = input.indicators;
+  // Built only when an indicator compares with another (most plans: a handful; mass evaluation: none).
+  let byCode: Map<string, IndicatorSpec> | null = null;
+  const nameOf = (code: string): string => {
+    byCode ??= new Map(specs.map((i) => [i.code, i]));
+    return byCode.get(code)?.name ?? code;
+  };
   // One options object for every indicator that compares with no other (a copy per indicator was a sixth of
   // the time of a mass evaluation).
   const unrelated = { ...input.options, related: null, relatedName: null };
-  const results = input.indicators.map((spec) => {
+  // Binding (约束性) indicators first, then the rest, each in plan order.
+  const binding: IndicatorEvaluation[] = [];
+  const others: IndicatorEvaluation[] = [];
+  const tally = newTally();
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i] as IndicatorSpec;
     const relatedCode =
-      spec.relatedCode ?? (spec.kind === 'relational' ? inferRelatedCode(spec, input.indicators) : null);
+      spec.relatedCode ?? (spec.kind === 'relational' ? inferRelatedCode(spec, specs) : null);
     const options =
       relatedCode === null
         ? unrelated
         : {
             ...input.options,
             related: input.observations.get(relatedCode) ?? null,
-            relatedName: byCode.get(relatedCode)?.name ?? relatedCode,
+            relatedName: nameOf(relatedCode),
           };
     const r = evaluateIndicator(spec, input.observations.get(spec.code) ?? NONE, input.year, method, options);
     if (spec.relatedCode === null && relatedCode !== null) {
       r.notes.push({
-        zh: `对比指标未指定，按目标文字取“${byCode.get(relatedCode)?.name ?? relatedCode}”`,
-        en: `no related indicator given; “${byCode.get(relatedCode)?.name ?? relatedCode}” taken from the target's wording`,
+        zh: `对比指标未指定，按目标文字取“${nameOf(relatedCode)}”`,
+        en: `no related indicator given; “${nameOf(relatedCode)}” taken from the target's wording`,
       });
     }
-    return r;
-  });
-  const ordered = [
-    ...results.filter((r) => r.attribute === 'binding'),
-    ...results.filter((r) => r.attribute !== 'binding'),
-  ];
+    (r.attribute === 'binding' ? binding : others).push(r);
+    addToTally(tally, r);
+  }
+  const ordered = binding.concat(others);
   const finalYear = input.indicators.reduce<number | null>((m, i) => {
     const t = i.targetYear ?? input.options?.periodEnd ?? null;
     return t === null ? m : m === null ? t : Math.max(m, t);
@@ -123,7 +168,7 @@ export function evaluatePlan(input: PlanEvaluationInput): PlanEvaluation {
     year: input.year,
     method,
     indicators: ordered,
-    summary: summarize(ordered, input.year, method, final),
+    summary: summarize(ordered, input.year, method, final, tally),
   };
 }
 
@@ -245,22 +290,26 @@ export function summarize(
   year: number,
   method: Method,
   final: boolean,
+  /** The counts of these results when kept while judging them (evaluatePlan); counted here otherwise. */
+  tally: Tally = tallyOf(results),
 ): EvaluationSummary {
-  const counts = count(results);
-  const bindingResults = results.filter((r) => r.attribute === 'binding');
-  const bindingCounts = count(bindingResults);
+  const { counts } = tally;
+  const bindingCounts = tally.binding.counts;
+  const bindingTotal = tally.binding.total;
   const all = list(partsOf(results, counts, method, final));
   const sentence = {
     zh: `${results.length}项主要指标中，${all.zh}。`,
     en: `Of ${results.length} main indicators, ${all.en}.`,
   };
+  // The binding results themselves are needed only for the final year's indicators still awaiting a figure.
+  const bindingResults = final ? results.filter((r) => r.attribute === 'binding') : [];
   const b = list(partsOf(bindingResults, bindingCounts, method, final));
   const bindingSentence =
-    bindingResults.length === 0
+    bindingTotal === 0
       ? null
       : {
-          zh: `其中约束性指标${bindingResults.length}项，${b.zh}。`,
-          en: `Of the ${bindingResults.length} binding indicators, ${b.en}.`,
+          zh: `其中约束性指标${bindingTotal}项，${b.zh}。`,
+          en: `Of the ${bindingTotal} binding indicators, ${b.en}.`,
         };
   return {
     year,
@@ -268,9 +317,9 @@ export function summarize(
     final,
     total: results.length,
     counts,
-    binding: { total: bindingResults.length, counts: bindingCounts },
+    binding: { total: bindingTotal, counts: bindingCounts },
     sentence,
     bindingSentence,
-    judgement: countJudgements(results),
+    judgement: judgementCounts(tally),
   };
 }
