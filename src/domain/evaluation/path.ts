@@ -3,7 +3,6 @@
  * values to an additive measure m on the way from m0 to mT, and time progress compares the share travelled
  * with the share of time elapsed.
  */
-import { ruleOf } from './condition.ts';
 import type { Condition } from './condition.ts';
 import type { Ctx } from './context.ts';
 import { comparisonOf, finish, NO_TEXT } from './explain.ts';
