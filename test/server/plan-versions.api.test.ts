@@ -9,7 +9,9 @@ import { loginAs, type Client } from '../support/session.ts';
 
 const OUTLINE_URL = new URL('../../../shared/plans/sip-14th-fyp-outline.txt', import.meta.url);
 const HAVE_OUTLINE = existsSync(OUTLINE_URL);
-const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|zr\d+-cls-\d+/g; // ids, and the chart renderer's class counter
+// ids, the chart renderer's counters and the comment form's one-time challenge
+const UUIDS =
+  /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|zr\d+-c(ls-)?\d+|name="challenge" value="[^"]*"/g;
 
 interface Plan {
   id: string;
@@ -17,6 +19,12 @@ interface Plan {
   version: number;
   status: string;
   label: string;
+}
+interface Order {
+  subjectType: string;
+  subjectTitle: string;
+  title: string;
+  status: string;
 }
 interface Indicator {
   id: string;
@@ -68,6 +76,11 @@ describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
       )
         .map((o) => `${codeOf.get(o.indicatorId)}@${o.period}:${o.kind}=${o.value}/${o.status}/v${o.version}`)
         .sort();
+      const t213 = indicators.find((i) => i.code === 'T2-13')!;
+      const orders = async (query: string) =>
+        ((await dept.request('GET', `/api/supervision?${query}`)).body.items as Order[]).map(
+          (o) => `${o.subjectType} ${o.subjectTitle} ${o.title} ${o.status}`,
+        );
       const portal = async (path: string) => (await (await app.request(path)).text()).replace(UUIDS, 'ID');
       const publicProjects = (await (await app.request('/api/public/projects')).json()) as {
         items: { code: string; name: string }[];
@@ -97,6 +110,19 @@ describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
           plans: work.workPlans.map((w) => `${w.year} ${w.summary}`),
           reports: work.reports.map((r) => `${r.year} ${r.percent} ${r.text}`),
         },
+        // the 督办 the department works on (its 待办 and the indicator page), and the office's settings
+        orders: await orders(`planId=${plan.id}`),
+        indicatorOrders: await orders(`subjectType=indicator&subjectId=${t213.id}`),
+        rules: (
+          (await dept.request('GET', `/api/plans/${plan.id}/warning-rules`)).body.items as {
+            kind: string;
+            enabled: boolean;
+            yellow: number;
+            red: number;
+          }[]
+        ).map((r) => `${r.kind} ${r.enabled} ${r.yellow} ${r.red}`),
+        supervisionSettings: (await dept.request('GET', `/api/plans/${plan.id}/supervision-settings`)).body,
+        portalIndicator: await portal(`/public/indicators/${t213.id}`),
         inbox: ((await dept.request('GET', '/api/inbox?asOf=2024-02-15')).body.items as { code: string }[])
           .map((i) => i.code)
           .sort(),
@@ -151,7 +177,26 @@ describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
       await dept.request('POST', `/api/observations/${oid}/submit`);
       expect((await admin.request('POST', `/api/observations/${oid}/approve`)).status).toBe(200);
       await dept.request('POST', '/api/observations', { indicatorId: t213.id, period: '2023', value: 660 });
+      // the office's 督办 on the version in use: an order on T2-13, a rule switched off, measures made public
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const order = await admin.request('POST', '/api/supervision', {
+        subjectType: 'indicator',
+        subjectId: t213.id,
+        title: '研发机构建设督办',
+        requirement: '提交整改计划',
+        planDue: day(10),
+        deadline: day(30),
+      });
+      expect(order.status).toBe(201);
+      const rules = { rules: [{ kind: 'reply_overdue', enabled: false, yellow: 3, red: 9 }] };
+      expect((await admin.request('PUT', `/api/plans/${v1}/warning-rules`, rules)).status).toBe(200);
+      const settings = { publicMeasures: true };
+      expect((await admin.request('PUT', `/api/plans/${v1}/supervision-settings`, settings)).status).toBe(
+        200,
+      );
       before = await seen();
+      expect(before.orders).toHaveLength(1);
+      expect(before.indicatorOrders).toHaveLength(1);
     });
     afterAll(async () => dispose());
 
@@ -176,6 +221,7 @@ describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
       expect(d.carried.observations).toBeGreaterThanOrEqual(34);
       expect(d.carried.workPlans).toBe(1);
       expect(d.carried.taskReports).toBe(1);
+      expect(d.carried.supervision).toBe(1);
       expect(d.carriedItems.some((i) => i.type === 'indicator' && i.code === 'T2-13')).toBe(true);
 
       const saved = await upload(
@@ -234,6 +280,11 @@ describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
       expect(after.work).toEqual(before.work);
       expect(after.work.reports).toEqual(['2024 40 完成方案编制']);
       expect(after.inbox).toEqual(before.inbox);
+      expect(after.orders).toEqual(before.orders);
+      expect(after.indicatorOrders).toEqual(before.indicatorOrders);
+      expect(after.rules).toEqual(before.rules);
+      expect(after.supervisionSettings).toEqual(before.supervisionSettings);
+      expect(after.portalIndicator).toEqual(before.portalIndicator);
       expect(after.publicIndicators).toEqual(before.publicIndicators);
       expect(after.portalProjects).toEqual(before.portalProjects);
       expect(after.portal).toEqual(before.portal);

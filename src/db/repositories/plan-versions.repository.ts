@@ -8,6 +8,8 @@ export interface ItemWork {
   taskReports: number;
   projectLinks: number;
   comments: number;
+  /** 督办单 opened on the item */
+  supervision: number;
 }
 
 export interface PlanWork {
@@ -24,6 +26,7 @@ const EMPTY: ItemWork = {
   taskReports: 0,
   projectLinks: 0,
   comments: 0,
+  supervision: 0,
 };
 
 /** (old id, new id) pairs as a row source, one JSON parameter (the same SQL on PGlite and PostgreSQL). */
@@ -63,7 +66,10 @@ export const planVersionsRepository = {
         WHERE COALESCE(i.plan_id, n.plan_id) = $1 GROUP BY 1
        UNION ALL
        SELECT f.target_id, 'comments', count(*)::int
-         FROM feedback f WHERE f.plan_id = $1 AND f.target_type IN ('indicator', 'node') GROUP BY 1`,
+         FROM feedback f WHERE f.plan_id = $1 AND f.target_type IN ('indicator', 'node') GROUP BY 1
+       UNION ALL
+       SELECT s.subject_id, 'supervision', count(*)::int
+         FROM supervision_orders s WHERE s.plan_id = $1 AND s.subject_type IN ('indicator', 'task') GROUP BY 1`,
       [planId],
     );
     const items = new Map<string, ItemWork>();
@@ -166,5 +172,38 @@ export const planVersionsRepository = {
       [p, from, to],
     );
     await tx.query('UPDATE evaluation_snapshots SET plan_id = $2 WHERE plan_id = $1', [from, to]);
+    await moveSupervision(tx, from, to, p);
   },
 };
+
+/**
+ * The 督办 of the version in use follows the work: orders and warnings on matched indicators and tasks are
+ * re-pointed, those on projects, comments and orders (which keep their ids) move whole, and the plan's
+ * warning rules, assessment weights and adjustments and its public-measures setting are the new version's.
+ * Orders and warnings on items without a counterpart stay on the old version with them.
+ */
+async function moveSupervision(tx: Queryable, from: string, to: string, pairs: string): Promise<void> {
+  const follows = (t: string) => `(${t}.subject_type NOT IN ('indicator', 'task')
+    OR EXISTS (SELECT 1 FROM ${PAIRS} WHERE x.old_id = ${t}.subject_id))`;
+  const repoint = (t: string) =>
+    `subject_id = COALESCE((SELECT x.new_id FROM ${PAIRS} WHERE x.old_id = ${t}.subject_id), ${t}.subject_id)`;
+  await tx.query('DELETE FROM warnings WHERE plan_id = $1', [to]);
+  for (const table of ['supervision_orders', 'warnings']) {
+    await tx.query(
+      `UPDATE ${table} t SET plan_id = $3, ${repoint('t')} WHERE t.plan_id = $2 AND ${follows('t')}`,
+      [pairs, from, to],
+    );
+  }
+  for (const table of ['warning_rules', 'assessment_settings']) {
+    await tx.query(
+      `DELETE FROM ${table} d WHERE d.plan_id = $2 AND EXISTS (SELECT 1 FROM ${table} o WHERE o.plan_id = $1)`,
+      [from, to],
+    );
+    await tx.query(`UPDATE ${table} SET plan_id = $2 WHERE plan_id = $1`, [from, to]);
+  }
+  await tx.query('UPDATE assessment_adjustments SET plan_id = $2 WHERE plan_id = $1', [from, to]);
+  await tx.query(
+    `UPDATE plans n SET public_measures = o.public_measures FROM plans o WHERE n.id = $2 AND o.id = $1`,
+    [from, to],
+  );
+}

@@ -130,6 +130,7 @@ export interface PlanVersionDiff {
     | 'taskReports'
     | 'projectLinks'
     | 'comments'
+    | 'supervision'
     | 'projects'
     | 'snapshots',
     number

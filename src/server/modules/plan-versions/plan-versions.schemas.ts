@@ -7,6 +7,7 @@ const workSchema = z.object({
   taskReports: z.number().int(),
   projectLinks: z.number().int(),
   comments: z.number().int(),
+  supervision: z.number().int().openapi({ description: '督办单 on the item' }),
 });
 
 const versionItemSchema = z.object({

@@ -48,6 +48,7 @@ export interface VersionDiff {
     taskReports: number;
     projectLinks: number;
     comments: number;
+    supervision: number;
     projects: number;
     snapshots: number;
   };
@@ -138,6 +139,7 @@ export function buildDiff(
     taskReports: 0,
     projectLinks: 0,
     comments: 0,
+    supervision: 0,
     projects: work.projects.length,
     snapshots: work.snapshots,
   };

@@ -20,6 +20,7 @@ export function VersionDiffView({ diff }: { diff: PlanVersionDiff }) {
         <Descriptions.Item label={t('versions.taskReports')}>{c.taskReports}</Descriptions.Item>
         <Descriptions.Item label={t('versions.projects')}>{c.projects}</Descriptions.Item>
         <Descriptions.Item label={t('versions.comments')}>{c.comments}</Descriptions.Item>
+        <Descriptions.Item label={t('versions.supervision')}>{c.supervision}</Descriptions.Item>
       </Descriptions>
       <Typography.Text type="secondary">
         {t('versions.addedRemoved', { added: diff.added.length, removed: diff.removed.length })}
