@@ -2,13 +2,21 @@
  * The 14th plan's final evaluation for 2025 (issue 15 §4): 已完成/未完成 with the reason, binding first, the trend
  * left for the next plan, and the 附表 in the outline's layout with each value's source — read back from the files.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/domain/dataset.ts';
 import { reportInputFromDataset } from '../../src/reports/from-dataset.ts';
+import { findSoffice } from '../../src/reports/pdf.ts';
 import { renderReport } from '../../src/reports/render.ts';
 import type { ReportInput } from '../../src/reports/types.ts';
+import { pdfText } from '../support/poppler.ts';
 import { loadSipDataset, REPORT_TEST_NOW } from '../support/report-fixtures.ts';
 import { readDocx } from './read-docx.ts';
+
+const HAVE_SOFFICE = findSoffice() !== null;
 
 const ANNEX_HEAD = [
   '类别',
@@ -61,6 +69,46 @@ describe('SIP 14th final report 2025: results, trends for the 15th plan, 附表'
     expect(md).toMatch(/\| 2020年完成值 \| 2025年目标值 \| 2025年完成值 \|/);
     expect(md).toMatch(/进出口总额（亿美元） \| 920 \| 1000 \|/);
     const xlsx = await renderReport(input, 'xlsx');
-    expect(xlsx.bytes.length).toBeGreaterThan(1000);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const rows: string[][] = [];
+    book.eachSheet((sheet) =>
+      sheet.eachRow((row) => {
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: true }, (c) => cells.push(c.text));
+        rows.push(cells);
+      }),
+    );
+    // the sheet leads with the indicator's code, then the outline's columns
+    const head = rows.findIndex((r) => ANNEX_HEAD.every((h, i) => r[i + 1] === h));
+    expect(head, 'the 附表 header row in the workbook').toBeGreaterThanOrEqual(0);
+    const annex = rows.slice(head + 1, head + 37);
+    expect(annex.filter((r) => /^T2-\d+$/.test(r[0] ?? ''))).toHaveLength(36);
+    expect(annex.find((r) => r[3] === '进出口总额（亿美元）')?.slice(2, 6)).toEqual([
+      '7',
+      '进出口总额（亿美元）',
+      '920',
+      '1000',
+    ]);
   });
+
+  it.skipIf(!HAVE_SOFFICE)(
+    `.pdf carries the 附表 too${HAVE_SOFFICE ? '' : ' (skipped: LibreOffice not installed)'}`,
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'lantu-final-pdf-'));
+      try {
+        const file = join(dir, 'final.pdf');
+        writeFileSync(file, (await renderReport(input, 'pdf')).bytes);
+        const text = pdfText(file).replace(/\s+/g, '');
+        // pdftotext breaks the table's cells into lines; whitespace aside, each cell's start reads as printed
+        expect(text).toContain('（四）附表');
+        expect(text).toContain('进出口总额（亿美元）');
+        expect(text).toContain('2020年完成值：规划');
+        expect(text).toContain('期末指标完成情况');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    300_000,
+  );
 });
