@@ -11,6 +11,7 @@ import type { Scope } from '../evaluation/queries.ts';
 
 type Kind = SnapshotSummary['kind'];
 const KINDS: Kind[] = ['annual', 'midterm', 'final'];
+const REPORT_FORMATS = ['docx', 'xlsx', 'md', 'pdf'] as const;
 
 /** Report downloads (anyone) and frozen evaluation snapshots (the planning office and assessors freeze them). */
 export function ReportsAndSnapshots({
@@ -59,7 +60,7 @@ export function ReportsAndSnapshots({
           style={{ width: 140 }}
           options={KINDS.map((k) => ({ value: k, label: t(`snap.${k}`) }))}
         />
-        {(['docx', 'xlsx', 'md', 'pdf'] as const).map((f) => (
+        {REPORT_FORMATS.map((f) => (
           <Button key={f} href={`/api/plans/${planId}/report.${f}?${q}`} download>
             {t('snap.download', { format: f })}
           </Button>
@@ -86,6 +87,28 @@ export function ReportsAndSnapshots({
             { title: t('method.label'), render: (_, s) => t(`method.${s.method}`) },
             { title: t('snap.engine'), dataIndex: 'engineVersion' },
             { title: t('snap.by'), render: (_, s) => s.createdByEmail ?? '—' },
+            {
+              title: t('snap.reports'),
+              render: (_, s) => (
+                <Space size={4} wrap data-testid="snapshot-downloads">
+                  {REPORT_FORMATS.map((f) => (
+                    <Button
+                      key={f}
+                      size="small"
+                      href={`/api/evaluations/${s.id}/report.${f}?lang=${lang === 'en' ? 'en' : 'zh'}`}
+                      download
+                      aria-label={t('snap.downloadSnapshot', {
+                        year: s.year,
+                        kind: t(`snap.${s.kind}`),
+                        format: f,
+                      })}
+                    >
+                      .{f}
+                    </Button>
+                  ))}
+                </Space>
+              ),
+            },
           ]}
         />
       ) : (
