@@ -55,3 +55,20 @@ export function Link({ to, children, onClick, ...rest }: LinkProps) {
     </a>
   );
 }
+
+/**
+ * A screen's choice kept in the address (?name=value), so a reload or a shared link opens the same view;
+ * null when the address does not say. Setting it replaces the history entry; null removes it.
+ */
+export function useQueryParam(name: string): [string | null, (v: string | null) => void] {
+  const { path, search } = useLocation();
+  const value = search.get(name);
+  const set = (v: string | null) => {
+    const q = new URLSearchParams(window.location.search);
+    if (v === null) q.delete(name);
+    else q.set(name, v);
+    const qs = q.toString();
+    navigate(`${path}${qs ? `?${qs}` : ''}${window.location.hash}`, { replace: true });
+  };
+  return [value, set];
+}

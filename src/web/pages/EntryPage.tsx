@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Select, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
-import { Link, navigate } from '../lib/router.tsx';
+import { Link, navigate, useQueryParam } from '../lib/router.tsx';
 import { EntryGrid } from '../modules/entry/EntryGrid.tsx';
 import { SheetRoundTrip } from '../modules/entry/SheetRoundTrip.tsx';
 import { useEvaluation, useIndicators } from '../modules/evaluation/queries.ts';
@@ -19,7 +19,7 @@ export default function EntryPage() {
   const indQ = useIndicators(planId);
   const evalQ = useEvaluation(planId, ws.year, 'time', 'all');
   const obsQ = usePlanObservations(planId, true, department);
-  const [period, setPeriod] = useState<string | null>(null);
+  const [period, setPeriod] = useQueryParam('period'); // kept in the address: a reload stays on the period
   const activePeriod = period ?? String(ws.year ?? '');
 
   const mine = useMemo(() => {

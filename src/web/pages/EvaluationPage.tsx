@@ -1,6 +1,6 @@
 import { Card, Segmented, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
+import { useQueryParam } from '../lib/router.tsx';
 import { ReportsAndSnapshots } from '../modules/evaluation-cycles/Snapshots.tsx';
 import { EvaluationTable } from '../modules/evaluation/EvaluationTable.tsx';
 import { useEvaluation, type Scope } from '../modules/evaluation/queries.ts';
@@ -11,8 +11,13 @@ import { ErrorState, Loading } from '../ui/states.tsx';
 export default function EvaluationPage() {
   const { t, pick } = useI18n();
   const ws = useWorkspace();
-  const [scope, setScope] = useState<Scope>('table');
-  const [kind, setKind] = useState<string>('all');
+  // scope and kind live in the address with the plan, year and method (a reload keeps the view)
+  const [scopeParam, setScopeParam] = useQueryParam('scope');
+  const scope: Scope = scopeParam === 'all' ? 'all' : 'table';
+  const setScope = (s: Scope) => setScopeParam(s === 'table' ? null : s);
+  const [kindParam, setKindParam] = useQueryParam('kind');
+  const kind = kindParam ?? 'all';
+  const setKind = (k: string) => setKindParam(k === 'all' ? null : k);
   const q = useEvaluation(ws.plan?.id ?? null, ws.year, ws.method, scope);
   if (q.error) return <ErrorState error={q.error} />;
   if (!q.data) return <Loading />;
