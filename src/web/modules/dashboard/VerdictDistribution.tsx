@@ -38,7 +38,15 @@ export function VerdictDistribution({
             radius: ['45%', '70%'],
             center: ['50%', '45%'],
             avoidLabelOverlap: true,
-            label: { formatter: '{b}\n{c}', color: dark ? '#fff' : '#1f2329', fontSize: dark ? 16 : 12 },
+            // long English verdicts break onto lines instead of running off the chart
+            label: {
+              formatter: '{b}\n{c}',
+              color: dark ? '#fff' : '#1f2329',
+              fontSize: dark ? 16 : 12,
+              width: dark ? 130 : 90,
+              overflow: 'break',
+            },
+            labelLayout: { hideOverlap: false },
             data,
           },
         ],

@@ -70,8 +70,12 @@ export function ScreenAttention({ ev }: { ev: PlanEvaluation }) {
       <ul className="screen-list">
         {binding.map((i) => (
           <li key={i.code}>
-            <span>{i.name}</span>
-            <span style={{ color: VERDICT_COLOR[i.verdict] }}>{label(i.verdict)}</span>
+            <span className="name" title={i.name}>
+              {i.name}
+            </span>
+            <span className="verdict" style={{ color: VERDICT_COLOR[i.verdict] }}>
+              {label(i.verdict)}
+            </span>
           </li>
         ))}
       </ul>
