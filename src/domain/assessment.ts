@@ -28,7 +28,7 @@ export const CRITERION_TITLES: Record<AssessmentCriterion, Bilingual> = {
   indicator_verdicts: { zh: '牵头指标完成情况', en: 'Verdicts of the indicators it leads' },
   milestones_on_time: { zh: '工作节点按时完成', en: 'Task milestones on time' },
   replies_on_time: { zh: '意见按时答复', en: 'Comment replies on time' },
-  supervision_on_time: { zh: '督办按时销号', en: '督办 closed on time' },
+  supervision_on_time: { zh: '督办按时销号', en: 'Supervision orders closed on time' },
 };
 
 export interface AssessmentConfig {

@@ -14,6 +14,13 @@ import { t, type Lang } from './portal.i18n.ts';
 import { layoutMapSvg } from './portal.map.ts';
 
 /** The source of one value: its kind and title (linked when it has an address), release date and revision. */
+/**
+ * A table's box that scrolls sideways on a phone: focusable and named, so a keyboard user can scroll it
+ * (axe scrollable-region-focusable).
+ */
+const scrollBox = (label: string) =>
+  `<div class="scroll" tabindex="0" role="region" aria-label="${e(label)}">`;
+
 function sourceCell(s: PublicSource, lang: Lang): string {
   const title = s.title === null ? '' : ` · ${e(s.title)}`;
   const label = `${e(SOURCE_KIND_LABELS[s.kind][lang])}${title}`;
@@ -121,7 +128,7 @@ ${plan.visionYear ? `<div><dt>${e(t(lang, 'vision'))}</dt><dd>${plan.visionYear}
 <p class="lead">${e(data.sentence[lang])}</p>
 <section aria-labelledby="dist"><h2 id="dist">${e(t(lang, 'verdictDistribution'))}</h2><figure class="chart" role="img" aria-label="${e(t(lang, 'verdictDistribution'))}">${chart}</figure></section>
 <section aria-labelledby="inds"><h2 id="inds">${e(t(lang, 'indicators'))}</h2>
-<div class="scroll"><table><thead><tr><th scope="col">${e(t(lang, 'category'))}</th><th scope="col">${e(t(lang, 'indicator'))}</th><th scope="col">${e(t(lang, 'baseline'))}</th><th scope="col">${e(t(lang, 'target'))}</th><th scope="col">${e(t(lang, 'latest'))}</th><th scope="col">${e(t(lang, 'attribute'))}</th><th scope="col">${e(t(lang, 'verdict'))}</th></tr></thead>
+${scrollBox(t(lang, 'indicators'))}<table><thead><tr><th scope="col">${e(t(lang, 'category'))}</th><th scope="col">${e(t(lang, 'indicator'))}</th><th scope="col">${e(t(lang, 'baseline'))}</th><th scope="col">${e(t(lang, 'target'))}</th><th scope="col">${e(t(lang, 'latest'))}</th><th scope="col">${e(t(lang, 'attribute'))}</th><th scope="col">${e(t(lang, 'verdict'))}</th></tr></thead>
 <tbody>${rows}</tbody></table></div></section>`;
 }
 
@@ -169,7 +176,7 @@ export function indicatorPage(
 <div><dt>${e(t(lang, 'baseline'))}</dt><dd>${e(i.baseline ?? '—')}${i.baselineYear ? ` (${i.baselineYear})` : ''}</dd></div><div><dt>${e(t(lang, 'target'))}</dt><dd>${e(i.target ?? '—')}${i.targetYear ? ` (${i.targetYear})` : ''}</dd></div></dl>
 <p class="lead">${badge(i.verdict, lang)} ${e(i.explanation[lang])}</p>
 ${chart ? `<figure class="chart" role="img" aria-label="${e(i.name)}">${chart}<figcaption>${e(t(lang, 'chartNote'))}</figcaption></figure>` : ''}${measuresSection(lang, measures)}
-<section aria-labelledby="vals"><h2 id="vals">${e(t(lang, 'values'))}</h2>${rows ? `<div class="scroll"><table><thead><tr><th scope="col">${e(t(lang, 'periodCol'))}</th><th scope="col">${e(t(lang, 'value'))}</th><th scope="col">${e(t(lang, 'source'))}</th></tr></thead><tbody>${rows}</tbody></table></div>` : `<p>${e(t(lang, 'noValues'))}</p>`}
+<section aria-labelledby="vals"><h2 id="vals">${e(t(lang, 'values'))}</h2>${rows ? `${scrollBox(t(lang, 'values'))}<table><thead><tr><th scope="col">${e(t(lang, 'periodCol'))}</th><th scope="col">${e(t(lang, 'value'))}</th><th scope="col">${e(t(lang, 'source'))}</th></tr></thead><tbody>${rows}</tbody></table></div>` : `<p>${e(t(lang, 'noValues'))}</p>`}
 <p><a href="/api/public/indicators/${e(i.id)}/values.csv">${e(t(lang, 'download'))}</a></p></section>${comments}`;
 }
 
@@ -204,7 +211,7 @@ export function projectsPage(lang: Lang, projects: PublicProjectRow[]): string {
     if (p.spatialUnitCode) countByArea.set(p.spatialUnitCode, (countByArea.get(p.spatialUnitCode) ?? 0) + 1);
   const map = layoutMapSvg(lang, countByArea, t(lang, 'layoutMap'));
   return `<h1>${e(t(lang, 'projects'))}</h1><figure class="chart">${map}<figcaption>${e(t(lang, 'layoutMapNote'))}</figcaption></figure>${chart ? `<figure class="chart" role="img" aria-label="${e(t(lang, 'investmentByArea'))}">${chart}<figcaption>${e(t(lang, 'investmentByArea'))}</figcaption></figure>` : ''}
-<div class="scroll"><table><thead><tr><th scope="col">${e(t(lang, 'project'))}</th><th scope="col">${e(t(lang, 'category'))}</th><th scope="col">${e(t(lang, 'area'))}</th><th scope="col">${e(t(lang, 'investment'))}</th><th scope="col">${e(t(lang, 'years'))}</th><th scope="col">${e(t(lang, 'stage'))}</th></tr></thead><tbody>${rows}</tbody></table></div>
+${scrollBox(t(lang, 'projects'))}<table><thead><tr><th scope="col">${e(t(lang, 'project'))}</th><th scope="col">${e(t(lang, 'category'))}</th><th scope="col">${e(t(lang, 'area'))}</th><th scope="col">${e(t(lang, 'investment'))}</th><th scope="col">${e(t(lang, 'years'))}</th><th scope="col">${e(t(lang, 'stage'))}</th></tr></thead><tbody>${rows}</tbody></table></div>
 <p><a href="/api/public/projects.csv">${e(t(lang, 'download'))}</a></p>`;
 }
 
@@ -231,7 +238,7 @@ export function reportsPage(lang: Lang, plan: PlanHeader, years: number[]): stri
     )
     .join('');
   return `<h1>${e(t(lang, 'reports'))}</h1><p>${e(t(lang, 'reportNote'))}</p>
-<div class="scroll"><table><thead><tr><th scope="col">${e(t(lang, 'assessedYear'))}</th><th scope="col">${e(t(lang, 'reportKind'))}</th><th scope="col">${e(t(lang, 'reportDownload'))}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+${scrollBox(t(lang, 'reports'))}<table><thead><tr><th scope="col">${e(t(lang, 'assessedYear'))}</th><th scope="col">${e(t(lang, 'reportKind'))}</th><th scope="col">${e(t(lang, 'reportDownload'))}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 export function feedbackPage(lang: Lang, comments: FeedbackRow[], stats: DepartmentReplyStats[]): string {
@@ -243,7 +250,7 @@ export function feedbackPage(lang: Lang, comments: FeedbackRow[], stats: Departm
     .join('');
   const list = commentList(lang, comments, true);
   return `<h1>${e(t(lang, 'feedback'))}</h1><section aria-labelledby="rates"><h2 id="rates">${e(t(lang, 'replyRates'))}</h2>
-<div class="scroll"><table><thead><tr><th scope="col">${e(t(lang, 'department'))}</th><th scope="col">${e(t(lang, 'routed'))}</th><th scope="col">${e(t(lang, 'replied'))}</th><th scope="col">${e(t(lang, 'replyRate'))}</th><th scope="col">${e(t(lang, 'medianHours'))}</th></tr></thead><tbody>${statRows}</tbody></table></div></section>
+${scrollBox(t(lang, 'replyRates'))}<table><thead><tr><th scope="col">${e(t(lang, 'department'))}</th><th scope="col">${e(t(lang, 'routed'))}</th><th scope="col">${e(t(lang, 'replied'))}</th><th scope="col">${e(t(lang, 'replyRate'))}</th><th scope="col">${e(t(lang, 'medianHours'))}</th></tr></thead><tbody>${statRows}</tbody></table></div></section>
 <section aria-labelledby="all"><h2 id="all">${e(t(lang, 'comments'))}</h2>${list}</section>`;
 }
 

@@ -94,7 +94,7 @@ export default function AssessmentPage() {
               { title: t('assessment.department'), render: (_, d) => d.department.name },
               ...(q.data.departments[0]?.criteria ?? []).map((c, k) => ({
                 key: c.criterion,
-                title: `${c.title[bi]}（${c.weight}）`,
+                title: t('common.withNote', { text: c.title[bi], note: c.weight }),
                 render: (_: unknown, d: DepartmentScore) => d.criteria[k]?.points ?? '—',
               })),
               { title: t('assessment.base'), dataIndex: 'base' },

@@ -33,7 +33,7 @@ export function OverdueMilestones({ planId }: { planId: string | null }) {
           {
             title: t('plan.departments'),
             width: 120,
-            render: (_, m) => `${m.departmentName}（${t(`deptRole.${m.role}`)}）`,
+            render: (_, m) => t('common.withNote', { text: m.departmentName, note: t(`deptRole.${m.role}`) }),
           },
         ]}
       />

@@ -28,7 +28,7 @@ export function IndicatorFacts({ indicator }: { indicator: Indicator }) {
         <Descriptions.Item label={t('plan.departments')}>
           {indicator.departments.map((d) => (
             <Tag key={d.code} color={d.role === 'lead' ? 'blue' : 'default'}>
-              {d.name}（{t(`deptRole.${d.role}`)}）
+              {t('common.withNote', { text: d.name, note: t(`deptRole.${d.role}`) })}
             </Tag>
           ))}
         </Descriptions.Item>

@@ -63,7 +63,7 @@ export function NodeDetail({ plan, node }: { plan: PlanIndex; node: TreeNode }) 
             ? '—'
             : [...depts.entries()].map(([code, d]) => (
                 <Tag key={code} color={d.role === 'lead' ? 'blue' : 'default'}>
-                  {d.name}（{t(`deptRole.${d.role}`)}）
+                  {t('common.withNote', { text: d.name, note: t(`deptRole.${d.role}`) })}
                 </Tag>
               ))}
         </Descriptions.Item>

@@ -25,7 +25,11 @@ function Group<T extends Hit>({
   const { t } = useI18n();
   if (count === 0) return null;
   return (
-    <Card size="small" title={`${title}（${count}）`} data-testid={`search-group-${title}`}>
+    <Card
+      size="small"
+      title={t('common.withNote', { text: title, note: count })}
+      data-testid={`search-group-${title}`}
+    >
       <List
         dataSource={items}
         renderItem={(h) => (
