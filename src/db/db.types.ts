@@ -12,6 +12,11 @@ export interface Db extends Queryable {
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Whether the database is working on a transaction that began under a minute ago (PGlite only: the
+   * embedded engine runs one statement at a time, so any other statement waits for that transaction).
+   */
+  busy?(): boolean;
   /** Connection pool figures for /metrics (PostgreSQL only). */
   poolStats?(): { total: number; idle: number; waiting: number; max: number };
 }

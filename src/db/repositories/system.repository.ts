@@ -1,9 +1,14 @@
-import type { Queryable } from '../db.types.ts';
+import type { Db, Queryable } from '../db.types.ts';
 
 /** Statements about the database itself: liveness, the schema's migrations, cross-node locks. */
 export const systemRepository = {
-  /** A round trip that touches no table (the health check: is the database answering?). */
-  async ping(db: Queryable): Promise<void> {
+  /**
+   * A round trip that touches no table (the health check: is the database answering?). An embedded
+   * database in the middle of a transaction (saving an imported plan: seconds) is answering that
+   * transaction; a SELECT would wait for it to commit, so the check does not queue behind it.
+   */
+  async ping(db: Queryable & Pick<Db, 'busy'>): Promise<void> {
+    if (db.busy?.()) return;
     await db.query('SELECT 1');
   },
 

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isLantuError, type LantuError } from '../../domain/errors.ts';
@@ -18,6 +19,14 @@ async function refusal(p: Promise<unknown>): Promise<LantuError> {
     throw e;
   }
   throw new Error('expected a refusal');
+}
+
+/** Threads of this process at nice 10, as the parsing workers set themselves. */
+function nicedThreads(): number {
+  return readdirSync('/proc/self/task').filter((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16] === '10';
+  }).length;
 }
 
 const pools: ParsePool[] = [];
@@ -70,6 +79,8 @@ describe('parsing worker pool', () => {
   it('warms every worker up (readers and pdf.js loaded), after which documents are read as before', async () => {
     const p = pool(2);
     await p.warm();
+    // Each worker thread lowered its own priority (Linux: nice 10, one thread at a time).
+    if (process.platform === 'linux') expect(nicedThreads()).toBeGreaterThanOrEqual(2);
     const pages = [
       ['某区国民经济和社会发展第十五个五年规划纲要（2026—2030年）', '第一章 总则', '推进各项工作。'],
     ];
