@@ -1,6 +1,7 @@
 import type { Comparator } from '../domain/quantity.ts';
 import { inferKind } from './kind-inference.ts';
 import { planNumberOf } from './meta.ts';
+import { parseNumeral } from './numerals.ts';
 import type { KindGuess, ProseTarget } from './plan-document.ts';
 import { boundedQuantity } from '../domain/quantity-parser.ts';
 
@@ -75,6 +76,12 @@ function comparatorOf(verb: string | null, suffix: string | null): Comparator {
   return 'eq';
 }
 
+/**
+ * "到2030年", "到二〇三五年", "展望2035年": the year a target is for, in digits or digit by digit (二〇三五,
+ * also with ○ for 〇 as some converters write it) — a 2035 vision target must not take the plan's end year.
+ */
+const BY_YEAR_RE = /(?:到|展望)\s*(20\d\d|二[〇零○][一二三四五六七八九〇零○]{2})\s*年/;
+
 /** The year a sentence talks about, or undefined when it says nothing about time. */
 function sentenceYear(
   s: string,
@@ -82,8 +89,8 @@ function sentenceYear(
   planNumber: number | null,
 ): number | null | undefined {
   if (PLAN_END_RE.test(s)) return period.end;
-  const by = /到\s*(20\d\d)\s*年/.exec(s) ?? /(20\d\d)\s*年(?:前|底|末)/.exec(s);
-  if (by) return Number(by[1]);
+  const by = BY_YEAR_RE.exec(s) ?? /(20\d\d)\s*年(?:前|底|末)/.exec(s);
+  if (by?.[1]) return parseNumeral(by[1].replace(/○/g, '〇'));
   const fyp = /“十([一二三四五六七八九])五”(?:期间|时期|末)/.exec(s);
   if (fyp) {
     return planNumberOf(fyp[0]) === planNumber && planNumber !== null ? period.end : null;

@@ -183,4 +183,39 @@ describe('text copied from a PDF viewer', () => {
     expect(doc.meta.period).toEqual({ start: 2026, end: 2030 });
     expect(doc.targets.map((t) => [t.text, t.year])).toEqual([['养老机构护理型床位占比达到65%', 2030]]);
   });
+
+  it('dates a 2035 vision target to 2035 in any spelling of the year, never to the plan’s end', () => {
+    const body = (y: string) => [
+      '第一章 远景目标和主要目标',
+      `到${y}年，常住人口城镇化率达到80%。`,
+      `展望${y}年，人均预期寿命达到81岁。`,
+      '到2030年，研发经费投入强度达到3.5%。',
+    ];
+    for (const y of ['2035', '二〇三五', '二○三五']) {
+      const vision = load(
+        ['某省国民经济和社会发展第十五个五年规划和二〇三五年远景目标纲要', ...body(y)].join('\n'),
+      );
+      expect(vision.meta, y).toMatchObject({
+        period: { start: 2026, end: 2030 },
+        planNumber: 15,
+        visionYear: 2035,
+      });
+      expect(
+        vision.targets.map((t) => [t.text, t.year]),
+        y,
+      ).toEqual([
+        ['常住人口城镇化率达到80%', 2035],
+        ['人均预期寿命达到81岁', 2035],
+        ['研发经费投入强度达到3.5%', 2030],
+      ]);
+      // Without a vision in the title a 2035 target is outside the plan: left out, not dated 2030.
+      const plain = load(
+        ['某省国民经济和社会发展第十五个五年规划纲要（2026—2030年）', ...body(y)].join('\n'),
+      );
+      expect(
+        plain.targets.map((t) => [t.text, t.year]),
+        y,
+      ).toEqual([['研发经费投入强度达到3.5%', 2030]]);
+    }
+  });
 });
