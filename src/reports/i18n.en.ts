@@ -105,6 +105,11 @@ export const en: Strings = {
   expected: 'expected',
   uncategorised: 'Other indicators',
   explanations: 'Notes on each indicator',
+  assessmentTitle: 'Department assessment',
+  assessmentIntro: (n, year, asOf) =>
+    `The ${n} departments with work in the plan were assessed for ${year} on the weighted criteria (data as of ${asOf}); scores include the joint assessment team's adjustments.`,
+  assessmentCaption: (year) => `Department assessment scores, ${year}`,
+  assessmentColumns: ['Rank', 'Department', 'Computed', 'Adjustment', 'Score'],
   annualPlanTitle: 'Annual plan execution',
   annualPlanIntro: (n, year) =>
     `The annual plan for ${year} sets an annual target for ${n} main indicators. The table lists each target, the year's result and the completion rate (in the indicator's direction).`,

@@ -70,6 +70,11 @@ export interface Strings {
   uncategorised: string;
   explanations: string;
   /** 年度计划执行情况 (issue 16 §2): the year's annual targets against what was achieved. */
+  assessmentTitle: string;
+  assessmentIntro(n: number, year: number, asOf: string): string;
+  assessmentCaption(year: number): string;
+  /** Rank, department, then after the criteria: computed score, adjustment, score. */
+  assessmentColumns: [string, string, string, string, string];
   annualPlanTitle: string;
   annualPlanIntro(n: number, year: number): string;
   annualPlanCaption(year: number): string;

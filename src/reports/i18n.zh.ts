@@ -96,6 +96,11 @@ export const zh: Strings = {
   expected: '预期性',
   uncategorised: '其他指标',
   explanations: '各项指标评估说明',
+  assessmentTitle: '部门考核情况',
+  assessmentIntro: (n, year, asOf) =>
+    `按考核细则，对承担本规划任务的${n}个部门${year}年度工作进行考核（数据截至${asOf}），得分含联合考核组调整，见下表。`,
+  assessmentCaption: (year) => `${year}年度部门考核得分`,
+  assessmentColumns: ['名次', '部门', '计算得分', '考核组调整', '总分'],
   annualPlanTitle: '年度计划执行情况',
   annualPlanIntro: (n, year) =>
     `${year}年度计划为${n}项主要指标设定了全年预期目标。下表列出各项指标的全年预期目标、全年完成情况和完成率（按指标方向计算）。`,

@@ -5,6 +5,7 @@
 import { longDate } from './format.ts';
 import { strings } from './i18n.ts';
 import { appendix } from './model.appendix.ts';
+import { assessmentSection } from './model.assessment.ts';
 import { maxDataYear, type Ctx } from './model.context.ts';
 import { indicators } from './model.indicators.ts';
 import { overall } from './model.overall.ts';
@@ -39,6 +40,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   projectsSection(ctx, 4, projects);
   problems(ctx, 5, tasks, projects);
   suggestions(ctx, 6, tasks, projects);
+  assessmentSection(ctx, 7);
   appendix(ctx);
 
   const names = new Map(ev.indicators.map((i) => [i.code, i]));

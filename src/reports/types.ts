@@ -54,6 +54,17 @@ export interface ReportAnnualRow {
   verdict: 'achieved' | 'nearly' | 'missed' | 'no_data' | 'no_target';
 }
 
+/** One department's row of the year's 部门考核 (issue 16 §6), as the assessment module scores it. */
+export interface ReportAssessmentRow {
+  rank: number;
+  department: string;
+  criteria: readonly { title: { zh: string; en: string }; weight: number; points: number }[];
+  /** The score from the criteria, before the assessment team's adjustments. */
+  base: number;
+  adjustment: number;
+  score: number;
+}
+
 /** A task's latest progress report, keyed by the node's index path ("3.1.0.1", as `taskTreeFromPlan` uses). */
 export interface TaskProgress extends TaskReport {
   key: string;
@@ -102,6 +113,8 @@ export interface ReportInput {
   dataNote?: string | null;
   /** The report year's annual targets and results (年度计划执行情况); absent or empty when none is set. */
   annualPlan?: readonly ReportAnnualRow[];
+  /** The year's department assessment (部门考核), when the report was asked to include it. */
+  assessment?: { asOf: string; rows: readonly ReportAssessmentRow[] } | null;
   /** Where each value comes from, keyed "code@year" (the final report's 附表 prints it). */
   sources?: ReadonlyMap<string, Provenance>;
   /** The zone times are printed in (the appendix's snapshot time); Asia/Shanghai when absent. */

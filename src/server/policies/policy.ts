@@ -94,6 +94,8 @@ const RULES = {
     seeCommentContacts: roles('admin'),
     readOverdueComments: roles('admin', 'assessor'),
     readAudit: roles('admin', 'assessor'),
+    /** A report with every department's assessment score (部门考核) in it. */
+    reportAssessment: roles('admin', 'assessor'),
     createEvaluation: roles('admin', 'assessor'),
     approveValues: (user) =>
       user.role === 'admin' ||

@@ -5,7 +5,10 @@ import { checkReportYear } from '../../../reports/from-dataset.ts';
 import type { RenderedReport } from '../../../reports/render.ts';
 import { liveSnapshot } from '../../../reports/snapshot.ts';
 import type { ReportFormat, ReportInput, ReportLang } from '../../../reports/types.ts';
+import type { SessionUser } from '../../../domain/user.ts';
+import { authorize } from '../../policies/policy.ts';
 import { timeZone } from '../../time-zone.ts';
+import { assessDepartments } from '../assessment/assessment.service.ts';
 import { getSnapshot } from '../evaluation-cycles/evaluation-cycles.service.ts';
 import { evaluateInputs, loadEvaluationInputs } from '../live-evaluation/live-evaluation.service.ts';
 import { getPlanTree } from '../plans/plans.service.ts';
@@ -53,8 +56,28 @@ export async function buildLiveReport(
   planId: string,
   q: ReportQuery,
   format: ReportFormat,
+  user: SessionUser | null = null,
 ): Promise<RenderedReport> {
   const started = performance.now();
+  // The department scores are the office's and the assessment team's: asked for, they need such a login.
+  let assessment: ReportInput['assessment'] = null;
+  if (q.assessment) {
+    if (!user)
+      throw new LantuError('unauthenticated', 'Log in to include the department assessment 请先登录');
+    authorize(user, 'reportAssessment', 'office');
+    const a = await assessDepartments(db, user, planId, { year: q.year });
+    assessment = {
+      asOf: a.asOf,
+      rows: a.departments.map((d) => ({
+        rank: d.rank,
+        department: d.department.name,
+        criteria: d.criteria.map((c) => ({ title: c.title, weight: c.weight, points: c.points })),
+        base: d.base,
+        adjustment: d.adjustment,
+        score: d.score,
+      })),
+    };
+  }
   const [inputs, tree] = await Promise.all([loadEvaluationInputs(db, planId), getPlanTree(db, planId)]);
   const live = evaluateInputs(inputs, { year: q.year, method: q.method, scope: 'table' }, started);
   const { plan, ids: _ids, ...evaluation } = live;
@@ -80,8 +103,9 @@ export async function buildLiveReport(
     evaluation,
     nodes: tree.nodes,
     ...fromData(data),
-    snapshot: liveSnapshot(evaluation, ENGINE_VERSION, { plan: plan.id, data }),
+    snapshot: liveSnapshot(evaluation, ENGINE_VERSION, { plan: plan.id, data, assessment }),
     timeZone: timeZone(),
+    assessment,
   };
   return render(input, format);
 }

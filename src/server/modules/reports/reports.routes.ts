@@ -47,6 +47,8 @@ for (const format of ['docx', 'xlsx', 'md', 'pdf'] as const) {
           content: { [contentType(format)]: { schema: z.string().openapi({ format: 'binary' }) } },
         },
         400: err('A final report for a year before the end of the plan, or a year outside it'),
+        401: err('assessment=true without a login'),
+        403: err('assessment=true by a department user'),
         404: err('No such plan'),
         422: err('Invalid parameters'),
         503: unavailable(format),
@@ -54,7 +56,10 @@ for (const format of ['docx', 'xlsx', 'md', 'pdf'] as const) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      return download(c, await buildLiveReport(c.var.deps.db, c.req.valid('param').id, q, format));
+      return download(
+        c,
+        await buildLiveReport(c.var.deps.db, c.req.valid('param').id, q, format, c.var.user ?? null),
+      );
     },
   );
 

@@ -19,6 +19,14 @@ export const reportQuery = z.object({
     .enum(METHODS)
     .default('time')
     .openapi({ description: 'time = 时间进度 (default); trend = CAGR ratio' }),
+  assessment: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1')
+    .openapi({
+      description:
+        'true: add the year’s department assessment table (部门考核情况) — needs a login as the planning office or an assessor',
+    }),
 });
 export type ReportQuery = z.infer<typeof reportQuery>;
 

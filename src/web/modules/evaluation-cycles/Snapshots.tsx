@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { qk } from '../../lib/queryKeys.ts';
@@ -30,6 +30,7 @@ export function ReportsAndSnapshots({
   const { user } = useSession();
   const qc = useQueryClient();
   const [kind, setKind] = useState<Kind>('annual');
+  const [withAssessment, setWithAssessment] = useState(false);
   const canFreeze = user?.role === 'admin' || user?.role === 'assessor';
   const list = useQuery({
     queryKey: qk.snapshots(planId),
@@ -49,7 +50,9 @@ export function ReportsAndSnapshots({
     },
     onError: (err) => void message.error(err instanceof Error ? err.message : t('error.unknown')),
   });
-  const q = `year=${year}&kind=${kind}&method=${method}&lang=${lang === 'en' ? 'en' : 'zh'}`;
+  const q =
+    `year=${year}&kind=${kind}&method=${method}&lang=${lang === 'en' ? 'en' : 'zh'}` +
+    (canFreeze && withAssessment ? '&assessment=true' : '');
   return (
     <Card size="small" title={t('snap.title')} style={{ marginBottom: 16 }} data-testid="reports">
       <Space wrap>
@@ -60,6 +63,11 @@ export function ReportsAndSnapshots({
           style={{ width: 140 }}
           options={KINDS.map((k) => ({ value: k, label: t(`snap.${k}`) }))}
         />
+        {canFreeze && (
+          <Checkbox checked={withAssessment} onChange={(e) => setWithAssessment(e.target.checked)}>
+            {t('snap.withAssessment')}
+          </Checkbox>
+        )}
         {REPORT_FORMATS.map((f) => (
           <Button key={f} href={`/api/plans/${planId}/report.${f}?${q}`} download>
             {t('snap.download', { format: f })}
