@@ -6,7 +6,7 @@ import { conditionSentence } from './condition-text.ts';
 import type { ConditionFacts } from './condition-text.ts';
 import type { Ctx } from './context.ts';
 import { findBaseline, inPeriod, latest, note, resolveTarget, targetCondition } from './context.ts';
-import { base, comparisonOf, finish, NO_TEXT, withoutNumber } from './explain.ts';
+import { base, comparisonOf, detached, finish, NO_TEXT, withoutNumber } from './explain.ts';
 import { earlyAchievable as earlyAchievableFor } from './kinds.ts';
 import { numericPoints, pointsBetween } from './observations.ts';
 import type { NumericPoint } from './observations.ts';
@@ -75,25 +75,25 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
     pts.unshift({ year: baseline.year, value: baseline.value, span: 1 });
   const increments = yearlyIncrements(pts);
   const n = ctx.yT === null ? 0 : ctx.yT - num.year;
-  r.projection = projectValues(pts[0] ?? null, { year: num.year, value: A }, ctx.yT, cond);
+  r.projection = detached(projectValues(pts[0] ?? null, { year: num.year, value: A }, ctx.yT, cond));
   if (ctx.final || n <= 0)
-    r.probability = {
+    r.probability = detached({
       value: met ? 1 : 0,
       basis: increments.length,
       mean: round(mean(increments), 6),
       sd: increments.length >= 2 ? round(sampleSd(increments), 6) : 0,
-    };
-  else r.probability = conditionProbability(cond, increments, A, n);
+    });
+  else r.probability = detached(conditionProbability(cond, increments, A, n));
   if (r.probability !== null && !Number.isFinite(r.probability.mean))
     r.probability = { ...r.probability, mean: 0 };
   if (!met && n > 0) {
     const goal = cond.lo !== null && !gte(A, cond.lo) ? cond.lo : cond.hi;
     if (goal !== null)
-      r.requiredRate = {
+      r.requiredRate = detached({
         absolute: round((goal - A) / n),
         relative: A > 0 && goal > 0 ? round(((goal / A) ** (1 / n) - 1) * 100) : null,
         years: n,
-      };
+      });
   }
   const t: ConditionFacts = {
     A,

@@ -6,6 +6,7 @@ import type { IndicatorSpec } from '../indicator.ts';
 import type { Quantity } from '../quantity.ts';
 import { buildCondition, sign } from './condition.ts';
 import type { Condition } from './condition.ts';
+import { newNotes } from './explain.ts';
 import { toleranceIsDelta } from './kinds.ts';
 import { pointAt, pointsOf } from './observations.ts';
 import type { NumericPoint, Point } from './observations.ts';
@@ -65,7 +66,7 @@ export function prepare(
   method: Method,
   options: EvaluationOptions,
 ): Ctx {
-  const notes: Bilingual[] = [];
+  const notes = newNotes();
   const yT = spec.targetYear ?? options.periodEnd ?? null;
   const y0 = spec.baselineYear ?? (options.periodStart != null ? options.periodStart - 1 : null);
   const evalYear = yT !== null ? Math.min(year, yT) : year;

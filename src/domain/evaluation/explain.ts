@@ -28,42 +28,81 @@ export function rawWithUnit(ctx: Ctx, raw: string): Bilingual {
   return unit === '%' ? { zh: `${n}%`, en: `${n}%` } : { zh: `${n}${unit}`, en: `${n} ${unit}` };
 }
 
+/**
+ * The fields of a result in their order, copied for each result. A copy (object spread) rather than an object
+ * literal: V8 watches every literal site and, when most objects made there outlive a scavenge — as a plan's
+ * results do until the plan is judged — allocates all later ones straight in the old generation, which then
+ * fills with the results of every region judged and forces full collections (a third of the time of a mass
+ * evaluation). Copies are not watched.
+ */
+const EMPTY_RESULT: IndicatorEvaluation = {
+  code: '',
+  name: '',
+  unit: null,
+  kind: 'level',
+  attribute: 'expected',
+  direction: 'none',
+  method: 'time',
+  verdict: 'not_assessable',
+  year: 0,
+  dataYear: null,
+  baseline: null,
+  baselineYear: null,
+  baselineSource: 'none',
+  target: null,
+  targetRaw: null,
+  targetYear: null,
+  expected: null,
+  actual: null,
+  actualText: null,
+  progress: null,
+  elapsed: null,
+  ratio: null,
+  comparison: null,
+  projection: null,
+  requiredRate: null,
+  probability: null,
+  judgement: null,
+  growth: null,
+  unreportedYear: null,
+  explanation: { zh: '', en: '' },
+  notes: [],
+};
+
 export function base(ctx: Ctx): IndicatorEvaluation {
   const s = ctx.spec;
-  const r: IndicatorEvaluation = {
-    code: s.code,
-    name: s.name,
-    unit: s.unit,
-    kind: s.kind,
-    attribute: s.attribute,
-    direction: s.direction,
-    method: ctx.method,
-    verdict: 'not_assessable',
-    year: ctx.year,
-    dataYear: null,
-    baseline: null,
-    baselineYear: ctx.y0,
-    baselineSource: 'none',
-    target: null,
-    targetRaw: s.target?.raw ?? null,
-    targetYear: ctx.yT,
-    expected: null,
-    actual: null,
-    actualText: null,
-    progress: null,
-    elapsed: null,
-    ratio: null,
-    comparison: null,
-    projection: null,
-    requiredRate: null,
-    probability: null,
-    judgement: null,
-    growth: null,
-    unreportedYear: null,
-    explanation: NO_TEXT,
-    notes: ctx.notes,
-  };
+  const r: IndicatorEvaluation = { ...EMPTY_RESULT };
+  r.code = s.code;
+  r.name = s.name;
+  r.unit = s.unit;
+  r.kind = s.kind;
+  r.attribute = s.attribute;
+  r.direction = s.direction;
+  r.method = ctx.method;
+  r.year = ctx.year;
+  r.baselineYear = ctx.y0;
+  r.targetRaw = s.target?.raw ?? null;
+  r.targetYear = ctx.yT;
+  r.explanation = NO_TEXT;
+  r.notes = ctx.notes;
   return r;
+}
+
+/**
+ * A copy of a small object a result keeps (its probability, projection, comparison…), for the reason given at
+ * EMPTY_RESULT: the literal dies at once and the copy is not watched.
+ */
+export function detached<T extends object>(o: T): T;
+export function detached<T extends object>(o: T | null): T | null;
+export function detached<T extends object>(o: T | null): T | null {
+  return o === null ? null : { ...o };
+}
+
+const NO_NOTES: readonly Bilingual[] = Object.freeze([]);
+
+/** A result's own list of notes, empty (a copy of an empty list, for the reason given at EMPTY_RESULT). */
+export function newNotes(): Bilingual[] {
+  return NO_NOTES.slice();
 }
 
 export const NO_TEXT: Bilingual = Object.freeze({ zh: '', en: '' });
@@ -88,7 +127,7 @@ export function lazyText(ctx: Ctx, f: () => Bilingual): () => Bilingual {
 }
 
 export function comparisonOf(ctx: Ctx, cond: Condition, met: boolean): Comparison {
-  return { rule: ctx.explain ? ruleOf(cond) : NO_TEXT, met };
+  return detached({ rule: ctx.explain ? ruleOf(cond) : NO_TEXT, met });
 }
 
 export function finish(

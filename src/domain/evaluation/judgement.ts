@@ -4,6 +4,7 @@
  * the two disagree flagged.
  */
 import { DEFAULT_DELTA } from './context.ts';
+import { detached } from './explain.ts';
 import { gte } from './stats.ts';
 import type { Bilingual, IndicatorEvaluation } from './types.ts';
 
@@ -104,7 +105,7 @@ export function twoPartJudgement(
       : schedule === 'behind' && trend === 'reaches'
         ? 'behind_trend_reaches'
         : null;
-  if (options.explain === false) return { schedule, trend, disagreement, text: NONE };
+  if (options.explain === false) return detached({ schedule, trend, disagreement, text: NONE });
   const parts: Bilingual[] = [];
   if (schedule !== null) parts.push(SCHEDULE_TEXT[schedule]);
   if (trend !== null) parts.push(TREND_TEXT[trend]);

@@ -5,7 +5,7 @@
  */
 import type { Condition } from './condition.ts';
 import type { Ctx } from './context.ts';
-import { comparisonOf, finish, NO_TEXT } from './explain.ts';
+import { comparisonOf, detached, finish, NO_TEXT } from './explain.ts';
 import { pathSentence } from './path-text.ts';
 import type { PathCase } from './path-text.ts';
 import { pAbove, pBelow, probabilityOf, trendFromRatio } from './projection.ts';
@@ -62,21 +62,21 @@ export function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): Indi
   r.expected = round(pm.expected);
   r.progress = Number.isFinite(p) ? round(p) : null;
   r.elapsed = round(f);
-  r.projection = pm.projection;
-  r.requiredRate = pm.achievedNow ? null : pm.requiredRate;
+  r.projection = detached(pm.projection);
+  r.requiredRate = pm.achievedNow ? null : detached(pm.requiredRate);
   r.ratio = ctx.method === 'trend' && pm.ratio !== null ? round(pm.ratio) : null;
   r.comparison = pm.cond === null ? null : comparisonOf(ctx, pm.cond, pm.achievedNow);
   const n = pm.yT - pm.dataYear;
   if (pm.achievedNow || ctx.final || n <= 0) {
     const sd = round(sampleSd(pm.increments), 6);
-    r.probability = {
+    r.probability = detached({
       value: pm.achievedNow ? 1 : 0,
       basis: pm.increments.length,
       mean: round(mean(pm.increments), 6),
       sd: Number.isFinite(sd) ? sd : 0,
-    };
+    });
   } else {
-    r.probability = probabilityOf(pm.increments, pm.m, n, pm.mT >= pm.m0 ? pAbove : pBelow, pm.mT);
+    r.probability = detached(probabilityOf(pm.increments, pm.m, n, pm.mT >= pm.m0 ? pAbove : pBelow, pm.mT));
     if (r.probability !== null && !Number.isFinite(r.probability.sd)) r.probability.sd = 0;
   }
   const c = pathCase(ctx, pm);
