@@ -9,13 +9,8 @@ const ROOT = join(import.meta.dirname, '../..');
 /** Data, not code: locale tables and map shapes grow with the product's vocabulary and geography. */
 const DATA_FILE = /\.(json|geojson|svg|png)$/;
 
-/**
- * Temporary, named exceptions: the evaluation engine's tests, split with the engine (issue 13 point 3,
- * another change in progress); remove each entry when its file is split or gone.
- */
-const TEMPORARY: Record<string, string> = {
-  'src/domain/evaluation/evaluate.test.ts': 'engine tests, to be split with the engine (issue 13 point 3)',
-};
+/** Temporary, named exceptions (file → why); none today. Remove each entry when its file is split or gone. */
+const TEMPORARY: Record<string, string> = {};
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
