@@ -45,3 +45,19 @@ export function validTimeZone(name: string): string | null {
     return null;
   }
 }
+
+/**
+ * The instant a day (YYYY-MM-DD) begins in the zone: 2026-12-01 in Asia/Shanghai begins at 2026-11-30T16:00Z.
+ * Offsets are read from Intl at that instant (corrected once, for days a zone changes its clocks).
+ */
+export function zoneDayStart(day: string, timeZone = DEFAULT_TIME_ZONE): Date {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  const offsetAt = (instant: number) => {
+    const p = parts(new Date(instant), timeZone);
+    const asUtc = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!);
+    return asUtc - Math.floor(instant / 60_000) * 60_000;
+  };
+  let start = utcMidnight - offsetAt(utcMidnight);
+  start = utcMidnight - offsetAt(start);
+  return new Date(start);
+}

@@ -61,6 +61,25 @@ describe.each(testDatabases)('authorisation matrix on $kind', ({ create }) => {
     });
   }
 
+  // reads that only some may make: the audit log (the office and assessors), with and without its filters
+  const READS: Record<string, Record<(typeof ACTORS)[number], number>> = {
+    'GET /api/audit': { anonymous: 401, own: 403, other: 403, assessor: 200, admin: 200 },
+    'GET /api/audit?actor=kjj&action=create&entity=task_report&from=2024-01-01&to=2030-12-31&limit=10&offset=0':
+      { anonymous: 401, own: 403, other: 403, assessor: 200, admin: 200 },
+    'GET /api/audit/facets': { anonymous: 401, own: 403, other: 403, assessor: 200, admin: 200 },
+  };
+  for (const [route, expected] of Object.entries(READS)) {
+    it(`${route}: ${ACTORS.map((a) => `${a} ${expected[a]}`).join(', ')}`, async () => {
+      const path = route.split(' ')[1]!;
+      const got: Record<string, number> = {};
+      for (const actor of ACTORS) {
+        const client = actor === 'anonymous' ? null : ctx.clients[actor];
+        got[actor] = (await send(ctx.app, client, 'GET', { path })).status;
+      }
+      expect(got).toEqual(expected);
+    });
+  }
+
   it('refuses every write of a session without the CSRF token, or with a wrong one', async () => {
     const refused: string[] = [];
     for (const route of writeRoutes(ctx.app)) {

@@ -11,9 +11,44 @@ export interface AuditEntry {
   after: unknown;
 }
 
+export interface AuditFilter {
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  action?: string | undefined;
+  /** Part of the actor's name (an email, system:seed), case-insensitive. */
+  actor?: string | undefined;
+  actorId?: string | undefined;
+  /** Entries at or after this instant. */
+  from?: Date | undefined;
+  /** Entries before this instant. */
+  to?: Date | undefined;
+  limit?: number;
+  offset?: number;
+}
+
 export interface AuditRow extends AuditEntry {
   id: number;
   at: Date;
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function auditWhere(f: AuditFilter): { where: string; params: unknown[] } {
+  return {
+    where: `WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2)
+        AND ($3::text IS NULL OR action = $3) AND ($4::text IS NULL OR actor ILIKE $4)
+        AND ($5::uuid IS NULL OR actor_id = $5)
+        AND ($6::timestamptz IS NULL OR at >= $6) AND ($7::timestamptz IS NULL OR at < $7)`,
+    params: [
+      f.entity ?? null,
+      f.entityId ?? null,
+      f.action ?? null,
+      f.actor ? `%${likeEscape(f.actor)}%` : null,
+      f.actorId ?? null,
+      f.from?.toISOString() ?? null,
+      f.to?.toISOString() ?? null,
+    ],
+  };
 }
 
 export const auditRepository = {
@@ -33,16 +68,33 @@ export const auditRepository = {
     );
   },
 
-  async list(
-    db: Queryable,
-    filter: { entity?: string; entityId?: string; limit?: number },
-  ): Promise<AuditRow[]> {
+  /** Newest first, filtered (at most `limit`, default 100, after `offset`). */
+  async list(db: Queryable, filter: AuditFilter): Promise<AuditRow[]> {
+    const { where, params } = auditWhere(filter);
     return db.query<AuditRow>(
       `SELECT id::int AS id, at, actor_id AS "actorId", actor, action, entity, entity_id AS "entityId", before, after
-         FROM audit_log
-        WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2)
-        ORDER BY id DESC LIMIT $3`,
-      [filter.entity ?? null, filter.entityId ?? null, filter.limit ?? 100],
+         FROM audit_log ${where}
+        ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit ?? 100, filter.offset ?? 0],
     );
+  },
+
+  /** One page of `list` and how many entries match in all. */
+  async page(db: Queryable, filter: AuditFilter): Promise<{ items: AuditRow[]; total: number }> {
+    const { where, params } = auditWhere(filter);
+    const items = await this.list(db, filter);
+    const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log ${where}`, params);
+    return { items, total: count[0]?.n ?? 0 };
+  },
+
+  /** What the log holds to filter by: its actions, entities and actors. */
+  async facets(db: Queryable): Promise<{ actions: string[]; entities: string[]; actors: string[] }> {
+    const distinct = (col: 'action' | 'entity' | 'actor') =>
+      db.query<{ v: string }>(`SELECT DISTINCT ${col} AS v FROM audit_log ORDER BY 1`);
+    const actions = await distinct('action');
+    const entities = await distinct('entity');
+    const actors = await distinct('actor');
+    const vals = (rows: { v: string }[]) => rows.map((r) => r.v);
+    return { actions: vals(actions), entities: vals(entities), actors: vals(actors) };
   },
 };

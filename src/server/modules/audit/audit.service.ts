@@ -1,15 +1,49 @@
 import type { Queryable } from '../../../db/db.types.ts';
 import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { LantuError } from '../../../domain/errors.ts';
+import { zoneDayStart } from '../../../domain/time.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { authorize } from '../../policies/policy.ts';
+import { timeZone } from '../../time-zone.ts';
 
-/** The audit log, newest first, for those who may read it (the planning office and assessors). */
-export async function listAudit(
-  db: Queryable,
-  user: SessionUser | null,
-  q: { entity?: string; entityId?: string; limit: number },
-) {
+export interface AuditQuery {
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  action?: string | undefined;
+  actor?: string | undefined;
+  actorId?: string | undefined;
+  /** First day (YYYY-MM-DD, in the configured zone), inclusive. */
+  from?: string | undefined;
+  /** Last day (YYYY-MM-DD, in the configured zone), inclusive. */
+  to?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+const nextDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The audit log, newest first, filtered and paged, for those who may read it (the planning office and assessors). */
+export async function listAudit(db: Queryable, user: SessionUser | null, q: AuditQuery) {
   authorize(user, 'readAudit', 'office');
-  const rows = await auditRepository.list(db, q);
-  return { items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) };
+  if (q.from && q.to && q.from > q.to)
+    throw new LantuError('validation_failed', 'The date range ends before it begins 结束日期早于开始日期');
+  const zone = timeZone();
+  const { items, total } = await auditRepository.page(db, {
+    ...q,
+    from: q.from ? zoneDayStart(q.from, zone) : undefined,
+    to: q.to ? zoneDayStart(nextDay(q.to), zone) : undefined,
+  });
+  return {
+    items: items.map((r) => ({ ...r, at: new Date(r.at).toISOString() })),
+    total,
+    limit: q.limit,
+    offset: q.offset,
+  };
+}
+
+/** The actions, entities and actors the log holds, for the screen's filters. */
+export async function auditFacets(db: Queryable, user: SessionUser | null) {
+  authorize(user, 'readAudit', 'office');
+  return auditRepository.facets(db);
 }
