@@ -46,6 +46,10 @@ const CHANGES_PUBLISHED = new Set([
   'POST /api/supervision/:id/close',
   'POST /api/supervision/:id/return',
   'DELETE /api/plans/:id', // a discarded draft leaves the office's plan list (its own test below)
+  // the portal's task page and plan outline show reported progress and the year's milestones (issue 17)
+  'POST /api/tasks/:nodeId/reports',
+  'PUT /api/tasks/:nodeId/work-plans/:year',
+  'PATCH /api/milestones/:id',
 ]);
 
 /** Routes whose matrix call is a refusal for every caller; the data version is checked by a test of their own. */
@@ -76,10 +80,8 @@ const LEAVES_PUBLISHED: Record<string, string> = {
   'POST /api/projects/:id/investments': 'yearly investments show in the workspace only, read uncached',
   'POST /api/projects/:id/exit': 'library membership shows in the workspace only, read uncached',
   'POST /api/projects/:id/enter': 'library membership shows in the workspace only, read uncached',
-  'PUT /api/tasks/:nodeId/work-plans/:year': 'task work is read uncached in the workspace',
-  'PATCH /api/milestones/:id': 'task work',
-  'POST /api/tasks/:nodeId/reports': 'task work',
-  'POST /api/task-reports/:id/evidence': 'task work',
+  'POST /api/task-reports/:id/evidence':
+    'evidence files are private (the portal shows the reports, not files)',
   'POST /api/evaluations': 'a snapshot is read uncached by id',
   'POST /api/evaluations/:id/assessments': 'assessments of a snapshot',
   'POST /api/notifications/:id/read': "one user's notifications",

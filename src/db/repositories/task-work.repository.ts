@@ -199,9 +199,9 @@ export const taskWorkRepository = {
     db: Queryable,
     planId: string,
     upToYear: number | null,
-  ): Promise<{ nodeId: string; status: TaskStatus; percent: number; text: string }[]> {
+  ): Promise<{ nodeId: string; status: TaskStatus; percent: number; text: string; year: number }[]> {
     return db.query(
-      `SELECT DISTINCT ON (r.node_id) r.node_id AS "nodeId", r.status, r.percent, r.text
+      `SELECT DISTINCT ON (r.node_id) r.node_id AS "nodeId", r.status, r.percent, r.text, r.year
          FROM task_reports r JOIN plan_nodes n ON n.id = r.node_id
         WHERE n.plan_id = $1 AND ($2::int IS NULL OR r.year <= $2)
         ORDER BY r.node_id, r.year DESC, r.created_at DESC, r.id DESC`,

@@ -100,6 +100,19 @@ const WORDS = {
   doneOn: { zh: '已完成', en: 'Done' },
   underway: { zh: '推进中', en: 'Under way' },
   orderClosed: { zh: '已销号', en: 'closed' },
+  planTasks: { zh: '规划任务', en: 'Plan and tasks' },
+  tasksReported: { zh: '已报送进展的任务', en: 'Tasks with reported progress' },
+  notReported: { zh: '尚未报送进展', en: 'No progress reported yet' },
+  taskProgress: { zh: '推进情况', en: 'Progress' },
+  noTaskReports: {
+    zh: '责任部门尚未报送该任务的进展。',
+    en: 'The responsible departments have not reported on this task yet.',
+  },
+  taskReports: { zh: '进展报告', en: 'Progress reports' },
+  year: { zh: '年度', en: 'Year' },
+  progressText: { zh: '进展情况', en: 'What was done' },
+  reportedOn: { zh: '报送日期', en: 'Reported on' },
+  workPlan: { zh: '年度工作计划', en: 'Annual work plan' },
 } as const;
 
 export type WordKey = keyof typeof WORDS;

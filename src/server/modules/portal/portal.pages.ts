@@ -45,11 +45,12 @@ export interface PlanHeader {
   counts: { parts: number; chapters: number; sections: number; tasks: number };
 }
 
-type Section = 'overview' | 'indicators' | 'projects' | 'reports' | 'feedback';
+type Section = 'overview' | 'planTasks' | 'indicators' | 'projects' | 'reports' | 'feedback';
 
 export function layout(lang: Lang, title: string, active: Section, path: string, body: string): string {
   const nav: [Section, string][] = [
     ['overview', '/public'],
+    ['planTasks', '/public/plan'],
     ['projects', '/public/projects'],
     ['reports', '/public/reports'],
     ['feedback', '/public/feedback'],
@@ -123,7 +124,7 @@ export function overviewPage(
   return `<h1>${e(plan.title)}</h1>
 <dl class="facts"><div><dt>${e(t(lang, 'period'))}</dt><dd>${plan.periodStart}–${plan.periodEnd}</dd></div>
 ${plan.visionYear ? `<div><dt>${e(t(lang, 'vision'))}</dt><dd>${plan.visionYear}</dd></div>` : ''}
-<div><dt>${e(t(lang, 'structure'))}</dt><dd>${c.parts} ${e(t(lang, 'parts'))} · ${c.chapters} ${e(t(lang, 'chapters'))} · ${c.sections} ${e(t(lang, 'sections'))} · ${c.tasks} ${e(t(lang, 'tasks'))}</dd></div>
+<div><dt>${e(t(lang, 'structure'))}</dt><dd><a href="/public/plan">${c.parts} ${e(t(lang, 'parts'))} · ${c.chapters} ${e(t(lang, 'chapters'))} · ${c.sections} ${e(t(lang, 'sections'))} · ${c.tasks} ${e(t(lang, 'tasks'))}</a></dd></div>
 <div><dt>${e(t(lang, 'assessedYear'))}</dt><dd>${data.year}</dd></div></dl>
 <p class="lead">${e(data.sentence[lang])}</p>
 <section aria-labelledby="dist"><h2 id="dist">${e(t(lang, 'verdictDistribution'))}</h2><figure class="chart" role="img" aria-label="${e(t(lang, 'verdictDistribution'))}">${chart}</figure></section>

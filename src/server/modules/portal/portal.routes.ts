@@ -16,8 +16,16 @@ import {
   resolvePlanId,
 } from '../public/public.service.ts';
 import { publishedComments } from '../public/public-feedback.service.ts';
-import { indicatorMeasures, nodePageData, planHeader, reportYears } from './portal.service.ts';
-import { pickLang, type Lang } from './portal.i18n.ts';
+import {
+  indicatorMeasures,
+  nodePageData,
+  planHeader,
+  planOutlineData,
+  publicTaskWork,
+  reportYears,
+} from './portal.service.ts';
+import { planOutlinePage } from './portal.task-page.ts';
+import { pickLang, t, type Lang } from './portal.i18n.ts';
 import {
   commentForm,
   commentsBlock,
@@ -206,13 +214,14 @@ async function buildItemPage(
         lang,
         `node:${id}:${lang}`,
         async () => {
-          const { plan, nodes, node } = await nodePageData(db, id);
+          const { plan, nodes, node, latest } = await nodePageData(db, id);
+          const progress = node.kind === 'task' ? await publicTaskWork(db, id) : null;
           return layout(
             lang,
             node.title,
-            'overview',
+            'planTasks',
             path,
-            nodePage(lang, plan, nodes, node, await comments(c, lang, 'node', id)),
+            nodePage(lang, { plan, nodes, node, progress, latest }, await comments(c, lang, 'node', id)),
           );
         },
         form,
@@ -224,6 +233,21 @@ async function buildItemPage(
 portalRoutes.get('/indicators/:id', (c) => itemPage(c, langOf(c), 'indicator', c.req.param('id')));
 portalRoutes.get('/projects/:id', (c) => itemPage(c, langOf(c), 'project', c.req.param('id')));
 portalRoutes.get('/nodes/:id', (c) => itemPage(c, langOf(c), 'node', c.req.param('id')));
+
+portalRoutes.get('/plan', async (c) => {
+  const lang = langOf(c);
+  const planId = await resolvePlanId(c.var.deps.db, undefined);
+  return html(c, lang, `plan:${planId}:${lang}`, async () => {
+    const { plan, nodes, latest } = await planOutlineData(c.var.deps.db, planId);
+    return layout(
+      lang,
+      t(lang, 'planTasks'),
+      'planTasks',
+      '/public/plan',
+      planOutlinePage(lang, plan, nodes, latest),
+    );
+  });
+});
 
 portalRoutes.get('/projects', async (c) => {
   const lang = langOf(c);

@@ -9,6 +9,8 @@ import { isBehind } from '../../../domain/evaluation/verdict.ts';
 import { countNodes } from '../../../domain/plan.ts';
 import { notFound } from '../../errors.ts';
 import { getPlan, getPlanTree } from '../plans/plans.service.ts';
+import { getTaskWork, latestTaskReports } from '../tasks/tasks.service.ts';
+import type { LatestByNode, PublicTaskWork } from './portal.task-page.ts';
 import type { PlanHeader } from './portal.pages.ts';
 
 export async function planHeader(db: Queryable, planId: string): Promise<PlanHeader> {
@@ -40,13 +42,13 @@ export async function reportYears(db: Queryable, plan: PlanHeader): Promise<numb
 export async function nodePageData(
   db: Queryable,
   nodeId: string,
-): Promise<{ plan: { title: string }; nodes: NodeRow[]; node: NodeRow }> {
+): Promise<{ plan: { title: string }; nodes: NodeRow[]; node: NodeRow; latest: LatestByNode }> {
   const planId = (await feedbackRepository.findTarget(db, 'node', nodeId))?.planId;
   if (!planId) throw notFound('Plan node', nodeId);
-  const [plan, nodes] = await Promise.all([getPlan(db, planId), plansRepository.listNodes(db, planId)]);
+  const { plan, nodes, latest } = await planOutlineData(db, planId);
   const node = nodes.find((n) => n.id === nodeId);
   if (!node) throw notFound('Plan node', nodeId);
-  return { plan, nodes, node };
+  return { plan, nodes, node, latest };
 }
 
 export type PortalMeasure = Awaited<ReturnType<typeof supervisionRepository.measuresOfSubject>>[number];
@@ -64,4 +66,36 @@ export async function indicatorMeasures(
   const subject = await supervisionRepository.subject(db, 'indicator', indicatorId);
   if (!subject || !(await supervisionRepository.publicMeasures(db, subject.planId))) return [];
   return supervisionRepository.measuresOfSubject(db, 'indicator', indicatorId);
+}
+
+/** 规划任务: the plan's nodes and the latest report of each task. */
+export async function planOutlineData(
+  db: Queryable,
+  planId: string,
+): Promise<{ plan: { title: string }; nodes: NodeRow[]; latest: LatestByNode }> {
+  const [plan, nodes, latest] = await Promise.all([
+    getPlan(db, planId),
+    plansRepository.listNodes(db, planId),
+    latestTaskReports(db, planId),
+  ]);
+  return { plan, nodes, latest: new Map(latest.map((r) => [r.nodeId, r])) };
+}
+
+/** A task's reports and milestones as the public sees them (no reporter, no files). */
+export async function publicTaskWork(db: Queryable, nodeId: string): Promise<PublicTaskWork> {
+  const work = await getTaskWork(db, nodeId);
+  return {
+    workPlans: work.workPlans.map((w) => ({
+      year: w.year,
+      summary: w.summary,
+      milestones: w.milestones.map(({ title, dueDate, completedOn }) => ({ title, dueDate, completedOn })),
+    })),
+    reports: work.reports.map(({ year, status, percent, text, createdAt }) => ({
+      year,
+      status,
+      percent,
+      text,
+      createdAt,
+    })),
+  };
 }

@@ -12,6 +12,7 @@ import {
   type TaskStatus,
 } from '../../../domain/evaluation/tasks.ts';
 import type { SessionUser } from '../../../domain/user.ts';
+import { dataChanged } from '../../cache/data-version.ts';
 import { notFound } from '../../errors.ts';
 import { authorize } from '../../policies/policy.ts';
 import { buildTree, type TreeNode } from '../plans/plan-tree.ts';
@@ -110,6 +111,8 @@ export async function putWorkPlan(
       before,
       after: { nodeId, year, summary: input.summary ?? existing?.summary ?? null, milestones },
     });
+    // the portal's task page shows the work plan's milestones
+    await dataChanged(tx);
   });
   return getTaskWork(db, nodeId);
 }
@@ -133,6 +136,7 @@ export async function setMilestoneCompleted(
       before: { completedOn: m.completedOn },
       after: { completedOn },
     });
+    await dataChanged(tx);
   });
   return getTaskWork(db, m.nodeId);
 }
@@ -156,6 +160,8 @@ export async function addTaskReport(
       before: null,
       after: { nodeId, ...r, percent },
     });
+    // the portal's task page and plan outline show the reported progress
+    await dataChanged(tx);
     return reportId;
   });
   const work = await getTaskWork(db, nodeId);
@@ -310,6 +316,10 @@ export function progressOfTree(
 export type PlanProgress = ReturnType<typeof progressOfTree>;
 
 /** The task roll-up of a plan: each task's latest report, averaged up to sections, chapters and parts. */
+/** The latest report of each task of a plan (the portal's outline). */
+export const latestTaskReports = (db: Queryable, planId: string) =>
+  taskWorkRepository.latestReportsByPlan(db, planId, null);
+
 export async function planProgress(
   db: Queryable,
   planId: string,

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/db.types.ts';
+import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import { getJson, testApp } from '../support/app.ts';
+import { testDatabases } from '../support/databases.ts';
+import { loginAs, type Client } from '../support/session.ts';
+
+interface TreeNode {
+  id: string;
+  kind: string;
+  title: string;
+  children: TreeNode[];
+}
+
+/** issue 17: the portal's public page per task with its reported progress, linked from the plan outline. */
+describe.each(testDatabases)('task pages on the portal on $kind', ({ create }) => {
+  let db: Db;
+  let dispose: () => Promise<void>;
+  let app: ReturnType<typeof testApp>;
+  let kjj: Client;
+  let taskId: string;
+  let chapterId: string;
+
+  beforeAll(async () => {
+    ({ db, dispose } = await create());
+    await seedIfEmpty(db);
+    app = testApp(db);
+    const admin = await loginAs(app, db, 'admin');
+    kjj = await loginAs(app, db, 'department', ['KJJ']);
+    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
+    const planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+    const tree = await getJson<{ nodes: TreeNode[] }>(app, `/api/plans/${planId}/tree`);
+    const find = (nodes: TreeNode[], parent: TreeNode | null): [TreeNode, TreeNode] | null => {
+      for (const n of nodes) {
+        if (n.kind === 'task' && parent) return [n, parent];
+        const inner = find(n.children, n);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const [task, parent] = find(tree.body.nodes, null)!;
+    taskId = task.id;
+    chapterId = parent.id;
+    const assigned = await admin.request('PUT', '/api/assignments', { nodeId: taskId, lead: 'KJJ', co: [] });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+  });
+  afterAll(async () => dispose());
+
+  it('shows nothing reported, then the reported progress on the task page, the outline and the parent', async () => {
+    const before = await (await app.request(`/public/nodes/${taskId}`)).text();
+    expect(before).toContain('责任部门尚未报送该任务的进展。');
+    const outlineBefore = await (await app.request('/public/plan')).text();
+    expect(outlineBefore).toContain(`href="/public/nodes/${taskId}"`);
+    expect(outlineBefore).toMatch(/已报送进展的任务 0\/\d+/);
+
+    const milestone = await kjj.request('PUT', `/api/tasks/${taskId}/work-plans/2026`, {
+      milestones: [{ title: '完成<b>方案</b>评审', dueDate: '2026-09-30', completedOn: '2026-09-20' }],
+    });
+    expect(milestone.status, JSON.stringify(milestone.body)).toBe(200);
+    const report = await kjj.request('POST', `/api/tasks/${taskId}/reports`, {
+      year: 2026,
+      status: 'in_progress',
+      percent: 65,
+      text: '已建成3个<script>x</script>平台',
+    });
+    expect(report.status, JSON.stringify(report.body)).toBe(201);
+
+    const page = await (await app.request(`/public/nodes/${taskId}`)).text();
+    expect(page).toContain('推进情况');
+    expect(page).toContain('<span class="badge blue">推进中</span> <span class="pct">65%</span>');
+    expect(page).toContain('已建成3个&lt;script&gt;x&lt;/script&gt;平台');
+    expect(page).not.toContain('<script>x');
+    expect(page).toContain('完成&lt;b&gt;方案&lt;/b&gt;评审');
+    expect(page).toContain('已完成 2026-09-20');
+    expect(page).toContain('aria-label="推进情况 65%"');
+    // who reported is not public
+    expect(page).not.toMatch(/@/);
+
+    const outline = await (await app.request('/public/plan')).text();
+    expect(outline).toMatch(/已报送进展的任务 1\/\d+/);
+    expect(outline).toContain('<span class="pct">65%</span><span class="unit">（2026年）</span>');
+    const parent = await (await app.request(`/public/nodes/${chapterId}`)).text();
+    expect(parent).toContain('<span class="pct">65%</span>');
+
+    const en = await (await app.request(`/public/nodes/${taskId}?lang=en`)).text();
+    expect(en).toContain('<span class="badge blue">In progress</span>');
+    expect(en).toContain('Progress reports');
+  });
+
+  it('links the plan outline from the navigation and the overview', async () => {
+    const overview = await (await app.request('/public')).text();
+    expect(overview).toContain('<a href="/public/plan">');
+    expect(overview).toContain('规划任务');
+  });
+});
