@@ -31,18 +31,25 @@ export interface WarningRule {
   red: number;
 }
 
-/** What each rule measures (higher is always worse), for the rule editor and the docs. */
-export const RULE_MEASURES: Record<WarningKind, { title: Bilingual; measure: Bilingual }> = {
+/**
+ * The rules, one entry each: its title, what it measures (higher is always worse, for the rule editor and the
+ * docs) and its default yellow and red thresholds.
+ */
+const RULES: Record<WarningKind, { title: Bilingual; measure: Bilingual; yellow: number; red: number }> = {
   indicator_lagging: {
     title: { zh: '指标滞后或逆向变化', en: 'Indicator lagging or moving the wrong way' },
     measure: {
       zh: '连续判定为滞后的年数（逆向变化直接为红色）',
       en: 'consecutive years judged behind (moving the wrong way is red)',
     },
+    yellow: 1,
+    red: 2,
   },
   schedule_gap: {
     title: { zh: '进度落后于时序', en: 'Progress behind schedule' },
     measure: { zh: '落后时间进度的百分点', en: 'points of progress behind the elapsed time' },
+    yellow: 5,
+    red: 15,
   },
   annual_target: {
     title: { zh: '年度目标未完成或有风险', en: 'Annual target missed or at risk' },
@@ -50,14 +57,20 @@ export const RULE_MEASURES: Record<WarningKind, { title: Bilingual; measure: Bil
       zh: '距全年目标（年中为半年目标）差的百分点',
       en: 'points short of the annual target (of half of it at half-year)',
     },
+    yellow: 0.5,
+    red: 5,
   },
   value_unreported: {
     title: { zh: '数据逾期未报', en: 'Value not reported after its due date' },
     measure: { zh: '逾期天数', en: 'days past the due date' },
+    yellow: 1,
+    red: 30,
   },
   reply_overdue: {
     title: { zh: '意见答复逾期', en: 'Comment reply overdue' },
     measure: { zh: '逾期天数', en: 'days past the reply deadline' },
+    yellow: 1,
+    red: 5,
   },
   project_investment: {
     title: { zh: '项目投资滞后于时序进度', en: 'Project investment behind schedule' },
@@ -65,27 +78,54 @@ export const RULE_MEASURES: Record<WarningKind, { title: Bilingual; measure: Bil
       zh: '年度投资完成率落后时序进度的百分点',
       en: 'points the year’s investment completion trails the share of the year elapsed',
     },
+    yellow: 10,
+    red: 25,
   },
   milestone_overdue: {
     title: { zh: '工作节点逾期', en: 'Milestone overdue' },
     measure: { zh: '逾期天数', en: 'days past the milestone date' },
+    yellow: 1,
+    red: 30,
   },
   supervision_overdue: {
     title: { zh: '督办逾期', en: 'Supervision step overdue' },
     measure: { zh: '当前步骤逾期天数', en: 'days past the current step’s deadline' },
+    yellow: 1,
+    red: 1,
   },
 };
 
-export const DEFAULT_RULES: Record<WarningKind, WarningRule> = {
-  indicator_lagging: { kind: 'indicator_lagging', enabled: true, yellow: 1, red: 2 },
-  schedule_gap: { kind: 'schedule_gap', enabled: true, yellow: 5, red: 15 },
-  annual_target: { kind: 'annual_target', enabled: true, yellow: 0.5, red: 5 },
-  value_unreported: { kind: 'value_unreported', enabled: true, yellow: 1, red: 30 },
-  reply_overdue: { kind: 'reply_overdue', enabled: true, yellow: 1, red: 5 },
-  project_investment: { kind: 'project_investment', enabled: true, yellow: 10, red: 25 },
-  milestone_overdue: { kind: 'milestone_overdue', enabled: true, yellow: 1, red: 30 },
-  supervision_overdue: { kind: 'supervision_overdue', enabled: true, yellow: 1, red: 1 },
-};
+/** What each rule measures, for the rule editor and the docs. */
+export const RULE_MEASURES: Record<WarningKind, { title: Bilingual; measure: Bilingual }> = mapRules(
+  ({ title, measure }) => ({ title, measure }),
+);
+
+export const DEFAULT_RULES: Record<WarningKind, WarningRule> = mapRules(({ yellow, red }, kind) => ({
+  kind,
+  enabled: true,
+  yellow,
+  red,
+}));
+
+function mapRules<T>(f: (rule: (typeof RULES)[WarningKind], kind: WarningKind) => T): Record<WarningKind, T> {
+  return Object.fromEntries(WARNING_KINDS.map((k) => [k, f(RULES[k], k)])) as Record<WarningKind, T>;
+}
+
+/** Where a warning's subject is seen in the workspace. */
+export function subjectLink(type: WarningSubject, id: string): string {
+  switch (type) {
+    case 'indicator':
+      return `/indicators/${id}`;
+    case 'task':
+      return `/plan/${id}`;
+    case 'project':
+      return `/projects?id=${id}`;
+    case 'comment':
+      return `/comments?id=${id}`;
+    case 'supervision':
+      return `/supervision?id=${id}`;
+  }
+}
 
 /** The plan's rules: the stored ones over the defaults, every kind present, in the order of WARNING_KINDS. */
 export function effectiveRules(stored: readonly WarningRule[]): WarningRule[] {

@@ -3,7 +3,8 @@ import { skipContents } from './contents.ts';
 import type { BuildOptions } from './finish.ts';
 import { finishDocument } from './finish.ts';
 import { listHeadings } from './list-headings.ts';
-import { parseNumeral, toHalfWidth } from './numerals.ts';
+import { parseNumeral } from '../domain/numerals.ts';
+import { toHalfWidth } from '../domain/quantity-parser.ts';
 import {
   BOX_CAPTION_RE,
   compact,

@@ -1,6 +1,6 @@
 import type { Block, ParaBlock } from './blocks.ts';
 import { para } from './blocks.ts';
-import { parseNumeral } from './numerals.ts';
+import { parseNumeral } from '../domain/numerals.ts';
 import type { HeadingMatch } from './patterns.ts';
 import { matchHeading, squash } from './patterns.ts';
 import { splitTitle } from './readers/line-layout.ts';

@@ -1,5 +1,5 @@
 import type { PlanDocument } from './plan-document.ts';
-import { parseNumeral } from './numerals.ts';
+import { parseNumeral } from '../domain/numerals.ts';
 
 export type PlanMetaDoc = PlanDocument['meta'];
 

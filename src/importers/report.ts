@@ -1,4 +1,4 @@
-import { toChineseNumeral } from './numerals.ts';
+import { toChineseNumeral } from '../domain/numerals.ts';
 import type { ImportReport, PlanChapter, PlanPart, PlanSection, PlanTable } from './plan-document.ts';
 
 type Numbered = Pick<PlanPart | PlanChapter | PlanSection, 'number' | 'ordinal'>;

@@ -2,7 +2,7 @@ import type { Attribute } from '../domain/indicator.ts';
 import type { Quantity } from '../domain/quantity.ts';
 import { inferKind } from './kind-inference.ts';
 import { periodOfPlanNumber, planNumberOf } from './meta.ts';
-import { parseNumeral } from './numerals.ts';
+import { parseNumeral } from '../domain/numerals.ts';
 import { compact, squash } from './patterns.ts';
 import type { ImportWarning, PlanTable, PlanTableRow } from './plan-document.ts';
 import { parseQuantity } from '../domain/quantity-parser.ts';

@@ -1,7 +1,7 @@
 import type { Comparator } from '../domain/quantity.ts';
 import { inferKind } from './kind-inference.ts';
 import { planNumberOf } from './meta.ts';
-import { parseNumeral } from './numerals.ts';
+import { parseNumeral } from '../domain/numerals.ts';
 import type { KindGuess, ProseTarget } from './plan-document.ts';
 import { boundedQuantity } from '../domain/quantity-parser.ts';
 

@@ -15,7 +15,14 @@ import type { EvaluationObservation, Method } from '../domain/evaluation/types.t
 import type { Provenance } from '../domain/provenance.ts';
 import { parseProgressFile } from './progress-input.ts';
 import { liveSnapshot } from './snapshot.ts';
-import type { ReportInput, ReportKind, ReportLang, ReportProject, ReportSnapshot } from './types.ts';
+import type {
+  ReportInput,
+  ReportKind,
+  ReportLang,
+  ReportPlanMeta,
+  ReportProject,
+  ReportSnapshot,
+} from './types.ts';
 
 export interface DatasetReportOptions {
   kind: ReportKind;
@@ -102,6 +109,18 @@ function datasetSources(
   return out;
 }
 
+/** What a report prints of its plan (the title page and headings), from any record that holds it. */
+export function reportPlanMeta(plan: ReportPlanMeta): ReportPlanMeta {
+  return {
+    key: plan.key,
+    title: plan.title,
+    shortTitle: plan.shortTitle,
+    issuer: plan.issuer,
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+  };
+}
+
 export function reportInputFromDataset(dataset: Dataset, opts: DatasetReportOptions): ReportInput {
   const selected = selectPlan(dataset, { table: opts.table ?? null });
   if (!selected.ok) throw selected.error;
@@ -159,14 +178,7 @@ export function reportInputFromDataset(dataset: Dataset, opts: DatasetReportOpti
   return {
     kind: opts.kind,
     lang: opts.lang ?? 'zh',
-    plan: {
-      key: plan.key,
-      title: plan.title,
-      shortTitle: plan.shortTitle,
-      issuer: plan.issuer,
-      periodStart: plan.periodStart,
-      periodEnd: plan.periodEnd,
-    },
+    plan: reportPlanMeta(plan),
     evaluation,
     indicators: indicators.map((i) => ({
       code: i.code,

@@ -3,13 +3,13 @@
  * with poppler (page 1 rendered by pdftoppm is not blank, pdftotext finds Chinese); the dashboard and the
  * indicator page printed to A4 without menus.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSoffice } from '../../src/reports/pdf.ts';
-import { runCli, startServe } from '../support/cli.ts';
+import { startServe } from '../support/cli.ts';
+import { seededDataDir } from '../support/seeded-data-dir.ts';
 import { inkOnFirstPage, pdfText } from '../support/poppler.ts';
 import { ensureWebBuilt, launch } from './browser.ts';
 
@@ -30,17 +30,10 @@ describe('reports, print and reach (Chromium)', () => {
 
   beforeAll(async () => {
     ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'lantu-reports-e2e-'));
-    const seed = await runCli(['db', 'seed'], env());
-    expect(seed.code, seed.stderr).toBe(0);
-    for (const [u, role, dept] of [
-      [ADMIN, 'admin', null],
-      [DEPT, 'department', 'JFJ'],
-    ] as const) {
-      const args = ['user', 'create', '--email', u.email, '--password', u.password, '--role', role];
-      const r = await runCli(dept ? [...args, '--department', dept] : args, env());
-      expect(r.code, r.stderr).toBe(0);
-    }
+    dataDir = await seededDataDir('lantu-reports-e2e-', [
+      { ...ADMIN, role: 'admin' },
+      { ...DEPT, role: 'department', department: 'JFJ' },
+    ]);
     server = await startServe(env());
     const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
       items: { id: string; key: string }[];

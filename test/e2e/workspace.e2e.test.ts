@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, startServe } from '../support/cli.ts';
+import { startServe } from '../support/cli.ts';
+import { seededDataDir } from '../support/seeded-data-dir.ts';
 import { buildMiniDocx } from '../support/docx-fixtures.ts';
 import { REPORT_OUTLINE_MD } from '../support/report-fixture.ts';
 import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
@@ -42,17 +42,10 @@ describe('web workspace (Chromium)', () => {
 
   beforeAll(async () => {
     ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'lantu-e2e-'));
-    const seed = await runCli(['db', 'seed'], env());
-    expect(seed.code, seed.stderr).toBe(0);
-    for (const [u, role, dept] of [
-      [ADMIN, 'admin', null],
-      [DEPT, 'department', 'JFJ'],
-    ] as const) {
-      const args = ['user', 'create', '--email', u.email, '--password', u.password, '--role', role];
-      const r = await runCli(dept ? [...args, '--department', dept] : args, env());
-      expect(r.code, r.stderr).toBe(0);
-    }
+    dataDir = await seededDataDir('lantu-e2e-', [
+      { ...ADMIN, role: 'admin' },
+      { ...DEPT, role: 'department', department: 'JFJ' },
+    ]);
     server = await startServe(env());
     browser = await launch();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });

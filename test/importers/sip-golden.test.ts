@@ -17,6 +17,19 @@ const table = (n: number): PlanTable => {
   return t;
 };
 
+/** A table's rows as [类别, 序号, 指标, unit, the two value columns' printed text, B(inding) or E(xpected)]. */
+const rowCells = (t: PlanTable, first: ValueColumn, second: ValueColumn) =>
+  t.rows.map((r) => [
+    r.category,
+    r.number,
+    r.name,
+    r.unit,
+    r[first]?.raw,
+    r[second]?.raw,
+    r.attribute === 'binding' ? 'B' : 'E',
+  ]);
+type ValueColumn = 'baseline' | 'target' | 'actual';
+
 describe.skipIf(!HAVE_SIP_OUTLINE)(
   `golden: SIP 14th five-year plan outline (.txt)${NEEDS_SIP_OUTLINE}`,
   () => {
@@ -181,17 +194,7 @@ describe.skipIf(!HAVE_SIP_OUTLINE)(
         'actual',
         'attribute',
       ]);
-      expect(
-        t.rows.map((r) => [
-          r.category,
-          r.number,
-          r.name,
-          r.unit,
-          r.target?.raw,
-          r.actual?.raw,
-          r.attribute === 'binding' ? 'B' : 'E',
-        ]),
-      ).toEqual(TABLE_1);
+      expect(rowCells(t, 'target', 'actual')).toEqual(TABLE_1);
       expect(t.rows.every((r) => r.baseline === null)).toBe(true);
       expect(t.rows[0]?.target).toEqual({
         raw: '7左右',
@@ -233,17 +236,7 @@ describe.skipIf(!HAVE_SIP_OUTLINE)(
         'target',
         'attribute',
       ]);
-      expect(
-        t.rows.map((r) => [
-          r.category,
-          r.number,
-          r.name,
-          r.unit,
-          r.baseline?.raw,
-          r.target?.raw,
-          r.attribute === 'binding' ? 'B' : 'E',
-        ]),
-      ).toEqual(TABLE_2);
+      expect(rowCells(t, 'baseline', 'target')).toEqual(TABLE_2);
       expect(t.rows.every((r) => r.actual === null)).toBe(true);
       expect(t.rows[3]?.baseline).toEqual({
         raw: '—',

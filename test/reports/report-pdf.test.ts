@@ -14,10 +14,9 @@ import type { Db } from '../../src/db/db.types.ts';
 import { findSoffice } from '../../src/reports/pdf.ts';
 import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
 import { getJson, testApp } from '../support/app.ts';
-import { runCli } from '../support/cli.ts';
 import { testDatabases } from '../support/databases.ts';
 import { inkOnFirstPage, pdfText } from '../support/poppler.ts';
-import { SIP_DATASET_PATH } from '../support/report-fixtures.ts';
+import { runReportCli, TABLE1_FINAL_REPORT } from '../support/report-fixtures.ts';
 
 const HAVE_SOFFICE = findSoffice() !== null;
 const SKIP = HAVE_SOFFICE
@@ -128,19 +127,7 @@ describe('lantu report --out x.pdf', () => {
     `writes the 13th plan final report as a PDF${SKIP}`,
     async () => {
       const out = join(dir, 'cli.pdf');
-      const r = await runCli([
-        'report',
-        '--plan',
-        SIP_DATASET_PATH,
-        '--table',
-        '1',
-        '--year',
-        '2020',
-        '--kind',
-        'final',
-        '--out',
-        out,
-      ]);
+      const r = await runReportCli({ ...TABLE1_FINAL_REPORT, out });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/cli\.pdf {2}\d+ kB {2}园区“十三五”规划纲要实施情况总结评估报告/);
@@ -151,20 +138,8 @@ describe('lantu report --out x.pdf', () => {
 
   it('exits 7 with one line saying what to install when LibreOffice is absent', async () => {
     const out = join(dir, 'absent.pdf');
-    const r = await runCli(
-      [
-        'report',
-        '--plan',
-        SIP_DATASET_PATH,
-        '--table',
-        '1',
-        '--year',
-        '2020',
-        '--kind',
-        'final',
-        '--out',
-        out,
-      ],
+    const r = await runReportCli(
+      { ...TABLE1_FINAL_REPORT, out },
       { LANTU_SOFFICE: join(dir, 'no-such-soffice') },
     );
     expect(r.code).toBe(7);

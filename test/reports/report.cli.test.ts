@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.ts';
 import {
   loadSipDataset,
   reportProgress,
   reportValuesCsv,
-  SIP_DATASET_PATH,
+  runReportCli,
+  TABLE1_FINAL_REPORT,
 } from '../support/report-fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lantu-report-'));
@@ -16,19 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('lantu report', () => {
   it('writes the 13th plan final report from Table 1 (--table 1 --year 2020 --kind final)', async () => {
     const out = join(dir, 't1.md');
-    const r = await runCli([
-      'report',
-      '--plan',
-      SIP_DATASET_PATH,
-      '--table',
-      '1',
-      '--year',
-      '2020',
-      '--kind',
-      'final',
-      '--out',
-      out,
-    ]);
+    const r = await runReportCli({ ...TABLE1_FINAL_REPORT, out });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
@@ -44,36 +32,14 @@ describe('lantu report', () => {
     writeFileSync(csv, reportValuesCsv());
     writeFileSync(progress, JSON.stringify(reportProgress(loadSipDataset())));
     const out = join(dir, 'mid.xlsx');
-    const r = await runCli([
-      'report',
-      '--plan',
-      SIP_DATASET_PATH,
-      '--kind',
-      'midterm',
-      '--data',
-      csv,
-      '--progress',
-      progress,
-      '--out',
-      out,
-    ]);
+    const r = await runReportCli({ kind: 'midterm', data: csv, progress, out });
     expect(r.code).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString('ascii')).toBe('PK');
   });
 
   it('exits 2 on a usage error and on a final report before the last year', async () => {
-    expect((await runCli(['report', '--plan', SIP_DATASET_PATH, '--kind', 'weekly'])).code).toBe(2);
-    const r = await runCli([
-      'report',
-      '--plan',
-      SIP_DATASET_PATH,
-      '--kind',
-      'final',
-      '--year',
-      '2023',
-      '--out',
-      join(dir, 'x.md'),
-    ]);
+    expect((await runReportCli({ kind: 'weekly' })).code).toBe(2);
+    const r = await runReportCli({ kind: 'final', year: '2023', out: join(dir, 'x.md') });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/final report is about the plan's last year \(2025\)/);
   });

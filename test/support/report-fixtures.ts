@@ -9,11 +9,24 @@ import type { Dataset } from '../../src/domain/dataset.ts';
 import type { TaskStatus } from '../../src/domain/evaluation/tasks.ts';
 import type { PlanNodeSpec } from '../../src/domain/plan.ts';
 import type { ProgressFile } from '../../src/reports/progress-input.ts';
+import { runCli, type CliResult } from './cli.ts';
 
 export const SIP_DATASET_PATH = new URL('../../data/sip-14th/dataset.json', import.meta.url).pathname;
 
 export const REPORT_TEST_DATA_NOTE =
   '测试数据：2021—2023年指标数值、任务进展和项目投资均为虚构的测试数据，不是统计数据。';
+
+/** The 13th plan's final report from Table 1 of the SIP dataset, as `lantu report` flags. */
+export const TABLE1_FINAL_REPORT = { table: '1', year: '2020', kind: 'final' } as const;
+
+/** Runs `lantu report --plan <the SIP dataset>` with the given flags (`{ kind: 'final' }` → `--kind final`). */
+export function runReportCli(
+  flags: Readonly<Record<string, string>>,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliResult> {
+  const args = Object.entries(flags).flatMap(([k, v]) => [`--${k}`, v]);
+  return runCli(['report', '--plan', SIP_DATASET_PATH, ...args], env);
+}
 
 /** A fixed clock so snapshots and title pages are reproducible. */
 export const REPORT_TEST_NOW = new Date('2024-03-01T08:00:00.000Z');

@@ -112,16 +112,6 @@ export const commentDeskRepository = {
     return rows[0]?.t ?? null;
   },
 
-  async insertFollowUp(
-    db: Queryable,
-    r: { feedbackId: string; departmentId: string; userId: string; body: string },
-  ): Promise<void> {
-    await db.query(
-      `INSERT INTO feedback_replies (feedback_id, department_id, user_id, body, kind) VALUES ($1, $2, $3, $4, 'follow_up')`,
-      [r.feedbackId, r.departmentId, r.userId, r.body],
-    );
-  },
-
   async templates(db: Queryable, departmentIds: readonly string[] | null): Promise<ReplyTemplateRow[]> {
     return db.query<ReplyTemplateRow>(
       `SELECT t.id, t.department_id AS "departmentId", d.name AS "departmentName", t.title, t.body,

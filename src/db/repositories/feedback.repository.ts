@@ -164,13 +164,20 @@ export const feedbackRepository = {
     return rows.length === 1;
   },
 
+  /** The official reply (one a comment) or a follow-up after it (进一步答复). */
   async insertReply(
     db: Queryable,
-    r: { feedbackId: string; departmentId: string; userId: string; body: string },
+    r: {
+      feedbackId: string;
+      departmentId: string;
+      userId: string;
+      body: string;
+      kind: 'reply' | 'follow_up';
+    },
   ): Promise<void> {
     await db.query(
-      `INSERT INTO feedback_replies (feedback_id, department_id, user_id, body) VALUES ($1, $2, $3, $4)`,
-      [r.feedbackId, r.departmentId, r.userId, r.body],
+      `INSERT INTO feedback_replies (feedback_id, department_id, user_id, body, kind) VALUES ($1, $2, $3, $4, $5)`,
+      [r.feedbackId, r.departmentId, r.userId, r.body, r.kind],
     );
   },
 

@@ -26,17 +26,9 @@ export interface ObservationRow extends NewObservation {
 }
 
 /** An observation as the entry workflow shows it: status, who did what and when, and its provenance. */
-export interface WorkflowObservation {
+export interface WorkflowObservation extends Omit<NewObservation, 'version' | 'source'> {
   id: string;
-  indicatorId: string;
-  period: string;
-  year: number;
-  kind: ObservationKind;
-  value: number | null;
-  text: string | null;
-  status: ObservationStatus;
   version: number;
-  note: string | null;
   correctionReason: string | null;
   returnReason: string | null;
   createdBy: string | null;

@@ -3,6 +3,7 @@
  * completion statements (完成 / 未完成), relations to another indicator (与GDP增长同步, 高于GDP增幅)
  * and targets stated relative to the baseline (再提高1岁, 翻一番).
  */
+import { parseNumeral } from '../numerals.ts';
 
 /** true = the text reports the target as met, false = as missed, null = says neither (e.g. 人普结果尚未发布). */
 export function parseCompletion(text: string): boolean | null {
@@ -41,25 +42,10 @@ export function relationLabel(r: Relation): { zh: string; en: string } {
   }
 }
 
-const CN_DIGITS: Record<string, number> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-
+/** An Arabic number (12, 1.5) or a Chinese numeral as plans print them (两, 十). */
 function num(s: string): number | null {
   const n = Number(s);
-  if (Number.isFinite(n)) return n;
-  const d = CN_DIGITS[s];
-  return d ?? null;
+  return Number.isFinite(n) ? n : parseNumeral(s);
 }
 
 /**

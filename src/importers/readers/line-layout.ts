@@ -1,4 +1,4 @@
-import { parseNumeral } from '../numerals.ts';
+import { parseNumeral } from '../../domain/numerals.ts';
 import { compact, NUMERAL_CHARS, squash } from '../patterns.ts';
 
 /**

@@ -79,23 +79,38 @@ export async function followUp(db: Db, user: SessionUser, id: string, body: stri
   authorize(user, 'reply', 'comment', current);
   if (!current.reply)
     throw new LantuError('conflict', 'Reply first; a follow-up comes after the official reply 请先答复');
+  await recordAnswer(db, user, current, body, 'follow_up');
+}
+
+/**
+ * Records the department's official reply or a follow-up to a comment routed to it (the caller has checked it
+ * may): 1 to FEEDBACK_LIMITS.body characters, audited as `reply` or `follow_up`, published data moved.
+ */
+export async function recordAnswer(
+  db: Db,
+  user: SessionUser,
+  comment: { id: string; departmentId: string | null },
+  body: string,
+  kind: 'reply' | 'follow_up',
+): Promise<void> {
+  const own = user.departments.find((d) => d.id === comment.departmentId)!;
   const text = body.trim();
   if (!text || text.length > FEEDBACK_LIMITS.body)
     throw new LantuError('validation_failed', `A reply has 1 to ${FEEDBACK_LIMITS.body} characters`);
-  const own = user.departments.find((d) => d.id === current.departmentId)!;
   await db.transaction(async (tx) => {
-    await commentDeskRepository.insertFollowUp(tx, {
-      feedbackId: id,
+    await feedbackRepository.insertReply(tx, {
+      feedbackId: comment.id,
       departmentId: own.id,
       userId: user.id,
       body: text,
+      kind,
     });
     await auditRepository.append(tx, {
       actorId: user.id,
       actor: user.email,
-      action: 'follow_up',
+      action: kind,
       entity: 'feedback',
-      entityId: id,
+      entityId: comment.id,
       before: null,
       after: { department: own.code },
     });

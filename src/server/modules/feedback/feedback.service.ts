@@ -18,7 +18,7 @@ import {
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
 import { dataChanged } from '../../cache/data-version.ts';
-import { notifyCommentRouted } from '../comment-desk/comment-desk.service.ts';
+import { notifyCommentRouted, recordAnswer } from '../comment-desk/comment-desk.service.ts';
 import { authorize, can, departmentScope } from '../../policies/policy.ts';
 import { formTokensRepository } from '../../../db/repositories/form-tokens.repository.ts';
 import {
@@ -179,29 +179,7 @@ export async function replyToFeedback(
     throw new LantuError('conflict', 'Only published comments are answered');
   if (current.reply) throw new LantuError('conflict', 'This comment has been answered already');
   authorize(user, 'reply', 'comment', current);
-  const own = user.departments.find((d) => d.id === current.departmentId)!;
-  const text = body.trim();
-  if (!text || text.length > FEEDBACK_LIMITS.body) {
-    throw new LantuError('validation_failed', `A reply has 1 to ${FEEDBACK_LIMITS.body} characters`);
-  }
-  await db.transaction(async (tx) => {
-    await feedbackRepository.insertReply(tx, {
-      feedbackId: id,
-      departmentId: own.id,
-      userId: user.id,
-      body: text,
-    });
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'reply',
-      entity: 'feedback',
-      entityId: id,
-      before: null,
-      after: { department: own.code },
-    });
-    await dataChanged(tx);
-  });
+  await recordAnswer(db, user, current, body, 'reply');
   return (await feedbackRepository.find(db, id))!;
 }
 

@@ -1,10 +1,10 @@
 import type { Queryable } from '../../../db/db.types.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import { ENGINE_VERSION } from '../../../domain/evaluation/version.ts';
-import { checkReportYear } from '../../../reports/from-dataset.ts';
+import { checkReportYear, reportPlanMeta } from '../../../reports/from-dataset.ts';
 import type { RenderedReport } from '../../../reports/render.ts';
 import { liveSnapshot } from '../../../reports/snapshot.ts';
-import type { ReportFormat, ReportInput, ReportLang } from '../../../reports/types.ts';
+import type { ReportFormat, ReportInput, ReportLang, ReportPlanMeta } from '../../../reports/types.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { authorize } from '../../policies/policy.ts';
 import { timeZone } from '../../time-zone.ts';
@@ -44,6 +44,21 @@ function fromData(
     areas: new Map(d.areas),
     annualPlan: d.annualPlan ?? [],
   };
+}
+
+/** The renderer's input: the plan's own fields, the evaluation, the tree and what the report read or froze. */
+function reportInput(r: {
+  kind: ReportInput['kind'];
+  lang: ReportLang;
+  plan: ReportPlanMeta;
+  evaluation: ReportInput['evaluation'];
+  nodes: ReportInput['nodes'];
+  data: FrozenReportData;
+  snapshot: ReportInput['snapshot'];
+  assessment?: ReportInput['assessment'];
+}): ReportInput {
+  const { data, plan, ...rest } = r;
+  return { ...rest, plan: reportPlanMeta(plan), ...fromData(data), timeZone: timeZone() };
 }
 
 /**
@@ -89,25 +104,20 @@ export async function buildLiveReport(
     inputs,
     nodes: tree.nodes,
   });
-  const input: ReportInput = {
-    kind: q.kind,
-    lang: q.lang,
-    plan: {
-      key: plan.key,
-      title: plan.title,
-      shortTitle: plan.shortTitle,
-      issuer: plan.issuer,
-      periodStart: plan.periodStart,
-      periodEnd: plan.periodEnd,
-    },
-    evaluation,
-    nodes: tree.nodes,
-    ...fromData(data),
-    snapshot: liveSnapshot(evaluation, ENGINE_VERSION, { plan: plan.id, data, assessment }),
-    timeZone: timeZone(),
-    assessment,
-  };
-  return render(input, format);
+  const snapshot = liveSnapshot(evaluation, ENGINE_VERSION, { plan: plan.id, data, assessment });
+  return render(
+    reportInput({
+      kind: q.kind,
+      lang: q.lang,
+      plan,
+      evaluation,
+      nodes: tree.nodes,
+      data,
+      snapshot,
+      assessment,
+    }),
+    format,
+  );
 }
 
 /**
@@ -136,22 +146,9 @@ export async function buildSnapshotReport(
   const { plan, ids: _ids, ...evaluation } = s.result.evaluation;
   checkReportYear(s.kind, s.year, plan);
   const tree = await getPlanTree(db, s.planId);
-  const input: ReportInput = {
-    kind: s.kind,
-    lang,
-    plan: {
-      key: plan.key,
-      title: plan.title,
-      shortTitle: plan.shortTitle,
-      issuer: plan.issuer,
-      periodStart: plan.periodStart,
-      periodEnd: plan.periodEnd,
-    },
-    evaluation,
-    nodes: tree.nodes,
-    ...fromData(frozen),
-    snapshot: { id: s.id, engineVersion: s.engineVersion, createdAt: s.createdAt },
-    timeZone: timeZone(),
-  };
-  return render(input, format);
+  const snapshot = { id: s.id, engineVersion: s.engineVersion, createdAt: s.createdAt };
+  return render(
+    reportInput({ kind: s.kind, lang, plan, evaluation, nodes: tree.nodes, data: frozen, snapshot }),
+    format,
+  );
 }

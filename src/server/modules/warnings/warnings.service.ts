@@ -11,6 +11,7 @@ import {
   effectiveRules,
   reconcileWarnings,
   RULE_MEASURES,
+  subjectLink,
   type Finding,
   type WarningRule,
   type WarningSubject,
@@ -21,22 +22,6 @@ import { notify } from '../notifications/notifications.service.ts';
 import { gatherFacts, type SweptPlan } from './warnings.facts.ts';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-
-/** Where a warning's subject is seen in the workspace. */
-export function subjectLink(type: WarningSubject, id: string): string {
-  switch (type) {
-    case 'indicator':
-      return `/indicators/${id}`;
-    case 'task':
-      return `/plan/${id}`;
-    case 'project':
-      return `/projects?id=${id}`;
-    case 'comment':
-      return `/comments?id=${id}`;
-    case 'supervision':
-      return `/supervision?id=${id}`;
-  }
-}
 
 async function planOf(db: Queryable, planId: string) {
   const plan = await plansRepository.findById(db, planId);

@@ -1,30 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CriterionScore, DepartmentScore } from '../../../domain/assessment.ts';
 import { api } from '../../lib/api.ts';
 
-/** 部门考核 (issue 16 §6): the year's scores, the assessment team's adjustments and their audit entries. */
-type Bilingual = { zh: string; en: string };
-
-export interface CriterionScore {
-  criterion: string;
-  title: Bilingual;
-  weight: number;
-  applicable: boolean;
-  items: number;
-  met: number;
-  points: number;
-  lost: number;
-  losses: { title: string; link: string; reason: Bilingual; lost: number }[];
-}
-
-export interface DepartmentScore {
-  department: { id: string; code: string; name: string };
-  rank: number;
-  base: number;
-  adjustment: number;
-  score: number;
-  criteria: CriterionScore[];
-  adjustments: { points: number; reason: string; by: string; at: string }[];
-}
+/**
+ * 部门考核 (issue 16 §6): the year's scores (the domain's types, as the API answers them), the assessment team's
+ * adjustments and their audit entries.
+ */
+export type { CriterionScore, DepartmentScore };
 
 export interface AdjustmentAudit {
   id: number;

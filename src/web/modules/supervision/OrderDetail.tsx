@@ -1,23 +1,13 @@
 import { Card, Descriptions, Table, Tag, Timeline, Typography } from 'antd';
+import { subjectLink } from '../../../domain/warning-rules.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
 import { useSession } from '../session/session.tsx';
-import { useOrder, useOrderAudit, type Light, type Measure, type SubjectType } from './api.ts';
+import { useOrder, useOrderAudit, type Light, type Measure } from './api.ts';
 import { StepForms } from './StepForms.tsx';
 
 const COLOR: Record<Light, string> = { red: 'red', yellow: 'gold', green: 'green', done: 'default' };
-
-export function subjectPath(type: SubjectType, id: string): string {
-  switch (type) {
-    case 'indicator':
-      return `/indicators/${id}`;
-    case 'task':
-      return `/plan/${id}`;
-    case 'project':
-      return `/projects?id=${id}`;
-  }
-}
 
 /** The light of an order: red once the step waited for is overdue (escalated), yellow near its deadline. */
 export function OrderLight({ light, stepDue }: { light: Light; stepDue: string | null }) {
@@ -57,7 +47,7 @@ export function OrderDetail({ id }: { id: string }) {
     >
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
         <Descriptions.Item label={t('sup.field.subject')}>
-          <Link to={subjectPath(o.subjectType, o.subjectId)}>{o.subjectTitle}</Link>
+          <Link to={subjectLink(o.subjectType, o.subjectId)}>{o.subjectTitle}</Link>
         </Descriptions.Item>
         <Descriptions.Item label={t('sup.field.departmentShort')}>{o.department.name}</Descriptions.Item>
         <Descriptions.Item label={t('sup.field.waiting')}>

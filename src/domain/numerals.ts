@@ -1,4 +1,4 @@
-import { toHalfWidth } from '../domain/quantity-parser.ts';
+import { toHalfWidth } from './quantity-parser.ts';
 
 const DIGITS: Record<string, number> = {
   零: 0,
@@ -15,8 +15,6 @@ const DIGITS: Record<string, number> = {
   九: 9,
 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-export { toHalfWidth };
 
 /**
  * Parses a numeral as plans print them: "17", "十七", "二十四", "一百零五", and digit-by-digit years

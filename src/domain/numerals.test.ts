@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumeral, toHalfWidth } from './numerals.ts';
+import { parseNumeral } from './numerals.ts';
+import { toHalfWidth } from './quantity-parser.ts';
 
 describe('parseNumeral', () => {
   it.each([
