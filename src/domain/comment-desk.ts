@@ -3,6 +3,7 @@
  * answers it and the workspace reads it: one definition for the server's service and the web client.
  */
 import type { DueLight } from './due-light.ts';
+import type { FeedbackReplyKind } from './feedback.ts';
 import type { FeedbackTarget } from './feedback.ts';
 
 /** A pending comment with what a moderator needs to decide. */
@@ -24,7 +25,7 @@ export interface ModerationQueueItem {
 /** A department's reply or follow-up to a published comment. */
 export interface DeskReplyItem {
   id: string;
-  kind: 'reply' | 'follow_up';
+  kind: FeedbackReplyKind;
   body: string;
   createdAt: string;
   departmentName: string;

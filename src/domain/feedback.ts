@@ -4,6 +4,10 @@ export type FeedbackTarget = (typeof FEEDBACK_TARGETS)[number];
 export const FEEDBACK_STATUSES = ['pending', 'published', 'rejected'] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
+/** A department's answer to a comment: the official reply (one) or a follow-up after it (进一步答复). */
+export const FEEDBACK_REPLY_KINDS = ['reply', 'follow_up'] as const;
+export type FeedbackReplyKind = (typeof FEEDBACK_REPLY_KINDS)[number];
+
 export const FEEDBACK_LIMITS = { body: 2000, name: 50, contact: 100 } as const;
 export const DEFAULT_REPLY_WORKING_DAYS = 15;
 

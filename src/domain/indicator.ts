@@ -32,6 +32,10 @@ export type Frequency = (typeof FREQUENCIES)[number];
 export const INDICATOR_ORIGINS = ['table', 'text'] as const;
 export type IndicatorOrigin = (typeof INDICATOR_ORIGINS)[number];
 
+/** Which indicators an evaluation covers: the indicator table's only, or also the dated targets in the prose. */
+export const INDICATOR_SCOPES = ['table', 'all'] as const;
+export type IndicatorScope = (typeof INDICATOR_SCOPES)[number];
+
 export interface IndicatorSpec {
   /** Stable within a plan, e.g. "T2-01" for table 2 row 1, "X-014" for a prose target. */
   code: string;

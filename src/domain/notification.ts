@@ -20,6 +20,10 @@ export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 export const MAIL_MODES = ['instant', 'digest', 'off'] as const;
 export type MailMode = (typeof MAIL_MODES)[number];
 
+/** Where a queued mail stands. */
+export const MAIL_JOB_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export type MailJobStatus = (typeof MAIL_JOB_STATUSES)[number];
+
 /** Free-form facts of one notification: the item's name, a period, a date, a reason. */
 export interface NotificationParams {
   item?: string;

@@ -1,6 +1,14 @@
 export const NODE_KINDS = ['preamble', 'part', 'chapter', 'section', 'task', 'box', 'figure'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
+/** A plan version's life: a draft, the published version, or one a newer version superseded. */
+export const PLAN_STATUSES = ['draft', 'published', 'superseded'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** A department's part in an indicator or a task: it leads (牵头) or works with the lead (配合). */
+export const DEPARTMENT_ROLES = ['lead', 'co'] as const;
+export type DepartmentRole = (typeof DEPARTMENT_ROLES)[number];
+
 /** One node of the plan tree as data (before it has a database id). */
 export interface PlanNodeSpec {
   kind: NodeKind;

@@ -1,19 +1,20 @@
 import type { Queryable } from '../db.types.ts';
 import { insertRows } from '../insert-rows.ts';
+import type { DepartmentRole } from '../../domain/plan.ts';
 
 export interface NewAssignment {
   planId: string;
   nodeId: string | null;
   indicatorId: string | null;
   departmentId: string;
-  role: 'lead' | 'co';
+  role: DepartmentRole;
 }
 
 export interface IndicatorDepartmentRow {
   indicatorId: string;
   code: string;
   name: string;
-  role: 'lead' | 'co';
+  role: DepartmentRole;
 }
 
 /** A task or an indicator of a plan, the thing departments answer for. */
@@ -25,7 +26,7 @@ export interface AssignmentRow {
   departmentId: string;
   code: string;
   name: string;
-  role: 'lead' | 'co';
+  role: DepartmentRole;
 }
 
 export const assignmentsRepository = {
@@ -95,7 +96,7 @@ export const assignmentsRepository = {
     db: Queryable,
     planId: string,
     target: AssignmentTarget,
-    departments: readonly { departmentId: string; role: 'lead' | 'co' }[],
+    departments: readonly { departmentId: string; role: DepartmentRole }[],
   ): Promise<void> {
     await db.query(
       `DELETE FROM assignments WHERE ${target.nodeId === null ? 'indicator_id' : 'node_id'} = $1`,

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db.types.ts';
-import type { FeedbackTarget } from '../../domain/feedback.ts';
+import type { FeedbackReplyKind, FeedbackTarget } from '../../domain/feedback.ts';
 
 /** What the item a comment is about is called, whatever its type. */
 export const TARGET_TITLE = `CASE f.target_type
@@ -31,7 +31,7 @@ export interface QueueRow {
 
 export interface DeskReply {
   id: string;
-  kind: 'reply' | 'follow_up';
+  kind: FeedbackReplyKind;
   body: string;
   createdAt: Date;
   departmentName: string;

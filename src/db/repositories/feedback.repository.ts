@@ -1,5 +1,5 @@
 import type { Queryable } from '../db.types.ts';
-import type { FeedbackStatus, FeedbackTarget } from '../../domain/feedback.ts';
+import type { FeedbackReplyKind, FeedbackStatus, FeedbackTarget } from '../../domain/feedback.ts';
 
 export interface FeedbackRow {
   id: string;
@@ -172,7 +172,7 @@ export const feedbackRepository = {
       departmentId: string;
       userId: string;
       body: string;
-      kind: 'reply' | 'follow_up';
+      kind: FeedbackReplyKind;
     },
   ): Promise<void> {
     await db.query(

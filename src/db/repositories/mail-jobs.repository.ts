@@ -1,7 +1,8 @@
 import type { Queryable } from '../db.types.ts';
+import type { MailJobStatus } from '../../domain/notification.ts';
 
 export type MailJobKind = 'single' | 'digest' | 'account';
-export type MailJobStatus = 'pending' | 'sending' | 'sent' | 'failed';
+export type { MailJobStatus };
 
 export interface MailJob {
   id: number;

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db.types.ts';
 import { insertRows } from '../insert-rows.ts';
-import type { NodeKind } from '../../domain/plan.ts';
+import type { NodeKind, PlanStatus } from '../../domain/plan.ts';
 
 export interface PlanRow {
   id: string;
@@ -22,7 +22,7 @@ export interface PlanRow {
 }
 
 /** draft: imported, not yet seen by departments or the public; superseded: replaced by a newer published version. */
-export type PlanStatus = 'draft' | 'published' | 'superseded';
+export type { PlanStatus };
 
 export interface NewPlan {
   id: string;

@@ -1,6 +1,7 @@
+import type { IndicatorScope } from '../../domain/indicator.ts';
 import type { Method } from './types.ts';
 
-export type Scope = 'table' | 'all';
+export type Scope = IndicatorScope;
 
 /**
  * Every TanStack Query key of the workspace, in one place, so a write can name exactly what it changed.

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { ANNUAL_VERDICTS } from '../../../domain/annual-plan.ts';
+import { ATTRIBUTES, FREQUENCIES } from '../../../domain/indicator.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { validationHook } from '../../errors.ts';
@@ -25,8 +26,8 @@ const executionRowSchema = z
     code: z.string(),
     name: z.string(),
     unit: z.string().nullable(),
-    attribute: z.enum(['expected', 'binding']),
-    frequency: z.enum(['annual', 'quarterly', 'monthly']),
+    attribute: z.enum(ATTRIBUTES),
+    frequency: z.enum(FREQUENCIES),
     annualTarget: z.number().nullable().openapi({ description: '全年预期目标' }),
     note: z.string().nullable(),
     pathValue: z

@@ -15,6 +15,7 @@ import { notFound } from '../../errors.ts';
 import { getPlan } from '../plans/plans.service.ts';
 import { cellText, readWorkbook } from '../spreadsheets/xlsx.ts';
 import { dataChanged } from '../../cache/data-version.ts';
+import type { DepartmentRole } from '../../../domain/plan.ts';
 
 interface DepartmentRef {
   code: string;
@@ -52,7 +53,7 @@ function resolveDepartments(
   known: KnownDepartments,
   lead: string,
   co: readonly string[],
-): { ok: true; value: { departmentId: string; role: 'lead' | 'co' }[] } | { ok: false; errors: string[] } {
+): { ok: true; value: { departmentId: string; role: DepartmentRole }[] } | { ok: false; errors: string[] } {
   const errors: string[] = [];
   const unknown = [lead, ...co].filter((c) => !known.has(c));
   if (unknown.length > 0) errors.push(`Unknown department ${[...new Set(unknown)].join(', ')} 部门不存在`);
@@ -100,7 +101,7 @@ async function replace(
   user: SessionUser,
   target: AssignmentTarget,
   planId: string,
-  departments: { departmentId: string; role: 'lead' | 'co' }[],
+  departments: { departmentId: string; role: DepartmentRole }[],
   audit: 'always' | 'changes',
 ): Promise<{ changed: boolean; rows: AssignmentRow[] }> {
   const before = summary(await assignmentsRepository.listForTarget(tx, target));
@@ -234,7 +235,7 @@ export async function uploadAssignments(
     row: number;
     code: string;
     target: AssignmentTarget;
-    departments: { departmentId: string; role: 'lead' | 'co' }[];
+    departments: { departmentId: string; role: DepartmentRole }[];
   }[] = [];
   const report: SheetReportRow[] = [];
 

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { DUE_LIGHTS } from '../../../domain/due-light.ts';
-import { FEEDBACK_TARGETS } from '../../../domain/feedback.ts';
+import { FEEDBACK_REPLY_KINDS, FEEDBACK_TARGETS } from '../../../domain/feedback.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { validationHook } from '../../errors.ts';
@@ -36,7 +36,7 @@ const queueItemSchema = z
 
 const replySchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['reply', 'follow_up']),
+  kind: z.enum(FEEDBACK_REPLY_KINDS),
   body: z.string(),
   createdAt: z.string(),
   departmentName: z.string(),

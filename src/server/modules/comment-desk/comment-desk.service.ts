@@ -8,7 +8,7 @@ import type { CommentTodoItem, ModerationQueueItem } from '../../../domain/comme
 import { feedbackRepository } from '../../../db/repositories/feedback.repository.ts';
 import { dueLight, workingDaysUntil, YELLOW_WORKING_DAYS, type DueLight } from '../../../domain/due-light.ts';
 import { LantuError } from '../../../domain/errors.ts';
-import { addWorkingDays, FEEDBACK_LIMITS } from '../../../domain/feedback.ts';
+import { addWorkingDays, FEEDBACK_LIMITS, type FeedbackReplyKind } from '../../../domain/feedback.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
 import { authorize, departmentScope } from '../../policies/policy.ts';
@@ -91,7 +91,7 @@ export async function recordAnswer(
   user: SessionUser,
   comment: { id: string; departmentId: string | null },
   body: string,
-  kind: 'reply' | 'follow_up',
+  kind: FeedbackReplyKind,
 ): Promise<void> {
   const own = user.departments.find((d) => d.id === comment.departmentId)!;
   const text = body.trim();

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { METHODS } from '../../../domain/evaluation/index.ts';
+import { INDICATOR_SCOPES } from '../../../domain/indicator.ts';
 import { liveEvaluationSchema } from '../live-evaluation/live-evaluation.schemas.ts';
 import { frozenReportDataSchema } from '../reports/reports.schemas.ts';
 import { planProgressSchema } from '../tasks/tasks.schemas.ts';
@@ -15,7 +16,7 @@ export const newSnapshotSchema = z
     year: z.number().int().min(1900).max(2200),
     method: z.enum(METHODS).default('time'),
     kind: z.enum(SNAPSHOT_KINDS),
-    scope: z.enum(['table', 'all']).default('table'),
+    scope: z.enum(INDICATOR_SCOPES).default('table'),
   })
   .openapi('NewEvaluationSnapshot');
 
@@ -53,7 +54,7 @@ export const snapshotSchema = snapshotSummarySchema
     result: z.object({
       evaluation: liveEvaluationSchema,
       tasks: planProgressSchema,
-      scope: z.enum(['table', 'all']),
+      scope: z.enum(INDICATOR_SCOPES),
       frozenAt: z.string(),
       report: frozenReportDataSchema.optional(),
     }),

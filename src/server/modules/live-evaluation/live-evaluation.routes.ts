@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
-import { errorBodySchema, validationHook } from '../../errors.ts';
+import { validationHook } from '../../errors.ts';
 import { planIdParams } from '../plans/plans.schemas.ts';
 import { evaluatePlanLive } from './live-evaluation.service.ts';
 import {
@@ -11,6 +11,7 @@ import {
 } from './live-evaluation.schemas.ts';
 import { planRevisions } from './revisions.service.ts';
 import { cachedJson } from '../../cache/response-cache.ts';
+import { errorResponse as err, jsonResponse as json } from '../../openapi-helpers.ts';
 
 export const liveEvaluationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -22,15 +23,9 @@ liveEvaluationRoutes.openapi(
     summary: 'Judge every indicator for a year on approved values 指标评估',
     request: { params: planIdParams, query: liveEvaluationQuery },
     responses: {
-      200: {
-        description: 'Verdicts, explanations, projections and the summary',
-        content: { 'application/json': { schema: liveEvaluationSchema } },
-      },
-      404: { description: 'No such plan', content: { 'application/json': { schema: errorBodySchema } } },
-      422: {
-        description: 'Invalid parameters',
-        content: { 'application/json': { schema: errorBodySchema } },
-      },
+      200: json(liveEvaluationSchema, 'Verdicts, explanations, projections and the summary'),
+      404: err('No such plan'),
+      422: err('Invalid parameters'),
     },
   }),
   (c) => {
@@ -52,15 +47,9 @@ liveEvaluationRoutes.openapi(
     summary: 'Revision report: revised values, by how much, and the verdicts they changed 数据修订报告',
     request: { params: planIdParams, query: revisionsQuery },
     responses: {
-      200: {
-        description: 'One item per revision, oldest first',
-        content: { 'application/json': { schema: revisionReportSchema } },
-      },
-      404: { description: 'No such plan', content: { 'application/json': { schema: errorBodySchema } } },
-      422: {
-        description: 'Invalid parameters',
-        content: { 'application/json': { schema: errorBodySchema } },
-      },
+      200: json(revisionReportSchema, 'One item per revision, oldest first'),
+      404: err('No such plan'),
+      422: err('Invalid parameters'),
     },
   }),
   (c) => {

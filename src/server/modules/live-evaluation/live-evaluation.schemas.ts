@@ -6,7 +6,7 @@ import {
   TREND_OUTLOOKS,
   VERDICTS,
 } from '../../../domain/evaluation/index.ts';
-import { ATTRIBUTES, DIRECTIONS, TARGET_KINDS } from '../../../domain/indicator.ts';
+import { ATTRIBUTES, DIRECTIONS, INDICATOR_SCOPES, TARGET_KINDS } from '../../../domain/indicator.ts';
 import { isCalendarDate } from '../../../domain/provenance.ts';
 import { planSummarySchema } from '../plans/plans.schemas.ts';
 
@@ -18,7 +18,7 @@ export const liveEvaluationQuery = z.object({
     .enum(METHODS)
     .default('time')
     .openapi({ description: 'time = 时间进度 (default); trend = CAGR ratio' }),
-  scope: z.enum(['table', 'all']).default('table').openapi({
+  scope: z.enum(INDICATOR_SCOPES).default('table').openapi({
     description: "table = the plan's indicator table; all = also the targets read from the text",
   }),
   asOf: z.string().refine(isCalendarDate, 'asOf must be a date YYYY-MM-DD').optional().openapi({

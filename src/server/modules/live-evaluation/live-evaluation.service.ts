@@ -10,7 +10,7 @@ import type {
   Verdict,
 } from '../../../domain/evaluation/index.ts';
 import { evaluatePlan, inferRelatedCode } from '../../../domain/evaluation/index.ts';
-import type { IndicatorSpec } from '../../../domain/indicator.ts';
+import type { IndicatorScope, IndicatorSpec } from '../../../domain/indicator.ts';
 import type { ObservationPoint } from '../../../domain/observation.ts';
 import {
   getPlan,
@@ -21,7 +21,7 @@ import {
 import { indicatorsRepository } from '../../../db/repositories/indicators.repository.ts';
 import { observeEvaluation } from '../../metrics.ts';
 
-export type IndicatorScope = 'table' | 'all';
+export type { IndicatorScope };
 
 export interface LiveEvaluation extends PlanEvaluation {
   plan: PlanSummary;

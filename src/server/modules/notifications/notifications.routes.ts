@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { MAIL_MODES, NOTIFICATION_EVENTS } from '../../../domain/notification.ts';
+import { MAIL_JOB_STATUSES, MAIL_MODES, NOTIFICATION_EVENTS } from '../../../domain/notification.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { authorize } from '../../policies/policy.ts';
@@ -156,7 +156,7 @@ notificationsRoutes.openapi(
     path: '/mail-jobs',
     tags: ['notifications'],
     summary: 'Outgoing mail and its delivery state (admin) 邮件发送记录',
-    request: { query: z.object({ status: z.enum(['pending', 'sending', 'sent', 'failed']).optional() }) },
+    request: { query: z.object({ status: z.enum(MAIL_JOB_STATUSES).optional() }) },
     responses: {
       200: json(
         z.object({

@@ -24,7 +24,7 @@ export const provenanceSchema = z
 
 export const sourceInputSchema = z
   .object({
-    kind: z.enum(['entered', 'published']).optional(),
+    kind: z.enum(SOURCE_KINDS).exclude(['imported']).optional(),
     title: z.string().max(300).nullable().optional(),
     url: z.string().max(1000).nullable().optional(),
     quote: z.string().max(200).nullable().optional(),

@@ -1,14 +1,15 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
-import { errorBodySchema, validationHook } from '../../errors.ts';
+import { validationHook } from '../../errors.ts';
 import { indicatorListSchema, planIdParams, planListSchema, planTreeSchema } from './plans.schemas.ts';
 import { getPlanIndicators, getPlanTree, listPlans } from './plans.service.ts';
 import { cachedJson } from '../../cache/response-cache.ts';
 import { can } from '../../policies/policy.ts';
+import { errorResponse as err, jsonResponse as json } from '../../openapi-helpers.ts';
 
 const errors = {
-  404: { description: 'No such plan', content: { 'application/json': { schema: errorBodySchema } } },
-  422: { description: 'Invalid id', content: { 'application/json': { schema: errorBodySchema } } },
+  404: err('No such plan'),
+  422: err('Invalid id'),
 };
 
 export const plansRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -20,11 +21,10 @@ plansRoutes.openapi(
     tags: ['plans'],
     summary: 'List plans 规划列表',
     responses: {
-      200: {
-        description:
-          'Plans, newest period first: the published version of each; the planning office also gets drafts and superseded versions',
-        content: { 'application/json': { schema: planListSchema } },
-      },
+      200: json(
+        planListSchema,
+        'Plans, newest period first: the published version of each; the planning office also gets drafts and superseded versions',
+      ),
     },
   }),
   async (c) =>
@@ -39,10 +39,7 @@ plansRoutes.openapi(
     summary: 'The plan tree 篇/章/节/任务',
     request: { params: planIdParams },
     responses: {
-      200: {
-        description: 'The tree, in document order',
-        content: { 'application/json': { schema: planTreeSchema } },
-      },
+      200: json(planTreeSchema, 'The tree, in document order'),
       ...errors,
     },
   }),
@@ -60,10 +57,7 @@ plansRoutes.openapi(
     summary: 'Indicators of a plan 主要指标',
     request: { params: planIdParams },
     responses: {
-      200: {
-        description: 'Indicators in table order, then targets read from the text',
-        content: { 'application/json': { schema: indicatorListSchema } },
-      },
+      200: json(indicatorListSchema, 'Indicators in table order, then targets read from the text'),
       ...errors,
     },
   }),

@@ -6,7 +6,7 @@ import {
   INDICATOR_ORIGINS,
   TARGET_KINDS,
 } from '../../../domain/indicator.ts';
-import { NODE_KINDS } from '../../../domain/plan.ts';
+import { DEPARTMENT_ROLES, NODE_KINDS, PLAN_STATUSES } from '../../../domain/plan.ts';
 import { COMPARATORS } from '../../../domain/quantity.ts';
 
 export const planIdParams = z.object({
@@ -28,7 +28,7 @@ export const planSummarySchema = z
     visionYear: z.number().int().nullable().openapi({ example: 2035 }),
     parentId: z.uuid().nullable(),
     predecessorId: z.uuid().nullable(),
-    status: z.enum(['draft', 'published', 'superseded']).openapi({
+    status: z.enum(PLAN_STATUSES).openapi({
       description:
         'draft: a new version only the planning office sees; published: the version everyone sees; superseded: replaced by a newer published version',
     }),
@@ -106,7 +106,7 @@ export const indicatorSchema = z
     nodeId: z.uuid().nullable(),
     tableNumber: z.number().int().nullable(),
     rowNumber: z.number().int().nullable(),
-    departments: z.array(z.object({ code: z.string(), name: z.string(), role: z.enum(['lead', 'co']) })),
+    departments: z.array(z.object({ code: z.string(), name: z.string(), role: z.enum(DEPARTMENT_ROLES) })),
   })
   .openapi('Indicator');
 

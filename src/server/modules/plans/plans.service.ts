@@ -4,6 +4,7 @@ import { indicatorsRepository, type IndicatorRow } from '../../../db/repositorie
 import { plansRepository, type PlanRow } from '../../../db/repositories/plans.repository.ts';
 import { notFound } from '../../errors.ts';
 import { buildTree, type TreeNode } from './plan-tree.ts';
+import type { DepartmentRole } from '../../../domain/plan.ts';
 
 export interface PlanSummary extends Omit<PlanRow, 'createdAt' | 'publishedAt'> {
   createdAt: string;
@@ -14,7 +15,7 @@ export interface PlanSummary extends Omit<PlanRow, 'createdAt' | 'publishedAt'> 
 const STATUS_WORDS = { draft: '草稿', published: '已发布', superseded: '已替代' } as const;
 
 export interface IndicatorWithDepartments extends IndicatorRow {
-  departments: { code: string; name: string; role: 'lead' | 'co' }[];
+  departments: { code: string; name: string; role: DepartmentRole }[];
 }
 
 function present(row: PlanRow): PlanSummary {

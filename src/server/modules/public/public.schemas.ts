@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { VERDICTS } from '../../../domain/evaluation/index.ts';
 import { FEEDBACK_LIMITS, FEEDBACK_TARGETS } from '../../../domain/feedback.ts';
+import { ATTRIBUTES } from '../../../domain/indicator.ts';
+import { SOURCE_KINDS } from '../../../domain/provenance.ts';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 
@@ -11,7 +13,7 @@ export const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', i
 
 export const publicSourceSchema = z
   .object({
-    kind: z.enum(['entered', 'published', 'imported']).openapi({
+    kind: z.enum(SOURCE_KINDS).openapi({
       description: 'entered = 部门填报; published = 公开统计数据 (published statistics); imported = 批量导入',
     }),
     title: z.string().nullable(),
@@ -30,7 +32,7 @@ export const publicIndicatorSchema = z
     name: z.string(),
     unit: z.string().nullable(),
     category: z.string().nullable(),
-    attribute: z.enum(['expected', 'binding']),
+    attribute: z.enum(ATTRIBUTES),
     baselineYear: z.number().int().nullable(),
     baseline: z.string().nullable(),
     targetYear: z.number().int().nullable(),

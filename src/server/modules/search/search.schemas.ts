@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { FEEDBACK_TARGETS } from '../../../domain/feedback.ts';
+import { NODE_KINDS } from '../../../domain/plan.ts';
 import { SEARCH_QUERY_MAX } from '../../../domain/search.ts';
 
 export const SEARCH_LIMIT_MAX = 50;
@@ -44,7 +46,7 @@ export const searchResultSchema = z
     nodes: z.array(
       z.object({
         ...hitBase,
-        kind: z.enum(['preamble', 'part', 'chapter', 'section', 'task', 'box', 'figure']),
+        kind: z.enum(NODE_KINDS),
         number: z.string().nullable(),
         path: z
           .array(z.string())
@@ -56,7 +58,7 @@ export const searchResultSchema = z
     comments: z.array(
       z.object({
         ...hitBase,
-        targetType: z.enum(['node', 'indicator', 'project']),
+        targetType: z.enum(FEEDBACK_TARGETS),
         targetId: z.uuid(),
       }),
     ),

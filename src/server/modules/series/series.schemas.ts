@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { METHODS } from '../../../domain/evaluation/index.ts';
+import { INDICATOR_SCOPES } from '../../../domain/indicator.ts';
 
 export const seriesQuery = z.object({
   to: z.coerce
@@ -9,7 +10,7 @@ export const seriesQuery = z.object({
     .max(2200)
     .openapi({ example: 2024, description: "Last year of the series (clamped to the plan's end)" }),
   method: z.enum(METHODS).default('time'),
-  scope: z.enum(['table', 'all']).default('table').openapi({
+  scope: z.enum(INDICATOR_SCOPES).default('table').openapi({
     description: "table = the plan's indicator table; all = also the targets read from the text",
   }),
 });

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TASK_STATUSES } from '../../../domain/evaluation/tasks.ts';
-import { NODE_KINDS } from '../../../domain/plan.ts';
+import { DEPARTMENT_ROLES, NODE_KINDS } from '../../../domain/plan.ts';
 import { isoDate } from '../projects/projects.schemas.ts';
 
 export const nodeIdParams = z.object({ nodeId: z.uuid().openapi({ param: { name: 'nodeId', in: 'path' } }) });
@@ -120,7 +120,7 @@ export const overdueListSchema = z
         planId: z.uuid(),
         departmentCode: z.string(),
         departmentName: z.string(),
-        role: z.enum(['lead', 'co']),
+        role: z.enum(DEPARTMENT_ROLES),
       }),
     ),
   })

@@ -7,7 +7,7 @@ import { sessionUserSchema } from '../auth/auth.schemas.ts';
 import { accountSchema } from '../accounts/accounts.routes.ts';
 import { listAccounts } from '../accounts/accounts.service.ts';
 import { createUser } from './users.service.ts';
-import { errorResponse as err } from '../../openapi-helpers.ts';
+import { errorResponse as err, jsonResponse as json } from '../../openapi-helpers.ts';
 
 const newUserSchema = z
   .object({
@@ -56,7 +56,7 @@ usersRoutes.openapi(
     summary: 'Create a user (admin) 新建用户',
     request: { body: { content: { 'application/json': { schema: newUserSchema } }, required: true } },
     responses: {
-      201: { description: 'Created', content: { 'application/json': { schema: sessionUserSchema } } },
+      201: json(sessionUserSchema, 'Created'),
       401: err('Not logged in'),
       403: err('Not an admin, or CSRF token missing'),
       409: err('Email taken'),

@@ -1,5 +1,6 @@
 import { Breadcrumb, Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { sourceLabel } from '../../../domain/plan-labels.ts';
+import type { DepartmentRole } from '../../../domain/plan.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import type { Assignment, Indicator, TreeNode } from '../../lib/types.ts';
@@ -15,7 +16,7 @@ import type { PlanIndex } from './usePlanIndex.ts';
 
 /** The departments of a node: its own assignment (牵头/配合) wins over those of its indicators. */
 function departmentsOf(assignment: Assignment | undefined, linked: Indicator[]) {
-  const depts = new Map<string, { name: string; role: 'lead' | 'co' }>();
+  const depts = new Map<string, { name: string; role: DepartmentRole }>();
   if (assignment) {
     if (assignment.lead) depts.set(assignment.lead.code, { name: assignment.lead.name, role: 'lead' });
     for (const d of assignment.co) depts.set(d.code, { name: d.name, role: 'co' });
