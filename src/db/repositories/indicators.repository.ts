@@ -1,30 +1,12 @@
 import type { Queryable } from '../db.types.ts';
 import { insertRows } from '../insert-rows.ts';
-import type { Attribute, Direction, Frequency, IndicatorOrigin, TargetKind } from '../../domain/indicator.ts';
-import type { Quantity } from '../../domain/quantity.ts';
+import type { IndicatorSpec } from '../../domain/indicator.ts';
 
-export interface IndicatorRow {
+export interface IndicatorRow extends Omit<IndicatorSpec, 'departments'> {
   id: string;
   planId: string;
   nodeId: string | null;
-  code: string;
   position: number;
-  name: string;
-  unit: string | null;
-  category: string | null;
-  attribute: Attribute;
-  kind: TargetKind;
-  direction: Direction;
-  baselineYear: number | null;
-  baseline: Quantity | null;
-  targetYear: number | null;
-  target: Quantity | null;
-  tolerance: number | null;
-  relatedCode: string | null;
-  frequency: Frequency;
-  dataSource: string | null;
-  origin: IndicatorOrigin;
-  kindRule: string | null;
   tableNumber: number | null;
   rowNumber: number | null;
 }

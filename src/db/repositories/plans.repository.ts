@@ -1,53 +1,30 @@
 import type { Queryable } from '../db.types.ts';
 import { insertRows } from '../insert-rows.ts';
-import type { NodeKind, PlanStatus } from '../../domain/plan.ts';
+import type { PlanMeta, PlanNodeSpec, PlanStatus } from '../../domain/plan.ts';
 
-export interface PlanRow {
+/** draft: imported, not yet seen by departments or the public; superseded: replaced by a newer published version. */
+export type { PlanStatus };
+
+export interface NewPlan extends PlanMeta {
   id: string;
   key: string;
   version: number;
-  title: string;
-  shortTitle: string | null;
-  issuer: string | null;
-  periodStart: number;
-  periodEnd: number;
-  visionYear: number | null;
   parentId: string | null;
   predecessorId: string | null;
   status: PlanStatus;
+}
+
+export interface PlanRow extends NewPlan {
   publishedAt: Date | null;
   createdAt: Date;
   indicatorCount: number;
   secondaryIndicatorCount: number;
 }
 
-/** draft: imported, not yet seen by departments or the public; superseded: replaced by a newer published version. */
-export type { PlanStatus };
-
-export interface NewPlan {
-  id: string;
-  key: string;
-  version: number;
-  title: string;
-  shortTitle: string | null;
-  issuer: string | null;
-  periodStart: number;
-  periodEnd: number;
-  visionYear: number | null;
-  parentId: string | null;
-  predecessorId: string | null;
-  status: PlanStatus;
-}
-
-export interface NodeRow {
+export interface NodeRow extends Omit<PlanNodeSpec, 'children'> {
   id: string;
   parentId: string | null;
   position: number;
-  kind: NodeKind;
-  number: string | null;
-  title: string;
-  body: string | null;
-  source: string | null;
 }
 
 const PLAN_COLUMNS = `p.id, p.key, p.version, p.title, p.short_title AS "shortTitle", p.issuer,
