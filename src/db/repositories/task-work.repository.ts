@@ -1,6 +1,7 @@
 import type { Queryable } from '../db.types.ts';
 import { insertRows } from '../insert-rows.ts';
 import type { TaskStatus } from '../../domain/evaluation/tasks.ts';
+import type { DepartmentRole } from '../../domain/plan.ts';
 
 export interface TaskNodeAccess {
   id: string;
@@ -58,7 +59,7 @@ export interface OverdueMilestoneRow {
   planId: string;
   departmentCode: string;
   departmentName: string;
-  role: 'lead' | 'co';
+  role: DepartmentRole;
 }
 
 const MILESTONE_COLUMNS = `m.id, m.work_plan_id AS "workPlanId", m.position, m.title, m.due_date::text AS "dueDate",
