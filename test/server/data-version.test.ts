@@ -27,6 +27,7 @@ const CHANGES_PUBLISHED = new Set([
   'POST /api/observations/:id/approve', // approved values feed every evaluation and the portal
   'POST /api/observations/approve', // the same, for a selection
   'PUT /api/assignments', // departments show in the indicator list
+  'PUT /api/assignments/bulk', // the same, for several items
   'POST /api/assignments/upload',
   'POST /api/feedback/:id/publish', // published comments, reply stats, feeds
   'POST /api/feedback/:id/reject', // a moderation decision: the reply stats count decided comments
@@ -73,6 +74,7 @@ const LEAVES_PUBLISHED: Record<string, string> = {
   'POST /api/observations': 'a draft: only approved values are published',
   'PATCH /api/observations/:id': 'a draft',
   'POST /api/observations/:id/submit': 'awaiting approval',
+  'POST /api/observations/submit-drafts': 'the same, for all drafts at once',
   'POST /api/observations/:id/return': 'a submitted value sent back, never approved',
   'POST /api/uploads': 'values from a spreadsheet arrive submitted, not approved',
   'POST /api/departments': 'a department nothing is assigned to yet',
@@ -108,6 +110,15 @@ const REQUESTS: Partial<Record<string, (ctx: Ctx) => Promise<Req>>> = {
     Promise.resolve({
       path: '/api/assignments',
       json: { indicatorId: ctx.indicatorId, lead: 'KJJ', co: ['SWJ'] },
+    }),
+  'PUT /api/assignments/bulk': (ctx) =>
+    Promise.resolve({
+      path: '/api/assignments/bulk',
+      json: {
+        items: [{ indicatorId: ctx.indicatorId }, { nodeId: ctx.taskNodeId }],
+        lead: 'KJJ',
+        co: ['JFJ'],
+      },
     }),
   'POST /api/assignments/upload': async (ctx) => ({
     path: `/api/assignments/upload?planId=${ctx.planId}`,

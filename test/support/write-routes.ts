@@ -169,6 +169,14 @@ export const MATRIX: Record<string, Case> = {
     expect: allowOnly({ assessor: 200, admin: 200 }),
     request: async (ctx) => ({ path: '/api/observations/approve', json: { ids: [await ctx.submitted()] } }),
   },
+  // 提交全部草稿: a department submits its own drafts (none of another department's: 200 with nothing submitted)
+  'POST /api/observations/submit-drafts': {
+    expect: allowOnly({ own: 200, other: 200 }),
+    request: async (ctx) => {
+      await ctx.draft();
+      return { path: '/api/observations/submit-drafts', json: { planId: ctx.planId } };
+    },
+  },
   'POST /api/observations/:id/return': {
     expect: allowOnly({ assessor: 200, admin: 200 }),
     request: async (ctx) => ({
@@ -187,6 +195,14 @@ export const MATRIX: Record<string, Case> = {
       Promise.resolve({
         path: '/api/assignments',
         json: { indicatorId: ctx.indicatorId, lead: 'KJJ', co: [] },
+      }),
+  },
+  'PUT /api/assignments/bulk': {
+    expect: allowOnly({ admin: 200 }),
+    request: (ctx) =>
+      Promise.resolve({
+        path: '/api/assignments/bulk',
+        json: { items: [{ indicatorId: ctx.indicatorId }, { nodeId: ctx.taskNodeId }], lead: 'KJJ', co: [] },
       }),
   },
   'POST /api/assignments/upload': {

@@ -97,6 +97,8 @@ const RULES = {
     /** A report with every department's assessment score (部门考核) in it. */
     reportAssessment: roles('admin', 'assessor'),
     createEvaluation: roles('admin', 'assessor'),
+    /** 提交全部草稿: department users submit the drafts of their own indicators at once. */
+    submitDrafts: roles('department'),
     approveValues: (user) =>
       user.role === 'admin' ||
       user.role === 'assessor' ||

@@ -4,6 +4,7 @@ import { useI18n } from '../lib/i18n.tsx';
 import { Link, navigate, useQueryParam } from '../lib/router.tsx';
 import { EntryGrid } from '../modules/entry/EntryGrid.tsx';
 import { SheetRoundTrip } from '../modules/entry/SheetRoundTrip.tsx';
+import { SubmitDrafts } from '../modules/entry/SubmitDrafts.tsx';
 import { useEvaluation, useIndicators } from '../modules/evaluation/queries.ts';
 import { byIndicator, usePlanObservations } from '../modules/observations/queries.ts';
 import { useSession } from '../modules/session/session.tsx';
@@ -27,6 +28,10 @@ export default function EntryPage() {
     return (indQ.data?.items ?? []).filter((i) => i.departments.some((d) => codes.has(d.code)));
   }, [indQ.data, user]);
   const observations = useMemo(() => byIndicator(obsQ.data), [obsQ.data]);
+  const drafts = useMemo(() => {
+    const own = new Set(mine.map((i) => i.id));
+    return (obsQ.data ?? []).filter((o) => o.status === 'draft' && own.has(o.indicatorId)).length;
+  }, [obsQ.data, mine]);
   const evaluations = useMemo(
     () => new Map((evalQ.data?.indicators ?? []).map((e) => [e.code, e])),
     [evalQ.data],
@@ -71,6 +76,7 @@ export default function EntryPage() {
             style={{ width: 110 }}
             options={ws.years.map((y) => ({ value: String(y), label: String(y) }))}
           />
+          <SubmitDrafts planId={planId} drafts={drafts} />
         </Space>
       </div>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('entry.help')} />

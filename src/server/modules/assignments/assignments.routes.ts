@@ -9,10 +9,16 @@ import {
   assignmentListSchema,
   assignmentSchema,
   assignmentUploadReportSchema,
+  bulkAssignmentSchema,
   planIdQuery,
   putAssignmentSchema,
 } from './assignments.schemas.ts';
-import { listPlanAssignments, setAssignment, uploadAssignments } from './assignments.service.ts';
+import {
+  listPlanAssignments,
+  setAssignment,
+  setAssignments,
+  uploadAssignments,
+} from './assignments.service.ts';
 import { errorResponse as err, jsonResponse as ok } from '../../openapi-helpers.ts';
 
 const adminWriteErrors = {
@@ -36,6 +42,28 @@ assignmentsRoutes.openapi(
   async (c) => {
     const admin = authorize(c.var.user, 'assign', 'office');
     return c.json(await setAssignment(c.var.deps.db, admin, c.req.valid('json')), 200);
+  },
+);
+
+assignmentsRoutes.openapi(
+  createRoute({
+    method: 'put',
+    path: '/assignments/bulk',
+    tags: ['assignments'],
+    summary: 'Assign several tasks and indicators at once (admin) 批量分配',
+    description:
+      'The same lead and co-departments replace what each item had, in one transaction; each item is audited as PUT /assignments audits it. An unknown item fails the whole request (nothing written).',
+    request: {
+      body: { content: { 'application/json': { schema: bulkAssignmentSchema } }, required: true },
+    },
+    responses: {
+      200: ok(assignmentListSchema, 'The new assignments, in the order given'),
+      ...adminWriteErrors,
+    },
+  }),
+  async (c) => {
+    const admin = authorize(c.var.user, 'assign', 'office');
+    return c.json({ items: await setAssignments(c.var.deps.db, admin, c.req.valid('json')) }, 200);
   },
 );
 

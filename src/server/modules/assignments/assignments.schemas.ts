@@ -18,22 +18,38 @@ export const assignmentListSchema = z.object({ items: z.array(assignmentSchema) 
 
 const code = z.string().trim().min(1).max(50);
 
+const itemRef = {
+  nodeId: z.uuid().optional().openapi({ description: 'A task (plan node); give this or indicatorId' }),
+  indicatorId: z.uuid().optional(),
+};
+const oneOf = (b: { nodeId?: string | undefined; indicatorId?: string | undefined }) =>
+  (b.nodeId === undefined) !== (b.indicatorId === undefined);
+const ONE_OF = { message: 'Give exactly one of nodeId and indicatorId', path: ['nodeId'] };
+
+const departmentsFields = {
+  lead: code.openapi({ example: 'JFJ', description: 'Lead department code 牵头部门' }),
+  co: z
+    .array(code)
+    .max(30)
+    .default([])
+    .openapi({ example: ['TJJ'], description: 'Co-departments 配合部门' }),
+};
+
 export const putAssignmentSchema = z
-  .object({
-    nodeId: z.uuid().optional().openapi({ description: 'A task (plan node); give this or indicatorId' }),
-    indicatorId: z.uuid().optional(),
-    lead: code.openapi({ example: 'JFJ', description: 'Lead department code 牵头部门' }),
-    co: z
-      .array(code)
-      .max(30)
-      .default([])
-      .openapi({ example: ['TJJ'], description: 'Co-departments 配合部门' }),
-  })
-  .refine((b) => (b.nodeId === undefined) !== (b.indicatorId === undefined), {
-    message: 'Give exactly one of nodeId and indicatorId',
-    path: ['nodeId'],
-  })
+  .object({ ...itemRef, ...departmentsFields })
+  .refine(oneOf, ONE_OF)
   .openapi('AssignmentRequest');
+
+export const bulkAssignmentSchema = z
+  .object({
+    items: z
+      .array(z.object(itemRef).refine(oneOf, ONE_OF))
+      .min(1)
+      .max(500)
+      .openapi({ description: 'The tasks and indicators to assign, at most 500' }),
+    ...departmentsFields,
+  })
+  .openapi('BulkAssignmentRequest');
 
 export const planIdQuery = z.object({
   planId: z

@@ -127,15 +127,41 @@ async function replace(
 
 /** PUT /api/assignments: the lead and co-departments of one task or indicator, replacing what it had. */
 export async function setAssignment(db: Db, user: SessionUser, input: AssignmentInput): Promise<Assignment> {
-  const target = toTarget(input);
+  const [one] = await setAssignments(db, user, { items: [input], lead: input.lead, co: input.co });
+  return one!;
+}
+
+export interface BulkAssignmentInput {
+  items: readonly { nodeId?: string; indicatorId?: string }[];
+  lead: string;
+  co: readonly string[];
+}
+
+/**
+ * The same lead and co-departments for several tasks and indicators at once (批量分配), in one transaction:
+ * every item is found and each one's change audited, or nothing is written (an unknown item is a 404).
+ */
+export async function setAssignments(
+  db: Db,
+  user: SessionUser,
+  input: BulkAssignmentInput,
+): Promise<Assignment[]> {
   return db.transaction(async (tx) => {
-    const item = await assignmentsRepository.lockTarget(tx, target);
-    if (!item)
-      throw notFound(target.nodeId === null ? 'Indicator' : 'Plan node', target.nodeId ?? target.indicatorId);
-    const resolved = resolveDepartments(await knownDepartments(tx), input.lead, input.co);
+    const targets = new Map(input.items.map(toTarget).map((t) => [t.nodeId ?? t.indicatorId, t]));
+    const locked = [];
+    for (const [key, target] of targets) {
+      const item = await assignmentsRepository.lockTarget(tx, target);
+      if (!item) throw notFound(target.nodeId === null ? 'Indicator' : 'Plan node', key);
+      locked.push({ target, item });
+    }
+    const resolved = resolveDepartments(await knownDepartments(tx), input.lead, [...input.co]);
     if (!resolved.ok) throw new LantuError('validation_failed', resolved.errors.join('; '));
-    const { rows } = await replace(tx, user, target, item.planId, resolved.value, 'always');
-    return { planId: item.planId, ...target, code: item.code, title: item.title, ...summary(rows) };
+    const out: Assignment[] = [];
+    for (const { target, item } of locked) {
+      const { rows } = await replace(tx, user, target, item.planId, resolved.value, 'always');
+      out.push({ planId: item.planId, ...target, code: item.code, title: item.title, ...summary(rows) });
+    }
+    return out;
   });
 }
 

@@ -12,11 +12,13 @@ import {
   observationSchema,
   presentObservation,
   returnBodySchema,
+  submitDraftsResultSchema,
+  submitDraftsSchema,
   updateObservationSchema,
 } from './observations.schemas.ts';
+import { approveObservations, submitDrafts } from './observations-bulk.service.ts';
 import {
   approveObservation,
-  approveObservations,
   createObservation,
   listObservations,
   listPlanObservations,
@@ -106,6 +108,24 @@ observationsRoutes.openapi(
   async (c) => {
     const items = await approveObservations(c.var.deps.db, requireUser(c), c.req.valid('json').ids);
     return c.json({ approved: items.filter((i) => i.status === 'approved').length, items }, 200);
+  },
+);
+
+observationsRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/observations/submit-drafts',
+    tags: ['observations'],
+    summary: 'Submit all my drafts 提交全部草稿 (department users)',
+    description:
+      "Every draft of the caller's own indicators in the plan (optionally one period) is submitted (and audited) one by one as POST /observations/{id}/submit does; one that cannot be submitted — a value that makes its indicator lag needs a note — is reported with its error and the others still submitted.",
+    request: body(submitDraftsSchema),
+    responses: { 200: ok(submitDraftsResultSchema, 'What happened to each draft'), ...writeErrors },
+  }),
+  async (c) => {
+    const { planId, period } = c.req.valid('json');
+    const items = await submitDrafts(c.var.deps.db, requireUser(c), planId, period ?? null);
+    return c.json({ submitted: items.filter((i) => i.status === 'submitted').length, items }, 200);
   },
 );
 

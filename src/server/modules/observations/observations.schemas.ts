@@ -132,15 +132,36 @@ export const bulkApproveSchema = z
   })
   .openapi('BulkApprove');
 
+const bulkItemSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(['approved', 'submitted', 'refused']),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+
 export const bulkApproveResultSchema = z
-  .object({
-    approved: z.number().int(),
-    items: z.array(
-      z.object({
-        id: z.uuid(),
-        status: z.enum(['approved', 'refused']),
-        error: z.object({ code: z.string(), message: z.string() }).nullable(),
-      }),
-    ),
-  })
+  .object({ approved: z.number().int(), items: z.array(bulkItemSchema) })
   .openapi('BulkApproveResult');
+
+export const submitDraftsSchema = z
+  .object({
+    planId: z
+      .uuid()
+      .openapi({ description: "The plan whose drafts (of the caller's indicators) are submitted" }),
+    period: z
+      .string()
+      .trim()
+      .min(4)
+      .max(10)
+      .optional()
+      .openapi({ example: '2025', description: 'Only the drafts of this period; omitted = every period' }),
+  })
+  .openapi('SubmitDrafts');
+
+export const submitDraftsResultSchema = z
+  .object({
+    submitted: z.number().int(),
+    items: z
+      .array(bulkItemSchema)
+      .openapi({ description: 'Each draft found, submitted or refused with why' }),
+  })
+  .openapi('SubmitDraftsResult');

@@ -231,7 +231,8 @@ export async function updateObservation(
   return { observation: updated, warnings };
 }
 
-async function move(
+/** One workflow step on one value: checked, moved and audited in its own transaction. */
+export async function moveObservation(
   db: Db,
   user: SessionUser,
   id: string,
@@ -283,40 +284,11 @@ async function move(
 }
 
 export const submitObservation = (db: Db, user: SessionUser, id: string) =>
-  move(db, user, id, 'submit', null);
+  moveObservation(db, user, id, 'submit', null);
 export const approveObservation = (db: Db, user: SessionUser, id: string) =>
-  move(db, user, id, 'approve', null);
+  moveObservation(db, user, id, 'approve', null);
 export const returnObservation = (db: Db, user: SessionUser, id: string, reason: string) =>
-  move(db, user, id, 'return', reason);
-
-export interface BulkApproveResult {
-  id: string;
-  status: 'approved' | 'refused';
-  error: { code: string; message: string } | null;
-}
-
-/**
- * Approve a selection: each value goes through the same step as approving it alone (checked, moved and audited
- * one by one, in its own transaction), so one already handled by someone else is reported and the rest approved.
- */
-export async function approveObservations(
-  db: Db,
-  user: SessionUser,
-  ids: readonly string[],
-): Promise<BulkApproveResult[]> {
-  authorize(user, 'approveValues', 'office');
-  const out: BulkApproveResult[] = [];
-  for (const id of new Set(ids)) {
-    try {
-      await move(db, user, id, 'approve', null);
-      out.push({ id, status: 'approved', error: null });
-    } catch (e) {
-      if (!(e instanceof LantuError)) throw e;
-      out.push({ id, status: 'refused', error: { code: e.code, message: e.message } });
-    }
-  }
-  return out;
-}
+  moveObservation(db, user, id, 'return', reason);
 
 /** Every version of every period; drafts are shown to their departments and to approvers only. */
 export async function listObservations(

@@ -113,6 +113,20 @@ const WORDS = {
   progressText: { zh: '进展情况', en: 'What was done' },
   reportedOn: { zh: '报送日期', en: 'Reported on' },
   workPlan: { zh: '年度工作计划', en: 'Annual work plan' },
+  search: { zh: '检索', en: 'Search' },
+  searchLabel: {
+    zh: '检索规划文本、指标、项目和意见',
+    en: 'Search the plan, indicators, projects and comments',
+  },
+  searchPlaceholder: { zh: '输入关键词', en: 'A word or phrase' },
+  searchFound: { zh: '共找到 {n} 条结果。', en: '{n} results found.' },
+  searchNone: { zh: '未找到相关内容。', en: 'Nothing found.' },
+  searchTooLong: { zh: '检索词过长，请缩短后再试。', en: 'The search is too long; try a shorter phrase.' },
+  searchMore: {
+    zh: '仅列出前20条，请换用更具体的关键词。',
+    en: 'Only the first 20 are listed; try a more specific phrase.',
+  },
+  planText: { zh: '规划文本', en: 'Plan text' },
 } as const;
 
 export type WordKey = keyof typeof WORDS;

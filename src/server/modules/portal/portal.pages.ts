@@ -12,6 +12,7 @@ import { measuresSection } from './portal.measures.ts';
 import type { PortalMeasure } from './portal.service.ts';
 import { t, type Lang } from './portal.i18n.ts';
 import { layoutMapSvg } from './portal.map.ts';
+import { searchForm } from './portal.search.ts';
 
 /** The source of one value: its kind and title (linked when it has an address), release date and revision. */
 /**
@@ -45,7 +46,7 @@ export interface PlanHeader {
   counts: { parts: number; chapters: number; sections: number; tasks: number };
 }
 
-type Section = 'overview' | 'planTasks' | 'indicators' | 'projects' | 'reports' | 'feedback';
+type Section = 'overview' | 'planTasks' | 'indicators' | 'projects' | 'reports' | 'feedback' | 'search';
 
 export function layout(lang: Lang, title: string, active: Section, path: string, body: string): string {
   const nav: [Section, string][] = [
@@ -67,7 +68,7 @@ export function layout(lang: Lang, title: string, active: Section, path: string,
 <link rel="stylesheet" href="/public/assets/portal.css"><link rel="alternate" type="application/atom+xml" title="${e(t(lang, 'feeds'))}" href="/api/public/feeds/replies.atom"></head>
 <body><a class="skip" href="#main">${e(t(lang, 'skip'))}</a>
 <header class="top"><div class="wrap"><a class="brand" href="/public">蓝图 · ${e(t(lang, 'site'))}</a>
-<nav aria-label="${e(t(lang, 'site'))}"><ul>${links}<li><a href="${e(path)}?lang=${other}" lang="${other === 'zh' ? 'zh-CN' : 'en'}">${e(t(lang, 'switchLang'))}</a></li></ul></nav></div></header>
+<nav aria-label="${e(t(lang, 'site'))}"><ul>${links}<li><a href="${e(path)}${path.includes('?') ? '&amp;' : '?'}lang=${other}" lang="${other === 'zh' ? 'zh-CN' : 'en'}">${e(t(lang, 'switchLang'))}</a></li></ul></nav>${active === 'search' ? '' : searchForm(lang)}</div></header>
 <main id="main" class="wrap">${body}</main>
 <footer class="wrap foot"><p>${e(t(lang, 'openData'))}: <a href="/api/public/indicators.csv">indicators.csv</a> · <a href="/api/public/projects.csv">projects.csv</a> · <a href="/api/docs">API</a> · <a href="/api/public/feeds/replies.atom">${e(t(lang, 'feeds'))}</a></p></footer>
 </body></html>`;

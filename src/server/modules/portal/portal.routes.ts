@@ -36,6 +36,8 @@ import {
 } from './portal.comments.ts';
 import { itemPagePath } from './portal.links.ts';
 import { nodePage } from './portal.node-page.ts';
+import { portalQuery, searchPage } from './portal.search.ts';
+import { searchPlan } from '../search/search.service.ts';
 import {
   feedbackPage,
   indicatorPage,
@@ -317,6 +319,25 @@ portalRoutes.post('/feedback', async (c) => {
     const status = e.httpStatus === 409 || e.httpStatus === 422 || e.httpStatus === 429 ? e.httpStatus : 400;
     return itemPage(c, lang, targetType, targetId, { sent: false, error, values }, status);
   }
+});
+
+/**
+ * 检索 without JavaScript: GET /public/search?q= answers a page of the published plan's hits (text, indicators,
+ * projects, comments) from the same search as GET /api/plans/{id}/search. Not cached: the query is the visitor's.
+ */
+portalRoutes.get('/search', async (c) => {
+  const lang = langOf(c);
+  const { q, error } = portalQuery(c.req.query('q'));
+  const planId = await resolvePlanId(c.var.deps.db, undefined);
+  const result = q && !error ? await searchPlan(c.var.deps.db, planId, { q, limit: 20 }) : null;
+  const path = q ? `/public/search?q=${encodeURIComponent(q)}` : '/public/search';
+  return c.html(
+    layout(lang, t(lang, 'search'), 'search', path, searchPage(lang, q, error, result)),
+    error ? 422 : 200,
+    {
+      'Cache-Control': 'no-cache',
+    },
+  );
 });
 
 portalRoutes.get('*', (c) => {

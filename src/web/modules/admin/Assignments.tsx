@@ -17,18 +17,27 @@ export function Assignments({ planId }: { planId: string }) {
   const depts = useDepartments();
   const q = useAssignments(planId);
   const tree = usePlanTree(planId);
-  const [editing, setEditing] = useState<Assignment | null>(null);
+  // The items the dialog sets departments for: one (调整) or a selection (批量分配).
+  const [editing, setEditing] = useState<Assignment[] | null>(null);
+  const [selected, setSelected] = useState<Assignment[]>([]);
   const [lead, setLead] = useState<string | null>(null);
   const [co, setCo] = useState<string[]>([]);
   const [filter, setFilter] = useState('');
   const save = useMutation({
-    mutationFn: (a: Assignment) =>
-      api<unknown>('/api/assignments', {
+    mutationFn: (items: Assignment[]) =>
+      api<{ items: Assignment[] }>('/api/assignments/bulk', {
         method: 'PUT',
-        body: { ...(a.indicatorId ? { indicatorId: a.indicatorId } : { nodeId: a.nodeId }), lead, co },
+        body: {
+          items: items.map((a) => (a.indicatorId ? { indicatorId: a.indicatorId } : { nodeId: a.nodeId })),
+          lead,
+          co,
+        },
       }),
-    onSuccess: () => {
-      void message.success(t('admin.assigned'));
+    onSuccess: (r) => {
+      void message.success(
+        r.items.length > 1 ? t('admin.bulkAssigned', { n: r.items.length }) : t('admin.assigned'),
+      );
+      setSelected([]);
       void qc.invalidateQueries({ queryKey: qk.assignments(planId) });
       void qc.invalidateQueries({ queryKey: qk.indicators(planId) });
       void qc.invalidateQueries({ queryKey: qk.tasksAll() });
@@ -59,18 +68,42 @@ export function Assignments({ planId }: { planId: string }) {
   const rows = [...(q.data ?? []), ...tasks].filter(
     (a) => !filter || a.code.includes(filter) || a.title.includes(filter),
   );
+  const keyOf = (a: Assignment) => a.indicatorId ?? a.nodeId ?? a.code;
+  const open = (items: Assignment[]) => {
+    setEditing(items);
+    // One item: its departments to adjust; several: the first one's as a start.
+    setLead(items[0]?.lead?.code ?? null);
+    setCo(items[0]?.co.map((d) => d.code) ?? []);
+  };
   return (
     <>
-      <Input.Search
-        allowClear
-        placeholder={t('admin.filter')}
-        aria-label={t('admin.filter')}
-        onChange={(e) => setFilter(e.target.value.trim())}
-        style={{ maxWidth: 320, marginBottom: 12 }}
-      />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('admin.filter')}
+          aria-label={t('admin.filter')}
+          onChange={(e) => setFilter(e.target.value.trim())}
+          style={{ maxWidth: 320 }}
+        />
+        <Button
+          type="primary"
+          data-testid="bulk-assign"
+          disabled={selected.length === 0}
+          onClick={() => open(selected)}
+        >
+          {t('admin.bulkAssign', { n: selected.length })}
+        </Button>
+      </Space>
       <Table<Assignment>
         size="small"
-        rowKey={(a) => a.indicatorId ?? a.nodeId ?? a.code}
+        data-testid="assignments"
+        rowKey={keyOf}
+        rowSelection={{
+          selectedRowKeys: selected.map(keyOf),
+          preserveSelectedRowKeys: true,
+          getCheckboxProps: (a) => ({ 'aria-label': `${a.code} ${a.title}` }),
+          onChange: (_, picked) => setSelected(picked),
+        }}
         loading={q.isLoading}
         dataSource={rows}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
@@ -88,14 +121,7 @@ export function Assignments({ planId }: { planId: string }) {
             title: t('col.actions'),
             width: 90,
             render: (_, a) => (
-              <Button
-                size="small"
-                onClick={() => {
-                  setEditing(a);
-                  setLead(a.lead?.code ?? null);
-                  setCo(a.co.map((d) => d.code));
-                }}
-              >
+              <Button size="small" onClick={() => open([a])}>
                 {t('admin.edit')}
               </Button>
             ),
@@ -104,7 +130,11 @@ export function Assignments({ planId }: { planId: string }) {
       />
       <Modal
         open={!!editing}
-        title={editing ? `${editing.code} ${editing.title}` : ''}
+        title={
+          editing?.length === 1
+            ? `${editing[0]!.code} ${editing[0]!.title}`
+            : t('admin.bulkAssignTitle', { n: editing?.length ?? 0 })
+        }
         onCancel={() => setEditing(null)}
         okButtonProps={{ disabled: !lead }}
         confirmLoading={save.isPending}

@@ -6,6 +6,7 @@ import { fmt, withUnit } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import type { InboxItem } from '../../lib/types.ts';
+import { SubmitDrafts } from '../entry/SubmitDrafts.tsx';
 import { ApproveButtons } from '../observations/ApproveButtons.tsx';
 import { invalidateAfterValueWrite, useObservationActions } from '../observations/mutations.ts';
 
@@ -93,8 +94,14 @@ export function InboxTable({ items, planId }: { items: InboxItem[]; planId: stri
   };
 
   const approvable = items.some((i) => i.type === 'approve' && i.observationId);
+  const drafts = items.filter((i) => i.type === 'submit' && i.observationId).length;
   return (
     <>
+      {drafts > 0 && planId && (
+        <Space style={{ marginBottom: 8 }}>
+          <SubmitDrafts planId={planId} drafts={drafts} />
+        </Space>
+      )}
       {approvable && (
         <Space style={{ marginBottom: 8 }}>
           <Button
