@@ -3,6 +3,7 @@ import { App, Button, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { selectAllTitle } from '../../ui/SelectAllTitle.tsx';
 import { qk } from '../../lib/queryKeys.ts';
 import type { Assignment, TreeNode } from '../../lib/types.ts';
 import { ErrorState } from '../../ui/states.tsx';
@@ -101,6 +102,7 @@ export function Assignments({ planId }: { planId: string }) {
         rowSelection={{
           selectedRowKeys: selected.map(keyOf),
           preserveSelectedRowKeys: true,
+          columnTitle: selectAllTitle,
           getCheckboxProps: (a) => ({ 'aria-label': `${a.code} ${a.title}` }),
           onChange: (_, picked) => setSelected(picked),
         }}

@@ -15,7 +15,7 @@ interface Result {
  * audits each one by one and says which it refused (a value that makes its indicator lag needs a note).
  */
 export function SubmitDrafts({ planId, drafts }: { planId: string; drafts: number }) {
-  const { t } = useI18n();
+  const { t, half } = useI18n();
   const { message, notification } = App.useApp();
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
@@ -31,7 +31,7 @@ export function SubmitDrafts({ planId, drafts }: { planId: string; drafts: numbe
       if (refused.length > 0)
         notification.warning({
           title: t('entry.submitAllRefused'),
-          description: refused.map((i) => i.error?.message ?? '').join('\n'),
+          description: refused.map((i) => half(i.error?.message ?? '')).join('\n'),
         });
       invalidateAfterValueWrite(qc, planId, 'all', false);
     } catch (err) {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { fmt, withUnit } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { selectAllTitle } from '../../ui/SelectAllTitle.tsx';
 import { Link } from '../../lib/router.tsx';
 import type { InboxItem } from '../../lib/types.ts';
 import { SubmitDrafts } from '../entry/SubmitDrafts.tsx';
@@ -125,6 +126,7 @@ export function InboxTable({ items, planId }: { items: InboxItem[]; planId: stri
                 selectedRowKeys: items
                   .filter((i) => i.observationId && selected.includes(i.observationId))
                   .map(rowKeyOf),
+                columnTitle: selectAllTitle,
                 getCheckboxProps: (i) => ({
                   disabled: i.type !== 'approve' || !i.observationId,
                   'aria-label': `${i.code} ${i.period}`,
