@@ -118,7 +118,7 @@ describe.skipIf(!HAVE_SIP_OUTLINE)(
         .getByTestId('indicator-page')
         .locator('.ant-card', { hasText: '填报数值与版本' })
         .first();
-      await poll(() => p.getByTestId('indicator-page').innerText()).toContain('640');
+      await poll(() => values.innerText()).toContain('640');
       await poll(() => p.getByTestId('indicator-page').innerText()).toContain(ORDER);
       out.indicatorTitle = neutral(await p.locator('.page-title').innerText());
       out.indicatorValues = neutral(await values.innerText());
