@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, startServe } from '../support/cli.ts';
+import { startServe } from '../support/cli.ts';
+import { seededDataDir } from '../support/seeded-data-dir.ts';
 import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
 
 const ADMIN = { email: 'office@kh.test', password: 'office-pass-123456' };
@@ -79,19 +79,12 @@ describe('部门考核 in Chromium: breakdown, an adjustment with its reason, au
 
   beforeAll(async () => {
     ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'lantu-kh-e2e-'));
+    dataDir = await seededDataDir('lantu-kh-e2e-', [
+      { ...ADMIN, role: 'admin' },
+      { ...ASSESSOR, role: 'assessor' },
+      { ...DEPT, role: 'department', department: 'KJJ' },
+    ]);
     const env = { LANTU_DATA_DIR: dataDir };
-    const seed = await runCli(['db', 'seed'], env);
-    expect(seed.code, seed.stderr).toBe(0);
-    for (const [u, role, dept] of [
-      [ADMIN, 'admin', null],
-      [ASSESSOR, 'assessor', null],
-      [DEPT, 'department', 'KJJ'],
-    ] as const) {
-      const args = ['user', 'create', '--email', u.email, '--password', u.password, '--role', role];
-      const r = await runCli(dept ? [...args, '--department', dept] : args, env);
-      expect(r.code, r.stderr).toBe(0);
-    }
     server = await startServe(env);
     const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
       items: { id: string; key: string }[];

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_SIP_OUTLINE, NEEDS_SIP_OUTLINE, SIP_OUTLINE_PATH } from '../importers/support.ts';
-import { runCli, startServe } from '../support/cli.ts';
+import { startServe } from '../support/cli.ts';
+import { seededDataDir } from '../support/seeded-data-dir.ts';
 import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
 
 const ADMIN = { email: 'office@versions.test', password: 'office-pass-123456' };
@@ -153,18 +153,11 @@ describe.skipIf(!HAVE_SIP_OUTLINE)(
 
     beforeAll(async () => {
       ensureWebBuilt();
-      dataDir = mkdtempSync(join(tmpdir(), 'lantu-versions-e2e-'));
+      dataDir = await seededDataDir('lantu-versions-e2e-', [
+        { ...ADMIN, role: 'admin' },
+        { ...DEPT, role: 'department', department: 'KJJ' },
+      ]);
       const env = { LANTU_DATA_DIR: dataDir };
-      const seed = await runCli(['db', 'seed'], env);
-      expect(seed.code, seed.stderr).toBe(0);
-      for (const [u, role, d] of [
-        [ADMIN, 'admin', null],
-        [DEPT, 'department', 'KJJ'],
-      ] as const) {
-        const args = ['user', 'create', '--email', u.email, '--password', u.password, '--role', role];
-        const r = await runCli(d ? [...args, '--department', d] : args, env);
-        expect(r.code, r.stderr).toBe(0);
-      }
       server = await startServe(env);
       const admin = await apiLogin(server.url, ADMIN);
       deptApi = await apiLogin(server.url, DEPT);

@@ -9,13 +9,13 @@
  * - departments by name, never by code (XZSP, KJJ …), except in the admin's department table;
  * - the portal at 375 px: the page itself never scrolls sideways (tables scroll inside their box).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, startServe } from '../support/cli.ts';
+import { startServe } from '../support/cli.ts';
+import { seededDataDir } from '../support/seeded-data-dir.ts';
 import { ensureWebBuilt, launch } from './browser.ts';
 
 const ADMIN = { email: 'admin@reach.test', password: 'admin-pass-123' };
@@ -229,18 +229,11 @@ describe('every screen in both languages: axe, English chrome, department names,
 
   beforeAll(async () => {
     ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'lantu-reach-e2e-'));
+    dataDir = await seededDataDir('lantu-reach-e2e-', [
+      { ...ADMIN, role: 'admin' },
+      { ...DEPT, role: 'department', department: 'KJJ' },
+    ]);
     const env = { LANTU_DATA_DIR: dataDir };
-    const seed = await runCli(['db', 'seed'], env);
-    expect(seed.code, seed.stderr).toBe(0);
-    for (const [u, role, dept] of [
-      [ADMIN, 'admin', null],
-      [DEPT, 'department', 'KJJ'],
-    ] as const) {
-      const args = ['user', 'create', '--email', u.email, '--password', u.password, '--role', role];
-      const r = await runCli(dept ? [...args, '--department', dept] : args, env);
-      expect(r.code, r.stderr).toBe(0);
-    }
     server = await startServe(env);
     const get = async <T>(path: string) => (await (await fetch(`${server.url}${path}`)).json()) as T;
     const plans = await get<{ items: { id: string; key: string }[] }>('/api/plans');

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, startServe } from '../support/cli.ts';
+import { startServe } from '../support/cli.ts';
+import { seededDataDir } from '../support/seeded-data-dir.ts';
 import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
 
 const ADMIN = { email: 'office@sup.test', password: 'office-pass-123456' };
@@ -77,18 +77,11 @@ describe('lagging indicator → warning → 督办单 → acknowledged, correcti
 
   beforeAll(async () => {
     ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'lantu-sup-e2e-'));
+    dataDir = await seededDataDir('lantu-sup-e2e-', [
+      { ...ADMIN, role: 'admin' },
+      { ...DEPT, role: 'department', department: 'KJJ' },
+    ]);
     const env = { LANTU_DATA_DIR: dataDir };
-    const seed = await runCli(['db', 'seed'], env);
-    expect(seed.code, seed.stderr).toBe(0);
-    for (const [u, role, dept] of [
-      [ADMIN, 'admin', null],
-      [DEPT, 'department', 'KJJ'],
-    ] as const) {
-      const args = ['user', 'create', '--email', u.email, '--password', u.password, '--role', role];
-      const r = await runCli(dept ? [...args, '--department', dept] : args, env);
-      expect(r.code, r.stderr).toBe(0);
-    }
     // the warnings are judged at start and then every 20 s (default: every 15 minutes)
     server = await startServe({ ...env, LANTU_SWEEP_MS: '3000', LANTU_WARNING_SWEEP_MS: '20000' });
     const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {

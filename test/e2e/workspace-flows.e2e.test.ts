@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe } from '../support/cli.ts';
 import { TEXT_OUTLINE } from '../support/text-outline.fixture.ts';
 import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
-import { seededDataDir } from './seeded.ts';
+import { seededDataDir } from '../support/seeded-data-dir.ts';
 
 const ADMIN = { email: 'office@flows.test', password: 'office-pass-123456' };
 const JFJ = { email: 'jfj@flows.test', password: 'jfj-pass-123456' };

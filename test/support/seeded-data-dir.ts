@@ -7,7 +7,7 @@ import { runCli } from './cli.ts';
 export interface SeedUser {
   email: string;
   password: string;
-  role: 'admin' | 'department';
+  role: 'admin' | 'assessor' | 'department';
   /** The department code a department user belongs to. */
   department?: string;
 }
