@@ -98,7 +98,9 @@ export function detached<T extends object>(o: T | null): T | null {
   return o === null ? null : { ...o };
 }
 
-const NO_NOTES: readonly Bilingual[] = Object.freeze([]);
+// Never changed (only copied), and not frozen: slice() of a frozen array takes V8's slow path, ten times slower
+// than of a plain one — it was 4 % of a mass evaluation.
+const NO_NOTES: readonly Bilingual[] = [];
 
 /** A result's own list of notes, empty (a copy of an empty list, for the reason given at EMPTY_RESULT). */
 export function newNotes(): Bilingual[] {
