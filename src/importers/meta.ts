@@ -47,6 +47,38 @@ function shortNameNumber(inner: string): number | null {
   return parseNumeral(inner);
 }
 
+/** How a plan's name ends: 规划, 计划 or 纲要, perhaps with its period in brackets after it. */
+const TITLE_END_RE = /(?:规划|计划|纲要)(?:\s*[（(][^（）()]{0,20}[）)])?$/;
+/** Words only a plan's name has: the line holds (part of) the title. */
+const TITLE_WORD_RE = /国民经济|个五年|“[^”]{1,4}五”|十[一二三四五六七八九]五|规划|计划|纲要/;
+/** A line with the period of the name on the line before: （2026—2030年）. */
+const PERIOD_LINE_RE = /^[（(]\s*(?:19|20)\d\d/;
+/** A line that goes on with an unfinished name: its period, its vision, or the rest of the name. */
+const TITLE_GOES_ON_RE = new RegExp(
+  String.raw`^(?:[（(]\s*(?:19|20)\d\d|(?:[二〇零○一三四五六七八九]{4}|20\d\d)\s*年远景|远景目标|第[一二三四五六七八九十]{1,3}个五年|“[^”]{1,4}五”)|^(?:规划|计划)?纲要$|^(?:规划|计划)$`,
+);
+const MAX_TITLE = 80;
+
+/**
+ * The title when it is set over two or three lines (`…第十五个五年规划和` / `二〇三五年远景目标纲要`, `…规划纲要`
+ * / `（2026—2030年）`): the lines from the first that names a plan, as long as each goes on with it.
+ * A line that does not go on with the name (a date, （草案）, an issuer) ends it.
+ */
+function joinedTitle(candidates: string[]): string | null {
+  const start = candidates.findIndex((c) => TITLE_WORD_RE.test(c));
+  if (start < 0) return null;
+  let title = candidates[start] ?? '';
+  for (const next of candidates.slice(start + 1, start + 3)) {
+    if (title.length + next.length > MAX_TITLE) break;
+    const goesOn = TITLE_END_RE.test(title)
+      ? PERIOD_LINE_RE.test(next)
+      : TITLE_GOES_ON_RE.test(next) || TITLE_WORD_RE.test(next);
+    if (!goesOn) break;
+    title += next;
+  }
+  return isPlanTitle(title) ? title : null;
+}
+
 function isPlanTitle(s: string): boolean {
   return /规划|纲要|计划/.test(s) && !/建议|意见|通知/.test(s);
 }
@@ -66,7 +98,7 @@ export interface MetaInput {
 export function inferMeta(input: MetaInput): PlanMetaDoc | null {
   let title: string | null = null;
   let titleSource: PlanMetaDoc['titleSource'] = 'default';
-  const heading = input.titleCandidates.find(isPlanTitle);
+  const heading = joinedTitle(input.titleCandidates) ?? input.titleCandidates.find(isPlanTitle);
   if (heading) {
     title = heading;
     titleSource = 'heading';
@@ -90,7 +122,10 @@ export function inferMeta(input: MetaInput): PlanMetaDoc | null {
     }
   }
   if (title === null) {
-    const first = FIRST_SENTENCE_TITLE_RE.exec(input.leadParagraphs[0] ?? '');
+    // The first sentence may begin on the line before it (`…第十二个五年` / `（2011—2015年）规划纲要，根据…`).
+    const last = input.titleCandidates[input.titleCandidates.length - 1] ?? '';
+    const opening = TITLE_WORD_RE.test(last) && !TITLE_END_RE.test(last) ? last : '';
+    const first = FIRST_SENTENCE_TITLE_RE.exec(`${opening}${input.leadParagraphs[0] ?? ''}`);
     if (first?.[1] && isPlanTitle(first[1])) {
       title = first[1];
       titleSource = 'preamble';

@@ -157,7 +157,8 @@ function wrapWidthOf(lengths: number[]): number | null {
       bestCount = c;
     }
   }
-  if (best === null || bestCount < lengths.length * 0.3) return null;
+  // Lines that fit the column are not counted in the share: short paragraphs make many of them.
+  if (best === null || bestCount < lengths.length * 0.15) return null;
   const longer = lengths.filter((l) => l > (best ?? 0) + 1).length;
   return longer <= lengths.length * 0.05 ? best : null;
 }

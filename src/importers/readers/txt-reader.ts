@@ -3,6 +3,7 @@ import { para } from '../blocks.ts';
 import { compact, endsParagraph, isStandalone, squash, TABLE_CAPTION_RE } from '../patterns.ts';
 import { normaliseText } from '../normalise.ts';
 import { analyseLayout, isIndented, reachesMargin, splitLine } from './line-layout.ts';
+import { PAGE_NUMBER_RE, unwrapLines } from './line-unwrap.ts';
 
 interface OpenPara {
   text: string;
@@ -50,8 +51,6 @@ const FOOTNOTE_REF_RE = /\[footnoteRef:\s*(\d+)\]/g;
 const FOOTNOTE_BODY_RE = /\[(\d{1,4}):/;
 const IMAGE_INLINE_RE = /\[image:[^\]]*\]/g;
 const STRAY_IMAGE_TAIL_RE = /^\s*(?:描述已自动生成|自动生成的描述)?\]\s*$/;
-const PAGE_NUMBER_RE =
-  /^(?:\d{1,4}|[-—–－·•]\s*\d{1,4}\s*[-—–－·•]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 const HEADING_NUMBER_ONLY_RE = /^第[^篇章节\s]{1,6}[篇章节]$/;
 
 /**
@@ -61,7 +60,12 @@ const HEADING_NUMBER_ONLY_RE = /^第[^篇章节\s]{1,6}[篇章节]$/;
  * next line) that follow a "表N" caption.
  */
 export function readTxt(text: string): ReadResult {
-  const lines = text.split(/\r\n|\r|\n/);
+  const rawLines = text.split(/\r\n|\r|\n/);
+  const rawLayout = analyseLayout(rawLines);
+  // Hard wraps undone first; the running titles are those of the text as it came (they may sit between
+  // the pieces of a wrapped line, which the unwrapping drops).
+  const entries = unwrapLines(rawLines, rawLayout);
+  const lines = entries.map((e) => e.text);
   const blocks: Block[] = [];
   const footnotes: RawFootnote[] = [];
   const warnings: ReadResult['warnings'] = [];
@@ -70,7 +74,8 @@ export function readTxt(text: string): ReadResult {
   let footnote: { number: number; parts: string[]; line: number } | null = null;
   let inImage = false;
   let pendingNumber: { text: string; line: number; hint: number | null } | null = null;
-  const layout = analyseLayout(lines);
+  const layout =
+    rawLayout.wrapWidth === null ? rawLayout : { ...analyseLayout(lines), running: rawLayout.running };
   /** Whether the open paragraph goes on into the next line. */
   const continues = (open: OpenPara): boolean =>
     layout.punctuated
@@ -111,7 +116,7 @@ export function readTxt(text: string): ReadResult {
   };
 
   for (let i = 0; i < lines.length; i++) {
-    const n = i + 1;
+    const n = entries[i]?.line ?? i + 1;
     let line = lines[i] ?? '';
     let consumed = false;
 
