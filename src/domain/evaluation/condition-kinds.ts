@@ -6,11 +6,12 @@ import { conditionSentence } from './condition-text.ts';
 import type { ConditionFacts } from './condition-text.ts';
 import type { Ctx } from './context.ts';
 import { findBaseline, inPeriod, latest, note, resolveTarget, targetCondition } from './context.ts';
-import { base, comparisonOf, detached, finish, NO_TEXT, withoutNumber } from './explain.ts';
+import { base, comparisonOf, finish, NO_TEXT, withoutNumber } from './explain.ts';
 import { earlyAchievable as earlyAchievableFor } from './kinds.ts';
 import { numericPoints, pointsBetween } from './observations.ts';
 import type { NumericPoint } from './observations.ts';
 import { conditionProbability, projectValues, trendFromRatio, yearlyIncrements } from './projection.ts';
+import { probability, requiredRate } from './result-parts.ts';
 import { gte, mean, round, sampleSd } from './stats.ts';
 import type { IndicatorEvaluation } from './types.ts';
 
@@ -75,25 +76,25 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
     pts.unshift({ year: baseline.year, value: baseline.value, span: 1 });
   const increments = yearlyIncrements(pts);
   const n = ctx.yT === null ? 0 : ctx.yT - num.year;
-  r.projection = detached(projectValues(pts[0] ?? null, { year: num.year, value: A }, ctx.yT, cond));
+  r.projection = projectValues(pts[0] ?? null, { year: num.year, value: A }, ctx.yT, cond);
   if (ctx.final || n <= 0)
-    r.probability = detached({
-      value: met ? 1 : 0,
-      basis: increments.length,
-      mean: round(mean(increments), 6),
-      sd: increments.length >= 2 ? round(sampleSd(increments), 6) : 0,
-    });
-  else r.probability = detached(conditionProbability(cond, increments, A, n));
-  if (r.probability !== null && !Number.isFinite(r.probability.mean))
-    r.probability = { ...r.probability, mean: 0 };
+    r.probability = probability(
+      met ? 1 : 0,
+      increments.length,
+      round(mean(increments), 6),
+      increments.length >= 2 ? round(sampleSd(increments), 6) : 0,
+    );
+  else r.probability = conditionProbability(cond, increments, A, n);
+  // Made for this result alone (result-parts.ts), so set in place.
+  if (r.probability !== null && !Number.isFinite(r.probability.mean)) r.probability.mean = 0;
   if (!met && n > 0) {
     const goal = cond.lo !== null && !gte(A, cond.lo) ? cond.lo : cond.hi;
     if (goal !== null)
-      r.requiredRate = detached({
-        absolute: round((goal - A) / n),
-        relative: A > 0 && goal > 0 ? round(((goal / A) ** (1 / n) - 1) * 100) : null,
-        years: n,
-      });
+      r.requiredRate = requiredRate(
+        round((goal - A) / n),
+        A > 0 && goal > 0 ? round(((goal / A) ** (1 / n) - 1) * 100) : null,
+        n,
+      );
   }
   const t: ConditionFacts = {
     A,

@@ -8,6 +8,7 @@ import { evaluateLevel } from './level.ts';
 import { numericPoints } from './observations.ts';
 import type { NumericPoint } from './observations.ts';
 import { judgePath } from './path.ts';
+import { projection, requiredRate } from './result-parts.ts';
 import { gte, round } from './stats.ts';
 import type { IndicatorEvaluation } from './types.ts';
 
@@ -79,13 +80,13 @@ export function evaluateCumulative(ctx: Ctx): IndicatorEvaluation {
     expected: f * T,
     achievedNow: cond !== null ? testCondition(cond, sum) : gte(sum, T),
     increments: flows.map((p) => p.value),
-    projection: {
-      linear: round(linear),
-      cagr: cagrProj === null ? null : round(cagrProj),
-      linearMeets: cond !== null ? testCondition(cond, linear) : null,
-      cagrMeets: cagrProj === null || cond === null ? null : testCondition(cond, cagrProj),
-    },
-    requiredRate: n > 0 ? { absolute: round((T - sum) / n), relative: null, years: n } : null,
+    projection: projection(
+      round(linear),
+      cagrProj === null ? null : round(cagrProj),
+      cond !== null ? testCondition(cond, linear) : null,
+      cagrProj === null || cond === null ? null : testCondition(cond, cagrProj),
+    ),
+    requiredRate: n > 0 ? requiredRate(round((T - sum) / n), null, n) : null,
     ratio: avg / (T / (yT - y0)),
     actualPhrase: { zh: '累计', en: 'cumulative total' },
     cond,
@@ -146,14 +147,13 @@ export function evaluateReduction(ctx: Ctx): IndicatorEvaluation {
     expected: (1 - Math.exp(-f * mT)) * 100,
     achievedNow: gte(m, mT),
     increments,
-    projection: {
-      linear: linear === null ? null : round(linear),
-      cagr: avgP === null ? null : round(avgP),
-      linearMeets: linear === null ? null : gte(linear, R),
-      cagrMeets: avgP === null ? null : gte(avgP, R),
-    },
-    requiredRate:
-      n > 0 ? { absolute: null, relative: round((1 - Math.exp(-(mT - m) / n)) * 100), years: n } : null,
+    projection: projection(
+      linear === null ? null : round(linear),
+      avgP === null ? null : round(avgP),
+      linear === null ? null : gte(linear, R),
+      avgP === null ? null : gte(avgP, R),
+    ),
+    requiredRate: n > 0 ? requiredRate(null, round((1 - Math.exp(-(mT - m) / n)) * 100), n) : null,
     ratio: elapsed > 0 ? m / elapsed / (mT / N) : null,
     actualPhrase: { zh: `较${y0}年累计降低`, en: `cumulative fall since ${y0}` },
     cond,

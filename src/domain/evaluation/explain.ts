@@ -8,6 +8,7 @@ import type { Ctx } from './context.ts';
 import { holdsEveryYear } from './kinds.ts';
 import type { Point } from './observations.ts';
 import { fmt } from './stats.ts';
+import { comparison } from './result-parts.ts';
 import { parseCompletion } from './text.ts';
 import type { Bilingual, Comparison, IndicatorEvaluation, Verdict } from './types.ts';
 import { verdictLabel } from './verdict.ts';
@@ -88,16 +89,6 @@ export function base(ctx: Ctx): IndicatorEvaluation {
   return r;
 }
 
-/**
- * A copy of a small object a result keeps (its probability, projection, comparison…), for the reason given at
- * EMPTY_RESULT: the literal dies at once and the copy is not watched.
- */
-export function detached<T extends object>(o: T): T;
-export function detached<T extends object>(o: T | null): T | null;
-export function detached<T extends object>(o: T | null): T | null {
-  return o === null ? null : { ...o };
-}
-
 // Never changed (only copied), and not frozen: slice() of a frozen array takes V8's slow path, ten times slower
 // than of a plain one — it was 4 % of a mass evaluation.
 const NO_NOTES: readonly Bilingual[] = [];
@@ -129,7 +120,7 @@ export function lazyText(ctx: Ctx, f: () => Bilingual): () => Bilingual {
 }
 
 export function comparisonOf(ctx: Ctx, cond: Condition, met: boolean): Comparison {
-  return detached({ rule: ctx.explain ? ruleOf(cond) : NO_TEXT, met });
+  return comparison(ctx.explain ? ruleOf(cond) : NO_TEXT, met);
 }
 
 export function finish(
@@ -179,10 +170,10 @@ export function completionVerdict(ctx: Ctx, r: IndicatorEvaluation, text: Point)
   if (done === null) return null;
   r.dataYear = text.year;
   r.actualText = text.text;
-  r.comparison = {
-    rule: { zh: `目标“${ctx.spec.target?.raw ?? ''}”`, en: `target “${ctx.spec.target?.raw ?? ''}”` },
-    met: done,
-  };
+  r.comparison = comparison(
+    { zh: `目标“${ctx.spec.target?.raw ?? ''}”`, en: `target “${ctx.spec.target?.raw ?? ''}”` },
+    done,
+  );
   const said = {
     zh: `${text.year}年实际为“${text.text}”，对照目标“${ctx.spec.target?.raw ?? ''}”${done ? '已达到' : '未达到'}`,
     en: `${text.year} reported as “${text.text}” against the target “${ctx.spec.target?.raw ?? ''}”: ${done ? 'met' : 'not met'}`,

@@ -10,6 +10,7 @@ import { numericPoints, pointAt, pointsBetween } from './observations.ts';
 import type { NumericPoint } from './observations.ts';
 import { judgePath } from './path.ts';
 import { yearlyIncrements } from './projection.ts';
+import { projection, requiredRate } from './result-parts.ts';
 import { gte, lte, round } from './stats.ts';
 import type { IndicatorEvaluation } from './types.ts';
 
@@ -177,14 +178,13 @@ export function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
     achievedNow: rate === null ? achievedNow : false,
     rate,
     increments,
-    projection: {
-      linear: linear === null ? null : round(linear),
-      cagr: cagrP === null ? null : round(cagrP),
-      linearMeets: linear === null || cond === null ? null : testCondition(cond, linear),
-      cagrMeets: cagrP === null || cond === null ? null : testCondition(cond, cagrP),
-    },
-    requiredRate:
-      n > 0 ? { absolute: null, relative: round((Math.exp((mT - m) / n) - 1) * 100), years: n } : null,
+    projection: projection(
+      linear === null ? null : round(linear),
+      cagrP === null ? null : round(cagrP),
+      linear === null || cond === null ? null : testCondition(cond, linear),
+      cagrP === null || cond === null ? null : testCondition(cond, cagrP),
+    ),
+    requiredRate: n > 0 ? requiredRate(null, round((Math.exp((mT - m) / n) - 1) * 100), n) : null,
     ratio: elapsed > 0 && mT !== 0 ? (ctx.dir * (m / elapsed)) / Math.abs(mT / N) : null,
     actualPhrase: { zh: `（${y0 + 1}年以来）年均增长`, en: `average annual growth since ${y0 + 1}` },
     cond,

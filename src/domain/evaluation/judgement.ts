@@ -4,7 +4,6 @@
  * the two disagree flagged.
  */
 import { DEFAULT_DELTA } from './context.ts';
-import { detached } from './explain.ts';
 import { gte } from './stats.ts';
 import type { Bilingual, IndicatorEvaluation } from './types.ts';
 
@@ -92,6 +91,8 @@ export function trendLabel(t: TrendOutlook): Bilingual {
 }
 
 const NONE: Bilingual = Object.freeze({ zh: '', en: '' });
+/** Copied for each result, for the reason given in result-parts.ts. */
+const EMPTY_JUDGEMENT: TwoPartJudgement = { schedule: null, trend: null, disagreement: null, text: NONE };
 
 export function twoPartJudgement(
   r: IndicatorEvaluation,
@@ -105,7 +106,13 @@ export function twoPartJudgement(
       : schedule === 'behind' && trend === 'reaches'
         ? 'behind_trend_reaches'
         : null;
-  if (options.explain === false) return detached({ schedule, trend, disagreement, text: NONE });
+  if (options.explain === false) {
+    const j = { ...EMPTY_JUDGEMENT };
+    j.schedule = schedule;
+    j.trend = trend;
+    j.disagreement = disagreement;
+    return j;
+  }
   const parts: Bilingual[] = [];
   if (schedule !== null) parts.push(SCHEDULE_TEXT[schedule]);
   if (trend !== null) parts.push(TREND_TEXT[trend]);

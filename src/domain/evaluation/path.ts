@@ -5,10 +5,11 @@
  */
 import type { Condition } from './condition.ts';
 import type { Ctx } from './context.ts';
-import { comparisonOf, detached, finish, NO_TEXT } from './explain.ts';
+import { comparisonOf, finish, NO_TEXT } from './explain.ts';
 import { pathSentence } from './path-text.ts';
 import type { PathCase } from './path-text.ts';
 import { pAbove, pBelow, probabilityOf, trendFromRatio } from './projection.ts';
+import { probability } from './result-parts.ts';
 import { gte, mean, round, sampleSd } from './stats.ts';
 import type { Bilingual, IndicatorEvaluation, Projection, RequiredRate, Verdict } from './types.ts';
 
@@ -62,21 +63,22 @@ export function judgePath(ctx: Ctx, r: IndicatorEvaluation, pm: PathModel): Indi
   r.expected = round(pm.expected);
   r.progress = Number.isFinite(p) ? round(p) : null;
   r.elapsed = round(f);
-  r.projection = detached(pm.projection);
-  r.requiredRate = pm.achievedNow ? null : detached(pm.requiredRate);
+  // Both made for this result alone (result-parts.ts), so kept as they are.
+  r.projection = pm.projection;
+  r.requiredRate = pm.achievedNow ? null : pm.requiredRate;
   r.ratio = ctx.method === 'trend' && pm.ratio !== null ? round(pm.ratio) : null;
   r.comparison = pm.cond === null ? null : comparisonOf(ctx, pm.cond, pm.achievedNow);
   const n = pm.yT - pm.dataYear;
   if (pm.achievedNow || ctx.final || n <= 0) {
     const sd = round(sampleSd(pm.increments), 6);
-    r.probability = detached({
-      value: pm.achievedNow ? 1 : 0,
-      basis: pm.increments.length,
-      mean: round(mean(pm.increments), 6),
-      sd: Number.isFinite(sd) ? sd : 0,
-    });
+    r.probability = probability(
+      pm.achievedNow ? 1 : 0,
+      pm.increments.length,
+      round(mean(pm.increments), 6),
+      Number.isFinite(sd) ? sd : 0,
+    );
   } else {
-    r.probability = detached(probabilityOf(pm.increments, pm.m, n, pm.mT >= pm.m0 ? pAbove : pBelow, pm.mT));
+    r.probability = probabilityOf(pm.increments, pm.m, n, pm.mT >= pm.m0 ? pAbove : pBelow, pm.mT);
     if (r.probability !== null && !Number.isFinite(r.probability.sd)) r.probability.sd = 0;
   }
   const c = pathCase(ctx, pm);

@@ -5,6 +5,7 @@
 import type { Condition } from './condition.ts';
 import { testCondition } from './condition.ts';
 import { gte, lte, mean, normalCdf, round, sampleSd } from './stats.ts';
+import { probability, projection } from './result-parts.ts';
 import type { Probability, Projection, Verdict } from './types.ts';
 
 // Open SDG / UN ESCAP thresholds (see docs/evaluation-method.md).
@@ -46,7 +47,7 @@ export function probabilityOf<A>(
   const k = increments.length;
   const spread = sd * Math.sqrt(years + (years * years) / k);
   const p = test(m + years * mu, spread, arg);
-  return { value: round(p), basis: k, mean: round(mu, 6), sd: round(sd, 6) };
+  return probability(round(p), k, round(mu, 6), round(sd, 6));
 }
 
 /** P(X ≥ t) / P(X ≤ t) for X ~ N(centre, spread²); a point mass when spread is 0. */
@@ -110,10 +111,10 @@ export function projectValues(
   const linear = last.value + (n * (last.value - first.value)) / span;
   const cagr =
     first.value > 0 && last.value > 0 ? last.value * (last.value / first.value) ** (n / span) : null;
-  return {
-    linear: round(linear),
-    cagr: cagr === null ? null : round(cagr),
-    linearMeets: cond === null ? null : testCondition(cond, linear),
-    cagrMeets: cond === null || cagr === null ? null : testCondition(cond, cagr),
-  };
+  return projection(
+    round(linear),
+    cagr === null ? null : round(cagr),
+    cond === null ? null : testCondition(cond, linear),
+    cond === null || cagr === null ? null : testCondition(cond, cagr),
+  );
 }

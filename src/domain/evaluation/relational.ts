@@ -4,6 +4,7 @@ import type { Ctx } from './context.ts';
 import { DEFAULT_RELATIONAL_TOLERANCE, inPeriod, note } from './context.ts';
 import { base, completionVerdict, finish, noDataWhy, u } from './explain.ts';
 import { pointsOf } from './observations.ts';
+import { comparison, probability } from './result-parts.ts';
 import { fmt, gte, lte, mean, round } from './stats.ts';
 import { parseRelation, relationLabel } from './text.ts';
 import type { Relation } from './text.ts';
@@ -41,7 +42,7 @@ export function evaluateAssigned(ctx: Ctx): IndicatorEvaluation {
     dir > 0
       ? { zh: `不低于下达值${u(ctx, S).zh}`, en: `at least the assigned ${u(ctx, S).en}` }
       : { zh: `不高于下达值${u(ctx, S).zh}`, en: `at most the assigned ${u(ctx, S).en}` };
-  r.comparison = { rule, met };
+  r.comparison = comparison(rule, met);
   const missed: number[] = [];
   for (const p of period) {
     const s = ctx.assigned.find((a) => a.year === p.year);
@@ -54,8 +55,7 @@ export function evaluateAssigned(ctx: Ctx): IndicatorEvaluation {
       `${missed.join('、')}年未完成下达任务`,
       `the assigned value was missed in ${missed.join(', ')}`,
     );
-  if (ctx.final || ctx.yT === null || last.year >= ctx.yT)
-    r.probability = { value: met ? 1 : 0, basis: 0, mean: 0, sd: 0 };
+  if (ctx.final || ctx.yT === null || last.year >= ctx.yT) r.probability = probability(met ? 1 : 0, 0, 0, 0);
   const head: Bilingual = {
     zh: `${last.year}年实际${u(ctx, last.value).zh}，要求${rule.zh}，${met ? '完成下达任务' : '未完成下达任务'}`,
     en: `${u(ctx, last.value).en} in ${last.year}, required ${rule.en}: ${met ? 'met' : 'missed'}`,
@@ -200,9 +200,9 @@ export function evaluateRelational(ctx: Ctx): IndicatorEvaluation {
         note(ctx, `${bad.join('、')}年未满足`, `not met in ${bad.join(', ')}`);
     }
   }
-  r.comparison = { rule, met };
+  r.comparison = comparison(rule, met);
   if (ctx.final) {
-    r.probability = { value: met ? 1 : 0, basis: 0, mean: 0, sd: 0 };
+    r.probability = probability(met ? 1 : 0, 0, 0, 0);
     return finish(ctx, r, met ? 'achieved' : 'not_achieved', head);
   }
   return finish(ctx, r, met ? 'on_track' : 'lagging', head);
