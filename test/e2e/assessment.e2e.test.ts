@@ -1,11 +1,9 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe } from '../support/cli.ts';
 import { seededDataDir } from '../support/seeded-data-dir.ts';
-import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
+import { axeNow, ensureWebBuilt, launch, loggedIn, switchLang, type Account } from './browser.ts';
 
 const ADMIN = { email: 'office@kh.test', password: 'office-pass-123456' };
 const ASSESSOR = { email: 'team@kh.test', password: 'team-pass-1234567' };
@@ -31,40 +29,10 @@ describe('部门考核 in Chromium: breakdown, an adjustment with its reason, au
   const violations: string[] = [];
   const pageErrors: string[] = [];
 
-  async function loggedIn(who: {
-    email: string;
-    password: string;
-  }): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-    ctx.setDefaultTimeout(45_000);
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(/邮箱|Email/).fill(who.email);
-    await page.getByLabel(/密码|Password/).fill(who.password);
-    await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-    await page.getByTestId('user-menu').waitFor();
-    return { ctx, page };
-  }
-
-  async function switchLang(page: Page, lang: 'zh' | 'en') {
-    await page
-      .locator('.shell-header .ant-segmented')
-      .filter({ hasText: 'EN' })
-      .getByText(lang === 'en' ? 'EN' : '中文', { exact: true })
-      .click();
-    await poll(() => page.locator('h1').first().textContent()).toMatch(
-      lang === 'en' ? /^[^\u4e00-\u9fff]*$/ : /[\u4e00-\u9fff]/,
-    );
-  }
-
-  async function axeNow(page: Page, name: string) {
-    const result = await new AxeBuilder({ page }).disableRules(['color-contrast']).analyze();
-    for (const v of result.violations)
-      if (v.impact === 'serious' || v.impact === 'critical')
-        violations.push(`${name} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    await page.screenshot({ path: join(RESULTS, `assessment-${name}.png`), fullPage: true });
-  }
+  const signedIn = (who: Account) =>
+    loggedIn(browser, server.url, who, { width: 1400, timeout: 45_000, pageErrors });
+  const axe = (page: Page, name: string) =>
+    axeNow(page, name, violations, { file: `assessment-${name}.png`, fullPage: true });
 
   const scores = (page: Page) =>
     page.evaluate(
@@ -100,7 +68,7 @@ describe('部门考核 in Chromium: breakdown, an adjustment with its reason, au
   });
 
   it('shows the breakdown, takes an adjustment with a reason, shows and audits it', async () => {
-    const team = await loggedIn(ASSESSOR);
+    const team = await signedIn(ASSESSOR);
     const { page } = team;
     await page.goto(`${server.url}/assessment?plan=${planId}&year=${YEAR}`);
     await page.getByTestId('assessment-page').waitFor();
@@ -125,14 +93,14 @@ describe('部门考核 in Chromium: breakdown, an adjustment with its reason, au
     for (const lang of ['zh', 'en'] as const) {
       await switchLang(page, lang);
       await breakdown.waitFor();
-      await axeNow(page, `breakdown-${lang}`);
+      await axe(page, `breakdown-${lang}`);
     }
 
     // the dialog in English, then in Chinese: nothing is saved without points and a reason
     await row.getByRole('button', { name: 'Adjust' }).click();
     let dialog = page.getByRole('dialog');
     await dialog.getByLabel('Reason').waitFor();
-    await axeNow(page, 'dialog-en');
+    await axe(page, 'dialog-en');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await switchLang(page, 'zh');
@@ -143,7 +111,7 @@ describe('部门考核 in Chromium: breakdown, an adjustment with its reason, au
     await dialog.getByLabel('调整分值').fill('-3');
     expect(await save.isDisabled()).toBe(true); // no reason yet
     await dialog.getByLabel('调整理由').fill(REASON);
-    await axeNow(page, 'dialog-zh');
+    await axe(page, 'dialog-zh');
     await save.click();
     const expected = Math.round(Math.min(100, Math.max(0, kjj.base - 3)) * 100) / 100;
     await page.getByText(`已调整科技创新委员会的得分，现为${expected}分`).waitFor();
@@ -177,11 +145,11 @@ describe('部门考核 in Chromium: breakdown, an adjustment with its reason, au
     for (const lang of ['en', 'zh'] as const) {
       await switchLang(page, lang);
       await audit.waitFor();
-      await axeNow(page, `adjusted-${lang}`);
+      await axe(page, `adjusted-${lang}`);
     }
 
     // the office sees the adjusted score and the log, but adjusts nothing; the department sees its own row only
-    const office = await loggedIn(ADMIN);
+    const office = await signedIn(ADMIN);
     await office.page.goto(`${server.url}/assessment?plan=${planId}&year=${YEAR}`);
     await poll(() => office.page.getByTestId('score-KJJ').textContent()).toBe(String(expected));
     expect(await office.page.getByRole('button', { name: '调整得分' }).count()).toBe(0);
@@ -190,12 +158,12 @@ describe('部门考核 in Chromium: breakdown, an adjustment with its reason, au
       .locator('tbody tr')
       .filter({ hasText: REASON })
       .waitFor();
-    const dept = await loggedIn(DEPT);
+    const dept = await signedIn(DEPT);
     await dept.page.goto(`${server.url}/assessment?plan=${planId}&year=${YEAR}`);
     await poll(() => dept.page.getByTestId('score-KJJ').textContent()).toBe(String(expected));
     expect(await dept.page.locator('tr[data-department]').count()).toBe(1);
     expect(await dept.page.getByTestId('assessment-audit').count()).toBe(0);
-    await axeNow(dept.page, 'department-zh');
+    await axe(dept.page, 'department-zh');
 
     expect(violations).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -28,4 +31,79 @@ export function launch(): Promise<Browser> {
 export function ensureWebBuilt(): void {
   const r = spawnSync(process.execPath, ['src/web/tools/prestart.mjs'], { cwd: REPO, stdio: 'inherit' });
   if (r.status !== 0 || !existsSync(`${REPO}dist/web/index.html`)) throw new Error('web build failed');
+}
+
+export interface Account {
+  email: string;
+  password: string;
+}
+
+/** Signs in through the login form on `page` and waits for the signed-in shell. */
+export async function signIn(page: Page, base: string, who: Account): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel(/邮箱|Email/).fill(who.email);
+  await page.getByLabel(/密码|Password/).fill(who.password);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+export interface LoggedInOptions {
+  /** viewport width in px (height 900); 1280 when absent */
+  width?: number;
+  /** Playwright's wait for each step, in ms (its own 30 s when absent): the shared machine is slow */
+  timeout?: number;
+  /** collects the page's uncaught errors */
+  pageErrors?: string[];
+}
+
+/** A new Chinese-locale browser context with a page signed in as `who`. */
+export async function loggedIn(
+  browser: Browser,
+  base: string,
+  who: Account,
+  opts: LoggedInOptions = {},
+): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: 900 },
+    locale: 'zh-CN',
+  });
+  if (opts.timeout !== undefined) ctx.setDefaultTimeout(opts.timeout);
+  const page = await ctx.newPage();
+  const errors = opts.pageErrors;
+  if (errors) page.on('pageerror', (e) => errors.push(e.message));
+  await signIn(page, base, who);
+  return { ctx, page };
+}
+
+/** Switches the shell's language control and waits until the page's first heading is in that language. */
+export async function switchLang(page: Page, lang: 'zh' | 'en'): Promise<void> {
+  await page
+    .locator('.shell-header .ant-segmented')
+    .filter({ hasText: 'EN' })
+    .getByText(lang === 'en' ? 'EN' : '中文', { exact: true })
+    .click();
+  await expect
+    .poll(() => page.locator('h1').first().textContent(), { timeout: 30_000, interval: 250 })
+    .toMatch(lang === 'en' ? /^[^\u4e00-\u9fff]*$/ : /[\u4e00-\u9fff]/);
+}
+
+/** axe on the screen as it stands: its serious and critical violations as `label rule: targets`
+ * (colour contrast is left out: it is the theme's). */
+export async function seriousViolations(page: Page, label: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).disableRules(['color-contrast']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${label} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** axe on the screen as it stands, its serious and critical violations added to `into`; then a screenshot
+ * into test-results/ when `shot` names one. */
+export async function axeNow(
+  page: Page,
+  label: string,
+  into: string[],
+  shot?: { file: string; fullPage?: boolean },
+): Promise<void> {
+  into.push(...(await seriousViolations(page, label)));
+  if (shot) await page.screenshot({ path: join(RESULTS, shot.file), fullPage: shot.fullPage ?? false });
 }

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startServe } from '../support/cli.ts';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
-import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
+import { ensureWebBuilt, launch, loggedIn, RESULTS, type Account } from './browser.ts';
 
 const ADMIN = { email: 'office@loop.test', password: 'office-pass-123456' };
 const DEPT = { email: 'rsj@loop.test', password: 'rsj-dept-pass-123' };
@@ -20,19 +20,7 @@ describe('comment → moderation → 待办 and e-mail → reply from a template
   let browser: Browser;
   let indicator: { id: string; departments: { code: string; name: string }[] };
 
-  async function loggedIn(who: {
-    email: string;
-    password: string;
-  }): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    const page = await ctx.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(/邮箱|Email/).fill(who.email);
-    await page.getByLabel(/密码|Password/).fill(who.password);
-    await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-    await page.getByTestId('user-menu').waitFor();
-    return { ctx, page };
-  }
+  const signedIn = (who: Account) => loggedIn(browser, server.url, who);
 
   beforeAll(async () => {
     ensureWebBuilt();
@@ -101,7 +89,7 @@ describe('comment → moderation → 待办 and e-mail → reply from a template
     const rateBefore = await citizen.locator('table tbody').textContent();
 
     // 2. the planning office publishes it on the moderation screen; a shared reply template exists
-    const office = await loggedIn(ADMIN);
+    const office = await signedIn(ADMIN);
     await office.page.goto(`${server.url}/moderation`);
     const row = office.page.locator('tr', { hasText: '季度数据能否按月公布' });
     await row.waitFor();
@@ -130,7 +118,7 @@ describe('comment → moderation → 待办 and e-mail → reply from a template
     expect(mail.text).toMatch(/\/comments\?id=[0-9a-f-]{36}/);
     const link = /(http:\/\/\S+\/comments\?id=[0-9a-f-]{36})/.exec(mail.text)![1]!;
 
-    const dept = await loggedIn(DEPT);
+    const dept = await signedIn(DEPT);
     expect(await dept.page.getByTestId('unread-count').textContent()).toContain('1');
     await dept.page.goto(link);
     await dept.page.getByTestId('comments-page').waitFor();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_SIP_OUTLINE, NEEDS_SIP_OUTLINE, SIP_OUTLINE_PATH } from '../importers/support.ts';
 import { startServe } from '../support/cli.ts';
 import { seededDataDir } from '../support/seeded-data-dir.ts';
-import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
+import { ensureWebBuilt, launch, loggedIn, RESULTS, type Account } from './browser.ts';
 
 const ADMIN = { email: 'office@versions.test', password: 'office-pass-123456' };
 const DEPT = { email: 'kjj@versions.test', password: 'kjj-dept-pass-123' };
@@ -66,18 +66,7 @@ describe.skipIf(!HAVE_SIP_OUTLINE)(
     const pageErrors: string[] = [];
     const started = Date.now();
 
-    async function loggedIn(who: { email: string; password: string }) {
-      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-      ctx.setDefaultTimeout(45_000);
-      const page = await ctx.newPage();
-      page.on('pageerror', (e) => pageErrors.push(e.message));
-      await page.goto(`${server.url}/login`);
-      await page.getByLabel(/邮箱|Email/).fill(who.email);
-      await page.getByLabel(/密码|Password/).fill(who.password);
-      await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-      await page.getByTestId('user-menu').waitFor();
-      return { ctx, page };
-    }
+    const signedIn = (who: Account) => loggedIn(browser, server.url, who, { timeout: 45_000, pageErrors });
 
     /** The published SIP 14th plan as the department's API sees it: its T2-13 and the task it reports on. */
     async function published() {
@@ -189,8 +178,8 @@ describe.skipIf(!HAVE_SIP_OUTLINE)(
       expect(order.status).toBe(201);
 
       browser = await launch();
-      dept = await loggedIn(DEPT);
-      office = await loggedIn(ADMIN);
+      dept = await signedIn(DEPT);
+      office = await signedIn(ADMIN);
       visitor = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
     }, SLOW);
 

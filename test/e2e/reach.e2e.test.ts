@@ -11,12 +11,11 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe } from '../support/cli.ts';
 import { seededDataDir } from '../support/seeded-data-dir.ts';
-import { ensureWebBuilt, launch } from './browser.ts';
+import { ensureWebBuilt, launch, seriousViolations, signIn, type Account } from './browser.ts';
 
 const ADMIN = { email: 'admin@reach.test', password: 'admin-pass-123' };
 const DEPT = { email: 'kjj@reach.test', password: 'dept-pass-123' };
@@ -173,14 +172,10 @@ describe('every screen in both languages: axe, English chrome, department names,
     return ctx;
   }
 
-  async function login(lang: Lang, who: { email: string; password: string }): Promise<Page> {
+  async function login(lang: Lang, who: Account): Promise<Page> {
     const page = await (await context(lang)).newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(/邮箱|Email/).fill(who.email);
-    await page.getByLabel(/密码|Password/).fill(who.password);
-    await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, server.url, who);
     // the account's saved language wins at login: choose the one under test (and save it)
     const want = lang === 'en' ? 'EN' : '中文';
     await page.locator('.shell-header .ant-segmented').getByText(want, { exact: true }).click();
@@ -215,10 +210,7 @@ describe('every screen in both languages: axe, English chrome, department names,
 
   async function check(page: Page, name: string, lang: Lang, opts: { codesAllowed?: boolean } = {}) {
     await settle(page);
-    const axe = await new AxeBuilder({ page }).disableRules(['color-contrast']).analyze();
-    for (const v of axe.violations)
-      if (v.impact === 'serious' || v.impact === 'critical')
-        axeFindings.push(`${name} ${lang} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    axeFindings.push(...(await seriousViolations(page, `${name} ${lang}`)));
     const found = await inspect(page, codes, dataTexts);
     // once per text (the shell repeats on every screen), with the first screen that shows it
     if (lang === 'en')

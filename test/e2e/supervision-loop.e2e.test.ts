@@ -1,11 +1,10 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe } from '../support/cli.ts';
 import { seededDataDir } from '../support/seeded-data-dir.ts';
-import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
+import { axeNow, ensureWebBuilt, launch, loggedIn, RESULTS, switchLang, type Account } from './browser.ts';
 
 const ADMIN = { email: 'office@sup.test', password: 'office-pass-123456' };
 const DEPT = { email: 'kjj@sup.test', password: 'kjj-dept-pass-123' };
@@ -29,48 +28,17 @@ describe('lagging indicator → warning → 督办单 → acknowledged, correcti
   const step = (n: string) => console.log(`step ${n} at ${Math.round((Date.now() - started) / 1000)} s`);
   const pageErrors: string[] = [];
 
-  async function loggedIn(who: {
-    email: string;
-    password: string;
-  }): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    ctx.setDefaultTimeout(45_000);
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(/邮箱|Email/).fill(who.email);
-    await page.getByLabel(/密码|Password/).fill(who.password);
-    await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-    await page.getByTestId('user-menu').waitFor();
-    return { ctx, page };
-  }
-
-  async function switchLang(page: Page, lang: 'zh' | 'en') {
-    await page
-      .locator('.shell-header .ant-segmented')
-      .filter({ hasText: 'EN' })
-      .getByText(lang === 'en' ? 'EN' : '中文', { exact: true })
-      .click();
-    await poll(() => page.locator('h1').first().textContent()).toMatch(
-      lang === 'en' ? /^[^\u4e00-\u9fff]*$/ : /[\u4e00-\u9fff]/,
-    );
-  }
-
+  const signedIn = (who: Account) => loggedIn(browser, server.url, who, { timeout: 45_000, pageErrors });
   /** axe on the screen as it stands: no serious or critical violation (colour contrast is the theme's). */
-  async function axeNow(page: Page, name: string) {
-    const result = await new AxeBuilder({ page }).disableRules(['color-contrast']).analyze();
-    for (const v of result.violations)
-      if (v.impact === 'serious' || v.impact === 'critical')
-        violations.push(`${name} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    await page.screenshot({ path: join(RESULTS, `supervision-${name}.png`) });
-  }
+  const axe = (page: Page, name: string) =>
+    axeNow(page, name, violations, { file: `supervision-${name}.png` });
 
   /** axe in Chinese and in English; the page is left in Chinese. */
   async function axeBoth(page: Page, name: string, ready: () => Promise<void>) {
     for (const lang of ['zh', 'en'] as const) {
       await switchLang(page, lang);
       await ready();
-      await axeNow(page, `${name}-${lang}`);
+      await axe(page, `${name}-${lang}`);
     }
     await switchLang(page, 'zh');
   }
@@ -102,8 +70,8 @@ describe('lagging indicator → warning → 督办单 → acknowledged, correcti
   });
 
   it('closes the loop, every step audited and shown on the indicator page', async () => {
-    const dept = await loggedIn(DEPT);
-    const office = await loggedIn(ADMIN);
+    const dept = await signedIn(DEPT);
+    const office = await signedIn(ADMIN);
 
     // 1. the department reports 2023 = 560 (no progress after 60 % of the time); the office approves it in 待办
     step('1');
@@ -158,7 +126,7 @@ describe('lagging indicator → warning → 督办单 → acknowledged, correcti
     await switchLang(office.page, 'en');
     await warningRow.getByRole('button', { name: 'Supervise' }).click();
     await dialog.getByLabel('Title').waitFor();
-    await axeNow(office.page, 'open-en');
+    await axe(office.page, 'open-en');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await switchLang(office.page, 'zh');
@@ -166,7 +134,7 @@ describe('lagging indicator → warning → 督办单 → acknowledged, correcti
     await poll(() => dialog.getByLabel('督办事项').inputValue()).toContain(CODE);
     await dialog.getByLabel('整改计划提交期限').fill(day(10));
     await dialog.getByLabel('整改完成期限').fill(day(60));
-    await axeNow(office.page, 'open-zh');
+    await axe(office.page, 'open-zh');
     await dialog.getByRole('button', { name: /交\s*办/ }).click();
     await office.page.waitForURL(/\/supervision\?id=[0-9a-f-]{36}/);
     const orderId = new URL(office.page.url()).searchParams.get('id')!;

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe } from '../support/cli.ts';
 import { TEXT_OUTLINE } from '../support/text-outline.fixture.ts';
-import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
+import { ensureWebBuilt, launch, RESULTS, seriousViolations, signIn, type Account } from './browser.ts';
 import { seededDataDir } from '../support/seeded-data-dir.ts';
 
 const ADMIN = { email: 'office@flows.test', password: 'office-pass-123456' };
@@ -68,13 +68,7 @@ describe('workspace flows (Chromium)', { timeout: 300_000 }, () => {
     };
   }
 
-  async function login(who: { email: string; password: string }) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(/邮箱|Email/).fill(who.email);
-    await page.getByLabel(/密码|Password/).fill(who.password);
-    await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-    await page.getByTestId('user-menu').waitFor();
-  }
+  const login = (who: Account) => signIn(page, server.url, who);
 
   /** Signed out by dropping the session cookie (the menu's 退出登录 is covered in workspace.e2e). */
   async function logout() {
@@ -83,11 +77,7 @@ describe('workspace flows (Chromium)', { timeout: 300_000 }, () => {
 
   /** axe: no serious or critical violation on the screen as it is. */
   async function axeHere(p: Page, label: string) {
-    const result = await new AxeBuilder({ page: p }).disableRules(['color-contrast']).analyze();
-    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${label} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    ).toEqual([]);
+    expect(await seriousViolations(p, label)).toEqual([]);
   }
 
   /** axe: no serious or critical violation on the screen as it is, in Chinese and then in English. */

@@ -7,7 +7,7 @@ import { startServe } from '../support/cli.ts';
 import { seededDataDir } from '../support/seeded-data-dir.ts';
 import { buildMiniDocx } from '../support/docx-fixtures.ts';
 import { REPORT_OUTLINE_MD } from '../support/report-fixture.ts';
-import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
+import { ensureWebBuilt, launch, RESULTS, signIn, type Account } from './browser.ts';
 
 const ADMIN = { email: 'office@e2e.test', password: 'office-pass-123456' };
 const DEPT = { email: 'jfj@e2e.test', password: 'jfj-pass-123456' };
@@ -26,13 +26,7 @@ describe('web workspace (Chromium)', () => {
   const verdictOf = async (code: string) =>
     page.locator(`[data-code="${code}"] [data-verdict]`).first().getAttribute('data-verdict');
 
-  async function login(who: { email: string; password: string }) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(/邮箱|Email/).fill(who.email);
-    await page.getByLabel(/密码|Password/).fill(who.password);
-    await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-    await page.getByTestId('user-menu').waitFor();
-  }
+  const login = (who: Account) => signIn(page, server.url, who);
 
   async function logout() {
     await page.getByTestId('user-menu').hover();
