@@ -18,42 +18,51 @@ export interface NewProject {
   description: string | null;
 }
 
+/** The columns a project is inserted with, in the order of `baseValues`. */
+const BASE_COLUMNS = [
+  'plan_id',
+  'code',
+  'name',
+  'category',
+  'lead_unit',
+  'spatial_unit_id',
+  'node_id',
+  'total_investment',
+  'investment_unit',
+  'start_year',
+  'end_year',
+  'stage',
+  'description',
+] as const;
+
+const baseValues = (p: NewProject): unknown[] => [
+  p.planId,
+  p.code,
+  p.name,
+  p.category,
+  p.leadUnit,
+  p.spatialUnitId,
+  p.nodeId,
+  p.totalInvestment,
+  p.investmentUnit,
+  p.startYear,
+  p.endYear,
+  p.stage,
+  p.description,
+];
+
+/** What the project library adds to an imported project. */
+const EXTRA_COLUMNS = [
+  'importance_class',
+  'importance_rank',
+  'lead_department_id',
+  'longitude',
+  'latitude',
+] as const;
+
 export const projectsRepository = {
   async insertMany(db: Queryable, rows: readonly NewProject[]): Promise<void> {
-    await insertRows(
-      db,
-      'projects',
-      [
-        'plan_id',
-        'code',
-        'name',
-        'category',
-        'lead_unit',
-        'spatial_unit_id',
-        'node_id',
-        'total_investment',
-        'investment_unit',
-        'start_year',
-        'end_year',
-        'stage',
-        'description',
-      ],
-      rows.map((p) => [
-        p.planId,
-        p.code,
-        p.name,
-        p.category,
-        p.leadUnit,
-        p.spatialUnitId,
-        p.nodeId,
-        p.totalInvestment,
-        p.investmentUnit,
-        p.startYear,
-        p.endYear,
-        p.stage,
-        p.description,
-      ]),
-    );
+    await insertRows(db, 'projects', BASE_COLUMNS, rows.map(baseValues));
   },
 
   async countByPlan(db: Queryable, planId: string): Promise<number> {
@@ -64,31 +73,19 @@ export const projectsRepository = {
   },
 
   async insertOne(db: Queryable, p: NewProject & ProjectExtras): Promise<string> {
+    const columns = [...BASE_COLUMNS, ...EXTRA_COLUMNS];
+    const values = [
+      ...baseValues(p),
+      p.importanceClass,
+      p.importanceRank,
+      p.leadDepartmentId,
+      p.longitude,
+      p.latitude,
+    ];
     const rows = await db.query<{ id: string }>(
-      `INSERT INTO projects (plan_id, code, name, category, lead_unit, spatial_unit_id, node_id, total_investment,
-         investment_unit, start_year, end_year, stage, description, importance_class, importance_rank,
-         lead_department_id, longitude, latitude)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
-      [
-        p.planId,
-        p.code,
-        p.name,
-        p.category,
-        p.leadUnit,
-        p.spatialUnitId,
-        p.nodeId,
-        p.totalInvestment,
-        p.investmentUnit,
-        p.startYear,
-        p.endYear,
-        p.stage,
-        p.description,
-        p.importanceClass,
-        p.importanceRank,
-        p.leadDepartmentId,
-        p.longitude,
-        p.latitude,
-      ],
+      `INSERT INTO projects (${columns.join(', ')})
+       VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+      values,
     );
     return rows[0]!.id;
   },
