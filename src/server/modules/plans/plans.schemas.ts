@@ -1,13 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import {
-  ATTRIBUTES,
-  DIRECTIONS,
-  FREQUENCIES,
-  INDICATOR_ORIGINS,
-  TARGET_KINDS,
-} from '../../../domain/indicator.ts';
+import { indicatorSpecSchema, quantitySchema as domainQuantitySchema } from '../../../domain/dataset.ts';
 import { DEPARTMENT_ROLES, NODE_KINDS, PLAN_STATUSES } from '../../../domain/plan.ts';
-import { COMPARATORS } from '../../../domain/quantity.ts';
 
 export const planIdParams = z.object({
   id: z
@@ -73,36 +66,20 @@ export const planTreeSchema = z
   .object({ plan: planSummarySchema, nodes: z.array(treeNodeSchema) })
   .openapi('PlanTree');
 
-const quantitySchema = z
-  .object({
-    raw: z.string().openapi({ example: '5以上' }),
-    value: z.number().nullable(),
-    comparator: z.enum(COMPARATORS),
-    low: z.number().nullable(),
-    high: z.number().nullable(),
-  })
+/** The domain's quantity, named for the OpenAPI document. */
+const quantitySchema = domainQuantitySchema
+  .extend({ raw: z.string().openapi({ example: '5以上' }) })
   .openapi('Quantity');
 
-export const indicatorSchema = z
-  .object({
+/** The domain's indicator spec as the API returns it: with its id, its node and its departments by name. */
+export const indicatorSchema = indicatorSpecSchema
+  .omit({ departments: true })
+  .extend({
     id: z.uuid(),
     code: z.string().openapi({ example: 'T2-11' }),
     name: z.string().openapi({ example: '国家高新技术企业数' }),
-    unit: z.string().nullable(),
-    category: z.string().nullable(),
-    attribute: z.enum(ATTRIBUTES),
-    kind: z.enum(TARGET_KINDS),
-    direction: z.enum(DIRECTIONS),
-    baselineYear: z.number().int().nullable(),
     baseline: quantitySchema.nullable(),
-    targetYear: z.number().int().nullable(),
     target: quantitySchema.nullable(),
-    tolerance: z.number().nullable(),
-    relatedCode: z.string().nullable(),
-    frequency: z.enum(FREQUENCIES),
-    dataSource: z.string().nullable(),
-    origin: z.enum(INDICATOR_ORIGINS),
-    kindRule: z.string().nullable(),
     nodeId: z.uuid().nullable(),
     tableNumber: z.number().int().nullable(),
     rowNumber: z.number().int().nullable(),
