@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VERDICTS } from './types.ts';
 import type { Verdict } from './types.ts';
-import { BEHIND, isBehind, VERDICT_ORDER, verdictLabel, verdictSeverity } from './verdict.ts';
+import { BEHIND, isBehind, isGood, VERDICT_ORDER, verdictLabel, verdictSeverity } from './verdict.ts';
 
 describe('verdict vocabulary', () => {
   it('lists exactly the verdicts that mean behind schedule or missed', () => {
@@ -14,6 +14,11 @@ describe('verdict vocabulary', () => {
       'not_achieved',
     ]);
     expect([...BEHIND]).toEqual(behind);
+  });
+
+  it('counts achieved, ahead and on track as on course, and no verdict as both on course and behind', () => {
+    expect(VERDICTS.filter(isGood)).toEqual(['achieved', 'ahead', 'on_track']);
+    expect(VERDICTS.filter((v) => isGood(v) && isBehind(v))).toEqual([]);
   });
 
   it('sorts worst first, then not assessable, then no data', () => {

@@ -102,6 +102,11 @@ export function isBehind(verdict: Verdict): boolean {
   }
 }
 
+/** On course or better: achieved, ahead or on track (the dashboards' "on track" count). */
+export function isGood(verdict: Verdict): boolean {
+  return verdict === 'achieved' || verdict === 'ahead' || verdict === 'on_track';
+}
+
 /** No judgement of progress: the data is missing, or the target cannot be measured. */
 export function isUnjudged(verdict: Verdict): boolean {
   return verdict === 'no_data' || verdict === 'not_assessable';

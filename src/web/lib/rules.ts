@@ -1,12 +1,14 @@
 /**
  * The domain rules the workspace applies in the browser, taken from src/domain (pure TypeScript, bundled by
- * Vite) instead of being copied: verdict words, order and severity, which verdicts call for attention, which
- * kinds draw a baseline → target path and which have an average-rate target, the jump that earns a warning, password length. Components import them from here only.
+ * Vite) instead of being copied: verdict words, order and severity, which verdicts call for attention and which
+ * are on course, which kinds draw a baseline → target path and which have an average-rate target, the jump
+ * that earns a warning, password length. Components import them from here only.
  */
 import { drawsStraightPath, targetIsAverageRate } from '../../domain/evaluation/kinds.ts';
 import type { Verdict } from '../../domain/evaluation/types.ts';
 import {
   isBehind,
+  isGood,
   isUnjudged,
   VERDICT_ORDER,
   VERDICT_SEVERITY,
@@ -19,6 +21,7 @@ import { MIN_PASSWORD_LENGTH } from '../../domain/user.ts';
 export {
   drawsStraightPath,
   isBehind,
+  isGood,
   isLargeJump,
   isUnjudged,
   JUMP_SHARE,
@@ -30,10 +33,6 @@ export {
 
 /** Worse first: ranked verdicts by merit, then "not assessable", then "no data". */
 export const SEVERITY: Readonly<Record<Verdict, number>> = VERDICT_SEVERITY;
-
-export function isGood(v: Verdict): boolean {
-  return v === 'achieved' || v === 'ahead' || v === 'on_track';
-}
 
 /** Kinds whose values are a text (an assigned task, a relation), not a number. */
 export const isTextKind: (kind: TargetKind) => boolean = takesText;
