@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../../db/db.types.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import {
   evaluationSnapshotsRepository,
   type SnapshotKind,
@@ -34,7 +34,6 @@ export interface SnapshotResult {
   report?: FrozenReportData;
 }
 
-const actorOf = (u: SessionUser) => ({ actorId: u.id, actor: u.email });
 const iso = (d: Date) => new Date(d).toISOString();
 
 function presentSummary(s: SnapshotSummaryRow) {
@@ -90,11 +89,7 @@ export async function createSnapshot(
       result,
       by: user.id,
     });
-    await auditRepository.append(tx, {
-      ...actorOf(user),
-      action: 'create',
-      entity: 'evaluation_snapshot',
-      entityId: snapshotId,
+    await recordAudit(tx, user, 'create', 'evaluation_snapshot', snapshotId, {
       before: null,
       after: { ...q, engineVersion: ENGINE_VERSION, summary: evaluation.summary.counts },
     });
@@ -165,11 +160,7 @@ export async function addAssessment(
       comment: a.comment ?? null,
       by: user.id,
     });
-    await auditRepository.append(tx, {
-      ...actorOf(user),
-      action: 'create',
-      entity: 'assessment',
-      entityId: assessmentId,
+    await recordAudit(tx, user, 'create', 'assessment', assessmentId, {
       before: null,
       after: { snapshotId, source, ...a },
     });

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../../db/db.types.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import {
   projectsRepository,
@@ -24,7 +24,6 @@ import { notFound } from '../../errors.ts';
 import { authorize } from '../../policies/policy.ts';
 import { dataChanged } from '../../cache/data-version.ts';
 
-const actorOf = (u: SessionUser) => ({ actorId: u.id, actor: u.email });
 const iso = (d: Date) => new Date(d).toISOString();
 
 export function presentProject(p: ProjectRow) {
@@ -216,14 +215,7 @@ export async function createProject(
         nodeIds: input.nodeIds,
         indicatorIds: input.indicatorIds,
       });
-      await auditRepository.append(tx, {
-        ...actorOf(user),
-        action: 'create',
-        entity: 'project',
-        entityId: newId,
-        before: null,
-        after: { ...input },
-      });
+      await recordAudit(tx, user, 'create', 'project', newId, { before: null, after: { ...input } });
       await dataChanged(tx);
       return newId;
     });
@@ -248,11 +240,7 @@ export async function updateProject(db: Db, user: SessionUser, id: string, input
       nodeIds: input.nodeIds,
       indicatorIds: input.indicatorIds,
     });
-    await auditRepository.append(tx, {
-      ...actorOf(user),
-      action: 'update',
-      entity: 'project',
-      entityId: id,
+    await recordAudit(tx, user, 'update', 'project', id, {
       before: presentProject(current),
       after: { ...input },
     });
@@ -283,11 +271,7 @@ export async function recordInvestments(
         by: user.id,
       });
     }
-    await auditRepository.append(tx, {
-      ...actorOf(user),
-      action: 'investments',
-      entity: 'project',
-      entityId: id,
+    await recordAudit(tx, user, 'investments', 'project', id, {
       before: before
         .filter((b) => years.includes(b.year))
         .map(({ year, planned, completed }) => ({ year, planned, completed })),
@@ -322,11 +306,7 @@ export async function moveInLibrary(
       date: move.date,
       by: user.id,
     });
-    await auditRepository.append(tx, {
-      ...actorOf(user),
-      action,
-      entity: 'project',
-      entityId: id,
+    await recordAudit(tx, user, action, 'project', id, {
       before: { inLibrary: p.inLibrary },
       after: { inLibrary: entering, reason: move.reason, date: move.date },
     });
@@ -358,11 +338,7 @@ export async function addProjectProgress(
         await projectsRepository.update(tx, id, { stage: r.stage });
         await dataChanged(tx);
       }
-      await auditRepository.append(tx, {
-        ...actorOf(user),
-        action: 'progress',
-        entity: 'project',
-        entityId: id,
+      await recordAudit(tx, user, 'progress', 'project', id, {
         before: r.stage != null ? { stage: p.stage } : null,
         after: { reportId, ...r },
       });

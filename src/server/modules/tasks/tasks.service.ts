@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../../../db/db.types.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import { taskWorkRepository, type TaskNodeAccess } from '../../../db/repositories/task-work.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
@@ -19,7 +19,6 @@ import { buildTree, type TreeNode } from '../plans/plan-tree.ts';
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
-const actorOf = (u: SessionUser) => ({ actorId: u.id, actor: u.email });
 const iso = (d: Date) => new Date(d).toISOString();
 
 /** Today as YYYY-MM-DD (UTC), the day overdue milestones are judged against. */
@@ -103,11 +102,7 @@ export async function putWorkPlan(
       completedOn: m.completedOn ?? null,
     }));
     await taskWorkRepository.replaceMilestones(tx, id, milestones);
-    await auditRepository.append(tx, {
-      ...actorOf(user),
-      action: existing ? 'update' : 'create',
-      entity: 'work_plan',
-      entityId: id,
+    await recordAudit(tx, user, existing ? 'update' : 'create', 'work_plan', id, {
       before,
       after: { nodeId, year, summary: input.summary ?? existing?.summary ?? null, milestones },
     });
@@ -128,11 +123,7 @@ export async function setMilestoneCompleted(
   authorize(user, 'report', 'task', await nodeOr404(db, m.nodeId));
   await db.transaction(async (tx) => {
     await taskWorkRepository.setMilestoneCompleted(tx, id, completedOn);
-    await auditRepository.append(tx, {
-      ...actorOf(user),
-      action: 'update',
-      entity: 'milestone',
-      entityId: id,
+    await recordAudit(tx, user, 'update', 'milestone', id, {
       before: { completedOn: m.completedOn },
       after: { completedOn },
     });
@@ -152,11 +143,7 @@ export async function addTaskReport(
   const percent = r.status === 'completed' ? 100 : r.percent;
   const id = await db.transaction(async (tx) => {
     const reportId = await taskWorkRepository.insertReport(tx, { nodeId, ...r, percent, by: user.id });
-    await auditRepository.append(tx, {
-      ...actorOf(user),
-      action: 'create',
-      entity: 'task_report',
-      entityId: reportId,
+    await recordAudit(tx, user, 'create', 'task_report', reportId, {
       before: null,
       after: { nodeId, ...r, percent },
     });
@@ -226,11 +213,7 @@ export async function addEvidence(db: Db, user: SessionUser, reportId: string, f
       content,
       by: user.id,
     });
-    await auditRepository.append(tx, {
-      ...actorOf(user),
-      action: 'create',
-      entity: 'evidence',
-      entityId: evidenceId,
+    await recordAudit(tx, user, 'create', 'evidence', evidenceId, {
       before: null,
       after: { reportId, filename, contentType, size: content.byteLength, sha256 },
     });
