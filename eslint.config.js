@@ -27,6 +27,8 @@ export default tseslint.config(
       'bin/**',
       // The parsing worker's entry is plain JavaScript (it registers the TypeScript loader).
       'src/importers/worker/*.mjs',
+      // Preloads that tests and benches give `node --import` (plain JavaScript, loaded before tsx).
+      'test/support/*.mjs',
       'eslint.config.js',
     ],
   },

@@ -13,7 +13,7 @@ export interface Db extends Queryable {
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
   /**
-   * Whether the database is working on a transaction that began under a minute ago (PGlite only: the
+   * Whether the database has a transaction asked for under a minute ago and not ended (PGlite only: the
    * embedded engine runs one statement at a time, so any other statement waits for that transaction).
    */
   busy?(): boolean;

@@ -68,7 +68,9 @@ function pass<T extends { id: string }>(
       if (skip(item)) continue;
       const k = key(item);
       if (k === null) continue;
-      out.set(k, [...(out.get(k) ?? []), item]);
+      const list = out.get(k);
+      if (list) list.push(item);
+      else out.set(k, [item]);
     }
     return out;
   };

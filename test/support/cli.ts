@@ -30,9 +30,11 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, input?: stri
 export function startServe(
   env: NodeJS.ProcessEnv,
   startTimeoutMs = 60_000,
+  /** Options for node itself (`--import` a preload, `--cpu-prof`), before the script. */
+  nodeArgs: string[] = [],
 ): Promise<{ url: string; child: ChildProcess; stop: () => Promise<number | null> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [LANTU_BIN, 'serve'], {
+    const child = spawn(process.execPath, [...nodeArgs, LANTU_BIN, 'serve'], {
       env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

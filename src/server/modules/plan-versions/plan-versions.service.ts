@@ -122,12 +122,32 @@ export function buildDiff(
   const m = matchSides(before, after);
   const changeList = versionChangeList(before, after, m);
   const changes = changeList.map(changeLine);
+  // By id, not by searching the list for each item: 13,000 added nodes searched one by one held the
+  // event loop ~100 ms (issue 12).
+  const byId = new Map<
+    VersionSide,
+    {
+      indicators: Map<string, VersionSide['indicators'][number]>;
+      nodes: Map<string, VersionSide['nodes'][number]>;
+    }
+  >();
+  const index = (side: VersionSide) => {
+    let ix = byId.get(side);
+    if (!ix) {
+      ix = {
+        indicators: new Map(side.indicators.map((i) => [i.id, i])),
+        nodes: new Map(side.nodes.map((n) => [n.id, n])),
+      };
+      byId.set(side, ix);
+    }
+    return ix;
+  };
   const item = (side: VersionSide, id: string, type: 'indicator' | 'node'): VersionItem => {
     if (type === 'indicator') {
-      const i = side.indicators.find((x) => x.id === id);
+      const i = index(side).indicators.get(id);
       return { type, kind: i?.kind ?? '', code: i?.code ?? null, name: i?.name ?? '' };
     }
-    const n = side.nodes.find((x) => x.id === id);
+    const n = index(side).nodes.get(id);
     return { type, kind: n?.kind ?? '', code: n?.number ?? null, name: n?.title ?? '' };
   };
   const carried: VersionDiff['carried'] = {
