@@ -31,4 +31,21 @@ describe('systemRepository.ping on the embedded database', () => {
     expect(db.busy?.()).toBe(false);
     await systemRepository.ping(db); // idle: a real round trip
   });
+
+  it('does not wait for a transaction asked for just before it and not yet started by the engine', async () => {
+    // The strict parse-stall run found a health check that saw no transaction, then waited 3 s for a save
+    // whose transaction was asked for in the same turn: busy() must hold from the moment one is asked for.
+    const db = await opened;
+    let commit!: () => void;
+    const held = new Promise<void>((r) => (commit = r));
+    const tx = db.transaction(async () => held);
+    expect(db.busy?.()).toBe(true);
+    let pinged = false;
+    const ping = systemRepository.ping(db).then(() => (pinged = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(pinged).toBe(true);
+    commit();
+    await tx;
+    await ping;
+  });
 });
