@@ -1,4 +1,4 @@
-import type { Comparator } from '../domain/quantity.ts';
+import type { Comparator, Quantity } from '../domain/quantity.ts';
 import { inferKind } from './kind-inference.ts';
 import { planNumberOf } from './meta.ts';
 import { parseNumeral } from '../domain/numerals.ts';
@@ -28,6 +28,10 @@ const VERBS = [
   '突破',
   '超过',
   '降低到',
+  '下降到',
+  '下降至',
+  '减少到',
+  '减少至',
   '降到',
   '降至',
   '控制在',
@@ -52,11 +56,18 @@ const CHANGE_VERBS = ['降低', '下降', '减少', '削减', '再提高', '提�
 const CHANGE_TAIL_RE = new RegExp(`(${CHANGE_VERBS.join('|')})(约)?$`);
 const DOUBLING_RE = /(比[^，；。]{1,12}?)翻(一|两|二|三)番/;
 const VERB_TAIL_RE = new RegExp(`(${VERBS.join('|')})(约)?$`);
+/**
+ * The unit after a number: %, counts (万人, 亿元, 家), measures (万公顷, 亿立方米, 万吨标准煤, 亿千瓦时), per-units
+ * (吨标准煤/万元, 微克/立方米, 亿元/平方公里) and rates per 100,000 (孕产妇死亡率22/10万).
+ */
 const UNIT_RE =
-  /^(?:%|‰|[万亿千百]*(?:美元|元|人次|人|家|个|件|项|座|所|张|名|幢|栋|平方公里|平方米|亩|吨标准煤|吨|户|套|公里|辆|床|篇|倍|艘|条)(?:\/[万亿千百]*(?:元|平方公里|人|户))?)/;
+  /^(?:%|‰|\/10万(?:人)?|[万亿千百]*(?:美元|元|人次|人|家|个|件|项|座|所|张|名|幢|栋|平方公里|平方米|立方米|公顷|亩|吨标准煤|吨|千瓦时|千瓦|户|套|公里|辆|床|篇|倍|艘|条|微克|毫克)(?:\/[万亿千百]*(?:元|平方公里|立方米|升|人|户))?)/;
 /** Units that only count after a verb (达到74.5岁, 提高4个百分点, 增加到9年, 增加6亿立方米). */
-const VERB_UNIT_RE = /^(?:个百分点|岁|年|[万亿]?(?:立方米|公顷|千瓦|千瓦时|标准煤))/;
-const SUFFIX_RE = /^(以上|左右|以内|以下)/;
+const VERB_UNIT_RE = /^(?:个百分点|岁|年|[万亿]?(?:立方米|公顷|千瓦时|千瓦|标准煤))/;
+/** 以上/左右/以内/以下 after the number and unit, also after a space left by extraction (`5% 左右`). */
+const SUFFIX_RE = /^\s*(以上|左右|以内|以下)/;
+/** The second number of a range: `5%—6%`, `5—6%`, `3-5个`, `5%至6%` (not a year range: no 年 after it). */
+const RANGE_END_RE = /^(%?)\s*[-~～—–－至]\s*(\d+(?:\.\d+)?)(?!\d|\.\d|\s*年)/;
 const NUMBER_RE = /\d+(?:\.\d+)?/g;
 const LEAD_NOISE_RE =
   /^(?:[、，—－-]|到\s*20\d\d\s*年(?:底|末)?|“十[一二三四五六七八九]五”(?:期间|时期|末)|园区|争取|确保|力争|努力|其中|并|使|预计|基本|全面|实现)+/;
@@ -72,7 +83,7 @@ function comparatorOf(verb: string | null, suffix: string | null): Comparator {
   if (verb === null) return 'eq';
   if (/不少于|不低于/.test(verb)) return 'gte';
   if (/突破|超/.test(verb)) return 'gt';
-  if (/降到|降至|降低到|控制在/.test(verb)) return 'lte';
+  if (/降到|降至|降低到|下降到|下降至|减少到|减少至|控制在/.test(verb)) return 'lte';
   return 'eq';
 }
 
@@ -171,6 +182,13 @@ function cleanMetric(before: string): string {
   return before.replace(LEAD_NOISE_RE, '').trim().replace(METRIC_TAIL_NOISE_RE, '');
 }
 
+/** `5%—6%`: a band, its midpoint as the value. */
+function rangeQuantity(raw: string, a: number, b: number): Quantity {
+  const low = Math.min(a, b);
+  const high = Math.max(a, b);
+  return { raw, value: (low + high) / 2, comparator: 'range', low, high };
+}
+
 /** Every stated target in one clause (the text between commas). */
 export function clauseTargets(clause: string): ClauseTarget[] {
   const out: ClauseTarget[] = [];
@@ -182,7 +200,9 @@ export function clauseTargets(clause: string): ClauseTarget[] {
     const numEnd = numStart + numText.length;
     const prevChar = clause[numStart - 1] ?? '';
     if (/[A-Za-z.-]/.test(prevChar)) continue;
-    const after = clause.slice(numEnd);
+    const rangeEnd = RANGE_END_RE.exec(clause.slice(numEnd));
+    const upTo = rangeEnd ? numEnd + rangeEnd[0].length : numEnd;
+    const after = clause.slice(upTo);
     const before = clause.slice(segStart, numStart);
     const verbMatch = VERB_TAIL_RE.exec(before);
     const changeMatch = verbMatch ? null : CHANGE_TAIL_RE.exec(before);
@@ -191,19 +211,25 @@ export function clauseTargets(clause: string): ClauseTarget[] {
     // "分别提高3个和4个百分点": the first number shares the second's unit.
     if (unitText === '个' && /^个[和、]\d+(?:\.\d+)?个百分点/.test(after)) unitText = '个百分点';
     if (unitText === '年' && Number(numText) >= 100) unitText = null;
-    const suffix = SUFFIX_RE.exec(after.slice(unitText?.length ?? 0))?.[0] ?? null;
+    if (rangeEnd?.[1] === '%' && unitText === null) unitText = '%';
+    const suffixMatch = SUFFIX_RE.exec(
+      after.slice(unitText === null || !after.startsWith(unitText) ? 0 : unitText.length),
+    );
+    const suffix = suffixMatch?.[1] ?? null;
     if (/^(?:年|月|日|号|G|个百分点|小时|分钟|岁|大|项任务)/.test(after) && unitText === null) continue;
     const metric = cleanMetric(verb !== null ? before.slice(0, before.length - verb.length) : before);
-    segStart = numEnd + (unitText?.length ?? 0) + (suffix?.length ?? 0);
+    const unitLength = unitText !== null && after.startsWith(unitText) ? unitText.length : 0;
+    segStart = upTo + unitLength + (suffixMatch?.[0].length ?? 0);
     if (metric.length < 2 || /\d/.test(metric.slice(-1))) continue;
     if (verb === null && unitText === null) continue;
     const value = Number(numText);
-    const raw = `${verb ?? ''}${numText}${unitText ?? ''}${suffix ?? ''}`;
+    const raw = `${verb ?? ''}${clause.slice(numStart, segStart).replace(/\s+/g, '')}`;
     const bare = verb?.replace(/约$/, '') ?? null;
+    const range = rangeEnd ? rangeQuantity(raw, value, Number(rangeEnd[2])) : null;
     if (changeMatch && bare !== null) {
       const reduction = /降低|下降|减少|削减/.test(bare);
       const comparator: Comparator = suffix === null ? 'eq' : comparatorOf(null, suffix);
-      const q = boundedQuantity(raw, value, comparator);
+      const q = range ?? boundedQuantity(raw, value, comparator);
       const percent = unitText === '%';
       // 降低16%: a reduction against the baseline (a 左右 band stays on the value). 提高4个百分点 /
       // 再提高1岁: the baseline plus an amount; 减少2个百分点 / 减少30吨: the baseline minus it (a level to
@@ -231,7 +257,7 @@ export function clauseTargets(clause: string): ClauseTarget[] {
       continue;
     }
     const comparator = /保持/.test(bare ?? '') && suffix === null ? 'gte' : comparatorOf(bare, suffix);
-    const q = boundedQuantity(raw, value, comparator);
+    const q = range ?? boundedQuantity(raw, value, comparator);
     out.push({
       text: `${metric}${raw}`,
       metric,
