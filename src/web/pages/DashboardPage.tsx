@@ -43,16 +43,18 @@ export function DashboardPage() {
       </div>
       <SummaryCard ev={ev} />
       {predecessor && <PlanHandover plan={ws.plan} predecessor={predecessor} />}
+      {/* Three panels from 1200 px; below that two, so the pie keeps room for its labels (at 1024 a third of the
+          row left ~60 px beside the ring). */}
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={8}>
-          <Card title={t('dashboard.distribution')} size="small">
+        <Col xs={24} md={12} xl={8}>
+          <Card title={t('dashboard.distribution')} size="small" data-testid="verdict-distribution">
             <VerdictDistribution items={ev.indicators} />
           </Card>
         </Col>
-        <Col xs={24} lg={8}>
+        <Col xs={24} md={12} xl={8}>
           <BindingPanel ev={ev} />
         </Col>
-        <Col xs={24} lg={8}>
+        <Col xs={24} xl={8}>
           <LaggingPanel ev={ev} />
         </Col>
       </Row>

@@ -25,32 +25,55 @@ export function VerdictDistribution({
     <Chart
       label={`${t('dashboard.distribution')}：${label}`}
       height={height}
-      option={{
-        tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-        legend: {
-          bottom: 0,
-          type: 'scroll',
-          textStyle: { color: dark ? '#dbe6ff' : '#4e5969', fontSize: dark ? 16 : 12 },
-        },
-        series: [
-          {
-            type: 'pie',
-            radius: ['45%', '70%'],
-            center: ['50%', '45%'],
-            avoidLabelOverlap: true,
-            // long English verdicts break onto lines instead of running off the chart
-            label: {
-              formatter: '{b}\n{c}',
-              color: dark ? '#fff' : '#1f2329',
-              fontSize: dark ? 16 : 12,
-              width: dark ? 130 : 90,
-              overflow: 'break',
-            },
-            labelLayout: { hideOverlap: false },
-            data,
-          },
-        ],
-      }}
+      renderer={dark ? 'canvas' : 'svg'} // svg: the panel's labels are text a browser test can read
+      option={dark ? wallOption(data) : panelOption(data)}
     />
   );
+}
+
+type Slice = { name: string; value: number; itemStyle: { color: string } };
+
+const TOOLTIP = { trigger: 'item', formatter: '{b}: {c} ({d}%)' };
+
+/**
+ * The dashboard's panel (about 300 px wide at 1280 and 360 at 1024, where it shares the row with one panel): the slices name themselves, so no legend, and
+ * no fixed label width — ECharts then breaks a label onto lines to fit the room beside the ring (a fixed
+ * 90 px ran past the panel's right edge: 基本符合预…).
+ */
+function panelOption(data: Slice[]) {
+  return {
+    tooltip: TOOLTIP,
+    series: [
+      {
+        type: 'pie',
+        radius: ['32%', '52%'],
+        // the small verdicts come first, at the top right, where most labels then sit: room on that side
+        center: ['42%', '50%'],
+        avoidLabelOverlap: true,
+        label: { formatter: '{b}\n{c}', color: '#1f2329', fontSize: 12, overflow: 'break', bleedMargin: 4 },
+        labelLine: { length: 8, length2: 6 },
+        labelLayout: { hideOverlap: false },
+        data,
+      },
+    ],
+  };
+}
+
+/** The wall display's larger panel, with a legend; long English verdicts break onto lines. */
+function wallOption(data: Slice[]) {
+  return {
+    tooltip: TOOLTIP,
+    legend: { bottom: 0, type: 'scroll', textStyle: { color: '#dbe6ff', fontSize: 16 } },
+    series: [
+      {
+        type: 'pie',
+        radius: ['45%', '70%'],
+        center: ['50%', '45%'],
+        avoidLabelOverlap: true,
+        label: { formatter: '{b}\n{c}', color: '#fff', fontSize: 16, width: 130, overflow: 'break' },
+        labelLayout: { hideOverlap: false },
+        data,
+      },
+    ],
+  };
 }

@@ -9,7 +9,7 @@ import {
   TooltipComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { EChartProps } from './types.ts';
 
 echarts.use([
@@ -25,11 +25,20 @@ echarts.use([
   MarkLineComponent,
   GeoComponent,
   CanvasRenderer,
+  SVGRenderer,
 ]);
 
 const registered = new Set<string>();
 
-export default function EChart({ option, height = 320, map, label, theme, onEvents }: EChartProps) {
+export default function EChart({
+  option,
+  height = 320,
+  map,
+  label,
+  theme,
+  onEvents,
+  renderer = 'canvas',
+}: EChartProps) {
   if (map && !registered.has(map.name)) {
     echarts.registerMap(map.name, map.geoJSON as Parameters<typeof echarts.registerMap>[1]);
     registered.add(map.name);
@@ -44,6 +53,7 @@ export default function EChart({ option, height = 320, map, label, theme, onEven
         theme={theme}
         style={{ height, width: '100%' }}
         onEvents={onEvents}
+        opts={{ renderer }}
       />
     </div>
   );

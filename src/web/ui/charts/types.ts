@@ -9,4 +9,6 @@ export interface EChartProps {
   label: string;
   theme?: string;
   onEvents?: Record<string, (params: unknown) => void>;
+  /** 'svg' draws text as text (small charts whose labels a browser test reads back); canvas by default. */
+  renderer?: 'canvas' | 'svg';
 }
