@@ -36,6 +36,7 @@ export const qk = {
     ['bo', 'plan-observations', planId, mine] as const,
   assignments: (planId: string | null) => ['bo', 'assignments', planId] as const,
   departments: () => ['bo', 'departments'] as const,
+  departmentNames: () => ['departmentNames'] as const,
   users: () => ['bo', 'users'] as const,
   task: (nodeId: string) => ['bo', 'task', nodeId] as const,
   tasksAll: () => ['bo', 'task'] as const,

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Select, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
+import { useDepartmentName } from '../lib/departmentName.ts';
 import { Link, navigate, useQueryParam } from '../lib/router.tsx';
 import { EntryGrid } from '../modules/entry/EntryGrid.tsx';
 import { SheetRoundTrip } from '../modules/entry/SheetRoundTrip.tsx';
@@ -13,6 +14,7 @@ import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
 
 export default function EntryPage() {
   const { t } = useI18n();
+  const deptName = useDepartmentName();
   const { user, loading } = useSession();
   const ws = useWorkspace();
   const planId = ws.plan?.id ?? null;
@@ -65,7 +67,9 @@ export default function EntryPage() {
       <div className="page-title">
         <div>
           <h1>{t('entry.title')}</h1>
-          <Typography.Text type="secondary">{user.departments.map((d) => d.name).join('、')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {user.departments.map(deptName).join(t('common.listSep'))}
+          </Typography.Text>
         </div>
         <Space>
           <span>{t('entry.period')}</span>

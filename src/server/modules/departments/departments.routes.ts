@@ -3,7 +3,12 @@ import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { authorize } from '../../policies/policy.ts';
 import { validationHook } from '../../errors.ts';
-import { departmentListSchema, departmentSchema, newDepartmentSchema } from './departments.schemas.ts';
+import {
+  departmentListSchema,
+  departmentSchema,
+  newDepartmentSchema,
+  publicDepartmentListSchema,
+} from './departments.schemas.ts';
 import { createDepartment, listDepartments } from './departments.service.ts';
 import { errorResponse as err, jsonResponse as ok } from '../../openapi-helpers.ts';
 
@@ -20,6 +25,23 @@ departmentsRoutes.openapi(
   async (c) => {
     requireUser(c);
     return c.json({ items: await listDepartments(c.var.deps.db) }, 200);
+  },
+);
+
+departmentsRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/public/departments',
+    tags: ['public'],
+    summary: "Departments' names in Chinese and English, for anyone 责任部门名称",
+    description:
+      'The names the portal and the workspace show (an English page names a department by nameEn); no ids. ' +
+      'The full list with ids stays for signed-in users (GET /api/departments).',
+    responses: { 200: ok(publicDepartmentListSchema, 'By code') },
+  }),
+  async (c) => {
+    const items = await listDepartments(c.var.deps.db);
+    return c.json({ items: items.map(({ code, name, nameEn }) => ({ code, name, nameEn })) }, 200);
   },
 );
 

@@ -11,6 +11,10 @@ export const departmentSchema = z
 
 export const departmentListSchema = z.object({ items: z.array(departmentSchema) }).openapi('DepartmentList');
 
+export const publicDepartmentListSchema = z
+  .object({ items: z.array(departmentSchema.omit({ id: true }).openapi('PublicDepartment')) })
+  .openapi('PublicDepartmentList');
+
 export const DEPARTMENT_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/;
 
 export const newDepartmentSchema = z

@@ -34,6 +34,7 @@ import {
   FORM_SLOT,
   type FormState,
 } from './portal.comments.ts';
+import { departmentNamer, namedReplies, namedStats } from './portal.departments.ts';
 import { itemPagePath } from './portal.links.ts';
 import { nodePage } from './portal.node-page.ts';
 import { portalQuery, searchPage } from './portal.search.ts';
@@ -130,7 +131,7 @@ portalRoutes.get('/', async (c) => {
 
 async function comments(c: Context<AppEnv>, lang: Lang, type: FeedbackTarget, id: string): Promise<string> {
   const rows = await publishedComments(c.var.deps.db, { targetType: type, targetId: id });
-  return commentsBlock(lang, { type, id }, rows);
+  return commentsBlock(lang, { type, id }, namedReplies(rows, await departmentNamer(c.var.deps.db, lang)));
 }
 
 const notFound = (c: Context<AppEnv>, lang: Lang) =>
@@ -278,8 +279,14 @@ portalRoutes.get('/reports', async (c) => {
 portalRoutes.get('/feedback', async (c) => {
   const lang = langOf(c);
   return html(c, lang, `feedback:${lang}`, async () => {
-    const [rows, stats] = await Promise.all([publishedComments(c.var.deps.db), replyStats(c.var.deps.db)]);
-    return layout(lang, 'feedback', 'feedback', '/public/feedback', feedbackPage(lang, rows, stats));
+    const db = c.var.deps.db;
+    const [rows, stats, name] = await Promise.all([
+      publishedComments(db),
+      replyStats(db),
+      departmentNamer(db, lang),
+    ]);
+    const page = feedbackPage(lang, namedReplies(rows, name), namedStats(stats, name));
+    return layout(lang, 'feedback', 'feedback', '/public/feedback', page);
   });
 });
 

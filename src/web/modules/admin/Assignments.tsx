@@ -3,6 +3,7 @@ import { App, Button, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import { selectAllTitle } from '../../ui/SelectAllTitle.tsx';
 import { qk } from '../../lib/queryKeys.ts';
 import type { Assignment, TreeNode } from '../../lib/types.ts';
@@ -13,6 +14,7 @@ import { errText, useAssignments, useDepartments } from './queries.ts';
 /** Who leads and who helps on every indicator and task; tasks nobody has yet are listed too. */
 export function Assignments({ planId }: { planId: string }) {
   const { t } = useI18n();
+  const deptName = useDepartmentName();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const depts = useDepartments();
@@ -48,7 +50,7 @@ export function Assignments({ planId }: { planId: string }) {
     onError: (err) => void message.error(errText(err, t('error.unknown'))),
   });
   if (q.error) return <ErrorState error={q.error} />;
-  const options = (depts.data ?? []).map((d) => ({ value: d.code, label: d.name }));
+  const options = (depts.data ?? []).map((d) => ({ value: d.code, label: deptName(d) }));
   // Tasks nobody has been assigned yet are listed too, so they can be.
   const assignedNodes = new Set((q.data ?? []).map((a) => a.nodeId).filter(Boolean));
   const tasks: Assignment[] = [];
@@ -116,9 +118,16 @@ export function Assignments({ planId }: { planId: string }) {
           {
             title: t('deptRole.lead'),
             render: (_, a) =>
-              a.lead ? <Tag color="blue">{a.lead.name}</Tag> : <Tag color="red">{t('admin.unassigned')}</Tag>,
+              a.lead ? (
+                <Tag color="blue">{deptName(a.lead)}</Tag>
+              ) : (
+                <Tag color="red">{t('admin.unassigned')}</Tag>
+              ),
           },
-          { title: t('deptRole.co'), render: (_, a) => a.co.map((d) => <Tag key={d.code}>{d.name}</Tag>) },
+          {
+            title: t('deptRole.co'),
+            render: (_, a) => a.co.map((d) => <Tag key={d.code}>{deptName(d)}</Tag>),
+          },
           {
             title: t('col.actions'),
             width: 90,

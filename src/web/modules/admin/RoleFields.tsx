@@ -1,5 +1,6 @@
 import { Form, Select } from 'antd';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import type { Role } from '../../lib/types.ts';
 import { useDepartments } from './queries.ts';
 
@@ -11,6 +12,7 @@ const ROLES: Role[] = ['admin', 'department', 'assessor'];
  */
 export function RoleFields() {
   const { t } = useI18n();
+  const deptName = useDepartmentName();
   const depts = useDepartments();
   const form = Form.useFormInstance<{ role: Role; departments?: string[] }>();
   const role = Form.useWatch('role', form);
@@ -27,7 +29,7 @@ export function RoleFields() {
         >
           <Select
             mode="multiple"
-            options={(depts.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
+            options={(depts.data ?? []).map((d) => ({ value: d.code, label: deptName(d) }))}
             optionFilterProp="label"
           />
         </Form.Item>

@@ -3,6 +3,7 @@ import { App, Button, Form, Input, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import { qk } from '../../lib/queryKeys.ts';
 import { MIN_PASSWORD_LENGTH } from '../../lib/rules.ts';
 import type { Role, SessionUser } from '../../lib/types.ts';
@@ -14,6 +15,7 @@ import { PendingSignOns } from './PendingSignOns.tsx';
 /** Accounts: the list and a form for a new one (department users name their departments). */
 export function Users() {
   const { t } = useI18n();
+  const deptName = useDepartmentName();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const q = useUsers();
@@ -54,7 +56,7 @@ export function Users() {
           { title: t('admin.role'), render: (_, u) => t(`role.${u.role}`) },
           {
             title: t('plan.departments'),
-            render: (_, u) => u.departments.map((d) => <Tag key={d.code}>{d.name}</Tag>),
+            render: (_, u) => u.departments.map((d) => <Tag key={d.code}>{deptName(d)}</Tag>),
           },
         ]}
       />

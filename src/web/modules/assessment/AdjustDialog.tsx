@@ -1,6 +1,7 @@
 import { Alert, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import { useAdjust, type DepartmentScore } from './api.ts';
 
 /**
@@ -21,6 +22,7 @@ export function AdjustDialog({
   onDone: (score: DepartmentScore) => void;
 }) {
   const { t } = useI18n();
+  const deptName = useDepartmentName();
   const adjust = useAdjust(planId, year);
   const [points, setPoints] = useState<number | null>(null);
   const [reason, setReason] = useState('');
@@ -28,7 +30,7 @@ export function AdjustDialog({
   return (
     <Modal
       open
-      title={t('assessment.adjustTitle', { department: target.department.name })}
+      title={t('assessment.adjustTitle', { department: deptName(target.department) })}
       okText={t('assessment.adjustSave')}
       cancelText={t('assessment.adjustCancel')}
       okButtonProps={{ disabled: !ready, loading: adjust.isPending }}

@@ -2,6 +2,7 @@ import { App, Button, Card, Empty, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { localTime } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import { ErrorState, Loading } from '../../ui/states.tsx';
 import { useSession } from '../session/session.tsx';
 import { useWorkspace } from '../workspace/workspace.tsx';
@@ -17,6 +18,7 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
  */
 export default function AssessmentPage() {
   const { t, lang } = useI18n();
+  const deptName = useDepartmentName();
   const { message } = App.useApp();
   const { user } = useSession();
   const { plan, year } = useWorkspace();
@@ -91,7 +93,7 @@ export default function AssessmentPage() {
             }}
             columns={[
               { title: t('assessment.rank'), dataIndex: 'rank', width: 70 },
-              { title: t('assessment.department'), render: (_, d) => d.department.name },
+              { title: t('assessment.department'), render: (_, d) => deptName(d.department) },
               ...(q.data.departments[0]?.criteria ?? []).map((c, k) => ({
                 key: c.criterion,
                 title: t('common.withNote', { text: c.title[bi], note: c.weight }),
@@ -136,7 +138,7 @@ export default function AssessmentPage() {
             columns={[
               { title: t('assessment.col.at'), render: (_, a) => localTime(a.at, lang) },
               { title: t('assessment.col.actor'), dataIndex: 'actor' },
-              { title: t('assessment.department'), render: (_, a) => a.after?.department ?? '' },
+              { title: t('assessment.department'), render: (_, a) => deptName(a.after?.department) },
               { title: t('assessment.col.points'), render: (_, a) => signed(a.after?.points ?? 0) },
               { title: t('assessment.col.reason'), render: (_, a) => a.after?.reason ?? '' },
             ]}
@@ -152,7 +154,7 @@ export default function AssessmentPage() {
           onDone={(score) => {
             setAdjusting(null);
             void message.success(
-              t('assessment.adjusted', { department: score.department.name, score: score.score }),
+              t('assessment.adjusted', { department: deptName(score.department), score: score.score }),
             );
           }}
         />

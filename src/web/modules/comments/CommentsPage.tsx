@@ -1,6 +1,7 @@
 import { Card, Collapse, Empty, Space, Typography } from 'antd';
 import { localDate } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import { useLocation } from '../../lib/router.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
 import { useSession } from '../session/session.tsx';
@@ -11,6 +12,7 @@ import { ReplyEditor } from './ReplyEditor.tsx';
 /** 意见答复: the comments a department must answer, most urgent first, each with its reply editor. */
 export default function CommentsPage() {
   const { t } = useI18n();
+  const deptName = useDepartmentName();
   const { user } = useSession();
   const { search } = useLocation();
   const q = useCommentTodo(!!user);
@@ -51,7 +53,7 @@ export default function CommentsPage() {
                 <div>
                   <Typography.Paragraph className="comment-text">{i.body}</Typography.Paragraph>
                   <Typography.Text type="secondary">
-                    {i.name ?? t('desk.anonymous')} · {i.departmentName}
+                    {i.name ?? t('desk.anonymous')} · {deptName(i.departmentName)}
                   </Typography.Text>
                   {user?.role === 'department' && <ReplyEditor item={i} />}
                 </div>

@@ -3,12 +3,14 @@ import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { localTime } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import { ErrorState, Loading } from '../../ui/states.tsx';
 import { useDepartments, useDeskWrite, useModerationQueue, type QueueItem } from './api.ts';
 
 /** 意见审核: publish (routing to the replying department) or reject each pending comment. */
 export default function ModerationPage() {
   const { t, lang } = useI18n();
+  const deptName = useDepartmentName();
   const { message } = App.useApp();
   const q = useModerationQueue();
   const departments = useDepartments();
@@ -82,10 +84,13 @@ export default function ModerationPage() {
                       optionFilterProp="label"
                       value={chosen[r.id]}
                       onChange={(v: string) => setChosen({ ...chosen, [r.id]: v })}
-                      options={(departments.data?.items ?? []).map((d) => ({ value: d.code, label: d.name }))}
+                      options={(departments.data?.items ?? []).map((d) => ({
+                        value: d.code,
+                        label: deptName(d),
+                      }))}
                     />
                   ) : (
-                    r.department?.name
+                    deptName(r.department)
                   ),
               },
               {

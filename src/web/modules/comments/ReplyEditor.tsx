@@ -3,11 +3,13 @@ import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { localDate } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import { useDeskWrite, useReplyTemplates, type TodoItem } from './api.ts';
 
 /** Writes the official reply (or a follow-up once answered), optionally starting from a template. */
 export function ReplyEditor({ item }: { item: TodoItem }) {
   const { t } = useI18n();
+  const deptName = useDepartmentName();
   const { message } = App.useApp();
   const templates = useReplyTemplates();
   const [text, setText] = useState('');
@@ -28,7 +30,7 @@ export function ReplyEditor({ item }: { item: TodoItem }) {
               <div>
                 <Typography.Text type="secondary">
                   {r.kind === 'reply' ? t('desk.reply.official') : t('desk.reply.followUp')} ·{' '}
-                  {r.departmentName} · {localDate(r.createdAt)}
+                  {deptName(r.departmentName)} · {localDate(r.createdAt)}
                 </Typography.Text>
                 <div className="comment-text">{r.body}</div>
               </div>

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Space, Table, Tag, Typography, Upload } from 
 import { useState } from 'react';
 import { upload } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import type { UploadReport } from '../../lib/types.ts';
 import { invalidateAfterValueWrite } from '../observations/mutations.ts';
 
@@ -22,6 +23,7 @@ export function SheetRoundTrip({
   departments: { code: string; name: string }[];
 }) {
   const { t, half } = useI18n();
+  const deptName = useDepartmentName();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
@@ -59,7 +61,7 @@ export function SheetRoundTrip({
             href={`/api/templates/${encodeURIComponent(d.code)}.xlsx?planId=${planId}`}
             download
           >
-            {t('sheet.download', { name: d.name })}
+            {t('sheet.download', { name: deptName(d) })}
           </Button>
         ))}
         <Upload

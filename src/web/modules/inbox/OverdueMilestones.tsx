@@ -1,5 +1,6 @@
 import { Card, Table } from 'antd';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import { Link } from '../../lib/router.tsx';
 import type { OverdueMilestones as OverdueList } from '../../lib/types.ts';
 import { useOverdueMilestones } from './queries.ts';
@@ -9,6 +10,7 @@ type Row = OverdueList['items'][number];
 /** Milestones of the annual work plans that are past their due day and not done. */
 export function OverdueMilestones({ planId }: { planId: string | null }) {
   const { t } = useI18n();
+  const deptName = useDepartmentName();
   const q = useOverdueMilestones();
   if (q.error) return null;
   const items = (q.data?.items ?? []).filter((m) => m.planId === planId);
@@ -33,7 +35,8 @@ export function OverdueMilestones({ planId }: { planId: string | null }) {
           {
             title: t('plan.departments'),
             width: 120,
-            render: (_, m) => t('common.withNote', { text: m.departmentName, note: t(`deptRole.${m.role}`) }),
+            render: (_, m) =>
+              t('common.withNote', { text: deptName(m.departmentName), note: t(`deptRole.${m.role}`) }),
           },
         ]}
       />

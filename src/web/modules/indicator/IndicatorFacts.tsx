@@ -1,11 +1,13 @@
 import { Card, Descriptions, Tag } from 'antd';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import { Link } from '../../lib/router.tsx';
 import type { Indicator } from '../../lib/types.ts';
 
 /** Unit, baseline, target, direction, frequency, source and departments of an indicator. */
 export function IndicatorFacts({ indicator }: { indicator: Indicator }) {
   const { t } = useI18n();
+  const deptName = useDepartmentName();
   return (
     <Card size="small" title={t('ind.facts')}>
       <Descriptions size="small" column={1}>
@@ -28,7 +30,7 @@ export function IndicatorFacts({ indicator }: { indicator: Indicator }) {
         <Descriptions.Item label={t('plan.departments')}>
           {indicator.departments.map((d) => (
             <Tag key={d.code} color={d.role === 'lead' ? 'blue' : 'default'}>
-              {t('common.withNote', { text: d.name, note: t(`deptRole.${d.role}`) })}
+              {t('common.withNote', { text: deptName(d), note: t(`deptRole.${d.role}`) })}
             </Tag>
           ))}
         </Descriptions.Item>

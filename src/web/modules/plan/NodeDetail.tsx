@@ -2,6 +2,7 @@ import { Breadcrumb, Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { sourceLabel } from '../../../domain/plan-labels.ts';
 import type { DepartmentRole } from '../../../domain/plan.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import { Link } from '../../lib/router.tsx';
 import type { Assignment, Indicator, TreeNode } from '../../lib/types.ts';
 import { EmptyState } from '../../ui/states.tsx';
@@ -31,6 +32,7 @@ function departmentsOf(assignment: Assignment | undefined, linked: Indicator[]) 
 /** One plan node: where it sits, its status, departments, text, children, indicators and task progress. */
 export function NodeDetail({ plan, node }: { plan: PlanIndex; node: TreeNode }) {
   const { t, lang } = useI18n();
+  const deptName = useDepartmentName();
   const { user } = useSession();
   const ws = useWorkspace();
   const assignments = useAssignments(ws.plan?.id ?? null, !!user);
@@ -64,7 +66,10 @@ export function NodeDetail({ plan, node }: { plan: PlanIndex; node: TreeNode }) 
             ? '—'
             : [...depts.entries()].map(([code, d]) => (
                 <Tag key={code} color={d.role === 'lead' ? 'blue' : 'default'}>
-                  {t('common.withNote', { text: d.name, note: t(`deptRole.${d.role}`) })}
+                  {t('common.withNote', {
+                    text: deptName({ code, name: d.name }),
+                    note: t(`deptRole.${d.role}`),
+                  })}
                 </Tag>
               ))}
         </Descriptions.Item>

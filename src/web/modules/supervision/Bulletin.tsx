@@ -1,5 +1,6 @@
 import { Card, List, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import { Link } from '../../lib/router.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
 import { useBulletin, type Bulletin as BulletinData } from './api.ts';
@@ -9,6 +10,7 @@ type Unit = BulletinData['units'][number];
 /** 通报: the units with overdue 督办 steps, most overdue orders first, each order one click away. */
 export function Bulletin({ planId }: { planId: string | null }) {
   const { t, pick } = useI18n();
+  const deptName = useDepartmentName();
   const q = useBulletin(planId, true);
   if (q.error) return <ErrorState error={q.error} />;
   if (!q.data) return <Loading />;
@@ -24,7 +26,7 @@ export function Bulletin({ planId }: { planId: string | null }) {
         columns={[
           {
             title: t('sup.bulletin.unit'),
-            render: (_, u) => <Typography.Text strong>{u.department.name}</Typography.Text>,
+            render: (_, u) => <Typography.Text strong>{deptName(u.department)}</Typography.Text>,
           },
           {
             title: t('sup.bulletin.count'),

@@ -1,5 +1,6 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import { navigate } from '../../lib/router.tsx';
 import { useDepartments } from '../comments/api.ts';
 import { openOrder, useSupervisionWrite, type OpenOrderInput, type SubjectType } from './api.ts';
@@ -28,6 +29,7 @@ interface Fields {
 /** 交办: the planning office opens a 督办单 on an item (or from a warning) to its lead department. */
 export function OpenOrderDialog({ source, onClose }: { source: OrderSource | null; onClose: () => void }) {
   const { t } = useI18n();
+  const deptName = useDepartmentName();
   const { message } = App.useApp();
   const [form] = Form.useForm<Fields>();
   const departments = useDepartments();
@@ -63,7 +65,7 @@ export function OpenOrderDialog({ source, onClose }: { source: OrderSource | nul
     };
     open.mutate(body, {
       onSuccess: (o) => {
-        void message.success(t('sup.open.done', { department: o.department.name }));
+        void message.success(t('sup.open.done', { department: deptName(o.department) }));
         close();
         navigate(`/supervision?id=${o.id}`);
       },
@@ -103,7 +105,7 @@ export function OpenOrderDialog({ source, onClose }: { source: OrderSource | nul
             showSearch
             optionFilterProp="label"
             placeholder={t('sup.field.departmentLead')}
-            options={(departments.data?.items ?? []).map((d) => ({ value: d.code, label: d.name }))}
+            options={(departments.data?.items ?? []).map((d) => ({ value: d.code, label: deptName(d) }))}
           />
         </Form.Item>
       </Form>

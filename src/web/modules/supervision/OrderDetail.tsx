@@ -1,6 +1,7 @@
 import { Card, Descriptions, Table, Tag, Timeline, Typography } from 'antd';
 import { subjectLink } from '../../../domain/warning-rules.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import { Link } from '../../lib/router.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
 import { useSession } from '../session/session.tsx';
@@ -30,6 +31,7 @@ export function OrderLight({ light, stepDue }: { light: Light; stepDue: string |
 /** One 督办单: what is asked, its measures, every step taken, the forms for the next step and its audit trail. */
 export function OrderDetail({ id }: { id: string }) {
   const { t, pick } = useI18n();
+  const deptName = useDepartmentName();
   const { user } = useSession();
   const q = useOrder(id);
   const mayAudit = user?.role === 'admin' || user?.role === 'assessor';
@@ -49,7 +51,7 @@ export function OrderDetail({ id }: { id: string }) {
         <Descriptions.Item label={t('sup.field.subject')}>
           <Link to={subjectLink(o.subjectType, o.subjectId)}>{o.subjectTitle}</Link>
         </Descriptions.Item>
-        <Descriptions.Item label={t('sup.field.departmentShort')}>{o.department.name}</Descriptions.Item>
+        <Descriptions.Item label={t('sup.field.departmentShort')}>{deptName(o.department)}</Descriptions.Item>
         <Descriptions.Item label={t('sup.field.waiting')}>
           {o.waitingFor ? pick(o.waitingFor) : '—'} <OrderLight light={o.light} stepDue={o.stepDue} />
         </Descriptions.Item>

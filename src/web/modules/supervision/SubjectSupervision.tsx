@@ -1,6 +1,7 @@
 import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import { Link } from '../../lib/router.tsx';
 import { useSession } from '../session/session.tsx';
 import { useSubjectOrders, useSubjectWarnings, type SubjectType } from './api.ts';
@@ -19,6 +20,7 @@ export function SubjectSupervision(props: {
   subjectTitle: string;
 }) {
   const { t, pick } = useI18n();
+  const deptName = useDepartmentName();
   const { user } = useSession();
   const warnings = useSubjectWarnings(user ? props.planId : null, props.subjectType, props.subjectId);
   const orders = useSubjectOrders(props.subjectType, props.subjectId, !!user);
@@ -96,7 +98,7 @@ export function SubjectSupervision(props: {
                 <OrderLight light={o.light} stepDue={o.stepDue} />
                 <Link to={`/supervision?id=${o.id}`}>{o.title}</Link>
                 <Typography.Text type="secondary">
-                  {o.department.name} · {t('sup.deadline', { date: o.deadline })}
+                  {deptName(o.department)} · {t('sup.deadline', { date: o.deadline })}
                 </Typography.Text>
               </Space>
               {o.measures.map((m) => (

@@ -1,6 +1,7 @@
 import { Button, Card, Col, Row, Segmented, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import { navigate, useLocation } from '../../lib/router.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
 import { useSession } from '../session/session.tsx';
@@ -14,6 +15,7 @@ type State = 'open' | 'closed' | 'all';
 /** The orders the caller may see, open ones first; a click opens one (its id stays in the address). */
 export function OrderList({ planId, selected }: { planId: string | null; selected: string | null }) {
   const { t, pick } = useI18n();
+  const deptName = useDepartmentName();
   const [state, setState] = useState<State>('open');
   const q = useOrders({ planId, state });
   return (
@@ -58,7 +60,7 @@ export function OrderList({ planId, selected }: { planId: string | null; selecte
                     {o.title}
                   </Button>
                   <div>
-                    <Typography.Text type="secondary">{o.department.name}</Typography.Text>
+                    <Typography.Text type="secondary">{deptName(o.department)}</Typography.Text>
                   </div>
                 </div>
               ),

@@ -1,6 +1,7 @@
 import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDepartmentName } from '../../lib/departmentName.ts';
 import { Link } from '../../lib/router.tsx';
 import { useSession } from '../session/session.tsx';
 import { useOrders, useWarnings, type Warning } from './api.ts';
@@ -15,6 +16,7 @@ const SHOWN = 8;
  */
 export function WarningsPanel({ planId }: { planId: string }) {
   const { t, pick } = useI18n();
+  const deptName = useDepartmentName();
   const { user } = useSession();
   const q = useWarnings(user ? planId : null, { state: 'active' });
   const orders = useOrders({ planId, state: 'open' }, !!user);
@@ -83,7 +85,9 @@ export function WarningsPanel({ planId }: { planId: string }) {
                     {t(g.level === 'red' ? 'sup.red' : 'sup.yellow')}
                   </Tag>
                   <Link to={first.link}>{g.title}</Link>
-                  {g.department && <Typography.Text type="secondary">{g.department}</Typography.Text>}
+                  {g.department && (
+                    <Typography.Text type="secondary">{deptName(g.department)}</Typography.Text>
+                  )}
                 </Space>
                 {g.items.map((w) => (
                   <Typography.Text key={w.id} type="secondary" data-warning={w.kind}>
