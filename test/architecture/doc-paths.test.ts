@@ -56,4 +56,13 @@ describe(DOC, () => {
     };
     expect(named.filter((p) => !exists(p))).toEqual([]);
   });
+
+  it('names every folder of src/ (a feature folder under modules/ aside: modules/<feature>/ names them)', () => {
+    const { dirs } = tracked();
+    const doc = readFileSync(join(ROOT, DOC), 'utf8');
+    const named = (d: string) => doc.includes(d) || doc.includes(`${d.split('/').pop()!}/`);
+    const folders = [...dirs].filter((d) => d.startsWith('src/') && !/\/modules\//.test(d));
+    expect(folders.length).toBeGreaterThan(20);
+    expect(folders.filter((d) => !named(d))).toEqual([]);
+  });
 });
