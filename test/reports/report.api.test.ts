@@ -1,24 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { ENGINE_VERSION } from '../../src/domain/evaluation/version.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { readDocx } from './read-docx.ts';
 
 describe.each(testDatabases)('report API on $kind', ({ create }) => {
-  let db: Db;
   let dispose: () => Promise<void>;
   let app: ReturnType<typeof testApp>;
-  const planIds = new Map<string, string>();
+  let planIds: Map<string, string>;
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    const { body } = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    for (const p of body.items) planIds.set(p.key, p.id);
+    ({ dispose, app, planIds } = await seededApp(create));
   });
   afterAll(async () => dispose());
 
@@ -107,11 +101,7 @@ describe.each(testDatabases)('snapshot reports and database progress on $kind', 
   }
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+    ({ db, dispose, app, planId } = await seededApp(create));
     const indicators = (
       await getJson<{ items: { id: string; code: string; departments: { code: string }[] }[] }>(
         app,

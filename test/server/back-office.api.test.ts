@@ -7,9 +7,8 @@ import {
   DEFAULT_DATASET_PATH,
   loadDataset,
   readDatasetFile,
-  seedIfEmpty,
 } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, indicatorsOf, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { uploadFile } from '../support/upload.ts';
@@ -41,12 +40,8 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
   const ind = (code: string) => indicators.find((i) => i.code === code)!;
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
-    indicators = (await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`)).body.items;
+    ({ db, dispose, app, planId } = await seededApp(create));
+    indicators = await indicatorsOf<Indicator>(app, planId);
     admin = await loginAs(app, db, 'admin');
     assessor = await loginAs(app, db, 'assessor');
     kjj = await loginAs(app, db, 'department', ['KJJ']);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, indicatorsOf, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -29,12 +28,8 @@ describe.each(testDatabases)('bulk actions on $kind', ({ create }) => {
   const ind = (code: string) => indicators.find((i) => i.code === code)!;
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
-    indicators = (await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`)).body.items;
+    ({ db, dispose, app, planId } = await seededApp(create));
+    indicators = await indicatorsOf<Indicator>(app, planId);
     kjj = await loginAs(app, db, 'department', ['KJJ']);
     swj = await loginAs(app, db, 'department', ['SWJ']);
     admin = await loginAs(app, db, 'admin');

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 
 interface Evaluation {
@@ -12,17 +10,12 @@ interface Evaluation {
 }
 
 describe.each(testDatabases)('evaluation API on $kind', ({ create }) => {
-  let db: Db;
   let dispose: () => Promise<void>;
   let app: ReturnType<typeof testApp>;
-  const planIds = new Map<string, string>();
+  let planIds: Map<string, string>;
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    const { body } = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    for (const p of body.items) planIds.set(p.key, p.id);
+    ({ dispose, app, planIds } = await seededApp(create));
   });
   afterAll(async () => dispose());
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -23,11 +22,7 @@ describe.each(testDatabases)('the approver’s inbox on $kind', ({ create }) => 
   let planId: string;
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+    ({ db, dispose, app, planId } = await seededApp(create));
     const inds = await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`);
     labs = inds.body.items.find((i) => i.code === 'T2-13')!;
     dept = await loginAs(app, db, 'department', [labs.departments[0]!.code]);

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { auditRepository } from '../../src/db/repositories/audit.repository.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -32,11 +31,7 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
   let departments: string[];
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+    ({ db, dispose, app, planId } = await seededApp(create));
     projects = (await getJson<{ items: Project[] }>(app, `/api/projects?planId=${planId}`)).body.items;
     departments = (await db.query<{ code: string }>('SELECT code FROM departments ORDER BY code')).map(
       (d) => d.code,

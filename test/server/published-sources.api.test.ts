@@ -7,8 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -52,11 +51,7 @@ describe.each(testDatabases)(
     const rows = publishedRows();
 
     beforeAll(async () => {
-      ({ db, dispose } = await create());
-      await seedIfEmpty(db);
-      app = testApp(db);
-      const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-      planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+      ({ db, dispose, app, planId } = await seededApp(create));
       const inds = await getJson<{ items: { id: string; code: string }[] }>(
         app,
         `/api/plans/${planId}/indicators`,

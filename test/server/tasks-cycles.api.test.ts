@@ -4,8 +4,8 @@ import { assignmentsRepository } from '../../src/db/repositories/assignments.rep
 import { auditRepository } from '../../src/db/repositories/audit.repository.ts';
 import type { Dataset } from '../../src/domain/dataset.ts';
 import { ENGINE_VERSION } from '../../src/domain/evaluation/version.ts';
-import { loadDataset, seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { loadDataset } from '../../src/server/modules/datasets/dataset.service.ts';
+import { getJson, indicatorsOf, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -35,12 +35,8 @@ describe.each(testDatabases)(
     let otherCode: string;
 
     beforeAll(async () => {
-      ({ db, dispose } = await create());
-      await seedIfEmpty(db);
-      app = testApp(db);
-      const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-      planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
-      indicators = (await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`)).body.items;
+      ({ db, dispose, app, planId } = await seededApp(create));
+      indicators = await indicatorsOf<Indicator>(app, planId);
       const tasks = await db.query<{ id: string }>(
         `SELECT id FROM plan_nodes WHERE plan_id = $1 AND kind = 'task' ORDER BY position LIMIT 2`,
         [planId],

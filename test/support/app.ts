@@ -1,6 +1,7 @@
 import pino from 'pino';
 import type { Db } from '../../src/db/db.types.ts';
 import { createApp } from '../../src/server/app.ts';
+import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
 
 /** The real app over a test database, requests through app.request() without a socket. */
 export function testApp(db: Db) {
@@ -13,4 +14,31 @@ export async function getJson<T = unknown>(
 ): Promise<{ status: number; body: T; headers: Headers }> {
   const res = await app.request(path);
   return { status: res.status, body: (await res.json()) as T, headers: res.headers };
+}
+
+export interface SeededApp {
+  db: Db;
+  dispose: () => Promise<void>;
+  app: ReturnType<typeof testApp>;
+  /** Each plan's id by its key (sip-14th, sip-13th, …). */
+  planIds: Map<string, string>;
+  /** The SIP 14th plan's id. */
+  planId: string;
+}
+
+/** A test database seeded with the default dataset (data/sip-14th), and the real app over it. */
+export async function seededApp(
+  create: () => Promise<{ db: Db; dispose: () => Promise<void> }>,
+): Promise<SeededApp> {
+  const { db, dispose } = await create();
+  await seedIfEmpty(db);
+  const app = testApp(db);
+  const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
+  const planIds = new Map(plans.body.items.map((p) => [p.key, p.id]));
+  return { db, dispose, app, planIds, planId: planIds.get('sip-14th')! };
+}
+
+/** A plan's indicators as GET /api/plans/{id}/indicators lists them. */
+export async function indicatorsOf<T>(app: ReturnType<typeof testApp>, planId: string): Promise<T[]> {
+  return (await getJson<{ items: T[] }>(app, `/api/plans/${planId}/indicators`)).body.items;
 }
