@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { isLantuError } from '../domain/errors.ts';
+import { cliMessage } from './message.ts';
 import { createProgram } from './program.ts';
 
 /** Usage errors exit 2; domain errors exit with their code; nothing prints a stack trace unless LANTU_DEBUG=1. */
@@ -14,7 +15,7 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : 2;
     }
     if (isLantuError(e)) {
-      process.stderr.write(`lantu: ${e.message}\n`);
+      process.stderr.write(cliMessage(e, process.env));
       return e.exitCode;
     }
     const message = e instanceof Error ? e.message : String(e);

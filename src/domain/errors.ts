@@ -1,3 +1,5 @@
+import type { Bilingual } from './evaluation/types.ts';
+
 /**
  * Every failure a user can meet, defined once with a stable code.
  * The edges (HTTP, CLI) map codes to status and exit codes; nothing else should.
@@ -22,15 +24,42 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+// A message a person reads is a Bilingual, so each edge can show the one its reader uses.
+export type { Bilingual };
+
+/**
+ * The one-string form of a bilingual message, "English 中文": what `message` has always held, for API
+ * clients and logs that read one field. Screens and the CLI read the halves, never split this string.
+ */
+export function joinBilingual(m: Bilingual | readonly Bilingual[]): string {
+  if (isBilingualList(m)) return m.map((x) => joinBilingual(x)).join('; ');
+  return m.zh === m.en ? m.en : `${m.en} ${m.zh}`;
+}
+
+/** Several messages as one, each language joined in its own way. */
+export function bilingualList(list: readonly Bilingual[]): Bilingual {
+  return { zh: list.map((m) => m.zh).join('；'), en: list.map((m) => m.en).join('; ') };
+}
+
+function isBilingualList(m: Bilingual | readonly Bilingual[]): m is readonly Bilingual[] {
+  return Array.isArray(m);
+}
+
 export class LantuError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;
+  /** Both languages when the message was written in both; null for a message in one language only. */
+  readonly messages: Bilingual | null;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message);
+  /** A list of messages (several checks failed at once) keeps its "en zh; en zh" one-string form. */
+  constructor(code: ErrorCode, message: string | Bilingual | readonly Bilingual[], details?: unknown) {
+    super(typeof message === 'string' ? message : joinBilingual(message));
     this.name = 'LantuError';
     this.code = code;
     this.details = details;
+    if (typeof message === 'string') this.messages = null;
+    else if (isBilingualList(message)) this.messages = bilingualList(message);
+    else this.messages = { zh: message.zh, en: message.en };
   }
 
   get httpStatus(): number {

@@ -16,10 +16,10 @@ const UPLOAD_TYPE = /^(multipart\/form-data|application\/octet-stream)\b/i;
 const limit = bodyLimit({
   maxSize: JSON_BODY_LIMIT,
   onError: () => {
-    throw new LantuError(
-      'payload_too_large',
-      `A request body may be at most ${JSON_BODY_LIMIT / 1024 / 1024} MB 请求体过大`,
-    );
+    throw new LantuError('payload_too_large', {
+      zh: `请求体过大`,
+      en: `A request body may be at most ${JSON_BODY_LIMIT / 1024 / 1024} MB`,
+    });
   },
 });
 
@@ -35,10 +35,10 @@ export const bodyGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
       const parsed = await c.req.json<unknown>().catch(() => undefined); // malformed JSON: the route's validator says so
       const at = parsed === undefined ? null : illFormedTextPath(parsed);
       if (at) {
-        throw new LantuError(
-          'validation_failed',
-          `${at}: the text contains an unpaired surrogate (not valid Unicode) 文本含无效字符`,
-        );
+        throw new LantuError('validation_failed', {
+          zh: `文本含无效字符`,
+          en: `${at}: the text contains an unpaired surrogate (not valid Unicode)`,
+        });
       }
     }
     await next();

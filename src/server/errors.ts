@@ -2,21 +2,44 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from '@hono/zod-openapi';
-import { ERROR_CODES, isLantuError, LantuError, type ErrorCode } from '../domain/errors.ts';
+import {
+  ERROR_CODES,
+  isLantuError,
+  joinBilingual,
+  LantuError,
+  type Bilingual,
+  type ErrorCode,
+} from '../domain/errors.ts';
 
 /** The one shape every error response has. */
 export const errorBodySchema = z
   .object({
     error: z.object({
       code: z.string().openapi({ example: 'not_found' }),
-      message: z.string().openapi({ example: 'Plan 6f1c… not found' }),
+      message: z.string().openapi({
+        description:
+          'One string for clients that read one field: "English 中文" when the message exists in both languages',
+        example: 'Wrong email or password 邮箱或密码错误',
+      }),
+      messages: z
+        .object({ zh: z.string(), en: z.string() })
+        .optional()
+        .openapi({
+          description:
+            'The same message in each language, present whenever it was written in both; a screen shows the ' +
+            'one for its language instead of splitting `message`. Absent for messages in one language only ' +
+            '(e.g. request validation, which reports the schema’s English text)',
+          example: { zh: '邮箱或密码错误', en: 'Wrong email or password' },
+        }),
       details: z.unknown().optional(),
     }),
   })
   .openapi('Error');
 
-export function errorBody(code: ErrorCode, message: string, details?: unknown) {
-  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+export function errorBody(code: ErrorCode, message: string | Bilingual, details?: unknown) {
+  const text = typeof message === 'string' ? message : joinBilingual(message);
+  const messages = typeof message === 'string' ? {} : { messages: { zh: message.zh, en: message.en } };
+  return { error: { code, message: text, ...messages, ...(details === undefined ? {} : { details }) } };
 }
 
 /** The single place where domain errors become HTTP responses. */
@@ -24,7 +47,7 @@ export function toErrorResponse(err: unknown, c: Context): Response {
   if (isLantuError(err)) {
     const status = ERROR_CODES[err.code].http as ContentfulStatusCode;
     if (err.code === 'db_unavailable') c.header('Retry-After', '5');
-    return c.json(errorBody(err.code, err.message, err.details), status);
+    return c.json(errorBody(err.code, err.messages ?? err.message, err.details), status);
   }
   if (err instanceof HTTPException) {
     const code: ErrorCode =
@@ -33,16 +56,21 @@ export function toErrorResponse(err: unknown, c: Context): Response {
   }
   if (isUnstorableText(err)) {
     // A NUL byte or a character the database encoding cannot hold, e.g. `?q=%00`: the client's input, not our fault.
-    return c.json(
-      errorBody('bad_request', 'The request contains characters that cannot be stored (such as NUL)'),
-      400,
-    );
+    const message = {
+      zh: '请求中含有无法保存的字符（如 NUL）',
+      en: 'The request contains characters that cannot be stored (such as NUL)',
+    };
+    return c.json(errorBody('bad_request', message), 400);
   }
   if (looksLikeConnectionFailure(err)) {
     c.header('Retry-After', '5');
-    return c.json(errorBody('db_unavailable', 'The database is unavailable; try again shortly'), 503);
+    const message = {
+      zh: '数据库暂不可用，请稍后再试',
+      en: 'The database is unavailable; try again shortly',
+    };
+    return c.json(errorBody('db_unavailable', message), 503);
   }
-  return c.json(errorBody('internal', 'Internal error'), 500);
+  return c.json(errorBody('internal', { zh: '内部错误', en: 'Internal error' }), 500);
 }
 
 function isUnstorableText(err: unknown): boolean {

@@ -263,6 +263,15 @@ describe('workspace flows (Chromium)', { timeout: 300_000 }, () => {
       .locator('tr', { hasText: 'T2-01' })
       .getByText(/说明\/更正原因/)
       .waitFor();
+    // Issue 17 bug 8: the refusal reads in the UI's language only — Chinese here, English after the switch.
+    const refusal = report.locator('tr', { hasText: 'T2-01' });
+    expect(await refusal.textContent()).toContain('更正已审核数据须在本行“说明/更正原因”列填写理由');
+    expect(await refusal.textContent()).not.toMatch(/Correcting|reason/);
+    await page.getByText('EN', { exact: true }).click();
+    await refusal.getByText(/Correcting an approved value needs a reason/).waitFor();
+    expect(await refusal.textContent()).not.toMatch(/更正已审核数据|填写理由/);
+    await page.getByText('中文', { exact: true }).click();
+    await refusal.getByText(/更正已审核数据/).waitFor();
 
     row.getCell(columnOf(ws, /^说明\/更正原因/)).value = '统计局年报修订';
     await uploadSheet(wb, 'correction-with-reason');

@@ -12,7 +12,10 @@ const discovered = new WeakMap<OidcSettings, Promise<oidc.Configuration>>();
 const unavailable = (cause: unknown) =>
   new LantuError(
     'service_unavailable',
-    'The identity service cannot be reached; try again later 统一身份认证服务暂不可用，请稍后再试',
+    {
+      zh: '统一身份认证服务暂不可用，请稍后再试',
+      en: 'The identity service cannot be reached; try again later',
+    },
     { cause: cause instanceof Error ? cause.message : String(cause) },
   );
 

@@ -32,7 +32,10 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const expected = c.var.csrfToken;
     const given = c.req.header(CSRF_HEADER);
     if (expected && (!given || !sameToken(given, expected))) {
-      return c.json(errorBody('forbidden', 'CSRF token missing or wrong 缺少或错误的CSRF令牌'), 403);
+      return c.json(
+        errorBody('forbidden', { zh: '缺少或错误的CSRF令牌', en: 'CSRF token missing or wrong' }),
+        403,
+      );
     }
   }
   await next();

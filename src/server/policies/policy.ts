@@ -1,4 +1,4 @@
-import { LantuError } from '../../domain/errors.ts';
+import { LantuError, type Bilingual } from '../../domain/errors.ts';
 import type { Role, SessionUser } from '../../domain/user.ts';
 
 /**
@@ -26,8 +26,8 @@ export interface Subjects {
 }
 export type SubjectKind = keyof Subjects;
 
-/** true when allowed, else the reason shown to the user (English and Chinese). */
-type Decision = true | string;
+/** true when allowed, else the reason shown to the user, in each language. */
+type Decision = true | Bilingual;
 type Rule<S> = (user: SessionUser, item: S) => Decision;
 
 /** True when the user is a department user of one of the given departments (by id, or by code). */
@@ -42,13 +42,12 @@ export function memberOf(
 const roles =
   (...allowed: Role[]) =>
   (user: SessionUser): Decision =>
-    allowed.includes(user.role) || `This needs the role ${allowed.join(' or ')} 无此权限`;
+    allowed.includes(user.role) || { zh: '无此权限', en: `This needs the role ${allowed.join(' or ')}` };
 
 /** Department users act for their own departments only; the planning office and assessors for any. */
 const ownDepartmentOrOffice = (user: SessionUser, d: { code: string }): Decision =>
   user.role !== 'department' ||
-  memberOf(user, [d.code], 'code') ||
-  `You don't belong to department ${d.code} 非本部门`;
+  memberOf(user, [d.code], 'code') || { zh: '非本部门', en: `You don't belong to department ${d.code}` };
 
 /** Self-assessment by the item's departments, third-party assessment by assessors; admins commission only. */
 const assess = (user: SessionUser, item: { departmentIds: readonly string[] }): Decision => {
@@ -57,11 +56,16 @@ const assess = (user: SessionUser, item: { departmentIds: readonly string[] }): 
       return true;
     case 'department':
       return (
-        memberOf(user, item.departmentIds) ||
-        'Departments assess only their own indicators and tasks 仅可自评本部门事项'
+        memberOf(user, item.departmentIds) || {
+          zh: '仅可自评本部门事项',
+          en: 'Departments assess only their own indicators and tasks',
+        }
       );
     case 'admin':
-      return 'Assessments are made by departments (self) or assessors (third party) 自评或第三方评估';
+      return {
+        zh: '自评或第三方评估',
+        en: 'Assessments are made by departments (self) or assessors (third party)',
+      };
   }
 };
 
@@ -101,59 +105,78 @@ const RULES = {
     submitDrafts: roles('department'),
     approveValues: (user) =>
       user.role === 'admin' ||
-      user.role === 'assessor' ||
-      'Only the planning office or assessors approve values 仅规划主管部门或考核组可审核',
+      user.role === 'assessor' || {
+        zh: '仅规划主管部门或考核组可审核',
+        en: 'Only the planning office or assessors approve values',
+      },
   },
   indicator: {
     /** Only users of one of the indicator's departments write its values. */
     report: (user, i) =>
-      memberOf(user, i.departmentIds) ||
-      `Only the departments responsible for ${i.code} may report its values 仅责任部门可填报`,
+      memberOf(user, i.departmentIds) || {
+        zh: '仅责任部门可填报',
+        en: `Only the departments responsible for ${i.code} may report its values`,
+      },
     /** Drafts are shown to the indicator's departments and to approvers; others see approved values. */
     seeDrafts: (user, i) =>
-      user.role !== 'department' || memberOf(user, i.departmentIds) || 'Not your indicator',
+      user.role !== 'department' ||
+      memberOf(user, i.departmentIds) || { zh: '非本部门指标', en: 'Not your indicator' },
     assess,
   },
   task: {
     /** The node's lead and co departments, and the planning office, write its work plans and reports. */
     report: (user, t) =>
       user.role === 'admin' ||
-      memberOf(user, t.departmentIds) ||
-      `Only the departments responsible for “${t.title}” may report on it 仅责任部门可填报`,
+      memberOf(user, t.departmentIds) || {
+        zh: '仅责任部门可填报',
+        en: `Only the departments responsible for “${t.title}” may report on it`,
+      },
     assess,
   },
   project: {
     /** Admins, and the users of the project's lead department, report its investment and progress. */
     report: (user, p) =>
       user.role === 'admin' ||
-      memberOf(user, [p.leadDepartmentId]) ||
-      `Only the planning office or the lead department of ${p.code} may report on it 仅牵头部门可填报`,
+      memberOf(user, [p.leadDepartmentId]) || {
+        zh: '仅牵头部门可填报',
+        en: `Only the planning office or the lead department of ${p.code} may report on it`,
+      },
   },
   comment: {
     /** The department a comment was routed to answers it. */
     reply: (user, f) =>
-      memberOf(user, [f.departmentId]) ||
-      'Only the department this comment was routed to may reply 仅责任部门可答复',
+      memberOf(user, [f.departmentId]) || {
+        zh: '仅责任部门可答复',
+        en: 'Only the department this comment was routed to may reply',
+      },
   },
   replyTemplate: {
     /** Departments keep their own templates; the planning office keeps the shared ones. */
     edit: (user, t) =>
       t.departmentId === null
-        ? user.role === 'admin' ||
-          'Shared templates are kept by the planning office 通用模板由规划主管部门维护'
-        : memberOf(user, [t.departmentId]) || 'Not a template of your department 非本部门模板',
+        ? user.role === 'admin' || {
+            zh: '通用模板由规划主管部门维护',
+            en: 'Shared templates are kept by the planning office',
+          }
+        : memberOf(user, [t.departmentId]) || { zh: '非本部门模板', en: 'Not a template of your department' },
   },
   supervision: {
     /** The order's department acknowledges it, submits the corrective plan and reports progress. */
     respond: (user, o) =>
-      memberOf(user, [o.departmentId]) ||
-      'Only the department the order was assigned to responds to it 仅被督办部门可办理',
+      memberOf(user, [o.departmentId]) || {
+        zh: '仅被督办部门可办理',
+        en: 'Only the department the order was assigned to responds to it',
+      },
     /** The planning office verifies: closes (销号) or returns the order. */
     verify: (user) =>
-      user.role === 'admin' || 'Only the planning office verifies a supervision order 核查由规划主管部门办理',
+      user.role === 'admin' || {
+        zh: '核查由规划主管部门办理',
+        en: 'Only the planning office verifies a supervision order',
+      },
     /** The order's department, the planning office and assessors see it. */
     read: (user, o) =>
-      user.role !== 'department' || memberOf(user, [o.departmentId]) || 'Not an order of your department',
+      user.role !== 'department' ||
+      memberOf(user, [o.departmentId]) || { zh: '非本部门督办单', en: 'Not an order of your department' },
   },
   department: {
     /** Templates and overdue milestones: department users see their own departments only. */
@@ -161,7 +184,7 @@ const RULES = {
     /** Values come in from the departments themselves, each for its own department. */
     uploadValues: (user, d) =>
       user.role !== 'department'
-        ? 'Only department users upload values 仅责任部门可填报'
+        ? { zh: '仅责任部门可填报', en: 'Only department users upload values' }
         : ownDepartmentOrOffice(user, d),
   },
 } satisfies { [K in SubjectKind]: Record<string, Rule<Subjects[K]>> };
@@ -182,7 +205,7 @@ function decide<K extends SubjectKind>(
 
 /** The user, or `unauthenticated` for the anonymous. */
 export function signedIn(user: SessionUser | null): SessionUser {
-  if (!user) throw new LantuError('unauthenticated', 'Log in first 请先登录');
+  if (!user) throw new LantuError('unauthenticated', { zh: '请先登录', en: 'Log in first' });
   return user;
 }
 

@@ -1,5 +1,5 @@
 /** The one way the workspace talks to the server: same origin, JSON, CSRF header on writes. */
-import { documentLang, pickHalf } from './bilingual.ts';
+import { documentLang, isBilingual, messageFor, type Bilingual } from './bilingual.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -7,9 +7,10 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Both languages, when the server wrote the message in both: `message` is then the UI language's. */
+    readonly messages?: Bilingual,
   ) {
-    // the server writes its messages in both languages; the screen shows its own language's half
-    super(pickHalf(message, documentLang()));
+    super(messageFor({ message, messages }, documentLang()));
     this.name = 'ApiError';
   }
 }
@@ -21,11 +22,18 @@ export function setCsrfToken(token: string | null): void {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; details?: unknown };
+  error?: { code?: string; message?: string; messages?: unknown; details?: unknown };
 }
 
 function isErrorBody(x: unknown): x is ErrorBody {
   return typeof x === 'object' && x !== null && 'error' in x;
+}
+
+/** The ApiError for a refused request's body (the server's `{ error: { code, message, messages } }`). */
+function errorFromBody(status: number, statusText: string, data: unknown): ApiError {
+  const e = isErrorBody(data) ? data.error : undefined;
+  const messages = isBilingual(e?.messages) ? e.messages : undefined;
+  return new ApiError(status, e?.code ?? `http_${status}`, e?.message ?? statusText, e?.details, messages);
 }
 
 export async function api<T>(
@@ -58,10 +66,7 @@ export async function api<T>(
       data = null;
     }
   }
-  if (!res.ok) {
-    const e = isErrorBody(data) ? data.error : undefined;
-    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText, e?.details);
-  }
+  if (!res.ok) throw errorFromBody(res.status, res.statusText, data);
   return data as T;
 }
 
@@ -76,10 +81,7 @@ export async function upload<T>(path: string, form: FormData): Promise<T> {
     throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
   }
   const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = isErrorBody(data) ? data.error : undefined;
-    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText, e?.details);
-  }
+  if (!res.ok) throw errorFromBody(res.status, res.statusText, data);
   return data as T;
 }
 
@@ -111,10 +113,7 @@ export function uploadWithProgress<T>(
         resolve(data as T);
         return;
       }
-      const e = isErrorBody(data) ? data.error : undefined;
-      reject(
-        new ApiError(xhr.status, e?.code ?? `http_${xhr.status}`, e?.message ?? xhr.statusText, e?.details),
-      );
+      reject(errorFromBody(xhr.status, xhr.statusText, data));
     };
     xhr.send(body);
   });

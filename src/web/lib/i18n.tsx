@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import zh from '../locales/zh-CN.json';
 import en from '../locales/en.json';
-import { pickHalf } from './bilingual.ts';
+import { messageFor, type ServerMessage } from './bilingual.ts';
 
 export type Lang = 'zh-CN' | 'en';
 export type MessageKey = keyof typeof zh;
@@ -33,8 +33,8 @@ interface I18n {
   t: Translate;
   /** Picks the language's half of a bilingual API text. */
   pick: (b: { zh: string; en: string } | null | undefined) => string;
-  /** The language's half of a server text written in both ("English 中文", "中文 / English"). */
-  half: (text: string) => string;
+  /** A server message (`{ message, messages }`) in this language: its own field, else the text as sent. */
+  said: (m: ServerMessage | null | undefined) => string;
 }
 
 const Ctx = createContext<I18n | null>(null);
@@ -63,7 +63,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang,
       t,
       pick: (b) => (b ? (lang === 'en' ? b.en : b.zh) : ''),
-      half: (text) => pickHalf(text, lang),
+      said: (m) => (m ? messageFor(m, lang) : ''),
     };
   }, [lang, setLang]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

@@ -18,10 +18,10 @@ export const RESET_LINK_HOURS = 24;
 
 function checkNewPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new LantuError(
-      'validation_failed',
-      `Password must have at least ${MIN_PASSWORD_LENGTH} characters 密码至少${MIN_PASSWORD_LENGTH}位`,
-    );
+    throw new LantuError('validation_failed', {
+      zh: `密码至少${MIN_PASSWORD_LENGTH}位`,
+      en: `Password must have at least ${MIN_PASSWORD_LENGTH} characters`,
+    });
   }
 }
 
@@ -52,19 +52,23 @@ export async function changePassword(
   signOn?: OidcSettings | null,
 ): Promise<void> {
   const account = await accountsRepository.find(db, user.id);
-  if (!account) throw new LantuError('unauthenticated', 'Log in first 请先登录');
+  if (!account) throw new LantuError('unauthenticated', { zh: '请先登录', en: 'Log in first' });
   refuseLocalPassword(signOn, account.email);
   if (!(await verifyPassword(account.passwordHash, current))) {
-    throw new LantuError('validation_failed', 'The current password is wrong 当前密码不正确', {
-      field: 'current',
-    });
+    throw new LantuError(
+      'validation_failed',
+      { zh: '当前密码不正确', en: 'The current password is wrong' },
+      {
+        field: 'current',
+      },
+    );
   }
   checkNewPassword(next);
   if (current === next)
-    throw new LantuError(
-      'validation_failed',
-      'Choose a password different from the current one 新密码不能与原密码相同',
-    );
+    throw new LantuError('validation_failed', {
+      zh: '新密码不能与原密码相同',
+      en: 'Choose a password different from the current one',
+    });
   const hash = await hashPassword(next);
   await db.transaction(async (tx) => {
     await accountsRepository.setPassword(tx, user.id, hash);
@@ -135,9 +139,13 @@ export async function issuePasswordReset(
 }
 
 const badLink = () =>
-  new LantuError('validation_failed', 'This link is invalid, used or expired 链接无效、已使用或已过期', {
-    field: 'token',
-  });
+  new LantuError(
+    'validation_failed',
+    { zh: '链接无效、已使用或已过期', en: 'This link is invalid, used or expired' },
+    {
+      field: 'token',
+    },
+  );
 
 export async function resetLinkIsValid(db: Db, token: string): Promise<boolean> {
   return accountsRepository.resetIsValid(db, hashToken(token));
@@ -175,12 +183,15 @@ export async function setAccountDisabled(
 ): Promise<void> {
   const account = await target(db, userId);
   if (disabled && userId === admin.id)
-    throw new LantuError('conflict', 'You cannot disable your own account 不能停用自己的账号');
+    throw new LantuError('conflict', { zh: '不能停用自己的账号', en: 'You cannot disable your own account' });
   await db.transaction(async (tx) => {
     await accountsRepository.setDisabled(tx, userId, disabled);
     if (disabled) {
       if (account.role === 'admin' && (await accountsRepository.countActiveAdmins(tx)) === 0)
-        throw new LantuError('conflict', 'This is the last active admin account 不能停用最后一个管理员账号');
+        throw new LantuError('conflict', {
+          zh: '不能停用最后一个管理员账号',
+          en: 'This is the last active admin account',
+        });
       await accountsRepository.endSessions(tx, userId);
     }
     await audit(tx, admin, disabled ? 'disable' : 'enable', userId, { email: account.email });

@@ -22,13 +22,14 @@ export interface LoginResult {
   expiresAt: Date;
 }
 
-const badCredentials = () => new LantuError('unauthenticated', 'Wrong email or password 邮箱或密码错误');
+const badCredentials = () =>
+  new LantuError('unauthenticated', { zh: '邮箱或密码错误', en: 'Wrong email or password' });
 /** One message for every lock, so it never tells whether the account exists. */
 const tooManyFailures = () =>
-  new LantuError(
-    'rate_limited',
-    'Too many failed logins; try again in 15 minutes 登录失败次数过多，请15分钟后再试',
-  );
+  new LantuError('rate_limited', {
+    zh: '登录失败次数过多，请15分钟后再试',
+    en: 'Too many failed logins; try again in 15 minutes',
+  });
 
 /**
  * Lock-outs key on the account *and* the client: an attacker elsewhere can exhaust only their own tries, never
@@ -90,10 +91,10 @@ export async function login(
   }
   // Said only to someone who knows the password, so it reveals nothing about which accounts exist.
   if (user.disabledAt) {
-    throw new LantuError(
-      'forbidden',
-      'This account is disabled; ask the planning office 账号已停用，请联系规划主管部门',
-    );
+    throw new LantuError('forbidden', {
+      zh: '账号已停用，请联系规划主管部门',
+      en: 'This account is disabled; ask the planning office',
+    });
   }
   // Always a fresh token: a session id planted before login is never upgraded (no fixation).
   const token = newToken();

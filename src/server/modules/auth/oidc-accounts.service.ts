@@ -25,19 +25,24 @@ export async function grantRole(
   input: { role: Role; departments: string[] },
 ): Promise<SessionUser> {
   if (input.role === 'department' && input.departments.length === 0)
-    throw new LantuError('validation_failed', 'A department user needs at least one department 请选择部门', {
-      field: 'departments',
-    });
+    throw new LantuError(
+      'validation_failed',
+      { zh: '请选择部门', en: 'A department user needs at least one department' },
+      {
+        field: 'departments',
+      },
+    );
   return db.transaction(async (tx) => {
     const pending = await oidcRepository.takePending(tx, pendingId);
     if (!pending) throw notFound('Pending sign-on account', pendingId);
     const email = pending.email && pending.emailVerified ? pending.email : `${pending.subject}@sso.invalid`;
     if (await usersRepository.findByEmail(tx, email))
-      throw new LantuError('conflict', `A user ${email} already exists 该邮箱已有账号`);
+      throw new LantuError('conflict', { zh: '该邮箱已有账号', en: `A user ${email} already exists` });
     const known = new Map((await departmentsRepository.list(tx)).map((d) => [d.code, d.id]));
     const departmentIds = input.departments.map((code) => {
       const id = known.get(code);
-      if (!id) throw new LantuError('validation_failed', `Unknown department ${code} 部门不存在`);
+      if (!id)
+        throw new LantuError('validation_failed', { zh: '部门不存在', en: `Unknown department ${code}` });
       return id;
     });
     const id = await usersRepository.insert(tx, {

@@ -207,7 +207,10 @@ export function refuseLocalPassword(settings: OidcSettings | null | undefined, e
   if (!settings?.ssoOnly || settings.breakGlass.has(email.trim().toLowerCase())) return;
   throw new LantuError(
     'forbidden',
-    'Passwords are disabled here; sign in with government ID 本系统已启用统一身份认证，请使用统一身份认证登录',
+    {
+      zh: '本系统已启用统一身份认证，请使用统一身份认证登录',
+      en: 'Passwords are disabled here; sign in with government ID',
+    },
     { signOn: 'oidc' },
   );
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/db.types.ts';
 import { observationsRepository } from '../../../db/repositories/observations.repository.ts';
 import { reportingRepository } from '../../../db/repositories/reporting.repository.ts';
-import { LantuError } from '../../../domain/errors.ts';
+import { LantuError, type Bilingual } from '../../../domain/errors.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { authorize } from '../../policies/policy.ts';
 import { getPlan } from '../plans/plans.service.ts';
@@ -10,7 +10,7 @@ import { moveObservation } from './observations.service.ts';
 export interface BulkResult {
   id: string;
   status: 'approved' | 'submitted' | 'refused';
-  error: { code: string; message: string } | null;
+  error: { code: string; message: string; messages?: Bilingual } | null;
 }
 
 /**
@@ -31,7 +31,8 @@ async function moveEach(
       out.push({ id, status: action === 'approve' ? 'approved' : 'submitted', error: null });
     } catch (e) {
       if (!(e instanceof LantuError)) throw e;
-      out.push({ id, status: 'refused', error: { code: e.code, message: e.message } });
+      const messages = e.messages ? { messages: e.messages } : {};
+      out.push({ id, status: 'refused', error: { code: e.code, message: e.message, ...messages } });
     }
   }
   return out;

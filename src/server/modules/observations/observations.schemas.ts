@@ -135,7 +135,10 @@ export const bulkApproveSchema = z
 const bulkItemSchema = z.object({
   id: z.uuid(),
   status: z.enum(['approved', 'submitted', 'refused']),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: z
+    .object({ code: z.string(), message: z.string(), messages: bilingual.optional() })
+    .nullable()
+    .openapi({ description: 'Why the value was refused; `messages` holds each language, as in Error' }),
 });
 
 export const bulkApproveResultSchema = z

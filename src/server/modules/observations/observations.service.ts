@@ -77,21 +77,16 @@ function checked(
   history: number[],
 ): Bilingual[] {
   if ((value === null || value === undefined) && !text?.trim()) {
-    throw new LantuError('validation_failed', 'Give a value or a text 请填写数值或文字说明');
+    throw new LantuError('validation_failed', { zh: '请填写数值或文字说明', en: 'Give a value or a text' });
   }
   if (value === null) {
     const errors = checkText(ind.kind as TargetKind, text ?? '');
-    if (errors.length > 0)
-      throw new LantuError('validation_failed', errors.map((e) => `${e.en} ${e.zh}`).join('; '), errors);
+    if (errors.length > 0) throw new LantuError('validation_failed', errors, errors);
     return [];
   }
   const result = checkValue({ value, unit: ind.unit, kind: ind.kind as TargetKind, history });
   if (result.errors.length > 0) {
-    throw new LantuError(
-      'validation_failed',
-      result.errors.map((e) => `${e.en} ${e.zh}`).join('; '),
-      result.errors,
-    );
+    throw new LantuError('validation_failed', result.errors, result.errors);
   }
   return result.warnings;
 }
@@ -137,17 +132,20 @@ export async function createObservation(
       if (latest && latest.status !== 'approved') {
         throw new LantuError(
           'conflict',
-          `A ${latest.status} value for ${input.period} exists; edit or submit it 已有未审核数据`,
+          {
+            zh: '已有未审核数据',
+            en: `A ${latest.status} value for ${input.period} exists; edit or submit it`,
+          },
           {
             observationId: latest.id,
           },
         );
       }
       if (latest && !input.reason?.trim()) {
-        throw new LantuError(
-          'validation_failed',
-          'Correcting an approved value needs a reason 更正已审核数据需说明理由',
-        );
+        throw new LantuError('validation_failed', {
+          zh: '更正已审核数据需说明理由',
+          en: 'Correcting an approved value needs a reason',
+        });
       }
       const newId = await observationsRepository.insert(tx, {
         indicatorId: ind.id,
@@ -185,10 +183,10 @@ export async function createObservation(
   } catch (e) {
     // Two writers raced for the same version number: the second one is told, nothing is half-written.
     if (isUniqueViolation(e))
-      throw new LantuError(
-        'conflict',
-        'Someone else saved this value at the same moment; reload 数据已被他人修改',
-      );
+      throw new LantuError('conflict', {
+        zh: '数据已被他人修改',
+        en: 'Someone else saved this value at the same moment; reload',
+      });
     throw e;
   }
 }
@@ -216,7 +214,10 @@ export async function updateObservation(
   );
   const updated = await db.transaction(async (tx) => {
     if (!(await observationsRepository.updateDraft(tx, id, { value, text, note }))) {
-      throw new LantuError('conflict', 'This value changed status meanwhile; reload 状态已变化');
+      throw new LantuError('conflict', {
+        zh: '状态已变化',
+        en: 'This value changed status meanwhile; reload',
+      });
     }
     await auditRepository.append(tx, {
       ...actorOf(user),
@@ -247,13 +248,16 @@ export async function moveObservation(
   const next = nextStatus(current.status, action);
   if (!next.ok) throw next.error;
   if (action === 'return' && !reason?.trim())
-    throw new LantuError('validation_failed', 'Say why the value is returned 请填写退回理由');
+    throw new LantuError('validation_failed', { zh: '请填写退回理由', en: 'Say why the value is returned' });
   if (action === 'submit' && !current.note && current.kind === 'actual') {
     const verdict = await verdictWithCandidate(db, ind.planId, ind.code, current);
     if (verdict === 'lagging' || verdict === 'not_achieved') {
       throw new LantuError(
         'validation_failed',
-        'This value makes the indicator lag behind; add a note explaining why before submitting 该数值将导致指标滞后，请填写说明',
+        {
+          zh: '该数值将导致指标滞后，请填写说明',
+          en: 'This value makes the indicator lag behind; add a note explaining why before submitting',
+        },
         { verdict },
       );
     }
@@ -263,10 +267,10 @@ export async function moveObservation(
     if (
       !(await observationsRepository.transition(tx, id, from, next.value, user.id, reason?.trim() ?? null))
     ) {
-      throw new LantuError(
-        'conflict',
-        `This value was already ${action === 'submit' ? 'submitted' : 'handled'} by someone else 已被他人处理`,
-      );
+      throw new LantuError('conflict', {
+        zh: '已被他人处理',
+        en: `This value was already ${action === 'submit' ? 'submitted' : 'handled'} by someone else`,
+      });
     }
     await auditRepository.append(tx, {
       ...actorOf(user),

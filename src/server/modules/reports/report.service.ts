@@ -78,7 +78,10 @@ export async function buildLiveReport(
   let assessment: ReportInput['assessment'] = null;
   if (q.assessment) {
     if (!user)
-      throw new LantuError('unauthenticated', 'Log in to include the department assessment 请先登录');
+      throw new LantuError('unauthenticated', {
+        zh: '请先登录',
+        en: 'Log in to include the department assessment',
+      });
     authorize(user, 'reportAssessment', 'office');
     const a = await assessDepartments(db, user, planId, { year: q.year });
     assessment = {
@@ -137,7 +140,10 @@ export async function buildSnapshotReport(
   if (frozen === undefined) {
     throw new LantuError(
       'conflict',
-      'This snapshot was frozen before reports could be drawn from snapshots; freeze a new one 该快照不含报告数据，请重新生成评估快照',
+      {
+        zh: '该快照不含报告数据，请重新生成评估快照',
+        en: 'This snapshot was frozen before reports could be drawn from snapshots; freeze a new one',
+      },
       {
         snapshotId,
       },

@@ -38,6 +38,10 @@ export const uploadReportSchema = z
         period: z.string(),
         status: z.enum(['saved', 'error', 'unchanged']),
         message: z.string(),
+        messages: z
+          .object({ zh: z.string(), en: z.string() })
+          .optional()
+          .openapi({ description: 'The message in each language, when written in both' }),
       }),
     ),
   })

@@ -43,16 +43,16 @@ export async function templatePlan(db: Queryable, planId: string | undefined): P
     const plan = plans.find((p) => p.id === planId);
     if (plan) return plan;
     if (await plansRepository.findById(db, planId)) {
-      throw new LantuError(
-        'conflict',
-        'This plan has a newer version; download a new template 规划已更新版本，请重新下载模板',
-      );
+      throw new LantuError('conflict', {
+        zh: '规划已更新版本，请重新下载模板',
+        en: 'This plan has a newer version; download a new template',
+      });
     }
     throw notFound('Plan', planId);
   }
   const masters = plans.filter((p) => p.parentId === null).sort((a, b) => b.periodStart - a.periodStart);
   const plan = masters[0] ?? plans[0];
-  if (!plan) throw new LantuError('not_found', 'No plan loaded 尚无规划');
+  if (!plan) throw new LantuError('not_found', { zh: '尚无规划', en: 'No plan loaded' });
   return plan;
 }
 

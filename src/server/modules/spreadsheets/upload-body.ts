@@ -34,7 +34,10 @@ export const uploadLimit: MiddlewareHandler<AppEnv> = bodyLimit({
   maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
   onError: (c) =>
     c.json(
-      errorBody('payload_too_large', `The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 文件过大`),
+      errorBody('payload_too_large', {
+        zh: '文件过大',
+        en: `The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`,
+      }),
       413,
     ),
 });
@@ -42,10 +45,10 @@ export const uploadLimit: MiddlewareHandler<AppEnv> = bodyLimit({
 /** The bytes of the uploaded file; names other than .xlsx are refused before reading them. */
 export async function uploadedBytes(file: File): Promise<Uint8Array> {
   if (file.size > MAX_UPLOAD_BYTES) {
-    throw new LantuError(
-      'payload_too_large',
-      `The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 文件过大`,
-    );
+    throw new LantuError('payload_too_large', {
+      zh: `文件过大`,
+      en: `The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`,
+    });
   }
   if (file.name && !/\.xlsx$/i.test(file.name)) {
     throw new LantuError(

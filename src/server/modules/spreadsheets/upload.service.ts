@@ -2,7 +2,13 @@ import type { Db } from '../../../db/db.types.ts';
 import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { reportingRepository } from '../../../db/repositories/reporting.repository.ts';
 import { nestedDb, withSavepoint } from '../../../db/savepoint.ts';
-import { isLantuError, LantuError } from '../../../domain/errors.ts';
+import {
+  bilingualList,
+  isLantuError,
+  joinBilingual,
+  LantuError,
+  type Bilingual,
+} from '../../../domain/errors.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { authorize } from '../../policies/policy.ts';
 import { createObservation, updateObservation } from '../observations/observations.service.ts';
@@ -14,7 +20,15 @@ export interface UploadRow {
   code: string;
   period: string;
   status: 'saved' | 'error' | 'unchanged';
+  /** "English 中文" in one string, as the error body's `message`. */
   message: string;
+  /** The same in each language, when the row has a message written in both. */
+  messages?: Bilingual;
+}
+
+/** A row's message: the one string and each language. */
+function said(m: Bilingual | readonly Bilingual[]): { message: string; messages: Bilingual } {
+  return { message: joinBilingual(m), messages: Array.isArray(m) ? bilingualList(m) : (m as Bilingual) };
 }
 
 export interface UploadReport {
@@ -32,8 +46,10 @@ interface CellWork {
   existing: { id: string; status: string } | null;
 }
 
-const NEEDS_REASON =
-  'Correcting an approved value needs a reason: write it in this row’s column “说明/更正原因 note / reason” 更正已审核数据须在本行“说明/更正原因”列填写理由';
+const NEEDS_REASON = {
+  zh: '更正已审核数据须在本行“说明/更正原因”列填写理由',
+  en: 'Correcting an approved value needs a reason: write it in this row’s column “说明/更正原因 note / reason”',
+};
 
 /** Thrown inside the transaction to undo every row when the sheet has errors. */
 class Rollback extends Error {}
@@ -71,10 +87,10 @@ export async function uploadValues(
   const departmentCode = metaOf('department');
   const ws = wb.getWorksheet(DATA_SHEET);
   if (!ws || !planId || !departmentCode) {
-    throw new LantuError(
-      'validation_failed',
-      'Not a lantu template: download one from /api/templates/{department}.xlsx and fill it in 请使用下载的填报模板',
-    );
+    throw new LantuError('validation_failed', {
+      zh: '请使用下载的填报模板',
+      en: 'Not a lantu template: download one from /api/templates/{department}.xlsx and fill it in',
+    });
   }
   authorize(user, 'uploadValues', 'department', { code: departmentCode });
   const ctx = await templateContext(db, user, departmentCode, planId);
@@ -98,7 +114,10 @@ export async function uploadValues(
     if (col > FIXED_COLUMNS && /更正原因|reason/i.test(cellText(cell))) reasonColumn = col;
   });
   if (periodColumns.length === 0) {
-    throw new LantuError('validation_failed', `Row ${HEADER_ROWS} has no period columns 表头缺少年份列`);
+    throw new LantuError('validation_failed', {
+      zh: `第${HEADER_ROWS}行表头缺少年份列`,
+      en: `Row ${HEADER_ROWS} has no period columns`,
+    });
   }
 
   const rows: UploadRow[] = [];
@@ -115,7 +134,7 @@ export async function uploadValues(
           code: '',
           period: '',
           status: 'error',
-          message: 'Values without an indicator code 缺少编码',
+          ...said({ zh: '缺少编码', en: 'Values without an indicator code' }),
         });
       }
       continue;
@@ -127,7 +146,10 @@ export async function uploadValues(
         code,
         period: '',
         status: 'error',
-        message: `${code} is not an indicator of ${ctx.department.code} in this plan 非本部门指标`,
+        ...said({
+          zh: '非本部门指标',
+          en: `${code} is not an indicator of ${ctx.department.code} in this plan`,
+        }),
       });
       continue;
     }
@@ -137,7 +159,7 @@ export async function uploadValues(
         code,
         period: '',
         status: 'error',
-        message: `${code} is already on row ${seen.get(code)} 编码重复`,
+        ...said({ zh: '编码重复', en: `${code} is already on row ${seen.get(code)}` }),
       });
       continue;
     }
@@ -152,7 +174,7 @@ export async function uploadValues(
       if (existing && existing.value === value && (existing.text ?? null) === text) continue;
       if (existing?.status === 'approved' && !note) {
         line.status = 'error';
-        line.message = NEEDS_REASON;
+        Object.assign(line, said(NEEDS_REASON));
         continue;
       }
       work.push({ line, indicatorId: ind.id, value, text, note, existing });
@@ -183,12 +205,13 @@ export async function uploadValues(
                 }),
           );
           w.line.status = 'saved';
-          w.line.message = result.warnings.map((x) => `${x.en} ${x.zh}`).join('; ');
+          if (result.warnings.length > 0) Object.assign(w.line, said(result.warnings));
           saved++;
         } catch (e) {
           if (!isLantuError(e)) throw e;
           w.line.status = 'error';
           w.line.message = e.message;
+          if (e.messages) w.line.messages = e.messages;
         }
       }
       const failed = failedBeforeSave || rows.some((r) => r.status === 'error');
@@ -208,8 +231,13 @@ export async function uploadValues(
     for (const r of rows) {
       if (r.status === 'saved') {
         r.status = 'unchanged';
-        r.message =
-          'Valid, not saved: other rows have errors (send keepValid=true to keep valid rows) 其他行有误，未保存';
+        Object.assign(
+          r,
+          said({
+            zh: '其他行有误，未保存',
+            en: 'Valid, not saved: other rows have errors (send keepValid=true to keep valid rows)',
+          }),
+        );
       }
     }
     return { ok: false, rows };

@@ -47,7 +47,10 @@ const writeErrors = {
 const evidenceLimit: MiddlewareHandler<AppEnv> = bodyLimit({
   maxSize: MAX_EVIDENCE_BYTES + 64 * 1024,
   onError: () => {
-    throw new LantuError('payload_too_large', 'An evidence file may be at most 20 MB 佐证材料不超过20MB');
+    throw new LantuError('payload_too_large', {
+      zh: '佐证材料不超过20MB',
+      en: 'An evidence file may be at most 20 MB',
+    });
   },
 });
 

@@ -195,11 +195,17 @@ export async function addEvidence(db: Db, user: SessionUser, reportId: string, f
   if (!report) throw notFound('Task report', reportId);
   authorize(user, 'report', 'task', await nodeOr404(db, report.nodeId));
   if (file.size > MAX_EVIDENCE_BYTES)
-    throw new LantuError('payload_too_large', 'An evidence file may be at most 20 MB 佐证材料不超过20MB');
+    throw new LantuError('payload_too_large', {
+      zh: '佐证材料不超过20MB',
+      en: 'An evidence file may be at most 20 MB',
+    });
   const content = new Uint8Array(await file.arrayBuffer());
   // An empty file proves nothing (a failed export, a wrong pick): refused before anything is stored.
   if (content.byteLength === 0)
-    throw new LantuError('validation_failed', 'The evidence file is empty (0 bytes) 佐证材料为空文件');
+    throw new LantuError('validation_failed', {
+      zh: '佐证材料为空文件',
+      en: 'The evidence file is empty (0 bytes)',
+    });
   const sha256 = createHash('sha256').update(content).digest('hex');
   const filename = cleanFilename(file.name);
   const contentType = safeContentType(file.type || 'application/octet-stream');
@@ -244,7 +250,7 @@ export async function listOverdue(
   if (code === null && user.role === 'department') {
     // A department user's own department is the default, when there is only one.
     if (user.departments.length !== 1)
-      throw new LantuError('validation_failed', 'Name the department 请指定部门');
+      throw new LantuError('validation_failed', { zh: '请指定部门', en: 'Name the department' });
     code = user.departments[0]!.code;
   }
   if (code !== null) authorize(user, 'seeWork', 'department', { code });

@@ -22,7 +22,7 @@ export function SheetRoundTrip({
   planId: string;
   departments: { code: string; name: string }[];
 }) {
-  const { t, half } = useI18n();
+  const { t, said } = useI18n();
   const deptName = useDepartmentName();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -116,8 +116,7 @@ export function SheetRoundTrip({
                 },
                 {
                   title: t('sheet.message'),
-                  dataIndex: 'message',
-                  render: (m: string | null | undefined) => (m ? half(m) : ''),
+                  render: (_, r) => said(r),
                 },
               ]}
             />

@@ -7,7 +7,11 @@ import { invalidateAfterValueWrite } from '../observations/mutations.ts';
 
 interface Result {
   submitted: number;
-  items: { id: string; status: string; error: { message: string } | null }[];
+  items: {
+    id: string;
+    status: string;
+    error: { message: string; messages?: { zh: string; en: string } } | null;
+  }[];
 }
 
 /**
@@ -15,7 +19,7 @@ interface Result {
  * audits each one by one and says which it refused (a value that makes its indicator lag needs a note).
  */
 export function SubmitDrafts({ planId, drafts }: { planId: string; drafts: number }) {
-  const { t, half } = useI18n();
+  const { t, said } = useI18n();
   const { message, notification } = App.useApp();
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
@@ -31,7 +35,7 @@ export function SubmitDrafts({ planId, drafts }: { planId: string; drafts: numbe
       if (refused.length > 0)
         notification.warning({
           title: t('entry.submitAllRefused'),
-          description: refused.map((i) => half(i.error?.message ?? '')).join('\n'),
+          description: refused.map((i) => said(i.error)).join('\n'),
         });
       invalidateAfterValueWrite(qc, planId, 'all', false);
     } catch (err) {
