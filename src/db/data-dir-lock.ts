@@ -93,8 +93,10 @@ function busy(other: LockRecord, dir: string): LantuError {
     return new LantuError('conflict', SERVE_RUNNING_MESSAGE, { dir, pid: other.pid });
   return new LantuError(
     'conflict',
-    `${other.name} (pid ${other.pid}) is using this data directory; wait for it to finish ` +
-      `(另一个 lantu 命令正在使用此数据目录，请等待其结束)`,
+    {
+      zh: `(另一个 lantu 命令正在使用此数据目录，请等待其结束)`,
+      en: `${other.name} (pid ${other.pid}) is using this data directory; wait for it to finish`,
+    },
     { dir, pid: other.pid },
   );
 }

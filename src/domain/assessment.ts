@@ -55,19 +55,22 @@ export function checkAssessmentConfig(c: AssessmentConfig): AssessmentConfig {
   for (const k of ASSESSMENT_CRITERIA) {
     const w = c.weights[k];
     if (!Number.isFinite(w) || w < 0)
-      throw new LantuError('validation_failed', `The weight of ${k} must be a number ≥ 0 权重须为非负数`);
+      throw new LantuError('validation_failed', {
+        zh: '权重须为非负数',
+        en: `The weight of ${k} must be a number ≥ 0`,
+      });
   }
   const total = ASSESSMENT_CRITERIA.reduce((s, k) => s + c.weights[k], 0);
   if (Math.abs(total - 100) > 1e-9)
-    throw new LantuError(
-      'validation_failed',
-      `The weights add up to ${round2(total)}, not 100 各项权重之和须为100（现为${round2(total)}）`,
-    );
+    throw new LantuError('validation_failed', {
+      zh: `各项权重之和须为100（现为${round2(total)}）`,
+      en: `The weights add up to ${round2(total)}, not 100`,
+    });
   if (!Number.isFinite(c.bindingWeight) || c.bindingWeight < 1)
-    throw new LantuError(
-      'validation_failed',
-      'The binding weight must be at least 1 约束性指标权重倍数不得小于1',
-    );
+    throw new LantuError('validation_failed', {
+      zh: '约束性指标权重倍数不得小于1',
+      en: 'The binding weight must be at least 1',
+    });
   return c;
 }
 
@@ -218,11 +221,12 @@ export function scoreDepartments(facts: AssessmentFacts, config: AssessmentConfi
 /** An adjustment the assessment team may record: a non-zero number of points within ±100, with a reason. */
 export function checkAdjustment(a: { points: number; reason: string }): { points: number; reason: string } {
   if (!Number.isFinite(a.points) || a.points === 0 || Math.abs(a.points) > 100)
-    throw new LantuError(
-      'validation_failed',
-      'An adjustment is a non-zero number of points within ±100 调整分值须在±100以内且不为0',
-    );
+    throw new LantuError('validation_failed', {
+      zh: '调整分值须在±100以内且不为0',
+      en: 'An adjustment is a non-zero number of points within ±100',
+    });
   const reason = a.reason.trim();
-  if (!reason) throw new LantuError('validation_failed', 'An adjustment needs a reason 调整须说明理由');
+  if (!reason)
+    throw new LantuError('validation_failed', { zh: '调整须说明理由', en: 'An adjustment needs a reason' });
   return { points: a.points, reason };
 }

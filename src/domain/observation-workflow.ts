@@ -11,10 +11,10 @@ export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 export function nextStatus(current: ObservationStatus, action: WorkflowAction): Result<ObservationStatus> {
   if (current === 'approved') {
     return fail(
-      new LantuError(
-        'conflict',
-        'This value is approved and locked; submit a correction as a new version 已审核数据已锁定，请提交更正版本',
-      ),
+      new LantuError('conflict', {
+        zh: '已审核数据已锁定，请提交更正版本',
+        en: 'This value is approved and locked; submit a correction as a new version',
+      }),
     );
   }
   switch (action) {
@@ -30,7 +30,10 @@ export function nextStatus(current: ObservationStatus, action: WorkflowAction): 
 }
 
 function wrong(current: ObservationStatus, action: WorkflowAction): LantuError {
-  return new LantuError('conflict', `Cannot ${action} a value that is ${current} 当前状态不允许此操作`);
+  return new LantuError('conflict', {
+    zh: '当前状态不允许此操作',
+    en: `Cannot ${action} a value that is ${current}`,
+  });
 }
 
 /** "2024", "2024Q2" or "2024-05" → its year and the date the period ends. */

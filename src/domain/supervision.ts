@@ -107,37 +107,43 @@ export function transition(
     throw new LantuError(
       'forbidden',
       t.actor === 'office'
-        ? 'Only the planning office verifies and closes or returns an order 核查、销号、退回由规划主管部门办理'
-        : 'Only the order’s department acknowledges it and reports on it 签收与整改由责任部门办理',
+        ? {
+            zh: '核查、销号、退回由规划主管部门办理',
+            en: 'Only the planning office verifies and closes or returns an order',
+          }
+        : {
+            zh: '签收与整改由责任部门办理',
+            en: 'Only the order’s department acknowledges it and reports on it',
+          },
     );
   if (!t.from.includes(status))
-    throw new LantuError(
-      'conflict',
-      `The order is ${STATUS_LABELS[status].en}; “${ACTION_LABELS[step.action].en}” is not possible now 当前状态（${STATUS_LABELS[status].zh}）不能${ACTION_LABELS[step.action].zh}`,
-    );
+    throw new LantuError('conflict', {
+      zh: `当前状态（${STATUS_LABELS[status].zh}）不能${ACTION_LABELS[step.action].zh}`,
+      en: `The order is ${STATUS_LABELS[status].en}; “${ACTION_LABELS[step.action].en}” is not possible now`,
+    });
   const body = step.body?.trim() ?? '';
   if (step.action !== 'acknowledge' && step.action !== 'submit_plan' && !body)
-    throw new LantuError('validation_failed', 'Say what was done or why 请填写说明');
+    throw new LantuError('validation_failed', { zh: '请填写说明', en: 'Say what was done or why' });
   if (step.action === 'submit_plan') {
     const ms = step.measures ?? [];
     if (ms.length === 0)
-      throw new LantuError(
-        'validation_failed',
-        'A corrective plan needs at least one measure 整改计划至少包含一项措施',
-      );
+      throw new LantuError('validation_failed', {
+        zh: '整改计划至少包含一项措施',
+        en: 'A corrective plan needs at least one measure',
+      });
     for (const m of ms) {
       if (!m.title.trim())
-        throw new LantuError('validation_failed', 'Every measure needs a title 措施须有内容');
+        throw new LantuError('validation_failed', { zh: '措施须有内容', en: 'Every measure needs a title' });
       if (!isDay(m.dueDate))
-        throw new LantuError(
-          'validation_failed',
-          `A measure’s date must be YYYY-MM-DD (got ${m.dueDate}) 日期格式有误`,
-        );
+        throw new LantuError('validation_failed', {
+          zh: '日期格式有误',
+          en: `A measure’s date must be YYYY-MM-DD (got ${m.dueDate})`,
+        });
       if (m.dueDate > deadline)
-        throw new LantuError(
-          'validation_failed',
-          `Measure “${m.title}” ends ${m.dueDate}, after the order’s deadline ${deadline} 措施完成时间晚于督办期限`,
-        );
+        throw new LantuError('validation_failed', {
+          zh: '措施完成时间晚于督办期限',
+          en: `Measure “${m.title}” ends ${m.dueDate}, after the order’s deadline ${deadline}`,
+        });
     }
   }
   return t.to;
@@ -186,14 +192,17 @@ export function supervisionLight(
 /** A new order's dates: the plan is due no later than the deadline, both not in the past. */
 export function checkOrderDates(planDue: string, deadline: string, today: string): void {
   if (!isDay(planDue) || !isDay(deadline))
-    throw new LantuError('validation_failed', 'Dates must be YYYY-MM-DD 日期格式有误');
+    throw new LantuError('validation_failed', { zh: '日期格式有误', en: 'Dates must be YYYY-MM-DD' });
   if (deadline < today)
-    throw new LantuError('validation_failed', `The deadline ${deadline} has passed 督办期限不能早于今天`);
+    throw new LantuError('validation_failed', {
+      zh: '督办期限不能早于今天',
+      en: `The deadline ${deadline} has passed`,
+    });
   if (planDue > deadline)
-    throw new LantuError(
-      'validation_failed',
-      `The corrective plan (${planDue}) must be due before the deadline (${deadline}) 整改计划提交时间不能晚于督办期限`,
-    );
+    throw new LantuError('validation_failed', {
+      zh: '整改计划提交时间不能晚于督办期限',
+      en: `The corrective plan (${planDue}) must be due before the deadline (${deadline})`,
+    });
 }
 
 /** For the 考核 and the 通报: closed by the deadline. */

@@ -136,12 +136,15 @@ export function effectiveRules(stored: readonly WarningRule[]): WarningRule[] {
 /** A rule the office may save: finite thresholds, yellow no higher than red. */
 export function checkRule(r: WarningRule): WarningRule {
   if (!Number.isFinite(r.yellow) || !Number.isFinite(r.red))
-    throw new LantuError('validation_failed', `Thresholds of ${r.kind} must be numbers 阈值须为数字`);
+    throw new LantuError('validation_failed', {
+      zh: '阈值须为数字',
+      en: `Thresholds of ${r.kind} must be numbers`,
+    });
   if (r.yellow > r.red)
-    throw new LantuError(
-      'validation_failed',
-      `The yellow threshold of ${r.kind} (${r.yellow}) is above the red one (${r.red}) 黄色阈值不得高于红色阈值`,
-    );
+    throw new LantuError('validation_failed', {
+      zh: '黄色阈值不得高于红色阈值',
+      en: `The yellow threshold of ${r.kind} (${r.yellow}) is above the red one (${r.red})`,
+    });
   return r;
 }
 

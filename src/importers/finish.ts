@@ -75,7 +75,10 @@ export function finishDocument(k: Skeleton, opts: BuildOptions): PlanDocument {
   if (!meta) {
     throw new LantuError(
       'not_a_plan',
-      'not a plan outline: cannot tell the plan period (no title naming the plan as 第N个五年规划/计划, no “十四五”/“十五” short name, no period such as （2021—2025年） or 2001年至2005年)',
+      {
+        zh: '不是规划纲要：无法判断规划期（标题未写明“第N个五年规划/计划”，无“十四五”“十五”等简称，也无“（2021—2025年）”“2001年至2005年”等期间）',
+        en: 'not a plan outline: cannot tell the plan period (no title naming the plan as 第N个五年规划/计划, no “十四五”/“十五” short name, no period such as （2021—2025年） or 2001年至2005年)',
+      },
       { source: null },
     );
   }

@@ -27,7 +27,10 @@ function checkLines(text: string): void {
     if (++lines > MAX_LINES) {
       throw new LantuError(
         'payload_too_large',
-        `the text has more than ${MAX_LINES} lines; a plan outline may have at most ${MAX_LINES} 行数过多（最多${MAX_LINES}行）`,
+        {
+          zh: `行数过多（最多${MAX_LINES}行）`,
+          en: `the text has more than ${MAX_LINES} lines; a plan outline may have at most ${MAX_LINES}`,
+        },
         { limit: 'lines', max: MAX_LINES },
       );
     }
@@ -168,7 +171,10 @@ export function structure(
   if (result.blocks.length > MAX_BLOCKS) {
     throw new LantuError(
       'payload_too_large',
-      `the document has ${result.blocks.length} paragraphs and tables; a plan outline may have at most ${MAX_BLOCKS} 段落过多（最多${MAX_BLOCKS}段）`,
+      {
+        zh: `段落过多（最多${MAX_BLOCKS}段）`,
+        en: `the document has ${result.blocks.length} paragraphs and tables; a plan outline may have at most ${MAX_BLOCKS}`,
+      },
       { limit: 'paragraphs', max: MAX_BLOCKS },
     );
   }
@@ -177,7 +183,10 @@ export function structure(
   if (nodes > MAX_NODES) {
     throw new LantuError(
       'payload_too_large',
-      `the outline has ${nodes} headings and tasks; a plan may have at most ${MAX_NODES} 篇章节和任务过多（最多${MAX_NODES}个）`,
+      {
+        zh: `篇章节和任务过多（最多${MAX_NODES}个）`,
+        en: `the outline has ${nodes} headings and tasks; a plan may have at most ${MAX_NODES}`,
+      },
       { limit: 'nodes', max: MAX_NODES },
     );
   }

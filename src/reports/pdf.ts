@@ -52,7 +52,10 @@ function timeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
 export function pdfUnavailable(): LantuError {
   return new LantuError(
     'service_unavailable',
-    `PDF reports need LibreOffice, which is not installed on this server (${PDF_INSTALL_HINT}); the .docx report is available 生成PDF报告需要安装LibreOffice（${PDF_INSTALL_HINT}），可先下载.docx版本`,
+    {
+      zh: `生成PDF报告需要安装LibreOffice（${PDF_INSTALL_HINT}），可先下载.docx版本`,
+      en: `PDF reports need LibreOffice, which is not installed on this server (${PDF_INSTALL_HINT}); the .docx report is available`,
+    },
     { install: PDF_INSTALL_HINT },
   );
 }
@@ -102,7 +105,10 @@ async function convert(docx: Buffer, opts: PdfOptions): Promise<Buffer> {
     if (timedOut)
       throw new LantuError(
         'service_unavailable',
-        `PDF conversion took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; try again later or download the .docx PDF转换超时，请稍后重试或下载.docx版本`,
+        {
+          zh: 'PDF转换超时，请稍后重试或下载.docx版本',
+          en: `PDF conversion took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; try again later or download the .docx`,
+        },
         { timeoutSeconds: Math.round(timeoutMs / 1000) },
       );
     let pdf: Buffer;
@@ -111,12 +117,16 @@ async function convert(docx: Buffer, opts: PdfOptions): Promise<Buffer> {
     } catch {
       throw new LantuError(
         'internal',
-        `PDF conversion failed (LibreOffice exit ${String(code)}) PDF转换失败`,
+        { zh: 'PDF转换失败', en: `PDF conversion failed (LibreOffice exit ${String(code)})` },
         { exit: code, stderr: stderr.slice(-500) },
       );
     }
     if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-')
-      throw new LantuError('internal', 'PDF conversion produced no PDF PDF转换失败', { exit: code });
+      throw new LantuError(
+        'internal',
+        { zh: 'PDF转换失败', en: 'PDF conversion produced no PDF' },
+        { exit: code },
+      );
     return pdf;
   } finally {
     await rm(dir, { recursive: true, force: true, maxRetries: 3 });

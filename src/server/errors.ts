@@ -113,6 +113,38 @@ export function validationHook(
   return c.json(errorBody('validation_failed', message, issues), 422);
 }
 
+/** The Chinese name of each kind of thing a request can name that may not exist. */
+const THING_ZH: Record<string, string> = {
+  Plan: '规划',
+  'Plan node': '规划条目',
+  Indicator: '指标',
+  Comment: '意见',
+  'Supervision order': '督办单',
+  Observation: '数据',
+  Department: '部门',
+  Warning: '预警',
+  User: '用户',
+  'Task report': '任务进展报告',
+  'Sign-on': '统一身份认证登录',
+  'Reply template': '答复模板',
+  Project: '项目',
+  'Pending sign-on account': '待开通账号',
+  Notification: '通知',
+  Milestone: '里程碑',
+  Item: '事项',
+  'Evidence file': '佐证材料',
+  'Evaluation snapshot': '评估快照',
+  'Annual target': '年度目标',
+  indicator: '指标',
+  task: '任务',
+  project: '项目',
+  node: '规划条目',
+  plan: '规划',
+};
+
 export function notFound(what: string, id: string): LantuError {
-  return new LantuError('not_found', `${what} ${id} not found`);
+  return new LantuError('not_found', {
+    zh: `${THING_ZH[what] ?? what} ${id} 不存在`,
+    en: `${what} ${id} not found`,
+  });
 }

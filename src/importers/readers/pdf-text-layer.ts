@@ -155,8 +155,10 @@ async function openDocument(task: PdfTask): Promise<PdfDoc> {
 function encrypted(why: string): LantuError {
   return new LantuError(
     'unsupported_input',
-    `the PDF is encrypted (${why}): save or print it as an unencrypted PDF, or use the .docx, and try again ` +
-      'PDF 文件已加密：请另存（或打印）为未加密的 PDF，或使用 .docx 文件后重试',
+    {
+      zh: 'PDF 文件已加密：请另存（或打印）为未加密的 PDF，或使用 .docx 文件后重试',
+      en: `the PDF is encrypted (${why}): save or print it as an unencrypted PDF, or use the .docx, and try again`,
+    },
     { source: null, reason: 'encrypted' },
   );
 }
@@ -201,8 +203,10 @@ export async function readTextLayer(bytes: Uint8Array): Promise<PdfPage[]> {
     if (chars < 20 * Math.max(1, Math.min(doc.numPages, 5)))
       throw new LantuError(
         'unsupported_input',
-        'the PDF has no text layer (a scanned document?): OCR is not supported — use a PDF with text, or the .docx ' +
-          'PDF 没有文字层（扫描件？）：不支持文字识别（OCR），请使用带文字的 PDF 或 .docx 文件',
+        {
+          zh: 'PDF 没有文字层（扫描件？）：不支持文字识别（OCR），请使用带文字的 PDF 或 .docx 文件',
+          en: 'the PDF has no text layer (a scanned document?): OCR is not supported — use a PDF with text, or the .docx',
+        },
         { source: null },
       );
     return pages;

@@ -32,12 +32,18 @@ export interface WorkbookData {
 }
 
 const notXlsx = (why: string) =>
-  new LantuError('unsupported_input', `Not a readable .xlsx workbook 不是有效的xlsx文件: ${why}`);
+  new LantuError('unsupported_input', {
+    zh: `不是有效的xlsx文件: ${why}`,
+    en: `Not a readable .xlsx workbook (${why})`,
+  });
 
 const bomb = () =>
   new LantuError(
     'payload_too_large',
-    `The workbook inflates beyond ${MAX_INFLATED_BYTES / 1024 / 1024} MB (zip bomb?) 解压后过大`,
+    {
+      zh: '解压后过大',
+      en: `The workbook inflates beyond ${MAX_INFLATED_BYTES / 1024 / 1024} MB (zip bomb?)`,
+    },
     { limit: 'inflated bytes', max: MAX_INFLATED_BYTES },
   );
 
@@ -59,7 +65,10 @@ function beyond(where: string, ref: string, row: number): LantuError {
   const rows = row > MAX_ROWS;
   return new LantuError(
     'payload_too_large',
-    `${where} ${ref} is past the last ${rows ? 'row' : 'column'} a workbook may use (at most ${MAX_ROWS} rows and ${MAX_COLUMNS} columns) 超出行列上限（最多${MAX_ROWS}行、${MAX_COLUMNS}列）`,
+    {
+      zh: `超出行列上限（最多${MAX_ROWS}行、${MAX_COLUMNS}列）`,
+      en: `${where} ${ref} is past the last ${rows ? 'row' : 'column'} a workbook may use (at most ${MAX_ROWS} rows and ${MAX_COLUMNS} columns)`,
+    },
     { limit: rows ? 'rows' : 'columns', max: rows ? MAX_ROWS : MAX_COLUMNS, ref },
   );
 }
@@ -88,7 +97,7 @@ export function prescanSheet(part: string, xml: string): number {
       if (cells > MAX_CELLS) {
         throw new LantuError(
           'payload_too_large',
-          `${part} holds more than ${MAX_CELLS} cells 单元格过多（最多${MAX_CELLS}个）`,
+          { zh: `单元格过多（最多${MAX_CELLS}个）`, en: `${part} holds more than ${MAX_CELLS} cells` },
           { limit: 'cells', max: MAX_CELLS },
         );
       }
@@ -142,7 +151,7 @@ export async function readWorkbookData(bytes: Uint8Array): Promise<WorkbookData>
   if (bytes.byteLength > MAX_UPLOAD_BYTES) {
     throw new LantuError(
       'payload_too_large',
-      `The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 文件过大`,
+      { zh: '文件过大', en: `The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` },
       { limit: 'bytes', max: MAX_UPLOAD_BYTES },
     );
   }
@@ -180,7 +189,7 @@ export async function readWorkbookData(bytes: Uint8Array): Promise<WorkbookData>
       if (cells > MAX_CELLS) {
         throw new LantuError(
           'payload_too_large',
-          `The workbook holds more than ${MAX_CELLS} cells 单元格过多（最多${MAX_CELLS}个）`,
+          { zh: `单元格过多（最多${MAX_CELLS}个）`, en: `The workbook holds more than ${MAX_CELLS} cells` },
           { limit: 'cells', max: MAX_CELLS },
         );
       }

@@ -40,7 +40,13 @@ port.on('message', (msg: { id: number; job: ParseJob }) => {
     (value) => port.postMessage({ id: msg.id, ok: true, value } satisfies WorkerReply),
     (e: unknown) => {
       const reply: WorkerReply = isLantuError(e)
-        ? { id: msg.id, ok: false, code: e.code, message: e.message, details: plain(e.details) }
+        ? {
+            id: msg.id,
+            ok: false,
+            code: e.code,
+            message: e.messages ?? e.message,
+            details: plain(e.details),
+          }
         : { id: msg.id, ok: false, code: 'internal', message: `the parser failed: ${String(e)}` };
       port.postMessage(reply);
     },

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../../domain/dataset.ts';
-import { ERROR_CODES, LantuError, type ErrorCode } from '../../domain/errors.ts';
+import { ERROR_CODES, LantuError, type Bilingual, type ErrorCode } from '../../domain/errors.ts';
 import type { ImportInput } from '../import-plan.ts';
 import type { ImportReport } from '../plan-document.ts';
 import type { WorkbookData } from '../readers/xlsx-reader.ts';
@@ -32,7 +32,7 @@ interface ParseResult {
 /** What the worker answers: the value, or the error as plain data (errors do not cross threads whole). */
 export type WorkerReply =
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; code: string; message: string; details?: unknown };
+  | { id: number; ok: false; code: string; message: string | Bilingual; details?: unknown };
 
 /** Wall time one job may take, worker start included. */
 export const PARSE_TIME_LIMIT_MS = 60_000;
@@ -92,7 +92,10 @@ export class ParsePool {
       return Promise.reject(
         new LantuError(
           'rate_limited',
-          `${this.queueLimit} documents are already waiting to be read; try again shortly 解析任务过多，请稍后重试`,
+          {
+            zh: '解析任务过多，请稍后重试',
+            en: `${this.queueLimit} documents are already waiting to be read; try again shortly`,
+          },
           { limit: 'parse queue', max: this.queueLimit },
         ),
       );
@@ -164,7 +167,10 @@ export class ParsePool {
         e.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? new LantuError(
               'payload_too_large',
-              `Reading the file needed more than ${PARSE_MEMORY_LIMIT_MB} MB of memory 文件过大，内存不足`,
+              {
+                zh: '文件过大，内存不足',
+                en: `Reading the file needed more than ${PARSE_MEMORY_LIMIT_MB} MB of memory`,
+              },
               { limit: 'memory', max: PARSE_MEMORY_LIMIT_MB },
             )
           : new LantuError('internal', `the parsing worker failed: ${e.message}`),
@@ -185,7 +191,10 @@ export class ParsePool {
         slot,
         new LantuError(
           'payload_too_large',
-          `Reading the file took longer than ${Math.round(job.timeoutMs / 1000)} s 文件解析超时`,
+          {
+            zh: '文件解析超时',
+            en: `Reading the file took longer than ${Math.round(job.timeoutMs / 1000)} s`,
+          },
           { limit: 'time', max: job.timeoutMs },
         ),
       );

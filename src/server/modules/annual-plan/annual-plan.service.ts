@@ -35,10 +35,10 @@ async function planOf(db: Queryable, planId: string) {
 
 function checkYear(plan: { periodStart: number; periodEnd: number }, year: number): void {
   if (year < plan.periodStart || year > plan.periodEnd) {
-    throw new LantuError(
-      'validation_failed',
-      `${year} is outside the plan's years ${plan.periodStart}–${plan.periodEnd} 年份不在规划期内`,
-    );
+    throw new LantuError('validation_failed', {
+      zh: '年份不在规划期内',
+      en: `${year} is outside the plan's years ${plan.periodStart}–${plan.periodEnd}`,
+    });
   }
 }
 
@@ -171,7 +171,7 @@ export async function uploadAnnualTargets(
   checkYear(await planOf(db, planId), year);
   const wb = await readWorkbook(bytes);
   const ws = wb.worksheets.find((w) => w.state === 'visible') ?? wb.worksheets[0];
-  if (!ws) throw new LantuError('validation_failed', 'The workbook has no sheet 工作簿为空');
+  if (!ws) throw new LantuError('validation_failed', { zh: '工作簿为空', en: 'The workbook has no sheet' });
   let headerRow = 0;
   const col = { code: 0, target: 0, note: 0 };
   for (let r = 1; r <= Math.min(10, ws.rowCount) && headerRow === 0; r++) {
@@ -186,10 +186,10 @@ export async function uploadAnnualTargets(
     }
   }
   if (!headerRow) {
-    throw new LantuError(
-      'validation_failed',
-      'No header row with the columns 编码/code and 全年预期目标/target 未找到表头（编码、全年预期目标）',
-    );
+    throw new LantuError('validation_failed', {
+      zh: '未找到表头（编码、全年预期目标）',
+      en: 'No header row with the columns 编码/code and 全年预期目标/target',
+    });
   }
   const byCode = new Map((await indicatorsRepository.listByPlan(db, planId)).map((i) => [i.code, i.id]));
   const rows: TargetSheetRow[] = [];

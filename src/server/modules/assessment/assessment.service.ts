@@ -38,10 +38,10 @@ async function planOf(db: Queryable, planId: string): Promise<Plan> {
 
 function checkYear(plan: Plan, year: number): void {
   if (year < plan.periodStart || year > plan.periodEnd)
-    throw new LantuError(
-      'validation_failed',
-      `${year} is outside the plan's years ${plan.periodStart}–${plan.periodEnd} 年份不在规划期内`,
-    );
+    throw new LantuError('validation_failed', {
+      zh: '年份不在规划期内',
+      en: `${year} is outside the plan's years ${plan.periodStart}–${plan.periodEnd}`,
+    });
 }
 
 export async function getAssessmentConfig(db: Queryable, planId: string): Promise<AssessmentConfig> {
@@ -234,7 +234,10 @@ export async function assessDepartments(
   const plan = await planOf(db, planId);
   checkYear(plan, q.year);
   if (q.asOf !== undefined && !parseDay(q.asOf))
-    throw new LantuError('validation_failed', `asOf ${q.asOf} is not a day (YYYY-MM-DD) 日期无效`);
+    throw new LantuError('validation_failed', {
+      zh: '日期无效',
+      en: `asOf ${q.asOf} is not a day (YYYY-MM-DD)`,
+    });
   const asOf = q.asOf ?? localDay(now, timeZone());
   const config = (await assessmentRepository.config(db, planId)) ?? DEFAULT_ASSESSMENT_CONFIG;
   const scores = scoreDepartments(await gatherAssessmentFacts(db, plan, q.year, asOf), config);
@@ -263,10 +266,10 @@ export async function adjustAssessment(
   const dept = await departmentsRepository.findByCode(db, input.department);
   if (!dept) throw notFound('Department', input.department);
   if (!(await assessmentRepository.departments(db, planId)).some((d) => d.id === dept.id))
-    throw new LantuError(
-      'validation_failed',
-      `Department ${dept.code} has no work in this plan 该部门在本规划中无考核事项`,
-    );
+    throw new LantuError('validation_failed', {
+      zh: '该部门在本规划中无考核事项',
+      en: `Department ${dept.code} has no work in this plan`,
+    });
   await db.transaction(async (tx) => {
     const id = await assessmentRepository.addAdjustment(tx, {
       planId,

@@ -227,7 +227,7 @@ export async function uploadAssignments(
   await getPlan(db, planId);
   const wb = await readWorkbook(bytes);
   const ws = wb.worksheets.find((w) => w.state === 'visible') ?? wb.worksheets[0];
-  if (!ws) throw new LantuError('validation_failed', 'The workbook has no sheet 工作簿为空');
+  if (!ws) throw new LantuError('validation_failed', { zh: '工作簿为空', en: 'The workbook has no sheet' });
 
   let headerRow = 0;
   const col = { code: 0, lead: 0, co: 0 };
@@ -243,10 +243,10 @@ export async function uploadAssignments(
     }
   }
   if (headerRow === 0) {
-    throw new LantuError(
-      'validation_failed',
-      'No header row with the columns 编码/code and 牵头部门/lead (and optionally 配合部门/co) 未找到表头',
-    );
+    throw new LantuError('validation_failed', {
+      zh: '未找到表头',
+      en: 'No header row with the columns 编码/code and 牵头部门/lead (and optionally 配合部门/co)',
+    });
   }
 
   const [known, indicators, nodes] = await Promise.all([
@@ -290,7 +290,8 @@ export async function uploadAssignments(
       report.push({ row: r, code, status: 'unchanged', message: '' });
     }
   }
-  if (report.length === 0) throw new LantuError('validation_failed', 'The sheet has no rows 表格无数据');
+  if (report.length === 0)
+    throw new LantuError('validation_failed', { zh: '表格无数据', en: 'The sheet has no rows' });
   if (report.some((r) => r.status === 'error')) {
     for (const r of report)
       if (r.status !== 'error') r.message = 'Valid, not saved: other rows have errors 其他行有误，未保存';

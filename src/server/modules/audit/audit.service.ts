@@ -27,7 +27,10 @@ const nextDay = (day: string) =>
 export async function listAudit(db: Queryable, user: SessionUser | null, q: AuditQuery) {
   authorize(user, 'readAudit', 'office');
   if (q.from && q.to && q.from > q.to)
-    throw new LantuError('validation_failed', 'The date range ends before it begins 结束日期早于开始日期');
+    throw new LantuError('validation_failed', {
+      zh: '结束日期早于开始日期',
+      en: 'The date range ends before it begins',
+    });
   const zone = timeZone();
   const { items, total } = await auditRepository.page(db, {
     ...q,

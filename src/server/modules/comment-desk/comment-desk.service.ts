@@ -78,7 +78,10 @@ export async function followUp(db: Db, user: SessionUser, id: string, body: stri
   if (!current) throw notFound('Comment', id);
   authorize(user, 'reply', 'comment', current);
   if (!current.reply)
-    throw new LantuError('conflict', 'Reply first; a follow-up comes after the official reply 请先答复');
+    throw new LantuError('conflict', {
+      zh: '请先答复',
+      en: 'Reply first; a follow-up comes after the official reply',
+    });
   await recordAnswer(db, user, current, body, 'follow_up');
 }
 
@@ -191,7 +194,10 @@ function checkTemplate(t: { title: string; body: string }): { title: string; bod
   const title = t.title.trim();
   const body = t.body.trim();
   if (!title || !body)
-    throw new LantuError('validation_failed', 'A template needs a title and a text 模板需有标题和内容');
+    throw new LantuError('validation_failed', {
+      zh: '模板需有标题和内容',
+      en: 'A template needs a title and a text',
+    });
   return { title, body };
 }
 

@@ -22,7 +22,11 @@ export async function createDepartment(
       name: input.name,
       nameEn: input.nameEn?.trim() || null,
     });
-    if (!row) throw new LantuError('conflict', `A department ${input.code} already exists 部门编码已存在`);
+    if (!row)
+      throw new LantuError('conflict', {
+        zh: '部门编码已存在',
+        en: `A department ${input.code} already exists`,
+      });
     await auditRepository.append(tx, {
       actorId: user.id,
       actor: user.email,

@@ -142,10 +142,10 @@ export async function addAssessment(
   if (!item.it)
     throw notFound(item.kind === 'indicator' ? 'Indicator' : 'Plan node', a.indicatorId ?? a.nodeId!);
   if (item.it.planId !== s.planId)
-    throw new LantuError(
-      'validation_failed',
-      'The indicator or task belongs to another plan 不属于该评估的规划',
-    );
+    throw new LantuError('validation_failed', {
+      zh: '不属于该评估的规划',
+      en: 'The indicator or task belongs to another plan',
+    });
   if (item.kind === 'indicator') authorize(user, 'assess', 'indicator', item.it);
   else authorize(user, 'assess', 'task', item.it);
   const source = user.role === 'assessor' ? 'third_party' : 'self';

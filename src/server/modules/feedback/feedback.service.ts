@@ -37,7 +37,10 @@ export const RATE_LIMITS = {
 } as const;
 
 const tooMany = () =>
-  new LantuError('rate_limited', 'Too many comments; try again later 提交过于频繁，请稍后再试');
+  new LantuError('rate_limited', {
+    zh: '提交过于频繁，请稍后再试',
+    en: 'Too many comments; try again later',
+  });
 
 export interface NewFeedback {
   targetType: FeedbackTarget;
@@ -62,12 +65,13 @@ export async function submitFeedback(
   client: string,
 ): Promise<{ id: string; status: 'pending' }> {
   const body = input.body.trim();
-  if (body.length === 0) throw new LantuError('validation_failed', 'The comment is empty 意见内容为空');
+  if (body.length === 0)
+    throw new LantuError('validation_failed', { zh: '意见内容为空', en: 'The comment is empty' });
   if (body.length > FEEDBACK_LIMITS.body) {
-    throw new LantuError(
-      'validation_failed',
-      `A comment has at most ${FEEDBACK_LIMITS.body} characters 意见不超过${FEEDBACK_LIMITS.body}字`,
-    );
+    throw new LantuError('validation_failed', {
+      zh: `意见不超过${FEEDBACK_LIMITS.body}字`,
+      en: `A comment has at most ${FEEDBACK_LIMITS.body} characters`,
+    });
   }
   const secret = await installationSecret(db);
   const verdict = checkChallenge(secret, input.challenge);
@@ -78,14 +82,17 @@ export async function submitFeedback(
         : verdict === 'expired'
           ? 'the form has expired; reload it'
           : 'the form check failed';
-    throw new LantuError('bad_request', `Comment refused: ${why} 提交未通过校验，请刷新页面后重试`);
+    throw new LantuError('bad_request', {
+      zh: '提交未通过校验，请刷新页面后重试',
+      en: `Comment refused: ${why}`,
+    });
   }
   // Single use: a form sent twice (a replay, a double click) posts one comment.
   if (!(await formTokensRepository.consume(db, challengeSignature(input.challenge), MAX_FILL_SECONDS)))
-    throw new LantuError(
-      'conflict',
-      'This form has already been sent; send it again to post another comment 此表单已提交过，如需再提意见请重新发送',
-    );
+    throw new LantuError('conflict', {
+      zh: '此表单已提交过，如需再提意见请重新发送',
+      en: 'This form has already been sent; send it again to post another comment',
+    });
   const target = await feedbackRepository.findTarget(db, input.targetType, input.targetId);
   if (!target) throw notFound(input.targetType, input.targetId);
   const who = clientHash(secret, client);
@@ -131,10 +138,10 @@ export async function moderateFeedback(
     departmentId = dep.id;
   }
   if (decision.action === 'publish' && !departmentId) {
-    throw new LantuError(
-      'validation_failed',
-      'No department is responsible for this item; choose the one that must reply 请指定答复部门',
-    );
+    throw new LantuError('validation_failed', {
+      zh: '请指定答复部门',
+      en: 'No department is responsible for this item; choose the one that must reply',
+    });
   }
   const replyDueAt = decision.action === 'publish' ? addWorkingDays(new Date(), replyWorkingDays()) : null;
   await db.transaction(async (tx) => {

@@ -234,10 +234,10 @@ export async function publishPlanVersion(
     const draft = await plansRepository.findById(tx, draftId);
     if (!draft) throw notFound('Plan', draftId);
     if (draft.status !== 'draft') {
-      throw new LantuError(
-        'conflict',
-        `Version ${draft.version} is ${draft.status}, not a draft 该版本不是草稿，无需发布`,
-      );
+      throw new LantuError('conflict', {
+        zh: '该版本不是草稿，无需发布',
+        en: `Version ${draft.version} is ${draft.status}, not a draft`,
+      });
     }
     const diff = await publishPreview(tx, draftId);
     const base = diff.basePlanId;
@@ -290,17 +290,17 @@ export async function discardPlanDraft(
     const draft = await plansRepository.findById(tx, draftId);
     if (!draft) throw notFound('Plan', draftId);
     if (draft.status !== 'draft') {
-      throw new LantuError(
-        'conflict',
-        `Version ${draft.version} is ${draft.status}; only a draft can be discarded 仅草稿版本可放弃，已发布或已替代的版本不能删除`,
-      );
+      throw new LantuError('conflict', {
+        zh: '仅草稿版本可放弃，已发布或已替代的版本不能删除',
+        en: `Version ${draft.version} is ${draft.status}; only a draft can be discarded`,
+      });
     }
     const users = await planVersionsRepository.referencedBy(tx, draftId);
     if (users.length > 0) {
-      throw new LantuError(
-        'conflict',
-        `Plans name this draft as their predecessor: ${users.map((u) => u.title).join('; ')} 有规划以此草稿为前序规划，不能放弃`,
-      );
+      throw new LantuError('conflict', {
+        zh: '有规划以此草稿为前序规划，不能放弃',
+        en: `Plans name this draft as their predecessor: ${users.map((u) => u.title).join('; ')}`,
+      });
     }
     const [side, work] = await Promise.all([
       savedSide(tx, draftId),

@@ -147,7 +147,10 @@ async function resolve(db: Queryable, planId: string, input: ProjectInput): Prom
     out.spatialUnitId =
       input.spatialUnit === null ? null : await projectsRepository.spatialUnitIdByCode(db, input.spatialUnit);
     if (out.spatialUnitId === null && input.spatialUnit !== null)
-      throw new LantuError('validation_failed', `Unknown spatial unit ${input.spatialUnit} 空间单元不存在`);
+      throw new LantuError('validation_failed', {
+        zh: '空间单元不存在',
+        en: `Unknown spatial unit ${input.spatialUnit}`,
+      });
   }
   if (input.leadDepartment !== undefined) {
     out.leadDepartmentId =
@@ -155,26 +158,32 @@ async function resolve(db: Queryable, planId: string, input: ProjectInput): Prom
         ? null
         : await projectsRepository.departmentIdByCode(db, input.leadDepartment);
     if (out.leadDepartmentId === null && input.leadDepartment !== null)
-      throw new LantuError('validation_failed', `Unknown department ${input.leadDepartment} 部门不存在`);
+      throw new LantuError('validation_failed', {
+        zh: '部门不存在',
+        en: `Unknown department ${input.leadDepartment}`,
+      });
   }
   const nodes = [...(input.nodeIds ?? []), ...(input.nodeId ? [input.nodeId] : [])];
   if ((await projectsRepository.countPlanRefs(db, planId, 'plan_nodes', nodes)) !== new Set(nodes).size)
-    throw new LantuError(
-      'validation_failed',
-      'Every linked node must belong to the project’s plan 关联章节须属于本规划',
-    );
+    throw new LantuError('validation_failed', {
+      zh: '关联章节须属于本规划',
+      en: 'Every linked node must belong to the project’s plan',
+    });
   const inds = input.indicatorIds ?? [];
   if ((await projectsRepository.countPlanRefs(db, planId, 'indicators', inds)) !== new Set(inds).size)
-    throw new LantuError(
-      'validation_failed',
-      'Every linked indicator must belong to the project’s plan 关联指标须属于本规划',
-    );
+    throw new LantuError('validation_failed', {
+      zh: '关联指标须属于本规划',
+      en: 'Every linked indicator must belong to the project’s plan',
+    });
   return out;
 }
 
 function checkYears(start: number | null | undefined, end: number | null | undefined): void {
   if (start != null && end != null && end < start)
-    throw new LantuError('validation_failed', 'endYear is before startYear 完工年份早于开工年份');
+    throw new LantuError('validation_failed', {
+      zh: '完工年份早于开工年份',
+      en: 'endYear is before startYear',
+    });
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -222,7 +231,7 @@ export async function createProject(
     return getProject(db, id);
   } catch (e) {
     if (isUniqueViolation(e))
-      throw new LantuError('conflict', `Project code ${input.code} is taken 项目编号已存在`);
+      throw new LantuError('conflict', { zh: '项目编号已存在', en: `Project code ${input.code} is taken` });
     throw e;
   }
 }
@@ -259,7 +268,7 @@ export async function recordInvestments(
   authorize(user, 'report', 'project', p);
   const years = items.map((i) => i.year);
   if (new Set(years).size !== years.length)
-    throw new LantuError('validation_failed', 'A year appears twice 年份重复');
+    throw new LantuError('validation_failed', { zh: '年份重复', en: 'A year appears twice' });
   await db.transaction(async (tx) => {
     const before = await projectsRepository.listInvestments(tx, [id]);
     for (const i of items) {
@@ -295,8 +304,8 @@ export async function moveInLibrary(
       throw new LantuError(
         'conflict',
         entering
-          ? `${p.code} is already in the library 项目已在库`
-          : `${p.code} is not in the library 项目不在库`,
+          ? { zh: '项目已在库', en: `${p.code} is already in the library` }
+          : { zh: '项目不在库', en: `${p.code} is not in the library` },
       );
     }
     await projectsRepository.insertEvent(tx, {
@@ -345,10 +354,10 @@ export async function addProjectProgress(
     });
   } catch (e) {
     if (isUniqueViolation(e))
-      throw new LantuError(
-        'conflict',
-        `${p.code} already has a report for ${r.year}Q${r.quarter} 本季度已填报`,
-      );
+      throw new LantuError('conflict', {
+        zh: '本季度已填报',
+        en: `${p.code} already has a report for ${r.year}Q${r.quarter}`,
+      });
     throw e;
   }
   return getProject(db, id);

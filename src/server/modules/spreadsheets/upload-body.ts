@@ -51,10 +51,10 @@ export async function uploadedBytes(file: File): Promise<Uint8Array> {
     });
   }
   if (file.name && !/\.xlsx$/i.test(file.name)) {
-    throw new LantuError(
-      'unsupported_input',
-      `Only .xlsx workbooks are accepted, not ${file.name} 仅支持xlsx`,
-    );
+    throw new LantuError('unsupported_input', {
+      zh: '仅支持xlsx',
+      en: `Only .xlsx workbooks are accepted, not ${file.name}`,
+    });
   }
   return new Uint8Array(await file.arrayBuffer());
 }

@@ -55,19 +55,19 @@ async function resolveSubject(db: Queryable, input: OpenInput) {
     const w = await warningsRepository.find(db, input.warningId);
     if (!w) throw notFound('Warning', input.warningId);
     if (w.subjectType !== 'indicator' && w.subjectType !== 'task' && w.subjectType !== 'project')
-      throw new LantuError(
-        'validation_failed',
-        'A supervision order concerns an indicator, a task or a project 督办对象须为指标、任务或项目',
-      );
+      throw new LantuError('validation_failed', {
+        zh: '督办对象须为指标、任务或项目',
+        en: 'A supervision order concerns an indicator, a task or a project',
+      });
     type = w.subjectType;
     id = w.subjectId;
     warningId = w.id;
   }
   if (!type || !id)
-    throw new LantuError(
-      'validation_failed',
-      'Name the item (subjectType and subjectId) or a warning 请指定督办对象',
-    );
+    throw new LantuError('validation_failed', {
+      zh: '请指定督办对象',
+      en: 'Name the item (subjectType and subjectId) or a warning',
+    });
   const subject = await supervisionRepository.subject(db, type, id);
   if (!subject) throw notFound(type, id);
   return { type, id, warningId, subject };
@@ -79,23 +79,27 @@ export async function openOrder(db: Db, user: SessionUser, input: OpenInput, now
   const title = input.title.trim();
   const requirement = input.requirement.trim();
   if (!title || !requirement)
-    throw new LantuError(
-      'validation_failed',
-      'An order needs a title and the response required 请填写督办事项和整改要求',
-    );
+    throw new LantuError('validation_failed', {
+      zh: '请填写督办事项和整改要求',
+      en: 'An order needs a title and the response required',
+    });
   checkOrderDates(input.planDue, input.deadline, isoDay(now));
   const { type, id, warningId, subject } = await resolveSubject(db, input);
   let departmentId = subject.leadDepartmentId;
   if (input.department) {
     const d = await departmentsRepository.findByCode(db, input.department);
-    if (!d) throw new LantuError('validation_failed', `No department ${input.department} 部门不存在`);
+    if (!d)
+      throw new LantuError('validation_failed', {
+        zh: '部门不存在',
+        en: `No department ${input.department}`,
+      });
     departmentId = d.id;
   }
   if (!departmentId)
-    throw new LantuError(
-      'validation_failed',
-      'The item has no lead department: choose the department to supervise 该事项无牵头部门，请选择督办部门',
-    );
+    throw new LantuError('validation_failed', {
+      zh: '该事项无牵头部门，请选择督办部门',
+      en: 'The item has no lead department: choose the department to supervise',
+    });
   const orderId = await db.transaction(async (tx) => {
     const due = stepDue('assigned', input, now);
     const newId = await supervisionRepository.insert(
