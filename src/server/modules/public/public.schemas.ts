@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { projectSchema } from '../../../domain/dataset.ts';
 import { VERDICTS } from '../../../domain/evaluation/index.ts';
 import { FEEDBACK_LIMITS, FEEDBACK_TARGETS } from '../../../domain/feedback.ts';
 import { ATTRIBUTES } from '../../../domain/indicator.ts';
@@ -67,21 +68,21 @@ export const publicValuesSchema = z
   })
   .openapi('PublicIndicatorValues');
 
-export const publicProjectSchema = z
-  .object({
-    id: z.uuid(),
-    code: z.string(),
-    name: z.string(),
-    category: z.string().nullable(),
-    leadUnit: z.string().nullable(),
-    spatialUnit: z.string().nullable(),
-    spatialUnitCode: z.string().nullable(),
-    totalInvestment: z.number().nullable(),
-    investmentUnit: z.string().nullable(),
-    startYear: z.number().int().nullable(),
-    endYear: z.number().int().nullable(),
-    stage: z.string().nullable(),
+/** The domain's project as the public API lists it: with its id and its spatial unit's name. */
+export const publicProjectSchema = projectSchema
+  .pick({
+    code: true,
+    name: true,
+    category: true,
+    leadUnit: true,
+    spatialUnitCode: true,
+    totalInvestment: true,
+    investmentUnit: true,
+    startYear: true,
+    endYear: true,
+    stage: true,
   })
+  .extend({ id: z.uuid(), spatialUnit: z.string().nullable() })
   .openapi('PublicProject');
 
 export const feedbackBodySchema = z
