@@ -12,12 +12,13 @@ import {
   type TaskStatus,
 } from '../../../domain/evaluation/tasks.ts';
 import type { SessionUser } from '../../../domain/user.ts';
+import { MAX_EVIDENCE_BYTES } from '../../../domain/evidence.ts';
 import { dataChanged } from '../../cache/data-version.ts';
 import { notFound } from '../../errors.ts';
 import { authorize } from '../../policies/policy.ts';
 import { buildTree, type TreeNode } from '../plans/plan-tree.ts';
 
-export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+export { MAX_EVIDENCE_BYTES };
 
 const iso = (d: Date) => new Date(d).toISOString();
 

@@ -4,12 +4,17 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import { Chart } from '../../ui/charts/index.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { useSession } from '../session/session.tsx';
+import { useWorkspace } from '../workspace/workspace.tsx';
+import { ProjectFigures } from './ProjectFigures.tsx';
 import { useProject } from './queries.ts';
 
 /** One project: its facts, planned vs completed investment per year, links, library history. */
 export function ProjectDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useI18n();
   const q = useProject(id);
+  const { user } = useSession();
+  const ws = useWorkspace();
   const p = q.data;
   return (
     <Drawer open={!!id} onClose={onClose} size={560} title={p?.name ?? t('common.loading')}>
@@ -22,7 +27,9 @@ export function ProjectDrawer({ id, onClose }: { id: string | null; onClose: () 
           {p.description && <Typography.Paragraph>{p.description}</Typography.Paragraph>}
           <Descriptions size="small" column={2}>
             <Descriptions.Item label={t('projects.category')}>{p.category ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('projects.stage')}>{p.stage ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('projects.stage')}>
+              {p.stage ? t(`stage.${p.stage}`) : '—'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('projects.area')}>{p.spatialUnitName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('projects.lead')}>
               {p.leadUnit ?? p.leadDepartmentName ?? '—'}
@@ -67,6 +74,7 @@ export function ProjectDrawer({ id, onClose }: { id: string | null; onClose: () 
               }}
             />
           )}
+          <ProjectFigures project={p} user={user} year={ws.year ?? new Date().getFullYear()} />
           {p.links.length > 0 && (
             <List
               size="small"

@@ -30,7 +30,7 @@ export function ProjectTable({ rows, onOpen }: { rows: Project[]; onOpen: (id: s
         },
         { title: t('projects.category'), dataIndex: 'category' },
         { title: t('projects.area'), render: (_, p) => p.spatialUnitName ?? '—' },
-        { title: t('projects.stage'), render: (_, p) => p.stage ?? '—' },
+        { title: t('projects.stage'), render: (_, p) => (p.stage ? t(`stage.${p.stage}`) : '—') },
         {
           title: t('projects.investment'),
           align: 'right',

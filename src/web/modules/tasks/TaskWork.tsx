@@ -6,6 +6,7 @@ import { localDate } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { TaskStatus, TaskWork as TaskWorkDto } from '../../lib/types.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { TaskEvidence } from './TaskEvidence.tsx';
 
 const STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'completed', 'delayed', 'blocked'];
 const STATUS_COLOR: Record<TaskStatus, string> = {
@@ -158,6 +159,7 @@ export function TaskWork({
                   </span>
                 </Space>
                 <span>{r.text}</span>
+                <TaskEvidence nodeId={nodeId} report={r} canUpload={canReport} />
               </Space>
             </List.Item>
           )}
