@@ -2,16 +2,13 @@ import { Alert, App, Form, InputNumber, Modal } from 'antd';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { ProjectDetail } from '../../lib/types.ts';
 import { useSaveInvestments } from './queries.ts';
+import { YearField } from './YearField.tsx';
 
 interface Fields {
   year: number;
   planned: number | null;
   completed: number | null;
 }
-
-/** The range the API takes for a year (projects.schemas.ts), checked here so the message is the screen's. */
-export const YEAR_MIN = 1900;
-export const YEAR_MAX = 2200;
 
 /** 填报年度投资: a year's planned and completed investment, in the project's unit (亿元 by default). */
 export function InvestmentDialog({
@@ -92,21 +89,7 @@ export function InvestmentDialog({
           if (changed.year !== undefined && known(changed.year)) form.setFieldsValue(initial(changed.year));
         }}
       >
-        <Form.Item
-          name="year"
-          label={t('projects.invest.year')}
-          rules={[
-            { required: true, message: t('projects.invest.yearNeeded') },
-            {
-              type: 'integer',
-              min: YEAR_MIN,
-              max: YEAR_MAX,
-              message: t('projects.invest.yearRange', { min: YEAR_MIN, max: YEAR_MAX }),
-            },
-          ]}
-        >
-          <InputNumber<number> style={{ width: '100%' }} data-testid="investment-year" />
-        </Form.Item>
+        <YearField testId="investment-year" />
         {amount('planned', t('projects.planned'))}
         {amount('completed', t('projects.completed'))}
       </Form>

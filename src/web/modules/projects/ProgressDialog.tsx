@@ -2,8 +2,8 @@ import { Alert, App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { PROJECT_STAGES } from '../../../domain/project.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { ProjectDetail } from '../../lib/types.ts';
-import { YEAR_MAX, YEAR_MIN } from './InvestmentDialog.tsx';
 import { useAddProjectProgress } from './queries.ts';
+import { YearField } from './YearField.tsx';
 
 interface Fields {
   year: number;
@@ -80,21 +80,7 @@ export function ProgressDialog({
           text: '',
         }}
       >
-        <Form.Item
-          name="year"
-          label={t('projects.invest.year')}
-          rules={[
-            { required: true, message: t('projects.invest.yearNeeded') },
-            {
-              type: 'integer',
-              min: YEAR_MIN,
-              max: YEAR_MAX,
-              message: t('projects.invest.yearRange', { min: YEAR_MIN, max: YEAR_MAX }),
-            },
-          ]}
-        >
-          <InputNumber<number> style={{ width: '100%' }} data-testid="progress-year" />
-        </Form.Item>
+        <YearField testId="progress-year" />
         <Form.Item name="quarter" label={t('projects.progress.quarter')} rules={[{ required: true }]}>
           <Select
             data-testid="progress-quarter"
