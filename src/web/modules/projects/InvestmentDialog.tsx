@@ -1,7 +1,8 @@
-import { Alert, App, Form, InputNumber, Modal } from 'antd';
+import { App, Form, InputNumber } from 'antd';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { ProjectDetail } from '../../lib/types.ts';
 import { useSaveInvestments } from './queries.ts';
+import { FigureModal } from './FigureModal.tsx';
 import { YearField } from './YearField.tsx';
 
 interface Fields {
@@ -69,14 +70,14 @@ export function InvestmentDialog({
     </Form.Item>
   );
   return (
-    <Modal
+    <FigureModal
       open={open}
       title={t('projects.invest.title', { name: project.name })}
       okText={t('projects.invest.save')}
-      confirmLoading={save.isPending}
+      pending={save.isPending}
+      error={save.error}
       onOk={() => void submit()}
       onCancel={close}
-      destroyOnHidden
     >
       <Form
         form={form}
@@ -93,7 +94,6 @@ export function InvestmentDialog({
         {amount('planned', t('projects.planned'))}
         {amount('completed', t('projects.completed'))}
       </Form>
-      {save.error && <Alert type="error" showIcon title={save.error.message} role="alert" />}
-    </Modal>
+    </FigureModal>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Form, Input, InputNumber, Select } from 'antd';
 import { PROJECT_STAGES } from '../../../domain/project.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { ProjectDetail } from '../../lib/types.ts';
 import { useAddProjectProgress } from './queries.ts';
+import { FigureModal } from './FigureModal.tsx';
 import { YearField } from './YearField.tsx';
 
 interface Fields {
@@ -58,14 +59,14 @@ export function ProgressDialog({
     );
   };
   return (
-    <Modal
+    <FigureModal
       open={open}
       title={t('projects.progress.title', { name: project.name })}
       okText={t('projects.progress.save')}
-      confirmLoading={add.isPending}
+      pending={add.isPending}
+      error={add.error}
       onOk={() => void submit()}
       onCancel={close}
-      destroyOnHidden
     >
       <Form
         form={form}
@@ -108,7 +109,6 @@ export function ProgressDialog({
           <Input.TextArea rows={3} data-testid="progress-text" />
         </Form.Item>
       </Form>
-      {add.error && <Alert type="error" showIcon title={add.error.message} role="alert" />}
-    </Modal>
+    </FigureModal>
   );
 }
