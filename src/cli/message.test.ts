@@ -5,8 +5,8 @@ import { cliMessage } from './message.ts';
 describe('cliMessage', () => {
   const both = new LantuError('forbidden', { zh: '无此权限', en: 'This needs the role admin' });
 
-  it('writes a message in both languages as Chinese, then English on the next line', () => {
-    expect(cliMessage(both, {})).toBe('lantu: 无此权限\n       This needs the role admin\n');
+  it('writes a message in both languages on one line, Chinese then English', () => {
+    expect(cliMessage(both, {})).toBe('lantu: 无此权限 / This needs the role admin\n');
   });
 
   it('keeps one language when LANTU_LANG names it, whatever LANG says', () => {
@@ -14,9 +14,7 @@ describe('cliMessage', () => {
       'lantu: This needs the role admin\n',
     );
     expect(cliMessage(both, { LANTU_LANG: 'zh-CN' })).toBe('lantu: 无此权限\n');
-    expect(cliMessage(both, { LANG: 'en_US.UTF-8' })).toBe(
-      'lantu: 无此权限\n       This needs the role admin\n',
-    );
+    expect(cliMessage(both, { LANG: 'en_US.UTF-8' })).toBe('lantu: 无此权限 / This needs the role admin\n');
   });
 
   it('writes a message in one language as it is', () => {

@@ -1,8 +1,9 @@
 import type { LantuError } from '../domain/errors.ts';
 
 /**
- * A domain error as the terminal shows it: a message written in both languages gives Chinese on the first
- * line and English on the next, or one of them when LANTU_LANG names zh or en. (Not LANG: a shell's locale
+ * A domain error as the terminal shows it, on one line (scripts and users read a refusal as one line): a
+ * message written in both languages gives Chinese, then English after " / ", or one of them when LANTU_LANG
+ * names zh or en. (Not LANG: a shell's locale
  * would then change what scripts and the tests read from the same command.)
  */
 export function cliMessage(e: LantuError, env: NodeJS.ProcessEnv): string {
@@ -10,5 +11,5 @@ export function cliMessage(e: LantuError, env: NodeJS.ProcessEnv): string {
   const lang = (env.LANTU_LANG ?? '').toLowerCase();
   if (lang.startsWith('en')) return `lantu: ${e.messages.en}\n`;
   if (lang.startsWith('zh')) return `lantu: ${e.messages.zh}\n`;
-  return `lantu: ${e.messages.zh}\n       ${e.messages.en}\n`;
+  return `lantu: ${e.messages.zh} / ${e.messages.en}\n`;
 }
