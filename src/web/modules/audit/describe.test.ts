@@ -2,10 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FEEDBACK_REPLY_KINDS } from '../../../domain/feedback.ts';
-import { WORKFLOW_ACTIONS } from '../../../domain/observation-workflow.ts';
-import { LIBRARY_ACTIONS } from '../../../domain/project.ts';
-import { SUPERVISION_ACTIONS } from '../../../domain/supervision.ts';
 import type { Translate } from '../../lib/i18n.tsx';
 import en from '../../locales/en.json';
 import zh from '../../locales/zh-CN.json';
@@ -45,18 +41,13 @@ function writtenCodes(): { actions: Set<string>; entities: Set<string> } {
         for (const q of line.matchAll(/'([a-z_]+)'/g)) set.add(q[1]!);
       }
     }
-    for (const m of src.matchAll(/recordAudit\(\s*\w+,\s*\w+,\s*([^,]+),\s*([^,]+),/g)) {
-      for (const q of (m[1] ?? '').matchAll(/'([a-z_]+)'/g)) actions.add(q[1]!);
-      for (const q of (m[2] ?? '').matchAll(/'([a-z_]+)'/g)) entities.add(q[1]!);
-    }
     for (const m of src.matchAll(/\baudit\(tx, [^,]+, (?:disabled \? )?'([a-z_]+)'(?: : '([a-z_]+)')?/g))
       for (const c of [m[1], m[2]]) if (c) actions.add(c);
   }
-  // actions passed through a variable: a value's step, a 督办 step, a moderation decision, a reply kind, a
-  // project entering or leaving the library
-  const steps = WORKFLOW_ACTIONS.filter((a) => a !== 'edit');
-  for (const a of [...steps, ...SUPERVISION_ACTIONS, 'reject', ...FEEDBACK_REPLY_KINDS, ...LIBRARY_ACTIONS])
+  // actions passed through a variable: an observation's step, a 督办 step, a moderation decision, a reply kind
+  for (const a of ['submit', 'approve', 'return', 'acknowledge', 'submit_plan', 'report', 'close', 'reject'])
     actions.add(a);
+  for (const a of ['reply', 'follow_up']) actions.add(a);
   return { actions, entities };
 }
 
