@@ -55,6 +55,19 @@ function present(r: WorkflowRow): WorkflowObservation {
   const { effectiveOn: _, ...row } = withProvenance(r);
   return row;
 }
+/** A value's source as the seven columns source_kind … entered_by take it (an unsourced value was entered). */
+function sourceParams(source: Source | null | undefined): (string | null)[] {
+  return [
+    source?.kind ?? 'entered',
+    source?.title ?? null,
+    source?.url ?? null,
+    source?.quote ?? null,
+    source?.releasedOn ?? null,
+    source?.basis ?? null,
+    source?.enteredBy ?? null,
+  ];
+}
+
 const FROM = `observations o LEFT JOIN users cu ON cu.id = o.created_by LEFT JOIN users au ON au.id = o.approved_by`;
 
 export interface IndicatorAccess {
@@ -106,13 +119,7 @@ export const observationsRepository = {
         o.note,
         o.status === 'approved' ? new Date() : null,
         o.version ?? 1,
-        o.source?.kind ?? 'entered',
-        o.source?.title ?? null,
-        o.source?.url ?? null,
-        o.source?.quote ?? null,
-        o.source?.releasedOn ?? null,
-        o.source?.basis ?? null,
-        o.source?.enteredBy ?? null,
+        ...sourceParams(o.source),
       ]),
     );
   },
@@ -188,13 +195,7 @@ export const observationsRepository = {
         o.note,
         o.correctionReason,
         o.createdBy,
-        o.source?.kind ?? 'entered',
-        o.source?.title ?? null,
-        o.source?.url ?? null,
-        o.source?.quote ?? null,
-        o.source?.releasedOn ?? null,
-        o.source?.basis ?? null,
-        o.source?.enteredBy ?? null,
+        ...sourceParams(o.source),
       ],
     );
     return rows[0]!.id;

@@ -1,14 +1,15 @@
-import { Alert, Button, Card, Select, Space, Typography } from 'antd';
+import { Alert, Card, Select, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
 import { useDepartmentName } from '../lib/departmentName.ts';
-import { Link, navigate, useQueryParam } from '../lib/router.tsx';
+import { Link, useQueryParam } from '../lib/router.tsx';
 import { EntryGrid } from '../modules/entry/EntryGrid.tsx';
 import { SheetRoundTrip } from '../modules/entry/SheetRoundTrip.tsx';
 import { SubmitDrafts } from '../modules/entry/SubmitDrafts.tsx';
 import { useEvaluation, useIndicators } from '../modules/evaluation/queries.ts';
 import { byIndicator, usePlanObservations } from '../modules/observations/queries.ts';
 import { useSession } from '../modules/session/session.tsx';
+import { SignInFirst } from '../modules/session/SignInFirst.tsx';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
 import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
 
@@ -40,16 +41,7 @@ export default function EntryPage() {
   );
 
   if (loading) return <Loading />;
-  if (!user) {
-    return (
-      <Card>
-        <EmptyState>
-          {t('entry.loginFirst')}{' '}
-          <Button onClick={() => navigate('/login?next=/entry')}>{t('auth.login')}</Button>
-        </EmptyState>
-      </Card>
-    );
-  }
+  if (!user) return <SignInFirst next="/entry" />;
   if (!department) {
     return (
       <Card>

@@ -1,14 +1,14 @@
-import { Button, Card } from 'antd';
+import { Card } from 'antd';
 import { useI18n } from '../lib/i18n.tsx';
-import { navigate } from '../lib/router.tsx';
 import { InboxTable } from '../modules/inbox/InboxTable.tsx';
 import { OverdueMilestones } from '../modules/inbox/OverdueMilestones.tsx';
 import { useInbox } from '../modules/inbox/queries.ts';
 import { useSession } from '../modules/session/session.tsx';
+import { SignInFirst } from '../modules/session/SignInFirst.tsx';
 import { ActionableOrders } from '../modules/supervision/ActionableOrders.tsx';
 import { WarningsPanel } from '../modules/supervision/WarningsPanel.tsx';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
-import { EmptyState, ErrorState, Loading } from '../ui/states.tsx';
+import { ErrorState, Loading } from '../ui/states.tsx';
 
 export default function InboxPage() {
   const { t } = useI18n();
@@ -17,16 +17,7 @@ export default function InboxPage() {
   const q = useInbox(!!user);
 
   if (loading) return <Loading />;
-  if (!user) {
-    return (
-      <Card>
-        <EmptyState>
-          {t('entry.loginFirst')}{' '}
-          <Button onClick={() => navigate('/login?next=/inbox')}>{t('auth.login')}</Button>
-        </EmptyState>
-      </Card>
-    );
-  }
+  if (!user) return <SignInFirst next="/inbox" />;
   if (q.error) return <ErrorState error={q.error} />;
   if (!q.data) return <Loading />;
   const planId = ws.plan?.id ?? null;

@@ -39,19 +39,8 @@ export interface VersionDiff {
   changes: string[];
   /** The same changes as data, for a screen to word in its language. */
   changeList: VersionChange[];
-  carried: {
-    indicators: number;
-    nodes: number;
-    assignments: number;
-    observations: number;
-    workPlans: number;
-    taskReports: number;
-    projectLinks: number;
-    comments: number;
-    supervision: number;
-    projects: number;
-    snapshots: number;
-  };
+  /** the work carried over (the kinds of ItemWork, summed) and how many indicators, nodes, projects, snapshots */
+  carried: ItemWork & { indicators: number; nodes: number; projects: number; snapshots: number };
   /** matched items that have work, with what moves */
   carriedItems: VersionItem[];
   added: VersionItem[];
@@ -61,22 +50,38 @@ export interface VersionDiff {
   orphaned: VersionItem[];
 }
 
+/** The facts of an indicator a version comparison looks at, the same for a document's plan and a saved one. */
+interface ComparedIndicator {
+  code: string;
+  name: string;
+  unit: string | null;
+  kind: string;
+  attribute: string;
+  baseline?: { raw: string } | null;
+  target?: { raw: string } | null;
+}
+
+/** One indicator as a side of the comparison holds it, under the id that side keys it by. */
+function indicatorSide(i: ComparedIndicator, id: string): VersionSide['indicators'][number] {
+  return {
+    id,
+    code: i.code,
+    name: i.name,
+    unit: i.unit,
+    kind: i.kind,
+    attribute: i.attribute,
+    baseline: i.baseline?.raw ?? null,
+    target: i.target?.raw ?? null,
+  };
+}
+
 /** A dataset plan as the comparison sees it: node ids are index paths, indicator ids are codes. */
 export function datasetSide(plan: DatasetPlan): VersionSide {
   let n = 0;
   const tree = flattenTree(plan.nodes, () => `n${n++}`);
   return {
     nodes: tree.rows.map((r) => ({ ...r })),
-    indicators: plan.indicators.map((i) => ({
-      id: i.code,
-      code: i.code,
-      name: i.name,
-      unit: i.unit,
-      kind: i.kind,
-      attribute: i.attribute,
-      baseline: i.baseline?.raw ?? null,
-      target: i.target?.raw ?? null,
-    })),
+    indicators: plan.indicators.map((i) => indicatorSide(i, i.code)),
   };
 }
 
@@ -87,16 +92,7 @@ export async function savedSide(db: Queryable, planId: string): Promise<VersionS
   ]);
   return {
     nodes,
-    indicators: indicators.map((i) => ({
-      id: i.id,
-      code: i.code,
-      name: i.name,
-      unit: i.unit,
-      kind: i.kind,
-      attribute: i.attribute,
-      baseline: i.baseline?.raw ?? null,
-      target: i.target?.raw ?? null,
-    })),
+    indicators: indicators.map((i) => indicatorSide(i, i.id)),
   };
 }
 

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useDepartmentName } from '../../lib/departmentName.ts';
 import { navigate, useLocation } from '../../lib/router.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { ErrorState, Loading } from '../../ui/states.tsx';
 import { useSession } from '../session/session.tsx';
+import { SignInFirst } from '../session/SignInFirst.tsx';
 import { useWorkspace } from '../workspace/workspace.tsx';
 import { useOrders, type Order } from './api.ts';
 import { Bulletin } from './Bulletin.tsx';
@@ -86,15 +87,7 @@ export default function SupervisionPage() {
   const id = search.get('id');
   const tab = search.get('tab') === 'bulletin' ? 'bulletin' : 'orders';
   if (loading) return <Loading />;
-  if (!user)
-    return (
-      <Card>
-        <EmptyState>
-          {t('entry.loginFirst')}{' '}
-          <Button onClick={() => navigate('/login?next=/supervision')}>{t('auth.login')}</Button>
-        </EmptyState>
-      </Card>
-    );
+  if (!user) return <SignInFirst next="/supervision" />;
   const planId = ws.plan?.id ?? null;
   const orders = (
     <Row gutter={[16, 16]}>
