@@ -48,7 +48,7 @@ const made = await runCli(
   env,
 );
 if (made.code !== 0) throw new Error(made.stderr);
-const server = await startServe(env, 300_000, [
+const server = await startServe(env, [
   '--import',
   WATCH,
   ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []),

@@ -15,7 +15,6 @@ const freshDir = () => {
   return dir;
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true, maxRetries: 5 })));
-const serve = (env: NodeJS.ProcessEnv) => startServe(env, 240_000);
 
 async function login(url: string, email: string, password: string): Promise<number> {
   const r = await fetch(`${url}/api/auth/login`, {
@@ -51,7 +50,7 @@ describe('one process on an embedded data directory (issue 12, break 12)', () =>
     const created = await runCli(argv, { LANTU_DATA_DIR: dir });
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
-    const server = await serve({ LANTU_DATA_DIR: dir }); // what `npm start` runs
+    const server = await startServe({ LANTU_DATA_DIR: dir }); // what `npm start` runs
     try {
       expect(await login(server.url, email, password)).toBe(200);
       const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as { items: { key: string }[] };
@@ -72,7 +71,7 @@ describe('one process on an embedded data directory (issue 12, break 12)', () =>
         '示例市规划纲要（2021—2025年）\n第一篇 总体要求\n第一章 发展基础\n一、主要目标\n地区生产总值年均增长6%左右。\n',
       );
       dirs.push(plan);
-      const server = await serve({ LANTU_DATA_DIR: dir });
+      const server = await startServe({ LANTU_DATA_DIR: dir });
       try {
         const lock = JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')) as { pid: number; kind: string };
         expect(lock).toMatchObject({ pid: server.child.pid, kind: 'serve' });
@@ -108,7 +107,7 @@ describe('one process on an embedded data directory (issue 12, break 12)', () =>
 
   it('a lock left by a killed server is stale: the next command takes the directory', SLOW, async () => {
     const dir = freshDir();
-    const server = await serve({ LANTU_DATA_DIR: dir });
+    const server = await startServe({ LANTU_DATA_DIR: dir });
     const closed = new Promise((done) => server.child.once('close', done));
     server.child.kill('SIGKILL');
     await closed;
@@ -117,7 +116,7 @@ describe('one process on an embedded data directory (issue 12, break 12)', () =>
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
-    const again = await serve({ LANTU_DATA_DIR: dir });
+    const again = await startServe({ LANTU_DATA_DIR: dir });
     try {
       expect(await login(again.url, 'office@lock.example', 'a long secret')).toBe(200);
     } finally {
@@ -137,7 +136,7 @@ describe('one process on an embedded data directory (issue 12, break 12)', () =>
       url.searchParams.set('options', `-c search_path=${schema}`);
       const env = { DATABASE_URL: url.toString(), LANTU_DATA_DIR: freshDir() };
       try {
-        const server = await serve(env);
+        const server = await startServe(env);
         try {
           const r = await runCli([...ADMIN, 'admin'], env);
           expect(r.stderr).toBe('');

@@ -200,8 +200,7 @@ describe('health answers while documents and spreadsheets are parsed', () => {
       env,
     );
     expect(made.code, made.stderr).toBe(0);
-    // A cold start on a busy shared machine can take over a minute (tsx, PGlite, migrations).
-    server = await startServe(env, 180_000, ['--import', LOOP_WATCH]);
+    server = await startServe(env, ['--import', LOOP_WATCH]);
   });
 
   afterAll(async () => {

@@ -26,10 +26,15 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, input?: stri
   });
 }
 
+/**
+ * How long `lantu serve` may take to print its address before a test gives up: a cold start (tsx, PGlite,
+ * migrations) on the shared 2-core machine under load has taken over a minute. One value for every test.
+ */
+export const SERVE_START_TIMEOUT_MS = 180_000;
+
 /** Starts `lantu serve` on a free port and resolves with its URL once it prints it. */
 export function startServe(
   env: NodeJS.ProcessEnv,
-  startTimeoutMs = 60_000,
   /** Options for node itself (`--import` a preload, `--cpu-prof`), before the script. */
   nodeArgs: string[] = [],
 ): Promise<{ url: string; child: ChildProcess; stop: () => Promise<number | null> }> {
@@ -40,7 +45,7 @@ export function startServe(
     });
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), startTimeoutMs);
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), SERVE_START_TIMEOUT_MS);
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
