@@ -25,16 +25,6 @@ export const publicRepository = {
     return rows[0]?.id ?? null;
   },
 
-  /** The latest year with an approved annual value for any indicator of the plan. */
-  async latestApprovedYear(db: Queryable, planId: string): Promise<number | null> {
-    const rows = await db.query<{ year: number | null }>(
-      `SELECT max(o.year)::int AS year FROM observations o JOIN indicators i ON i.id = o.indicator_id
-        WHERE i.plan_id = $1 AND o.status = 'approved' AND o.period ~ '^[0-9]{4}$'`,
-      [planId],
-    );
-    return rows[0]?.year ?? null;
-  },
-
   async projects(db: Queryable, planId: string): Promise<PublicProjectRow[]> {
     return db.query<PublicProjectRow>(
       `SELECT p.id, p.code, p.name, p.category, p.lead_unit AS "leadUnit", s.name AS "spatialUnit",

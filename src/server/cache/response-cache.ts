@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 import type { Queryable } from '../../db/db.types.ts';
+import { localDay } from '../../domain/time.ts';
+import { timeZone } from '../time-zone.ts';
 import { DataVersion } from './data-version.ts';
 
 export interface CachedBody {
@@ -12,23 +14,35 @@ export interface CachedBody {
 
 /**
  * Answers built once per data version and then served from memory, so a repeated read is a lookup: the
- * public API and portal, and the workspace's plan tree, indicator list and live evaluation.
+ * public API and portal, and the workspace's plan tree, indicator list and live evaluation. The version also
+ * holds the calendar year in the office's zone: the year the portal judges by default (evaluationYear) turns
+ * over at New Year without any data changing.
  */
 export class ResponseCache {
   readonly version: DataVersion;
   private readonly entries = new Map<string, CachedBody & { version: string }>();
+  private year = { value: '', from: 0, until: 0 };
 
   constructor(db: Queryable) {
     this.version = new DataVersion(db);
   }
 
+  /** The year now in the zone, read again at most once a minute (no Intl formatting per request). */
+  private yearNow(): string {
+    const now = Date.now();
+    if (now < this.year.from || now >= this.year.until)
+      this.year = { value: localDay(new Date(now), timeZone()).slice(0, 4), from: now, until: now + 60_000 };
+    return this.year.value;
+  }
+
   /** The data version if this node knows it to be current right now (no I/O); null when it must ask. */
   freshVersion(): string | null {
-    return this.version.fresh();
+    const v = this.version.fresh();
+    return v === null ? null : `${v}@${this.yearNow()}`;
   }
 
   async get(key: string, build: () => Promise<{ body: string; contentType: string }>): Promise<CachedBody> {
-    const version = await this.version.current();
+    const version = `${await this.version.current()}@${this.yearNow()}`;
     const hit = this.entries.get(key);
     if (hit && hit.version === version) return hit;
     const built = await build();

@@ -271,7 +271,7 @@ portalRoutes.get('/reports', async (c) => {
   const planId = await resolvePlanId(c.var.deps.db, undefined);
   return html(c, lang, `reports:${planId}:${lang}`, async () => {
     const plan = await planHeader(c.var.deps.db, planId);
-    const years = await reportYears(c.var.deps.db, plan);
+    const years = reportYears(plan);
     return layout(lang, 'reports', 'reports', '/public/reports', reportsPage(lang, plan, years));
   });
 });

@@ -2,12 +2,13 @@
 import type { Queryable } from '../../../db/db.types.ts';
 import { feedbackRepository } from '../../../db/repositories/feedback.repository.ts';
 import { plansRepository, type NodeRow } from '../../../db/repositories/plans.repository.ts';
-import { publicRepository } from '../../../db/repositories/public.repository.ts';
 import { supervisionRepository } from '../../../db/repositories/supervision.repository.ts';
+import { evaluationYear } from '../../../domain/evaluation-year.ts';
 import type { Verdict } from '../../../domain/evaluation/types.ts';
 import { isBehind } from '../../../domain/evaluation/verdict.ts';
 import { countNodes } from '../../../domain/plan.ts';
 import { notFound } from '../../errors.ts';
+import { timeZone } from '../../time-zone.ts';
 import { getPlan, getPlanTree } from '../plans/plans.service.ts';
 import { getTaskWork, latestTaskReports } from '../tasks/tasks.service.ts';
 import type { LatestByNode, PublicTaskWork } from './portal.task-page.ts';
@@ -30,11 +31,10 @@ export async function planHeader(db: Queryable, planId: string): Promise<PlanHea
   };
 }
 
-/** The years with a report to download, newest first: from the latest year with approved data back. */
-export async function reportYears(db: Queryable, plan: PlanHeader): Promise<number[]> {
-  const latest = (await publicRepository.latestApprovedYear(db, plan.id)) ?? plan.periodStart;
+/** The years with a report to download, newest first: from the year the portal judges (evaluationYear) back. */
+export function reportYears(plan: PlanHeader, now = new Date()): number[] {
   const years: number[] = [];
-  for (let y = Math.min(latest, plan.periodEnd); y >= plan.periodStart; y--) years.push(y);
+  for (let y = evaluationYear(plan, now, timeZone()); y >= plan.periodStart; y--) years.push(y);
   return years;
 }
 

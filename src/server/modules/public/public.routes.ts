@@ -156,6 +156,8 @@ publicRoutes.openapi(
     path: '/public/evaluations/latest',
     tags: ['public'],
     summary: 'The latest evaluation on published data 最新评估',
+    description:
+      'Approved values judged at the year the workspace also opens at: the last full calendar year in LANTU_TIME_ZONE, within the plan period 上一完整年度（规划期内）',
     request: { query: planQuery },
     responses: {
       200: json(z.looseObject({ year: z.number().int() }), 'Verdicts and summary'),

@@ -3,6 +3,7 @@ import type { Queryable } from '../../../db/db.types.ts';
 import { indicatorsRepository } from '../../../db/repositories/indicators.repository.ts';
 import { publicRepository, type PublicProjectRow } from '../../../db/repositories/public.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
+import { evaluationYear } from '../../../domain/evaluation-year.ts';
 import type { IndicatorEvaluation } from '../../../domain/evaluation/index.ts';
 import { straightPathValue } from '../../../domain/evaluation/kinds.ts';
 import { notFound } from '../../errors.ts';
@@ -14,6 +15,7 @@ import {
 } from '../live-evaluation/live-evaluation.service.ts';
 import { neutraliseFormula } from '../../../reports/spreadsheet-safety.ts';
 import { responseCacheFor } from '../../cache/response-cache.ts';
+import { timeZone } from '../../time-zone.ts';
 
 /** The plan asked for, or the newest master plan (looked up once per data version, so reads stay lookups). */
 export async function resolvePlanId(db: Queryable, planId: string | undefined): Promise<string> {
@@ -26,29 +28,20 @@ export async function resolvePlanId(db: Queryable, planId: string | undefined): 
   return id;
 }
 
-/** The year the portal reports on: the latest with approved data, within the plan period. */
-async function reportingYear(
-  db: Queryable,
-  planId: string,
-  periodStart: number,
-  periodEnd: number,
-): Promise<number> {
-  const latest = await publicRepository.latestApprovedYear(db, planId);
-  if (latest === null) return periodStart;
-  return Math.min(Math.max(latest, periodStart), periodEnd);
-}
-
 /** What every public indicator read is built from: the inputs loaded once and their evaluation. */
 export interface PublicEvaluationData {
   inputs: EvaluationInputs;
   evaluation: LiveEvaluation;
 }
 
-/** The plan's evaluation for the reporting year on approved data, with the inputs it was made from. */
+/**
+ * The plan's evaluation on approved data, with the inputs it was made from, at the year the workspace opens
+ * by default too (domain/evaluation-year.ts): both judge the same year the same way.
+ */
 export async function loadPublicEvaluation(db: Queryable, planId: string): Promise<PublicEvaluationData> {
   const started = performance.now();
   const inputs = await loadEvaluationInputs(db, planId);
-  const year = await reportingYear(db, planId, inputs.plan.periodStart, inputs.plan.periodEnd);
+  const year = evaluationYear(inputs.plan, new Date(), timeZone());
   const evaluation = evaluateInputs(inputs, { year, method: 'time', scope: 'table' }, started);
   return { inputs, evaluation };
 }

@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { evaluationYear } from '../../../domain/evaluation-year.ts';
 import { METHODS } from '../../../domain/evaluation/types.ts';
 import { navigate, useLocation } from '../../lib/router.tsx';
 import type { Method, PlanSummary } from '../../lib/types.ts';
@@ -40,11 +41,6 @@ function fromAddress(): { plan: string | null; year: number | null; method: Meth
   return { plan: q.get('plan'), year: Number.isInteger(year) && year > 1900 ? year : null, method };
 }
 
-/** The last full year, clamped to the plan period. */
-export function defaultYear(p: PlanSummary, now = new Date()): number {
-  return Math.min(p.periodEnd, Math.max(p.periodStart, now.getFullYear() - 1));
-}
-
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const plansQ = usePlans();
   const [initial] = useState(fromAddress);
@@ -63,7 +59,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
 
   // Keep the address in step with the view (after every navigation too), without a history entry.
   const { path, search } = useLocation();
-  const year = plan ? (yearByPlan[plan.id] ?? defaultYear(plan)) : null;
+  const year = plan ? (yearByPlan[plan.id] ?? evaluationYear(plan)) : null;
   useEffect(() => {
     if (!plan || year === null) return;
     const want = { plan: plan.id, year: String(year), method };
