@@ -5,15 +5,26 @@ import type { Condition } from './condition.ts';
 import { conditionSentence } from './condition-text.ts';
 import type { ConditionFacts } from './condition-text.ts';
 import type { Ctx } from './context.ts';
-import { findBaseline, inPeriod, latest, note, resolveTarget, targetCondition } from './context.ts';
+import {
+  findBaseline,
+  inPeriod,
+  latestNumber,
+  latestText,
+  note,
+  resolveTarget,
+  targetCondition,
+} from './context.ts';
 import { base, comparisonOf, finish, NO_TEXT, withoutNumber } from './explain.ts';
 import { earlyAchievable as earlyAchievableFor } from './kinds.ts';
-import { numericPoints, pointsBetween } from './observations.ts';
+import { numericPoints, pointsFrom } from './observations.ts';
 import type { NumericPoint } from './observations.ts';
 import { conditionProbability, projectValues, trendFromRatio, yearlyIncrements } from './projection.ts';
 import { probability, requiredRate } from './result-parts.ts';
 import { gte, mean, round, sampleSd } from './stats.ts';
 import type { IndicatorEvaluation } from './types.ts';
+
+/** Not judged on the average of yearly rates (shared, never changed). */
+const NO_YEARS: readonly NumericPoint[] = [];
 
 function earlyAchievable(ctx: Ctx): boolean {
   return earlyAchievableFor(ctx.spec.kind, ctx.spec.attribute);
@@ -22,7 +33,7 @@ function earlyAchievable(ctx: Ctx): boolean {
 export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): IndicatorEvaluation {
   const r = base(ctx);
   const period = inPeriod(ctx, ctx.actual);
-  const { num, text } = latest(period);
+  const num = latestNumber(period);
   const q = ctx.spec.target;
   if (q === null) return finish(ctx, r, 'not_assessable', { zh: '缺少目标值', en: 'no target' });
   const all = numericPoints(ctx.actual);
@@ -37,7 +48,7 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
   const cond = targetCondition(ctx, kind, T);
   r.target = T === null ? null : round(T);
   if (num === null) {
-    return withoutNumber(ctx, r, text);
+    return withoutNumber(ctx, r, latestText(period));
   }
   if (cond === null)
     return finish(ctx, r, 'not_assessable', {
@@ -49,7 +60,7 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
   const yearly =
     kind === 'ceiling' && annualRateRule(ctx.options) === 'average' && isAnnualRate(ctx.spec, null)
       ? numericPoints(period)
-      : [];
+      : NO_YEARS;
   const avg = yearly.length > 1 ? averageOf(yearly.map((p) => p.value)) : null;
   const judged = avg ?? A;
   const met = testCondition(cond, judged);
@@ -71,9 +82,14 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
   }
   if (ctx.y0 !== null && ctx.yT !== null) r.elapsed = round((num.year - ctx.y0) / (ctx.yT - ctx.y0));
   r.comparison = comparisonOf(ctx, cond, met);
-  const pts = pointsBetween(all, baseline === null ? -Infinity : baseline.year, num.year);
-  if (baseline !== null && baseline.source === 'plan' && pts[0]?.year !== baseline.year)
-    pts.unshift({ year: baseline.year, value: baseline.value, span: 1 });
+  const pts = pointsFrom(
+    all,
+    baseline === null ? -Infinity : baseline.year,
+    num.year,
+    baseline !== null && baseline.source === 'plan'
+      ? { year: baseline.year, value: baseline.value, span: 1 }
+      : null,
+  );
   const increments = yearlyIncrements(pts);
   const n = ctx.yT === null ? 0 : ctx.yT - num.year;
   r.projection = projectValues(pts[0] ?? null, { year: num.year, value: A }, ctx.yT, cond);
@@ -96,15 +112,10 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
         n,
       );
   }
-  const t: ConditionFacts = {
-    A,
-    raw: q.raw,
-    cond,
-    met,
-    avg,
-    first: yearly[0]?.year ?? num.year,
-    year: num.year,
-  };
+  // What the sentences state: made only when they are built.
+  const t: ConditionFacts | null = ctx.explain
+    ? { A, raw: q.raw, cond, met, avg, first: yearly[0]?.year ?? num.year, year: num.year }
+    : null;
   if (ctx.final) {
     if (met && kind === 'maintain') {
       const broken = yearsFailing(pts, cond, ctx.y0 ?? -Infinity);
@@ -113,14 +124,14 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
           ctx,
           r,
           'not_achieved',
-          ctx.explain ? conditionSentence(ctx, t, 'broken', broken) : NO_TEXT,
+          t === null ? NO_TEXT : conditionSentence(ctx, t, 'broken', broken),
         );
     }
     return finish(
       ctx,
       r,
       met ? 'achieved' : 'not_achieved',
-      ctx.explain ? conditionSentence(ctx, t, 'plain') : NO_TEXT,
+      t === null ? NO_TEXT : conditionSentence(ctx, t, 'plain'),
     );
   }
   if (met && avg !== null) {
@@ -130,7 +141,7 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
       ctx,
       r,
       ahead ? 'ahead' : 'on_track',
-      ctx.explain ? conditionSentence(ctx, t, ahead ? 'average_margin' : 'plain') : NO_TEXT,
+      t === null ? NO_TEXT : conditionSentence(ctx, t, ahead ? 'average_margin' : 'plain'),
     );
   }
   if (met) {
@@ -140,14 +151,14 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
       ctx,
       r,
       early ? 'achieved' : 'on_track',
-      ctx.explain ? conditionSentence(ctx, t, how) : NO_TEXT,
+      t === null ? NO_TEXT : conditionSentence(ctx, t, how),
     );
   }
   if (ctx.method === 'trend') {
     const first = pts[0];
     const goal = cond.lo !== null && !gte(A, cond.lo) ? cond.lo : cond.hi;
     if (first === undefined || first.year >= num.year || goal === null || ctx.yT === null) {
-      return finish(ctx, r, 'not_assessable', ctx.explain ? conditionSentence(ctx, t, 'few') : NO_TEXT);
+      return finish(ctx, r, 'not_assessable', t === null ? NO_TEXT : conditionSentence(ctx, t, 'few'));
     }
     const span = num.year - first.year;
     const d = goal > A ? 1 : -1;
@@ -164,10 +175,10 @@ export function evaluateCondition(ctx: Ctx, resolvedTarget: number | null): Indi
       ctx,
       r,
       trendFromRatio(R),
-      ctx.explain ? conditionSentence(ctx, t, 'ratio', [], R) : NO_TEXT,
+      t === null ? NO_TEXT : conditionSentence(ctx, t, 'ratio', [], R),
     );
   }
-  return finish(ctx, r, 'lagging', ctx.explain ? conditionSentence(ctx, t, 'plain') : NO_TEXT);
+  return finish(ctx, r, 'lagging', t === null ? NO_TEXT : conditionSentence(ctx, t, 'plain'));
 }
 
 /** Years whose value fails the condition, after the year given. */

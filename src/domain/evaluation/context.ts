@@ -8,7 +8,7 @@ import { buildCondition, sign } from './condition.ts';
 import type { Condition } from './condition.ts';
 import { newNotes } from './explain.ts';
 import { toleranceIsDelta } from './kinds.ts';
-import { pointAt, pointsOf } from './observations.ts';
+import { hasKind, NO_POINTS, pointAt, pointsOf } from './observations.ts';
 import type { NumericPoint, Point } from './observations.ts';
 import { fmt } from './stats.ts';
 import { isRelativeTarget, resolveRelativeTarget } from './text.ts';
@@ -86,7 +86,10 @@ export function prepare(
     explain: options.explain !== false,
     options,
     actual: pointsOf(observations, 'actual', notes, evalYear),
-    assigned: pointsOf(observations, 'assigned', notes, evalYear),
+    // Assigned values (下达值) are rare: most series have none, and are not read twice for them.
+    assigned: hasKind(observations, 'assigned')
+      ? pointsOf(observations, 'assigned', notes, evalYear)
+      : NO_POINTS,
     relative: spec.target !== null && (spec.target.value === null || isRelative(spec.target)),
     notes,
     unit: spec.unit,
@@ -132,18 +135,22 @@ export function inPeriod<P extends { readonly year: number }>(ctx: Ctx, points: 
   return i === 0 ? points : points.slice(i);
 }
 
-/** Latest point with a number, or a text that states completion; the latest text otherwise. */
-export function latest(points: readonly Point[]): {
-  num: NumericPoint | null;
-  text: Point | null;
-} {
-  let num: NumericPoint | null = null;
-  let text: Point | null = null;
-  for (const p of points) {
-    if (p.value !== null) num = p as NumericPoint;
-    else if (p.text !== null && p.text.trim() !== '') text = p;
+/** The latest point with a number, or null. */
+export function latestNumber(points: readonly Point[]): NumericPoint | null {
+  for (let i = points.length - 1; i >= 0; i--) {
+    const p = points[i] as Point;
+    if (p.value !== null) return p as NumericPoint;
   }
-  return { num, text: text !== null && (num === null || text.year > num.year) ? text : null };
+  return null;
+}
+
+/** The latest point without a number whose text is not blank: what is judged when no point has a number. */
+export function latestText(points: readonly Point[]): Point | null {
+  for (let i = points.length - 1; i >= 0; i--) {
+    const p = points[i] as Point;
+    if (p.value === null && p.text !== null && p.text.trim() !== '') return p;
+  }
+  return null;
 }
 
 export function targetCondition(

@@ -1,7 +1,7 @@
 /** Five-year totals (累计) and compound reductions (累计降低): sums of flows and chains of annual falls. */
 import { testCondition } from './condition.ts';
 import type { Ctx } from './context.ts';
-import { inPeriod, latest, note, resolveTarget, targetCondition } from './context.ts';
+import { inPeriod, latestNumber, latestText, note, resolveTarget, targetCondition } from './context.ts';
 import { base, finish, withoutNumber } from './explain.ts';
 import { chainRates, lastOf } from './growth.ts';
 import { evaluateLevel } from './level.ts';
@@ -28,8 +28,7 @@ export function evaluateCumulative(ctx: Ctx): IndicatorEvaluation {
   const T = resolveTarget(ctx, 0);
   const last = flows[flows.length - 1];
   if (last === undefined) {
-    const { text } = latest(inPeriod(ctx, ctx.actual));
-    return withoutNumber(ctx, r, text);
+    return withoutNumber(ctx, r, latestText(inPeriod(ctx, ctx.actual)));
   }
   if (T === null || ctx.y0 === null || ctx.yT === null) {
     return finish(ctx, r, 'not_assessable', {
@@ -96,9 +95,9 @@ export function evaluateCumulative(ctx: Ctx): IndicatorEvaluation {
 export function evaluateReduction(ctx: Ctx): IndicatorEvaluation {
   const r = base(ctx);
   const period = inPeriod(ctx, ctx.actual);
-  const { num, text } = latest(period);
+  const num = latestNumber(period);
   if (num === null) {
-    return withoutNumber(ctx, r, text);
+    return withoutNumber(ctx, r, latestText(period));
   }
   const R = resolveTarget(ctx, null);
   if (R === null || ctx.y0 === null || ctx.yT === null || R >= 100) {

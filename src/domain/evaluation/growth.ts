@@ -3,10 +3,18 @@ import { annualRateRule, isAnnualRate } from './annual-rate.ts';
 import { isComfortable, testCondition } from './condition.ts';
 import type { Condition } from './condition.ts';
 import type { Ctx } from './context.ts';
-import { findBaseline, inPeriod, latest, note, resolveTarget, targetCondition } from './context.ts';
+import {
+  findBaseline,
+  inPeriod,
+  latestNumber,
+  latestText,
+  note,
+  resolveTarget,
+  targetCondition,
+} from './context.ts';
 import { base, finish, noDataWhy, withoutNumber } from './explain.ts';
 import { evaluateWithoutTarget } from './level.ts';
-import { numericPoints, pointAt, pointsBetween } from './observations.ts';
+import { numericPoints, pointAt, pointsFrom } from './observations.ts';
 import type { NumericPoint } from './observations.ts';
 import { judgePath } from './path.ts';
 import { yearlyIncrements } from './projection.ts';
@@ -64,9 +72,9 @@ function withinDelta(cond: Condition | null, g: number, target: number, delta: n
 export function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
   const r = base(ctx);
   const period = inPeriod(ctx, ctx.actual);
-  const { num, text } = latest(period);
+  const num = latestNumber(period);
   if (num === null) {
-    return withoutNumber(ctx, r, text);
+    return withoutNumber(ctx, r, latestText(period));
   }
   const gTarget = resolveTarget(ctx, null);
   if (gTarget === null || ctx.yT === null || ctx.y0 === null) {
@@ -129,8 +137,7 @@ export function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
     baselineValue = baseline.value;
     baselineSource = baseline.source;
     m = Math.log(num.value / baseline.value);
-    const pts = pointsBetween(all, y0, num.year);
-    if (pts[0]?.year !== y0) pts.unshift({ year: y0, value: baseline.value, span: 1 });
+    const pts = pointsFrom(all, y0, num.year, { year: y0, value: baseline.value, span: 1 });
     increments = yearlyIncrements(
       pts.map((p) => ({ year: p.year, value: Math.log(Math.max(p.value, Number.MIN_VALUE)) })),
     );

@@ -2,11 +2,20 @@
 import { testCondition } from './condition.ts';
 import { evaluateCondition } from './condition-kinds.ts';
 import type { Baseline, Ctx } from './context.ts';
-import { findBaseline, inPeriod, latest, note, resolveTarget, targetCondition } from './context.ts';
+import {
+  findBaseline,
+  inPeriod,
+  latestNumber,
+  latestText,
+  note,
+  resolveTarget,
+  targetCondition,
+} from './context.ts';
 import { base, finish, u, withoutNumber } from './explain.ts';
-import { numericPoints, pointsBetween } from './observations.ts';
+import { numericPoints } from './observations.ts';
 import { judgePath } from './path.ts';
-import { projectValues, trendFromGrowth, yearlyIncrements } from './projection.ts';
+import { incrementsBetween, projectValues, trendFromGrowth } from './projection.ts';
+import { requiredRate } from './result-parts.ts';
 import { fmt, round } from './stats.ts';
 import type { Bilingual, IndicatorEvaluation } from './types.ts';
 
@@ -16,11 +25,11 @@ export function evaluateLevel(ctx: Ctx): IndicatorEvaluation {
   const r = base(ctx);
   const period = inPeriod(ctx, ctx.actual);
   const all = numericPoints(ctx.actual);
-  const { num, text } = latest(period);
+  const num = latestNumber(period);
   const baseline = findBaseline(ctx, all);
   const T = resolveTarget(ctx, baseline?.value ?? null);
   if (num === null) {
-    return withoutNumber(ctx, r, text);
+    return withoutNumber(ctx, r, latestText(period));
   }
   if (T === null) return evaluateWithoutTarget(ctx, r, baseline, num);
   if (ctx.dir === 0 && baseline !== null) ctx.dir = T > baseline.value ? 1 : T < baseline.value ? -1 : 0;
@@ -65,8 +74,6 @@ export function evaluateLevel(ctx: Ctx): IndicatorEvaluation {
   const A = num.value;
   const f = (num.year - y0) / (yT - y0);
   const n = yT - num.year;
-  const pts = pointsBetween(all, y0, num.year);
-  if (baseline.source === 'plan' && pts[0]?.year !== y0) pts.unshift({ year: y0, value: B, span: 1 });
   const elapsedYears = num.year - y0;
   const d = ctx.dir;
   let ratio: number | null = null;
@@ -92,15 +99,11 @@ export function evaluateLevel(ctx: Ctx): IndicatorEvaluation {
     actual: A,
     expected: B + f * (T - B),
     achievedNow: testCondition(cond, A),
-    increments: yearlyIncrements(pts),
+    increments: incrementsBetween(all, y0, num.year, baseline.source === 'plan' ? B : null),
     projection: projectValues({ year: y0, value: B }, { year: num.year, value: A }, yT, cond),
     requiredRate:
       n > 0
-        ? {
-            absolute: round((T - A) / n),
-            relative: A > 0 && T > 0 ? round(((T / A) ** (1 / n) - 1) * 100) : null,
-            years: n,
-          }
+        ? requiredRate(round((T - A) / n), A > 0 && T > 0 ? round(((T / A) ** (1 / n) - 1) * 100) : null, n)
         : null,
     ratio,
     actualPhrase: VALUE_PHRASE,

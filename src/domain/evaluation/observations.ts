@@ -11,7 +11,14 @@ export interface Point {
 }
 
 /** No points (shared: points are never changed once made). */
-const NO_POINTS: readonly Point[] = Object.freeze([]);
+export const NO_POINTS: readonly Point[] = Object.freeze([]);
+
+/** Whether any observation is of this kind. */
+export function hasKind(observations: readonly EvaluationObservation[], kind: ObservationKind): boolean {
+  for (let i = 0; i < observations.length; i++)
+    if ((observations[i] as EvaluationObservation).kind === kind) return true;
+  return false;
+}
 
 function better(a: EvaluationObservation, b: EvaluationObservation): boolean {
   const ra = a.revision ?? 0;
@@ -159,6 +166,37 @@ export function pointsBetween(points: readonly NumericPoint[], lo: number, hi: n
   }
   const out = new Array<NumericPoint>(n);
   let k = 0;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as NumericPoint;
+    if (p.year >= lo && p.year <= hi) out[k++] = p;
+  }
+  return out;
+}
+
+/**
+ * pointsBetween with a start point in front when the first point in range is not at its year (a plan's
+ * baseline), the list sized once (unshift on a list made to measure copies it into a larger one).
+ */
+export function pointsFrom(
+  points: readonly NumericPoint[],
+  lo: number,
+  hi: number,
+  start: NumericPoint | null,
+): NumericPoint[] {
+  if (start === null) return pointsBetween(points, lo, hi);
+  let n = 0;
+  let first: NumericPoint | undefined;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as NumericPoint;
+    if (p.year >= lo && p.year <= hi) {
+      if (n === 0) first = p;
+      n++;
+    }
+  }
+  const lead = first?.year !== start.year ? 1 : 0;
+  const out = new Array<NumericPoint>(n + lead);
+  let k = 0;
+  if (lead === 1) out[k++] = start;
   for (let i = 0; i < points.length; i++) {
     const p = points[i] as NumericPoint;
     if (p.year >= lo && p.year <= hi) out[k++] = p;

@@ -99,6 +99,37 @@ export function yearlyIncrements(points: readonly { year: number; value: number 
   return out;
 }
 
+/**
+ * The yearly increments (as yearlyIncrements gives them) of the points with lo ≤ year ≤ hi, read in place:
+ * after a start value at lo (a plan's baseline) when one is given and no point is at lo. Points ascend, one a
+ * year, so the ones in range are consecutive.
+ */
+export function incrementsBetween(
+  points: readonly { year: number; value: number }[],
+  lo: number,
+  hi: number,
+  start: number | null,
+): number[] {
+  let i = 0;
+  while (i < points.length && (points[i] as { year: number }).year < lo) i++;
+  let end = i;
+  while (end < points.length && (points[end] as { year: number }).year <= hi) end++;
+  const withStart = start !== null && (i === end || (points[i] as { year: number }).year !== lo);
+  const len = end - i + (withStart ? 1 : 0);
+  const out = new Array<number>(len > 1 ? len - 1 : 0);
+  if (len < 2) return out;
+  let prevYear = withStart ? lo : (points[i] as { year: number }).year;
+  let prevValue = withStart ? start : (points[i] as { value: number }).value;
+  let k = 0;
+  for (let j = withStart ? i : i + 1; j < end; j++) {
+    const p = points[j] as { year: number; value: number };
+    out[k++] = (p.value - prevValue) / (p.year - prevYear);
+    prevYear = p.year;
+    prevValue = p.value;
+  }
+  return out;
+}
+
 export function projectValues(
   first: { year: number; value: number } | null,
   last: { year: number; value: number },
