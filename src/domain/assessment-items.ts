@@ -76,21 +76,33 @@ export interface ReportingEvent {
   due: string;
   /** The day the department first submitted a value for the period (or it was approved), else null. */
   reportedOn: string | null;
+  /**
+   * The period's figure came in with the plan's data (a dataset load: published statistics gathered after the
+   * fact), not as a report by the department: when it was reported is not known.
+   */
+  loaded: boolean;
 }
 
-export const reportingItem = (e: ReportingEvent, asOf: string) =>
-  deadlineItem(
-    'reporting_on_time',
-    {
-      departmentId: e.departmentId,
-      title: `${e.code} ${e.name} ${e.period}`,
-      link: `/indicators/${e.indicatorId}`,
-      due: e.due,
-      doneOn: e.reportedOn,
-    },
-    asOf,
-    { done: { zh: '报送', en: 'Reported' } },
-  );
+/**
+ * 数据按时报送 for one period. A loaded figure is not counted either way: stamping it on time would credit a
+ * report nobody made, and its load day (often years after the deadline) would mark the department late for
+ * the office's own back-filling.
+ */
+export const reportingItem = (e: ReportingEvent, asOf: string): AssessedItem | null =>
+  e.loaded
+    ? null
+    : deadlineItem(
+        'reporting_on_time',
+        {
+          departmentId: e.departmentId,
+          title: `${e.code} ${e.name} ${e.period}`,
+          link: `/indicators/${e.indicatorId}`,
+          due: e.due,
+          doneOn: e.reportedOn,
+        },
+        asOf,
+        { done: { zh: '报送', en: 'Reported' } },
+      );
 
 export interface SubmissionEvent {
   departmentId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineItem, verdictItem } from './assessment-items.ts';
+import { deadlineItem, reportingItem, verdictItem } from './assessment-items.ts';
 import {
   checkAdjustment,
   checkAssessmentConfig,
@@ -107,5 +107,27 @@ describe('assessed items', () => {
     const v = { departmentId: 'a', indicatorId: 'i', code: 'T', name: 'n', binding: true };
     expect(verdictItem({ ...v, verdict: 'no_data' })).toBeNull();
     expect(verdictItem({ ...v, verdict: 'lagging' })).toMatchObject({ credit: 0, binding: true });
+  });
+});
+
+describe('reporting on time (数据按时报送)', () => {
+  const period = {
+    departmentId: 'a',
+    indicatorId: 'i',
+    code: 'T2-05',
+    name: '各类总部累计数',
+    period: '2023',
+    due: '2024-03-31',
+  };
+  it('judges a reported period by its deadline; a figure loaded with the plan’s data is not counted', () => {
+    expect(reportingItem({ ...period, reportedOn: '2024-03-01', loaded: false }, '2026-12-02')?.credit).toBe(
+      1,
+    );
+    expect(reportingItem({ ...period, reportedOn: '2024-05-10', loaded: false }, '2026-12-02')?.credit).toBe(
+      0,
+    );
+    expect(reportingItem({ ...period, reportedOn: null, loaded: false }, '2026-12-02')?.credit).toBe(0);
+    expect(reportingItem({ ...period, reportedOn: null, loaded: true }, '2026-12-02')).toBeNull();
+    expect(reportingItem({ ...period, reportedOn: '2026-12-01', loaded: true }, '2026-12-02')).toBeNull();
   });
 });

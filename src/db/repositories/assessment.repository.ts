@@ -74,14 +74,21 @@ export const assessmentRepository = {
     );
   },
 
-  /** Per indicator and period of the year (whole area): when a value was first submitted, or approved. */
+  /**
+   * Per indicator and period of the year (whole area): when a value was first submitted, or approved by
+   * someone; and whether a figure was loaded with the plan's data instead (approved with nobody submitting or
+   * approving it: the dataset load).
+   */
   async firstReported(
     db: Queryable,
     planId: string,
     year: number,
-  ): Promise<{ indicatorId: string; period: string; at: Date }[]> {
+  ): Promise<{ indicatorId: string; period: string; at: Date | null; loaded: boolean }[]> {
     return db.query(
-      `SELECT o.indicator_id AS "indicatorId", o.period, min(COALESCE(o.submitted_at, o.approved_at)) AS at
+      `SELECT o.indicator_id AS "indicatorId", o.period,
+              min(COALESCE(o.submitted_at, o.approved_at))
+                FILTER (WHERE o.submitted_at IS NOT NULL OR o.approved_by IS NOT NULL) AS at,
+              bool_or(o.submitted_at IS NULL AND o.approved_by IS NULL) AS loaded
          FROM observations o JOIN indicators i ON i.id = o.indicator_id
         WHERE i.plan_id = $1 AND o.year = $2 AND o.kind = 'actual' AND o.region_id IS NULL
           AND (o.submitted_at IS NOT NULL OR o.approved_at IS NOT NULL)

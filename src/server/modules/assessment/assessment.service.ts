@@ -99,12 +99,13 @@ export async function gatherAssessmentFacts(
     if (i) items.push(i);
   };
   const ledById = new Map(led.map((i) => [i.id, i]));
-  const firstAt = new Map(reported.map((r) => [`${r.indicatorId}|${r.period}`, day(r.at, zone)]));
+  const firstAt = new Map(reported.map((r) => [`${r.indicatorId}|${r.period}`, r]));
 
   for (const ind of led)
     for (const period of periodsOfYear(ind.frequency, year)) {
       const due = dueDate(period, ind.dueDays);
       if (!due) continue;
+      const first = firstAt.get(`${ind.id}|${period}`);
       push(
         reportingItem(
           {
@@ -114,7 +115,8 @@ export async function gatherAssessmentFacts(
             name: ind.name,
             period,
             due: isoDay(due),
-            reportedOn: firstAt.get(`${ind.id}|${period}`) ?? null,
+            reportedOn: first?.at ? day(first.at, zone) : null,
+            loaded: first?.loaded ?? false,
           },
           asOf,
         ),
