@@ -14,22 +14,54 @@ export interface GrowthView {
   twoYearAverage: { year: number; rate: number }[];
 }
 
+type YearRate = { year: number; rate: number };
+
+// Copied for each view and point, for the reason given in result-parts.ts (a view outlives a scavenge as a
+// result does); the rate a double from the start.
+const YEAR_RATE: YearRate = { year: 0, rate: 0.5 };
+const VIEW: GrowthView = { annual: [], latest: null, twoYearAverage: [] };
+
+function yearRate(year: number, rate: number): YearRate {
+  const p = { ...YEAR_RATE };
+  p.year = year;
+  p.rate = rate;
+  return p;
+}
+
 /** Only for growth targets read from annual rates; null otherwise. */
 export function growthView(ctx: Ctx): GrowthView | null {
   const basis = ctx.options.cagrBasis ?? (ctx.spec.unit?.includes('%') === true ? 'rates' : 'levels');
   if (basis !== 'rates') return null;
-  const annual: { year: number; rate: number }[] = [];
-  for (const p of ctx.actual)
-    // The baseline year counts too: its rate is the first half of the first 两年平均.
-    if (p.value !== null && (p.span ?? 1) === 1 && (ctx.y0 === null || p.year >= ctx.y0))
-      annual.push({ year: p.year, rate: p.value });
-  const twoYearAverage: { year: number; rate: number }[] = [];
-  for (let i = 1; i < annual.length; i++) {
-    const a = annual[i - 1] as { year: number; rate: number };
-    const b = annual[i] as { year: number; rate: number };
+  const points = ctx.actual;
+  const y0 = ctx.y0;
+  // The baseline year counts too: its rate is the first half of the first 两年平均. Lists sized once.
+  let n = 0;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as (typeof points)[number];
+    if (p.value !== null && (p.span ?? 1) === 1 && (y0 === null || p.year >= y0)) n++;
+  }
+  const annual = new Array<YearRate>(n);
+  let k = 0;
+  let pairs = 0;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as (typeof points)[number];
+    if (p.value !== null && (p.span ?? 1) === 1 && (y0 === null || p.year >= y0)) {
+      if (k > 0 && (annual[k - 1] as YearRate).year + 1 === p.year) pairs++;
+      annual[k++] = yearRate(p.year, p.value);
+    }
+  }
+  const twoYearAverage = new Array<YearRate>(pairs);
+  let j = 0;
+  for (let i = 1; i < n; i++) {
+    const a = annual[i - 1] as YearRate;
+    const b = annual[i] as YearRate;
     if (b.year !== a.year + 1) continue;
     const g = Math.sqrt((1 + a.rate / 100) * (1 + b.rate / 100)) - 1;
-    twoYearAverage.push({ year: b.year, rate: round(g * 100) });
+    twoYearAverage[j++] = yearRate(b.year, round(g * 100));
   }
-  return { annual, latest: annual[annual.length - 1] ?? null, twoYearAverage };
+  const view = { ...VIEW };
+  view.annual = annual;
+  view.latest = n > 0 ? (annual[n - 1] as YearRate) : null;
+  view.twoYearAverage = twoYearAverage;
+  return view;
 }
