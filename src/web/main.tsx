@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { ApiError } from './lib/api.ts';
 import { I18nProvider } from './lib/i18n.tsx';
+import { loadTimeZone } from './lib/installation.ts';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -17,13 +18,15 @@ const queryClient = new QueryClient({
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <I18nProvider>
-          <App />
-        </I18nProvider>
-      </QueryClientProvider>
-    </StrictMode>,
+  void loadTimeZone().then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <I18nProvider>
+            <App />
+          </I18nProvider>
+        </QueryClientProvider>
+      </StrictMode>,
+    ),
   );
 }

@@ -37,7 +37,20 @@ describe.each(testDatabases)('plans API on $kind', ({ kind, create }) => {
   it('reports health with the database kind', async () => {
     const { status, body } = await getJson(app, '/api/health');
     expect(status).toBe(200);
-    expect(body).toEqual({ status: 'ok', db: kind, version: 'test' });
+    expect(body).toEqual({ status: 'ok', db: kind, version: 'test', timeZone: 'Asia/Shanghai' });
+  });
+
+  it('tells the web the configured time zone (LANTU_TIME_ZONE), a name Intl does not know falling back', async () => {
+    const zoneOf = async (name: string) => {
+      process.env.LANTU_TIME_ZONE = name;
+      try {
+        return (await getJson<{ timeZone: string }>(app, '/api/health')).body.timeZone;
+      } finally {
+        delete process.env.LANTU_TIME_ZONE;
+      }
+    };
+    expect(await zoneOf('America/New_York')).toBe('America/New_York');
+    expect(await zoneOf('Mars/Olympus')).toBe('Asia/Shanghai');
   });
 
   it('lists the SIP 14th plan with 36 indicators', () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, localDateTime, localDay, zoneLabel } from '../../domain/time.ts';
+import { DEFAULT_TIME_ZONE, localDateTime, localDay, validTimeZone, zoneLabel } from '../../domain/time.ts';
 
 /** Number display: at most 2 decimals, thousands separators, em dash for missing. */
 export function fmt(n: number | null | undefined, digits = 2): string {
@@ -16,21 +16,35 @@ export function withUnit(n: number | null | undefined, unit: string | null | und
   return s === '—' || !unit ? s : `${s} ${unit}`;
 }
 
+let zone = DEFAULT_TIME_ZONE;
+
+/** The installation's zone (GET /api/health, from LANTU_TIME_ZONE), set once before the app renders. */
+export function setTimeZone(name: string | null | undefined): void {
+  zone = (name && validTimeZone(name)) || DEFAULT_TIME_ZONE;
+}
+
+/** The zone the web shows times in: the installation's, Asia/Shanghai until told otherwise. */
+export function timeZoneNow(): string {
+  return zone;
+}
+
 /**
- * A time from the API (ISO, UTC) as the planning office reads it: the wall clock in Asia/Shanghai, said so
- * (Beijing time). Slicing the ISO string showed UTC, eight hours off, without saying so.
+ * A time from the API (ISO, UTC) as the planning office reads it: the wall clock in the installation's zone,
+ * said so (北京时间 / CST for Asia/Shanghai, else the zone's name). Slicing the ISO string showed UTC.
  */
 export function localTime(iso: string | null | undefined, lang: string = 'zh-CN'): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '—';
-  return `${localDateTime(d, DEFAULT_TIME_ZONE)}${lang === 'en' ? ' CST' : `（${zoneLabel(DEFAULT_TIME_ZONE).zh}）`}`;
+  const label =
+    lang === 'en' ? (zone === DEFAULT_TIME_ZONE ? ' CST' : ` ${zone}`) : `（${zoneLabel(zone).zh}）`;
+  return `${localDateTime(d, zone)}${label}`;
 }
 
-/** The day of an API time in Asia/Shanghai (a comment at 20:00 UTC on the 1st was written on the 2nd). */
+/** The day of an API time in the installation's zone (a comment at 20:00 UTC on the 1st was written on the 2nd in Beijing). */
 export function localDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '—' : localDay(d, DEFAULT_TIME_ZONE);
+  return Number.isNaN(d.getTime()) ? '—' : localDay(d, zone);
 }

@@ -2,9 +2,19 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { systemRepository } from '../../../db/repositories/system.repository.ts';
 import { errorBodySchema } from '../../errors.ts';
+import { timeZone } from '../../time-zone.ts';
 
 const healthSchema = z
-  .object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() })
+  .object({
+    status: z.literal('ok'),
+    db: z.enum(['pglite', 'postgres']),
+    version: z.string(),
+    timeZone: z.string().openapi({
+      example: 'Asia/Shanghai',
+      description:
+        'The zone people read times in (LANTU_TIME_ZONE, default Asia/Shanghai); the web formats times in it',
+    }),
+  })
   .openapi('Health');
 
 export const healthRoutes = new OpenAPIHono<AppEnv>();
@@ -14,7 +24,7 @@ healthRoutes.openapi(
     method: 'get',
     path: '/health',
     tags: ['system'],
-    summary: 'Liveness and database check',
+    summary: 'Liveness and database check, and the installation’s time zone',
     responses: {
       200: {
         description: 'Up, database answering',
@@ -29,6 +39,6 @@ healthRoutes.openapi(
   async (c) => {
     const { db, version } = c.var.deps;
     await systemRepository.ping(db);
-    return c.json({ status: 'ok' as const, db: db.kind, version }, 200);
+    return c.json({ status: 'ok' as const, db: db.kind, version, timeZone: timeZone() }, 200);
   },
 );

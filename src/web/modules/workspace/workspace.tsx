@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { evaluationYear } from '../../../domain/evaluation-year.ts';
 import { METHODS } from '../../../domain/evaluation/types.ts';
+import { timeZoneNow } from '../../lib/format.ts';
 import { navigate, useLocation } from '../../lib/router.tsx';
 import type { Method, PlanSummary } from '../../lib/types.ts';
 import { usePlans } from '../evaluation/queries.ts';
@@ -59,7 +60,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
 
   // Keep the address in step with the view (after every navigation too), without a history entry.
   const { path, search } = useLocation();
-  const year = plan ? (yearByPlan[plan.id] ?? evaluationYear(plan)) : null;
+  const year = plan ? (yearByPlan[plan.id] ?? evaluationYear(plan, new Date(), timeZoneNow())) : null;
   useEffect(() => {
     if (!plan || year === null) return;
     const want = { plan: plan.id, year: String(year), method };
