@@ -24,6 +24,7 @@ const ResetPasswordPage = lazy(() => import('./modules/accounts/ResetPasswordPag
 const SearchPage = lazy(() => import('./modules/search/SearchPage.tsx'));
 const SupervisionPage = lazy(() => import('./modules/supervision/SupervisionPage.tsx'));
 const AssessmentPage = lazy(() => import('./modules/assessment/AssessmentPage.tsx'));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 
 export interface MenuEntry {
   label: MessageKey;
@@ -95,6 +96,11 @@ export const ROUTES: RouteDef[] = [
     pattern: '/assessment',
     render: () => <AssessmentPage />,
     menu: { label: 'nav.assessment', visible: loggedIn },
+  },
+  {
+    pattern: '/audit',
+    render: () => <AuditPage />,
+    menu: { label: 'nav.audit', visible: role('admin', 'assessor') },
   },
   { pattern: '/admin', render: () => <AdminPage />, menu: { label: 'nav.admin', visible: role('admin') } },
   { pattern: '/account', render: () => <AccountPage />, menu: { label: 'nav.account', visible: loggedIn } },

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -75,15 +75,17 @@ export async function loggedIn(
   return { ctx, page };
 }
 
-/** Switches the shell's language control and waits until the page's first heading is in that language. */
-export async function switchLang(page: Page, lang: 'zh' | 'en'): Promise<void> {
+/** Switches the shell's language control and waits until `probe` (the page's first heading when absent) is in that
+ * language — a page whose heading is data in one language (an indicator's name) names another element. */
+export async function switchLang(page: Page, lang: 'zh' | 'en', probe?: Locator): Promise<void> {
   await page
     .locator('.shell-header .ant-segmented')
     .filter({ hasText: 'EN' })
     .getByText(lang === 'en' ? 'EN' : '中文', { exact: true })
     .click();
+  const target = probe ?? page.locator('h1').first();
   await expect
-    .poll(() => page.locator('h1').first().textContent(), { timeout: 30_000, interval: 250 })
+    .poll(() => target.textContent(), { timeout: 30_000, interval: 250 })
     .toMatch(lang === 'en' ? /^[^\u4e00-\u9fff]*$/ : /[\u4e00-\u9fff]/);
 }
 
@@ -106,4 +108,33 @@ export async function axeNow(
 ): Promise<void> {
   into.push(...(await seriousViolations(page, label)));
   if (shot) await page.screenshot({ path: join(RESULTS, shot.file), fullPage: shot.fullPage ?? false });
+}
+
+/** A signed-in API client for `who` (the login route's cookie and CSRF token on every request): it answers the
+ * parsed JSON and fails the test on a status of 300 or more. */
+export async function apiClient(
+  base: string,
+  who: Account,
+): Promise<<T>(method: string, path: string, body?: unknown) => Promise<T>> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  expect(res.status, `sign-in of ${who.email}`).toBe(200);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = (await r.json()) as T;
+    expect(r.status, `${method} ${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
+    return json;
+  };
 }

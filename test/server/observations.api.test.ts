@@ -54,7 +54,12 @@ describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
     expect((await dept.request('POST', `/api/observations/${id}/submit`)).body.status).toBe('submitted');
     const approved = await admin.request('POST', `/api/observations/${id}/approve`);
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ status: 'approved', approvedByEmail: admin.email });
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      createdByEmail: dept.email,
+      submittedByEmail: dept.email,
+      approvedByEmail: admin.email,
+    });
 
     const edit = await dept.request('PATCH', `/api/observations/${id}`, { value: 1 });
     expect(edit.status).toBe(409);

@@ -34,6 +34,8 @@ export interface WorkflowObservation extends Omit<NewObservation, 'version' | 's
   createdBy: string | null;
   createdByEmail: string | null;
   createdAt: Date;
+  /** Who last sent it for review (a department user, or the office entering for one). */
+  submittedByEmail: string | null;
   submittedAt: Date | null;
   approvedBy: string | null;
   approvedByEmail: string | null;
@@ -45,7 +47,7 @@ export interface WorkflowObservation extends Omit<NewObservation, 'version' | 's
 const COLUMNS = `o.id, o.indicator_id AS "indicatorId", o.period, o.year, o.kind, o.value, o.text, o.status, o.version,
   o.note, o.correction_reason AS "correctionReason", o.return_reason AS "returnReason",
   o.created_by AS "createdBy", cu.email AS "createdByEmail", o.created_at AS "createdAt",
-  o.submitted_at AS "submittedAt", o.approved_by AS "approvedBy", au.email AS "approvedByEmail",
+  su.email AS "submittedByEmail", o.submitted_at AS "submittedAt", o.approved_by AS "approvedBy", au.email AS "approvedByEmail",
   o.approved_at AS "approvedAt", o.updated_at AS "updatedAt", ${PROVENANCE_SELECT}`;
 
 type WorkflowRow = Omit<WorkflowObservation, 'provenance'> &
@@ -68,7 +70,8 @@ function sourceParams(source: Source | null | undefined): (string | null)[] {
   ];
 }
 
-const FROM = `observations o LEFT JOIN users cu ON cu.id = o.created_by LEFT JOIN users au ON au.id = o.approved_by`;
+const FROM = `observations o LEFT JOIN users cu ON cu.id = o.created_by LEFT JOIN users su ON su.id = o.submitted_by
+  LEFT JOIN users au ON au.id = o.approved_by`;
 
 export interface IndicatorAccess {
   id: string;

@@ -9,6 +9,7 @@ import { JudgementCard } from '../modules/indicator/JudgementCard.tsx';
 import { LineageCard } from '../modules/indicator/LineageCard.tsx';
 import { MethodCard } from '../modules/indicator/MethodCard.tsx';
 import { ValueHistory } from '../modules/indicator/ValueHistory.tsx';
+import { ValueProvenance } from '../modules/indicator/ValueProvenance.tsx';
 import { useSession } from '../modules/session/session.tsx';
 import { SubjectSupervision } from '../modules/supervision/SubjectSupervision.tsx';
 import { useWorkspace } from '../modules/workspace/workspace.tsx';
@@ -72,6 +73,9 @@ export default function IndicatorPage({ id }: { id: string }) {
         </Col>
         <Col xs={24}>
           <ValueHistory indicator={indicator} />
+        </Col>
+        <Col xs={24}>
+          <ValueProvenance indicator={indicator} />
         </Col>
         <Col xs={24}>
           <SubjectSupervision

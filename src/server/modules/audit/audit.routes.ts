@@ -4,7 +4,7 @@ import { auditFacets, listAudit } from './audit.service.ts';
 import { isoDate } from '../projects/projects.schemas.ts';
 import { errorBodySchema, validationHook } from '../../errors.ts';
 
-const auditEntrySchema = z
+export const auditEntrySchema = z
   .object({
     id: z.number().int(),
     at: z.string(),

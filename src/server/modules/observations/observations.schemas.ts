@@ -59,6 +59,7 @@ export const observationSchema = z
     returnReason: z.string().nullable(),
     createdByEmail: z.string().nullable(),
     createdAt: z.string(),
+    submittedByEmail: z.string().nullable().openapi({ description: 'Who last sent it for review' }),
     submittedAt: z.string().nullable(),
     approvedByEmail: z.string().nullable(),
     approvedAt: z.string().nullable(),
