@@ -47,6 +47,46 @@ export async function signIn(page: Page, base: string, who: Account): Promise<vo
   await page.getByTestId('user-menu').waitFor();
 }
 
+/** A signed-in API client beside the browser, for setting up what a screen needs and checking what it saved. */
+export interface ApiClient {
+  /** A JSON call; `body` is the answer's JSON as the caller expects it (asserted field by field). */
+  json<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** A GET whose answer is read as bytes (downloads). */
+  bytes(path: string): Promise<{ status: number; body: Buffer }>;
+}
+
+/** Signs `who` in through POST /api/auth/login: every call then sends the session cookie and the CSRF token. */
+export async function apiAs(base: string, who: Account): Promise<ApiClient> {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  expect(login.status, `sign-in of ${who.email}`).toBe(200);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const call = (method: string, path: string, body?: unknown) =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  return {
+    async json<T>(method: string, path: string, body?: unknown) {
+      const r = await call(method, path, body);
+      const text = await r.text();
+      return { status: r.status, body: (text ? JSON.parse(text) : null) as T };
+    },
+    async bytes(path: string) {
+      const r = await call('GET', path);
+      return { status: r.status, body: Buffer.from(await r.arrayBuffer()) };
+    },
+  };
+}
+
 export interface LoggedInOptions {
   /** viewport width in px (height 900); 1280 when absent */
   width?: number;

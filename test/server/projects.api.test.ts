@@ -267,7 +267,13 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
     expect(saved.body.progress).toMatchObject([
       { year: 2024, quarter: 1, percent: 100, text: '主体完工', byEmail: lead.email },
     ]);
-    expect((await lead.request('POST', `/api/projects/${p.id}/progress`, report)).status).toBe(409);
+    const again = await lead.request('POST', `/api/projects/${p.id}/progress`, report);
+    expect(again.status).toBe(409);
+    // the refusal names the project and the quarter in both languages (本季度 alone read as the current quarter)
+    expect(again.body.error.messages).toEqual({
+      zh: 'PRJ-T1 2024年第1季度的进展已填报',
+      en: 'PRJ-T1 already has a report for 2024Q1',
+    });
     // a seeded project without a lead department: only admins report on it
     const seeded = projects.find((x) => x.code === 'PRJ-01')!;
     expect((await lead.request('POST', `/api/projects/${seeded.id}/progress`, report)).status).toBe(403);

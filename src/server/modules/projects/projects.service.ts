@@ -355,7 +355,8 @@ export async function addProjectProgress(
   } catch (e) {
     if (isUniqueViolation(e))
       throw new LantuError('conflict', {
-        zh: '本季度已填报',
+        // the quarter named, as in English: 本季度 ("this quarter") read as the current one for a past quarter
+        zh: `${p.code} ${r.year}年第${r.quarter}季度的进展已填报`,
         en: `${p.code} already has a report for ${r.year}Q${r.quarter}`,
       });
     throw e;

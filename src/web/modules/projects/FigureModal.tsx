@@ -32,7 +32,9 @@ export function FigureModal({
       destroyOnHidden
     >
       {children}
-      {error && <Alert type="error" showIcon title={error.message} role="alert" />}
+      {error && (
+        <Alert type="error" showIcon title={error.message} role="alert" data-testid="figure-refusal" />
+      )}
     </Modal>
   );
 }

@@ -39,8 +39,8 @@ export function InvestmentDialog({
     save.reset();
     onClose();
   };
-  const submit = async () => {
-    const v = await form.validateFields();
+  // the form's own submit: invalid fields show their messages (validateFields() would reject unhandled)
+  const submit = (v: Fields) => {
     save.mutate(
       { items: [{ year: v.year, planned: v.planned ?? null, completed: v.completed ?? null }] },
       {
@@ -76,13 +76,14 @@ export function InvestmentDialog({
       okText={t('projects.invest.save')}
       pending={save.isPending}
       error={save.error}
-      onOk={() => void submit()}
+      onOk={() => form.submit()}
       onCancel={close}
     >
       <Form
         form={form}
         layout="vertical"
         name="project-investment"
+        onFinish={submit}
         initialValues={initial(defaultYear)}
         preserve={false}
         onValuesChange={(changed: Partial<Fields>) => {

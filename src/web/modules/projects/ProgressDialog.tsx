@@ -40,8 +40,8 @@ export function ProgressDialog({
     add.reset();
     onClose();
   };
-  const submit = async () => {
-    const v = await form.validateFields();
+  // the form's own submit: invalid fields show their messages (validateFields() would reject unhandled)
+  const submit = (v: Fields) => {
     add.mutate(
       {
         year: v.year,
@@ -65,13 +65,14 @@ export function ProgressDialog({
       okText={t('projects.progress.save')}
       pending={add.isPending}
       error={add.error}
-      onOk={() => void submit()}
+      onOk={() => form.submit()}
       onCancel={close}
     >
       <Form
         form={form}
         layout="vertical"
         name="project-progress"
+        onFinish={submit}
         preserve={false}
         initialValues={{
           year: defaultYear,

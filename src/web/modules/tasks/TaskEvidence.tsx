@@ -11,6 +11,9 @@ import type { TaskWork } from '../../lib/types.ts';
 type Report = TaskWork['reports'][number];
 type Evidence = Report['evidence'][number];
 
+/** Why a file was not stored, kept as what happened (not as text) so the alert follows a language switch. */
+type Refusal = { kind: 'too_large' | 'empty'; file: File } | { kind: 'failed'; file: File; err: unknown };
+
 const LIMIT_MB = MAX_EVIDENCE_BYTES / 1024 / 1024;
 
 /**
@@ -28,10 +31,10 @@ export function TaskEvidence({
   report: Report;
   canUpload: boolean;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, said } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const send = useMutation({
     mutationFn: (file: File) => {
       const form = new FormData();
@@ -43,26 +46,29 @@ export function TaskEvidence({
       void message.success(t('task.evidence.uploaded', { name: e.filename }));
       void qc.invalidateQueries({ queryKey: qk.task(nodeId) });
     },
-    onError: (err, file) => setRefusal(refusalText(err, file)),
+    onError: (err, file) => setRefusal({ file, kind: 'failed', err }),
   });
 
   const tooLarge = (file: File) =>
     t('task.evidence.tooLarge', { name: file.name, size: fileSizeLabel(file.size), max: LIMIT_MB });
 
-  function refusalText(err: unknown, file: File): string {
+  function refusalText(r: Refusal): string {
+    const { file } = r;
+    if (r.kind !== 'failed')
+      return r.kind === 'too_large' ? tooLarge(file) : t('task.evidence.empty', { name: file.name });
+    const { err } = r;
     if (err instanceof ApiError) {
       if (err.status === 413) return tooLarge(file);
       if (err.status === 0) return t('task.evidence.interrupted', { name: file.name });
-      return t('task.evidence.refused', { name: file.name, reason: err.message });
+      return t('task.evidence.refused', { name: file.name, reason: said(err) });
     }
     return t('task.evidence.refused', { name: file.name, reason: t('error.unknown') });
   }
 
   const pick = (file: File) => {
     const why = evidenceSizeRefusal(file.size);
-    if (why === 'too_large') setRefusal(tooLarge(file));
-    else if (why === 'empty') setRefusal(t('task.evidence.empty', { name: file.name }));
-    else send.mutate(file);
+    if (why === null) send.mutate(file);
+    else setRefusal({ file, kind: why });
     return false as const; // never AntD's own request: ours carries the CSRF header and reads the error
   };
 
@@ -102,7 +108,7 @@ export function TaskEvidence({
           showIcon
           closable
           role="alert"
-          title={refusal}
+          title={refusalText(refusal)}
           onClose={() => setRefusal(null)}
           style={{ marginTop: 4 }}
           data-testid="evidence-refusal"
