@@ -2,7 +2,7 @@
 import { testCondition } from './condition.ts';
 import type { Ctx } from './context.ts';
 import { inPeriod, latestNumber, latestText, note, resolveTarget, targetCondition } from './context.ts';
-import { base, finish, withoutNumber } from './explain.ts';
+import { base, finish, NO_TEXT, withoutNumber } from './explain.ts';
 import { chainRates, lastOf } from './growth.ts';
 import { evaluateLevel } from './level.ts';
 import { numericPoints } from './observations.ts';
@@ -10,7 +10,9 @@ import type { NumericPoint } from './observations.ts';
 import { judgePath } from './path.ts';
 import { projection, requiredRate } from './result-parts.ts';
 import { gte, round } from './stats.ts';
-import type { IndicatorEvaluation } from './types.ts';
+import type { Bilingual, IndicatorEvaluation } from './types.ts';
+
+const SUM_PHRASE: Bilingual = { zh: '累计', en: 'cumulative total' };
 
 export function evaluateCumulative(ctx: Ctx): IndicatorEvaluation {
   const b = ctx.spec.baseline;
@@ -87,7 +89,7 @@ export function evaluateCumulative(ctx: Ctx): IndicatorEvaluation {
     ),
     requiredRate: n > 0 ? requiredRate(round((T - sum) / n), null, n) : null,
     ratio: avg / (T / (yT - y0)),
-    actualPhrase: { zh: '累计', en: 'cumulative total' },
+    actualPhrase: SUM_PHRASE,
     cond,
   });
 }
@@ -154,7 +156,8 @@ export function evaluateReduction(ctx: Ctx): IndicatorEvaluation {
     ),
     requiredRate: n > 0 ? requiredRate(null, round((1 - Math.exp(-(mT - m) / n)) * 100), n) : null,
     ratio: elapsed > 0 ? m / elapsed / (mT / N) : null,
-    actualPhrase: { zh: `较${y0}年累计降低`, en: `cumulative fall since ${y0}` },
+    // Read by the sentence alone: not spelt out without one.
+    actualPhrase: ctx.explain ? { zh: `较${y0}年累计降低`, en: `cumulative fall since ${y0}` } : NO_TEXT,
     cond,
   });
 }

@@ -11,7 +11,7 @@ import { unavailable } from './explain.ts';
 import { evaluateCagr } from './growth.ts';
 import { kindFamily } from './kinds.ts';
 import { growthView } from './growth-view.ts';
-import { twoPartJudgement } from './judgement.ts';
+import { judgementOf } from './judgement.ts';
 import { evaluateLevel } from './level.ts';
 import { evaluateAssigned, evaluateRelational } from './relational.ts';
 import type { EvaluationObservation, EvaluationOptions, IndicatorEvaluation, Method } from './types.ts';
@@ -36,7 +36,7 @@ export function evaluateIndicator(
   if (unreported !== null) ctx.final = false;
   const r = judgeByFamily(ctx);
   if (unreported !== null) awaitingFinalFigure(ctx, r, unreported);
-  r.judgement = twoPartJudgement(r, { final: ctx.final, delta: ctx.delta, explain: ctx.explain });
+  r.judgement = judgementOf(r, ctx.final, ctx.delta, ctx.explain);
   if (kindFamily(spec.kind) === 'growth') r.growth = growthView(ctx);
   return r;
 }

@@ -12,7 +12,7 @@ import {
   resolveTarget,
   targetCondition,
 } from './context.ts';
-import { base, finish, noDataWhy, withoutNumber } from './explain.ts';
+import { base, finish, NO_TEXT, noDataWhy, withoutNumber } from './explain.ts';
 import { evaluateWithoutTarget } from './level.ts';
 import { numericPoints, pointAt, pointsFrom } from './observations.ts';
 import type { NumericPoint } from './observations.ts';
@@ -193,7 +193,10 @@ export function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
     ),
     requiredRate: n > 0 ? requiredRate(null, round((Math.exp((mT - m) / n) - 1) * 100), n) : null,
     ratio: elapsed > 0 && mT !== 0 ? (ctx.dir * (m / elapsed)) / Math.abs(mT / N) : null,
-    actualPhrase: { zh: `（${y0 + 1}年以来）年均增长`, en: `average annual growth since ${y0 + 1}` },
+    // Read by the sentence alone: not spelt out without one.
+    actualPhrase: ctx.explain
+      ? { zh: `（${y0 + 1}年以来）年均增长`, en: `average annual growth since ${y0 + 1}` }
+      : NO_TEXT,
     cond,
   });
 }

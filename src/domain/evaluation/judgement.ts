@@ -98,15 +98,25 @@ export function twoPartJudgement(
   r: IndicatorEvaluation,
   options: { final: boolean; delta?: number; explain?: boolean },
 ): TwoPartJudgement {
-  const schedule = scheduleOf(r, options.delta ?? DEFAULT_DELTA);
-  const trend = trendOf(r, options.final);
+  return judgementOf(r, options.final, options.delta ?? DEFAULT_DELTA, options.explain !== false);
+}
+
+/** twoPartJudgement with its settings as arguments (the engine calls it once per indicator). */
+export function judgementOf(
+  r: IndicatorEvaluation,
+  final: boolean,
+  delta: number,
+  explain: boolean,
+): TwoPartJudgement {
+  const schedule = scheduleOf(r, delta);
+  const trend = trendOf(r, final);
   const disagreement: Disagreement | null =
     (schedule === 'on_schedule' || schedule === 'ahead') && trend === 'misses'
       ? 'on_schedule_trend_misses'
       : schedule === 'behind' && trend === 'reaches'
         ? 'behind_trend_reaches'
         : null;
-  if (options.explain === false) {
+  if (!explain) {
     const j = { ...EMPTY_JUDGEMENT };
     j.schedule = schedule;
     j.trend = trend;
