@@ -3,10 +3,9 @@ import type { Db } from '../../src/db/db.types.ts';
 import { departmentsRepository } from '../../src/db/repositories/departments.repository.ts';
 import { feedbackRepository } from '../../src/db/repositories/feedback.repository.ts';
 import { commentDeadlineSweep } from '../../src/server/modules/comment-desk/comment-desk.service.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, indicatorsOf, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
-import { loginAs, type Client } from '../support/session.ts';
+import { officeAndDepartments, type Client } from '../support/session.ts';
 
 interface Todo {
   id: string;
@@ -43,20 +42,11 @@ describe.each(testDatabases)('comments in the workspace on $kind', ({ create }) 
     (await who.request('GET', '/api/comment-desk/todo')).body.items as Todo[];
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    admin = await loginAs(app, db, 'admin');
-    kjj = await loginAs(app, db, 'department', ['KJJ']);
-    swj = await loginAs(app, db, 'department', ['SWJ']);
+    ({ db, dispose, app, planId } = await seededApp(create));
+    ({ admin, kjj, swj } = await officeAndDepartments(app, db));
     kjjId = (await departmentsRepository.findByCode(db, 'KJJ'))!.id;
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
-    const inds = await getJson<{ items: { id: string; code: string }[] }>(
-      app,
-      `/api/plans/${planId}/indicators`,
-    );
-    indicatorId = inds.body.items.find((i) => i.code === 'T2-11')!.id;
+    const inds = await indicatorsOf<{ id: string; code: string }>(app, planId);
+    indicatorId = inds.find((i) => i.code === 'T2-11')!.id;
     const tree = await getJson<{ nodes: { id: string }[] }>(app, `/api/plans/${planId}/tree`);
     nodeId = tree.body.nodes[0]!.id; // a part: no lead department anywhere above it
   });

@@ -1,16 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { dueDate } from '../../src/domain/reporting-calendar.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
 import { MailWorker } from '../../src/server/modules/notifications/mail-worker.ts';
 import { smtpTransport } from '../../src/server/modules/notifications/smtp.transport.ts';
 import {
   reportingDueSweep,
   reportRemindDays,
 } from '../../src/server/modules/observations/observations.notify.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { indicatorsOf, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
-import { loginAs, type Client } from '../support/session.ts';
+import { officeAndDepartments, type Client } from '../support/session.ts';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
 
 interface Note {
@@ -45,19 +44,9 @@ describe.each(testDatabases)('value workflow and reporting notifications on $kin
     (await c.request('GET', '/api/notifications?limit=200')).body.items as Note[];
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    admin = await loginAs(app, db, 'admin');
-    kjj = await loginAs(app, db, 'department', ['KJJ']);
-    swj = await loginAs(app, db, 'department', ['SWJ']);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
-    const inds = await getJson<{ items: { id: string; code: string }[] }>(
-      app,
-      `/api/plans/${planId}/indicators`,
-    );
-    rd = inds.body.items.find((i) => i.code === 'T2-13')!;
+    ({ db, dispose, app, planId } = await seededApp(create));
+    ({ admin, kjj, swj } = await officeAndDepartments(app, db));
+    rd = (await indicatorsOf<{ id: string; code: string }>(app, planId)).find((i) => i.code === 'T2-13')!;
     smtp = await startTestSmtp();
   });
   afterAll(async () => {

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { usersRepository } from '../../src/db/repositories/users.repository.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
 import { bulletin } from '../../src/server/modules/supervision/supervision.reminders.ts';
 import { sweepPlanWarnings } from '../../src/server/modules/warnings/warnings.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, indicatorsOf, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
-import { loginAs, type Client } from '../support/session.ts';
+import { officeAndDepartments, type Client } from '../support/session.ts';
 
 interface Warning {
   id: string;
@@ -52,21 +51,13 @@ describe.each(testDatabases)('early warning and 督办 on $kind', ({ create }) =
     ).body.items as Warning[];
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    admin = await loginAs(app, db, 'admin');
-    kjj = await loginAs(app, db, 'department', ['KJJ']);
-    swj = await loginAs(app, db, 'department', ['SWJ']);
+    ({ db, dispose, app } = await seededApp(create));
+    ({ admin, kjj, swj } = await officeAndDepartments(app, db));
     const plans = await getJson<{
       items: { id: string; key: string; periodStart: number; periodEnd: number }[];
     }>(app, '/api/plans');
     plan = plans.body.items.find((p) => p.key === 'sip-14th')!;
-    const inds = await getJson<{ items: { id: string; code: string }[] }>(
-      app,
-      `/api/plans/${plan.id}/indicators`,
-    );
-    rd = inds.body.items.find((i) => i.code === 'T2-13')!;
+    rd = (await indicatorsOf<{ id: string; code: string }>(app, plan.id)).find((i) => i.code === 'T2-13')!;
   });
   afterAll(async () => dispose());
 

@@ -55,3 +55,14 @@ export async function loginAs(
     },
   };
 }
+
+/** The planning office and two departments, signed in in that order: KJJ (leads T2-11, T2-13) and SWJ. */
+export async function officeAndDepartments(
+  app: ReturnType<typeof testApp>,
+  db: Db,
+): Promise<{ admin: Client; kjj: Client; swj: Client }> {
+  const admin = await loginAs(app, db, 'admin');
+  const kjj = await loginAs(app, db, 'department', ['KJJ']);
+  const swj = await loginAs(app, db, 'department', ['SWJ']);
+  return { admin, kjj, swj };
+}
