@@ -1,16 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importPlan } from '../../src/importers/import-plan.ts';
 import type { PlanDocument } from '../../src/importers/plan-document.ts';
 import { planDocumentSchema } from '../../src/importers/plan-document.ts';
+import { sharedFiles } from '../support/shared-files.ts';
 
 /**
  * The national 12th and 11th outlines as text extracted from their PDFs by a third party (headings run
  * into bodies, several headings on a line, no sentence punctuation, full-width digits, the title only
  * in the first sentence). Counts checked by reading the documents: 12th 16/62/167, 11th 14/48/142.
  */
-const PLANS = resolve(import.meta.dirname, '../../../shared/plans');
 
 interface Expected {
   file: string;
@@ -85,65 +84,63 @@ const CASES: Expected[] = [
 ];
 
 for (const c of CASES) {
-  const path = `${PLANS}/${c.file}`;
-  const present = existsSync(path);
-  describe.skipIf(!present)(
-    `golden: national outline ${c.file}${present ? '' : ' (skipped: ../shared/plans absent)'}`,
-    () => {
-      const doc: PlanDocument = present
-        ? importPlan({ bytes: readFileSync(path), filename: c.file })
-        : (null as never);
-      const chapters = () => doc.parts.flatMap((p) => p.chapters);
+  const {
+    paths: [path = ''],
+    present,
+    skipped,
+  } = sharedFiles(`plans/${c.file}`);
+  describe.skipIf(!present)(`golden: national outline ${c.file}${skipped}`, () => {
+    const doc: PlanDocument = present
+      ? importPlan({ bytes: readFileSync(path), filename: c.file })
+      : (null as never);
+    const chapters = () => doc.parts.flatMap((p) => p.chapters);
 
-      it('validates and names the plan from its first sentence', () => {
-        expect(planDocumentSchema.parse(doc)).toEqual(doc);
-        expect(doc.meta).toMatchObject({
-          title: c.title,
-          titleSource: 'preamble',
-          issuer: '中华人民共和国',
-          period: c.period,
-          planNumber: c.planNumber,
-        });
+    it('validates and names the plan from its first sentence', () => {
+      expect(planDocumentSchema.parse(doc)).toEqual(doc);
+      expect(doc.meta).toMatchObject({
+        title: c.title,
+        titleSource: 'preamble',
+        issuer: '中华人民共和国',
+        period: c.period,
+        planNumber: c.planNumber,
       });
+    });
 
-      it('has every 篇, 章 and 节, numbered without gaps, each 节 under its 章', () => {
-        const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-        expect([
-          doc.parts.length,
-          chapters().length,
-          sum(chapters().map((ch) => ch.sections.length)),
-        ]).toEqual(c.totals);
-        expect(doc.report.headings.map((h) => [h.count, h.gaps])).toEqual(c.totals.map((n) => [n, []]));
-        expect(doc.parts.map((p) => p.chapters.length)).toEqual(c.chaptersPerPart);
-        expect(doc.parts.map((p) => p.ordinal)).toEqual(c.chaptersPerPart.map((_, i) => i + 1));
-        expect(chapters().map((ch) => ch.ordinal)).toEqual(c.sectionsPerChapter.map((_, i) => i + 1));
-        expect(chapters().map((ch) => ch.sections.length)).toEqual(c.sectionsPerChapter);
-        for (const ch of chapters())
-          expect(ch.sections.map((s) => s.ordinal)).toEqual(ch.sections.map((_, i) => i + 1));
-        expect(doc.chapters).toEqual([]);
-        // Titles are the heading only, never the body glued to it.
-        for (const node of [...doc.parts, ...chapters(), ...chapters().flatMap((ch) => ch.sections)]) {
-          expect(node.title.length).toBeLessThanOrEqual(30);
-          expect(node.title).not.toMatch(/[，。；：]/);
-        }
-      });
+    it('has every 篇, 章 and 节, numbered without gaps, each 节 under its 章', () => {
+      const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      expect([doc.parts.length, chapters().length, sum(chapters().map((ch) => ch.sections.length))]).toEqual(
+        c.totals,
+      );
+      expect(doc.report.headings.map((h) => [h.count, h.gaps])).toEqual(c.totals.map((n) => [n, []]));
+      expect(doc.parts.map((p) => p.chapters.length)).toEqual(c.chaptersPerPart);
+      expect(doc.parts.map((p) => p.ordinal)).toEqual(c.chaptersPerPart.map((_, i) => i + 1));
+      expect(chapters().map((ch) => ch.ordinal)).toEqual(c.sectionsPerChapter.map((_, i) => i + 1));
+      expect(chapters().map((ch) => ch.sections.length)).toEqual(c.sectionsPerChapter);
+      for (const ch of chapters())
+        expect(ch.sections.map((s) => s.ordinal)).toEqual(ch.sections.map((_, i) => i + 1));
+      expect(doc.chapters).toEqual([]);
+      // Titles are the heading only, never the body glued to it.
+      for (const node of [...doc.parts, ...chapters(), ...chapters().flatMap((ch) => ch.sections)]) {
+        expect(node.title.length).toBeLessThanOrEqual(30);
+        expect(node.title).not.toMatch(/[，。；：]/);
+      }
+    });
 
-      it('dates the 主要目标 chapter’s prose targets to the end of the plan, with value and kind', () => {
-        const goals = chapters().find((ch) => ch.title === c.goalsChapter);
-        expect(goals).toBeDefined();
-        const found = doc.targets.filter((t) => t.nodeId === goals?.id);
-        expect(found.length).toBeGreaterThanOrEqual(10);
-        for (const t of found) expect(t.year).toBe(c.period.end);
-        for (const [text, [value, comparator, kind]] of Object.entries(c.targets)) {
-          const t = found.find((x) => x.text === text);
-          expect(t, text).toBeDefined();
-          expect([t?.value.value, t?.value.comparator, t?.inferred.kind], text).toEqual([
-            value,
-            comparator,
-            kind,
-          ]);
-        }
-      });
-    },
-  );
+    it('dates the 主要目标 chapter’s prose targets to the end of the plan, with value and kind', () => {
+      const goals = chapters().find((ch) => ch.title === c.goalsChapter);
+      expect(goals).toBeDefined();
+      const found = doc.targets.filter((t) => t.nodeId === goals?.id);
+      expect(found.length).toBeGreaterThanOrEqual(10);
+      for (const t of found) expect(t.year).toBe(c.period.end);
+      for (const [text, [value, comparator, kind]] of Object.entries(c.targets)) {
+        const t = found.find((x) => x.text === text);
+        expect(t, text).toBeDefined();
+        expect([t?.value.value, t?.value.comparator, t?.inferred.kind], text).toEqual([
+          value,
+          comparator,
+          kind,
+        ]);
+      }
+    });
+  });
 }

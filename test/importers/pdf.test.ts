@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isLantuError } from '../../src/domain/errors.ts';
 import { importPlan, importPlanAsync } from '../../src/importers/import-plan.ts';
@@ -7,9 +6,13 @@ import type { PlanDocument } from '../../src/importers/plan-document.ts';
 import { SIP_OUTLINE_PATH as SIP_TXT, sipOutlineBytes } from './support.ts';
 import { runEvaluate, toJson } from '../../src/cli/commands/evaluate.run.ts';
 import { buildPdf } from '../support/pdf-fixtures.ts';
+import { sharedFiles } from '../support/shared-files.ts';
 
-const SIP_PDF = resolve(import.meta.dirname, '../../../shared/plans/sip-14th-fyp-outline.pdf');
-const present = existsSync(SIP_PDF);
+const {
+  paths: [SIP_PDF = ''],
+  present,
+  skipped,
+} = sharedFiles('plans/sip-14th-fyp-outline.pdf');
 
 /** A small synthetic outline (no real document's sentences), one line a paragraph. */
 const OUTLINE = [
@@ -132,91 +135,88 @@ function withoutSources(doc: PlanDocument): unknown {
   );
 }
 
-describe.skipIf(!present)(
-  `golden: SIP outline as PDF${present ? '' : ' (skipped: ../shared/plans/sip-14th-fyp-outline.pdf absent)'}`,
-  () => {
-    let doc: PlanDocument;
-    let txt: PlanDocument;
-    beforeAll(async () => {
-      doc = await importPlanAsync({ bytes: readFileSync(SIP_PDF), filename: 'sip-14th-fyp-outline.pdf' });
-      txt = importPlan({ bytes: sipOutlineBytes(), filename: 'sip-14th-fyp-outline.txt' });
-    }, 120_000);
+describe.skipIf(!present)(`golden: SIP outline as PDF${skipped}`, () => {
+  let doc: PlanDocument;
+  let txt: PlanDocument;
+  beforeAll(async () => {
+    doc = await importPlanAsync({ bytes: readFileSync(SIP_PDF), filename: 'sip-14th-fyp-outline.pdf' });
+    txt = importPlan({ bytes: sipOutlineBytes(), filename: 'sip-14th-fyp-outline.txt' });
+  }, 120_000);
 
-    it('gives the tree of the .txt: 6 篇, 26 章, 70 节, 6 boxes, the title and period', () => {
-      const chapters = doc.parts.flatMap((p) => p.chapters);
-      expect(doc.meta).toMatchObject({
-        title: '苏州工业园区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
-        issuer: '苏州工业园区',
-        period: { start: 2021, end: 2025 },
-        visionYear: 2035,
-        planNumber: 14,
-        sourceFormat: 'pdf',
-      });
-      expect(doc.parts.map((p) => p.chapters.length)).toEqual([3, 6, 4, 5, 6, 2]);
-      expect(chapters.map((c) => c.sections.length)).toEqual([
-        0, 0, 6, 4, 3, 3, 2, 3, 4, 3, 3, 2, 3, 2, 3, 2, 3, 2, 3, 4, 3, 4, 5, 3, 0, 0,
-      ]);
-      expect(chapters[16]).toMatchObject({ number: '第17章', title: '打造长三角数字经济高地' });
-      expect(doc.boxes.map((b) => b.number)).toEqual([1, 2, 3, 4, 5, 6]);
-      expect(doc.report.headings.map((h) => [h.level, h.count, h.gaps])).toEqual([
-        ['part', 6, []],
-        ['chapter', 26, []],
-        ['section', 70, []],
-      ]);
-      expect(chapters[0]?.source).toMatch(/^page \d+$/);
+  it('gives the tree of the .txt: 6 篇, 26 章, 70 节, 6 boxes, the title and period', () => {
+    const chapters = doc.parts.flatMap((p) => p.chapters);
+    expect(doc.meta).toMatchObject({
+      title: '苏州工业园区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
+      issuer: '苏州工业园区',
+      period: { start: 2021, end: 2025 },
+      visionYear: 2035,
+      planNumber: 14,
+      sourceFormat: 'pdf',
     });
+    expect(doc.parts.map((p) => p.chapters.length)).toEqual([3, 6, 4, 5, 6, 2]);
+    expect(chapters.map((c) => c.sections.length)).toEqual([
+      0, 0, 6, 4, 3, 3, 2, 3, 4, 3, 3, 2, 3, 2, 3, 2, 3, 2, 3, 4, 3, 4, 5, 3, 0, 0,
+    ]);
+    expect(chapters[16]).toMatchObject({ number: '第17章', title: '打造长三角数字经济高地' });
+    expect(doc.boxes.map((b) => b.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(doc.report.headings.map((h) => [h.level, h.count, h.gaps])).toEqual([
+      ['part', 6, []],
+      ['chapter', 26, []],
+      ['section', 70, []],
+    ]);
+    expect(chapters[0]?.source).toMatch(/^page \d+$/);
+  });
 
-    it('rebuilds both indicator tables from the glyph positions, cell by cell as the .txt has them', () => {
-      expect(doc.tables.map((t) => [t.number, t.caption, t.header, t.rows.length, t.source])).toEqual([
-        [1, '园区“十三五”经济社会发展指标执行情况', txt.tables[0]?.header, 22, 'page 2'],
-        [2, '园区“十四五”经济社会发展主要指标', txt.tables[1]?.header, 36, 'page 8'],
-      ]);
-      const cells = (d: PlanDocument) =>
-        d.tables.map((t) =>
-          t.rows.map((r) => [
-            r.category,
-            r.number,
-            r.name,
-            r.unit,
-            r.baseline,
-            r.target,
-            r.actual,
-            r.attribute,
-          ]),
-        );
-      expect(cells(doc)).toEqual(cells(txt));
-      // Row 22 of table 1 is broken over pages 4 and 5; the header repeated on each page is read once.
-      expect(doc.tables[0]?.rows[21]?.name).toBe('新建建筑中绿色建筑（住宅和公建）所占比重');
-      expect(doc.tables[1]?.rows[35]).toMatchObject({ number: 36, name: '生产安全事故发生数下降' });
-      expect(doc.tables[0]?.rows.map((r) => r.source)).toEqual([
-        ...Array<string>(10).fill('page 3'),
-        ...Array<string>(12).fill('page 4'),
-      ]);
-    });
+  it('rebuilds both indicator tables from the glyph positions, cell by cell as the .txt has them', () => {
+    expect(doc.tables.map((t) => [t.number, t.caption, t.header, t.rows.length, t.source])).toEqual([
+      [1, '园区“十三五”经济社会发展指标执行情况', txt.tables[0]?.header, 22, 'page 2'],
+      [2, '园区“十四五”经济社会发展主要指标', txt.tables[1]?.header, 36, 'page 8'],
+    ]);
+    const cells = (d: PlanDocument) =>
+      d.tables.map((t) =>
+        t.rows.map((r) => [
+          r.category,
+          r.number,
+          r.name,
+          r.unit,
+          r.baseline,
+          r.target,
+          r.actual,
+          r.attribute,
+        ]),
+      );
+    expect(cells(doc)).toEqual(cells(txt));
+    // Row 22 of table 1 is broken over pages 4 and 5; the header repeated on each page is read once.
+    expect(doc.tables[0]?.rows[21]?.name).toBe('新建建筑中绿色建筑（住宅和公建）所占比重');
+    expect(doc.tables[1]?.rows[35]).toMatchObject({ number: 36, name: '生产安全事故发生数下降' });
+    expect(doc.tables[0]?.rows.map((r) => r.source)).toEqual([
+      ...Array<string>(10).fill('page 3'),
+      ...Array<string>(12).fill('page 4'),
+    ]);
+  });
 
-    it('takes the 6 footnotes from the page feet and anchors them where their raised numbers are', () => {
-      expect(doc.footnotes.map((f) => [f.number, f.nodeId, f.source])).toEqual([
-        [1, 'C1.T2', 'page 2'],
-        [2, 'C7.S2.T1', 'page 17'],
-        [3, 'C16.S2.T1', 'page 29'],
-        [4, 'C16.S2.T1', 'page 29'],
-        [5, 'C17.S2.T2', 'page 30'],
-        [6, 'C18.S1.T2', 'page 31'],
-      ]);
-      expect(doc.footnotes.map((f) => f.text)).toEqual(txt.footnotes.map((f) => f.text));
-      // Footnote text does not run into the body it interrupts.
-      expect(JSON.stringify(doc.parts)).not.toContain('即基本实现企业开办');
-    });
+  it('takes the 6 footnotes from the page feet and anchors them where their raised numbers are', () => {
+    expect(doc.footnotes.map((f) => [f.number, f.nodeId, f.source])).toEqual([
+      [1, 'C1.T2', 'page 2'],
+      [2, 'C7.S2.T1', 'page 17'],
+      [3, 'C16.S2.T1', 'page 29'],
+      [4, 'C16.S2.T1', 'page 29'],
+      [5, 'C17.S2.T2', 'page 30'],
+      [6, 'C18.S1.T2', 'page 31'],
+    ]);
+    expect(doc.footnotes.map((f) => f.text)).toEqual(txt.footnotes.map((f) => f.text));
+    // Footnote text does not run into the body it interrupts.
+    expect(JSON.stringify(doc.parts)).not.toContain('即基本实现企业开办');
+  });
 
-    it('is the same plan document as the .txt import, but for where each part was read', () => {
-      expect(withoutSources(doc)).toEqual(withoutSources(txt));
-    });
+  it('is the same plan document as the .txt import, but for where each part was read', () => {
+    expect(withoutSources(doc)).toEqual(withoutSources(txt));
+  });
 
-    it('lantu evaluate reads the .pdf too: table 1 judged as from the .txt', async () => {
-      const fromPdf = toJson(await runEvaluate({ plan: SIP_PDF, table: 1, year: 2020, method: 'time' }));
-      const fromTxt = toJson(await runEvaluate({ plan: SIP_TXT, table: 1, year: 2020, method: 'time' }));
-      expect(fromPdf).toEqual(fromTxt);
-      expect((fromPdf as { indicators: unknown[] }).indicators).toHaveLength(22);
-    }, 120_000);
-  },
-);
+  it('lantu evaluate reads the .pdf too: table 1 judged as from the .txt', async () => {
+    const fromPdf = toJson(await runEvaluate({ plan: SIP_PDF, table: 1, year: 2020, method: 'time' }));
+    const fromTxt = toJson(await runEvaluate({ plan: SIP_TXT, table: 1, year: 2020, method: 'time' }));
+    expect(fromPdf).toEqual(fromTxt);
+    expect((fromPdf as { indicators: unknown[] }).indicators).toHaveLength(22);
+  }, 120_000);
+});

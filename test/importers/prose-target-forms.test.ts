@@ -1,17 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normaliseText } from '../../src/importers/normalise.ts';
 import { clauseTargets } from '../../src/importers/targets.ts';
+import { sharedFiles } from '../support/shared-files.ts';
 
 /**
  * How stated targets are written, read from the clauses of the real outlines in ../shared (found
  * there at run time by the words around the figure; the sentences are not copied here): the value,
  * its unit, its bound or band and the kind of target.
  */
-const PLANS = resolve(import.meta.dirname, '../../../shared/plans');
 const FILES = ['cn-12th-fyp-2011.txt', 'cn-11th-fyp-2006.txt', 'sip-14th-fyp-outline.txt'] as const;
-const present = FILES.every((f) => existsSync(`${PLANS}/${f}`));
+const { paths, present, skipped } = sharedFiles(...FILES.map((f) => `plans/${f}`));
 
 type File = (typeof FILES)[number];
 interface Expect {
@@ -101,7 +100,7 @@ const REAL: [File, RegExp, Expect][] = [
 ];
 
 function clausesOf(file: File): string[] {
-  return normaliseText(readFileSync(`${PLANS}/${file}`, 'utf8'))
+  return normaliseText(readFileSync(paths[FILES.indexOf(file)]!, 'utf8'))
     .split(/[，,；;。！？：:\n\t]/)
     .map((c) => c.trim());
 }
@@ -117,23 +116,20 @@ function shape(clause: string): Expect[] {
   }));
 }
 
-describe.skipIf(!present)(
-  `stated targets in the real outlines${present ? '' : ' (skipped: ../shared/plans absent)'}`,
-  () => {
-    const clauses = new Map(present ? FILES.map((f) => [f, clausesOf(f)] as const) : []);
-    for (const [file, where, want] of REAL) {
-      it(`${file} ${String(where)}: ${want.value} ${want.unit ?? ''} ${want.comparator} → ${want.kind}`, () => {
-        const clause = clauses.get(file)?.find((c) => where.test(c));
-        expect(clause, String(where)).toBeDefined();
-        const got = shape(clause ?? '');
-        expect(got[0], clause).toMatchObject(want);
-        // The figure's unit and bound stay in the target's own wording.
-        const t = clauseTargets(clause ?? '')[0];
-        if (want.unit !== null) expect(t?.value.raw).toContain(want.unit);
-      });
-    }
-  },
-);
+describe.skipIf(!present)(`stated targets in the real outlines${skipped}`, () => {
+  const clauses = new Map(present ? FILES.map((f) => [f, clausesOf(f)] as const) : []);
+  for (const [file, where, want] of REAL) {
+    it(`${file} ${String(where)}: ${want.value} ${want.unit ?? ''} ${want.comparator} → ${want.kind}`, () => {
+      const clause = clauses.get(file)?.find((c) => where.test(c));
+      expect(clause, String(where)).toBeDefined();
+      const got = shape(clause ?? '');
+      expect(got[0], clause).toMatchObject(want);
+      // The figure's unit and bound stay in the target's own wording.
+      const t = clauseTargets(clause ?? '')[0];
+      if (want.unit !== null) expect(t?.value.raw).toContain(want.unit);
+    });
+  }
+});
 
 describe('stated targets in common forms (synthetic clauses)', () => {
   const cases: [string, Expect & { raw: string }][] = [

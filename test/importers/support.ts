@@ -1,21 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { isLantuError } from '../../src/domain/errors.ts';
 import type { ErrorCode } from '../../src/domain/errors.ts';
+import { sharedFiles } from '../support/shared-files.ts';
 
 /** The SIP 14th-plan outline as tests read it: `../shared/plans/…` from the repository root. */
-export const SIP_OUTLINE_PATH = resolve(
-  import.meta.dirname,
-  '../../../shared/plans/sip-14th-fyp-outline.txt',
-);
+const SIP = sharedFiles('plans/sip-14th-fyp-outline.txt');
+export const SIP_OUTLINE_PATH = SIP.paths[0]!;
 
 /** Whether ../shared lies beside the clone: without it, the tests on the real outline skip. */
-export const HAVE_SIP_OUTLINE = existsSync(SIP_OUTLINE_PATH);
+export const HAVE_SIP_OUTLINE = SIP.present;
 
 /** Appended to the title of a suite that skips without the real outline: the reason vitest then prints. */
-export const NEEDS_SIP_OUTLINE = HAVE_SIP_OUTLINE
-  ? ''
-  : ' (skipped: ../shared/plans/sip-14th-fyp-outline.txt is missing beside the clone)';
+export const NEEDS_SIP_OUTLINE = SIP.skipped;
 
 /** The outline's bytes; empty when ../shared is absent (the suites using it skip then). */
 export function sipOutlineBytes(): Uint8Array {

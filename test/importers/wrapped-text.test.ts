@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importPlan } from '../../src/importers/import-plan.ts';
 import type { PlanDocument } from '../../src/importers/plan-document.ts';
+import { sharedFiles } from '../support/shared-files.ts';
 
 /**
  * The national outlines as they come out of a narrow PDF column: the real ../shared texts re-wrapped
@@ -10,7 +10,6 @@ import type { PlanDocument } from '../../src/importers/plan-document.ts';
  * cut anywhere), with running titles and page numbers between pages, CRLF line ends and spaces inside
  * heading numbers. Each variant must give the tree and the title of the unwrapped text.
  */
-const PLANS = resolve(import.meta.dirname, '../../../shared/plans');
 const FILES = ['cn-12th-fyp-2011.txt', 'cn-11th-fyp-2006.txt'];
 
 /** Every line cut into pieces of `width` characters (code points), whatever they contain. */
@@ -78,41 +77,41 @@ const load = (text: string): PlanDocument =>
   importPlan({ bytes: new TextEncoder().encode(text), filename: 'plan.txt' });
 
 for (const file of FILES) {
-  const path = `${PLANS}/${file}`;
-  const present = existsSync(path);
-  describe.skipIf(!present)(
-    `hard-wrapped copies of ${file}${present ? '' : ' (skipped: ../shared/plans absent)'}`,
-    () => {
-      const original = present ? readFileSync(path, 'utf8') : '';
-      const base = present ? shape(load(original)) : (null as never);
-      const variants: [string, () => string][] = [
-        ...[30, 37, 45].map((w): [string, () => string] => [`wrapped at ${w}`, () => rewrap(original, w)]),
-        [
-          'wrapped at 37, page numbers and running titles',
-          () => withPages(rewrap(original, 37), base.meta.title),
-        ],
-        ['wrapped at 30, pages every 25 lines', () => withPages(rewrap(original, 30), base.meta.title, 25)],
-        ['wrapped at 37, CRLF', () => rewrap(original, 37).replace(/\n/g, '\r\n')],
-        ['wrapped at 37, spaces inside heading numbers', () => spacedHeadingNumbers(rewrap(original, 37))],
-        ['spaces inside heading numbers, not wrapped', () => spacedHeadingNumbers(original)],
-        [
-          'wrapped at 45, all of it: pages, spaced numbers, CRLF',
-          () => withPages(spacedHeadingNumbers(rewrap(original, 45)), base.meta.title).replace(/\n/g, '\r\n'),
-        ],
-      ];
+  const {
+    paths: [path = ''],
+    present,
+    skipped,
+  } = sharedFiles(`plans/${file}`);
+  describe.skipIf(!present)(`hard-wrapped copies of ${file}${skipped}`, () => {
+    const original = present ? readFileSync(path, 'utf8') : '';
+    const base = present ? shape(load(original)) : (null as never);
+    const variants: [string, () => string][] = [
+      ...[30, 37, 45].map((w): [string, () => string] => [`wrapped at ${w}`, () => rewrap(original, w)]),
+      [
+        'wrapped at 37, page numbers and running titles',
+        () => withPages(rewrap(original, 37), base.meta.title),
+      ],
+      ['wrapped at 30, pages every 25 lines', () => withPages(rewrap(original, 30), base.meta.title, 25)],
+      ['wrapped at 37, CRLF', () => rewrap(original, 37).replace(/\n/g, '\r\n')],
+      ['wrapped at 37, spaces inside heading numbers', () => spacedHeadingNumbers(rewrap(original, 37))],
+      ['spaces inside heading numbers, not wrapped', () => spacedHeadingNumbers(original)],
+      [
+        'wrapped at 45, all of it: pages, spaced numbers, CRLF',
+        () => withPages(spacedHeadingNumbers(rewrap(original, 45)), base.meta.title).replace(/\n/g, '\r\n'),
+      ],
+    ];
 
-      it('the unwrapped text gives the counts read from the document', () => {
-        expect(base.counts).toEqual(file.includes('12th') ? [16, 62, 167] : [14, 48, 142]);
+    it('the unwrapped text gives the counts read from the document', () => {
+      expect(base.counts).toEqual(file.includes('12th') ? [16, 62, 167] : [14, 48, 142]);
+    });
+
+    for (const [name, make] of variants) {
+      it(`${name}: the same 篇/章/节, headings and title as the unwrapped text`, () => {
+        const got = shape(load(make()));
+        expect(got.counts).toEqual(base.counts);
+        expect(got.meta).toEqual(base.meta);
+        expect(got.headings).toEqual(base.headings);
       });
-
-      for (const [name, make] of variants) {
-        it(`${name}: the same 篇/章/节, headings and title as the unwrapped text`, () => {
-          const got = shape(load(make()));
-          expect(got.counts).toEqual(base.counts);
-          expect(got.meta).toEqual(base.meta);
-          expect(got.headings).toEqual(base.headings);
-        });
-      }
-    },
-  );
+    }
+  });
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { assignmentsRepository } from '../../src/db/repositories/assignments.repository.ts';
@@ -6,9 +6,13 @@ import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.t
 import { testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
+import { sharedFiles } from '../support/shared-files.ts';
 
-const OUTLINE_URL = new URL('../../../shared/plans/sip-14th-fyp-outline.txt', import.meta.url);
-const HAVE_OUTLINE = existsSync(OUTLINE_URL);
+const {
+  paths: [OUTLINE_URL = ''],
+  present: HAVE_OUTLINE,
+  skipped,
+} = sharedFiles('plans/sip-14th-fyp-outline.txt');
 // ids, the chart renderer's counters and the comment form's one-time challenge
 const UUIDS =
   /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|zr\d+-c(ls-)?\d+|name="challenge" value="[^"]*"/g;
@@ -34,7 +38,7 @@ interface Indicator {
 
 /** Importing the SIP outline again as a new version, then publishing it (issue 15 §5, done-when). */
 describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
-  'plan versions that keep the work on $kind',
+  `plan versions that keep the work on $kind${skipped}`,
   ({ create }) => {
     let db: Db;
     let dispose: () => Promise<void>;
