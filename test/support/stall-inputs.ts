@@ -8,8 +8,8 @@ import { buildPdf } from './pdf-fixtures.ts';
  * loop-stall bench: each must be read without holding the server's event loop.
  */
 
-/** A 9 KB template with one extra cell at XFD1048576 (held the loop 9–11 s before the parsing worker). */
-export async function farCellWorkbook(): Promise<Uint8Array> {
+/** A small valid template (填报: 编码, 指标, 2021, 2022 and one row) whose first sheet's XML goes through `edit`. */
+export async function withSheetXml(edit: (xml: string) => string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('填报');
   ws.addRow(['编码', '指标', 2021, 2022]);
@@ -17,11 +17,15 @@ export async function farCellWorkbook(): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   const part = 'xl/worksheets/sheet1.xml';
   const xml = await zip.file(part)!.async('string');
-  zip.file(
-    part,
+  zip.file(part, edit(xml));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** A 9 KB template with one extra cell at XFD1048576 (held the loop 9–11 s before the parsing worker). */
+export async function farCellWorkbook(): Promise<Uint8Array> {
+  return withSheetXml((xml) =>
     xml.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'),
   );
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /** A valid outline of 1,000 chapters with body text: seconds of parsing, under every cap. */

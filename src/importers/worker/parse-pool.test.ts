@@ -1,24 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isLantuError, type LantuError } from '../../domain/errors.ts';
 import { buildPdf } from '../../../test/support/pdf-fixtures.ts';
+import { refusal } from '../../../test/support/refusal.ts';
 import { ParsePool } from './parse-pool.ts';
 
 async function workbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('A').addRow(['编码', 2021]);
   return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-async function refusal(p: Promise<unknown>): Promise<LantuError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isLantuError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
 }
 
 /** Threads of this process at nice 10, as the parsing workers set themselves. */

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { isLantuError, type LantuError } from '../../../domain/errors.ts';
+import { isLantuError } from '../../../domain/errors.ts';
 import { cellValue, MAX_CELLS, MAX_COLUMNS } from '../../../importers/readers/xlsx-reader.ts';
+import { refusal } from '../../../../test/support/refusal.ts';
+import { withSheetXml } from '../../../../test/support/stall-inputs.ts';
 import { MAX_INFLATED_BYTES, readWorkbook } from './xlsx.ts';
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
@@ -77,29 +79,6 @@ describe('readWorkbook', () => {
   });
 });
 
-async function errorOf(p: Promise<unknown>): Promise<LantuError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isLantuError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
-
-/** A small valid workbook whose first sheet's XML gets `extra` inserted (before </sheetData> or at the end). */
-async function withSheetXml(edit: (xml: string) => string): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('填报');
-  ws.addRow(['编码', '指标', 2021, 2022]);
-  ws.addRow(['T2-01', '地区生产总值', 100, 110]);
-  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-  const part = 'xl/worksheets/sheet1.xml';
-  const xml = await zip.file(part)!.async('string');
-  zip.file(part, edit(xml));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-}
-
 // Issue 12, break 3: one cell at XFD1048576 in a 9 KB template made ExcelJS (and the services walking
 // every row) build a million rows, blocking the event loop for ~10 s and taking 2 GB. Failed before the
 // fix (the workbook was opened). Now the sheet XML is scanned before any library sees it.
@@ -110,7 +89,7 @@ describe('caps on where cells sit and how many there are', () => {
     );
     expect(bytes.byteLength).toBeLessThan(20_000);
     const t = performance.now();
-    const e = await errorOf(readWorkbook(bytes));
+    const e = await refusal(readWorkbook(bytes));
     expect(e.code).toBe('payload_too_large');
     expect(e.message).toContain('1048576');
     expect(e.message).toContain('20000 rows');
@@ -122,21 +101,21 @@ describe('caps on where cells sit and how many there are', () => {
     const col = await withSheetXml((x) =>
       x.replace('</sheetData>', '<row r="3"><c r="IW3"><v>1</v></c></row></sheetData>'),
     );
-    expect((await errorOf(readWorkbook(col))).details).toMatchObject({ limit: 'columns', max: MAX_COLUMNS });
+    expect((await refusal(readWorkbook(col))).details).toMatchObject({ limit: 'columns', max: MAX_COLUMNS });
     const merged = await withSheetXml((x) =>
       x.replace(
         '</sheetData>',
         '</sheetData><mergeCells count="1"><mergeCell ref="A5:XFD1048576"/></mergeCells>',
       ),
     );
-    expect((await errorOf(readWorkbook(merged))).message).toContain('mergeCell A5:XFD1048576');
+    expect((await refusal(readWorkbook(merged))).message).toContain('mergeCell A5:XFD1048576');
     const validation = await withSheetXml((x) =>
       x.replace(
         '</worksheet>',
         '<dataValidations count="1"><dataValidation type="decimal" sqref="C3 C4:C1048576"><formula1>0</formula1></dataValidation></dataValidations></worksheet>',
       ),
     );
-    expect((await errorOf(readWorkbook(validation))).code).toBe('payload_too_large');
+    expect((await refusal(readWorkbook(validation))).code).toBe('payload_too_large');
   });
 
   it('refuses more cells than the cap, counted before parsing', async () => {
@@ -147,7 +126,7 @@ describe('caps on where cells sit and how many there are', () => {
       for (let r = 3; r <= MAX_CELLS / 10 + 3; r++) rows.push(row(r));
       return x.replace(/<row r="2".*?<\/row>/, rows.join(''));
     });
-    const e = await errorOf(readWorkbook(many));
+    const e = await refusal(readWorkbook(many));
     expect(e.code).toBe('payload_too_large');
     expect(e.details).toMatchObject({ limit: 'cells', max: MAX_CELLS });
   });
