@@ -32,16 +32,16 @@ async function connectPostgres(url: string): Promise<Db> {
   try {
     parsed = new URL(url);
   } catch {
-    throw new LantuError(
-      'config_invalid',
-      'DATABASE_URL is not a valid URL (expected postgres://user@host:port/db)',
-    );
+    throw new LantuError('config_invalid', {
+      zh: 'DATABASE_URL 不是有效的网址（应为 postgres://用户@主机:端口/库名）',
+      en: 'DATABASE_URL is not a valid URL (expected postgres://user@host:port/db)',
+    });
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new LantuError(
-      'config_invalid',
-      `DATABASE_URL must start with postgres:// (got ${parsed.protocol}//)`,
-    );
+    throw new LantuError('config_invalid', {
+      zh: `DATABASE_URL 须以 postgres:// 开头（实际为 ${parsed.protocol}//）`,
+      en: `DATABASE_URL must start with postgres:// (got ${parsed.protocol}//)`,
+    });
   }
   const db = openPostgres({ connectionString: url });
   try {
@@ -49,7 +49,10 @@ async function connectPostgres(url: string): Promise<Db> {
   } catch (e) {
     await db.close().catch(() => undefined);
     const where = `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
-    throw new LantuError('db_unavailable', `Cannot connect to PostgreSQL at ${where}: ${reason(e)}`);
+    throw new LantuError('db_unavailable', {
+      zh: `无法连接 ${where} 上的 PostgreSQL：${reason(e)}`,
+      en: `Cannot connect to PostgreSQL at ${where}: ${reason(e)}`,
+    });
   }
   return db;
 }
@@ -63,7 +66,10 @@ async function connectPglite(dataDir: string, holder: LockHolder): Promise<Db> {
     writeFileSync(probe, '');
     rmSync(probe);
   } catch (e) {
-    throw new LantuError('config_invalid', `LANTU_DATA_DIR ${dir} is not writable: ${reason(e)}`);
+    throw new LantuError('config_invalid', {
+      zh: `LANTU_DATA_DIR ${dir} 不可写入：${reason(e)}`,
+      en: `LANTU_DATA_DIR ${dir} is not writable: ${reason(e)}`,
+    });
   }
   const lock = lockDataDir(dir, holder);
   try {
@@ -80,7 +86,10 @@ async function connectPglite(dataDir: string, holder: LockHolder): Promise<Db> {
     };
   } catch (e) {
     lock.release();
-    throw new LantuError('db_unavailable', `Cannot open the embedded database in ${dir}: ${reason(e)}`);
+    throw new LantuError('db_unavailable', {
+      zh: `无法打开 ${dir} 中的内置数据库：${reason(e)}`,
+      en: `Cannot open the embedded database in ${dir}: ${reason(e)}`,
+    });
   }
 }
 

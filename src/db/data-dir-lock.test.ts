@@ -27,7 +27,7 @@ describe('data directory lock', () => {
     fresh();
     const lock = lockDataDir(dir, { kind: 'serve' });
     expect(refusal(() => lockDataDir(dir, { kind: 'command', name: 'lantu user create' }))).toBe(
-      `conflict: ${SERVE_RUNNING_MESSAGE}`,
+      `conflict: ${SERVE_RUNNING_MESSAGE.en} ${SERVE_RUNNING_MESSAGE.zh}`,
     );
     lock.release();
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);

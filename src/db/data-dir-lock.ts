@@ -31,9 +31,10 @@ export interface DataDirLock {
 /** Lock files this process holds, so a restarted process that was given a dead holder's pid is not fooled. */
 const held = new Map<string, string>();
 
-export const SERVE_RUNNING_MESSAGE =
-  'lantu serve is running on this data directory; stop it or use the web admin ' +
-  '(lantu serve 正在使用此数据目录：请先停止服务，或在网页管理端操作)';
+export const SERVE_RUNNING_MESSAGE = {
+  zh: 'lantu serve 正在使用此数据目录：请先停止服务，或在网页管理端操作',
+  en: 'lantu serve is running on this data directory; stop it or use the web admin',
+};
 
 export function lockDataDir(dir: string, holder: LockHolder): DataDirLock {
   const path = join(dir, LOCK_FILE);
@@ -56,12 +57,17 @@ export function lockDataDir(dir: string, holder: LockHolder): DataDirLock {
     const other = readLock(path);
     if (other && isAlive(other, path)) throw busy(other, dir);
     if (!other && justWritten(path))
-      throw new LantuError('conflict', `Another lantu process is opening ${dir} right now; try again`);
+      throw new LantuError('conflict', {
+        zh: `另一个 lantu 进程正在打开 ${dir}，请稍后再试`,
+        en: `Another lantu process is opening ${dir} right now; try again`,
+      });
     // The holder died without releasing (kill -9, power loss): the lock is stale.
     rmSync(path, { force: true });
   }
   const other = readLock(path);
-  throw other ? busy(other, dir) : new LantuError('conflict', `Cannot lock ${path}`);
+  throw other
+    ? busy(other, dir)
+    : new LantuError('conflict', { zh: `无法锁定 ${path}`, en: `Cannot lock ${path}` });
 }
 
 /**
@@ -94,7 +100,7 @@ function busy(other: LockRecord, dir: string): LantuError {
   return new LantuError(
     'conflict',
     {
-      zh: `(另一个 lantu 命令正在使用此数据目录，请等待其结束)`,
+      zh: `${other.name}（进程 ${other.pid}）正在使用此数据目录，请等它结束`,
       en: `${other.name} (pid ${other.pid}) is using this data directory; wait for it to finish`,
     },
     { dir, pid: other.pid },

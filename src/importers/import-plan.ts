@@ -28,7 +28,7 @@ function checkLines(text: string): void {
       throw new LantuError(
         'payload_too_large',
         {
-          zh: `行数过多（最多${MAX_LINES}行）`,
+          zh: `文本超过 ${MAX_LINES} 行：规划纲要最多 ${MAX_LINES} 行，请拆分后再导入`,
           en: `the text has more than ${MAX_LINES} lines; a plan outline may have at most ${MAX_LINES}`,
         },
         { limit: 'lines', max: MAX_LINES },
@@ -66,8 +66,14 @@ export function detectFormat(bytes: Uint8Array, filename: string | null): InputF
     throw new LantuError(
       'unsupported_input',
       ext === 'doc'
-        ? 'legacy Word 97-2003 .doc is not supported: save it as .docx'
-        : 'the file is encrypted (password-protected Office document) or a legacy .doc: remove the password and save as .docx',
+        ? {
+            zh: '不支持旧版 Word 97-2003 .doc 文件：请另存为 .docx',
+            en: 'legacy Word 97-2003 .doc is not supported: save it as .docx',
+          }
+        : {
+            zh: '文件已加密（设有密码的 Office 文档）或为旧版 .doc：请去掉密码并另存为 .docx',
+            en: 'the file is encrypted (password-protected Office document) or a legacy .doc: remove the password and save as .docx',
+          },
       { source: 'byte 0' },
     );
   }
@@ -90,10 +96,11 @@ export function detectFormat(bytes: Uint8Array, filename: string | null): InputF
     case 'xls':
       throw new LantuError(
         'unsupported_input',
-        `.${ext} files are not supported: use .docx, .pdf, .txt or .md`,
         {
-          source: null,
+          zh: `不支持 .${ext} 文件：请使用 .docx、.pdf、.txt 或 .md`,
+          en: `.${ext} files are not supported: use .docx, .pdf, .txt or .md`,
         },
+        { source: null },
       );
     default:
       break;
@@ -112,17 +119,27 @@ export function decodeText(bytes: Uint8Array): string {
     try {
       text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
     } catch {
-      throw new LantuError('unsupported_input', 'the file is neither UTF-8 nor GB18030 text, nor a .docx', {
-        source: 'byte 0',
-      });
+      throw new LantuError(
+        'unsupported_input',
+        {
+          zh: '文件既不是 UTF-8 或 GB18030 编码的文本，也不是 .docx',
+          en: 'the file is neither UTF-8 nor GB18030 text, nor a .docx',
+        },
+        { source: 'byte 0' },
+      );
     }
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     const line = text.slice(0, nul).split('\n').length;
-    throw new LantuError('unsupported_input', `binary data (NUL byte) at line ${line}: not a text file`, {
-      source: `line ${line}`,
-    });
+    throw new LantuError(
+      'unsupported_input',
+      {
+        zh: `第 ${line} 行有二进制数据（NUL 字节）：不是文本文件`,
+        en: `binary data (NUL byte) at line ${line}: not a text file`,
+      },
+      { source: `line ${line}` },
+    );
   }
   return text;
 }
@@ -172,7 +189,7 @@ export function structure(
     throw new LantuError(
       'payload_too_large',
       {
-        zh: `段落过多（最多${MAX_BLOCKS}段）`,
+        zh: `文档有 ${result.blocks.length} 个段落和表格：规划纲要最多 ${MAX_BLOCKS} 个，请拆分后再导入`,
         en: `the document has ${result.blocks.length} paragraphs and tables; a plan outline may have at most ${MAX_BLOCKS}`,
       },
       { limit: 'paragraphs', max: MAX_BLOCKS },
@@ -184,7 +201,7 @@ export function structure(
     throw new LantuError(
       'payload_too_large',
       {
-        zh: `篇章节和任务过多（最多${MAX_NODES}个）`,
+        zh: `纲要有 ${nodes} 个篇章节和任务：一个规划最多 ${MAX_NODES} 个，请拆分后再导入`,
         en: `the outline has ${nodes} headings and tasks; a plan may have at most ${MAX_NODES}`,
       },
       { limit: 'nodes', max: MAX_NODES },
@@ -196,6 +213,17 @@ export function structure(
   return doc;
 }
 
+/** A failure of the importer itself (not of the input) as an internal error; a LantuError as it is. */
+function unexpected(e: unknown): LantuError {
+  if (e instanceof LantuError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new LantuError(
+    'internal',
+    { zh: `导入时发生意外错误：${message}`, en: `the importer failed unexpectedly: ${message}` },
+    { cause: message },
+  );
+}
+
 /**
  * Turns a plan outline (.docx, .txt converted from .docx, or .md) into a plan document.
  * Every failure is a LantuError (not_a_plan, unsupported_input, payload_too_large); nothing else escapes.
@@ -205,30 +233,32 @@ export function importPlan(input: ImportInput, opts: ImportOptions = {}): PlanDo
   if (input.bytes.byteLength > MAX_INPUT_BYTES) {
     throw new LantuError(
       'payload_too_large',
-      `input is ${input.bytes.byteLength} bytes; the limit is 50 MB`,
+      {
+        zh: `文件有 ${input.bytes.byteLength} 字节，超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB 的上限，请压缩或拆分后再导入`,
+        en: `input is ${input.bytes.byteLength} bytes; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MB`,
+      },
       { limit: MAX_INPUT_BYTES },
     );
   }
   if (input.bytes.byteLength === 0)
-    throw new LantuError('not_a_plan', 'the input is empty', { source: null });
+    throw new LantuError('not_a_plan', { zh: '文件是空的', en: 'the input is empty' }, { source: null });
   try {
     const format = input.format ?? detectFormat(input.bytes, filename);
     opts.onProgress?.('read', 0);
     if (format === 'pdf')
       throw new LantuError(
         'unsupported_input',
-        'a .pdf is read by importPlanAsync (its reader is asynchronous)',
         {
-          source: null,
+          zh: '.pdf 须由 importPlanAsync 读取（其读取器是异步的）',
+          en: 'a .pdf is read by importPlanAsync (its reader is asynchronous)',
         },
+        { source: null },
       );
     const { result, simplifier } = read(input.bytes, format);
     opts.onProgress?.('structure', 0.6);
     return structure(result, simplifier, filename, format, opts);
   } catch (e) {
-    if (e instanceof LantuError) throw e;
-    const message = e instanceof Error ? e.message : String(e);
-    throw new LantuError('internal', `the importer failed unexpectedly: ${message}`, { cause: message });
+    throw unexpected(e);
   }
 }
 
@@ -254,8 +284,6 @@ export async function importPlanAsync(input: ImportInput, opts: ImportOptions = 
     opts.onProgress?.('structure', 0.6);
     return structure(result, simplifier, filename, 'pdf', opts);
   } catch (e) {
-    if (e instanceof LantuError) throw e;
-    const message = e instanceof Error ? e.message : String(e);
-    throw new LantuError('internal', `the importer failed unexpectedly: ${message}`, { cause: message });
+    throw unexpected(e);
   }
 }

@@ -99,7 +99,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     if (res.status >= 500) deps.logger.error({ err, requestId: c.var.requestId }, 'request failed');
     return res;
   });
-  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
+  app.notFound((c) =>
+    c.json(
+      errorBody('not_found', {
+        zh: `没有这个接口：${c.req.method} ${c.req.path}`,
+        en: `No route for ${c.req.method} ${c.req.path}`,
+      }),
+      404,
+    ),
+  );
 
   app.use('/api/*', sessionMiddleware);
   app.use('/api/*', draftGuard); // draft plan versions are the planning office's until published

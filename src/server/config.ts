@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LantuError } from '../domain/errors.ts';
+import { zodIssueMessage } from '../domain/zod-messages.ts';
 import { parseTrustedProxies, type TrustedProxies } from './auth/client-identity.ts';
 import { loadOidcSettings, type OidcSettings } from './auth/oidc.config.ts';
 
@@ -45,9 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     LANTU_PUBLIC_URL: env.LANTU_PUBLIC_URL || undefined,
   });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const key = issue?.path.join('.') ?? 'configuration';
-    throw new LantuError('config_invalid', `Invalid ${key}: ${issue?.message ?? 'bad value'}`);
+    const m = zodIssueMessage(parsed.error.issues, { zh: '配置', en: 'configuration' });
+    throw new LantuError('config_invalid', { zh: `环境变量 ${m.zh}`, en: m.en });
   }
   const c = parsed.data;
   const publicUrl = c.LANTU_PUBLIC_URL ? new URL(c.LANTU_PUBLIC_URL.replace(/\/+$/, '') + '/') : null;

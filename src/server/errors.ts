@@ -10,6 +10,7 @@ import {
   type Bilingual,
   type ErrorCode,
 } from '../domain/errors.ts';
+import { zodIssueMessage } from '../domain/zod-messages.ts';
 
 /** The one shape every error response has. */
 export const errorBodySchema = z
@@ -26,9 +27,9 @@ export const errorBodySchema = z
         .optional()
         .openapi({
           description:
-            'The same message in each language, present whenever it was written in both; a screen shows the ' +
-            'one for its language instead of splitting `message`. Absent for messages in one language only ' +
-            '(e.g. request validation, which reports the schema’s English text)',
+            'The same message in each language, present whenever it was written in both (every refusal of lantu’s own; request ' +
+            'validation names the field and the rule in each); a screen shows the one for its language instead of ' +
+            'splitting `message`. Absent only for texts in one language (e.g. an unknown route)',
           example: { zh: '邮箱或密码错误', en: 'Wrong email or password' },
         }),
       details: z.unknown().optional(),
@@ -52,7 +53,8 @@ export function toErrorResponse(err: unknown, c: Context): Response {
   if (err instanceof HTTPException) {
     const code: ErrorCode =
       err.status === 413 ? 'payload_too_large' : err.status === 403 ? 'forbidden' : 'bad_request';
-    return c.json(errorBody(code, err.message || code), err.status);
+    const zh = code === 'payload_too_large' ? '请求体过大' : code === 'forbidden' ? '无此权限' : '请求无效';
+    return c.json(errorBody(code, { zh, en: err.message || code }), err.status);
   }
   if (isUnstorableText(err)) {
     // A NUL byte or a character the database encoding cannot hold, e.g. `?q=%00`: the client's input, not our fault.
@@ -108,9 +110,7 @@ export function validationHook(
 ): Response | undefined {
   if (result.success) return undefined;
   const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  const first = issues[0];
-  const message = first ? `Invalid ${first.path || 'input'}: ${first.message}` : 'Invalid input';
-  return c.json(errorBody('validation_failed', message, issues), 422);
+  return c.json(errorBody('validation_failed', zodIssueMessage(result.error.issues), issues), 422);
 }
 
 /** The Chinese name of each kind of thing a request can name that may not exist. */

@@ -38,7 +38,9 @@ describe('lantu command line', () => {
   it('a DATABASE_URL of the wrong kind is refused', async () => {
     const r = await runCli(['serve'], { DATABASE_URL: 'mysql://root@localhost/x' });
     expect(r.code).toBe(78);
-    expect(r.stderr.trim()).toBe('lantu: DATABASE_URL must start with postgres:// (got mysql://)');
+    expect(r.stderr.trim()).toBe(
+      'lantu: DATABASE_URL 须以 postgres:// 开头（实际为 mysql://） / DATABASE_URL must start with postgres:// (got mysql://)',
+    );
   });
 
   it('an unwritable LANTU_DATA_DIR stops start-up with one clear line', async () => {
@@ -52,5 +54,7 @@ describe('lantu command line', () => {
     const r = await runCli(['serve'], { PORT: 'eighty' });
     expect(r.code).toBe(78);
     expect(r.stderr).toContain('Invalid PORT');
+    // one line, Chinese then English
+    expect(r.stderr.trim()).toMatch(/^lantu: 环境变量 PORT 无效：[^\n]+ \/ Invalid PORT: [^\n]+$/);
   });
 });

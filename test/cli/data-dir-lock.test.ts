@@ -87,7 +87,7 @@ describe('one process on an embedded data directory (issue 12, break 12)', () =>
           const r = await runCli(args, { LANTU_DATA_DIR: dir, PORT: '0' });
           expect({ args, code: r.code }).toEqual({ args, code: 5 });
           expect(r.stderr.split('\n').filter(Boolean)).toEqual([
-            expect.stringContaining(`lantu: ${SERVE_RUNNING_MESSAGE}`),
+            expect.stringContaining(`lantu: ${SERVE_RUNNING_MESSAGE.zh} / ${SERVE_RUNNING_MESSAGE.en}`),
           ]);
           expect(r.stdout).not.toMatch(/created|saved|loaded|restored|written|running at/);
         }

@@ -138,7 +138,10 @@ describe('lantu evaluate --as-of on a dataset file', () => {
     expect(table).toContain('截至2023-03-01已发布数据 (as of 2023-03-01)');
     await expect(lantuEvaluate([file, '--as-of', '2023-02-30'])).rejects.toMatchObject({
       code: 'bad_request',
-      message: '--as-of must be a date YYYY-MM-DD, got "2023-02-30"',
+      messages: {
+        zh: '--as-of 须为日期 YYYY-MM-DD（收到“2023-02-30”）',
+        en: '--as-of must be a date YYYY-MM-DD, got "2023-02-30"',
+      },
     });
   });
 });

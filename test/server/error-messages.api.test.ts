@@ -55,11 +55,22 @@ describe.each(testDatabases)('refusals answer in each language separately on $ki
     expect(r.body.error.messages).toEqual({ zh: '缺少或错误的CSRF令牌', en: 'CSRF token missing or wrong' });
   });
 
-  it('a message in one language only (request validation) has no `messages`', async () => {
+  it('request validation names the field and the rule in each language', async () => {
     const admin = await loginAs(app, db, 'admin');
     const r = await admin.request('POST', '/api/departments', { code: '', name: '' });
     expect(r.status).toBe(422);
     expect(r.body.error.message).toMatch(/^Invalid /);
-    expect(r.body.error).not.toHaveProperty('messages');
+    expect(r.body.error.messages.en).toMatch(/^Invalid code: /);
+    expect(r.body.error.messages.zh).toMatch(/^code 无效：/);
+  });
+
+  it('an unknown route answers in each language', async () => {
+    const res = await app.request('/api/no-such-route');
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as ErrorBody;
+    expect(body.error.messages).toEqual({
+      zh: '没有这个接口：GET /api/no-such-route',
+      en: 'No route for GET /api/no-such-route',
+    });
   });
 });

@@ -2,20 +2,19 @@ import { Command, Option } from 'commander';
 import { LantuError } from '../../domain/errors.ts';
 import { isCalendarDate } from '../../domain/provenance.ts';
 import type { EvaluateOptions } from './evaluate.run.ts';
-
-function parseIntArg(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n))
-      throw new LantuError('bad_request', `${name} must be an integer, got "${v}"`, null);
-    return n;
-  };
-}
+import { intArg } from './cli-input.ts';
 
 function parseDateArg(name: string) {
   return (v: string): string => {
     if (!isCalendarDate(v))
-      throw new LantuError('bad_request', `${name} must be a date YYYY-MM-DD, got "${v}"`, null);
+      throw new LantuError(
+        'bad_request',
+        {
+          zh: `${name} 须为日期 YYYY-MM-DD（收到“${v}”）`,
+          en: `${name} must be a date YYYY-MM-DD, got "${v}"`,
+        },
+        null,
+      );
     return v;
   };
 }
@@ -24,7 +23,14 @@ function parseShare(name: string) {
   return (v: string): number => {
     const n = Number(v);
     if (!Number.isFinite(n) || n < 0)
-      throw new LantuError('bad_request', `${name} must be a non-negative number, got "${v}"`, null);
+      throw new LantuError(
+        'bad_request',
+        {
+          zh: `${name} 须为不小于 0 的数（收到“${v}”）`,
+          en: `${name} must be a non-negative number, got "${v}"`,
+        },
+        null,
+      );
     return n;
   };
 }
@@ -32,12 +38,22 @@ function parseShare(name: string) {
 /** The plan named as the argument or by --plan (one of them, or both the same). */
 function planOf(arg: string | undefined, option: string | undefined): string {
   if (arg !== undefined && option !== undefined && arg !== option)
-    throw new LantuError('bad_request', `two plans given: "${arg}" and --plan "${option}"; give one`, null);
+    throw new LantuError(
+      'bad_request',
+      {
+        zh: `给出了两个规划：“${arg}”和 --plan “${option}”，请只给一个`,
+        en: `two plans given: "${arg}" and --plan "${option}"; give one`,
+      },
+      null,
+    );
   const plan = arg ?? option;
   if (plan === undefined)
     throw new LantuError(
       'bad_request',
-      'no plan given: lantu evaluate <file|id> (a .docx/.pdf/.txt/.md outline, a dataset JSON or a plan id/key)',
+      {
+        zh: '未指定规划：lantu evaluate <文件|编号>（.docx/.pdf/.txt/.md 纲要、数据集 JSON，或规划的 id/key）',
+        en: 'no plan given: lantu evaluate <file|id> (a .docx/.pdf/.txt/.md outline, a dataset JSON or a plan id/key)',
+      },
       null,
     );
   return plan;
@@ -53,7 +69,7 @@ export function evaluateCommand(): Command {
       '--plan <file|id>',
       'plan document (.docx/.pdf/.txt/.md), dataset JSON, or a plan id/key in the database',
     )
-    .option('--year <year>', 'year to evaluate (default: the latest year with data)', parseIntArg('--year'))
+    .option('--year <year>', 'year to evaluate (default: the latest year with data)', intArg('--year'))
     .option('--data <csv>', 'values CSV: indicator,year,value[,kind]')
     .option(
       '--as-of <date>',
@@ -72,7 +88,7 @@ export function evaluateCommand(): Command {
     .option(
       '--table <n>',
       'evaluate the indicators of table N (e.g. 1 = the previous plan’s results)',
-      parseIntArg('--table'),
+      intArg('--table'),
     )
     .option('--all', 'include targets found in the prose, not only the indicator tables')
     .option('--delta <share>', 'δ of the time-progress verdicts (default 0.05)', parseShare('--delta'))

@@ -4,6 +4,7 @@ import { basename, extname } from 'node:path';
 import { datasetSchema } from '../../domain/dataset.ts';
 import type { Dataset } from '../../domain/dataset.ts';
 import { LantuError } from '../../domain/errors.ts';
+import { zodIssueMessage } from '../../domain/zod-messages.ts';
 import {
   csvObservations,
   datasetObservations,
@@ -23,6 +24,7 @@ import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/database.ts';
 import { createLogger } from '../../server/logger.ts';
 import { getPlanIndicators, listPlans } from '../../server/modules/plans/plans.service.ts';
+import { parseJsonFile, readValuesFile } from './cli-input.ts';
 
 export interface EvaluateOptions {
   plan: string;
@@ -49,29 +51,23 @@ export function isPlanId(ref: string): boolean {
 
 /** Read a plan document (.txt/.md/.docx/.pdf, imported on the fly) or a dataset JSON file. */
 export async function readPlanFile(ref: string): Promise<Dataset> {
-  if (!existsSync(ref)) throw new LantuError('not_found', `plan file not found: ${ref}`, { path: ref });
-  if (!statSync(ref).isFile()) throw new LantuError('bad_request', `not a file: ${ref}`, { path: ref });
+  if (!existsSync(ref))
+    throw new LantuError(
+      'not_found',
+      { zh: `找不到规划文件：${ref}`, en: `plan file not found: ${ref}` },
+      { path: ref },
+    );
+  if (!statSync(ref).isFile())
+    throw new LantuError('bad_request', { zh: `${ref} 不是文件`, en: `not a file: ${ref}` }, { path: ref });
   const bytes = readFileSync(ref);
   if (extname(ref).toLowerCase() === '.json') {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(bytes.toString('utf8'));
-    } catch (e) {
-      throw new LantuError(
-        'validation_failed',
-        `${ref} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
-        { path: ref },
-      );
-    }
-    const parsed = datasetSchema.safeParse(raw);
+    const parsed = datasetSchema.safeParse(parseJsonFile(bytes.toString('utf8'), ref));
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
+      const why = zodIssueMessage(parsed.error.issues, { zh: '数据集', en: 'dataset' });
       throw new LantuError(
         'validation_failed',
-        `${ref} is not a lantu dataset: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
-        {
-          issues: parsed.error.issues.slice(0, 5),
-        },
+        { zh: `${ref} 不是 lantu 数据集：${why.zh}`, en: `${ref} is not a lantu dataset: ${why.en}` },
+        { issues: parsed.error.issues.slice(0, 5) },
       );
     }
     return parsed.data;
@@ -110,9 +106,13 @@ async function fromDatabase(opts: EvaluateOptions): Promise<Inputs> {
       plans.find((p) => p.key === opts.plan && p.status === 'published') ??
       plans.filter((p) => p.key === opts.plan).sort((a, b) => b.version - a.version)[0];
     if (plan === undefined) {
+      const keys = [...new Set(plans.map((p) => p.key))];
       throw new LantuError(
         'not_found',
-        `no plan "${opts.plan}" in the database${plans.length > 0 ? ` (plans: ${[...new Set(plans.map((p) => p.key))].join(', ')})` : ''}; or pass a plan file`,
+        {
+          zh: `数据库中没有规划“${opts.plan}”${keys.length > 0 ? `（现有：${keys.join('、')}）` : ''}，也可以给出规划文件`,
+          en: `no plan "${opts.plan}" in the database${keys.length > 0 ? ` (plans: ${keys.join(', ')})` : ''}; or pass a plan file`,
+        },
         { plan: opts.plan },
       );
     }
@@ -125,8 +125,11 @@ async function fromDatabase(opts: EvaluateOptions): Promise<Inputs> {
       throw new LantuError(
         'not_found',
         table !== null
-          ? `plan "${plan.key}" has no indicators from table ${table}`
-          : `plan "${plan.key}" has no indicators`,
+          ? {
+              zh: `规划“${plan.key}”的表 ${table} 中没有指标`,
+              en: `plan "${plan.key}" has no indicators from table ${table}`,
+            }
+          : { zh: `规划“${plan.key}”没有指标`, en: `plan "${plan.key}" has no indicators` },
         { plan: plan.key, table },
       );
     const indicators = chosen.map((i) => ({ ...i, departments: i.departments.map((d) => d.code) }));
@@ -171,9 +174,7 @@ export async function runEvaluate(
   const { plan, indicators } = inputs;
   let observations = inputs.observations;
   if (opts.data !== undefined) {
-    if (!existsSync(opts.data))
-      throw new LantuError('not_found', `values file not found: ${opts.data}`, { path: opts.data });
-    const fromCsv = csvObservations(readFileSync(opts.data, 'utf8'), indicators);
+    const fromCsv = csvObservations(readValuesFile(opts.data), indicators);
     if (!fromCsv.ok) throw fromCsv.error;
     observations = mergeObservations(replacedBy(observations, fromCsv.value), fromCsv.value);
   }

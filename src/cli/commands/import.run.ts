@@ -8,6 +8,7 @@ import { loadConfig } from '../../server/config.ts';
 import type { ImportStage, InputFormat } from '../../importers/import-plan.ts';
 import { importPlanAsync, MAX_INPUT_BYTES } from '../../importers/import-plan.ts';
 import { formatReport } from '../../importers/report.ts';
+import { reason } from './cli-input.ts';
 import { planDocumentToDataset } from '../../importers/to-dataset.ts';
 import { saveImportedPlan } from '../../server/modules/plans/plans.import.ts';
 
@@ -19,9 +20,14 @@ async function readInput(file: string): Promise<Uint8Array> {
       const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       size += b.byteLength;
       if (size > MAX_INPUT_BYTES)
-        throw new LantuError('payload_too_large', 'stdin is over the 50 MB limit', {
-          limit: MAX_INPUT_BYTES,
-        });
+        throw new LantuError(
+          'payload_too_large',
+          {
+            zh: `标准输入超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB 的上限`,
+            en: `stdin is over the ${MAX_INPUT_BYTES / 1024 / 1024} MB limit`,
+          },
+          { limit: MAX_INPUT_BYTES },
+        );
       chunks.push(b);
     }
     return Buffer.concat(chunks);
@@ -29,18 +35,23 @@ async function readInput(file: string): Promise<Uint8Array> {
   try {
     const info = await stat(file);
     if (info.size > MAX_INPUT_BYTES) {
-      throw new LantuError('payload_too_large', `${file} is ${info.size} bytes; the limit is 50 MB`, {
-        limit: MAX_INPUT_BYTES,
-      });
+      throw new LantuError(
+        'payload_too_large',
+        {
+          zh: `${file} 有 ${info.size} 字节，超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB 的上限`,
+          en: `${file} is ${info.size} bytes; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MB`,
+        },
+        { limit: MAX_INPUT_BYTES },
+      );
     }
     return await readFile(file);
   } catch (e) {
     if (e instanceof LantuError) throw e;
     const code = (e as { code?: unknown }).code;
-    throw new LantuError(
-      code === 'ENOENT' ? 'not_found' : 'bad_request',
-      `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    throw new LantuError(code === 'ENOENT' ? 'not_found' : 'bad_request', {
+      zh: code === 'ENOENT' ? `找不到文件 ${file}` : `无法读取 ${file}：${reason(e)}`,
+      en: `cannot read ${file}: ${reason(e)}`,
+    });
   }
 }
 

@@ -1,16 +1,7 @@
 import { Command, Option } from 'commander';
-import { LantuError } from '../../domain/errors.ts';
 import { REPORT_FORMATS, REPORT_KINDS, REPORT_LANGS } from '../../reports/types.ts';
 import type { ReportOptions } from './report.run.ts';
-
-function parseIntArg(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n))
-      throw new LantuError('bad_request', `${name} must be an integer, got "${v}"`, null);
-    return n;
-  };
-}
+import { intArg } from './cli-input.ts';
 
 export function reportCommand(): Command {
   return new Command('report')
@@ -22,7 +13,7 @@ export function reportCommand(): Command {
     .option(
       '--year <year>',
       'year reported on (default: annual = latest data, midterm = middle of the period, final = last year)',
-      parseIntArg('--year'),
+      intArg('--year'),
     )
     .option('--data <csv>', 'values CSV: indicator,year,value[,kind]')
     .option('--progress <json>', 'task and project progress JSON (see docs/reports.md)')
@@ -39,7 +30,7 @@ export function reportCommand(): Command {
     .option(
       '--table <n>',
       'report on the indicators of table N (e.g. 1 = the previous plan’s results)',
-      parseIntArg('--table'),
+      intArg('--table'),
     )
     .action(async (opts: ReportOptions) => {
       // Loaded on use: the report stack (docx, exceljs, echarts) and the database layers.

@@ -1,7 +1,7 @@
 /** `lantu report` itself; loaded by the command's action only (report.command.ts), so start-up stays light. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { LantuError } from '../../domain/errors.ts';
+import { LantuError, type Bilingual } from '../../domain/errors.ts';
 import type { Method } from '../../domain/evaluation/types.ts';
 import { reportInputFromDataset } from '../../reports/from-dataset.ts';
 import type { RenderedReport } from '../../reports/render.ts';
@@ -10,6 +10,7 @@ import type { ReportFormat, ReportKind, ReportLang } from '../../reports/types.t
 import { ENGINE_VERSION } from '../../domain/evaluation/version.ts';
 import { timeZone } from '../../server/time-zone.ts';
 import { readPlanFile } from './evaluate.run.ts';
+import { parseJsonFile, readValuesFile } from './cli-input.ts';
 
 export interface ReportOptions {
   plan: string;
@@ -31,17 +32,14 @@ function formatOf(opts: ReportOptions): ReportFormat {
   return known ?? 'docx';
 }
 
-function readJson(path: string, what: string): unknown {
-  if (!existsSync(path)) throw new LantuError('not_found', `${what} not found: ${path}`, { path });
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
+function readJson(path: string, what: Bilingual): unknown {
+  if (!existsSync(path))
     throw new LantuError(
-      'validation_failed',
-      `${path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+      'not_found',
+      { zh: `找不到${what.zh}：${path}`, en: `${what.en} not found: ${path}` },
       { path },
     );
-  }
+  return parseJsonFile(readFileSync(path, 'utf8'), path);
 }
 
 /** Everything the command does except writing: returns the rendered report. */
@@ -49,11 +47,12 @@ export async function runReport(opts: ReportOptions): Promise<RenderedReport> {
   const dataset = await readPlanFile(opts.plan);
   let valuesCsv: string | null = null;
   if (opts.data !== undefined) {
-    if (!existsSync(opts.data))
-      throw new LantuError('not_found', `values file not found: ${opts.data}`, { path: opts.data });
-    valuesCsv = readFileSync(opts.data, 'utf8');
+    valuesCsv = readValuesFile(opts.data);
   }
-  const progress = opts.progress !== undefined ? readJson(opts.progress, 'progress file') : undefined;
+  const progress =
+    opts.progress !== undefined
+      ? readJson(opts.progress, { zh: '进度文件', en: 'progress file' })
+      : undefined;
   const input = reportInputFromDataset(dataset, {
     kind: opts.kind,
     lang: opts.lang,

@@ -27,10 +27,10 @@ export function parseTrustedProxies(
     const family = isIP(address);
     const prefix = bits === undefined ? (family === 6 ? 128 : 32) : Number(bits);
     if (family === 0 || !Number.isInteger(prefix) || prefix < 0 || prefix > (family === 6 ? 128 : 32)) {
-      throw new LantuError(
-        'config_invalid',
-        `Invalid LANTU_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`,
-      );
+      throw new LantuError('config_invalid', {
+        zh: `环境变量 LANTU_TRUSTED_PROXIES 无效：“${entry}”不是 IP 地址或 CIDR 网段`,
+        en: `Invalid LANTU_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`,
+      });
     }
     list.addSubnet(address, prefix, family === 6 ? 'ipv6' : 'ipv4');
   }

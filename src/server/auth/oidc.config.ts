@@ -32,7 +32,8 @@ export interface OidcSettings {
   breakGlass: Set<string>;
 }
 
-const invalid = (key: string, why: string) => new LantuError('config_invalid', `Invalid ${key}: ${why}`);
+const invalid = (key: string, why: string, zh: string) =>
+  new LantuError('config_invalid', { zh: `环境变量 ${key} 无效：${zh}`, en: `Invalid ${key}: ${why}` });
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -43,7 +44,7 @@ function url(env: NodeJS.ProcessEnv, key: string, { loopbackHttp = false } = {})
   try {
     parsed = new URL(raw);
   } catch {
-    throw invalid(key, `"${raw}" is not a URL`);
+    throw invalid(key, `"${raw}" is not a URL`, `“${raw}”不是网址`);
   }
   const httpAllowed = loopbackHttp ? LOOPBACK.has(parsed.hostname) : true;
   if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && httpAllowed)) {
@@ -52,6 +53,7 @@ function url(env: NodeJS.ProcessEnv, key: string, { loopbackHttp = false } = {})
       loopbackHttp
         ? 'must be an https:// URL (http:// only on localhost)'
         : 'must be an http:// or https:// URL',
+      loopbackHttp ? '须为 https:// 网址（http:// 仅限本机）' : '须为 http:// 或 https:// 网址',
     );
   }
   return parsed;
@@ -62,7 +64,7 @@ function flag(env: NodeJS.ProcessEnv, key: string, fallback: boolean): boolean {
   if (!raw) return fallback;
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw invalid(key, `"${env[key]}" is not true or false`);
+  throw invalid(key, `"${env[key]}" is not true or false`, `“${env[key]}”应为 true 或 false`);
 }
 
 /** `a=b, c=d` (also `;`-separated; values may be Chinese). */
@@ -77,7 +79,8 @@ function pairs(env: NodeJS.ProcessEnv, key: string): [string, string][] {
       const at = p.lastIndexOf('=');
       const from = p.slice(0, at).trim();
       const to = p.slice(at + 1).trim();
-      if (at < 0 || !from || !to) throw invalid(key, `"${p}" is not claim-value=target`);
+      if (at < 0 || !from || !to)
+        throw invalid(key, `"${p}" is not claim-value=target`, `“${p}”应写作 声明值=目标`);
       return [from, to];
     });
 }
@@ -88,37 +91,65 @@ export function loadOidcSettings(env: NodeJS.ProcessEnv, publicUrl: URL | null):
   const issuer = url(env, 'LANTU_OIDC_ISSUER', { loopbackHttp: true });
   if (!issuer) {
     const stray = Object.keys(env).find((k) => k.startsWith('LANTU_OIDC_') && env[k]?.trim());
-    if (stray) throw invalid(stray, 'set LANTU_OIDC_ISSUER too, or SSO stays off');
+    if (stray)
+      throw invalid(
+        stray,
+        'set LANTU_OIDC_ISSUER too, or SSO stays off',
+        '还需设置 LANTU_OIDC_ISSUER，否则统一身份认证不会启用',
+      );
     return null;
   }
   const clientId = text(env, 'LANTU_OIDC_CLIENT_ID');
-  if (!clientId) throw invalid('LANTU_OIDC_CLIENT_ID', 'required when LANTU_OIDC_ISSUER is set');
+  if (!clientId)
+    throw invalid(
+      'LANTU_OIDC_CLIENT_ID',
+      'required when LANTU_OIDC_ISSUER is set',
+      '设置了 LANTU_OIDC_ISSUER 时必填',
+    );
   const redirectUrl =
     url(env, 'LANTU_OIDC_REDIRECT_URL') ?? (publicUrl ? new URL('api/auth/oidc/callback', publicUrl) : null);
   if (!redirectUrl)
     throw invalid(
       'LANTU_OIDC_REDIRECT_URL',
       'set it, or LANTU_PUBLIC_URL to derive …/api/auth/oidc/callback',
+      '请设置它，或设置 LANTU_PUBLIC_URL 以推出 …/api/auth/oidc/callback',
     );
   const postLogoutUrl =
     url(env, 'LANTU_OIDC_POST_LOGOUT_URL') ?? new URL('/login', publicUrl ?? redirectUrl.origin);
   const scopes = text(env, 'LANTU_OIDC_SCOPES') ?? 'openid email profile';
-  if (!scopes.split(/\s+/).includes('openid')) throw invalid('LANTU_OIDC_SCOPES', 'must include openid');
+  if (!scopes.split(/\s+/).includes('openid'))
+    throw invalid('LANTU_OIDC_SCOPES', 'must include openid', '须包含 openid');
 
   const roleMap = pairs(env, 'LANTU_OIDC_ROLE_MAP').map(([value, role]): [string, Role] => {
     if (!(ROLES as readonly string[]).includes(role))
-      throw invalid('LANTU_OIDC_ROLE_MAP', `"${role}" is not a role (${ROLES.join(', ')})`);
+      throw invalid(
+        'LANTU_OIDC_ROLE_MAP',
+        `"${role}" is not a role (${ROLES.join(', ')})`,
+        `“${role}”不是角色（可用：${ROLES.join('、')}）`,
+      );
     return [value, role as Role];
   });
   const roleClaim = text(env, 'LANTU_OIDC_ROLE_CLAIM');
   if (roleMap.length > 0 && !roleClaim)
-    throw invalid('LANTU_OIDC_ROLE_CLAIM', 'required when LANTU_OIDC_ROLE_MAP is set');
+    throw invalid(
+      'LANTU_OIDC_ROLE_CLAIM',
+      'required when LANTU_OIDC_ROLE_MAP is set',
+      '设置了 LANTU_OIDC_ROLE_MAP 时必填',
+    );
   if (roleClaim && roleMap.length === 0)
-    throw invalid('LANTU_OIDC_ROLE_MAP', 'required when LANTU_OIDC_ROLE_CLAIM is set (e.g. 规划处=admin)');
+    throw invalid(
+      'LANTU_OIDC_ROLE_MAP',
+      'required when LANTU_OIDC_ROLE_CLAIM is set (e.g. 规划处=admin)',
+      '设置了 LANTU_OIDC_ROLE_CLAIM 时必填（如 规划处=admin）',
+    );
   const departmentMap = new Map(pairs(env, 'LANTU_OIDC_DEPARTMENT_MAP'));
   const departmentClaim = text(env, 'LANTU_OIDC_DEPARTMENT_CLAIM');
   if (departmentMap.size > 0 && !departmentClaim)
-    throw invalid('LANTU_OIDC_DEPARTMENT_CLAIM', 'required when LANTU_OIDC_DEPARTMENT_MAP is set');
+    throw invalid(
+      'LANTU_OIDC_DEPARTMENT_CLAIM',
+      'required when LANTU_OIDC_DEPARTMENT_MAP is set',
+      '设置了 LANTU_OIDC_DEPARTMENT_MAP 时必填',
+    );
 
   const ssoOnly = flag(env, 'LANTU_OIDC_SSO_ONLY', false);
   const breakGlass = new Set(
@@ -128,11 +159,13 @@ export function loadOidcSettings(env: NodeJS.ProcessEnv, publicUrl: URL | null):
       .filter(Boolean),
   );
   for (const e of breakGlass)
-    if (!/^[^\s@]+@[^\s@]+$/.test(e)) throw invalid('LANTU_OIDC_BREAK_GLASS', `"${e}" is not an e-mail`);
+    if (!/^[^\s@]+@[^\s@]+$/.test(e))
+      throw invalid('LANTU_OIDC_BREAK_GLASS', `"${e}" is not an e-mail`, `“${e}”不是邮箱地址`);
   if (ssoOnly && breakGlass.size === 0)
     throw invalid(
       'LANTU_OIDC_BREAK_GLASS',
       'name at least one admin e-mail that may still use a password when LANTU_OIDC_SSO_ONLY=true',
+      'LANTU_OIDC_SSO_ONLY=true 时须列出至少一个仍可用密码登录的管理员邮箱',
     );
 
   return {

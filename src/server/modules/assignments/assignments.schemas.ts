@@ -24,7 +24,11 @@ const itemRef = {
 };
 const oneOf = (b: { nodeId?: string | undefined; indicatorId?: string | undefined }) =>
   (b.nodeId === undefined) !== (b.indicatorId === undefined);
-const ONE_OF = { message: 'Give exactly one of nodeId and indicatorId', path: ['nodeId'] };
+const ONE_OF = {
+  message: 'Give exactly one of nodeId and indicatorId',
+  path: ['nodeId'],
+  params: { zh: 'nodeId 与 indicatorId 须给出且只给出一个' },
+};
 
 const departmentsFields = {
   lead: code.openapi({ example: 'JFJ', description: 'Lead department code 牵头部门' }),

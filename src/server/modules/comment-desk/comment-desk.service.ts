@@ -99,7 +99,10 @@ export async function recordAnswer(
   const own = user.departments.find((d) => d.id === comment.departmentId)!;
   const text = body.trim();
   if (!text || text.length > FEEDBACK_LIMITS.body)
-    throw new LantuError('validation_failed', `A reply has 1 to ${FEEDBACK_LIMITS.body} characters`);
+    throw new LantuError('validation_failed', {
+      zh: `答复须为 1—${FEEDBACK_LIMITS.body} 个字符`,
+      en: `A reply has 1 to ${FEEDBACK_LIMITS.body} characters`,
+    });
   await db.transaction(async (tx) => {
     await feedbackRepository.insertReply(tx, {
       feedbackId: comment.id,

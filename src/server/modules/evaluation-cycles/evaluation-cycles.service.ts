@@ -48,10 +48,10 @@ export async function createSnapshot(
 ) {
   const plan = await getPlan(db, q.planId);
   if (q.year < plan.periodStart - 1 || q.year > plan.periodEnd + 5)
-    throw new LantuError(
-      'validation_failed',
-      `Year ${q.year} is outside the plan period ${plan.periodStart}–${plan.periodEnd}`,
-    );
+    throw new LantuError('validation_failed', {
+      zh: `${q.year}年不在规划期 ${plan.periodStart}—${plan.periodEnd}年内（可评估 ${plan.periodStart - 1}—${plan.periodEnd + 5}年）`,
+      en: `Year ${q.year} is outside the plan period ${plan.periodStart}–${plan.periodEnd} (evaluate a year from ${plan.periodStart - 1} to ${plan.periodEnd + 5})`,
+    });
   const id = await db.transaction(async (tx) => {
     // Read inside the transaction, so the snapshot is one consistent view of the approved data.
     // Each input is read once: the evaluation's inputs, the plan tree and the latest task reports feed the

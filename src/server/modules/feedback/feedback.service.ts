@@ -36,6 +36,12 @@ export const RATE_LIMITS = {
   perItem: { clients: 30, windowSeconds: 3600 },
 } as const;
 
+const STATUS_ZH: Record<FeedbackStatus, string> = {
+  pending: '尚待审核',
+  published: '已发布',
+  rejected: '已不予公开',
+};
+
 const tooMany = () =>
   new LantuError('rate_limited', {
     zh: '提交过于频繁，请稍后再试',
@@ -130,11 +136,18 @@ export async function moderateFeedback(
   const current = await feedbackRepository.find(db, id);
   if (!current) throw notFound('Comment', id);
   if (current.status !== 'pending')
-    throw new LantuError('conflict', `This comment is already ${current.status}`);
+    throw new LantuError('conflict', {
+      zh: `这条意见${STATUS_ZH[current.status]}，不能再次审核`,
+      en: `This comment is already ${current.status}`,
+    });
   let departmentId: string | null = current.departmentId;
   if (decision.action === 'publish' && decision.departmentCode) {
     const dep = (await departmentsRepository.list(db)).find((d) => d.code === decision.departmentCode);
-    if (!dep) throw new LantuError('validation_failed', `Unknown department ${decision.departmentCode}`);
+    if (!dep)
+      throw new LantuError('validation_failed', {
+        zh: `部门代码 ${decision.departmentCode} 不存在`,
+        en: `Unknown department ${decision.departmentCode}`,
+      });
     departmentId = dep.id;
   }
   if (decision.action === 'publish' && !departmentId) {
@@ -153,7 +166,11 @@ export async function moderateFeedback(
       replyDueAt,
       departmentId,
     });
-    if (!ok) throw new LantuError('conflict', 'This comment was moderated by someone else meanwhile');
+    if (!ok)
+      throw new LantuError('conflict', {
+        zh: '这条意见刚被其他人审核过，请刷新后查看',
+        en: 'This comment was moderated by someone else meanwhile',
+      });
     await auditRepository.append(tx, {
       actorId: admin.id,
       actor: admin.email,
@@ -183,8 +200,15 @@ export async function replyToFeedback(
   const current = await feedbackRepository.find(db, id);
   if (!current) throw notFound('Comment', id);
   if (current.status !== 'published')
-    throw new LantuError('conflict', 'Only published comments are answered');
-  if (current.reply) throw new LantuError('conflict', 'This comment has been answered already');
+    throw new LantuError('conflict', {
+      zh: '只能答复已发布的意见',
+      en: 'Only published comments are answered',
+    });
+  if (current.reply)
+    throw new LantuError('conflict', {
+      zh: '这条意见已经答复过了',
+      en: 'This comment has been answered already',
+    });
   authorize(user, 'reply', 'comment', current);
   await recordAnswer(db, user, current, body, 'reply');
   return (await feedbackRepository.find(db, id))!;

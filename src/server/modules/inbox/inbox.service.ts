@@ -116,7 +116,11 @@ export async function getInbox(
   asOf?: string,
 ): Promise<{ asOf: string; items: InboxItem[] }> {
   const today = asOf === undefined ? parseDay(isoDay(new Date()))! : parseDay(asOf);
-  if (!today) throw new LantuError('validation_failed', `asOf must be a real day YYYY-MM-DD (got ${asOf})`);
+  if (!today)
+    throw new LantuError('validation_failed', {
+      zh: `asOf 须为真实存在的日期 YYYY-MM-DD（收到 ${asOf}）`,
+      en: `asOf must be a real day YYYY-MM-DD (got ${asOf})`,
+    });
   const plans = (await reportingRepository.currentPlans(db)).filter((p) => planCollects(p.periodEnd, today));
   const planById = new Map(plans.map((p) => [p.id, p]));
   const planIds = plans.map((p) => p.id);

@@ -16,22 +16,28 @@ export function loadMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig
   try {
     url = new URL(raw);
   } catch {
-    throw new LantuError(
-      'config_invalid',
-      'Invalid LANTU_SMTP_URL: expected smtp://host:port or smtps://host:port',
-    );
+    throw new LantuError('config_invalid', {
+      zh: '环境变量 LANTU_SMTP_URL 无效：应为 smtp://主机:端口 或 smtps://主机:端口',
+      en: 'Invalid LANTU_SMTP_URL: expected smtp://host:port or smtps://host:port',
+    });
   }
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
-    throw new LantuError('config_invalid', `Invalid LANTU_SMTP_URL: ${url.protocol} is not smtp: or smtps:`);
+    throw new LantuError('config_invalid', {
+      zh: `环境变量 LANTU_SMTP_URL 无效：${url.protocol} 不是 smtp: 或 smtps:`,
+      en: `Invalid LANTU_SMTP_URL: ${url.protocol} is not smtp: or smtps:`,
+    });
   }
   const from = env.LANTU_MAIL_FROM?.trim();
   if (!from)
-    throw new LantuError(
-      'config_invalid',
-      'LANTU_MAIL_FROM is needed with LANTU_SMTP_URL (the sender address)',
-    );
+    throw new LantuError('config_invalid', {
+      zh: '设置了 LANTU_SMTP_URL 时还需设置 LANTU_MAIL_FROM（发件人地址）',
+      en: 'LANTU_MAIL_FROM is needed with LANTU_SMTP_URL (the sender address)',
+    });
   if (!/@/.test(from))
-    throw new LantuError('config_invalid', `Invalid LANTU_MAIL_FROM: ${from} has no address`);
+    throw new LantuError('config_invalid', {
+      zh: `环境变量 LANTU_MAIL_FROM 无效：${from} 中没有邮箱地址`,
+      en: `Invalid LANTU_MAIL_FROM: ${from} has no address`,
+    });
   return { url: raw, from, publicUrl: env.LANTU_PUBLIC_URL?.trim() || null };
 }
 

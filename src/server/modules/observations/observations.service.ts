@@ -94,10 +94,10 @@ function checked(
 function periodOf(period: string): { year: number } {
   const p = parsePeriod(period);
   if (!p)
-    throw new LantuError(
-      'validation_failed',
-      `Period must look like 2024, 2024Q1 or 2024-03 (got ${period})`,
-    );
+    throw new LantuError('validation_failed', {
+      zh: `期间应写作 2024、2024Q1 或 2024-03（收到 ${period}）`,
+      en: `Period must look like 2024, 2024Q1 or 2024-03 (got ${period})`,
+    });
   return p;
 }
 

@@ -79,10 +79,10 @@ plansImportRoutes.use(
   bodyLimit({
     maxSize: MAX_INPUT_BYTES,
     onError: () => {
-      throw new LantuError(
-        'payload_too_large',
-        `A plan document may be at most ${MAX_INPUT_BYTES / 1024 / 1024} MB`,
-      );
+      throw new LantuError('payload_too_large', {
+        zh: `规划文档不能超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB，请压缩或拆分后再导入`,
+        en: `A plan document may be at most ${MAX_INPUT_BYTES / 1024 / 1024} MB`,
+      });
     },
   }),
 );

@@ -62,7 +62,7 @@ export interface ImportPlanning {
 function mainPlan(dataset: Dataset): DatasetPlan {
   const referenced = new Set(dataset.plans.flatMap((p) => [p.predecessorKey, p.parentKey]));
   const main = dataset.plans.find((p) => !referenced.has(p.key)) ?? dataset.plans[0];
-  if (!main) throw new LantuError('not_a_plan', 'The document holds no plan');
+  if (!main) throw new LantuError('not_a_plan', { zh: '文档中没有规划', en: 'The document holds no plan' });
   return main;
 }
 
@@ -201,7 +201,8 @@ export async function savePlanDataset(
     { actor: actor.label, actorId: actor.id, asNewVersion: opts.planId !== undefined },
   );
   const saved = loaded.find((p) => p.key === key);
-  if (!saved) throw new LantuError('internal', 'The imported plan was not saved');
+  if (!saved)
+    throw new LantuError('internal', { zh: '导入的规划未能保存', en: 'The imported plan was not saved' });
   return { planId: saved.id, version: saved.version, saved: true, changes, diff };
 }
 

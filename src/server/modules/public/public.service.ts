@@ -24,7 +24,8 @@ export async function resolvePlanId(db: Queryable, planId: string | undefined): 
     body: (await publicRepository.mainPlanId(db)) ?? '',
     contentType: 'text/plain',
   }));
-  if (!id) throw new LantuError('not_found', 'No plan has been published yet');
+  if (!id)
+    throw new LantuError('not_found', { zh: '尚未公开任何规划', en: 'No plan has been published yet' });
   return id;
 }
 

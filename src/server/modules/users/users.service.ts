@@ -24,31 +24,44 @@ export async function createUser(
 ): Promise<SessionUser> {
   const email = input.email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+$/.test(email))
-    throw new LantuError('validation_failed', `Not an email address: ${input.email}`);
+    throw new LantuError('validation_failed', {
+      zh: `不是有效的邮箱地址：${input.email}`,
+      en: `Not an email address: ${input.email}`,
+    });
   if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new LantuError(
-      'validation_failed',
-      `Password must have at least ${MIN_PASSWORD_LENGTH} characters`,
-    );
+    throw new LantuError('validation_failed', {
+      zh: `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符`,
+      en: `Password must have at least ${MIN_PASSWORD_LENGTH} characters`,
+    });
   }
   const codes = input.departments ?? [];
   if (input.role === 'department' && codes.length === 0) {
-    throw new LantuError(
-      'validation_failed',
-      'A department user needs at least one department (--department CODE)',
-    );
+    throw new LantuError('validation_failed', {
+      zh: '部门用户至少要属于一个部门（--department 部门代码）',
+      en: 'A department user needs at least one department (--department CODE)',
+    });
   }
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     if (await usersRepository.findByEmail(tx, email))
-      throw new LantuError('conflict', `A user ${email} already exists`);
+      throw new LantuError('conflict', {
+        zh: `用户 ${email} 已存在`,
+        en: `A user ${email} already exists`,
+      });
     const subject = input.oidcSubject?.trim() || null;
     if (subject && (await oidcRepository.findBySubject(tx, subject)))
-      throw new LantuError('conflict', `Another user is linked to the sign-on subject ${subject}`);
+      throw new LantuError('conflict', {
+        zh: `统一身份认证标识 ${subject} 已关联到另一个用户`,
+        en: `Another user is linked to the sign-on subject ${subject}`,
+      });
     const known = new Map((await departmentsRepository.list(tx)).map((d) => [d.code, d.id]));
     const departmentIds = codes.map((code) => {
       const id = known.get(code);
-      if (!id) throw new LantuError('validation_failed', `Unknown department ${code}`);
+      if (!id)
+        throw new LantuError('validation_failed', {
+          zh: `部门代码 ${code} 不存在`,
+          en: `Unknown department ${code}`,
+        });
       return id;
     });
     const id = await usersRepository.insert(tx, {
