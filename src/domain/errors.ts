@@ -41,6 +41,11 @@ export function bilingualList(list: readonly Bilingual[]): Bilingual {
   return { zh: list.map((m) => m.zh).join('；'), en: list.map((m) => m.en).join('; ') };
 }
 
+/** A message as an API row carries it: the one string (`message`) and each language (`messages`). */
+export function messagePair(m: Bilingual | readonly Bilingual[]): { message: string; messages: Bilingual } {
+  return { message: joinBilingual(m), messages: isBilingualList(m) ? bilingualList(m) : m };
+}
+
 function isBilingualList(m: Bilingual | readonly Bilingual[]): m is readonly Bilingual[] {
   return Array.isArray(m);
 }

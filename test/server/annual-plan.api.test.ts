@@ -102,12 +102,21 @@ describe.each(testDatabases)('annual plan on $kind', ({ create }) => {
       headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
       body: bad,
     });
-    const report = (await refused.json()) as { ok: boolean; rows: { code: string; status: string }[] };
+    const report = (await refused.json()) as {
+      ok: boolean;
+      rows: { code: string; status: string; message: string; messages?: { zh: string; en: string } }[];
+    };
     expect(report.ok).toBe(false);
     expect(report.rows.map((r) => [r.code, r.status])).toEqual([
       ['T2-02', 'saved'],
       ['T9-99', 'error'],
     ]);
+    // each language on its own (issue 17 bug 8 leftover: one "English 中文" string per row before)
+    expect(report.rows.map((r) => r.messages)).toEqual([
+      { zh: '其他行有误，未保存', en: 'not saved' },
+      { zh: '未知指标编码', en: 'Unknown indicator code T9-99' },
+    ]);
+    expect(report.rows[1]!.message).toBe('Unknown indicator code T9-99 未知指标编码');
     expect((await table(2024)).find((r) => r.code === 'T2-02')!.annualTarget).toBeNull();
 
     const good = await sheet([

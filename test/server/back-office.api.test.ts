@@ -172,6 +172,17 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
       expect((byRow.get(4) as { message: string }).message).toContain('NOPE');
       expect((byRow.get(5) as { message: string }).message).toContain('row 2');
       expect(byRow.get(6)).toMatchObject({ code: 'T2-10', status: 'error' });
+      // each language on its own (issue 17 bug 8 leftover: one "English 中文" string per row before)
+      expect(byRow.get(2)).toMatchObject({
+        messages: { zh: '其他行有误，未保存', en: 'Valid, not saved: other rows have errors' },
+      });
+      expect(byRow.get(3)).toMatchObject({
+        message: 'No indicator or task T9-99 in this plan 编码不存在',
+        messages: { zh: '编码不存在', en: 'No indicator or task T9-99 in this plan' },
+      });
+      expect(byRow.get(6)).toMatchObject({
+        messages: { zh: '缺少牵头部门', en: 'No lead department' },
+      });
       const list = await admin.request('GET', `/api/plans/${planId}/assignments`);
       expect(list.body.items.find((i: { code: string }) => i.code === 'T2-13').lead.code).toBe('KJJ');
     });

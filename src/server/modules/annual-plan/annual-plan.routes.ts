@@ -135,7 +135,13 @@ annualPlanRoutes.openapi(
               row: z.number().int(),
               code: z.string(),
               status: z.enum(['saved', 'error']),
-              message: z.string(),
+              message: z
+                .string()
+                .openapi({ description: 'English 中文 in one string (a saved row: the value)' }),
+              messages: z
+                .object({ zh: z.string(), en: z.string() })
+                .optional()
+                .openapi({ description: 'The message in each language' }),
             }),
           ),
         }),

@@ -8,7 +8,7 @@ import {
 } from '../../../db/repositories/approved-values.repository.ts';
 import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import { executionRow, type ExecutionRow } from '../../../domain/annual-plan.ts';
-import { LantuError } from '../../../domain/errors.ts';
+import { LantuError, messagePair, type Bilingual } from '../../../domain/errors.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { dataChanged } from '../../cache/data-version.ts';
 import { notFound } from '../../errors.ts';
@@ -147,7 +147,10 @@ export interface TargetSheetRow {
   row: number;
   code: string;
   status: 'saved' | 'error';
+  /** "English 中文" in one string (the saved value on a saved row). */
   message: string;
+  /** The message in each language, on rows that have one. */
+  messages?: Bilingual;
 }
 
 const HEADERS = {
@@ -202,9 +205,19 @@ export async function uploadAnnualTargets(
     const value = typeof raw === 'number' ? raw : Number(String(raw ?? '').replace(/[,，%\s]/g, ''));
     const indicatorId = byCode.get(code);
     if (!indicatorId)
-      rows.push({ row: r, code, status: 'error', message: `Unknown indicator code ${code} 未知指标编码` });
+      rows.push({
+        row: r,
+        code,
+        status: 'error',
+        ...messagePair([{ en: `Unknown indicator code ${code}`, zh: '未知指标编码' }]),
+      });
     else if (raw === null || raw === '' || !Number.isFinite(value))
-      rows.push({ row: r, code, status: 'error', message: 'The target is not a number 目标值不是数字' });
+      rows.push({
+        row: r,
+        code,
+        status: 'error',
+        ...messagePair([{ en: 'The target is not a number', zh: '目标值不是数字' }]),
+      });
     else {
       const note = col.note ? cellText(row.getCell(col.note)).trim() || null : null;
       parsed.push({ indicatorId, value, note });
@@ -213,7 +226,14 @@ export async function uploadAnnualTargets(
   }
   const ok = rows.every((r) => r.status === 'saved') && parsed.length > 0;
   if (!ok)
-    return { ok: false, rows: rows.map((r) => (r.status === 'saved' ? { ...r, message: 'not saved' } : r)) };
+    return {
+      ok: false,
+      rows: rows.map((r) =>
+        r.status === 'saved'
+          ? { ...r, message: 'not saved', messages: { zh: '其他行有误，未保存', en: 'not saved' } }
+          : r,
+      ),
+    };
   await db.transaction(async (tx) => {
     for (const p of parsed)
       await annualTargetsRepository.upsert(tx, { ...p, year, source: 'upload', by: user.id });

@@ -65,7 +65,11 @@ export const sheetReportRowSchema = z.object({
   row: z.number().int().openapi({ description: 'Row number in the sheet (1-based, as Excel shows it)' }),
   code: z.string(),
   status: z.enum(['saved', 'error', 'unchanged']),
-  message: z.string(),
+  message: z.string().openapi({ description: 'English 中文 in one string' }),
+  messages: z
+    .object({ zh: z.string(), en: z.string() })
+    .optional()
+    .openapi({ description: 'The message in each language' }),
 });
 
 export const assignmentUploadReportSchema = z

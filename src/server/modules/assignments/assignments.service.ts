@@ -9,7 +9,7 @@ import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { departmentsRepository } from '../../../db/repositories/departments.repository.ts';
 import { indicatorsRepository } from '../../../db/repositories/indicators.repository.ts';
 import { plansRepository } from '../../../db/repositories/plans.repository.ts';
-import { LantuError } from '../../../domain/errors.ts';
+import { LantuError, messagePair, type Bilingual } from '../../../domain/errors.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
 import { getPlan } from '../plans/plans.service.ts';
@@ -43,7 +43,10 @@ export interface SheetReportRow {
   row: number;
   code: string;
   status: 'saved' | 'error' | 'unchanged';
+  /** "English 中文" in one string, as the error body's `message`. */
   message: string;
+  /** The same in each language, so a screen shows its own (absent on rows with nothing to say). */
+  messages?: Bilingual;
 }
 
 type KnownDepartments = Map<string, { id: string; name: string }>;
@@ -53,13 +56,16 @@ function resolveDepartments(
   known: KnownDepartments,
   lead: string,
   co: readonly string[],
-): { ok: true; value: { departmentId: string; role: DepartmentRole }[] } | { ok: false; errors: string[] } {
-  const errors: string[] = [];
+):
+  { ok: true; value: { departmentId: string; role: DepartmentRole }[] } | { ok: false; errors: Bilingual[] } {
+  const errors: Bilingual[] = [];
   const unknown = [lead, ...co].filter((c) => !known.has(c));
-  if (unknown.length > 0) errors.push(`Unknown department ${[...new Set(unknown)].join(', ')} 部门不存在`);
+  if (unknown.length > 0)
+    errors.push({ en: `Unknown department ${[...new Set(unknown)].join(', ')}`, zh: '部门不存在' });
   if (co.includes(lead))
-    errors.push(`${lead} cannot be both lead and co-department 牵头部门不能同时为配合部门`);
-  if (new Set(co).size !== co.length) errors.push('A co-department is listed twice 配合部门重复');
+    errors.push({ en: `${lead} cannot be both lead and co-department`, zh: '牵头部门不能同时为配合部门' });
+  if (new Set(co).size !== co.length)
+    errors.push({ en: 'A co-department is listed twice', zh: '配合部门重复' });
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -155,7 +161,7 @@ export async function setAssignments(
       locked.push({ target, item });
     }
     const resolved = resolveDepartments(await knownDepartments(tx), input.lead, [...input.co]);
-    if (!resolved.ok) throw new LantuError('validation_failed', resolved.errors.join('; '));
+    if (!resolved.ok) throw new LantuError('validation_failed', resolved.errors);
     const out: Assignment[] = [];
     for (const { target, item } of locked) {
       const { rows } = await replace(tx, user, target, item.planId, resolved.value, 'always');
@@ -271,20 +277,21 @@ export async function uploadAssignments(
     const lead = cellText(row.getCell(col.lead));
     const co = col.co ? splitCodes(cellText(row.getCell(col.co))) : [];
     if (!code && !lead && co.length === 0) continue;
-    const errors: string[] = [];
+    const errors: Bilingual[] = [];
     let target: AssignmentTarget | null = null;
-    if (!code) errors.push('No code 缺少编码');
+    if (!code) errors.push({ en: 'No code', zh: '缺少编码' });
     else if (indicatorByCode.has(code)) target = { nodeId: null, indicatorId: indicatorByCode.get(code)! };
     else if (UUID.test(code) && nodeIds.has(code.toLowerCase()))
       target = { nodeId: code.toLowerCase(), indicatorId: null };
-    else errors.push(`No indicator or task ${code} in this plan 编码不存在`);
-    if (code && seen.has(code)) errors.push(`${code} is already on row ${seen.get(code)} 编码重复`);
+    else errors.push({ en: `No indicator or task ${code} in this plan`, zh: '编码不存在' });
+    if (code && seen.has(code))
+      errors.push({ en: `${code} is already on row ${seen.get(code)}`, zh: '编码重复' });
     if (code) seen.set(code, r);
-    if (!lead) errors.push('No lead department 缺少牵头部门');
+    if (!lead) errors.push({ en: 'No lead department', zh: '缺少牵头部门' });
     const resolved = lead ? resolveDepartments(known, lead, co) : null;
     if (resolved && !resolved.ok) errors.push(...resolved.errors);
     if (errors.length > 0 || !target || !resolved?.ok) {
-      report.push({ row: r, code, status: 'error', message: errors.join('; ') });
+      report.push({ row: r, code, status: 'error', ...messagePair(errors) });
     } else {
       parsed.push({ row: r, code, target, departments: resolved.value });
       report.push({ row: r, code, status: 'unchanged', message: '' });
@@ -294,7 +301,11 @@ export async function uploadAssignments(
     throw new LantuError('validation_failed', { zh: '表格无数据', en: 'The sheet has no rows' });
   if (report.some((r) => r.status === 'error')) {
     for (const r of report)
-      if (r.status !== 'error') r.message = 'Valid, not saved: other rows have errors 其他行有误，未保存';
+      if (r.status !== 'error')
+        Object.assign(
+          r,
+          messagePair([{ en: 'Valid, not saved: other rows have errors', zh: '其他行有误，未保存' }]),
+        );
     return { ok: false, rows: report };
   }
 

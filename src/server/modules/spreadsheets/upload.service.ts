@@ -2,13 +2,7 @@ import type { Db } from '../../../db/db.types.ts';
 import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { reportingRepository } from '../../../db/repositories/reporting.repository.ts';
 import { nestedDb, withSavepoint } from '../../../db/savepoint.ts';
-import {
-  bilingualList,
-  isLantuError,
-  joinBilingual,
-  LantuError,
-  type Bilingual,
-} from '../../../domain/errors.ts';
+import { isLantuError, LantuError, messagePair, type Bilingual } from '../../../domain/errors.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { authorize } from '../../policies/policy.ts';
 import { createObservation, updateObservation } from '../observations/observations.service.ts';
@@ -24,11 +18,6 @@ export interface UploadRow {
   message: string;
   /** The same in each language, when the row has a message written in both. */
   messages?: Bilingual;
-}
-
-/** A row's message: the one string and each language. */
-function said(m: Bilingual | readonly Bilingual[]): { message: string; messages: Bilingual } {
-  return { message: joinBilingual(m), messages: Array.isArray(m) ? bilingualList(m) : (m as Bilingual) };
 }
 
 export interface UploadReport {
@@ -134,7 +123,7 @@ export async function uploadValues(
           code: '',
           period: '',
           status: 'error',
-          ...said({ zh: '缺少编码', en: 'Values without an indicator code' }),
+          ...messagePair({ zh: '缺少编码', en: 'Values without an indicator code' }),
         });
       }
       continue;
@@ -146,7 +135,7 @@ export async function uploadValues(
         code,
         period: '',
         status: 'error',
-        ...said({
+        ...messagePair({
           zh: '非本部门指标',
           en: `${code} is not an indicator of ${ctx.department.code} in this plan`,
         }),
@@ -159,7 +148,7 @@ export async function uploadValues(
         code,
         period: '',
         status: 'error',
-        ...said({ zh: '编码重复', en: `${code} is already on row ${seen.get(code)}` }),
+        ...messagePair({ zh: '编码重复', en: `${code} is already on row ${seen.get(code)}` }),
       });
       continue;
     }
@@ -174,7 +163,7 @@ export async function uploadValues(
       if (existing && existing.value === value && (existing.text ?? null) === text) continue;
       if (existing?.status === 'approved' && !note) {
         line.status = 'error';
-        Object.assign(line, said(NEEDS_REASON));
+        Object.assign(line, messagePair(NEEDS_REASON));
         continue;
       }
       work.push({ line, indicatorId: ind.id, value, text, note, existing });
@@ -205,7 +194,7 @@ export async function uploadValues(
                 }),
           );
           w.line.status = 'saved';
-          if (result.warnings.length > 0) Object.assign(w.line, said(result.warnings));
+          if (result.warnings.length > 0) Object.assign(w.line, messagePair(result.warnings));
           saved++;
         } catch (e) {
           if (!isLantuError(e)) throw e;
@@ -233,7 +222,7 @@ export async function uploadValues(
         r.status = 'unchanged';
         Object.assign(
           r,
-          said({
+          messagePair({
             zh: '其他行有误，未保存',
             en: 'Valid, not saved: other rows have errors (send keepValid=true to keep valid rows)',
           }),
