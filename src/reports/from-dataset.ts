@@ -68,14 +68,20 @@ export function checkReportYear(
   if (year < period.periodStart - 1 || year > period.periodEnd + 5) {
     throw new LantuError(
       'bad_request',
-      `year ${year} is outside the plan period ${period.periodStart}–${period.periodEnd}`,
+      {
+        zh: `${year}年不在规划期 ${period.periodStart}—${period.periodEnd}年内`,
+        en: `year ${year} is outside the plan period ${period.periodStart}–${period.periodEnd}`,
+      },
       { year },
     );
   }
   if (kind === 'final' && year < period.periodEnd) {
     throw new LantuError(
       'bad_request',
-      `a final report is about the plan's last year (${period.periodEnd}); got ${year}`,
+      {
+        zh: `总结评估报告针对规划期最后一年（${period.periodEnd}年），收到 ${year}年`,
+        en: `a final report is about the plan's last year (${period.periodEnd}); got ${year}`,
+      },
       { year, periodEnd: period.periodEnd },
     );
   }

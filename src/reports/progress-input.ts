@@ -9,7 +9,8 @@
  * project's planned total when the plan does not state one.
  */
 import { z } from 'zod';
-import { LantuError } from '../domain/errors.ts';
+import { bilingualList, LantuError, type Bilingual } from '../domain/errors.ts';
+import { zodIssueMessage } from '../domain/zod-messages.ts';
 import { TASK_STATUSES } from '../domain/evaluation/tasks.ts';
 import type { PlanNodeSpec } from '../domain/plan.ts';
 import type { ProjectProgress, ReportProject, TaskProgress } from './types.ts';
@@ -60,17 +61,28 @@ export function parseProgressFile(
     const issue = parsed.error.issues[0];
     throw new LantuError(
       'validation_failed',
-      `progress file: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+      {
+        zh: `进度文件：${issue ? zodIssueMessage([issue]).zh : '无效'}`,
+        en: `progress file: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+      },
       { issues: parsed.error.issues.slice(0, 5) },
     );
   }
-  const errors: string[] = [];
+  const found: Bilingual[] = [];
   for (const t of parsed.data.tasks)
-    if (nodeAt(nodes, t.key) === null) errors.push(`no plan node at ${t.key}`);
+    if (nodeAt(nodes, t.key) === null)
+      found.push({ zh: `规划中没有条目 ${t.key}`, en: `no plan node at ${t.key}` });
   const codes = new Set(projects.map((p) => p.code));
-  for (const p of parsed.data.projects) if (!codes.has(p.code)) errors.push(`unknown project ${p.code}`);
-  if (errors.length > 0)
-    throw new LantuError('validation_failed', `progress file: ${errors.slice(0, 5).join('; ')}`, { errors });
+  for (const p of parsed.data.projects)
+    if (!codes.has(p.code)) found.push({ zh: `项目 ${p.code} 不存在`, en: `unknown project ${p.code}` });
+  if (found.length > 0) {
+    const shown = bilingualList(found.slice(0, 5));
+    throw new LantuError(
+      'validation_failed',
+      { zh: `进度文件：${shown.zh}`, en: `progress file: ${shown.en}` },
+      { errors: found.map((m) => m.en) },
+    );
+  }
   const totals = new Map<string, number>();
   for (const p of parsed.data.projects)
     if (p.totalInvestment !== undefined) totals.set(p.code, p.totalInvestment);

@@ -8,6 +8,7 @@ import { parseTrustedProxies } from '../../src/server/auth/client-identity.ts';
 import { loadOidcSettings } from '../../src/server/auth/oidc.config.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { loadMailConfig } from '../../src/server/modules/notifications/mail.config.ts';
+import { parseDataset } from '../../src/server/modules/datasets/dataset.service.ts';
 import { seededApp, type SeededApp } from '../support/app.ts';
 import { runCli } from '../support/cli.ts';
 import { testDatabases } from '../support/databases.ts';
@@ -68,6 +69,13 @@ describe('refusals without a database carry Chinese and English', () => {
     expect(xlsx.code).toBe('unsupported_input');
     expectBoth(xlsx.messages, /\.xlsx files are not supported/);
     expectBoth(refusal(() => importPlan({ bytes: new Uint8Array(), filename: 'x.txt' })).messages);
+  });
+
+  it('a dataset that does not validate', () => {
+    const r = refusal(() => parseDataset({ plans: 'none' }, 'x.json'));
+    expect(r.code).toBe('validation_failed');
+    expectBoth(r.messages, /^x\.json is not a valid lantu dataset/);
+    expect(r.messages!.zh).toMatch(/^x\.json 不是有效的 lantu 数据集：/);
   });
 
   it('the CLI’s own argument checks', () => {

@@ -129,15 +129,20 @@ export interface DocxOptions {
 export function readDocx(bytes: Uint8Array, opts: DocxOptions): ReadResult {
   const zip = new ZipArchive(bytes, opts.maxInflatedBytes);
   if (zip.has('EncryptedPackage') || zip.has('EncryptionInfo')) {
-    throw new LantuError('unsupported_input', 'the .docx is encrypted: remove the password first', {
-      source: null,
-    });
+    throw new LantuError(
+      'unsupported_input',
+      { zh: '.docx 已加密：请先去掉密码', en: 'the .docx is encrypted: remove the password first' },
+      { source: null },
+    );
   }
   const documentXml = zip.readText('word/document.xml');
   if (documentXml === null) {
     throw new LantuError(
       'unsupported_input',
-      'unreadable .docx: no word/document.xml (not a Word document)',
+      {
+        zh: '无法读取 .docx：缺少 word/document.xml（不是 Word 文档）',
+        en: 'unreadable .docx: no word/document.xml (not a Word document)',
+      },
       { source: null },
     );
   }

@@ -15,7 +15,14 @@ const CD_SIG = 0x02014b50;
 const LOCAL_SIG = 0x04034b50;
 
 function bad(message: string): LantuError {
-  return new LantuError('unsupported_input', `unreadable .docx: ${message}`, { source: null });
+  return new LantuError(
+    'unsupported_input',
+    {
+      zh: `无法读取 .docx（${message}）：请用 Word 或 WPS 重新另存为 .docx`,
+      en: `unreadable .docx: ${message}`,
+    },
+    { source: null },
+  );
 }
 
 /**
@@ -77,7 +84,10 @@ export class ZipArchive {
       if (total > this.maxInflatedBytes) {
         throw new LantuError(
           'payload_too_large',
-          `the .docx inflates beyond ${this.maxInflatedBytes / 1024 / 1024} MB (zip bomb?)`,
+          {
+            zh: `.docx 解压后超过 ${this.maxInflatedBytes / 1024 / 1024} MB 的上限`,
+            en: `the .docx inflates beyond ${this.maxInflatedBytes / 1024 / 1024} MB (zip bomb?)`,
+          },
           {
             entry: name,
           },
@@ -97,7 +107,11 @@ export class ZipArchive {
     const e = this.entries.get(name);
     if (!e) return null;
     if ((e.flags & 1) !== 0)
-      throw new LantuError('unsupported_input', `the .docx is encrypted (${name})`, { entry: name });
+      throw new LantuError(
+        'unsupported_input',
+        { zh: `.docx 已加密（${name}）：请先去掉密码`, en: `the .docx is encrypted (${name})` },
+        { entry: name },
+      );
     const o = e.localOffset;
     if (this.u32(o) !== LOCAL_SIG) throw bad(`corrupt local header for ${name}`);
     const start = o + 30 + this.u16(o + 26) + this.u16(o + 28);
@@ -115,7 +129,10 @@ export class ZipArchive {
           if (code === 'ERR_BUFFER_TOO_LARGE') {
             throw new LantuError(
               'payload_too_large',
-              `${name} inflates beyond ${this.maxInflatedBytes / 1024 / 1024} MB (zip bomb?)`,
+              {
+                zh: `${name} 解压后超过 ${this.maxInflatedBytes / 1024 / 1024} MB 的上限`,
+                en: `${name} inflates beyond ${this.maxInflatedBytes / 1024 / 1024} MB (zip bomb?)`,
+              },
               { entry: name },
             );
           }

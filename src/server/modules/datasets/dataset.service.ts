@@ -15,6 +15,7 @@ import { projectsRepository } from '../../../db/repositories/projects.repository
 import { spatialUnitsRepository } from '../../../db/repositories/spatial-units.repository.ts';
 import { datasetSchema, type Dataset, type DatasetPlan } from '../../../domain/dataset.ts';
 import { LantuError } from '../../../domain/errors.ts';
+import { zodIssueMessage } from '../../../domain/zod-messages.ts';
 import { flattenTree } from '../plans/plan-tree.ts';
 import { planVersionsRepository } from '../../../db/repositories/plan-versions.repository.ts';
 import { matchIndicators } from '../../../domain/plan-versions.ts';
@@ -31,10 +32,11 @@ export function readDatasetFile(path: string): Dataset {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new LantuError(
-      'bad_request',
-      `Cannot read dataset ${path}: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    const why = e instanceof Error ? e.message : String(e);
+    throw new LantuError('bad_request', {
+      zh: `无法读取数据集 ${path}：${why}`,
+      en: `Cannot read dataset ${path}: ${why}`,
+    });
   }
   return parseDataset(raw, path);
 }
@@ -43,10 +45,11 @@ export function parseDataset(raw: unknown, name = 'dataset'): Dataset {
   const parsed = datasetSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new LantuError(
-      'validation_failed',
-      `${name} is not a valid lantu dataset: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
-    );
+    const at = issue?.path.join('.') ?? '';
+    throw new LantuError('validation_failed', {
+      zh: `${name} 不是有效的 lantu 数据集：${issue ? zodIssueMessage([issue]).zh : ''}`,
+      en: `${name} is not a valid lantu dataset: ${at} ${issue?.message ?? ''}`.trim(),
+    });
   }
   return parsed.data;
 }
@@ -92,7 +95,10 @@ export async function loadDataset(db: Db, dataset: Dataset, options: LoadOptions
       dataset.projects.map((p) => {
         const plan = loaded.get(p.planKey);
         if (!plan)
-          throw new LantuError('validation_failed', `Project ${p.code} names unknown plan ${p.planKey}`);
+          throw new LantuError('validation_failed', {
+            zh: `项目 ${p.code} 所属的规划 ${p.planKey} 不存在`,
+            en: `Project ${p.code} names unknown plan ${p.planKey}`,
+          });
         return {
           planId: plan.id,
           code: p.code,
@@ -124,7 +130,10 @@ async function insertPlan(
 ): Promise<{ loadedPlan: LoadedPlan; nodeIds: Map<string, string> }> {
   const existing = await plansRepository.findLatestByKey(tx, plan.key);
   if (existing && !options.asNewVersion) {
-    throw new LantuError('conflict', `A plan with key ${plan.key} already exists (id ${existing.id})`);
+    throw new LantuError('conflict', {
+      zh: `规划 ${plan.key} 已存在（id ${existing.id}），可作为新版本导入`,
+      en: `A plan with key ${plan.key} already exists (id ${existing.id})`,
+    });
   }
   const refId = async (key: string | null): Promise<string | null> =>
     key === null ? null : (loaded.get(key)?.id ?? (await versionInUse(tx, key))?.id ?? null);
@@ -182,7 +191,10 @@ async function insertPlan(
     ind.departments.forEach((code, j) => {
       const departmentId = departmentIds.get(code);
       if (!departmentId)
-        throw new LantuError('validation_failed', `Indicator ${ind.code} names unknown department ${code}`);
+        throw new LantuError('validation_failed', {
+          zh: `指标 ${ind.code} 的责任部门 ${code} 不存在`,
+          en: `Indicator ${ind.code} names unknown department ${code}`,
+        });
       assignments.push({
         planId: id,
         nodeId: null,
@@ -199,7 +211,10 @@ async function insertPlan(
     plan.observations.map((o) => {
       const indicatorId = indicatorIdByCode.get(o.code);
       if (!indicatorId)
-        throw new LantuError('validation_failed', `Observation names unknown indicator ${o.code}`);
+        throw new LantuError('validation_failed', {
+          zh: `数据所属的指标 ${o.code} 不存在`,
+          en: `Observation names unknown indicator ${o.code}`,
+        });
       return {
         indicatorId,
         period: String(o.year),
@@ -262,7 +277,10 @@ function orderByDependency(plans: readonly DatasetPlan[]): DatasetPlan[] {
   const visit = (p: DatasetPlan, stack: Set<string>) => {
     if (seen.has(p.key)) return;
     if (stack.has(p.key))
-      throw new LantuError('validation_failed', `Plans refer to each other in a cycle at ${p.key}`);
+      throw new LantuError('validation_failed', {
+        zh: `规划之间循环引用（在 ${p.key} 处）`,
+        en: `Plans refer to each other in a cycle at ${p.key}`,
+      });
     stack.add(p.key);
     for (const ref of [p.predecessorKey, p.parentKey]) {
       const dep = ref === null ? undefined : byKey.get(ref);
