@@ -169,18 +169,10 @@ export const observationsRepository = {
 
   async insert(
     db: Queryable,
-    o: {
-      indicatorId: string;
-      period: string;
-      year: number;
-      kind: ObservationKind;
-      value: number | null;
-      text: string | null;
+    o: Omit<NewObservation, 'status' | 'version'> & {
       version: number;
-      note: string | null;
       correctionReason: string | null;
       createdBy: string;
-      source?: Source | null;
     },
   ): Promise<string> {
     const rows = await db.query<{ id: string }>(

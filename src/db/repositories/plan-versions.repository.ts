@@ -19,7 +19,8 @@ export interface PlanWork {
   snapshots: number;
 }
 
-const EMPTY: ItemWork = {
+/** No work of any kind: where a sum of ItemWork starts. */
+export const NO_WORK: Readonly<ItemWork> = {
   assignments: 0,
   observations: 0,
   workPlans: 0,
@@ -73,7 +74,7 @@ export const planVersionsRepository = {
       [planId],
     );
     const items = new Map<string, ItemWork>();
-    for (const r of rows) items.set(r.id, { ...(items.get(r.id) ?? EMPTY), [r.what]: r.n });
+    for (const r of rows) items.set(r.id, { ...(items.get(r.id) ?? NO_WORK), [r.what]: r.n });
     const projects = await db.query<PlanWork['projects'][number]>(
       `SELECT id, code, name, node_id AS "nodeId" FROM projects WHERE plan_id = $1 ORDER BY code`,
       [planId],

@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../../../db/db.types.ts';
 import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { indicatorsRepository } from '../../../db/repositories/indicators.repository.ts';
 import {
+  NO_WORK,
   planVersionsRepository,
   type ItemWork,
   type PlanWork,
@@ -149,13 +150,7 @@ export function buildDiff(
   const carried: VersionDiff['carried'] = {
     indicators: m.indicators.pairs.size,
     nodes: m.nodes.pairs.size,
-    assignments: 0,
-    observations: 0,
-    workPlans: 0,
-    taskReports: 0,
-    projectLinks: 0,
-    comments: 0,
-    supervision: 0,
+    ...NO_WORK,
     projects: work.projects.length,
     snapshots: work.snapshots,
   };
