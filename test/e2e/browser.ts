@@ -149,32 +149,3 @@ export async function axeNow(
   into.push(...(await seriousViolations(page, label)));
   if (shot) await page.screenshot({ path: join(RESULTS, shot.file), fullPage: shot.fullPage ?? false });
 }
-
-/** A signed-in API client for `who` (the login route's cookie and CSRF token on every request): it answers the
- * parsed JSON and fails the test on a status of 300 or more. */
-export async function apiClient(
-  base: string,
-  who: Account,
-): Promise<<T>(method: string, path: string, body?: unknown) => Promise<T>> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(who),
-  });
-  expect(res.status, `sign-in of ${who.email}`).toBe(200);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${base}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = (await r.json()) as T;
-    expect(r.status, `${method} ${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
-    return json;
-  };
-}

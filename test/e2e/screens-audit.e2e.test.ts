@@ -6,7 +6,7 @@ import { localDateTime } from '../../src/domain/time.ts';
 import { startServe } from '../support/cli.ts';
 import { seededDataDir } from '../support/seeded-data-dir.ts';
 import {
-  apiClient,
+  apiAs,
   ensureWebBuilt,
   launch,
   loggedIn,
@@ -18,6 +18,8 @@ import {
 
 const ADMIN = { email: 'office@prov.test', password: 'office-pass-123456' };
 const KJJ = { email: 'kjj@prov.test', password: 'kjj-pass-123456' };
+/** KJJ's second user, whose address contains KJJ's: choosing KJJ must not bring this one's entries. */
+const LEAD = { email: 'lead.kjj@prov.test', password: 'lead-pass-123456' };
 const CODE = 'T2-13'; // 省级以上研发机构总数 (家), KJJ's; no value for 2021 in the seed
 const REASON = '统计部门核定后更正';
 const SOURCE = {
@@ -63,7 +65,15 @@ describe('value provenance and the audit log (Chromium)', { timeout: 300_000 }, 
   let versions: Observation[] = [];
   const errors: string[] = [];
 
-  const apiAs = (who: Account) => apiClient(server.url, who);
+  /** `who`'s API calls (browser.ts apiAs) that answer the body and fail the test on a status of 300 or more. */
+  async function client(who: Account) {
+    const api = await apiAs(server.url, who);
+    return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+      const r = await api.json<T>(method, path, body);
+      expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
+      return r.body;
+    };
+  }
 
   /** axe in Chinese, then in English (the header's language switch), back to Chinese; `ready` waits for the
    * screen's own words in that language (`probe`: what switchLang watches, the first heading when absent). */
@@ -86,6 +96,7 @@ describe('value provenance and the audit log (Chromium)', { timeout: 300_000 }, 
     dataDir = await seededDataDir('lantu-prov-e2e-', [
       { ...ADMIN, role: 'admin' },
       { ...KJJ, role: 'department', department: 'KJJ' },
+      { ...LEAD, role: 'department', department: 'KJJ' },
     ]);
     server = await startServe({ LANTU_DATA_DIR: dataDir }); // waits 180 s: a loaded machine starts slowly
     const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
@@ -99,8 +110,8 @@ describe('value provenance and the audit log (Chromium)', { timeout: 300_000 }, 
 
     // KJJ reports 598 for 2021, the office approves it; the statistics office's final figure is 612: KJJ
     // corrects it with a reason and the source, the office approves version 2
-    const kjj = await apiAs(KJJ);
-    const admin = await apiAs(ADMIN);
+    const kjj = await client(KJJ);
+    const admin = await client(ADMIN);
     const first = await kjj<{ observation: { id: string } }>('POST', '/api/observations', {
       indicatorId,
       period: '2021',
@@ -118,6 +129,15 @@ describe('value provenance and the audit log (Chromium)', { timeout: 300_000 }, 
     });
     await kjj('POST', `/api/observations/${second.observation.id}/submit`);
     await admin('POST', `/api/observations/${second.observation.id}/approve`);
+    // the other KJJ user submits 2022's figure: an entry whose actor contains KJJ's address
+    const lead = await client(LEAD);
+    const other = await lead<{ observation: { id: string } }>('POST', '/api/observations', {
+      indicatorId,
+      period: '2022',
+      value: 630,
+      note: '快报数',
+    });
+    await lead('POST', `/api/observations/${other.observation.id}/submit`);
     versions = (
       await admin<{ items: (Observation & { period: string })[] }>(
         'GET',
@@ -144,8 +164,10 @@ describe('value provenance and the audit log (Chromium)', { timeout: 300_000 }, 
   it('the indicator page shows both versions of a revised value, the reason, who entered and approved each, and its source', async () => {
     await page.goto(`${server.url}/indicators/${indicatorId}`);
     const record = page.getByTestId('provenance-2021-actual');
-    await record.waitFor();
     const header = page.getByTestId('provenance').locator('[data-period="2021"]');
+    // the newest period (2022, lead.kjj@'s draft under review) opens by default; 2021 opens on a click
+    await header.click();
+    await record.waitFor();
     expect(await header.innerText()).toBe('2021年 · 612 家 · 共2版');
     const v2 = record.locator('[data-version="2"]');
     const v1 = record.locator('[data-version="1"]');
@@ -191,12 +213,18 @@ describe('value provenance and the audit log (Chromium)', { timeout: 300_000 }, 
   });
 
   it('the audit screen filtered by a user and an action shows exactly the API’s entries, in words', async () => {
-    const admin = await apiAs(ADMIN);
+    const admin = await client(ADMIN);
     const expected = await admin<{ items: AuditEntry[]; total: number }>(
+      'GET',
+      `/api/audit?actorExact=${encodeURIComponent(KJJ.email)}&action=submit`,
+    );
+    expect(expected.total).toBe(2); // KJJ submitted version 1 and version 2
+    // a part of the actor finds lead.kjj@'s submission too: the screen's choice must not mean that
+    const partial = await admin<{ total: number }>(
       'GET',
       `/api/audit?actor=${encodeURIComponent(KJJ.email)}&action=submit`,
     );
-    expect(expected.total).toBe(2); // KJJ submitted version 1 and version 2
+    expect(partial.total).toBe(3);
     await page.goto(`${server.url}/`);
     await page.getByRole('link', { name: '操作日志', exact: true }).click();
     await page.getByTestId('audit-table').locator('.ant-table-row').first().waitFor();
@@ -222,7 +250,7 @@ describe('value provenance and the audit log (Chromium)', { timeout: 300_000 }, 
     const today = localDateTime(new Date()).slice(0, 10);
     const approvals = await admin<{ items: AuditEntry[]; total: number }>(
       'GET',
-      `/api/audit?actor=${encodeURIComponent(ADMIN.email)}&action=approve&from=${today}&to=${today}`,
+      `/api/audit?actorExact=${encodeURIComponent(ADMIN.email)}&action=approve&from=${today}&to=${today}`,
     );
     expect(approvals.total).toBe(2);
     await page.goto(

@@ -99,6 +99,13 @@ describe.each(testDatabases)('audit log filters on $kind', ({ create }) => {
     expect((await ids('actor=%25')).ids).toEqual([]);
   });
 
+  it('narrows by exactly one actor (actorExact, the user chosen on the screen): no part, no other case', async () => {
+    expect((await ids('actorExact=office_1%40sip.test')).ids).toEqual(['o2', 'o1']);
+    expect((await ids('actorExact=kjj-user%40sip.test&entity=evidence')).ids).toEqual(['e1']);
+    expect((await ids('actorExact=sip.test')).ids).toEqual([]); // actor=sip.test finds all five
+    expect((await ids('actorExact=KJJ-USER%40sip.test')).ids).toEqual([]);
+  });
+
   it('narrows by what (action, entity) and when (days in Asia/Shanghai, inclusive)', async () => {
     expect((await ids('actor=sip.test&action=approve')).ids).toEqual(['o2', 'o1']);
     expect((await ids('actor=sip.test&entity=project')).ids).toEqual(['p1']);

@@ -17,6 +17,8 @@ export interface AuditFilter {
   action?: string | undefined;
   /** Part of the actor's name (an email, system:seed), case-insensitive. */
   actor?: string | undefined;
+  /** Exactly this actor, as the log holds it (the screen's chosen user). */
+  actorExact?: string | undefined;
   actorId?: string | undefined;
   /** Entries at or after this instant. */
   from?: Date | undefined;
@@ -38,7 +40,8 @@ function auditWhere(f: AuditFilter): { where: string; params: unknown[] } {
     where: `WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2)
         AND ($3::text IS NULL OR action = $3) AND ($4::text IS NULL OR actor ILIKE $4)
         AND ($5::uuid IS NULL OR actor_id = $5)
-        AND ($6::timestamptz IS NULL OR at >= $6) AND ($7::timestamptz IS NULL OR at < $7)`,
+        AND ($6::timestamptz IS NULL OR at >= $6) AND ($7::timestamptz IS NULL OR at < $7)
+        AND ($8::text IS NULL OR actor = $8)`,
     params: [
       f.entity ?? null,
       f.entityId ?? null,
@@ -47,6 +50,7 @@ function auditWhere(f: AuditFilter): { where: string; params: unknown[] } {
       f.actorId ?? null,
       f.from?.toISOString() ?? null,
       f.to?.toISOString() ?? null,
+      f.actorExact ?? null,
     ],
   };
 }

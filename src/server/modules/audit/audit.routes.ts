@@ -47,6 +47,16 @@ const auditQuery = z.object({
       example: 'kjj@',
       description: 'Who: part of the actor (an email, system:seed), case-insensitive',
     }),
+  actorExact: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({
+      ...q('actorExact'),
+      example: 'kjj@sip.example',
+      description: 'Who: exactly this actor, as GET /api/audit/facets lists it (case and all)',
+    }),
   actorId: z
     .uuid()
     .optional()

@@ -11,6 +11,7 @@ export interface AuditQuery {
   entityId?: string | undefined;
   action?: string | undefined;
   actor?: string | undefined;
+  actorExact?: string | undefined;
   actorId?: string | undefined;
   /** First day (YYYY-MM-DD, in the configured zone), inclusive. */
   from?: string | undefined;

@@ -1,5 +1,6 @@
 import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
-import { localTime } from '../../lib/format.ts';
+import { zoneLabel } from '../../../domain/time.ts';
+import { localTime, timeZoneNow } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useQueryParam } from '../../lib/router.tsx';
 import { ErrorState } from '../../ui/states.tsx';
@@ -123,7 +124,7 @@ export function AuditLog() {
           </Button>
         </Space>
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
-          {t('audit.zoneNote')}
+          {t('audit.zoneNote', { zone: zoneLabel(timeZoneNow())[lang === 'en' ? 'en' : 'zh'] })}
         </Typography.Paragraph>
       </Card>
       {reversed ? (

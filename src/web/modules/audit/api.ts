@@ -23,10 +23,12 @@ export interface AuditPage {
 
 export const PAGE_SIZE = 20;
 
-/** The query string of one page: only the filters that are set. */
+/** The query string of one page: only the filters that are set. The chosen user is one actor of the facets, so it
+ * is matched exactly (actorExact): `actor` matches a part, and kjj@ would also bring lead.kjj@'s entries. */
 export function auditQuery(f: AuditFilters, page: number): string {
   const q = new URLSearchParams();
-  for (const k of ['actor', 'action', 'entity', 'from', 'to'] as const) {
+  if (f.actor) q.set('actorExact', f.actor);
+  for (const k of ['action', 'entity', 'from', 'to'] as const) {
     const v = f[k];
     if (v) q.set(k, v);
   }
