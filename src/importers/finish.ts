@@ -53,10 +53,14 @@ export function finishDocument(k: Skeleton, opts: BuildOptions): PlanDocument {
   const chapters = [...parts.flatMap((p) => p.chapters), ...looseChapters];
   if (chapters.length === 0) {
     const unit = read.sourceUnit === 'line' ? 'lines' : read.sourceUnit === 'page' ? 'pages' : 'paragraphs';
+    const unitZh = read.sourceUnit === 'line' ? '行' : read.sourceUnit === 'page' ? '页' : '段';
     const first = blocks.find((x): x is ParaBlock => x.type === 'para');
     throw new LantuError(
       'not_a_plan',
-      `not a plan outline: no chapter headings (第…章, or 一、二、… at the top level) found${first ? ` (first text at ${first.source})` : ''} in ${blocks.length} blocks of ${unit}`,
+      {
+        zh: `这不是规划纲要：在 ${blocks.length} ${unitZh}中没有找到章标题（“第…章”，或顶层的“一、二、…”）${first ? `（首段文字位于 ${first.source}）` : ''}`,
+        en: `not a plan outline: no chapter headings (第…章, or 一、二、… at the top level) found${first ? ` (first text at ${first.source})` : ''} in ${blocks.length} blocks of ${unit}`,
+      },
       { source: first?.source ?? null },
     );
   }
