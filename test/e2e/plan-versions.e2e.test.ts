@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_SIP_OUTLINE, NEEDS_SIP_OUTLINE, SIP_OUTLINE_PATH } from '../importers/support.ts';
 import { startServe } from '../support/cli.ts';
+import { firstTask, type TreeNode } from '../support/plan-tree.ts';
 import { seededDataDir } from '../support/seeded-data-dir.ts';
 import { ensureWebBuilt, launch, loggedIn, RESULTS, type Account } from './browser.ts';
 
@@ -281,19 +282,4 @@ async function inboxRows(page: Page): Promise<string> {
   for (let k = 0; k < (await trs.count()); k++)
     rows.push((await trs.nth(k).locator('td').allInnerTexts()).filter((_, c) => c !== 2).join(' | '));
   return neutral(rows.join(' / '));
-}
-
-interface TreeNode {
-  id: string;
-  kind: string;
-  children: TreeNode[];
-}
-
-function firstTask(nodes: TreeNode[]): TreeNode | undefined {
-  for (const n of nodes) {
-    if (n.kind === 'task') return n;
-    const t = firstTask(n.children);
-    if (t) return t;
-  }
-  return undefined;
 }

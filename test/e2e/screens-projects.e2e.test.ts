@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServe } from '../support/cli.ts';
+import { firstTask, type TreeNode } from '../support/plan-tree.ts';
 import { seededDataDir } from '../support/seeded-data-dir.ts';
 import {
   apiAs,
@@ -301,18 +302,3 @@ describe('project figures and task evidence screens (Chromium)', { timeout: 300_
     expect(errors).toEqual([]);
   });
 });
-
-interface TreeNode {
-  id: string;
-  kind: string;
-  children: TreeNode[];
-}
-
-function firstTask(nodes: TreeNode[]): TreeNode | undefined {
-  for (const n of nodes) {
-    if (n.kind === 'task') return n;
-    const t = firstTask(n.children);
-    if (t) return t;
-  }
-  return undefined;
-}
