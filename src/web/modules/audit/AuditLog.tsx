@@ -48,15 +48,32 @@ function useFilters() {
 
 /**
  * The audit log (issue 17): who did what and when, filtered by who, what (action, record kind) and when (a range
- * of days in Beijing time), a page at a time. Every entry in words; codes only where the log holds no words.
+ * of days in the installation's time zone), a page at a time. Every entry in words; codes only where the log holds no words.
  */
 export function AuditLog() {
   const { t, lang } = useI18n();
   const { filters, page, setPage, set } = useFilters();
   const facets = useAuditFacets();
   const list = useAuditPage(filters, page);
-  const options = (codes: string[] | undefined, label: (c: string) => string) =>
-    (codes ?? []).map((c) => ({ value: c, label: label(c) }));
+  /** One facet's select: the codes the log holds, each in words, kept in the address. */
+  const facetSelect = (
+    facet: 'actor' | 'action' | 'entity',
+    width: number,
+    codes: string[] | undefined,
+    label: (c: string) => string,
+  ) => (
+    <Select
+      aria-label={t(`audit.filter.${facet}`)}
+      placeholder={t(`audit.filter.${facet}`)}
+      style={{ minWidth: width }}
+      allowClear
+      showSearch
+      optionFilterProp="label"
+      value={filters[facet] ?? undefined}
+      onChange={(v?: string) => set[facet](v)}
+      options={(codes ?? []).map((c) => ({ value: c, label: label(c) }))}
+    />
+  );
   const any = Object.values(filters).some((v) => v !== null);
   const clear = () => {
     for (const s of Object.values(set)) s(null);
@@ -66,39 +83,9 @@ export function AuditLog() {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small" data-testid="audit-filters">
         <Space wrap size={12}>
-          <Select
-            aria-label={t('audit.filter.actor')}
-            placeholder={t('audit.filter.actor')}
-            style={{ minWidth: 220 }}
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            value={filters.actor ?? undefined}
-            onChange={(v?: string) => set.actor(v)}
-            options={options(facets.data?.actors, (c) => actorWords(t, c))}
-          />
-          <Select
-            aria-label={t('audit.filter.action')}
-            placeholder={t('audit.filter.action')}
-            style={{ minWidth: 160 }}
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            value={filters.action ?? undefined}
-            onChange={(v?: string) => set.action(v)}
-            options={options(facets.data?.actions, (c) => actionWords(t, c))}
-          />
-          <Select
-            aria-label={t('audit.filter.entity')}
-            placeholder={t('audit.filter.entity')}
-            style={{ minWidth: 160 }}
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            value={filters.entity ?? undefined}
-            onChange={(v?: string) => set.entity(v)}
-            options={options(facets.data?.entities, (c) => entityWords(t, c))}
-          />
+          {facetSelect('actor', 220, facets.data?.actors, (c) => actorWords(t, c))}
+          {facetSelect('action', 160, facets.data?.actions, (c) => actionWords(t, c))}
+          {facetSelect('entity', 160, facets.data?.entities, (c) => entityWords(t, c))}
           <label className="audit-day">
             {t('audit.filter.from')}{' '}
             <Input
