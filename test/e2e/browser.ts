@@ -87,13 +87,31 @@ export async function apiAs(base: string, who: Account): Promise<ApiClient> {
   };
 }
 
-export interface LoggedInOptions {
-  /** viewport width in px (height 900); 1280 when absent */
+export interface PageOptions {
+  /** viewport width in px; 1280 when absent */
   width?: number;
+  /** viewport height in px; 900 when absent */
+  height?: number;
   /** Playwright's wait for each step, in ms (its own 30 s when absent): the shared machine is slow */
   timeout?: number;
   /** collects the page's uncaught errors */
   pageErrors?: string[];
+}
+
+/** A new Chinese-locale browser context with a page, nobody signed in. */
+export async function openPage(
+  browser: Browser,
+  opts: PageOptions = {},
+): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+    locale: 'zh-CN',
+  });
+  if (opts.timeout !== undefined) ctx.setDefaultTimeout(opts.timeout);
+  const page = await ctx.newPage();
+  const errors = opts.pageErrors;
+  if (errors) page.on('pageerror', (e) => errors.push(e.message));
+  return { ctx, page };
 }
 
 /** A new Chinese-locale browser context with a page signed in as `who`. */
@@ -101,18 +119,11 @@ export async function loggedIn(
   browser: Browser,
   base: string,
   who: Account,
-  opts: LoggedInOptions = {},
+  opts: PageOptions = {},
 ): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({
-    viewport: { width: opts.width ?? 1280, height: 900 },
-    locale: 'zh-CN',
-  });
-  if (opts.timeout !== undefined) ctx.setDefaultTimeout(opts.timeout);
-  const page = await ctx.newPage();
-  const errors = opts.pageErrors;
-  if (errors) page.on('pageerror', (e) => errors.push(e.message));
-  await signIn(page, base, who);
-  return { ctx, page };
+  const opened = await openPage(browser, opts);
+  await signIn(opened.page, base, who);
+  return opened;
 }
 
 /** Switches the shell's language control and waits until `probe` (the page's first heading when absent) is in that

@@ -5,8 +5,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startServe } from '../support/cli.ts';
+import { sipPlanId } from '../support/e2e-server.ts';
 import { TEXT_OUTLINE as OUTLINE } from '../support/text-outline.fixture.ts';
-import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
+import { ensureWebBuilt, launch, openPage, RESULTS } from './browser.ts';
 
 /** issue 17: the plan's text in the plan browser, and search across text, indicators and projects (Chromium). */
 describe('plan text and search (Chromium)', () => {
@@ -29,14 +30,9 @@ describe('plan text and search (Chromium)', () => {
     expect(imported.code, imported.stderr).toBe(0);
     importedId = /saved plan ([0-9a-f-]{36})/.exec(imported.stdout)![1]!;
     server = await startServe(env);
-    const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
-      items: { id: string; key: string }[];
-    };
-    sipId = plans.items.find((p) => p.key === 'sip-14th')!.id;
+    sipId = await sipPlanId(server.url);
     browser = await launch();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
+    ({ page } = await openPage(browser, { height: 800, pageErrors: errors }));
   });
 
   afterAll(async () => {

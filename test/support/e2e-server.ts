@@ -1,0 +1,45 @@
+import { expect } from 'vitest';
+import { runCli, startServe } from './cli.ts';
+import type { SeedUser } from './seeded-data-dir.ts';
+
+/** A running `lantu serve` as startServe gives it. */
+export type Serve = Awaited<ReturnType<typeof startServe>>;
+
+/** The JSON answer of a GET that needs no sign-in, on the server at `base`, as the caller expects it. */
+export async function publicJson<T>(base: string, path: string): Promise<T> {
+  return (await (await fetch(`${base}${path}`)).json()) as T;
+}
+
+/** The seeded SIP 14th plan's id, from the plan list. */
+export async function sipPlanId(base: string): Promise<string> {
+  const plans = await publicJson<{ items: { id: string; key: string }[] }>(base, '/api/plans');
+  return plans.items.find((p) => p.key === 'sip-14th')!.id;
+}
+
+/** A plan's indicators as GET /api/plans/{id}/indicators lists them, with the fields the caller reads. */
+export async function planIndicators<T extends { code: string }>(base: string, planId: string): Promise<T[]> {
+  return (await publicJson<{ items: T[] }>(base, `/api/plans/${planId}/indicators`)).items;
+}
+
+/**
+ * Stops `server`, creates `users` with `lantu user create` (the embedded database takes one process at a time),
+ * each checked to exit 0, and starts the server again with `env`: for users whose department the test reads from
+ * the running server first.
+ */
+export async function restartWithUsers(
+  server: Serve,
+  env: NodeJS.ProcessEnv,
+  users: readonly SeedUser[],
+): Promise<Serve> {
+  await server.stop();
+  for (const { email, password, role, department } of users) {
+    const made = await runCli(
+      ['user', 'create', '--email', email, '--password', password, '--role', role].concat(
+        department ? ['--department', department] : [],
+      ),
+      env,
+    );
+    expect(made.code, made.stderr).toBe(0);
+  }
+  return startServe(env);
+}
