@@ -7,7 +7,7 @@ import { startServe } from '../support/cli.ts';
 import { seededDataDir } from '../support/seeded-data-dir.ts';
 import { buildMiniDocx } from '../support/docx-fixtures.ts';
 import { REPORT_OUTLINE_MD } from '../support/report-fixture.ts';
-import { ensureWebBuilt, launch, RESULTS, signIn, type Account } from './browser.ts';
+import { ensureWebBuilt, launch, openPage, RESULTS, signIn, type Account } from './browser.ts';
 
 const ADMIN = { email: 'office@e2e.test', password: 'office-pass-123456' };
 const DEPT = { email: 'jfj@e2e.test', password: 'jfj-pass-123456' };
@@ -42,9 +42,7 @@ describe('web workspace (Chromium)', () => {
     ]);
     server = await startServe(env());
     browser = await launch();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
+    ({ page } = await openPage(browser, { height: 800, pageErrors: errors }));
   });
 
   afterAll(async () => {
