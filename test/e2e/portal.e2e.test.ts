@@ -4,34 +4,19 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, startServe } from '../support/cli.ts';
-import { launch, RESULTS } from './browser.ts';
+import { startServe } from '../support/cli.ts';
+import { restartWithUsers, sipIndicator } from '../support/e2e-server.ts';
+import { apiAs, launch, RESULTS } from './browser.ts';
 
 const ADMIN = { email: 'moderator@portal.test', password: 'moderator-pass-1' };
 const DEPT = { email: 'hr@portal.test', password: 'hr-dept-pass-1' };
 const PAYLOAD = '<script>window.__xss = 1</script> 失业率数据何时更新？电话13812345678';
 
-/** A logged-in API client for the back-office steps (moderation, reply). */
-async function apiLogin(base: string, who: { email: string; password: string }) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(who),
-  });
-  expect(res.status).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${base}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return {
-      status: r.status,
-      body: (await r.json()) as Record<string, unknown> & { items?: Record<string, unknown>[] },
-    };
-  };
+/** A comment in the moderation queue (GET /api/feedback), the fields this test reads. */
+interface Feedback {
+  id: string;
+  body: string;
+  contact: string | null;
 }
 
 describe('public portal (Chromium)', () => {
@@ -39,19 +24,12 @@ describe('public portal (Chromium)', () => {
   let server: Awaited<ReturnType<typeof startServe>>;
   let browser: Browser;
   let page: Page;
-  let unemployment: { id: string; departments: { code: string }[] };
+  let unemployment: { id: string; code: string; departments: { code: string }[] };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'lantu-portal-e2e-'));
     server = await startServe({ LANTU_DATA_DIR: dataDir });
-    const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
-      items: { id: string; key: string }[];
-    };
-    const p14 = plans.items.find((p) => p.key === 'sip-14th')!;
-    const inds = (await (await fetch(`${server.url}/api/plans/${p14.id}/indicators`)).json()) as {
-      items: { id: string; code: string; departments: { code: string }[] }[];
-    };
-    unemployment = inds.items.find((i) => i.code === 'T2-22')!;
+    unemployment = await sipIndicator<typeof unemployment>(server.url, 'T2-22');
     browser = await launch();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   });
@@ -64,36 +42,10 @@ describe('public portal (Chromium)', () => {
 
   it('a visitor comment goes through moderation, shows escaped, gets the department reply, and the reply rate updates', async () => {
     // Users are created with the CLI while the server runs on PGlite: stop, create, start again.
-    await server.stop();
-    expect(
-      (
-        await runCli(
-          ['user', 'create', '--email', ADMIN.email, '--password', ADMIN.password, '--role', 'admin'],
-          { LANTU_DATA_DIR: dataDir },
-        )
-      ).code,
-    ).toBe(0);
-    const lead = unemployment.departments[0]!.code;
-    expect(
-      (
-        await runCli(
-          [
-            'user',
-            'create',
-            '--email',
-            DEPT.email,
-            '--password',
-            DEPT.password,
-            '--role',
-            'department',
-            '--department',
-            lead,
-          ],
-          { LANTU_DATA_DIR: dataDir },
-        )
-      ).code,
-    ).toBe(0);
-    server = await startServe({ LANTU_DATA_DIR: dataDir });
+    server = await restartWithUsers(server, { LANTU_DATA_DIR: dataDir }, [
+      { ...ADMIN, role: 'admin' },
+      { ...DEPT, role: 'department', department: unemployment.departments[0]!.code },
+    ]);
 
     await page.goto(`${server.url}/public/indicators/${unemployment.id}`);
     await page.getByLabel('意见内容').fill(PAYLOAD);
@@ -103,11 +55,11 @@ describe('public portal (Chromium)', () => {
     await expect.poll(() => page.locator('[role="status"]').textContent()).toContain('审核后公开');
     expect(await page.locator('.comments').count()).toBe(0); // pending: not shown yet
 
-    const admin = await apiLogin(server.url, ADMIN);
-    const queue = await admin('GET', '/api/feedback?status=pending');
-    const pending = queue.body.items!.find((f) => f.body === PAYLOAD)!;
+    const admin = await apiAs(server.url, ADMIN);
+    const queue = await admin.json<{ items: Feedback[] }>('GET', '/api/feedback?status=pending');
+    const pending = queue.body.items.find((f) => f.body === PAYLOAD)!;
     expect(pending.contact).toBeNull();
-    expect((await admin('POST', `/api/feedback/${String(pending.id)}/publish`, {})).status).toBe(200);
+    expect((await admin.json('POST', `/api/feedback/${pending.id}/publish`, {})).status).toBe(200);
 
     await page.goto(`${server.url}/public/indicators/${unemployment.id}`);
     const shown = page.locator('.comments li').first();
@@ -116,10 +68,10 @@ describe('public portal (Chromium)', () => {
     expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('.comments script').count()).toBe(0);
 
-    const dept = await apiLogin(server.url, DEPT);
+    const dept = await apiAs(server.url, DEPT);
     expect(
       (
-        await dept('POST', `/api/feedback/${String(pending.id)}/reply`, {
+        await dept.json('POST', `/api/feedback/${pending.id}/reply`, {
           body: '2024年数据将于次年一季度公布。',
         })
       ).status,

@@ -43,3 +43,9 @@ export async function restartWithUsers(
   }
   return startServe(env);
 }
+
+/** The seeded SIP 14th plan's indicator `code`, with the fields the caller reads. */
+export async function sipIndicator<T extends { code: string }>(base: string, code: string): Promise<T> {
+  const all = await planIndicators<T>(base, await sipPlanId(base));
+  return all.find((i) => i.code === code)!;
+}
