@@ -15,19 +15,13 @@ import { evaluatePlan } from '../src/domain/evaluation/summary.ts';
 import { makeSpec } from '../src/domain/evaluation/testkit.ts';
 import type { EvaluationObservation, EvaluationOptions, Method } from '../src/domain/evaluation/types.ts';
 import type { IndicatorSpec } from '../src/domain/indicator.ts';
+import { seededRandom } from './random.ts';
 
 const dataset = JSON.parse(
   readFileSync(new URL('../data/sip-14th/dataset.json', import.meta.url), 'utf8'),
 ) as Dataset;
 
-let seed = 7;
-const rnd = (): number => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rnd = seededRandom(7);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 
 const TEXTS = ['完成', '未完成', '已完成', '基本完成', '', '  ', '待统计', '达到'];

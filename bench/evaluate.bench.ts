@@ -10,6 +10,7 @@ import { evaluatePlan } from '../src/domain/evaluation/summary.ts';
 import { makeSpec } from '../src/domain/evaluation/testkit.ts';
 import type { EvaluationObservation } from '../src/domain/evaluation/types.ts';
 import type { IndicatorSpec } from '../src/domain/indicator.ts';
+import { seededRandom } from './random.ts';
 
 const arg = (name: string, dflt: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,15 +22,7 @@ const INDICATORS = 2_000;
 const YEARS = 5;
 const YEAR = 2024;
 
-// Deterministic pseudo-random numbers (mulberry32).
-let seed = 42;
-const rnd = (): number => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rnd = seededRandom(42);
 
 const TEMPLATES: IndicatorSpec[] = [
   makeSpec({ kind: 'level', baseline: 1837, target: '5000', unit: '家' }),

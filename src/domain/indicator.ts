@@ -60,3 +60,18 @@ export interface IndicatorSpec {
   /** Why the kind was chosen (the importer's rule, or "curated"). */
   kindRule: string | null;
 }
+
+/**
+ * What a plan's text does not say about an indicator, as the importer first records it: no tolerance of its
+ * own, no related indicator, no department yet, reported yearly, no data source.
+ */
+export function unstatedFields(origin: IndicatorOrigin) {
+  return {
+    tolerance: null,
+    relatedCode: null,
+    departments: [] as string[],
+    frequency: 'annual' as Frequency,
+    dataSource: null,
+    origin,
+  } satisfies Partial<IndicatorSpec>;
+}

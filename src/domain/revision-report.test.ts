@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { IndicatorSpec } from './indicator.ts';
+import { makeSpec } from './evaluation/testkit.ts';
 import { numberQuantity } from './quantity.ts';
 import { revisionReport, type DatedObservation } from './revision-report.ts';
 
-const spec: IndicatorSpec = {
-  code: 'A',
-  name: '测试指标',
-  unit: '家',
-  category: null,
-  attribute: 'expected',
-  kind: 'level',
-  direction: 'increase',
-  baselineYear: 2020,
-  baseline: numberQuantity(100),
-  targetYear: 2025,
-  target: numberQuantity(200),
-  tolerance: null,
-  relatedCode: null,
-  departments: [],
-  frequency: 'annual',
-  dataSource: null,
-  origin: 'table',
-  kindRule: null,
-};
+const spec = makeSpec({ code: 'A', unit: '家', baseline: 100, target: numberQuantity(200) });
 
 const obs = (value: number, revision: number, knownOn: string): DatedObservation => ({
   year: 2022,

@@ -88,14 +88,20 @@ export interface WarningFacts {
   }[];
 }
 
-export interface Finding {
+/** The identity of a warning across sweeps: the same trouble on the same subject. */
+export interface WarningIdentity {
   kind: WarningKind;
   subjectType: WarningSubject;
   subjectId: string;
   /** Tells apart several warnings of one kind on one subject (a period, a year, a milestone). */
   key: string;
-  title: string;
-  departmentId: string | null;
+}
+
+/** A warning's subject: what it is about, how it is titled and which department answers for it. */
+export type FindingSubject = Omit<WarningIdentity, 'kind'> & { title: string; departmentId: string | null };
+
+export interface Finding extends FindingSubject {
+  kind: WarningKind;
   level: WarningLevel;
   measure: number;
   reason: Bilingual;
@@ -103,6 +109,21 @@ export interface Finding {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const WRONG_WAY: ReadonlySet<Verdict> = new Set(['deterioration']);
+
+/** An indicator as a warning's subject, titled by its code and name. */
+function indicatorSubject(
+  i: { code: string; name: string; departmentId: string | null },
+  id: string,
+  key: string,
+): FindingSubject {
+  return {
+    subjectType: 'indicator',
+    subjectId: id,
+    key,
+    title: `${i.code} ${i.name}`,
+    departmentId: i.departmentId,
+  };
+}
 
 function indicatorLagging(rule: WarningRule, ind: IndicatorFacts): Finding | null {
   const last = ind.years.at(-1);
@@ -115,11 +136,7 @@ function indicatorLagging(rule: WarningRule, ind: IndicatorFacts): Finding | nul
   if (!level) return null;
   return {
     kind: 'indicator_lagging',
-    subjectType: 'indicator',
-    subjectId: ind.id,
-    key: '',
-    title: `${ind.code} ${ind.name}`,
-    departmentId: ind.departmentId,
+    ...indicatorSubject(ind, ind.id, ''),
     level,
     measure: streak,
     reason: wrongWay
@@ -139,11 +156,7 @@ function scheduleGap(rule: WarningRule, ind: IndicatorFacts): Finding | null {
   if (!level) return null;
   return {
     kind: 'schedule_gap',
-    subjectType: 'indicator',
-    subjectId: ind.id,
-    key: '',
-    title: `${ind.code} ${ind.name}`,
-    departmentId: ind.departmentId,
+    ...indicatorSubject(ind, ind.id, ''),
     level,
     measure: gap,
     reason: {
@@ -174,11 +187,7 @@ function annualTarget(rule: WarningRule, a: AnnualFacts): Finding | null {
   if (!level) return null;
   return {
     kind: 'annual_target',
-    subjectType: 'indicator',
-    subjectId: a.indicatorId,
-    key: String(a.year),
-    title: `${a.code} ${a.name}`,
-    departmentId: a.departmentId,
+    ...indicatorSubject(a, a.indicatorId, String(a.year)),
     level,
     measure: shortfall,
     reason,
@@ -190,12 +199,7 @@ export function computeWarnings(facts: WarningFacts, rules: readonly WarningRule
   const rule = new Map(effectiveRules(rules).map((r) => [r.kind, r]));
   const r = (k: WarningKind) => rule.get(k)!;
   const out: (Finding | null)[] = [];
-  const overdue = (
-    kind: WarningKind,
-    base: Omit<Finding, 'kind' | 'level' | 'measure' | 'reason'>,
-    due: string,
-    what: Bilingual,
-  ): Finding | null => {
+  const overdue = (kind: WarningKind, base: FindingSubject, due: string, what: Bilingual): Finding | null => {
     const days = daysPast(facts.today, due);
     const level = levelOf(r(kind), days);
     if (!level) return null;
@@ -217,18 +221,10 @@ export function computeWarnings(facts: WarningFacts, rules: readonly WarningRule
   for (const a of facts.annual) out.push(annualTarget(r('annual_target'), a));
   for (const u of facts.unreported)
     out.push(
-      overdue(
-        'value_unreported',
-        {
-          subjectType: 'indicator',
-          subjectId: u.indicatorId,
-          key: u.period,
-          title: `${u.code} ${u.name}`,
-          departmentId: u.departmentId,
-        },
-        u.due,
-        { zh: `${u.period}数据报送`, en: `The ${u.period} value` },
-      ),
+      overdue('value_unreported', indicatorSubject(u, u.indicatorId, u.period), u.due, {
+        zh: `${u.period}数据报送`,
+        en: `The ${u.period} value`,
+      }),
     );
   for (const c of facts.replies)
     out.push(
@@ -292,16 +288,12 @@ export function computeWarnings(facts: WarningFacts, rules: readonly WarningRule
   return out.filter((f): f is Finding => f !== null);
 }
 
-/** The identity of a warning across sweeps: the same trouble on the same subject. */
-export const findingKey = (f: Pick<Finding, 'kind' | 'subjectType' | 'subjectId' | 'key'>): string =>
+/** A warning's identity as one string. */
+export const findingKey = (f: WarningIdentity): string =>
   `${f.kind}|${f.subjectType}|${f.subjectId}|${f.key}`;
 
-export interface ActiveWarning {
+export interface ActiveWarning extends WarningIdentity {
   id: string;
-  kind: WarningKind;
-  subjectType: WarningSubject;
-  subjectId: string;
-  key: string;
   level: WarningLevel;
 }
 

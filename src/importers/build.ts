@@ -55,6 +55,21 @@ export function splitLead(text: string): { title: string; text: string } | null 
 
 export type { BuildOptions };
 
+/** Opens a part, chapter or section at `source`; number and numeral are null for a heading known by its style. */
+type OpenHeading<R> = (number: string | null, numeral: string | null, title: string, source: string) => R;
+
+/** What a part, chapter or section starts as: its id, number (and the ordinal it reads as), title and place. */
+function headingNode(
+  id: string,
+  number: string | null,
+  numeral: string | null,
+  title: string,
+  source: string,
+) {
+  const ordinal = numeral === null ? null : parseNumeral(numeral);
+  return { id, number, ordinal, title, paragraphs: [] as string[], source };
+}
+
 export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDocument {
   const warnings: ImportWarning[] = [...read.warnings];
   const parts: PlanPart[] = [];
@@ -84,59 +99,28 @@ export function buildPlanDocument(read: ReadResult, opts: BuildOptions): PlanDoc
     return preamble;
   };
 
-  const startPart = (number: string | null, numeral: string | null, title: string, source: string): void => {
-    part = {
-      id: `P${parts.length + 1}`,
-      number,
-      ordinal: numeral === null ? null : parseNumeral(numeral),
-      title,
-      paragraphs: [],
-      source,
-      chapters: [],
-    };
+  const startPart: OpenHeading<void> = (number, numeral, title, source) => {
+    part = { ...headingNode(`P${parts.length + 1}`, number, numeral, title, source), chapters: [] };
     parts.push(part);
     chapter = null;
     section = null;
     lastTask = null;
   };
-  const startChapter = (
-    number: string | null,
-    numeral: string | null,
-    title: string,
-    source: string,
-  ): void => {
+  const startChapter: OpenHeading<void> = (number, numeral, title, source) => {
     chapterCount += 1;
-    chapter = {
-      id: `C${chapterCount}`,
-      number,
-      ordinal: numeral === null ? null : parseNumeral(numeral),
-      title,
-      paragraphs: [],
-      source,
-      tasks: [],
-      sections: [],
-    };
+    chapter = { ...headingNode(`C${chapterCount}`, number, numeral, title, source), tasks: [], sections: [] };
     const p: PlanPart | null = part;
     if (p) p.chapters.push(chapter);
     else looseChapters.push(chapter);
     section = null;
     lastTask = null;
   };
-  const startSection = (
-    number: string | null,
-    numeral: string | null,
-    title: string,
-    source: string,
-  ): boolean => {
+  /** False where there is no chapter to hold the section. */
+  const startSection: OpenHeading<boolean> = (number, numeral, title, source) => {
     const c: PlanChapter | null = chapter;
     if (!c) return false;
     section = {
-      id: `${c.id}.S${c.sections.length + 1}`,
-      number,
-      ordinal: numeral === null ? null : parseNumeral(numeral),
-      title,
-      paragraphs: [],
-      source,
+      ...headingNode(`${c.id}.S${c.sections.length + 1}`, number, numeral, title, source),
       tasks: [],
     };
     c.sections.push(section);

@@ -7,6 +7,7 @@ import type {
   ProjectSpec,
 } from '../domain/dataset.ts';
 import { LantuError } from '../domain/errors.ts';
+import { unstatedFields } from '../domain/indicator.ts';
 import type { PlanNodeSpec } from '../domain/plan.ts';
 import type { Quantity } from '../domain/quantity.ts';
 import type { IndicatorOverlay, Overlay } from './overlay.ts';
@@ -168,12 +169,7 @@ function tableIndicators(
       baseline: r.baseline,
       targetYear: t.targetYear,
       target: r.target,
-      tolerance: null,
-      relatedCode: null,
-      departments: [],
-      frequency: 'annual',
-      dataSource: null,
-      origin: 'table',
+      ...unstatedFields('table'),
       kindRule: r.inferred.rule,
       nodePath,
       tableNumber: t.number,
@@ -286,12 +282,7 @@ export function planDocumentToDataset(doc: PlanDocument, opts: ToDatasetOptions 
       baseline: null,
       targetYear: t.year,
       target: relative?.target ?? t.value,
-      tolerance: null,
-      relatedCode: null,
-      departments: [],
-      frequency: 'annual',
-      dataSource: null,
-      origin: 'text',
+      ...unstatedFields('text'),
       kindRule: t.inferred.rule,
       nodePath,
       tableNumber: null,

@@ -7,8 +7,8 @@ import { runEvaluate } from '../../src/cli/commands/evaluate.run.ts';
 import type { Db } from '../../src/db/db.types.ts';
 import { datasetSchema, type Dataset } from '../../src/domain/dataset.ts';
 import { numberQuantity } from '../../src/domain/quantity.ts';
-import { loadDataset } from '../../src/server/modules/datasets/dataset.service.ts';
 import { getJson, testApp } from '../support/app.ts';
+import { datasetApp, tableIndicator, testPlan } from '../support/dataset.ts';
 import { testDatabases } from '../support/databases.ts';
 
 /**
@@ -30,41 +30,16 @@ const dataset: Dataset = datasetSchema.parse({
   spatialUnits: [],
   projects: [],
   plans: [
-    {
+    testPlan({
       key: 'vintage-test',
       title: '修订测试规划',
-      shortTitle: null,
-      issuer: null,
-      periodStart: 2021,
-      periodEnd: 2025,
-      visionYear: null,
-      parentKey: null,
-      predecessorKey: null,
-      nodes: [],
       indicators: [
-        {
+        tableIndicator(1, {
           code: 'A',
-          name: '测试指标',
           unit: '家',
-          category: null,
-          attribute: 'expected',
-          kind: 'level',
-          direction: 'increase',
-          baselineYear: 2020,
           baseline: numberQuantity(100),
-          targetYear: 2025,
           target: numberQuantity(200),
-          tolerance: null,
-          relatedCode: null,
-          departments: [],
-          frequency: 'annual',
-          dataSource: null,
-          origin: 'table',
-          kindRule: null,
-          nodePath: null,
-          tableNumber: 1,
-          rowNumber: 1,
-        },
+        }),
       ],
       observations: [
         {
@@ -86,7 +61,7 @@ const dataset: Dataset = datasetSchema.parse({
           source: source('2023-06-01'),
         },
       ],
-    },
+    }),
   ],
 });
 
@@ -153,10 +128,7 @@ describe.each(testDatabases)('evaluation as of a date and the revision report on
   let planId: string;
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    const [loaded] = await loadDataset(db, dataset, { actor: 'test' });
-    planId = loaded!.id;
-    app = testApp(db);
+    ({ db, dispose, app, planId } = await datasetApp(create, dataset));
   });
   afterAll(async () => dispose());
 

@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { loadDataset, parseDataset } from '../../src/server/modules/datasets/dataset.service.ts';
+import { numberQuantity } from '../../src/domain/quantity.ts';
 import { testApp } from '../support/app.ts';
+import { tableIndicator, testPlan } from '../support/dataset.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -30,16 +32,10 @@ const DATASET = {
   spatialUnits: [],
   projects: [],
   plans: [
-    {
+    testPlan({
       key: 'kaohe-test',
       title: '考核测试区国民经济和社会发展第十四个五年规划纲要',
       shortTitle: '考核测试规划',
-      issuer: null,
-      periodStart: 2021,
-      periodEnd: 2025,
-      visionYear: null,
-      parentKey: null,
-      predecessorKey: null,
       nodes: [
         {
           kind: 'chapter',
@@ -52,35 +48,24 @@ const DATASET = {
           ],
         },
       ],
-      indicators: [
-        ['K1', '创新平台数', 'expected', 100, 150, 'KA'],
-        ['K2', '单位产值能耗下降', 'binding', 100, 150, 'KA'],
-        ['K3', '绿地面积', 'expected', 10, 20, 'KB'],
-      ].map(([code, name, attribute, base, target, dept], i) => ({
-        code,
-        name,
-        unit: '个',
-        category: null,
-        attribute,
-        kind: 'level',
-        direction: 'increase',
-        baselineYear: 2020,
-        baseline: { raw: String(base), value: base, comparator: 'eq', low: base, high: base },
-        targetYear: 2025,
-        target: { raw: String(target), value: target, comparator: 'eq', low: target, high: target },
-        tolerance: null,
-        relatedCode: null,
-        departments: [dept],
-        frequency: 'annual',
-        dataSource: null,
-        origin: 'table',
-        kindRule: null,
-        nodePath: null,
-        tableNumber: 1,
-        rowNumber: i + 1,
-      })),
-      observations: [],
-    },
+      indicators: (
+        [
+          ['K1', '创新平台数', 'expected', 100, 150, 'KA'],
+          ['K2', '单位产值能耗下降', 'binding', 100, 150, 'KA'],
+          ['K3', '绿地面积', 'expected', 10, 20, 'KB'],
+        ] as const
+      ).map(([code, name, attribute, base, target, dept], i) =>
+        tableIndicator(i + 1, {
+          code,
+          name,
+          unit: '个',
+          attribute,
+          baseline: base,
+          target: numberQuantity(target),
+          departments: [dept],
+        }),
+      ),
+    }),
   ],
 };
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, type testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs } from '../support/session.ts';
 
@@ -18,12 +17,7 @@ describe.each(testDatabases)('reads cached per data version on $kind', ({ create
   let planId: string;
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    planId = (await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans')).body.items.find(
-      (p) => p.key === 'sip-14th',
-    )!.id;
+    ({ db, dispose, app, planId } = await seededApp(create));
   });
   afterAll(async () => dispose());
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAnnualRate } from './annual-rate.ts';
 import { evaluateIndicator } from './evaluate.ts';
-import { makeSpec, obs, series } from './testkit.ts';
+import { gdpGrowth, makeSpec, obs, series } from './testkit.ts';
 import type { EvaluationObservation, EvaluationOptions } from './types.ts';
 import type { IndicatorSpec } from '../indicator.ts';
 
@@ -50,30 +50,16 @@ describe('growth floor judged on the average so far', () => {
   });
 
   it('beaten by far, a growth floor is still 快于预期 mid-period, never 提前实现; at the end it is 已完成', () => {
-    const gdp = makeSpec({
-      name: '地区生产总值年均增速',
-      unit: '%',
-      kind: 'cagr',
-      baseline: 6.5,
-      target: '6.5',
-    });
     const fast = series(2021, [15, 15, 15]);
-    expect(run(gdp, fast, 2023).verdict).toBe('ahead');
-    expect(run(gdp, fast, 2023).actual).toBeCloseTo(15, 6);
+    expect(run(gdpGrowth, fast, 2023).verdict).toBe('ahead');
+    expect(run(gdpGrowth, fast, 2023).actual).toBeCloseTo(15, 6);
     // Before the rule the index had passed the five-year total already: 提前实现.
-    expect(run(gdp, fast, 2023, { annualRates: 'latest' }).verdict).toBe('achieved');
-    expect(run(gdp, series(2021, [15, 15, 15, 15, 15]), 2025).verdict).toBe('achieved');
+    expect(run(gdpGrowth, fast, 2023, { annualRates: 'latest' }).verdict).toBe('achieved');
+    expect(run(gdpGrowth, series(2021, [15, 15, 15, 15, 15]), 2025).verdict).toBe('achieved');
   });
 
   it('one bad year does not decide: 10, 2.3, 5.9 average 6.02 against 6.5 — and the latest year is shown', () => {
-    const gdp = makeSpec({
-      name: '地区生产总值年均增速',
-      unit: '%',
-      kind: 'cagr',
-      baseline: 6.5,
-      target: '6.5',
-    });
-    const r = run(gdp, series(2021, [10, 2.3, 5.9]), 2023);
+    const r = run(gdpGrowth, series(2021, [10, 2.3, 5.9]), 2023);
     const avg = (Math.cbrt(1.1 * 1.023 * 1.059) - 1) * 100;
     expect(r.actual).toBeCloseTo(avg, 4);
     expect(avg).toBeCloseTo(6.0201, 3);
@@ -81,7 +67,7 @@ describe('growth floor judged on the average so far', () => {
     expect(r.verdict).toBe('lagging');
     expect(r.explanation.zh).toContain('（2021年以来）年均增长6.02%');
     expect(r.explanation.zh).toContain('按已公布年份的平均增速判断（其中2023年5.9%），低于目标');
-    const good = run(gdp, series(2021, [10, 2.3, 8]), 2023);
+    const good = run(gdpGrowth, series(2021, [10, 2.3, 8]), 2023);
     expect(good.actual).toBeCloseTo((Math.cbrt(1.1 * 1.023 * 1.08) - 1) * 100, 4);
     expect(good.verdict).toBe('on_track');
   });

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateIndicator } from './evaluate.ts';
-import { makeSpec, obs, series } from './testkit.ts';
-import type { EvaluationObservation, Method, Verdict } from './types.ts';
-import type { IndicatorSpec } from '../indicator.ts';
-
-const run = (
-  spec: IndicatorSpec,
-  o: EvaluationObservation[],
-  year: number,
-  method: Method = 'time',
-  extra = {},
-) => evaluateIndicator(spec, o, year, method, extra);
-
-// A point p of the way from 1837 (2020) to 5000 (2025).
-const at = (p: number) => 1837 + p * (5000 - 1837);
+import { evaluateIndicator as run } from './evaluate.ts';
+import { highTechAt as at, makeSpec, obs, series } from './testkit.ts';
+import type { EvaluationObservation, Verdict } from './types.ts';
 
 describe('condition kinds', () => {
   const unemp = makeSpec({

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateIndicator } from './evaluate.ts';
-import { makeSpec, obs, series } from './testkit.ts';
-import type { EvaluationObservation, Method, Verdict } from './types.ts';
-import type { IndicatorSpec } from '../indicator.ts';
-
-const run = (
-  spec: IndicatorSpec,
-  o: EvaluationObservation[],
-  year: number,
-  method: Method = 'time',
-  extra = {},
-) => evaluateIndicator(spec, o, year, method, extra);
+import { evaluateIndicator as run } from './evaluate.ts';
+import { gdpGrowth as gdp, makeSpec, obs, series } from './testkit.ts';
+import type { Verdict } from './types.ts';
 
 describe('cagr (年均增速)', () => {
-  const gdp = makeSpec({
-    name: '地区生产总值年均增速',
-    unit: '%',
-    kind: 'cagr',
-    baseline: 6.5,
-    target: '6.5',
-  });
   it.each<[number, Verdict]>([
     [7.5, 'ahead'],
     [6.5, 'on_track'],

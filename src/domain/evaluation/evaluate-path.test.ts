@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateIndicator } from './evaluate.ts';
-import { makeSpec, obs, series } from './testkit.ts';
-import type { EvaluationObservation, Method, Verdict } from './types.ts';
-import type { IndicatorSpec } from '../indicator.ts';
-
-const run = (
-  spec: IndicatorSpec,
-  o: EvaluationObservation[],
-  year: number,
-  method: Method = 'time',
-  extra = {},
-) => evaluateIndicator(spec, o, year, method, extra);
+import { evaluateIndicator as run } from './evaluate.ts';
+import { highTechAt as at, highTechFirms as hte, makeSpec, obs, series } from './testkit.ts';
+import type { Verdict } from './types.ts';
 
 // 国家高新技术企业数: 1837 (2020) → 5000 (2025), a level with a path. f(2022) = 0.4, δ = 0.05.
-const hte = makeSpec({
-  name: '国家高新技术企业数',
-  unit: '家',
-  kind: 'level',
-  baseline: 1837,
-  target: '5000',
-});
-const at = (p: number) => 1837 + p * (5000 - 1837);
 
 describe('level: time-progress boundaries', () => {
   it.each<[string, number, Verdict]>([

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateIndicator } from './evaluate.ts';
 import { evaluatePlan } from './summary.ts';
-import { makeSpec, obs } from './testkit.ts';
+import { highTechAt as at, highTechFirms, makeSpec, obs } from './testkit.ts';
 
 // 国家高新技术企业数: 1837 (2020) → 5000 (2025). At 2024: f = 0.8.
-const hte = makeSpec({
-  code: 'X1',
-  name: '国家高新技术企业数',
-  unit: '家',
-  kind: 'level',
-  baseline: 1837,
-  target: '5000',
-});
-const at = (p: number) => 1837 + p * (5000 - 1837);
+const hte = { ...highTechFirms, code: 'X1' };
 
 describe('the final year before its figure is reported (issue 17, bug 5)', () => {
   it('judges the latest figure as the year before does and says the final figure is missing', () => {

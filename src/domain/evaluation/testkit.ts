@@ -3,7 +3,7 @@
  * (Pure; kept beside the engine so tests in other folders need not repeat them.) Targets and baselines given
  * as text are read by the product's own parser, as the importer reads a plan table.
  */
-import type { IndicatorSpec } from '../indicator.ts';
+import { unstatedFields, type IndicatorSpec } from '../indicator.ts';
 import type { Comparator, Quantity } from '../quantity.ts';
 import { parseQuantity } from '../quantity-parser.ts';
 import type { EvaluationObservation } from './types.ts';
@@ -41,12 +41,7 @@ export function makeSpec(
     direction: 'increase',
     baselineYear: 2020,
     targetYear: 2025,
-    tolerance: null,
-    relatedCode: null,
-    departments: [],
-    frequency: 'annual',
-    dataSource: null,
-    origin: 'table',
+    ...unstatedFields('table'),
     kindRule: null,
     ...p,
     target,
@@ -71,3 +66,24 @@ export function obs(
 export function series(first: number, values: readonly (number | string | null)[]): EvaluationObservation[] {
   return values.map((v, i) => obs(first + i, v));
 }
+
+/** 地区生产总值年均增速 (SIP 14th plan): average growth of 6.5 % a year from 6.5 in 2020, read from annual rates. */
+export const gdpGrowth = makeSpec({
+  name: '地区生产总值年均增速',
+  unit: '%',
+  kind: 'cagr',
+  baseline: 6.5,
+  target: '6.5',
+});
+
+/** 国家高新技术企业数 (SIP 14th plan): a level with a path, 1837 (2020) → 5000 (2025). */
+export const highTechFirms = makeSpec({
+  name: '国家高新技术企业数',
+  unit: '家',
+  kind: 'level',
+  baseline: 1837,
+  target: '5000',
+});
+
+/** The value p of the way along highTechFirms' path, from 1837 to 5000. */
+export const highTechAt = (p: number) => 1837 + p * (5000 - 1837);
