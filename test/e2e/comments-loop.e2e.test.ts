@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startServe } from '../support/cli.ts';
+import { restartWithUsers, sipIndicator } from '../support/e2e-server.ts';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
 import { ensureWebBuilt, launch, loggedIn, RESULTS, type Account } from './browser.ts';
 
@@ -18,7 +19,7 @@ describe('comment → moderation → 待办 and e-mail → reply from a template
   let smtp: TestSmtp;
   let server: Awaited<ReturnType<typeof startServe>>;
   let browser: Browser;
-  let indicator: { id: string; departments: { code: string; name: string }[] };
+  let indicator: { id: string; code: string; departments: { code: string; name: string }[] };
 
   const signedIn = (who: Account) => loggedIn(browser, server.url, who);
 
@@ -28,44 +29,19 @@ describe('comment → moderation → 待办 and e-mail → reply from a template
     const env = { LANTU_DATA_DIR: dataDir };
     expect((await runCli(['db', 'seed'], env)).code).toBe(0);
     smtp = await startTestSmtp();
-    server = await startServe({
+    const mailEnv = {
       ...env,
       LANTU_SMTP_URL: smtp.url,
       LANTU_MAIL_FROM: '蓝图 <lantu@loop.test>',
       LANTU_MAIL_POLL_MS: '200',
-    });
-    const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
-      items: { id: string; key: string }[];
     };
-    const planId = plans.items.find((p) => p.key === 'sip-14th')!.id;
-    const inds = (await (await fetch(`${server.url}/api/plans/${planId}/indicators`)).json()) as {
-      items: { id: string; code: string; departments: { code: string; name: string }[] }[];
-    };
-    indicator = inds.items.find((i) => i.code === 'T2-22')!;
+    server = await startServe(mailEnv);
+    indicator = await sipIndicator<typeof indicator>(server.url, 'T2-22');
     // users are created with the CLI, which needs the embedded database to itself
-    await server.stop();
-    const create = (args: string[]) => runCli(['user', 'create', ...args], env);
-    expect(
-      (await create(['--email', ADMIN.email, '--password', ADMIN.password, '--role', 'admin'])).code,
-    ).toBe(0);
-    const lead = indicator.departments[0]!.code;
-    const dept = await create([
-      '--email',
-      DEPT.email,
-      '--password',
-      DEPT.password,
-      '--role',
-      'department',
-      '--department',
-      lead,
+    server = await restartWithUsers(server, mailEnv, [
+      { ...ADMIN, role: 'admin' },
+      { ...DEPT, role: 'department', department: indicator.departments[0]!.code },
     ]);
-    expect(dept.code, dept.stderr).toBe(0);
-    server = await startServe({
-      ...env,
-      LANTU_SMTP_URL: smtp.url,
-      LANTU_MAIL_FROM: '蓝图 <lantu@loop.test>',
-      LANTU_MAIL_POLL_MS: '200',
-    });
     browser = await launch();
   });
 
