@@ -15,7 +15,7 @@ import { evaluatePlan } from '../src/domain/evaluation/summary.ts';
 import { makeSpec } from '../src/domain/evaluation/testkit.ts';
 import type { EvaluationObservation, EvaluationOptions, Method } from '../src/domain/evaluation/types.ts';
 import type { IndicatorSpec } from '../src/domain/indicator.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from './kit.ts';
 
 const dataset = JSON.parse(
   readFileSync(new URL('../data/sip-14th/dataset.json', import.meta.url), 'utf8'),

@@ -10,12 +10,8 @@ import { evaluatePlan } from '../src/domain/evaluation/summary.ts';
 import { makeSpec } from '../src/domain/evaluation/testkit.ts';
 import type { EvaluationObservation } from '../src/domain/evaluation/types.ts';
 import type { IndicatorSpec } from '../src/domain/indicator.ts';
-import { seededRandom } from './random.ts';
+import { arg, seededRandom } from './kit.ts';
 
-const arg = (name: string, dflt: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const RUNS = arg('runs', 7);
 const REGIONS = arg('regions', 100);
 const INDICATORS = 2_000;

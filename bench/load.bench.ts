@@ -11,19 +11,12 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { startServe } from '../test/support/cli.ts';
 import { runLoad, scratchDatabase, summarise } from '../test/reliability/load.ts';
+import { arg, BENCH_DATABASE_BASE as BASE } from './kit.ts';
 
-const arg = (name: string, dflt: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const WRITERS = arg('writers', 100);
 const READERS = arg('readers', 500);
 const SECONDS = arg('seconds', 60);
 const RESTART = process.argv.includes('--restart');
-const BASE =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/test';
 
 const pgctl = (action: string) => {
   const version = readdirSync('/etc/postgresql').sort().at(-1)!;

@@ -12,11 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startServe } from '../test/support/cli.ts';
+import { arg } from './kit.ts';
 
-const arg = (name: string, dflt: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const RUNS = arg('runs', 3);
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 64);

@@ -12,21 +12,14 @@ import { openPostgres } from '../src/db/postgres.driver.ts';
 import { createUser } from '../src/server/modules/users/users.service.ts';
 import { runCli, startServe } from '../test/support/cli.ts';
 import { percentile, scratchDatabase } from '../test/reliability/load.ts';
+import { arg, BENCH_DATABASE_BASE as BASE } from './kit.ts';
 
-const arg = (name: string, dflt: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const PLANS = arg('plans', 10);
 const INDICATORS = arg('indicators', 500);
 const REGIONS = arg('regions', 20);
 const MONTHS = arg('months', 60);
 const SECONDS = arg('seconds', 10);
 const CLIENTS = arg('clients', 4);
-const BASE =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/test';
 
 const t = async <T>(label: string, f: () => Promise<T>): Promise<T> => {
   const t0 = performance.now();

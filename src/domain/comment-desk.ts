@@ -6,12 +6,16 @@ import type { DueLight } from './due-light.ts';
 import type { FeedbackReplyKind } from './feedback.ts';
 import type { FeedbackTarget } from './feedback.ts';
 
-/** A pending comment with what a moderator needs to decide. */
-export interface ModerationQueueItem {
+/** A comment as both lists show it: what it is on (the target's type, id and title). */
+export interface CommentOnTarget {
   id: string;
   targetType: FeedbackTarget;
   targetId: string;
   targetTitle: string | null;
+}
+
+/** A pending comment with what a moderator needs to decide. */
+export interface ModerationQueueItem extends CommentOnTarget {
   body: string;
   name: string | null;
   contact: string | null;
@@ -33,11 +37,7 @@ export interface DeskReplyItem {
 }
 
 /** A published comment to answer, with its deadline light. */
-export interface CommentTodoItem {
-  id: string;
-  targetType: FeedbackTarget;
-  targetId: string;
-  targetTitle: string | null;
+export interface CommentTodoItem extends CommentOnTarget {
   /** What was published (personal numbers masked); the raw text stays with the moderators. */
   body: string;
   name: string | null;

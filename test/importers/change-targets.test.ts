@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetIndicator } from '../../src/domain/dataset.ts';
 import { evaluateIndicator } from '../../src/domain/evaluation/index.ts';
+import { obs } from '../../src/domain/evaluation/testkit.ts';
 import { importPlan } from '../../src/importers/import-plan.ts';
 import { planDocumentToDataset } from '../../src/importers/to-dataset.ts';
 
@@ -34,6 +35,13 @@ const byName = (name: string): DatasetIndicator => {
   return i;
 };
 
+/** The indicator named, judged in 2030 (the period 2026–2030) on one earlier value and its 2030 value. */
+const judgedIn2030 = (name: string, [year, value]: [number, number], final: number) =>
+  evaluateIndicator(byName(name), [obs(year, value), obs(2030, final)], 2030, 'time', {
+    periodStart: 2026,
+    periodEnd: 2030,
+  });
+
 describe('prose change targets in the dataset', () => {
   it('pass 提高/再提高/减少/翻一番 as targets relative to the baseline year, and levels as they are', () => {
     const got = indicators().map((i) => [
@@ -56,52 +64,15 @@ describe('prose change targets in the dataset', () => {
   });
 
   it('are judged against baseline + amount (提高4个百分点 from 60 is 64, not 4)', () => {
-    const options = { periodStart: 2026, periodEnd: 2030 };
-    const urban = evaluateIndicator(
-      byName('常住人口城镇化率'),
-      [
-        { year: 2025, value: 60, text: null, kind: 'actual' },
-        { year: 2030, value: 62, text: null, kind: 'actual' },
-      ],
-      2030,
-      'time',
-      options,
-    );
+    const urban = judgedIn2030('常住人口城镇化率', [2025, 60], 62);
     expect(urban.target).toBe(64);
     expect(urban.verdict).not.toBe('achieved');
-    const met = evaluateIndicator(
-      byName('常住人口城镇化率'),
-      [
-        { year: 2025, value: 60, text: null, kind: 'actual' },
-        { year: 2030, value: 64.2, text: null, kind: 'actual' },
-      ],
-      2030,
-      'time',
-      options,
-    );
+    const met = judgedIn2030('常住人口城镇化率', [2025, 60], 64.2);
     expect(met.verdict).toBe('achieved');
-    const fert = evaluateIndicator(
-      byName('化肥施用量'),
-      [
-        { year: 2025, value: 500, text: null, kind: 'actual' },
-        { year: 2030, value: 465, text: null, kind: 'actual' },
-      ],
-      2030,
-      'time',
-      options,
-    );
+    const fert = judgedIn2030('化肥施用量', [2025, 500], 465);
     expect(fert.target).toBe(470);
     expect(fert.verdict).toBe('achieved');
-    const income = evaluateIndicator(
-      byName('居民人均可支配收入'),
-      [
-        { year: 2024, value: 5, text: null, kind: 'actual' },
-        { year: 2030, value: 8, text: null, kind: 'actual' },
-      ],
-      2030,
-      'time',
-      options,
-    );
+    const income = judgedIn2030('居民人均可支配收入', [2024, 5], 8);
     expect(income.target).toBe(10);
     expect(income.verdict).not.toBe('achieved');
   });
