@@ -6,7 +6,7 @@ import { HAVE_SIP_OUTLINE, NEEDS_SIP_OUTLINE, SIP_OUTLINE_PATH } from '../import
 import { startServe } from '../support/cli.ts';
 import { firstTask, type TreeNode } from '../support/plan-tree.ts';
 import { seededDataDir } from '../support/seeded-data-dir.ts';
-import { ensureWebBuilt, launch, loggedIn, RESULTS, type Account } from './browser.ts';
+import { apiAs, ensureWebBuilt, launch, loggedIn, RESULTS, type Account, type ApiClient } from './browser.ts';
 
 const ADMIN = { email: 'office@versions.test', password: 'office-pass-123456' };
 const DEPT = { email: 'kjj@versions.test', password: 'kjj-dept-pass-123' };
@@ -27,28 +27,6 @@ const neutral = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-type Body = Record<string, unknown> & { items?: Record<string, unknown>[] };
-type Api = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: Body }>;
-
-async function apiLogin(base: string, who: { email: string; password: string }): Promise<Api> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(who),
-  });
-  expect(res.status).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method, path, body) => {
-    const r = await fetch(`${base}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: r.status, body: (await r.json()) as Body };
-  };
-}
-
 /**
  * issue 15, "Done when" 4, in Chromium: the SIP outline imported again as a new version, then published, leaves
  * what the department and the public see as it was — before publishing and after.
@@ -62,7 +40,7 @@ describe.skipIf(!HAVE_SIP_OUTLINE)(
     let dept: { ctx: BrowserContext; page: Page };
     let office: { ctx: BrowserContext; page: Page };
     let visitor: Page;
-    let deptApi: Api;
+    let deptApi: ApiClient;
     let before: Record<string, string>;
     const pageErrors: string[] = [];
     const started = Date.now();
@@ -71,18 +49,14 @@ describe.skipIf(!HAVE_SIP_OUTLINE)(
 
     /** The published SIP 14th plan as the department's API sees it: its T2-13 and the task it reports on. */
     async function published() {
-      const plans = (await deptApi('GET', '/api/plans')).body.items as unknown as {
-        id: string;
-        key: string;
-        label: string;
-      }[];
+      type Plan = { id: string; key: string; label: string };
+      const plans = (await deptApi.json<{ items: Plan[] }>('GET', '/api/plans')).body.items;
       const plan = plans.find((p) => p.key === 'sip-14th')!;
-      const inds = (await deptApi('GET', `/api/plans/${plan.id}/indicators`)).body.items as unknown as {
-        id: string;
-        code: string;
-      }[];
-      const tree = (await deptApi('GET', `/api/plans/${plan.id}/tree`)).body.nodes as TreeNode[];
-      return { plan, indicatorId: inds.find((i) => i.code === CODE)!.id, taskId: firstTask(tree)!.id };
+      type Indicator = { id: string; code: string };
+      const inds = await deptApi.json<{ items: Indicator[] }>('GET', `/api/plans/${plan.id}/indicators`);
+      const tree = await deptApi.json<{ nodes: TreeNode[] }>('GET', `/api/plans/${plan.id}/tree`);
+      const indicatorId = inds.body.items.find((i) => i.code === CODE)!.id;
+      return { plan, indicatorId, taskId: firstTask(tree.body.nodes)!.id };
     }
 
     /** What the department and the public see, screen by screen (text, ids left out). */
@@ -149,26 +123,30 @@ describe.skipIf(!HAVE_SIP_OUTLINE)(
       ]);
       const env = { LANTU_DATA_DIR: dataDir };
       server = await startServe(env);
-      const admin = await apiLogin(server.url, ADMIN);
-      deptApi = await apiLogin(server.url, DEPT);
+      const admin = await apiAs(server.url, ADMIN);
+      deptApi = await apiAs(server.url, DEPT);
 
       // the work of the version in use: an approved value, a task assigned with its work plan and report,
       // a 督办单 on the indicator
       const { indicatorId, taskId } = await published();
-      const made = await deptApi('POST', '/api/observations', { indicatorId, period: '2022', value: 640 });
+      const made = await deptApi.json<{ observation: { id: string } }>('POST', '/api/observations', {
+        indicatorId,
+        period: '2022',
+        value: 640,
+      });
       expect(made.status).toBe(201);
-      const oid = (made.body.observation as { id: string }).id;
-      expect((await deptApi('POST', `/api/observations/${oid}/submit`)).status).toBe(200);
-      expect((await admin('POST', `/api/observations/${oid}/approve`)).status).toBe(200);
+      const oid = made.body.observation.id;
+      expect((await deptApi.json('POST', `/api/observations/${oid}/submit`)).status).toBe(200);
+      expect((await admin.json('POST', `/api/observations/${oid}/approve`)).status).toBe(200);
       // a draft the department has not submitted yet: its 待办 asks for it to be submitted
       const draft = { indicatorId, period: '2023', value: DRAFT };
-      expect((await deptApi('POST', '/api/observations', draft)).status).toBe(201);
-      expect((await admin('PUT', '/api/assignments', { nodeId: taskId, lead: 'KJJ' })).status).toBe(200);
+      expect((await deptApi.json('POST', '/api/observations', draft)).status).toBe(201);
+      expect((await admin.json('PUT', '/api/assignments', { nodeId: taskId, lead: 'KJJ' })).status).toBe(200);
       const workPlan = { summary: '年度推进计划', milestones: [{ title: '完成方案', dueDate: day(60) }] };
-      expect((await deptApi('PUT', `/api/tasks/${taskId}/work-plans/2024`, workPlan)).status).toBe(200);
+      expect((await deptApi.json('PUT', `/api/tasks/${taskId}/work-plans/2024`, workPlan)).status).toBe(200);
       const report = { year: 2024, status: 'in_progress', percent: 40, text: REPORT };
-      expect((await deptApi('POST', `/api/tasks/${taskId}/reports`, report)).status).toBe(201);
-      const order = await admin('POST', '/api/supervision', {
+      expect((await deptApi.json('POST', `/api/tasks/${taskId}/reports`, report)).status).toBe(201);
+      const order = await admin.json('POST', '/api/supervision', {
         subjectType: 'indicator',
         subjectId: indicatorId,
         title: ORDER,
@@ -235,7 +213,8 @@ describe.skipIf(!HAVE_SIP_OUTLINE)(
 
         expect(await seen()).toEqual(before);
         // the department cannot open the draft, and its plan picker does not offer it
-        const labels = (await deptApi('GET', '/api/plans')).body.items!.map((x) => String(x.label));
+        const plans = await deptApi.json<{ items: { label: string }[] }>('GET', '/api/plans');
+        const labels = plans.body.items.map((x) => x.label);
         expect(labels.filter((l) => l.includes('草稿'))).toEqual([]);
       },
       SLOW,
