@@ -14,15 +14,19 @@ const obs = (value: number, revision: number, knownOn: string): DatedObservation
   knownOn,
 });
 
+/** The revisions of indicator A's 2022 value, judged in the period 2021–2025. */
+const reportOf = (values: DatedObservation[]) =>
+  revisionReport({
+    indicators: [spec],
+    observations: new Map([['A', values]]),
+    year: 2022,
+    periodStart: 2021,
+    periodEnd: 2025,
+  });
+
 describe('revisionReport', () => {
   it('lists a revision with its change and the verdict it flipped', () => {
-    const events = revisionReport({
-      indicators: [spec],
-      observations: new Map([['A', [obs(150, 1, '2023-01-10'), obs(120, 2, '2023-06-01')]]]),
-      year: 2022,
-      periodStart: 2021,
-      periodEnd: 2025,
-    });
+    const events = reportOf([obs(150, 1, '2023-01-10'), obs(120, 2, '2023-06-01')]);
     expect(events).toEqual([
       expect.objectContaining({
         code: 'A',
@@ -41,22 +45,8 @@ describe('revisionReport', () => {
   });
 
   it('reports a revision that changes nothing as not flipped, and nothing for values never revised', () => {
-    const events = revisionReport({
-      indicators: [spec],
-      observations: new Map([['A', [obs(150, 1, '2023-01-10'), obs(151, 2, '2023-06-01')]]]),
-      year: 2022,
-      periodStart: 2021,
-      periodEnd: 2025,
-    });
+    const events = reportOf([obs(150, 1, '2023-01-10'), obs(151, 2, '2023-06-01')]);
     expect(events.map((e) => [e.change, e.flipped])).toEqual([[1, false]]);
-    expect(
-      revisionReport({
-        indicators: [spec],
-        observations: new Map([['A', [obs(150, 1, '2023-01-10')]]]),
-        year: 2022,
-        periodStart: 2021,
-        periodEnd: 2025,
-      }),
-    ).toEqual([]);
+    expect(reportOf([obs(150, 1, '2023-01-10')])).toEqual([]);
   });
 });

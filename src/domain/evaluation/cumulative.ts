@@ -3,7 +3,7 @@ import { testCondition } from './condition.ts';
 import type { Ctx } from './context.ts';
 import { inPeriod, latestNumber, latestText, note, resolveTarget, targetCondition } from './context.ts';
 import { base, finish, NO_TEXT, withoutNumber } from './explain.ts';
-import { chainRates, lastOf } from './growth.ts';
+import { chainRates, lastOf, noteYearsGiven } from './growth.ts';
 import { evaluateLevel } from './level.ts';
 import { numericPoints } from './observations.ts';
 import type { NumericPoint } from './observations.ts';
@@ -13,6 +13,7 @@ import { gte, round } from './stats.ts';
 import type { Bilingual, IndicatorEvaluation } from './types.ts';
 
 const SUM_PHRASE: Bilingual = { zh: '累计', en: 'cumulative total' };
+const FALLS: Bilingual = { zh: '降幅', en: 'annual falls' };
 
 export function evaluateCumulative(ctx: Ctx): IndicatorEvaluation {
   const b = ctx.spec.baseline;
@@ -118,12 +119,7 @@ export function evaluateReduction(ctx: Ctx): IndicatorEvaluation {
   const dataYear = lastOf(chain.covered);
   const elapsed = dataYear - y0;
   const m = chain.years === 0 ? 0 : (-elapsed * chain.log) / chain.years;
-  if (chain.years < elapsed)
-    note(
-      ctx,
-      `仅有${chain.covered.join('、')}年降幅，按所给年份平均`,
-      `annual falls only for ${chain.covered.join(', ')}; averaged over the years given`,
-    );
+  if (chain.years < elapsed) noteYearsGiven(ctx, chain.covered, FALLS);
   const mT = -Math.log1p(-R / 100);
   const C = (1 - Math.exp(-m)) * 100;
   const f = elapsed / N;

@@ -20,14 +20,28 @@ import { judgePath } from './path.ts';
 import { yearlyIncrements } from './projection.ts';
 import { projection, requiredRate } from './result-parts.ts';
 import { gte, lte, round } from './stats.ts';
-import type { IndicatorEvaluation } from './types.ts';
+import type { Bilingual, IndicatorEvaluation } from './types.ts';
 
-/** Annual growth rates (%) chosen newest first without overlapping spans; returns Σ ln(1+g) and years covered. */
 /** The latest year covered (−∞ when none), as Math.max over the sorted list. */
 export function lastOf(sorted: readonly number[]): number {
   return sorted.length === 0 ? -Infinity : (sorted[sorted.length - 1] as number);
 }
 
+/**
+ * Notes that a chain of annual rates covers fewer years than have elapsed, so the average is over the years
+ * given; `what` names the rates (增速 / growth rates, 降幅 / annual falls).
+ */
+export function noteYearsGiven(ctx: Ctx, covered: readonly number[], what: Bilingual): void {
+  note(
+    ctx,
+    `仅有${covered.join('、')}年${what.zh}，按所给年份平均`,
+    `${what.en} only for ${covered.join(', ')}; averaged over the years given`,
+  );
+}
+
+const GROWTH_RATES: Bilingual = { zh: '增速', en: 'growth rates' };
+
+/** Annual growth rates (%) chosen newest first without overlapping spans; returns Σ ln(1+g) and years covered. */
 export function chainRates(
   points: readonly NumericPoint[],
   y0: number,
@@ -101,13 +115,7 @@ export function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
     firstYear = chain.covered[0] ?? firstYear;
     const elapsed = dataYear - y0;
     m = (elapsed * chain.log) / chain.years;
-    if (chain.years < elapsed) {
-      note(
-        ctx,
-        `仅有${chain.covered.join('、')}年增速，按所给年份平均`,
-        `growth rates only for ${chain.covered.join(', ')}; averaged over the years given`,
-      );
-    }
+    if (chain.years < elapsed) noteYearsGiven(ctx, chain.covered, GROWTH_RATES);
     if (chain.spans)
       note(
         ctx,
