@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { departmentSchema, projectSchema, spatialUnitSchema } from '../domain/dataset.ts';
+import { datasetPlanSchema, departmentSchema, projectSchema, spatialUnitSchema } from '../domain/dataset.ts';
 import { ATTRIBUTES, DIRECTIONS, FREQUENCIES, TARGET_KINDS } from '../domain/indicator.ts';
 
 /**
@@ -39,21 +39,16 @@ export type OverlayProject = z.infer<typeof overlayProjectSchema>;
 export const overlaySchema = z
   .object({
     formatVersion: z.literal(1),
-    plan: z.object({
-      key: z.string().min(1),
-      shortTitle: z.string().nullable(),
-      issuer: z.string().nullable(),
-      parentKey: z.string().nullable(),
-      predecessorKey: z.string().nullable(),
+    plan: datasetPlanSchema.pick({
+      key: true,
+      shortTitle: true,
+      issuer: true,
+      parentKey: true,
+      predecessorKey: true,
     }),
     /** The plan whose results table the document carries (the 13th plan for the 14th); null if none. */
-    previousPlan: z
-      .object({
-        key: z.string().min(1),
-        title: z.string().min(1),
-        shortTitle: z.string().nullable(),
-        issuer: z.string().nullable(),
-      })
+    previousPlan: datasetPlanSchema
+      .pick({ key: true, title: true, shortTitle: true, issuer: true })
       .nullable(),
     /** By indicator code (T1-01, T2-22 …). */
     indicators: z.record(z.string(), indicatorOverlaySchema),
