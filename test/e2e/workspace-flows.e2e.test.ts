@@ -6,7 +6,17 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe } from '../support/cli.ts';
 import { TEXT_OUTLINE } from '../support/text-outline.fixture.ts';
-import { ensureWebBuilt, launch, RESULTS, seriousViolations, signIn, type Account } from './browser.ts';
+import { planIndicators, sipPlanId } from '../support/e2e-server.ts';
+import {
+  apiAs,
+  ensureWebBuilt,
+  launch,
+  openPage,
+  RESULTS,
+  seriousViolations,
+  signIn,
+  type Account,
+} from './browser.ts';
 import { seededDataDir } from '../support/seeded-data-dir.ts';
 
 const ADMIN = { email: 'office@flows.test', password: 'office-pass-123456' };
@@ -44,29 +54,6 @@ describe('workspace flows (Chromium)', { timeout: 300_000 }, () => {
 
   const env = () => ({ LANTU_DATA_DIR: dataDir });
   const shot = (name: string) => page.screenshot({ path: join(RESULTS, `flows-${name}.png`) });
-
-  /** A signed-in API client (cookie + CSRF token) for setting up and checking what the screens did. */
-  async function apiAs(who: { email: string; password: string }) {
-    const res = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(who),
-    });
-    expect(res.status).toBe(200);
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    const cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    return async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-      const r = await fetch(`${server.url}${path}`, {
-        method,
-        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: r.status, body: (await r.json()) as T };
-    };
-  }
 
   const login = (who: Account) => signIn(page, server.url, who);
 
@@ -130,18 +117,14 @@ describe('workspace flows (Chromium)', { timeout: 300_000 }, () => {
       { ...KJJ, role: 'department', department: 'KJJ' },
     ]);
     server = await startServe(env());
-    const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
-      items: { id: string; key: string }[];
-    };
-    planId = plans.items.find((p) => p.key === 'sip-14th')!.id;
-    const list = (await (await fetch(`${server.url}/api/plans/${planId}/indicators`)).json()) as {
-      items: { id: string; code: string; name: string; unit: string | null }[];
-    };
-    indicators = new Map(list.items.map((i) => [i.code, i]));
+    planId = await sipPlanId(server.url);
+    const list = await planIndicators<{ id: string; code: string; name: string; unit: string | null }>(
+      server.url,
+      planId,
+    );
+    indicators = new Map(list.map((i) => [i.code, i]));
     browser = await launch();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
+    ({ ctx: context, page } = await openPage(browser, { height: 800, pageErrors: errors }));
   }, 600_000); // a first run builds the web workspace
 
   afterAll(async () => {
@@ -151,9 +134,9 @@ describe('workspace flows (Chromium)', { timeout: 300_000 }, () => {
   });
 
   it('a department submits all its drafts in one action (提交全部草稿), each audited', async () => {
-    const kjj = await apiAs(KJJ);
+    const kjj = await apiAs(server.url, KJJ);
     for (const [k, code] of FIVE.entries()) {
-      const r = await kjj<{ observation: { id: string } }>('POST', '/api/observations', {
+      const r = await kjj.json<{ observation: { id: string } }>('POST', '/api/observations', {
         indicatorId: indicators.get(code)!.id,
         period: '2021',
         value: 100 + k,
@@ -177,7 +160,7 @@ describe('workspace flows (Chromium)', { timeout: 300_000 }, () => {
     await expect.poll(() => button.textContent()).toMatch(/（0项）/);
     await shot('submit-all');
     for (const [code, id] of drafts) {
-      const audit = await kjj<{ items: { action: string; actor: string }[] }>(
+      const audit = await kjj.json<{ items: { action: string; actor: string }[] }>(
         'GET',
         `/api/indicators/${indicators.get(code)!.id}/observations`,
       );
@@ -208,14 +191,14 @@ describe('workspace flows (Chromium)', { timeout: 300_000 }, () => {
     await bulk.click();
     await page.getByText('已通过5项，未通过0项').waitFor();
 
-    const admin = await apiAs(ADMIN);
+    const admin = await apiAs(server.url, ADMIN);
     for (const [code, id] of drafts) {
-      const values = await admin<{ items: Observation[] }>(
+      const values = await admin.json<{ items: Observation[] }>(
         'GET',
         `/api/indicators/${indicators.get(code)!.id}/observations`,
       );
       expect(values.body.items.find((o) => o.id === id)?.status, code).toBe('approved');
-      const audit = await admin<{ items: { action: string; actor: string }[] }>(
+      const audit = await admin.json<{ items: { action: string; actor: string }[] }>(
         'GET',
         `/api/audit?entity=observation&entityId=${id}`,
       );
@@ -243,8 +226,8 @@ describe('workspace flows (Chromium)', { timeout: 300_000 }, () => {
     const row = report.locator('tr', { hasText: 'T2-02' });
     await expect.poll(() => row.textContent()).toMatch(/2024.*约12/);
     await shot('excel-row-error');
-    const jfj = await apiAs(JFJ);
-    const values = await jfj<{ items: Observation[] }>(
+    const jfj = await apiAs(server.url, JFJ);
+    const values = await jfj.json<{ items: Observation[] }>(
       'GET',
       `/api/indicators/${indicators.get('T2-02')!.id}/observations`,
     );
@@ -278,8 +261,8 @@ describe('workspace flows (Chromium)', { timeout: 300_000 }, () => {
     await report.getByText(/上传成功/).waitFor();
     await report.locator('tr', { hasText: 'T2-01' }).getByText('2023').waitFor();
     await shot('excel-correction');
-    const jfj = await apiAs(JFJ);
-    const values = await jfj<{ items: Observation[] }>(
+    const jfj = await apiAs(server.url, JFJ);
+    const values = await jfj.json<{ items: Observation[] }>(
       'GET',
       `/api/indicators/${indicators.get('T2-01')!.id}/observations`,
     );
@@ -394,14 +377,14 @@ describe('workspace flows (Chromium)', { timeout: 300_000 }, () => {
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByText('已为3项更新责任部门').waitFor();
 
-    const admin = await apiAs(ADMIN);
-    const list = await admin<{
+    const admin = await apiAs(server.url, ADMIN);
+    const list = await admin.json<{
       items: { code: string; indicatorId: string; lead: { name: string } | null }[];
     }>('GET', `/api/plans/${planId}/assignments`);
     for (const code of picks) {
       const a = list.body.items.find((i) => i.code === code)!;
       expect(a.lead?.name, code).toContain('统计局');
-      const audit = await admin<{ items: { action: string; actor: string; after: { lead: string } }[] }>(
+      const audit = await admin.json<{ items: { action: string; actor: string; after: { lead: string } }[] }>(
         'GET',
         `/api/audit?entity=indicator&entityId=${a.indicatorId}`,
       );
