@@ -1,9 +1,9 @@
-import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Typography } from 'antd';
 import { zoneLabel } from '../../../domain/time.ts';
 import { localTime, timeZoneNow } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useQueryParam } from '../../lib/router.tsx';
-import { ErrorState } from '../../ui/states.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { PAGE_SIZE, useAuditFacets, useAuditPage, type AuditEntry, type AuditFilters } from './api.ts';
 import { actionWords, actorWords, auditDetail, entityWords } from './describe.ts';
 
@@ -74,6 +74,19 @@ export function AuditLog() {
       options={(codes ?? []).map((c) => ({ value: c, label: label(c) }))}
     />
   );
+  /** One end of the range of days, kept in the address. */
+  const dayInput = (end: 'from' | 'to') => (
+    <label className="audit-day">
+      {t(`audit.filter.${end}`)}{' '}
+      <Input
+        type="date"
+        style={{ width: 160 }}
+        value={filters[end] ?? ''}
+        onChange={(e) => set[end](e.target.value)}
+        data-testid={`audit-${end}`}
+      />
+    </label>
+  );
   const any = Object.values(filters).some((v) => v !== null);
   const clear = () => {
     for (const s of Object.values(set)) s(null);
@@ -86,26 +99,8 @@ export function AuditLog() {
           {facetSelect('actor', 220, facets.data?.actors, (c) => actorWords(t, c))}
           {facetSelect('action', 160, facets.data?.actions, (c) => actionWords(t, c))}
           {facetSelect('entity', 160, facets.data?.entities, (c) => entityWords(t, c))}
-          <label className="audit-day">
-            {t('audit.filter.from')}{' '}
-            <Input
-              type="date"
-              style={{ width: 160 }}
-              value={filters.from ?? ''}
-              onChange={(e) => set.from(e.target.value)}
-              data-testid="audit-from"
-            />
-          </label>
-          <label className="audit-day">
-            {t('audit.filter.to')}{' '}
-            <Input
-              type="date"
-              style={{ width: 160 }}
-              value={filters.to ?? ''}
-              onChange={(e) => set.to(e.target.value)}
-              data-testid="audit-to"
-            />
-          </label>
+          {dayInput('from')}
+          {dayInput('to')}
           <Button onClick={clear} disabled={!any}>
             {t('audit.filter.clear')}
           </Button>
@@ -114,36 +109,29 @@ export function AuditLog() {
           {t('audit.zoneNote', { zone: zoneLabel(timeZoneNow())[lang === 'en' ? 'en' : 'zh'] })}
         </Typography.Paragraph>
       </Card>
-      {reversed ? (
-        <ErrorState error={new Error(t('audit.reversed'))} />
-      ) : list.error ? (
-        <ErrorState error={list.error} />
-      ) : (
-        <Table<AuditEntry>
-          size="small"
-          rowKey="id"
-          data-testid="audit-table"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: true }}
-          locale={{ emptyText: t('audit.empty') }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (total) => t('audit.total', { n: total }),
-            onChange: setPage,
-          }}
-          columns={[
-            { title: t('audit.col.at'), render: (_, e) => localTime(e.at, lang), width: 190 },
-            { title: t('audit.col.actor'), render: (_, e) => actorWords(t, e.actor) },
-            { title: t('audit.col.action'), render: (_, e) => actionWords(t, e.action) },
-            { title: t('audit.col.entity'), render: (_, e) => entityWords(t, e.entity) },
-            { title: t('audit.col.detail'), render: (_, e) => auditDetail(t, e) },
-          ]}
-        />
-      )}
+      <ListTable<AuditEntry>
+        error={reversed ? new Error(t('audit.reversed')) : list.error}
+        data-testid="audit-table"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: true }}
+        locale={{ emptyText: t('audit.empty') }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (total) => t('audit.total', { n: total }),
+          onChange: setPage,
+        }}
+        columns={[
+          { title: t('audit.col.at'), render: (_, e) => localTime(e.at, lang), width: 190 },
+          { title: t('audit.col.actor'), render: (_, e) => actorWords(t, e.actor) },
+          { title: t('audit.col.action'), render: (_, e) => actionWords(t, e.action) },
+          { title: t('audit.col.entity'), render: (_, e) => entityWords(t, e.entity) },
+          { title: t('audit.col.detail'), render: (_, e) => auditDetail(t, e) },
+        ]}
+      />
     </Space>
   );
 }

@@ -1,8 +1,8 @@
-import { Card, Segmented } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
 import { isBehind } from '../../lib/rules.ts';
 import type { PlanEvaluation } from '../../lib/types.ts';
+import { FilterCard } from '../../ui/FilterCard.tsx';
 import { EmptyState } from '../../ui/states.tsx';
 import { useIndicators, useSeries } from '../evaluation/queries.ts';
 import { IndicatorCard } from './IndicatorCard.tsx';
@@ -20,22 +20,16 @@ export function IndicatorCards({ ev, planId }: { ev: PlanEvaluation; planId: str
     filter === 'binding' ? i.attribute === 'binding' : filter === 'behind' ? isBehind(i.verdict) : true,
   );
   return (
-    <Card
-      size="small"
+    <FilterCard<Filter>
       style={{ marginTop: 16 }}
       title={t('dashboard.cards')}
-      extra={
-        <Segmented<Filter>
-          size="small"
-          value={filter}
-          onChange={setFilter}
-          options={[
-            { label: t('filter.all'), value: 'all' },
-            { label: t('filter.binding'), value: 'binding' },
-            { label: t('filter.behind'), value: 'behind' },
-          ]}
-        />
-      }
+      value={filter}
+      onChange={setFilter}
+      options={[
+        { label: t('filter.all'), value: 'all' },
+        { label: t('filter.binding'), value: 'binding' },
+        { label: t('filter.behind'), value: 'behind' },
+      ]}
     >
       {cards.length === 0 ? (
         <EmptyState>{t('dashboard.noCards')}</EmptyState>
@@ -52,6 +46,6 @@ export function IndicatorCards({ ev, planId }: { ev: PlanEvaluation; planId: str
           ))}
         </div>
       )}
-    </Card>
+    </FilterCard>
   );
 }

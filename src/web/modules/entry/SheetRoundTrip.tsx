@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { upload } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useDepartmentName } from '../../lib/departmentName.ts';
 import type { UploadReport } from '../../lib/types.ts';
+import { PickFile } from '../../ui/PickFile.tsx';
 import { invalidateAfterValueWrite } from '../observations/mutations.ts';
 
 type Row = UploadReport['rows'][number];
@@ -64,20 +65,17 @@ export function SheetRoundTrip({
             {t('sheet.download', { name: deptName(d) })}
           </Button>
         ))}
-        <Upload
+        <PickFile
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          maxCount={1}
-          showUploadList={false}
-          beforeUpload={(f) => {
+          onPick={(f) => {
             setFile(f);
             void send(f, false);
-            return false;
           }}
         >
           <Button type="primary" loading={busy}>
             {t('sheet.upload')}
           </Button>
-        </Upload>
+        </PickFile>
       </Space>
       {report && (
         <div style={{ marginTop: 12 }} data-testid="upload-report">

@@ -12,7 +12,6 @@ import {
   Table,
   Tree,
   Typography,
-  Upload,
 } from 'antd';
 import { useState } from 'react';
 import { qk } from '../../lib/queryKeys.ts';
@@ -20,6 +19,7 @@ import { uploadWithProgress } from '../../lib/api.ts';
 import { isMessageKey, useI18n } from '../../lib/i18n.tsx';
 import { navigate } from '../../lib/router.tsx';
 import type { PlanImportResult } from '../../lib/types.ts';
+import { PickFile } from '../../ui/PickFile.tsx';
 import { useWorkspace } from '../workspace/workspace.tsx';
 import { ImportReportPanel } from './ImportReportPanel.tsx';
 import { PublishDraft } from './PublishDraft.tsx';
@@ -95,20 +95,17 @@ export function PlanImport() {
             })),
           ]}
         />
-        <Upload
+        <PickFile
           accept={ACCEPT}
-          maxCount={1}
-          showUploadList={false}
-          beforeUpload={(f) => {
+          onPick={(f) => {
             setFile(f);
             void send(f, false);
-            return false;
           }}
         >
           <Button type="primary" loading={busy && !preview}>
             {file ? t('import.another') : t('import.choose')}
           </Button>
-        </Upload>
+        </PickFile>
         {file && <Typography.Text>{file.name}</Typography.Text>}
       </Space>
       {progress !== null && busy && (

@@ -1,8 +1,9 @@
-import { Card, Table } from 'antd';
+import { Card } from 'antd';
 import { withUnit } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { Indicator, Observation } from '../../lib/types.ts';
-import { EmptyState, ErrorState } from '../../ui/states.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
+import { EmptyState } from '../../ui/states.tsx';
 import { ApproveButtons } from '../observations/ApproveButtons.tsx';
 import { ObservationStatusTag, approverOf } from '../observations/ObservationStatusTag.tsx';
 import { useIndicatorObservations } from '../observations/queries.ts';
@@ -38,12 +39,9 @@ export function ValueHistory({ indicator }: { indicator: Indicator }) {
     <Card size="small" title={t('ind.values')}>
       {!user ? (
         <EmptyState>{t('ind.loginForValues')}</EmptyState>
-      ) : obsQ.error ? (
-        <ErrorState error={obsQ.error} />
       ) : (
-        <Table<Observation>
-          size="small"
-          rowKey="id"
+        <ListTable<Observation>
+          error={obsQ.error}
           loading={obsQ.isLoading}
           dataSource={obsQ.data ?? []}
           pagination={false}

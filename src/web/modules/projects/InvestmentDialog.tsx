@@ -1,9 +1,8 @@
-import { App, Form, InputNumber } from 'antd';
+import { Form, InputNumber } from 'antd';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { ProjectDetail } from '../../lib/types.ts';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { useSaveInvestments } from './queries.ts';
-import { FigureModal } from './FigureModal.tsx';
-import { YearField } from './YearField.tsx';
+import { YearField, type FigureDialogProps } from './YearField.tsx';
 
 interface Fields {
   year: number;
@@ -18,15 +17,8 @@ export function InvestmentDialog({
   defaultYear,
   open,
   onClose,
-}: {
-  project: ProjectDetail;
-  unit: string;
-  defaultYear: number;
-  open: boolean;
-  onClose: () => void;
-}) {
+}: FigureDialogProps & { unit: string }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Fields>();
   const save = useSaveInvestments(project.id);
   const known = (year: number | null | undefined) => project.investments.find((i) => i.year === year);
@@ -35,20 +27,10 @@ export function InvestmentDialog({
     planned: known(year)?.planned ?? null,
     completed: known(year)?.completed ?? null,
   });
-  const close = () => {
-    save.reset();
-    onClose();
-  };
-  // the form's own submit: invalid fields show their messages (validateFields() would reject unhandled)
-  const submit = (v: Fields) => {
+  const submit = (v: Fields, done: (saved: string) => void) => {
     save.mutate(
       { items: [{ year: v.year, planned: v.planned ?? null, completed: v.completed ?? null }] },
-      {
-        onSuccess: () => {
-          void message.success(t('projects.invest.saved', { year: v.year }));
-          close();
-        },
-      },
+      { onSuccess: () => done(t('projects.invest.saved', { year: v.year })) },
     );
   };
   const amount = (name: 'planned' | 'completed', label: string) => (
@@ -70,31 +52,25 @@ export function InvestmentDialog({
     </Form.Item>
   );
   return (
-    <FigureModal
+    <FormDialog<Fields>
       open={open}
       title={t('projects.invest.title', { name: project.name })}
       okText={t('projects.invest.save')}
-      pending={save.isPending}
-      error={save.error}
-      onOk={() => form.submit()}
-      onCancel={close}
+      form={form}
+      name="project-investment"
+      initialValues={initial(defaultYear)}
+      onValuesChange={(changed) => {
+        // choosing a year already reported shows its figures, so a correction starts from them
+        if (changed.year !== undefined && known(changed.year)) form.setFieldsValue(initial(changed.year));
+      }}
+      saving={save}
+      onSubmit={submit}
+      onClose={onClose}
+      refusalTestId="figure-refusal"
     >
-      <Form
-        form={form}
-        layout="vertical"
-        name="project-investment"
-        onFinish={submit}
-        initialValues={initial(defaultYear)}
-        preserve={false}
-        onValuesChange={(changed: Partial<Fields>) => {
-          // choosing a year already reported shows its figures, so a correction starts from them
-          if (changed.year !== undefined && known(changed.year)) form.setFieldsValue(initial(changed.year));
-        }}
-      >
-        <YearField testId="investment-year" />
-        {amount('planned', t('projects.planned'))}
-        {amount('completed', t('projects.completed'))}
-      </Form>
-    </FigureModal>
+      <YearField testId="investment-year" />
+      {amount('planned', t('projects.planned'))}
+      {amount('completed', t('projects.completed'))}
+    </FormDialog>
   );
 }

@@ -1,10 +1,10 @@
-import { App, Form, Input, InputNumber, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { PROJECT_STAGES } from '../../../domain/project.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import type { ProjectDetail } from '../../lib/types.ts';
 import { useAddProjectProgress } from './queries.ts';
-import { FigureModal } from './FigureModal.tsx';
-import { YearField } from './YearField.tsx';
+import { YearField, type FigureDialogProps } from './YearField.tsx';
 
 interface Fields {
   year: number;
@@ -21,27 +21,11 @@ const TEXT_MAX = 8000;
 const quarterOf = (d: Date) => Math.floor(d.getMonth() / 3) + 1;
 
 /** 填报季度进展: one quarter's progress of a project — stage, percent done, what was done. One per quarter. */
-export function ProgressDialog({
-  project,
-  defaultYear,
-  open,
-  onClose,
-}: {
-  project: ProjectDetail;
-  defaultYear: number;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function ProgressDialog({ project, defaultYear, open, onClose }: FigureDialogProps) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Fields>();
   const add = useAddProjectProgress(project.id);
-  const close = () => {
-    add.reset();
-    onClose();
-  };
-  // the form's own submit: invalid fields show their messages (validateFields() would reject unhandled)
-  const submit = (v: Fields) => {
+  const submit = (v: Fields, done: (saved: string) => void) => {
     add.mutate(
       {
         year: v.year,
@@ -50,66 +34,55 @@ export function ProgressDialog({
         percent: v.percent ?? null,
         text: v.text.trim(),
       },
-      {
-        onSuccess: () => {
-          void message.success(t('projects.progress.saved', { year: v.year, quarter: v.quarter }));
-          close();
-        },
-      },
+      { onSuccess: () => done(t('projects.progress.saved', { year: v.year, quarter: v.quarter })) },
     );
   };
   return (
-    <FigureModal
+    <FormDialog<Fields>
       open={open}
       title={t('projects.progress.title', { name: project.name })}
       okText={t('projects.progress.save')}
-      pending={add.isPending}
-      error={add.error}
-      onOk={() => form.submit()}
-      onCancel={close}
+      form={form}
+      name="project-progress"
+      initialValues={{
+        year: defaultYear,
+        quarter: quarterOf(new Date()),
+        stage: project.stage ?? undefined,
+        percent: null,
+        text: '',
+      }}
+      saving={add}
+      onSubmit={submit}
+      onClose={onClose}
+      refusalTestId="figure-refusal"
     >
-      <Form
-        form={form}
-        layout="vertical"
-        name="project-progress"
-        onFinish={submit}
-        preserve={false}
-        initialValues={{
-          year: defaultYear,
-          quarter: quarterOf(new Date()),
-          stage: project.stage ?? undefined,
-          percent: null,
-          text: '',
-        }}
+      <YearField testId="progress-year" />
+      <Form.Item name="quarter" label={t('projects.progress.quarter')} rules={[{ required: true }]}>
+        <Select
+          data-testid="progress-quarter"
+          options={[1, 2, 3, 4].map((q) => ({ value: q, label: t('projects.progress.q', { q }) }))}
+        />
+      </Form.Item>
+      <Form.Item name="stage" label={t('projects.stage')}>
+        <Select allowClear options={PROJECT_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))} />
+      </Form.Item>
+      <Form.Item
+        name="percent"
+        label={t('projects.progress.percent')}
+        rules={[{ type: 'number', min: 0, max: 100, message: t('projects.progress.percentRange') }]}
       >
-        <YearField testId="progress-year" />
-        <Form.Item name="quarter" label={t('projects.progress.quarter')} rules={[{ required: true }]}>
-          <Select
-            data-testid="progress-quarter"
-            options={[1, 2, 3, 4].map((q) => ({ value: q, label: t('projects.progress.q', { q }) }))}
-          />
-        </Form.Item>
-        <Form.Item name="stage" label={t('projects.stage')}>
-          <Select allowClear options={PROJECT_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))} />
-        </Form.Item>
-        <Form.Item
-          name="percent"
-          label={t('projects.progress.percent')}
-          rules={[{ type: 'number', min: 0, max: 100, message: t('projects.progress.percentRange') }]}
-        >
-          <InputNumber<number> style={{ width: '100%' }} suffix="%" data-testid="progress-percent" />
-        </Form.Item>
-        <Form.Item
-          name="text"
-          label={t('projects.progress.text')}
-          rules={[
-            { required: true, whitespace: true, message: t('projects.progress.textNeeded') },
-            { max: TEXT_MAX, message: t('projects.progress.textTooLong', { n: TEXT_MAX }) },
-          ]}
-        >
-          <Input.TextArea rows={3} data-testid="progress-text" />
-        </Form.Item>
-      </Form>
-    </FigureModal>
+        <InputNumber<number> style={{ width: '100%' }} suffix="%" data-testid="progress-percent" />
+      </Form.Item>
+      <Form.Item
+        name="text"
+        label={t('projects.progress.text')}
+        rules={[
+          { required: true, whitespace: true, message: t('projects.progress.textNeeded') },
+          { max: TEXT_MAX, message: t('projects.progress.textTooLong', { n: TEXT_MAX }) },
+        ]}
+      >
+        <Input.TextArea rows={3} data-testid="progress-text" />
+      </Form.Item>
+    </FormDialog>
   );
 }

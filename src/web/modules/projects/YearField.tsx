@@ -1,5 +1,6 @@
 import { Form, InputNumber } from 'antd';
 import { useI18n } from '../../lib/i18n.tsx';
+import type { ProjectDetail } from '../../lib/types.ts';
 
 /** The range the API takes for a year (projects.schemas.ts), checked here so the message is the screen's. */
 export const YEAR_MIN = 1900;
@@ -25,4 +26,12 @@ export function YearField({ testId }: { testId: string }) {
       <InputNumber<number> style={{ width: '100%' }} data-testid={testId} />
     </Form.Item>
   );
+}
+
+/** What the investment and the progress dialogs are opened with. */
+export interface FigureDialogProps {
+  project: ProjectDetail;
+  defaultYear: number;
+  open: boolean;
+  onClose: () => void;
 }

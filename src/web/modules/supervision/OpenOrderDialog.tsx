@@ -1,7 +1,8 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useDepartmentName } from '../../lib/departmentName.ts';
 import { navigate } from '../../lib/router.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { useDepartments } from '../comments/api.ts';
 import { openOrder, useSupervisionWrite, type OpenOrderInput, type SubjectType } from './api.ts';
 
@@ -30,7 +31,6 @@ interface Fields {
 export function OpenOrderDialog({ source, onClose }: { source: OrderSource | null; onClose: () => void }) {
   const { t } = useI18n();
   const deptName = useDepartmentName();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Fields>();
   const departments = useDepartments();
   const open = useSupervisionWrite((v: OpenOrderInput) => openOrder(v));
@@ -43,14 +43,8 @@ export function OpenOrderDialog({ source, onClose }: { source: OrderSource | nul
         deadline: dayAfter(60),
       }
     : {};
-  const close = () => {
-    open.reset();
-    onClose();
-  };
-
-  const submit = async () => {
+  const submit = (v: Fields, done: (saved: string) => void) => {
     if (!source) return;
-    const v = await form.validateFields();
     const body: OpenOrderInput = {
       title: v.title,
       requirement: v.requirement,
@@ -65,51 +59,49 @@ export function OpenOrderDialog({ source, onClose }: { source: OrderSource | nul
     };
     open.mutate(body, {
       onSuccess: (o) => {
-        void message.success(t('sup.open.done', { department: deptName(o.department) }));
-        close();
+        done(t('sup.open.done', { department: deptName(o.department) }));
         navigate(`/supervision?id=${o.id}`);
       },
     });
   };
 
   return (
-    <Modal
+    <FormDialog<Fields>
       open={!!source}
       title={t('sup.open.title')}
       okText={t('sup.open.submit')}
-      confirmLoading={open.isPending}
-      onOk={() => void submit()}
-      onCancel={close}
-      destroyOnHidden
+      form={form}
+      name="open-order"
+      initialValues={initial}
+      saving={open}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical" name="open-order" initialValues={initial} preserve={false}>
-        <Form.Item name="title" label={t('sup.field.title')} rules={[{ required: true, max: 200 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="requirement"
-          label={t('sup.field.requirement')}
-          rules={[{ required: true, message: t('sup.field.requirementNeeded') }, { max: 2000 }]}
-        >
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item name="planDue" label={t('sup.field.planDue')} rules={[{ required: true }]}>
-          <Input type="date" />
-        </Form.Item>
-        <Form.Item name="deadline" label={t('sup.field.deadline')} rules={[{ required: true }]}>
-          <Input type="date" />
-        </Form.Item>
-        <Form.Item name="department" label={t('sup.field.department')} extra={t('sup.field.departmentHint')}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder={t('sup.field.departmentLead')}
-            options={(departments.data?.items ?? []).map((d) => ({ value: d.code, label: deptName(d) }))}
-          />
-        </Form.Item>
-      </Form>
-      {open.error && <Alert type="error" showIcon title={open.error.message} />}
-    </Modal>
+      <Form.Item name="title" label={t('sup.field.title')} rules={[{ required: true, max: 200 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="requirement"
+        label={t('sup.field.requirement')}
+        rules={[{ required: true, message: t('sup.field.requirementNeeded') }, { max: 2000 }]}
+      >
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item name="planDue" label={t('sup.field.planDue')} rules={[{ required: true }]}>
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item name="deadline" label={t('sup.field.deadline')} rules={[{ required: true }]}>
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item name="department" label={t('sup.field.department')} extra={t('sup.field.departmentHint')}>
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('sup.field.departmentLead')}
+          options={(departments.data?.items ?? []).map((d) => ({ value: d.code, label: deptName(d) }))}
+        />
+      </Form.Item>
+    </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Checkbox, Form, Input, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
 import { sendStep, useSupervisionWrite, type OrderDetail, type StepAction, type StepInput } from './api.ts';
 
@@ -32,8 +32,45 @@ export function StepForms({ order }: { order: OrderDetail }) {
       },
     );
 
-  const submitPlan = async () => {
-    const v = await planForm.validateFields();
+  /**
+   * One step that takes a note: its title, the note (shared by the steps, cleared after a step), its buttons. A
+   * function, not a component declared here: that would be a new component each render and lose the typing.
+   */
+  const noteStep = (title: string, label: string, buttons: ReactNode, { rows = 3, first = false } = {}) => (
+    <Space direction="vertical" style={{ width: '100%', ...(first ? {} : { marginTop: 16 }) }}>
+      <Typography.Text strong>{title}</Typography.Text>
+      <Input.TextArea
+        aria-label={label}
+        placeholder={label}
+        rows={rows}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      {buttons}
+    </Space>
+  );
+
+  /** A step's button that sends the note, which the step needs (with `more`, when it takes more). */
+  const withNote = (
+    action: 'report' | 'close' | 'return',
+    text: string,
+    doneText: string,
+    more: Pick<StepInput, 'doneMeasureIds'> = {},
+    danger = false,
+  ) => (
+    <Button
+      type={danger ? undefined : 'primary'}
+      danger={danger}
+      disabled={!note.trim()}
+      loading={step.isPending}
+      onClick={() => run({ action, body: note.trim(), ...more }, doneText)}
+    >
+      {text}
+    </Button>
+  );
+
+  // the form's own submit: invalid fields show their messages (an awaited validateFields() would reject unhandled)
+  const submitPlan = (v: PlanFields) =>
     run(
       {
         action: 'submit_plan',
@@ -46,7 +83,6 @@ export function StepForms({ order }: { order: OrderDetail }) {
       },
       t('sup.step.planDone'),
     );
-  };
 
   const open = order.measures.filter((m) => !m.doneOn);
   return (
@@ -60,30 +96,25 @@ export function StepForms({ order }: { order: OrderDetail }) {
           data-testid="step-error"
         />
       )}
-      {can('acknowledge') && (
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Typography.Text strong>{t('sup.step.ackTitle')}</Typography.Text>
-          <Input.TextArea
-            aria-label={t('sup.step.ackNote')}
-            placeholder={t('sup.step.ackNote')}
-            rows={2}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
+      {can('acknowledge') &&
+        noteStep(
+          t('sup.step.ackTitle'),
+          t('sup.step.ackNote'),
           <Button
             type="primary"
             loading={step.isPending}
             onClick={() => run({ action: 'acknowledge', body: note.trim() || null }, t('sup.step.ackDone'))}
           >
             {t('sup.step.ack')}
-          </Button>
-        </Space>
-      )}
+          </Button>,
+          { rows: 2, first: true },
+        )}
       {can('submit_plan') && (
         <Form
           form={planForm}
           layout="vertical"
           name="corrective-plan"
+          onFinish={submitPlan}
           initialValues={{ measures: [{ title: '', milestone: '', dueDate: '' }] }}
         >
           <Typography.Text strong>{t('sup.step.planTitle')}</Typography.Text>
@@ -134,75 +165,36 @@ export function StepForms({ order }: { order: OrderDetail }) {
           <Form.Item name="body" label={t('sup.step.planNote')} style={{ marginTop: 12 }}>
             <Input.TextArea rows={2} />
           </Form.Item>
-          <Button type="primary" loading={step.isPending} onClick={() => void submitPlan()}>
+          <Button type="primary" loading={step.isPending} onClick={() => planForm.submit()}>
             {t('sup.step.planSubmit')}
           </Button>
         </Form>
       )}
-      {can('report') && (
-        <Space direction="vertical" style={{ width: '100%', marginTop: 16 }}>
-          <Typography.Text strong>{t('sup.step.reportTitle')}</Typography.Text>
-          <Input.TextArea
-            aria-label={t('sup.step.reportBody')}
-            placeholder={t('sup.step.reportBody')}
-            rows={3}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-          {open.length > 0 && (
-            <Checkbox.Group
-              aria-label={t('sup.step.doneMeasures')}
-              value={done}
-              onChange={(v) => setDone(v)}
-              options={open.map((m) => ({ value: m.id, label: m.title }))}
-            />
-          )}
-          <Button
-            type="primary"
-            disabled={!note.trim()}
-            loading={step.isPending}
-            onClick={() =>
-              run({ action: 'report', body: note.trim(), doneMeasureIds: done }, t('sup.step.reportDone'))
-            }
-          >
-            {t('sup.step.report')}
-          </Button>
-        </Space>
-      )}
-      {(can('close') || can('return')) && (
-        <Space direction="vertical" style={{ width: '100%', marginTop: 16 }}>
-          <Typography.Text strong>{t('sup.step.verifyTitle')}</Typography.Text>
-          <Input.TextArea
-            aria-label={t('sup.step.verifyBody')}
-            placeholder={t('sup.step.verifyBody')}
-            rows={3}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
+      {can('report') &&
+        noteStep(
+          t('sup.step.reportTitle'),
+          t('sup.step.reportBody'),
+          <>
+            {open.length > 0 && (
+              <Checkbox.Group
+                aria-label={t('sup.step.doneMeasures')}
+                value={done}
+                onChange={(v) => setDone(v)}
+                options={open.map((m) => ({ value: m.id, label: m.title }))}
+              />
+            )}
+            {withNote('report', t('sup.step.report'), t('sup.step.reportDone'), { doneMeasureIds: done })}
+          </>,
+        )}
+      {(can('close') || can('return')) &&
+        noteStep(
+          t('sup.step.verifyTitle'),
+          t('sup.step.verifyBody'),
           <Space>
-            {can('close') && (
-              <Button
-                type="primary"
-                disabled={!note.trim()}
-                loading={step.isPending}
-                onClick={() => run({ action: 'close', body: note.trim() }, t('sup.step.closeDone'))}
-              >
-                {t('sup.step.close')}
-              </Button>
-            )}
-            {can('return') && (
-              <Button
-                danger
-                disabled={!note.trim()}
-                loading={step.isPending}
-                onClick={() => run({ action: 'return', body: note.trim() }, t('sup.step.returnDone'))}
-              >
-                {t('sup.step.return')}
-              </Button>
-            )}
-          </Space>
-        </Space>
-      )}
+            {can('close') && withNote('close', t('sup.step.close'), t('sup.step.closeDone'))}
+            {can('return') && withNote('return', t('sup.step.return'), t('sup.step.returnDone'), {}, true)}
+          </Space>,
+        )}
     </div>
   );
 }

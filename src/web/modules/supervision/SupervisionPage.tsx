@@ -1,9 +1,11 @@
-import { Button, Card, Col, Row, Segmented, Table, Tabs, Typography } from 'antd';
+import { Button, Col, Row, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useDepartmentName } from '../../lib/departmentName.ts';
 import { navigate, useLocation } from '../../lib/router.tsx';
-import { ErrorState, Loading } from '../../ui/states.tsx';
+import { FilterCard } from '../../ui/FilterCard.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
+import { Loading } from '../../ui/states.tsx';
 import { useSession } from '../session/session.tsx';
 import { SignInFirst } from '../session/SignInFirst.tsx';
 import { useWorkspace } from '../workspace/workspace.tsx';
@@ -20,61 +22,50 @@ export function OrderList({ planId, selected }: { planId: string | null; selecte
   const [state, setState] = useState<State>('open');
   const q = useOrders({ planId, state });
   return (
-    <Card
-      size="small"
+    <FilterCard<State>
       title={t('sup.list.title')}
-      extra={
-        <Segmented<State>
-          size="small"
-          value={state}
-          onChange={setState}
-          options={[
-            { value: 'open', label: t('sup.list.open') },
-            { value: 'closed', label: t('sup.list.closed') },
-            { value: 'all', label: t('sup.list.all') },
-          ]}
-        />
-      }
+      value={state}
+      onChange={setState}
+      options={[
+        { value: 'open', label: t('sup.list.open') },
+        { value: 'closed', label: t('sup.list.closed') },
+        { value: 'all', label: t('sup.list.all') },
+      ]}
     >
-      {q.error ? (
-        <ErrorState error={q.error} />
-      ) : (
-        <Table<Order>
-          size="small"
-          rowKey="id"
-          data-testid="order-list"
-          loading={q.isLoading}
-          dataSource={q.data?.items ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: t('sup.noOrders') }}
-          rowClassName={(o) => (o.id === selected ? 'ant-table-row-selected' : '')}
-          columns={[
-            {
-              title: t('sup.list.order'),
-              render: (_, o) => (
+      <ListTable<Order>
+        error={q.error}
+        data-testid="order-list"
+        loading={q.isLoading}
+        dataSource={q.data?.items ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: t('sup.noOrders') }}
+        rowClassName={(o) => (o.id === selected ? 'ant-table-row-selected' : '')}
+        columns={[
+          {
+            title: t('sup.list.order'),
+            render: (_, o) => (
+              <div>
+                <Button
+                  type="link"
+                  style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                  onClick={() => navigate(`/supervision?id=${o.id}`)}
+                >
+                  {o.title}
+                </Button>
                 <div>
-                  <Button
-                    type="link"
-                    style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-                    onClick={() => navigate(`/supervision?id=${o.id}`)}
-                  >
-                    {o.title}
-                  </Button>
-                  <div>
-                    <Typography.Text type="secondary">{deptName(o.department)}</Typography.Text>
-                  </div>
+                  <Typography.Text type="secondary">{deptName(o.department)}</Typography.Text>
                 </div>
-              ),
-            },
-            { title: t('sup.list.status'), render: (_, o) => pick(o.statusLabel) },
-            {
-              title: t('sup.list.light'),
-              render: (_, o) => <OrderLight light={o.light} stepDue={o.stepDue} />,
-            },
-          ]}
-        />
-      )}
-    </Card>
+              </div>
+            ),
+          },
+          { title: t('sup.list.status'), render: (_, o) => pick(o.statusLabel) },
+          {
+            title: t('sup.list.light'),
+            render: (_, o) => <OrderLight light={o.light} stepDue={o.stepDue} />,
+          },
+        ]}
+      />
+    </FilterCard>
   );
 }
 

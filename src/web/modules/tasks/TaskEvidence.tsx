@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { evidenceSizeRefusal, fileSizeLabel, MAX_EVIDENCE_BYTES } from '../../../domain/evidence.ts';
 import { ApiError, upload } from '../../lib/api.ts';
 import { localTime } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { qk } from '../../lib/queryKeys.ts';
+import { PickFile } from '../../ui/PickFile.tsx';
 import type { TaskWork } from '../../lib/types.ts';
 
 type Report = TaskWork['reports'][number];
@@ -69,7 +70,6 @@ export function TaskEvidence({
     const why = evidenceSizeRefusal(file.size);
     if (why === null) send.mutate(file);
     else setRefusal({ file, kind: why });
-    return false as const; // never AntD's own request: ours carries the CSRF header and reads the error
   };
 
   return (
@@ -94,11 +94,11 @@ export function TaskEvidence({
       )}
       {canUpload && (
         <Space size={8} wrap>
-          <Upload showUploadList={false} maxCount={1} beforeUpload={pick}>
+          <PickFile onPick={pick}>
             <Button size="small" loading={send.isPending}>
               {t('task.evidence.add')}
             </Button>
-          </Upload>
+          </PickFile>
           <span className="muted">{t('task.evidence.hint', { max: LIMIT_MB })}</span>
         </Space>
       )}
