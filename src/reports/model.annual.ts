@@ -1,6 +1,16 @@
 /** The report's 年度计划执行情况: each indicator's 全年预期目标 for the report year against its 全年完成情况. */
 import type { Tone } from './types.ts';
-import { h2, nameWithUnit, numCell, para, caption, str, type Ctx } from './model.context.ts';
+import {
+  attributeCell,
+  codedTable,
+  columns,
+  h2,
+  nameWithUnit,
+  numCell,
+  para,
+  str,
+  type Ctx,
+} from './model.context.ts';
 import { pct } from './format.ts';
 
 const TONES: Record<string, Tone> = {
@@ -22,30 +32,32 @@ export function annualPlanPart(ctx: Ctx, n: number): boolean {
   h2(ctx, n, s.annualPlanTitle);
   para(ctx, s.annualPlanIntro(listed.length, ctx.year));
   const cols = s.annualPlanColumns;
-  ctx.blocks.push({
-    type: 'table',
-    id: 'annual-plan',
-    caption: caption(ctx, 'table', s.annualPlanCaption(ctx.year)),
-    columns: [
-      { title: cols[0], width: 30 },
-      { title: cols[1], width: 8, align: 'center' },
-      { title: cols[2], width: 12, align: 'right' },
-      { title: cols[3], width: 12, align: 'right' },
-      { title: cols[4], width: 10, align: 'right' },
-      { title: cols[5], width: 12, align: 'center' },
-    ],
-    rows: listed.map((r) => {
+  codedTable(
+    ctx,
+    {
+      id: 'annual-plan',
+      caption: s.annualPlanCaption(ctx.year),
+      columns: columns(cols, [
+        30,
+        [8, 'center'],
+        [12, 'right'],
+        [12, 'right'],
+        [10, 'right'],
+        [12, 'center'],
+      ]),
+    },
+    listed,
+    (r) => {
       const i = byCode.get(r.code)!;
       return [
         str(nameWithUnit(i, lang)),
-        str(i.attribute === 'binding' ? s.binding : s.expected),
+        attributeCell(ctx, i),
         numCell(r.annualTarget),
         r.actual === null ? str('—') : numCell(r.actual),
         r.completionRate === null ? str('—') : { text: pct(r.completionRate, 1), value: r.completionRate },
         { text: s.annualVerdicts[r.verdict], tone: TONES[r.verdict] ?? 'grey', bold: true },
       ];
-    }),
-    rowKeys: listed.map((r) => r.code),
-  });
+    },
+  );
   return true;
 }

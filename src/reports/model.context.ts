@@ -1,9 +1,9 @@
 /** What every section builder of the report model shares: the input, the words, and the numbering. */
 import type { IndicatorEvaluation, Verdict } from '../domain/evaluation/types.ts';
-import { isUnjudged, verdictLabel } from '../domain/evaluation/verdict.ts';
+import { isUnjudged, verdictLabel, verdictTone } from '../domain/evaluation/verdict.ts';
 import { num } from './format.ts';
 import type { Strings } from './i18n.ts';
-import type { Block, Cell, ReportInput } from './types.ts';
+import type { Block, Cell, ReportInput, TableBlock } from './types.ts';
 
 export interface Ctx {
   input: ReportInput;
@@ -21,6 +21,61 @@ export const numCell = (v: number | null, text?: string): Cell => ({ text: text 
 
 export function label(ctx: Ctx, v: Verdict): string {
   return verdictLabel(v, ctx.final)[ctx.lang];
+}
+
+/** The verdict in words, in its colour and bold, as the indicator tables show it. */
+export function verdictCell(ctx: Ctx, v: Verdict): Cell {
+  return { text: label(ctx, v), tone: verdictTone(v), bold: true };
+}
+
+/** 约束性 or 预期性. */
+export function attributeCell(ctx: Ctx, i: IndicatorEvaluation): Cell {
+  return str(i.attribute === 'binding' ? ctx.s.binding : ctx.s.expected);
+}
+
+/**
+ * An indicator's baseline, target and current value as the tables print them: the number where the value is one
+ * (the target only when the plan printed it as that number), else the plan's own text.
+ */
+export function valueCells(ctx: Ctx, i: IndicatorEvaluation, baselineRaw: string | null | undefined): Cell[] {
+  const baseline = i.baseline !== null ? num(i.baseline) : (baselineRaw ?? '—');
+  const current = currentText(i, ctx.year);
+  return [
+    i.baseline !== null ? numCell(i.baseline, baseline) : str(baseline),
+    i.target !== null && i.targetRaw === num(i.target) ? numCell(i.target) : str(i.targetRaw ?? '—'),
+    i.actual !== null ? numCell(i.actual, current) : str(current),
+  ];
+}
+
+type Column = TableBlock['columns'][number];
+
+/** A table's columns: the titles as the words give them, each with its width, or its width and alignment. */
+export function columns(
+  titles: readonly (string | undefined)[],
+  layout: readonly (number | readonly [number, NonNullable<Column['align']>])[],
+): Column[] {
+  return layout.map((l, k) =>
+    typeof l === 'number'
+      ? { title: titles[k] ?? '', width: l }
+      : { title: titles[k] ?? '', width: l[0], align: l[1] },
+  );
+}
+
+/** Adds a table of one row an item (an indicator, or a row about one), keyed by the indicator codes. */
+export function codedTable<T extends { code: string }>(
+  ctx: Ctx,
+  table: { id: string; caption: string; columns: Column[] },
+  items: readonly T[],
+  row: (item: T, k: number) => Cell[],
+): void {
+  ctx.blocks.push({
+    type: 'table',
+    id: table.id,
+    caption: caption(ctx, 'table', table.caption),
+    columns: table.columns,
+    rows: items.map(row),
+    rowKeys: items.map((i) => i.code),
+  });
 }
 
 export function h1(ctx: Ctx, n: number, title: string): void {

@@ -4,21 +4,21 @@
  * layout (baseline, target, result, 属性, 完成情况) with the source of each value.
  */
 import type { IndicatorEvaluation } from '../domain/evaluation/types.ts';
-import { verdictTone } from '../domain/evaluation/verdict.ts';
 import { num } from './format.ts';
 import { describeProvenance } from '../domain/provenance.ts';
 import {
-  caption,
-  currentText,
+  attributeCell,
+  codedTable,
+  columns,
   h2,
-  label,
   nameWithUnit,
   numCell,
   para,
   str,
+  valueCells,
+  verdictCell,
   type Ctx,
 } from './model.context.ts';
-import type { Cell } from './types.ts';
 
 const WORDS = {
   zh: {
@@ -48,8 +48,6 @@ const WORDS = {
       '完成情况',
       '数据来源',
     ],
-    binding: '约束性',
-    expected: '预期性',
     planSource: '规划纲要',
     noSource: '—',
   },
@@ -80,8 +78,6 @@ const WORDS = {
       'Result',
       'Sources',
     ],
-    binding: 'binding',
-    expected: 'expected',
     planSource: 'the plan outline',
     noSource: '—',
   },
@@ -163,26 +159,22 @@ export function finalIndicatorParts(ctx: Ctx, firstSub: number): void {
       binding.length,
     ),
   );
-  ctx.blocks.push({
-    type: 'table',
-    id: 'final-results',
-    caption: caption(ctx, 'table', w.resultsCaption),
-    columns: [
-      { title: w.resultsColumns[0], width: 7, align: 'center' },
-      { title: w.resultsColumns[1], width: 25 },
-      { title: w.resultsColumns[2], width: 9, align: 'center' },
-      { title: w.resultsColumns[3], width: 10, align: 'center' },
-      { title: w.resultsColumns[4], width: 49 },
-    ],
-    rows: ordered.map((i, k): Cell[] => [
+  codedTable(
+    ctx,
+    {
+      id: 'final-results',
+      caption: w.resultsCaption,
+      columns: columns(w.resultsColumns, [[7, 'center'], 25, [9, 'center'], [10, 'center'], 49]),
+    },
+    ordered,
+    (i, k) => [
       str(String(k + 1)),
       str(nameWithUnit(i, lang)),
-      str(i.attribute === 'binding' ? w.binding : w.expected),
-      { text: label(ctx, i.verdict), tone: verdictTone(i.verdict), bold: true },
+      attributeCell(ctx, i),
+      verdictCell(ctx, i.verdict),
       str(i.explanation[lang]),
-    ]),
-    rowKeys: ordered.map((i) => i.code),
-  });
+    ],
+  );
 
   const nextEnd = input.plan.periodEnd + (input.plan.periodEnd - input.plan.periodStart + 1);
   const nextName =
@@ -190,44 +182,37 @@ export function finalIndicatorParts(ctx: Ctx, firstSub: number): void {
       ? `下一规划期（${input.plan.periodEnd + 1}—${nextEnd}年）`
       : `the next plan (${input.plan.periodEnd + 1}–${nextEnd})`;
   h2(ctx, firstSub + 1, w.trend(nextName));
-  const rows: Cell[][] = [];
-  const keys: string[] = [];
-  for (const i of ev.indicators) {
-    const t = leftTrend(i, pointsOf(ctx, i), nextEnd);
-    const change =
-      t.change === null
-        ? '—'
-        : t.mode === 'average'
-          ? w.average(`${num(t.change)}${i.unit === '%' ? '%' : ''}`)
-          : t.mode === 'growth'
-            ? w.perYearGrowth(num(t.change))
-            : i.unit === '%'
-              ? w.perYearPoints(num(t.change))
-              : `${num(t.change)}/${lang === 'zh' ? '年' : 'year'}`;
-    rows.push([
-      str(nameWithUnit(i, lang)),
-      t.latest
-        ? numCell(t.latest.value, `${num(t.latest.value)}（${t.latest.year}）`)
-        : str(i.actualText ?? '—'),
-      { text: change, value: t.change },
-      t.projected === null ? str('—') : numCell(t.projected),
-    ]);
-    keys.push(i.code);
-  }
   const cols = w.trendColumns(nextEnd);
-  ctx.blocks.push({
-    type: 'table',
-    id: 'next-plan-trends',
-    caption: caption(ctx, 'table', w.trendCaption(nextEnd)),
-    columns: [
-      { title: cols[0] ?? '', width: 40 },
-      { title: cols[1] ?? '', width: 20, align: 'right' },
-      { title: cols[2] ?? '', width: 22, align: 'right' },
-      { title: cols[3] ?? '', width: 18, align: 'right' },
-    ],
-    rows,
-    rowKeys: keys,
-  });
+  codedTable(
+    ctx,
+    {
+      id: 'next-plan-trends',
+      caption: w.trendCaption(nextEnd),
+      columns: columns(cols, [40, [20, 'right'], [22, 'right'], [18, 'right']]),
+    },
+    ev.indicators,
+    (i) => {
+      const t = leftTrend(i, pointsOf(ctx, i), nextEnd);
+      const change =
+        t.change === null
+          ? '—'
+          : t.mode === 'average'
+            ? w.average(`${num(t.change)}${i.unit === '%' ? '%' : ''}`)
+            : t.mode === 'growth'
+              ? w.perYearGrowth(num(t.change))
+              : i.unit === '%'
+                ? w.perYearPoints(num(t.change))
+                : `${num(t.change)}/${lang === 'zh' ? '年' : 'year'}`;
+      return [
+        str(nameWithUnit(i, lang)),
+        t.latest
+          ? numCell(t.latest.value, `${num(t.latest.value)}（${t.latest.year}）`)
+          : str(i.actualText ?? '—'),
+        { text: change, value: t.change },
+        t.projected === null ? str('—') : numCell(t.projected),
+      ];
+    },
+  );
   para(ctx, w.trendNote, 'note');
 }
 
@@ -245,24 +230,26 @@ export function annexTable(ctx: Ctx, sub: number): void {
     const p = year === null ? undefined : input.sources?.get(`${code}@${year}`);
     return p === undefined ? null : describeProvenance(p, lang);
   };
-  ctx.blocks.push({
-    type: 'table',
-    id: 'annex-indicators',
-    caption: caption(ctx, 'table', w.annexCaption(input.plan.shortTitle ?? input.plan.title)),
-    columns: [
-      { title: cols[0] ?? '', width: 10 },
-      { title: cols[1] ?? '', width: 5, align: 'center' },
-      { title: cols[2] ?? '', width: 22 },
-      { title: cols[3] ?? '', width: 9, align: 'right' },
-      { title: cols[4] ?? '', width: 9, align: 'right' },
-      { title: cols[5] ?? '', width: 9, align: 'right' },
-      { title: cols[6] ?? '', width: 7, align: 'center' },
-      { title: cols[7] ?? '', width: 8, align: 'center' },
-      { title: cols[8] ?? '', width: 21 },
-    ],
-    rows: ev.indicators.map((i, k): Cell[] => {
+  codedTable(
+    ctx,
+    {
+      id: 'annex-indicators',
+      caption: w.annexCaption(input.plan.shortTitle ?? input.plan.title),
+      columns: columns(cols, [
+        10,
+        [5, 'center'],
+        22,
+        [9, 'right'],
+        [9, 'right'],
+        [9, 'right'],
+        [7, 'center'],
+        [8, 'center'],
+        21,
+      ]),
+    },
+    ev.indicators,
+    (i, k) => {
       const m = meta.get(i.code);
-      const baseline = i.baseline !== null ? num(i.baseline) : (m?.baselineRaw ?? '—');
       const actualSource = i.dataYear === null ? null : sourceOf(i.code, i.dataYear);
       const baseSource =
         i.baselineSource === 'plan' || i.baselineSource === 'none'
@@ -276,14 +263,11 @@ export function annexTable(ctx: Ctx, sub: number): void {
         str(m?.category ?? '—'),
         str(rowNo(i.code, k)),
         str(nameWithUnit(i, lang)),
-        i.baseline !== null ? numCell(i.baseline, baseline) : str(baseline),
-        i.target !== null && i.targetRaw === num(i.target) ? numCell(i.target) : str(i.targetRaw ?? '—'),
-        i.actual !== null ? numCell(i.actual, currentText(i, ctx.year)) : str(currentText(i, ctx.year)),
-        str(i.attribute === 'binding' ? w.binding : w.expected),
-        { text: label(ctx, i.verdict), tone: verdictTone(i.verdict), bold: true },
+        ...valueCells(ctx, i, m?.baselineRaw),
+        attributeCell(ctx, i),
+        verdictCell(ctx, i.verdict),
         str(sources),
       ];
-    }),
-    rowKeys: ev.indicators.map((i) => i.code),
-  });
+    },
+  );
 }

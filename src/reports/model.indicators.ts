@@ -1,25 +1,27 @@
 /** The report's indicator section: the table of all indicators, explanations by category, trend charts. */
 import { drawsStraightPath, straightPathValue } from '../domain/evaluation/kinds.ts';
 import type { IndicatorEvaluation } from '../domain/evaluation/types.ts';
-import { isBehind, isUnjudged, verdictTone } from '../domain/evaluation/verdict.ts';
+import { isBehind, isUnjudged } from '../domain/evaluation/verdict.ts';
 import { num, pct } from './format.ts';
 import {
+  attributeCell,
   caption,
-  currentText,
+  codedTable,
+  columns,
   explanationLines,
   h1,
   h2,
-  label,
   nameWithUnit,
-  numCell,
   para,
   str,
+  valueCells,
+  verdictCell,
   type Ctx,
 } from './model.context.ts';
 import { annualPlanPart } from './model.annual.ts';
 import { finalIndicatorParts } from './model.final.ts';
 import { judgementPart } from './model.judgement.ts';
-import type { ChartBlock, ReportInput, TableBlock } from './types.ts';
+import type { ChartBlock, ReportInput } from './types.ts';
 
 export function indicators(ctx: Ctx, n: number): void {
   const { input, s, lang } = ctx;
@@ -32,41 +34,36 @@ export function indicators(ctx: Ctx, n: number): void {
     cols[6] = s.indicatorColumnsTrend[0];
     cols[7] = s.indicatorColumnsTrend[1];
   }
-  const table: TableBlock = {
-    type: 'table',
-    id: 'indicators',
-    caption: caption(ctx, 'table', s.indicatorTableCaption(ctx.year)),
-    columns: [
-      { title: cols[0] ?? '', width: 11 },
-      { title: cols[1] ?? '', width: 25 },
-      { title: cols[2] ?? '', width: 7.5, align: 'center' },
-      { title: cols[3] ?? '', width: 9, align: 'right' },
-      { title: cols[4] ?? '', width: 9.5, align: 'right' },
-      { title: cols[5] ?? '', width: 10, align: 'right' },
-      { title: cols[6] ?? '', width: 7, align: 'right' },
-      { title: cols[7] ?? '', width: 7, align: 'right' },
-      { title: cols[8] ?? '', width: 14, align: 'center' },
+  codedTable(
+    ctx,
+    {
+      id: 'indicators',
+      caption: s.indicatorTableCaption(ctx.year),
+      columns: columns(cols, [
+        11,
+        25,
+        [7.5, 'center'],
+        [9, 'right'],
+        [9.5, 'right'],
+        [10, 'right'],
+        [7, 'right'],
+        [7, 'right'],
+        [14, 'center'],
+      ]),
+    },
+    ev.indicators,
+    (i) => [
+      str(meta.get(i.code)?.category ?? '—'),
+      str(nameWithUnit(i, lang)),
+      attributeCell(ctx, i),
+      ...valueCells(ctx, i, meta.get(i.code)?.baselineRaw),
+      { text: pct(i.elapsed), value: i.elapsed },
+      ev.method === 'trend'
+        ? { text: num(i.ratio), value: i.ratio }
+        : { text: pct(i.progress), value: i.progress },
+      verdictCell(ctx, i.verdict),
     ],
-    rows: ev.indicators.map((i) => {
-      const m = meta.get(i.code);
-      const baseline = i.baseline !== null ? num(i.baseline) : (m?.baselineRaw ?? '—');
-      return [
-        str(m?.category ?? '—'),
-        str(nameWithUnit(i, lang)),
-        str(i.attribute === 'binding' ? s.binding : s.expected),
-        i.baseline !== null ? numCell(i.baseline, baseline) : str(baseline),
-        i.target !== null && i.targetRaw === num(i.target) ? numCell(i.target) : str(i.targetRaw ?? '—'),
-        i.actual !== null ? numCell(i.actual, currentText(i, ctx.year)) : str(currentText(i, ctx.year)),
-        { text: pct(i.elapsed), value: i.elapsed },
-        ev.method === 'trend'
-          ? { text: num(i.ratio), value: i.ratio }
-          : { text: pct(i.progress), value: i.progress },
-        { text: label(ctx, i.verdict), tone: verdictTone(i.verdict), bold: true },
-      ];
-    }),
-    rowKeys: ev.indicators.map((i) => i.code),
-  };
-  ctx.blocks.push(table);
+  );
 
   // The year's annual targets against its results, when the annual plan set any.
   let sub = annualPlanPart(ctx, 1) ? 1 : 0;

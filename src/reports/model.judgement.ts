@@ -6,8 +6,7 @@
 import type { Disagreement, ScheduleState, TrendOutlook } from '../domain/evaluation/judgement.ts';
 import type { IndicatorEvaluation } from '../domain/evaluation/types.ts';
 import { num } from './format.ts';
-import { caption, h2, nameWithUnit, para, str, type Ctx } from './model.context.ts';
-import type { Cell } from './types.ts';
+import { codedTable, columns, h2, nameWithUnit, para, str, type Ctx } from './model.context.ts';
 
 const WORDS = {
   zh: {
@@ -80,17 +79,15 @@ export function judgementPart(ctx: Ctx, sub: number): void {
   if (rows.length === 0) return;
   h2(ctx, sub, w.title);
   para(ctx, ev.summary.judgement?.sentence[lang] ?? '');
-  ctx.blocks.push({
-    type: 'table',
-    id: 'judgement',
-    caption: caption(ctx, 'table', w.caption),
-    columns: [
-      { title: w.columns[0], width: 34 },
-      { title: w.columns[1], width: 18, align: 'center' },
-      { title: w.columns[2], width: 20, align: 'center' },
-      { title: w.columns[3], width: 28 },
-    ],
-    rows: rows.map((i): Cell[] => {
+  codedTable(
+    ctx,
+    {
+      id: 'judgement',
+      caption: w.caption,
+      columns: columns(w.columns, [34, [18, 'center'], [20, 'center'], 28]),
+    },
+    rows,
+    (i) => {
       const j = i.judgement!;
       return [
         str(nameWithUnit(i, lang)),
@@ -100,23 +97,20 @@ export function judgementPart(ctx: Ctx, sub: number): void {
           ? { text: w.disagreement[j.disagreement], tone: 'yellow', bold: true }
           : str(j.schedule && j.trend ? w.agree : '—'),
       ];
-    }),
-    rowKeys: rows.map((i) => i.code),
-  });
+    },
+  );
 
   const growth = ev.indicators.filter((i) => i.growth && i.growth.annual.length > 0);
   if (growth.length === 0) return;
-  ctx.blocks.push({
-    type: 'table',
-    id: 'growth',
-    caption: caption(ctx, 'table', w.growthCaption),
-    columns: [
-      { title: w.growthColumns[0], width: 26 },
-      { title: w.growthColumns[1], width: 34 },
-      { title: w.growthColumns[2], width: 14, align: 'right' },
-      { title: w.growthColumns[3], width: 26 },
-    ],
-    rows: growth.map((i): Cell[] => {
+  codedTable(
+    ctx,
+    {
+      id: 'growth',
+      caption: w.growthCaption,
+      columns: columns(w.growthColumns, [26, 34, [14, 'right'], 26]),
+    },
+    growth,
+    (i) => {
       const g = i.growth!;
       return [
         str(nameWithUnit(i, lang)),
@@ -124,8 +118,7 @@ export function judgementPart(ctx: Ctx, sub: number): void {
         g.latest ? { text: `${num(g.latest.rate)}%`, value: g.latest.rate } : str('—'),
         str(g.twoYearAverage.length > 0 ? g.twoYearAverage.map((r) => rate(r, w)).join(w.sep) : '—'),
       ];
-    }),
-    rowKeys: growth.map((i) => i.code),
-  });
+    },
+  );
   para(ctx, w.growthNote, 'note');
 }
