@@ -1,6 +1,5 @@
-import type { Db } from '../../../db/db.types.ts';
+import type { Db, Queryable } from '../../../db/db.types.ts';
 import { accountsRepository, type AccountRow } from '../../../db/repositories/accounts.repository.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { mailJobsRepository } from '../../../db/repositories/mail-jobs.repository.ts';
 import { usersRepository } from '../../../db/repositories/users.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
@@ -10,6 +9,7 @@ import type { OidcSettings } from '../../auth/oidc.config.ts';
 import { refuseLocalPassword } from '../auth/oidc.service.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import { notFound } from '../../errors.ts';
+import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { mailEnabled, publicBaseUrl } from '../notifications/mail.config.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../domain/user.ts';
 
@@ -25,22 +25,8 @@ function checkNewPassword(password: string): void {
   }
 }
 
-const audit = (
-  tx: Parameters<typeof auditRepository.append>[0],
-  actor: { id: string | null; email: string },
-  action: string,
-  target: string,
-  after: unknown = null,
-) =>
-  auditRepository.append(tx, {
-    actorId: actor.id,
-    actor: actor.email,
-    action,
-    entity: 'user',
-    entityId: target,
-    before: null,
-    after,
-  });
+const audit = (tx: Queryable, actor: Actor, action: string, target: string, after: unknown = null) =>
+  recordAudit(tx, actor, action, 'user', target, { before: null, after });
 
 /** The user changes their own password; every other session of theirs ends. */
 export async function changePassword(

@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../../../db/db.types.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import { annualTargetsRepository } from '../../../db/repositories/annual-targets.repository.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { indicatorsRepository, type IndicatorRow } from '../../../db/repositories/indicators.repository.ts';
 import {
   listApprovedValues,
@@ -130,12 +130,7 @@ export async function setAnnualTarget(
     } else if (!(await annualTargetsRepository.delete(tx, indicatorId, year))) {
       throw notFound('Annual target', `${ind.code} ${year}`);
     }
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: input ? 'set' : 'delete',
-      entity: 'annual_target',
-      entityId: `${indicatorId}:${year}`,
+    await recordAudit(tx, user, input ? 'set' : 'delete', 'annual_target', `${indicatorId}:${year}`, {
       before: before ? { value: before.value, note: before.note } : null,
       after: input ? { value: input.value, note: input.note ?? null } : null,
     });
@@ -237,12 +232,7 @@ export async function uploadAnnualTargets(
   await db.transaction(async (tx) => {
     for (const p of parsed)
       await annualTargetsRepository.upsert(tx, { ...p, year, source: 'upload', by: user.id });
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'upload',
-      entity: 'annual_target',
-      entityId: `${planId}:${year}`,
+    await recordAudit(tx, user, 'upload', 'annual_target', `${planId}:${year}`, {
       before: null,
       after: { rows: parsed.length },
     });

@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../../../db/db.types.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import { assessmentRepository } from '../../../db/repositories/assessment.repository.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { departmentsRepository } from '../../../db/repositories/departments.repository.ts';
 import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import {
@@ -62,12 +62,7 @@ export async function saveAssessmentConfig(
   await db.transaction(async (tx) => {
     const before = await assessmentRepository.config(tx, planId);
     await assessmentRepository.saveConfig(tx, planId, checked, user.id);
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'update',
-      entity: 'assessment_settings',
-      entityId: planId,
+    await recordAudit(tx, user, 'update', 'assessment_settings', planId, {
       before: before ?? DEFAULT_ASSESSMENT_CONFIG,
       after: checked,
     });
@@ -282,12 +277,7 @@ export async function adjustAssessment(
       userId: user.id,
       actor: user.email,
     });
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'create',
-      entity: 'assessment_adjustment',
-      entityId: id,
+    await recordAudit(tx, user, 'create', 'assessment_adjustment', id, {
       before: null,
       after: { planId, year, department: dept.code, points: a.points, reason: a.reason },
     });

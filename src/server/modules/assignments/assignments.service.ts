@@ -1,11 +1,11 @@
 import { nodeCodes } from '../../../domain/plan-labels.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import type { Db, Queryable } from '../../../db/db.types.ts';
 import {
   assignmentsRepository,
   type AssignmentRow,
   type AssignmentTarget,
 } from '../../../db/repositories/assignments.repository.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { departmentsRepository } from '../../../db/repositories/departments.repository.ts';
 import { indicatorsRepository } from '../../../db/repositories/indicators.repository.ts';
 import { plansRepository } from '../../../db/repositories/plans.repository.ts';
@@ -118,15 +118,14 @@ async function replace(
   // Indicator lists carry their departments and are cached per data version.
   if (changed) await dataChanged(tx);
   if (changed || audit === 'always') {
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'assign',
-      entity: target.nodeId === null ? 'indicator' : 'node',
-      entityId: target.nodeId ?? target.indicatorId,
-      before: codesOf(before),
-      after: codesOf(after),
-    });
+    await recordAudit(
+      tx,
+      user,
+      'assign',
+      target.nodeId === null ? 'indicator' : 'node',
+      target.nodeId ?? target.indicatorId,
+      { before: codesOf(before), after: codesOf(after) },
+    );
   }
   return { changed, rows };
 }
@@ -319,12 +318,7 @@ export async function uploadAssignments(
       line.status = changed ? 'saved' : 'unchanged';
       if (changed) saved++;
     }
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'upload',
-      entity: 'assignments',
-      entityId: planId,
+    await recordAudit(tx, user, 'upload', 'assignments', planId, {
       before: null,
       after: { rows: parsed.length, saved },
     });

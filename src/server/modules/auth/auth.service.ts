@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/db.types.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import { loginThrottleRepository, sessionsRepository } from '../../../db/repositories/sessions.repository.ts';
 import { usersRepository } from '../../../db/repositories/users.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
@@ -78,15 +78,7 @@ export async function login(
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
     await recordFailedLogin(db, keys);
-    await auditRepository.append(db, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'login_failed',
-      entity: 'session',
-      entityId: null,
-      before: null,
-      after: null,
-    });
+    await recordAudit(db, user, 'login_failed', 'session', null, { before: null, after: null });
     throw badCredentials();
   }
   // Said only to someone who knows the password, so it reveals nothing about which accounts exist.
@@ -109,15 +101,7 @@ export async function login(
       csrfToken,
       expiresAt,
     });
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'login',
-      entity: 'session',
-      entityId: null,
-      before: null,
-      after: null,
-    });
+    await recordAudit(tx, user, 'login', 'session', null, { before: null, after: null });
   });
   const [sessionUser] = await usersRepository.sessionUsers(db, [user.id]);
   return { token, csrfToken, user: sessionUser!, expiresAt };
@@ -126,15 +110,7 @@ export async function login(
 export async function logout(db: Db, token: string, user: SessionUser): Promise<void> {
   await db.transaction(async (tx) => {
     await sessionsRepository.delete(tx, hashToken(token));
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'logout',
-      entity: 'session',
-      entityId: null,
-      before: null,
-      after: null,
-    });
+    await recordAudit(tx, user, 'logout', 'session', null, { before: null, after: null });
   });
 }
 
@@ -155,12 +131,7 @@ export type Locale = (typeof LOCALES)[number];
 export async function setLocale(db: Db, user: SessionUser, locale: Locale): Promise<SessionUser> {
   await db.transaction(async (tx) => {
     await usersRepository.setLocale(tx, user.id, locale);
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'update',
-      entity: 'user',
-      entityId: user.id,
+    await recordAudit(tx, user, 'update', 'user', user.id, {
       before: { locale: user.locale },
       after: { locale },
     });

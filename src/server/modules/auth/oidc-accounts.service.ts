@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/db.types.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import { oidcRepository, type PendingAccount } from '../../../db/repositories/oidc.repository.ts';
 import { usersRepository } from '../../../db/repositories/users.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
@@ -53,12 +53,7 @@ export async function grantRole(
       departmentIds,
     });
     await oidcRepository.linkSubject(tx, id, pending.subject);
-    await auditRepository.append(tx, {
-      actorId: admin.id,
-      actor: admin.email,
-      action: 'oidc_role_granted',
-      entity: 'user',
-      entityId: id,
+    await recordAudit(tx, admin, 'oidc_role_granted', 'user', id, {
       before: { pendingAccount: pending.id },
       after: { email, subject: pending.subject, role: input.role, departments: input.departments },
     });

@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../../../db/db.types.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import { auditRepository } from '../../../db/repositories/audit.repository.ts';
 import { departmentsRepository } from '../../../db/repositories/departments.repository.ts';
 import { oidcRepository, type SsoAccount } from '../../../db/repositories/oidc.repository.ts';
@@ -181,12 +182,7 @@ export async function completeSignOn(
       expiresAt,
     });
     await oidcRepository.markSession(tx, hashToken(token), idToken);
-    await auditRepository.append(tx, {
-      actorId: account.id,
-      actor: account.email,
-      action: 'login',
-      entity: 'session',
-      entityId: null,
+    await recordAudit(tx, account, 'login', 'session', null, {
       before: role !== account.role ? { role: account.role } : null,
       after: {
         method: 'oidc',
@@ -225,12 +221,7 @@ export async function endSignOnSession(
   const session = await oidcRepository.sessionIdToken(db, tokenHash);
   await db.transaction(async (tx) => {
     await sessionsRepository.delete(tx, tokenHash);
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'logout',
-      entity: 'session',
-      entityId: null,
+    await recordAudit(tx, user, 'logout', 'session', null, {
       before: null,
       after: { method: session?.method ?? 'password' },
     });

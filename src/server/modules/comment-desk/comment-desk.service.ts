@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../../db/db.types.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import {
   commentDeskRepository,
   type ReplyTemplateRow,
@@ -111,12 +111,7 @@ export async function recordAnswer(
       body: text,
       kind,
     });
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: kind,
-      entity: 'feedback',
-      entityId: comment.id,
+    await recordAudit(tx, user, kind, 'feedback', comment.id, {
       before: null,
       after: { department: own.code },
     });
@@ -215,15 +210,7 @@ export async function createReplyTemplate(
   const t = checkTemplate(input);
   const id = await db.transaction(async (tx) => {
     const newId = await commentDeskRepository.insertTemplate(tx, { ...t, departmentId, createdBy: user.id });
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'create',
-      entity: 'reply_template',
-      entityId: newId,
-      before: null,
-      after: t,
-    });
+    await recordAudit(tx, user, 'create', 'reply_template', newId, { before: null, after: t });
     return newId;
   });
   return presentTemplate((await commentDeskRepository.findTemplate(db, id))!);
@@ -242,12 +229,7 @@ export async function updateReplyTemplate(
   await db.transaction(async (tx) => {
     if (t) await commentDeskRepository.updateTemplate(tx, id, t);
     else await commentDeskRepository.deleteTemplate(tx, id);
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: t ? 'update' : 'delete',
-      entity: 'reply_template',
-      entityId: id,
+    await recordAudit(tx, user, t ? 'update' : 'delete', 'reply_template', id, {
       before: { title: current.title, body: current.body },
       after: t,
     });

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../../db/db.types.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import {
   departmentsRepository,
   type DepartmentRow,
@@ -27,12 +27,7 @@ export async function createDepartment(
         zh: '部门编码已存在',
         en: `A department ${input.code} already exists`,
       });
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'create',
-      entity: 'department',
-      entityId: row.id,
+    await recordAudit(tx, user, 'create', 'department', row.id, {
       before: null,
       after: { code: row.code, name: row.name, nameEn: row.nameEn },
     });

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/db.types.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import { departmentsRepository } from '../../../db/repositories/departments.repository.ts';
 import { feedbackRepository, type FeedbackRow } from '../../../db/repositories/feedback.repository.ts';
 
@@ -171,12 +171,7 @@ export async function moderateFeedback(
         zh: '这条意见刚被其他人审核过，请刷新后查看',
         en: 'This comment was moderated by someone else meanwhile',
       });
-    await auditRepository.append(tx, {
-      actorId: admin.id,
-      actor: admin.email,
-      action: decision.action,
-      entity: 'feedback',
-      entityId: id,
+    await recordAudit(tx, admin, decision.action, 'feedback', id, {
       before: { status: 'pending' },
       after:
         decision.action === 'publish'

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../../db/db.types.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import { mailJobsRepository, type MailJobStatus } from '../../../db/repositories/mail-jobs.repository.ts';
 import {
   notificationsRepository,
@@ -196,15 +196,7 @@ export async function setMailPreferences(
   await db.transaction(async (tx) => {
     const before = await notificationsRepository.mailMode(tx, user.id);
     await notificationsRepository.setMailMode(tx, user.id, mail);
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'update',
-      entity: 'user',
-      entityId: user.id,
-      before: { mail: before },
-      after: { mail },
-    });
+    await recordAudit(tx, user, 'update', 'user', user.id, { before: { mail: before }, after: { mail } });
   });
   return { mail, mailConfigured: mailEnabled() };
 }

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../../db/db.types.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import { reportingRepository } from '../../../db/repositories/reporting.repository.ts';
 import {
   observationsRepository,
@@ -46,8 +46,6 @@ export interface ObservationResult {
   observation: WorkflowObservation;
   warnings: Bilingual[];
 }
-
-const actorOf = (u: SessionUser) => ({ actorId: u.id, actor: u.email });
 
 const blankToNull = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
 
@@ -160,11 +158,7 @@ export async function createObservation(
         createdBy: user.id,
         source: sourceOf(input.source, user),
       });
-      await auditRepository.append(tx, {
-        ...actorOf(user),
-        action: latest ? 'correct' : 'create',
-        entity: 'observation',
-        entityId: newId,
+      await recordAudit(tx, user, latest ? 'correct' : 'create', 'observation', newId, {
         before: latest ? { id: latest.id, version: latest.version } : null,
         after: {
           indicator: ind.code,
@@ -219,11 +213,7 @@ export async function updateObservation(
         en: 'This value changed status meanwhile; reload',
       });
     }
-    await auditRepository.append(tx, {
-      ...actorOf(user),
-      action: 'update',
-      entity: 'observation',
-      entityId: id,
+    await recordAudit(tx, user, 'update', 'observation', id, {
       before: { value: current.value, text: current.text, note: current.note, status: current.status },
       after: { value, text, note, status: 'draft' },
     });
@@ -272,11 +262,7 @@ export async function moveObservation(
         en: `This value was already ${action === 'submit' ? 'submitted' : 'handled'} by someone else`,
       });
     }
-    await auditRepository.append(tx, {
-      ...actorOf(user),
-      action,
-      entity: 'observation',
-      entityId: id,
+    await recordAudit(tx, user, action, 'observation', id, {
       before: { status: current.status },
       after: { status: next.value, ...(reason ? { reason } : {}) },
     });

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/db.types.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import { reportingRepository } from '../../../db/repositories/reporting.repository.ts';
 import { nestedDb, withSavepoint } from '../../../db/savepoint.ts';
 import { isLantuError, LantuError, messagePair, type Bilingual } from '../../../domain/errors.ts';
@@ -205,12 +205,7 @@ export async function uploadValues(
       }
       const failed = failedBeforeSave || rows.some((r) => r.status === 'error');
       if (failed && !keepValid) throw new Rollback();
-      await auditRepository.append(tx, {
-        actorId: user.id,
-        actor: user.email,
-        action: 'upload',
-        entity: 'observations',
-        entityId: ctx.department.code,
+      await recordAudit(tx, user, 'upload', 'observations', ctx.department.code, {
         before: null,
         after: { planId: ctx.plan.id, department: ctx.department.code, rows: rows.length, saved, keepValid },
       });

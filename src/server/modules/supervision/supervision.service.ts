@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../../db/db.types.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import { departmentsRepository } from '../../../db/repositories/departments.repository.ts';
 import {
   supervisionRepository,
@@ -130,12 +130,7 @@ export async function openOrder(db: Db, user: SessionUser, input: OpenInput, now
       actor: user.email,
       at: now,
     });
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'open',
-      entity: 'supervision',
-      entityId: newId,
+    await recordAudit(tx, user, 'open', 'supervision', newId, {
       before: null,
       after: {
         subjectType: type,
@@ -212,12 +207,7 @@ export async function actOnOrder(db: Db, user: SessionUser, id: string, step: St
       actor: user.email,
       at: now,
     });
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: step.action,
-      entity: 'supervision',
-      entityId: id,
+    await recordAudit(tx, user, step.action, 'supervision', id, {
       before: { status: o.status },
       after: { status: to, body, ...(step.measures ? { measures: step.measures } : {}) },
     });

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../../db/db.types.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import { supervisionRepository } from '../../../db/repositories/supervision.repository.ts';
 import type { SessionUser } from '../../../domain/user.ts';
@@ -24,12 +24,7 @@ export async function setSupervisionSettings(
   await db.transaction(async (tx) => {
     const before = await supervisionRepository.publicMeasures(tx, planId);
     await supervisionRepository.setPublicMeasures(tx, planId, publicMeasures);
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'update',
-      entity: 'plan',
-      entityId: planId,
+    await recordAudit(tx, user, 'update', 'plan', planId, {
       before: { publicMeasures: before },
       after: { publicMeasures },
     });

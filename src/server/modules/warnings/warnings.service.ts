@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../../db/db.types.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { recordAudit } from '../audit/audit.record.ts';
 import { plansRepository } from '../../../db/repositories/plans.repository.ts';
 import { reportingRepository } from '../../../db/repositories/reporting.repository.ts';
 import { warningsRepository, type WarningRow } from '../../../db/repositories/warnings.repository.ts';
@@ -50,12 +50,7 @@ export async function saveWarningRules(
   await db.transaction(async (tx) => {
     const before = effectiveRules(await warningsRepository.rules(tx, planId));
     for (const r of checked) await warningsRepository.saveRule(tx, planId, r, user.id);
-    await auditRepository.append(tx, {
-      actorId: user.id,
-      actor: user.email,
-      action: 'update',
-      entity: 'warning_rules',
-      entityId: planId,
+    await recordAudit(tx, user, 'update', 'warning_rules', planId, {
       before: before.filter((b) => checked.some((c) => c.kind === b.kind)),
       after: checked,
     });
