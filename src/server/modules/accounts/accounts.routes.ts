@@ -3,7 +3,12 @@ import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { authorize } from '../../policies/policy.ts';
 import { validationHook } from '../../errors.ts';
-import { errorResponse as err, jsonBody as body, jsonResponse as json } from '../../openapi-helpers.ts';
+import {
+  errorResponse as err,
+  idParams,
+  jsonBody as body,
+  jsonResponse as json,
+} from '../../openapi-helpers.ts';
 import { sessionUserSchema } from '../auth/auth.schemas.ts';
 import {
   changePassword,
@@ -24,7 +29,6 @@ export const accountSchema = sessionUserSchema
   })
   .openapi('Account');
 
-const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const adminErrors = {
   401: err('Not logged in'),
   403: err('Not an admin, or CSRF token missing'),

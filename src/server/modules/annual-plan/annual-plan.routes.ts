@@ -4,21 +4,18 @@ import { ATTRIBUTES, FREQUENCIES } from '../../../domain/indicator.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { validationHook } from '../../errors.ts';
-import { errorResponse as err, jsonBody as body, jsonResponse as json } from '../../openapi-helpers.ts';
+import {
+  calendarYearParam,
+  errorResponse as err,
+  idParams as planParams,
+  idYearParams as targetParams,
+  jsonBody as body,
+  jsonResponse as json,
+} from '../../openapi-helpers.ts';
 import { signedIn, uploadedBytes, uploadLimit, xlsxFormBody } from '../spreadsheets/upload-body.ts';
 import { executionTable, setAnnualTarget, uploadAnnualTargets } from './annual-plan.service.ts';
 
-const planParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
-const targetParams = z.object({
-  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
-  year: z.coerce
-    .number()
-    .int()
-    .min(1900)
-    .max(2200)
-    .openapi({ param: { name: 'year', in: 'path' } }),
-});
-const yearQuery = z.object({ year: z.coerce.number().int().min(1900).max(2200) });
+const yearQuery = z.object({ year: calendarYearParam });
 
 const executionRowSchema = z
   .object({

@@ -4,7 +4,14 @@ import { ASSESSMENT_CRITERIA } from '../../../domain/assessment.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { validationHook } from '../../errors.ts';
-import { errorResponse as err, jsonBody as body, jsonResponse as json } from '../../openapi-helpers.ts';
+import {
+  calendarYearParam,
+  errorResponse as err,
+  idParams as planParams,
+  idYearParams as yearParams,
+  jsonBody as body,
+  jsonResponse as json,
+} from '../../openapi-helpers.ts';
 import { XLSX_MIME } from '../spreadsheets/xlsx.ts';
 import {
   adjustAssessment,
@@ -14,17 +21,8 @@ import {
 } from './assessment.service.ts';
 import { assessmentWorkbook } from './assessment.xlsx.ts';
 
-const planParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
-const yearParams = planParams.extend({
-  year: z.coerce
-    .number()
-    .int()
-    .min(1900)
-    .max(2200)
-    .openapi({ param: { name: 'year', in: 'path' } }),
-});
 const assessQuery = z.object({
-  year: z.coerce.number().int().min(1900).max(2200),
+  year: calendarYearParam,
   asOf: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)

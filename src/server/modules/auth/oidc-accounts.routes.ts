@@ -2,7 +2,12 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { ROLES } from '../../../domain/user.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { validationHook } from '../../errors.ts';
-import { errorResponse as err, jsonBody as body, jsonResponse as json } from '../../openapi-helpers.ts';
+import {
+  errorResponse as err,
+  idParams,
+  jsonBody as body,
+  jsonResponse as json,
+} from '../../openapi-helpers.ts';
 import { authorize } from '../../policies/policy.ts';
 import { sessionUserSchema } from './auth.schemas.ts';
 import { grantRole, listPendingAccounts } from './oidc-accounts.service.ts';
@@ -57,7 +62,7 @@ oidcAccountsRoutes.openapi(
     tags: ['users'],
     summary: 'Grant a role to a sign-on account; it becomes a user (admin) 授予角色',
     request: {
-      params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }),
+      params: idParams,
       ...body(
         z.object({
           role: z.enum(ROLES),

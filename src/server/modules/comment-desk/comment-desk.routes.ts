@@ -4,7 +4,12 @@ import { FEEDBACK_REPLY_KINDS, FEEDBACK_TARGETS } from '../../../domain/feedback
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { validationHook } from '../../errors.ts';
-import { errorResponse as err, jsonBody as body, jsonResponse as json } from '../../openapi-helpers.ts';
+import {
+  errorResponse as err,
+  idParams,
+  jsonBody as body,
+  jsonResponse as json,
+} from '../../openapi-helpers.ts';
 import {
   commentTodo,
   createReplyTemplate,
@@ -13,8 +18,6 @@ import {
   moderationQueue,
   updateReplyTemplate,
 } from './comment-desk.service.ts';
-
-const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 const queueItemSchema = z
   .object({

@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { idParams } from '../../openapi-helpers.ts';
 import { provenanceSchema } from '../observations/observations.schemas.ts';
 
-export const indicatorIdParams = z.object({
-  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
-});
+export const indicatorIdParams = idParams;
 
 export const lineageSchema = z
   .object({

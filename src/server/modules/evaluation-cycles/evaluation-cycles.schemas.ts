@@ -4,16 +4,17 @@ import { INDICATOR_SCOPES } from '../../../domain/indicator.ts';
 import { liveEvaluationSchema } from '../live-evaluation/live-evaluation.schemas.ts';
 import { frozenReportDataSchema } from '../reports/reports.schemas.ts';
 import { planProgressSchema } from '../tasks/tasks.schemas.ts';
+import { calendarYear, idParams } from '../../openapi-helpers.ts';
 
 export const SNAPSHOT_KINDS = ['annual', 'midterm', 'final'] as const;
 export const ASSESSMENT_SOURCES = ['self', 'third_party'] as const;
 
-export const snapshotIdParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+export const snapshotIdParams = idParams;
 
 export const newSnapshotSchema = z
   .object({
     planId: z.uuid(),
-    year: z.number().int().min(1900).max(2200),
+    year: calendarYear,
     method: z.enum(METHODS).default('time'),
     kind: z.enum(SNAPSHOT_KINDS),
     scope: z.enum(INDICATOR_SCOPES).default('table'),

@@ -12,9 +12,12 @@ import {
   replyToFeedback,
   seenBy,
 } from './feedback.service.ts';
-import { errorResponse as err, jsonBody as body, jsonResponse as json } from '../../openapi-helpers.ts';
-
-const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+import {
+  errorResponse as err,
+  idParams,
+  jsonBody as body,
+  jsonResponse as json,
+} from '../../openapi-helpers.ts';
 
 const feedbackSchema = z
   .object({

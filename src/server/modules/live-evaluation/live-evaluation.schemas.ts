@@ -9,11 +9,12 @@ import {
 import { ATTRIBUTES, DIRECTIONS, INDICATOR_SCOPES, TARGET_KINDS } from '../../../domain/indicator.ts';
 import { isCalendarDate } from '../../../domain/provenance.ts';
 import { planSummarySchema } from '../plans/plans.schemas.ts';
+import { calendarYearParam } from '../../openapi-helpers.ts';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() }).openapi('Bilingual');
 
 export const liveEvaluationQuery = z.object({
-  year: z.coerce.number().int().min(1900).max(2200).openapi({ example: 2023, description: 'Year to judge' }),
+  year: calendarYearParam.openapi({ example: 2023, description: 'Year to judge' }),
   method: z
     .enum(METHODS)
     .default('time')
@@ -136,11 +137,7 @@ export const liveEvaluationSchema = z
   .openapi('PlanEvaluation');
 
 export const revisionsQuery = z.object({
-  year: z.coerce
-    .number()
-    .int()
-    .min(1900)
-    .max(2200)
+  year: calendarYearParam
     .optional()
     .openapi({ description: 'Year whose verdicts are compared (default: the latest year with data)' }),
   method: z.enum(METHODS).default('time'),

@@ -4,7 +4,12 @@ import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { authorize } from '../../policies/policy.ts';
 import { validationHook } from '../../errors.ts';
-import { errorResponse as err, jsonBody as body, jsonResponse as json } from '../../openapi-helpers.ts';
+import {
+  errorResponse as err,
+  idParams,
+  jsonBody as body,
+  jsonResponse as json,
+} from '../../openapi-helpers.ts';
 import {
   listMyNotifications,
   mailPreferences,
@@ -87,7 +92,7 @@ notificationsRoutes.openapi(
     path: '/notifications/{id}/read',
     tags: ['notifications'],
     summary: 'Mark one of my notifications read 标记已读',
-    request: { params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
+    request: { params: idParams },
     responses: {
       200: json(z.object({ unread: z.number().int() }), 'Marked; the new unread count'),
       401: err('Not logged in'),

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { OBSERVATION_KINDS, OBSERVATION_STATUSES } from '../../../domain/observation.ts';
 import { isCalendarDate, SOURCE_KINDS } from '../../../domain/provenance.ts';
+import { idParams } from '../../openapi-helpers.ts';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 
@@ -41,7 +42,7 @@ export const sourceInputSchema = z
   })
   .openapi('SourceInput');
 
-export const observationIdParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+export const observationIdParams = idParams;
 
 export const observationSchema = z
   .object({

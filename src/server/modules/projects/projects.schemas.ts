@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { SPATIAL_UNIT_KINDS } from '../../../domain/dataset.ts';
 import { LIBRARY_ACTIONS, PROJECT_CATEGORIES, PROJECT_STAGES } from '../../../domain/project.ts';
+import { calendarYear as year, calendarYearParam, idParams } from '../../openapi-helpers.ts';
 
-export const projectIdParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+export const projectIdParams = idParams;
 
 const isoDate = z
   .string()
@@ -14,8 +15,6 @@ const isoDate = z
   )
   .openapi({ example: '2024-03-31' });
 export { isoDate };
-
-const year = z.number().int().min(1900).max(2200);
 
 export const spatialUnitSchema = z
   .object({
@@ -203,7 +202,7 @@ export const projectProgressBodySchema = z
   .openapi('ProjectProgressReport');
 
 export const rollingQuery = z.object({
-  from: z.coerce.number().int().min(1900).max(2200).openapi({ example: 2024 }),
+  from: calendarYearParam.openapi({ example: 2024 }),
   planId: z.uuid().optional(),
 });
 

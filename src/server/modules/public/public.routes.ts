@@ -1,11 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { validationHook } from '../../errors.ts';
-import { errorResponse as err, jsonResponse as json } from '../../openapi-helpers.ts';
+import { errorResponse as err, idParams, jsonResponse as json } from '../../openapi-helpers.ts';
 import { indicatorsCsv, indicatorValuesCsv, projectsCsv } from './public-exports.service.ts';
 import { cachedBody, cachedValue, notModified } from './public-http.ts';
 import {
-  idParams,
   planQuery,
   publicIndicatorListSchema,
   publicProjectSchema,

@@ -10,7 +10,6 @@ const bilingual = z.object({ zh: z.string(), en: z.string() });
 export const planQuery = z.object({
   planId: z.uuid().optional().openapi({ description: 'Defaults to the newest master plan' }),
 });
-export const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const publicSourceSchema = z
   .object({

@@ -2,14 +2,13 @@ import { z } from '@hono/zod-openapi';
 import { METHODS } from '../../../domain/evaluation/index.ts';
 import { TASK_STATUSES } from '../../../domain/evaluation/tasks.ts';
 import { REPORT_KINDS, REPORT_LANGS } from '../../../reports/types.ts';
+import { calendarYearParam } from '../../openapi-helpers.ts';
 
 export const reportQuery = z.object({
-  year: z.coerce
-    .number()
-    .int()
-    .min(1900)
-    .max(2200)
-    .openapi({ example: 2023, description: 'Year reported on (final: the last year of the plan)' }),
+  year: calendarYearParam.openapi({
+    example: 2023,
+    description: 'Year reported on (final: the last year of the plan)',
+  }),
   kind: z
     .enum(REPORT_KINDS)
     .default('annual')

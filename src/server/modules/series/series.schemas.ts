@@ -1,14 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { METHODS } from '../../../domain/evaluation/index.ts';
 import { INDICATOR_SCOPES } from '../../../domain/indicator.ts';
+import { calendarYearParam } from '../../openapi-helpers.ts';
 
 export const seriesQuery = z.object({
-  to: z.coerce
-    .number()
-    .int()
-    .min(1900)
-    .max(2200)
-    .openapi({ example: 2024, description: "Last year of the series (clamped to the plan's end)" }),
+  to: calendarYearParam.openapi({
+    example: 2024,
+    description: "Last year of the series (clamped to the plan's end)",
+  }),
   method: z.enum(METHODS).default('time'),
   scope: z.enum(INDICATOR_SCOPES).default('table').openapi({
     description: "table = the plan's indicator table; all = also the targets read from the text",

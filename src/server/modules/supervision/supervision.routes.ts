@@ -7,12 +7,16 @@ import {
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { validationHook } from '../../errors.ts';
-import { errorResponse as err, jsonBody as body, jsonResponse as json } from '../../openapi-helpers.ts';
+import {
+  errorResponse as err,
+  idParams,
+  jsonBody as body,
+  jsonResponse as json,
+} from '../../openapi-helpers.ts';
 import { bulletin } from './supervision.reminders.ts';
 import { actOnOrder, getOrder, listOrders, openOrder } from './supervision.service.ts';
 import { getSupervisionSettings, setSupervisionSettings } from './supervision.settings.ts';
 
-const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 

@@ -9,7 +9,6 @@ import { planIdParams } from '../plans/plans.schemas.ts';
 import {
   evidenceSchema,
   evidenceUploadSchema,
-  idParams,
   milestoneUpdateSchema,
   nodeIdParams,
   overdueListSchema,
@@ -34,7 +33,12 @@ import {
   putWorkPlan,
   setMilestoneCompleted,
 } from './tasks.service.ts';
-import { errorResponse as err, jsonBody as body, jsonResponse as ok } from '../../openapi-helpers.ts';
+import {
+  errorResponse as err,
+  idParams,
+  jsonBody as body,
+  jsonResponse as ok,
+} from '../../openapi-helpers.ts';
 
 const writeErrors = {
   401: err('Not logged in'),

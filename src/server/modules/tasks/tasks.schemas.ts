@@ -2,19 +2,12 @@ import { z } from '@hono/zod-openapi';
 import { TASK_STATUSES } from '../../../domain/evaluation/tasks.ts';
 import { DEPARTMENT_ROLES, NODE_KINDS } from '../../../domain/plan.ts';
 import { isoDate } from '../projects/projects.schemas.ts';
+import { calendarYear as year, calendarYearParam } from '../../openapi-helpers.ts';
 
 export const nodeIdParams = z.object({ nodeId: z.uuid().openapi({ param: { name: 'nodeId', in: 'path' } }) });
-export const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 export const workPlanParams = nodeIdParams.extend({
-  year: z.coerce
-    .number()
-    .int()
-    .min(1900)
-    .max(2200)
-    .openapi({ param: { name: 'year', in: 'path' }, example: 2024 }),
+  year: calendarYearParam.openapi({ param: { name: 'year', in: 'path' }, example: 2024 }),
 });
-
-const year = z.number().int().min(1900).max(2200);
 
 export const milestoneSchema = z
   .object({
@@ -156,13 +149,7 @@ export const rolledUpNodeSchema: z.ZodType<RolledUp> = z
   .openapi('RolledUpTaskNode', { type: 'object' });
 
 export const planProgressQuery = z.object({
-  year: z.coerce
-    .number()
-    .int()
-    .min(1900)
-    .max(2200)
-    .optional()
-    .openapi({ description: 'Latest report up to this year (default: all)' }),
+  year: calendarYearParam.optional().openapi({ description: 'Latest report up to this year (default: all)' }),
   unreportedAsZero: z.enum(['true', 'false']).default('false'),
 });
 

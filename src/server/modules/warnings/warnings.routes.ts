@@ -3,10 +3,14 @@ import { WARNING_KINDS, WARNING_LEVELS, WARNING_SUBJECTS } from '../../../domain
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { validationHook } from '../../errors.ts';
-import { errorResponse as err, jsonBody as body, jsonResponse as json } from '../../openapi-helpers.ts';
+import {
+  errorResponse as err,
+  idParams as planParams,
+  jsonBody as body,
+  jsonResponse as json,
+} from '../../openapi-helpers.ts';
 import { getWarningRules, listWarnings, refreshWarnings, saveWarningRules } from './warnings.service.ts';
 
-const planParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 
 const ruleSchema = z
