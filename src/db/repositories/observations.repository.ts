@@ -57,7 +57,26 @@ function present(r: WorkflowRow): WorkflowObservation {
   const { effectiveOn: _, ...row } = withProvenance(r);
   return row;
 }
-/** A value's source as the seven columns source_kind … entered_by take it (an unsourced value was entered). */
+
+/** Which value a new observation is (indicator, period, year, kind) and the value: every insert fills these. */
+const VALUE_COLUMNS = ['indicator_id', 'period', 'year', 'kind', 'value', 'text'];
+
+function valueParams(o: Omit<NewObservation, 'status'>): unknown[] {
+  return [o.indicatorId, o.period, o.year, o.kind, o.value, o.text];
+}
+
+/** Where a value comes from, in seven columns. */
+const SOURCE_COLUMNS = [
+  'source_kind',
+  'source_title',
+  'source_url',
+  'source_quote',
+  'released_on',
+  'basis',
+  'entered_by',
+];
+
+/** A value's source as the SOURCE_COLUMNS take it (an unsourced value was entered). */
 function sourceParams(source: Source | null | undefined): (string | null)[] {
   return [
     source?.kind ?? 'entered',
@@ -92,32 +111,9 @@ export const observationsRepository = {
     await insertRows(
       db,
       'observations',
-      [
-        'indicator_id',
-        'period',
-        'year',
-        'kind',
-        'value',
-        'text',
-        'status',
-        'note',
-        'approved_at',
-        'version',
-        'source_kind',
-        'source_title',
-        'source_url',
-        'source_quote',
-        'released_on',
-        'basis',
-        'entered_by',
-      ],
+      [...VALUE_COLUMNS, 'status', 'note', 'approved_at', 'version', ...SOURCE_COLUMNS],
       rows.map((o) => [
-        o.indicatorId,
-        o.period,
-        o.year,
-        o.kind,
-        o.value,
-        o.text,
+        ...valueParams(o),
         o.status,
         o.note,
         o.status === 'approved' ? new Date() : null,
@@ -176,22 +172,10 @@ export const observationsRepository = {
     },
   ): Promise<string> {
     const rows = await db.query<{ id: string }>(
-      `INSERT INTO observations (indicator_id, period, year, kind, value, text, status, version, note, correction_reason,
-                                 created_by, source_kind, source_title, source_url, source_quote, released_on, basis, entered_by)
+      `INSERT INTO observations (${VALUE_COLUMNS.join(', ')}, status, version, note, correction_reason, created_by,
+                                 ${SOURCE_COLUMNS.join(', ')})
        VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
-      [
-        o.indicatorId,
-        o.period,
-        o.year,
-        o.kind,
-        o.value,
-        o.text,
-        o.version,
-        o.note,
-        o.correctionReason,
-        o.createdBy,
-        ...sourceParams(o.source),
-      ],
+      [...valueParams(o), o.version, o.note, o.correctionReason, o.createdBy, ...sourceParams(o.source)],
     );
     return rows[0]!.id;
   },

@@ -144,8 +144,9 @@ export const projectsRepository = {
     i: {
       projectId: string;
       year: number;
-      planned: number | null | undefined;
-      completed: number | null | undefined;
+      /** Left as it is when omitted; null clears it. */
+      planned?: number | null | undefined;
+      completed?: number | null | undefined;
       by: string;
     },
   ): Promise<void> {

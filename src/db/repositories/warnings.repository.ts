@@ -1,27 +1,12 @@
 import type { Queryable } from '../db.types.ts';
-import type { Bilingual } from '../../domain/evaluation/types.ts';
-import type {
-  Finding,
-  WarningKind,
-  WarningLevel,
-  WarningRule,
-  WarningSubject,
-} from '../../domain/warnings.ts';
+import type { Finding, WarningRule, WarningSubject } from '../../domain/warnings.ts';
 
-export interface WarningRow {
+/** A finding as stored: where it stands (raised, changed level, last checked, cleared) and its department named. */
+export interface WarningRow extends Finding {
   id: string;
   planId: string;
-  kind: WarningKind;
-  subjectType: WarningSubject;
-  subjectId: string;
-  key: string;
-  title: string;
-  departmentId: string | null;
   departmentCode: string | null;
   departmentName: string | null;
-  level: WarningLevel;
-  measure: number;
-  reason: Bilingual;
   raisedAt: Date;
   levelAt: Date;
   checkedAt: Date;

@@ -1,18 +1,13 @@
 import type { Queryable } from '../../../db/db.types.ts';
-import { auditRepository } from '../../../db/repositories/audit.repository.ts';
+import { auditRepository, type AuditFilter } from '../../../db/repositories/audit.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import { zoneDayStart } from '../../../domain/time.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { authorize } from '../../policies/policy.ts';
 import { timeZone } from '../../time-zone.ts';
 
-export interface AuditQuery {
-  entity?: string | undefined;
-  entityId?: string | undefined;
-  action?: string | undefined;
-  actor?: string | undefined;
-  actorExact?: string | undefined;
-  actorId?: string | undefined;
+/** The log's filter as the API takes it: days instead of instants, and always a page. */
+export interface AuditQuery extends Omit<AuditFilter, 'from' | 'to' | 'limit' | 'offset'> {
   /** First day (YYYY-MM-DD, in the configured zone), inclusive. */
   from?: string | undefined;
   /** Last day (YYYY-MM-DD, in the configured zone), inclusive. */

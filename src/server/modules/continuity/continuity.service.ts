@@ -8,6 +8,7 @@ import { plansRepository, type PlanRow } from '../../../db/repositories/plans.re
 import { linkAcrossPlans } from '../../../domain/plan-versions.ts';
 import type { Provenance } from '../../../domain/provenance.ts';
 import { notFound } from '../../errors.ts';
+import { writtenGoals } from '../../indicator-goals.ts';
 
 /**
  * Plans that follow one another (13th → 14th → 15th, issue 15 §6): a plan names its predecessor; indicators
@@ -136,10 +137,7 @@ export async function indicatorLineage(db: Queryable, indicatorId: string): Prom
       indicatorId: ind.id,
       code: ind.code,
       name: ind.name,
-      baselineYear: ind.baselineYear,
-      baseline: ind.baseline?.raw ?? null,
-      targetYear: ind.targetYear,
-      target: ind.target?.raw ?? null,
+      ...writtenGoals(ind),
     });
     const values: ApprovedValueRow[] = (await listApprovedValues(db, p.id)).filter(
       (v) => v.code === ind.code && v.kind === 'actual' && /^\d{4}$/.test(v.period),

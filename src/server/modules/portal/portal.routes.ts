@@ -150,86 +150,65 @@ async function itemPage(
 ): Promise<Response> {
   if (!UUID.test(id)) return notFound(c, lang);
   try {
-    return await buildItemPage(c, lang, type, id, form, status);
+    const build = await itemPageBuilder(c, lang, type, id);
+    return build ? await html(c, lang, `${type}:${id}:${lang}`, build, form, status) : notFound(c, lang);
   } catch (e) {
     if (isLantuError(e) && e.code === 'not_found') return notFound(c, lang);
     throw e;
   }
 }
 
-async function buildItemPage(
+/** How to build an item's page (run once per data version and language); null when there is no such item. */
+async function itemPageBuilder(
   c: Context<AppEnv>,
   lang: Lang,
   type: FeedbackTarget,
   id: string,
-  form?: FormState,
-  status?: FormStatus,
-): Promise<Response> {
+): Promise<(() => Promise<string>) | null> {
   const db = c.var.deps.db;
   const path = itemPagePath(type, id);
   switch (type) {
     case 'indicator':
-      return html(
-        c,
-        lang,
-        `indicator:${id}:${lang}`,
-        async () => {
-          const v = await publicIndicatorValues(db, id);
-          return layout(
+      return async () => {
+        const v = await publicIndicatorValues(db, id);
+        return layout(
+          lang,
+          v.indicator.name,
+          'indicators',
+          path,
+          indicatorPage(
             lang,
-            v.indicator.name,
-            'indicators',
-            path,
-            indicatorPage(
-              lang,
-              v,
-              await comments(c, lang, 'indicator', id),
-              await indicatorMeasures(db, id, v.indicator.verdict),
-            ),
-          );
-        },
-        form,
-        status,
-      );
+            v,
+            await comments(c, lang, 'indicator', id),
+            await indicatorMeasures(db, id, v.indicator.verdict),
+          ),
+        );
+      };
     case 'project': {
       const planId = await resolvePlanId(db, undefined);
       const project = (await publicProjects(db, planId)).find((p) => p.id === id);
-      if (!project) return notFound(c, lang);
-      return html(
-        c,
-        lang,
-        `project:${id}:${lang}`,
-        async () =>
-          layout(
-            lang,
-            project.name,
-            'projects',
-            path,
-            projectPage(lang, project, await comments(c, lang, 'project', id)),
-          ),
-        form,
-        status,
-      );
+      if (!project) return null;
+      return async () =>
+        layout(
+          lang,
+          project.name,
+          'projects',
+          path,
+          projectPage(lang, project, await comments(c, lang, 'project', id)),
+        );
     }
     case 'node':
-      return html(
-        c,
-        lang,
-        `node:${id}:${lang}`,
-        async () => {
-          const { plan, nodes, node, latest } = await nodePageData(db, id);
-          const progress = node.kind === 'task' ? await publicTaskWork(db, id) : null;
-          return layout(
-            lang,
-            node.title,
-            'planTasks',
-            path,
-            nodePage(lang, { plan, nodes, node, progress, latest }, await comments(c, lang, 'node', id)),
-          );
-        },
-        form,
-        status,
-      );
+      return async () => {
+        const { plan, nodes, node, latest } = await nodePageData(db, id);
+        const progress = node.kind === 'task' ? await publicTaskWork(db, id) : null;
+        return layout(
+          lang,
+          node.title,
+          'planTasks',
+          path,
+          nodePage(lang, { plan, nodes, node, progress, latest }, await comments(c, lang, 'node', id)),
+        );
+      };
   }
 }
 
@@ -347,7 +326,4 @@ portalRoutes.get('/search', async (c) => {
   );
 });
 
-portalRoutes.get('*', (c) => {
-  const lang = langOf(c);
-  return c.html(layout(lang, '404', 'overview', '/public', notFoundPage(lang)), 404);
-});
+portalRoutes.get('*', (c) => notFound(c, langOf(c)));

@@ -272,13 +272,7 @@ export async function recordInvestments(
   await db.transaction(async (tx) => {
     const before = await projectsRepository.listInvestments(tx, [id]);
     for (const i of items) {
-      await projectsRepository.upsertInvestment(tx, {
-        projectId: id,
-        year: i.year,
-        planned: i.planned,
-        completed: i.completed,
-        by: user.id,
-      });
+      await projectsRepository.upsertInvestment(tx, { ...i, projectId: id, by: user.id });
     }
     await recordAudit(tx, user, 'investments', 'project', id, {
       before: before

@@ -7,6 +7,7 @@ import { evaluationYear } from '../../../domain/evaluation-year.ts';
 import type { IndicatorEvaluation } from '../../../domain/evaluation/index.ts';
 import { straightPathValue } from '../../../domain/evaluation/kinds.ts';
 import { notFound } from '../../errors.ts';
+import { writtenGoals } from '../../indicator-goals.ts';
 import {
   evaluateInputs,
   loadEvaluationInputs,
@@ -108,10 +109,7 @@ export async function publicIndicators(
           unit: i.unit,
           category: i.category,
           attribute: i.attribute,
-          baselineYear: i.baselineYear,
-          baseline: i.baseline?.raw ?? null,
-          targetYear: i.targetYear,
-          target: i.target?.raw ?? null,
+          ...writtenGoals(i),
           latestYear: l?.year ?? null,
           latestValue: l?.value ?? null,
           latestText: l?.text ?? null,
