@@ -9,6 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSoffice } from '../../src/reports/pdf.ts';
 import { startServe } from '../support/cli.ts';
+import { planIndicators, publicJson, sipPlanId } from '../support/e2e-server.ts';
+import { firstTask, type TreeNode } from '../support/plan-tree.ts';
 import { seededDataDir } from '../support/seeded-data-dir.ts';
 import { inkOnFirstPage, pdfText } from '../support/poppler.ts';
 import { ensureWebBuilt, launch } from './browser.ts';
@@ -35,31 +37,12 @@ describe('reports, print and reach (Chromium)', () => {
       { ...DEPT, role: 'department', department: 'JFJ' },
     ]);
     server = await startServe(env());
-    const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
-      items: { id: string; key: string }[];
-    };
-    const p14 = plans.items.find((p) => p.key === 'sip-14th')?.id ?? '';
-    const inds = (await (await fetch(`${server.url}/api/plans/${p14}/indicators`)).json()) as {
-      items: { id: string; code: string }[];
-    };
-    indicatorId = inds.items.find((i) => i.code === 'T2-01')?.id ?? '';
-    interface TreeNode {
-      id: string;
-      kind: string;
-      children: TreeNode[];
-    }
-    const tree = (await (await fetch(`${server.url}/api/plans/${p14}/tree`)).json()) as { nodes: TreeNode[] };
-    const firstTask = (ns: TreeNode[]): TreeNode | undefined => {
-      for (const n of ns) {
-        const t = n.kind === 'task' ? n : firstTask(n.children);
-        if (t !== undefined) return t;
-      }
-      return undefined;
-    };
+    const p14 = await sipPlanId(server.url);
+    const inds = await planIndicators<{ id: string; code: string }>(server.url, p14);
+    indicatorId = inds.find((i) => i.code === 'T2-01')?.id ?? '';
+    const tree = await publicJson<{ nodes: TreeNode[] }>(server.url, `/api/plans/${p14}/tree`);
     taskId = firstTask(tree.nodes)?.id ?? '';
-    const list = (await (await fetch(`${server.url}/api/projects?planId=${p14}`)).json()) as {
-      items: { id: string }[];
-    };
+    const list = await publicJson<{ items: { id: string }[] }>(server.url, `/api/projects?planId=${p14}`);
     projectId = list.items[0]?.id ?? '';
     expect({ indicatorId, taskId, projectId }).toEqual({
       indicatorId: expect.any(String),

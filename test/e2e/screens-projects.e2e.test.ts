@@ -78,13 +78,42 @@ describe('project figures and task evidence screens (Chromium)', { timeout: 300_
     await expect.poll(() => detail().isVisible(), WAIT).toBe(false);
   }
 
+  /**
+   * Picks `quarter` in the progress dialog's quarter select by keyboard, and waits until the select shows it: on the
+   * loaded machine a click could land on a neighbouring option while the list still slid open. The pointer is moved
+   * off first (an option under it would become the active one), and a wrong pick is picked again.
+   */
+  async function pickQuarter(d: Locator, quarter: string) {
+    const label = /^(季度|Quarter)$/;
+    const input = d.getByLabel(label);
+    const shown = d
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel(label) })
+      .locator('.ant-select-content');
+    const active = page.locator('.ant-select-dropdown:visible .ant-select-item-option-active');
+    for (let attempt = 0; attempt < 3 && (await shown.getAttribute('title')) !== quarter; attempt++) {
+      await page.mouse.move(0, 0);
+      await input.focus();
+      await input.press('Enter'); // opens the list, the selected quarter active
+      await active.waitFor();
+      for (let step = 0; step < 8; step++) {
+        const now = await active.textContent();
+        if (now === quarter) break;
+        await input.press('ArrowDown');
+        await expect.poll(() => active.textContent(), WAIT).not.toBe(now);
+      }
+      await input.press('Enter');
+      await expect.poll(() => active.count(), WAIT).toBe(0);
+    }
+    await expect.poll(() => shown.getAttribute('title'), WAIT).toBe(quarter);
+  }
+
   /** 填报季度进展 for `year` and a quarter picked from the list, with the given text; then 报送/Submit. */
   async function reportProgress(year: number, quarter: string, text: string, percent?: number) {
     await page.getByTestId('open-progress').click();
     const d = dialog(PROGRESS);
     await page.getByTestId('progress-year').fill(String(year));
-    await d.getByLabel(/^(季度|Quarter)$/).click();
-    await page.locator('.ant-select-item-option:visible', { hasText: quarter }).click();
+    await pickQuarter(d, quarter);
     if (percent !== undefined) await page.getByTestId('progress-percent').fill(String(percent));
     await page.getByTestId('progress-text').fill(text);
     await d.getByRole('button', { name: /^(报\s*送|Submit)$/ }).click();
