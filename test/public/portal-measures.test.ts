@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
+import { approvedValue } from '../support/observations.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -27,13 +27,9 @@ describe.each(testDatabases)('corrective measures on the portal on $kind', ({ cr
     admin.request('PUT', `/api/plans/${planId}/supervision-settings`, { publicMeasures: on });
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
+    ({ db, dispose, app, planId } = await seededApp(create));
     admin = await loginAs(app, db, 'admin');
     kjj = await loginAs(app, db, 'department', ['KJJ']);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
     const inds = (
       await getJson<{ items: { id: string; code: string; departments: { code: string }[] }[] }>(
         app,
@@ -51,16 +47,7 @@ describe.each(testDatabases)('corrective measures on the portal on $kind', ({ cr
     onTrack = good.id;
     const lead = inds.find((i) => i.id === good.id)!.departments[0]!.code;
     onTrackDept = lead === 'KJJ' ? kjj : await loginAs(app, db, 'department', [lead]);
-    const obs = await kjj.request('POST', '/api/observations', {
-      indicatorId: rd,
-      period: '2023',
-      value: 560,
-      note: '受项目进度影响',
-    });
-    expect(obs.status, JSON.stringify(obs.body)).toBe(201);
-    const id = obs.body.observation.id as string;
-    expect((await kjj.request('POST', `/api/observations/${id}/submit`)).status).toBe(200);
-    expect((await admin.request('POST', `/api/observations/${id}/approve`)).status).toBe(200);
+    await approvedValue(kjj, admin, { indicatorId: rd, period: '2023', value: 560, note: '受项目进度影响' });
   });
   afterAll(async () => dispose());
 

@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
+import { firstTaskWithParent, type TreeNode } from '../support/plan-tree.ts';
 import { loginAs, type Client } from '../support/session.ts';
-
-interface TreeNode {
-  id: string;
-  kind: string;
-  title: string;
-  children: TreeNode[];
-}
 
 /** issue 17: the portal's public page per task with its reported progress, linked from the plan outline. */
 describe.each(testDatabases)('task pages on the portal on $kind', ({ create }) => {
@@ -22,23 +15,12 @@ describe.each(testDatabases)('task pages on the portal on $kind', ({ create }) =
   let chapterId: string;
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
+    let planId: string;
+    ({ db, dispose, app, planId } = await seededApp(create));
     const admin = await loginAs(app, db, 'admin');
     kjj = await loginAs(app, db, 'department', ['KJJ']);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    const planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
     const tree = await getJson<{ nodes: TreeNode[] }>(app, `/api/plans/${planId}/tree`);
-    const find = (nodes: TreeNode[], parent: TreeNode | null): [TreeNode, TreeNode] | null => {
-      for (const n of nodes) {
-        if (n.kind === 'task' && parent) return [n, parent];
-        const inner = find(n.children, n);
-        if (inner) return inner;
-      }
-      return null;
-    };
-    const [task, parent] = find(tree.body.nodes, null)!;
+    const { task, parent } = firstTaskWithParent(tree.body.nodes)!;
     taskId = task.id;
     chapterId = parent.id;
     const assigned = await admin.request('PUT', '/api/assignments', { nodeId: taskId, lead: 'KJJ', co: [] });

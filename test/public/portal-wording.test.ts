@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { installationSecret, issueChallenge } from '../../src/server/modules/feedback/anti-bot.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
+import { formChallenge, postFeedback } from '../support/feedback.ts';
 import { loginAs } from '../support/session.ts';
 
 // Issue 17, bug 8: the portal's 评估报告 table headed its links 下载数据（CSV）, and the 监督意见 page listed
@@ -12,12 +11,11 @@ describe.each(testDatabases)('portal wording on $kind', ({ create }) => {
   let db: Db;
   let dispose: () => Promise<void>;
   let app: ReturnType<typeof testApp>;
+  let planId: string;
   const page = async (path: string) => (await app.request(path)).text();
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
+    ({ db, dispose, app, planId } = await seededApp(create));
   });
   afterAll(async () => dispose());
 
@@ -31,8 +29,6 @@ describe.each(testDatabases)('portal wording on $kind', ({ create }) => {
   });
 
   it('the 监督意见 page names and links the item each comment is about', async () => {
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    const planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
     const { items } = (
       await getJson<{ items: { id: string; code: string; name: string }[] }>(
         app,
@@ -40,17 +36,12 @@ describe.each(testDatabases)('portal wording on $kind', ({ create }) => {
       )
     ).body;
     const target = items.find((i) => i.code === 'T2-12')!;
-    const secret = await installationSecret(db);
-    const sent = await app.request('/api/public/feedback', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        targetType: 'indicator',
-        targetId: target.id,
-        body: '建议公布分季度数据',
-        name: '市民',
-        challenge: issueChallenge(secret, new Date(Date.now() - 60_000)),
-      }),
+    const sent = await postFeedback(app, {
+      targetType: 'indicator',
+      targetId: target.id,
+      body: '建议公布分季度数据',
+      name: '市民',
+      challenge: await formChallenge(db),
     });
     expect(sent.status).toBe(202);
     const { id } = (await sent.json()) as { id: string };

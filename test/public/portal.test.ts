@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { indicatorsOf, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs } from '../support/session.ts';
 
@@ -23,12 +22,9 @@ describe.each(testDatabases)('public portal pages on $kind', ({ create }) => {
   };
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    const p14 = plans.body.items.find((p) => p.key === 'sip-14th')!;
-    indicators = (await getJson<{ items: Indicator[] }>(app, `/api/plans/${p14.id}/indicators`)).body.items;
+    let planId: string;
+    ({ db, dispose, app, planId } = await seededApp(create));
+    indicators = await indicatorsOf<Indicator>(app, planId);
   });
   afterAll(async () => dispose());
 

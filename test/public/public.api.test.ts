@@ -1,22 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
 import { installationSecret, issueChallenge } from '../../src/server/modules/feedback/anti-bot.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, indicatorsOf, seededApp, testApp, type PlanIndicator } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
-
-interface Indicator {
-  id: string;
-  code: string;
-  departments: { code: string; role: string }[];
-}
 
 describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
   let db: Db;
   let dispose: () => Promise<void>;
   let app: ReturnType<typeof testApp>;
-  let indicators: Indicator[];
+  let indicators: PlanIndicator[];
   let admin: Client;
   let secret: string;
   // A form shown a minute ago passes the anti-bot check; each token is good for one post.
@@ -30,12 +23,9 @@ describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
     });
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    const p14 = plans.body.items.find((p) => p.key === 'sip-14th')!;
-    indicators = (await getJson<{ items: Indicator[] }>(app, `/api/plans/${p14.id}/indicators`)).body.items;
+    let planId: string;
+    ({ db, dispose, app, planId } = await seededApp(create));
+    indicators = await indicatorsOf<PlanIndicator>(app, planId);
     admin = await loginAs(app, db, 'admin');
     secret = await installationSecret(db);
   });
@@ -167,37 +157,11 @@ describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
   it('refuses a form sent too fast, a filled honeypot and floods', async () => {
     const target = indicators[0]!;
     const fresh = issueChallenge(await installationSecret(db));
-    expect(
-      (
-        await post('/api/public/feedback', {
-          targetType: 'indicator',
-          targetId: target.id,
-          body: 'x',
-          challenge: fresh,
-        })
-      ).status,
-    ).toBe(400);
-    expect(
-      (
-        await post('/api/public/feedback', {
-          targetType: 'indicator',
-          targetId: target.id,
-          body: 'x',
-          challenge: challenge(),
-          website: 'spam',
-        })
-      ).status,
-    ).toBe(400);
-    expect(
-      (
-        await post('/api/public/feedback', {
-          targetType: 'indicator',
-          targetId: target.id,
-          body: 'x',
-          challenge: 'forged.token',
-        })
-      ).status,
-    ).toBe(400);
+    const comment = (form: { challenge: string; website?: string }) =>
+      post('/api/public/feedback', { targetType: 'indicator', targetId: target.id, body: 'x', ...form });
+    expect((await comment({ challenge: fresh })).status).toBe(400);
+    expect((await comment({ challenge: challenge(), website: 'spam' })).status).toBe(400);
+    expect((await comment({ challenge: 'forged.token' })).status).toBe(400);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
       statuses.push(

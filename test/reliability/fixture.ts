@@ -1,7 +1,7 @@
 import type { Db } from '../../src/db/db.types.ts';
-import { installationSecret, issueChallenge } from '../../src/server/modules/feedback/anti-bot.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seedAndServe } from '../support/app.ts';
+import { formChallenge, postFeedback } from '../support/feedback.ts';
+import { firstTask, type TreeNode } from '../support/plan-tree.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
 export interface Populated {
@@ -12,17 +12,6 @@ export interface Populated {
   feedbackId: string;
   admin: Client;
   own: Client;
-}
-
-type TreeNode = { id: string; kind: string; children: TreeNode[] };
-
-function firstTask(nodes: TreeNode[]): string | null {
-  for (const n of nodes) {
-    if (n.kind === 'task') return n.id;
-    const inner = firstTask(n.children);
-    if (inner) return inner;
-  }
-  return null;
 }
 
 function expectStatus<T>(r: { status: number; body: unknown }, status: number, what: string): T {
@@ -36,10 +25,7 @@ function expectStatus<T>(r: { status: number; body: unknown }, status: number, w
  * the audit entries of all of it.
  */
 export async function populate(db: Db): Promise<Populated> {
-  await seedIfEmpty(db);
-  const app = testApp(db);
-  const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-  const planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+  const { app, planId } = await seedAndServe(db);
   const inds = await getJson<{ items: { id: string; code: string }[] }>(
     app,
     `/api/plans/${planId}/indicators`,
@@ -67,7 +53,7 @@ export async function populate(db: Db): Promise<Populated> {
   await obs('2025', 3500.25, '草稿');
 
   const tree = await getJson<{ nodes: TreeNode[] }>(app, `/api/plans/${planId}/tree`);
-  const taskNodeId = firstTask(tree.body.nodes)!;
+  const taskNodeId = firstTask(tree.body.nodes)!.id;
   expectStatus(
     await admin.request('PUT', '/api/assignments', { nodeId: taskNodeId, lead: 'KJJ', co: [] }),
     200,
@@ -98,16 +84,12 @@ export async function populate(db: Db): Promise<Populated> {
     'evidence',
   );
 
-  const fb = await app.request('/api/public/feedback', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      targetType: 'indicator',
-      targetId: indicatorId,
-      body: '建议公开更多数据，电话 13812345678',
-      name: '市民',
-      challenge: issueChallenge(await installationSecret(db), new Date(Date.now() - 60_000)),
-    }),
+  const fb = await postFeedback(app, {
+    targetType: 'indicator',
+    targetId: indicatorId,
+    body: '建议公开更多数据，电话 13812345678',
+    name: '市民',
+    challenge: await formChallenge(db),
   });
   const feedback = expectStatus<{ id: string }>(
     { status: fb.status, body: await fb.json() },

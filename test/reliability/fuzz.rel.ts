@@ -37,30 +37,17 @@ async function expectSafe(f: () => unknown): Promise<void> {
 }
 
 /** Byte-level mutations of a real file: flips, overwritten runs, truncation, inserted junk, duplicated ranges. */
-const mutation = (size: number) =>
-  fc.oneof(
-    fc.record({
-      op: fc.constant('flip' as const),
-      at: fc.nat({ max: size - 1 }),
-      bits: fc.integer({ min: 1, max: 255 }),
-    }),
-    fc.record({
-      op: fc.constant('overwrite' as const),
-      at: fc.nat({ max: size - 1 }),
-      bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }),
-    }),
-    fc.record({ op: fc.constant('truncate' as const), at: fc.nat({ max: size - 1 }) }),
-    fc.record({
-      op: fc.constant('insert' as const),
-      at: fc.nat({ max: size - 1 }),
-      bytes: fc.uint8Array({ minLength: 1, maxLength: 256 }),
-    }),
-    fc.record({
-      op: fc.constant('dup' as const),
-      at: fc.nat({ max: size - 1 }),
-      len: fc.integer({ min: 1, max: 4096 }),
-    }),
+const mutation = (size: number) => {
+  const at = fc.nat({ max: size - 1 });
+  const bytes = (maxLength: number) => fc.uint8Array({ minLength: 1, maxLength });
+  return fc.oneof(
+    fc.record({ op: fc.constant('flip' as const), at, bits: fc.integer({ min: 1, max: 255 }) }),
+    fc.record({ op: fc.constant('overwrite' as const), at, bytes: bytes(64) }),
+    fc.record({ op: fc.constant('truncate' as const), at }),
+    fc.record({ op: fc.constant('insert' as const), at, bytes: bytes(256) }),
+    fc.record({ op: fc.constant('dup' as const), at, len: fc.integer({ min: 1, max: 4096 }) }),
   );
+};
 type Mutation =
   | { op: 'flip'; at: number; bits: number }
   | { op: 'overwrite'; at: number; bytes: Uint8Array }

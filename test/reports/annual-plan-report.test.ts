@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
+import { approvedValue } from '../support/observations.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { readDocx } from './read-docx.ts';
 
@@ -22,13 +22,9 @@ describe.each(testDatabases)('annual plan execution in the annual report on $kin
   const names = new Map<string, string>();
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
+    ({ db, dispose, app, planId } = await seededApp(create));
     admin = await loginAs(app, db, 'admin');
     const kjj = await loginAs(app, db, 'department', ['KJJ']);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
     const inds = (
       await getJson<{ items: { id: string; code: string; name: string }[] }>(
         app,
@@ -37,16 +33,12 @@ describe.each(testDatabases)('annual plan execution in the annual report on $kin
     ).body.items;
     const id = (code: string) => inds.find((i) => i.code === code)!.id;
     for (const i of inds) names.set(i.code, i.name);
-    const obs = await kjj.request('POST', '/api/observations', {
+    await approvedValue(kjj, admin, {
       indicatorId: id('T2-13'),
       period: '2023',
       value: 560,
       note: '受项目进度影响',
     });
-    expect(obs.status, JSON.stringify(obs.body)).toBe(201);
-    const o = obs.body.observation.id as string;
-    expect((await kjj.request('POST', `/api/observations/${o}/submit`)).status).toBe(200);
-    expect((await admin.request('POST', `/api/observations/${o}/approve`)).status).toBe(200);
     for (const [code, value] of [
       ['T2-11', 2700],
       ['T2-13', 600],

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { readDocx } from './read-docx.ts';
@@ -33,14 +32,10 @@ describe.each(testDatabases)('the department assessment in the evaluation report
   let scores: Score[];
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
+    ({ db, dispose, app, planId } = await seededApp(create));
     admin = await loginAs(app, db, 'admin');
     kjj = await loginAs(app, db, 'department', ['KJJ']);
     const team = await loginAs(app, db, 'assessor');
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
     const adj = await team.request('POST', `/api/plans/${planId}/assessment/${YEAR}/adjustments`, {
       department: 'KJJ',
       points: -2.5,

@@ -7,18 +7,10 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/domain/dataset.ts';
-import { reportInputFromDataset } from '../../src/reports/from-dataset.ts';
 import { renderReport } from '../../src/reports/render.ts';
 import type { ReportKind, ReportLang } from '../../src/reports/types.ts';
-import {
-  loadSipDataset,
-  REPORT_TEST_DATA_NOTE,
-  REPORT_TEST_NOW,
-  reportProgress,
-  reportValuesCsv,
-} from '../support/report-fixtures.ts';
+import { loadSipDataset, reportTestInput } from '../support/report-fixtures.ts';
 
-const YEAR: Record<ReportKind, number> = { annual: 2022, midterm: 2023, final: 2025 };
 let dataset: Dataset;
 beforeAll(() => {
   dataset = loadSipDataset();
@@ -36,17 +28,7 @@ function docx(kind: ReportKind, lang: ReportLang, sparse = false): Promise<JSZip
 }
 
 async function render(kind: ReportKind, lang: ReportLang, sparse: boolean): Promise<JSZip> {
-  const year = YEAR[kind];
-  const input = reportInputFromDataset(dataset, {
-    kind,
-    year,
-    lang,
-    valuesCsv: sparse ? null : reportValuesCsv(),
-    progress: sparse ? undefined : reportProgress(dataset, Math.min(year, 2023)),
-    engineVersion: '9.9.9-test',
-    now: REPORT_TEST_NOW,
-    dataNote: REPORT_TEST_DATA_NOTE,
-  });
+  const input = reportTestInput(dataset, kind, { lang, sparse });
   return JSZip.loadAsync((await renderReport(input, 'docx')).bytes);
 }
 

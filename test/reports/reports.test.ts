@@ -13,9 +13,9 @@ import type { RenderedReport } from '../../src/reports/render.ts';
 import type { ReportFormat, ReportInput, ReportKind } from '../../src/reports/types.ts';
 import {
   loadSipDataset,
-  REPORT_TEST_DATA_NOTE,
   REPORT_TEST_NOW,
   reportProgress,
+  reportTestInput,
   reportValuesCsv,
 } from '../support/report-fixtures.ts';
 import { readDocx } from './read-docx.ts';
@@ -30,7 +30,6 @@ const H1_ZH = [
   '附录\u3000评估方法与数据说明',
 ];
 const INDICATOR_HEAD = ['类别', '指标', '属性', '基期值', '目标值', '当前值', '时间进度', '实际进度', '判断'];
-const YEAR: Record<ReportKind, number> = { annual: 2022, midterm: 2023, final: 2025 };
 
 let dataset: Dataset;
 const inputs = new Map<ReportKind, ReportInput>();
@@ -39,16 +38,7 @@ const cache = new Map<string, Promise<RenderedReport>>();
 function input(kind: ReportKind): ReportInput {
   let i = inputs.get(kind);
   if (i === undefined) {
-    const year = YEAR[kind];
-    i = reportInputFromDataset(dataset, {
-      kind,
-      year,
-      valuesCsv: reportValuesCsv(),
-      progress: reportProgress(dataset, Math.min(year, 2023)),
-      engineVersion: '9.9.9-test',
-      now: REPORT_TEST_NOW,
-      dataNote: REPORT_TEST_DATA_NOTE,
-    });
+    i = reportTestInput(dataset, kind);
     inputs.set(kind, i);
   }
   return i;

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { testDatabases } from '../support/databases.ts';
-import { loginAs, type Client } from '../support/session.ts';
 import {
   ACTORS,
+  clientFor,
   CSRF_EXEMPT,
   MATRIX,
   send,
@@ -41,17 +41,7 @@ describe.each(testDatabases)('authorisation matrix on $kind', ({ create }) => {
       const method = route.split(' ')[0]!;
       const got: Record<string, number> = {};
       for (const actor of ACTORS) {
-        let client: Client | null = null;
-        if (actor !== 'anonymous') {
-          client = c.fresh
-            ? await loginAs(
-                ctx.app,
-                ctx.db,
-                actor === 'own' || actor === 'other' ? 'department' : actor,
-                actor === 'own' ? ['KJJ'] : actor === 'other' ? ['SWJ'] : [],
-              )
-            : ctx.clients[actor];
-        }
+        const client = await clientFor(ctx, c, actor);
         const res = await send(ctx.app, client, method, await c.request(ctx));
         got[actor] = res.status;
         if (res.status !== c.expect[actor])

@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { installationSecret, issueChallenge } from '../../src/server/modules/feedback/anti-bot.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, indicatorsOf, seededApp, testApp, type PlanIndicator } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
+import { formChallenge, postFeedback } from '../support/feedback.ts';
 import { loginAs, type Client } from '../support/session.ts';
-
-interface Indicator {
-  id: string;
-  code: string;
-  departments: { code: string; role: string }[];
-}
 
 const RAW = '我的电话138-1234-5678，备用１３９１２３４５６７８，身份证110101 19900307 1234';
 const MASKED = '我的电话138-****-5678，备用１３９****５６７８，身份证110101 ******** 1234';
@@ -22,23 +15,16 @@ describe.each(testDatabases)('who sees personal numbers on $kind (issue 12, brea
   let admin: Client;
   let assessor: Client;
   let dept: Client;
-  let indicator: Indicator;
+  let indicator: PlanIndicator;
   let forms = 0;
 
   const comment = async (): Promise<string> => {
-    const res = await app.request('/api/public/feedback', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        targetType: 'indicator',
-        targetId: indicator.id,
-        body: RAW,
-        contact: 'me@example.com',
-        challenge: issueChallenge(
-          await installationSecret(db),
-          new Date(Date.now() - 60_000 - ++forms * 1000),
-        ),
-      }),
+    const res = await postFeedback(app, {
+      targetType: 'indicator',
+      targetId: indicator.id,
+      body: RAW,
+      contact: 'me@example.com',
+      challenge: await formChallenge(db, new Date(Date.now() - 60_000 - ++forms * 1000)),
     });
     expect(res.status).toBe(202);
     return ((await res.json()) as { id: string }).id;
@@ -49,14 +35,9 @@ describe.each(testDatabases)('who sees personal numbers on $kind (issue 12, brea
     ).find((f) => f.id === id);
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    const planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
-    indicator = (
-      await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`)
-    ).body.items.find((i) => i.code === 'T2-22')!;
+    let planId: string;
+    ({ db, dispose, app, planId } = await seededApp(create));
+    indicator = (await indicatorsOf<PlanIndicator>(app, planId)).find((i) => i.code === 'T2-22')!;
     admin = await loginAs(app, db, 'admin');
     assessor = await loginAs(app, db, 'assessor');
     dept = await loginAs(app, db, 'department', [indicator.departments[0]!.code]);

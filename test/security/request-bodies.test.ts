@@ -7,11 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { JSON_BODY_LIMIT } from '../../src/server/body-guard.ts';
 import { loadConfig } from '../../src/server/config.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { installationSecret, issueChallenge } from '../../src/server/modules/feedback/anti-bot.ts';
 import { startServer, type RunningServer } from '../../src/server/serve.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
+import { formChallenge, postFeedback } from '../support/feedback.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
 /** Every write route, upload routes included: a JSON body is held to the JSON limit wherever it goes. */
@@ -31,9 +30,7 @@ describe.each(testDatabases)(
     let admin: Client;
 
     beforeAll(async () => {
-      ({ db, dispose } = await create());
-      await seedIfEmpty(db);
-      app = testApp(db);
+      ({ db, dispose, app } = await seededApp(create));
       admin = await loginAs(app, db, 'admin');
     });
     afterAll(async () => dispose());
@@ -83,16 +80,12 @@ describe.each(testDatabases)(
 
       const indicators = (await getJson<{ items: { id: string }[] }>(app, '/api/public/indicators')).body
         .items;
-      const challenge = issueChallenge(await installationSecret(db), new Date(Date.now() - 60_000));
+      const challenge = await formChallenge(db);
       for (const body of [
         { targetType: 'indicator', targetId: indicators[0]!.id, body: 'x\udc00', challenge },
         { targetType: 'indicator', targetId: indicators[0]!.id, body: 'ok', name: '\ud83d', challenge },
       ]) {
-        const res = await app.request('/api/public/feedback', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
+        const res = await postFeedback(app, body);
         expect(res.status).toBe(422);
       }
       const login = await app.request('/api/auth/login', {

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -46,12 +45,8 @@ describe.each(testDatabases)('formulas in CSV and .xlsx on $kind (issue 12, brea
   let planId: string;
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
+    ({ db, dispose, app, planId } = await seededApp(create));
     admin = await loginAs(app, db, 'admin');
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
     for (const [k, name] of FORMULAS.entries()) {
       const res = await admin.request('POST', '/api/projects', {
         planId,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/db/pglite.driver.ts';
 import { installationSecret, issueChallenge } from '../../src/server/modules/feedback/anti-bot.ts';
@@ -147,6 +147,27 @@ describe('stored XSS rendered escaped in the portal and the workspace (Chromium)
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  /** A new page whose Content Security Policy complaints are collected in `violations` as they come. */
+  async function watchedPage(context: BrowserContext): Promise<{ page: Page; violations: string[] }> {
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    return { page, violations };
+  }
+
+  /** No payload ran or was injected on any visited page, and no Content Security Policy complaint came. */
+  function expectNothingRan(results: Awaited<ReturnType<typeof visit>>[]) {
+    for (const r of results)
+      expect({ path: r.path, executed: r.executed, injected: r.injected, violations: r.violations }).toEqual({
+        path: r.path,
+        executed: 0,
+        injected: 0,
+        violations: [],
+      });
+  }
+
   async function visit(page: Page, path: string, violations: string[]) {
     await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(300);
@@ -161,11 +182,7 @@ describe('stored XSS rendered escaped in the portal and the workspace (Chromium)
 
   it('the public portal shows comments, replies and project names as text', async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    const violations: string[] = [];
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
-    });
+    const { page, violations } = await watchedPage(context);
     const results = [];
     for (const path of [
       '/public',
@@ -176,13 +193,7 @@ describe('stored XSS rendered escaped in the portal and the workspace (Chromium)
     ])
       results.push(await visit(page, path, violations));
     console.log('portal', results);
-    for (const r of results)
-      expect({ path: r.path, executed: r.executed, injected: r.injected, violations: r.violations }).toEqual({
-        path: r.path,
-        executed: 0,
-        injected: 0,
-        violations: [],
-      });
+    expectNothingRan(results);
     expect(
       results.find((r) => r.path.startsWith('/public/indicators'))!.shownAsText,
       'the comment is shown, as text',
@@ -192,11 +203,7 @@ describe('stored XSS rendered escaped in the portal and the workspace (Chromium)
 
   it('the workspace shows notes, project and department names as text', async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    const violations: string[] = [];
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
-    });
+    const { page, violations } = await watchedPage(context);
     await page.goto(`${server.url}/login`);
     await page.getByLabel(/邮箱|Email/).fill(admin.email);
     await page.getByLabel(/密码|Password/).fill(admin.password);
@@ -206,13 +213,7 @@ describe('stored XSS rendered escaped in the portal and the workspace (Chromium)
     for (const path of ['/', `/indicators/${ids.indicator}`, '/projects', '/inbox', '/admin', '/evaluation'])
       results.push(await visit(page, path, violations));
     console.log('workspace', results);
-    for (const r of results)
-      expect({ path: r.path, executed: r.executed, injected: r.injected, violations: r.violations }).toEqual({
-        path: r.path,
-        executed: 0,
-        injected: 0,
-        violations: [],
-      });
+    expectNothingRan(results);
     expect(
       results.some((r) => r.shownAsText),
       'the payload is shown somewhere, as text',

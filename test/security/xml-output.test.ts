@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { installationSecret, issueChallenge } from '../../src/server/modules/feedback/anti-bot.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { indicatorsOf, seededApp, testApp, type PlanIndicator } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
+import { formChallenge, postFeedback } from '../support/feedback.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { parseStrictXml, strictOfficeXml } from '../support/strict-xml.ts';
-
-interface Indicator {
-  id: string;
-  code: string;
-  departments: { code: string; role: string }[];
-}
 
 /** Characters XML 1.0 forbids, as a visitor or a department can type or paste them. */
 const HOSTILE = 'a\u0001b\u0008c\u000bd\u001fe\uffff';
@@ -24,32 +17,22 @@ describe.each(testDatabases)(
     let app: ReturnType<typeof testApp>;
     let admin: Client;
     let planId: string;
-    let indicator: Indicator;
+    let indicator: PlanIndicator;
 
     beforeAll(async () => {
-      ({ db, dispose } = await create());
-      await seedIfEmpty(db);
-      app = testApp(db);
+      ({ db, dispose, app, planId } = await seededApp(create));
       admin = await loginAs(app, db, 'admin');
-      const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-      planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
-      const indicators = (await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`)).body
-        .items;
-      indicator = indicators.find((i) => i.code === 'T2-22')!;
+      indicator = (await indicatorsOf<PlanIndicator>(app, planId)).find((i) => i.code === 'T2-22')!;
     });
     afterAll(async () => dispose());
 
     it('keeps both Atom feeds valid XML when a published comment and its reply hold U+0001', async () => {
-      const sent = await app.request('/api/public/feedback', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          targetType: 'indicator',
-          targetId: indicator.id,
-          body: `意见 ${HOSTILE}`,
-          name: `名 ${HOSTILE}`,
-          challenge: issueChallenge(await installationSecret(db), new Date(Date.now() - 60_000)),
-        }),
+      const sent = await postFeedback(app, {
+        targetType: 'indicator',
+        targetId: indicator.id,
+        body: `意见 ${HOSTILE}`,
+        name: `名 ${HOSTILE}`,
+        challenge: await formChallenge(db),
       });
       expect(sent.status).toBe(202);
       const { id } = (await sent.json()) as { id: string };

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -38,13 +37,9 @@ describe.each(testDatabases)('annual plan on $kind', ({ create }) => {
     (await getJson<{ rows: Row[] }>(app, `/api/plans/${planId}/annual-plan?year=${year}`)).body.rows;
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
+    ({ db, dispose, app, planId } = await seededApp(create));
     admin = await loginAs(app, db, 'admin');
     jfj = await loginAs(app, db, 'department', ['JFJ']);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
     const inds = await getJson<{ items: { id: string; code: string }[] }>(
       app,
       `/api/plans/${planId}/indicators`,

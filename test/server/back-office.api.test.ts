@@ -8,16 +8,10 @@ import {
   loadDataset,
   readDatasetFile,
 } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, indicatorsOf, seededApp, testApp } from '../support/app.ts';
+import { getJson, indicatorsOf, seededApp, testApp, type PlanIndicator } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { uploadFile } from '../support/upload.ts';
-
-interface Indicator {
-  id: string;
-  code: string;
-  departments: { code: string; role: string }[];
-}
 
 async function sheet(rows: (string | number | null)[][]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -31,7 +25,7 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
   let dispose: () => Promise<void>;
   let app: ReturnType<typeof testApp>;
   let planId: string;
-  let indicators: Indicator[];
+  let indicators: PlanIndicator[];
   let admin: Client;
   let assessor: Client;
   let kjj: Client;
@@ -41,7 +35,7 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
 
   beforeAll(async () => {
     ({ db, dispose, app, planId } = await seededApp(create));
-    indicators = await indicatorsOf<Indicator>(app, planId);
+    indicators = await indicatorsOf<PlanIndicator>(app, planId);
     admin = await loginAs(app, db, 'admin');
     assessor = await loginAs(app, db, 'assessor');
     kjj = await loginAs(app, db, 'department', ['KJJ']);

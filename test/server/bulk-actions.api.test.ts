@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { getJson, indicatorsOf, seededApp, testApp } from '../support/app.ts';
+import { getJson, indicatorsOf, seededApp, testApp, type PlanIndicator } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
+import { tasksInOrder, type TreeNode } from '../support/plan-tree.ts';
 import { loginAs, type Client } from '../support/session.ts';
-
-interface Indicator {
-  id: string;
-  code: string;
-  departments: { code: string; role: string }[];
-}
-interface TreeNode {
-  id: string;
-  kind: string;
-  children: TreeNode[];
-}
 
 /** Issue 17, bulk actions: 提交全部草稿 and 批量分配 — each item still moved and audited one by one. */
 describe.each(testDatabases)('bulk actions on $kind', ({ create }) => {
@@ -21,7 +11,7 @@ describe.each(testDatabases)('bulk actions on $kind', ({ create }) => {
   let dispose: () => Promise<void>;
   let app: ReturnType<typeof testApp>;
   let planId: string;
-  let indicators: Indicator[];
+  let indicators: PlanIndicator[];
   let kjj: Client;
   let swj: Client;
   let admin: Client;
@@ -29,7 +19,7 @@ describe.each(testDatabases)('bulk actions on $kind', ({ create }) => {
 
   beforeAll(async () => {
     ({ db, dispose, app, planId } = await seededApp(create));
-    indicators = await indicatorsOf<Indicator>(app, planId);
+    indicators = await indicatorsOf<PlanIndicator>(app, planId);
     kjj = await loginAs(app, db, 'department', ['KJJ']);
     swj = await loginAs(app, db, 'department', ['SWJ']);
     admin = await loginAs(app, db, 'admin');
@@ -114,12 +104,9 @@ describe.each(testDatabases)('bulk actions on $kind', ({ create }) => {
 
   it('assigns several indicators and tasks at once, each audited, in one transaction', async () => {
     const tree = await getJson<{ nodes: TreeNode[] }>(app, `/api/plans/${planId}/tree`);
-    const tasks: string[] = [];
-    const walk = (n: TreeNode) => {
-      if (n.kind === 'task' && tasks.length < 2) tasks.push(n.id);
-      n.children.forEach(walk);
-    };
-    tree.body.nodes.forEach(walk);
+    const tasks = tasksInOrder(tree.body.nodes)
+      .slice(0, 2)
+      .map((n) => n.id);
     expect(tasks).toHaveLength(2);
     const items = [
       { indicatorId: ind('T2-11').id },

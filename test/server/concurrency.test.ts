@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -21,11 +20,8 @@ describe.each(testDatabases)('concurrent writes on $kind', ({ create }) => {
   let dept: Client;
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    const planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+    let planId: string;
+    ({ db, dispose, app, planId } = await seededApp(create));
     // Indicators the dataset already holds published (approved) figures for would need a correction reason.
     const published = new Set(
       (await db.query<{ indicator_id: string }>('SELECT DISTINCT indicator_id FROM observations')).map(

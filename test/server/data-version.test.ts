@@ -3,9 +3,9 @@ import type { Db } from '../../src/db/db.types.ts';
 import { readDataVersion } from '../../src/server/cache/data-version.ts';
 import { getJson } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
-import { loginAs, type Client } from '../support/session.ts';
 import {
   ACTORS,
+  clientFor,
   form,
   MATRIX,
   send,
@@ -158,17 +158,7 @@ describe.each(testDatabases)('data version on $kind', ({ create }) => {
     it(`${route} ${moves ? 'moves' : 'keeps'} the data version`, async () => {
       const actor = PREFERRED.find((a) => c.expect[a] >= 200 && c.expect[a] < 300)!;
       expect(ACTORS).toContain(actor);
-      let client: Client | null = null;
-      if (actor !== 'anonymous') {
-        client = c.fresh
-          ? await loginAs(
-              ctx.app,
-              ctx.db,
-              actor === 'own' || actor === 'other' ? 'department' : actor,
-              actor === 'own' ? ['KJJ'] : actor === 'other' ? ['SWJ'] : [],
-            )
-          : ctx.clients[actor];
-      }
+      const client = await clientFor(ctx, c, actor);
       const req = await (REQUESTS[route] ?? c.request)(ctx);
       const before = await readDataVersion(db);
       const res = await send(ctx.app, client, route.split(' ')[0]!, req);

@@ -2,16 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { dataChanged } from '../../src/server/cache/data-version.ts';
 import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, testApp, type PlanIndicator } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { reads, withQueryLog, type LoggedQuery } from '../support/query-log.ts';
 import { loginAs, type Client } from '../support/session.ts';
-
-interface Indicator {
-  id: string;
-  code: string;
-  departments: { code: string; role: string }[];
-}
 
 /** The plan's indicator list (indicatorsRepository.listByPlan). */
 const indicatorLists = (log: readonly LoggedQuery[]) =>
@@ -33,7 +27,7 @@ describe.each(testDatabases)('evaluation inputs are loaded once on $kind', ({ cr
   let logged: ReturnType<typeof withQueryLog>;
   let app: ReturnType<typeof testApp>;
   let planId: string;
-  let indicators: Indicator[];
+  let indicators: PlanIndicator[];
   let admin: Client;
 
   beforeAll(async () => {
@@ -43,7 +37,8 @@ describe.each(testDatabases)('evaluation inputs are loaded once on $kind', ({ cr
     app = testApp(logged.db);
     const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
     planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
-    indicators = (await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`)).body.items;
+    indicators = (await getJson<{ items: PlanIndicator[] }>(app, `/api/plans/${planId}/indicators`)).body
+      .items;
     admin = await loginAs(app, raw, 'admin');
   });
   afterAll(async () => dispose());

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 
 interface Result {
@@ -23,17 +21,12 @@ interface Evaluation {
 // Issue 17, bug 5: in the final year the workspace said 未完成 for an indicator with data only to the year
 // before (both projections beating the target, probability 0%) while the portal said 快于预期 for it.
 describe.each(testDatabases)('final-year judgement on $kind', ({ create }) => {
-  let db: Db;
   let dispose: () => Promise<void>;
   let app: ReturnType<typeof testApp>;
   let planId = '';
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    const { body } = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    planId = body.items.find((p) => p.key === 'sip-14th')!.id;
+    ({ dispose, app, planId } = await seededApp(create));
   });
   afterAll(async () => dispose());
 

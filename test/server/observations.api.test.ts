@@ -1,42 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { auditRepository } from '../../src/db/repositories/audit.repository.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { indicatorsOf, seededApp, testApp, type PlanIndicator } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
-import { loginAs, type Client } from '../support/session.ts';
-
-interface Indicator {
-  id: string;
-  code: string;
-  departments: { code: string; role: string }[];
-}
+import { leadOtherAndOffice, loginAs, type Client } from '../support/session.ts';
 
 describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
   let db: Db;
   let dispose: () => Promise<void>;
   let app: ReturnType<typeof testApp>;
-  let hitech: Indicator; // T2-13 省级以上研发机构总数 (level 560 → 750; no published value in the seed)
+  let planId: string;
+  let hitech: PlanIndicator; // T2-13 省级以上研发机构总数 (level 560 → 750; no published value in the seed)
   let dept: Client;
   let otherDept: Client;
   let admin: Client;
   let assessor: Client;
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    const p14 = plans.body.items.find((p) => p.key === 'sip-14th')!;
-    const inds = await getJson<{ items: Indicator[] }>(app, `/api/plans/${p14.id}/indicators`);
-    hitech = inds.body.items.find((i) => i.code === 'T2-13')!;
-    const own = hitech.departments[0]!.code;
-    const other = inds.body.items
-      .flatMap((i) => i.departments.map((d) => d.code))
-      .find((c) => !hitech.departments.some((d) => d.code === c))!;
-    dept = await loginAs(app, db, 'department', [own]);
-    otherDept = await loginAs(app, db, 'department', [other]);
-    admin = await loginAs(app, db, 'admin');
+    ({ db, dispose, app, planId } = await seededApp(create));
+    const inds = await indicatorsOf<PlanIndicator>(app, planId);
+    hitech = inds.find((i) => i.code === 'T2-13')!;
+    ({ dept, otherDept, admin } = await leadOtherAndOffice(app, db, hitech, inds));
     assessor = await loginAs(app, db, 'assessor');
   });
   afterAll(async () => dispose());
@@ -162,10 +146,8 @@ describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
   });
 
   it('refuses a share above 100 and asks for a note when a value makes the indicator lag', async () => {
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    const p14 = plans.body.items.find((p) => p.key === 'sip-14th')!;
-    const inds = await getJson<{ items: Indicator[] }>(app, `/api/plans/${p14.id}/indicators`);
-    const share = inds.body.items.find((i) => i.code === 'T2-19')!; // 生产性服务业占比 67.6 → 73 (no published value)
+    const inds = await indicatorsOf<PlanIndicator>(app, planId);
+    const share = inds.find((i) => i.code === 'T2-19')!; // 生产性服务业占比 67.6 → 73 (no published value)
     const writer = await loginAs(app, db, 'department', [share.departments[0]!.code]);
     expect(
       (

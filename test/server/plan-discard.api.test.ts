@@ -3,6 +3,7 @@ import type { Db } from '../../src/db/db.types.ts';
 import { testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
+import { importOutline } from '../support/upload.ts';
 
 const outline = (extra: string[]) =>
   new TextEncoder().encode(
@@ -30,15 +31,7 @@ describe.each(testDatabases)('discarding a draft plan version on $kind', ({ crea
   let v2: string;
 
   const upload = async (query: string, bytes: Uint8Array) => {
-    const res = await app.request(`/api/plans/import?${query}`, {
-      method: 'POST',
-      headers: {
-        cookie: admin.cookie,
-        'x-csrf-token': admin.csrf,
-        'content-type': 'application/octet-stream',
-      },
-      body: bytes,
-    });
+    const res = await importOutline(app, admin, query, bytes);
     expect(res.status).toBe(200);
     return (await res.json()) as { planId: string; version: number; saved: boolean };
   };

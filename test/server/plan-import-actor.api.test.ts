@@ -3,6 +3,7 @@ import type { Db } from '../../src/db/db.types.ts';
 import { testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
+import { importOutline } from '../support/upload.ts';
 
 /** A small outline written for the test: one part, one chapter with a task. */
 const OUTLINE = new TextEncoder().encode(
@@ -21,15 +22,7 @@ describe.each(testDatabases)('plan import over HTTP on $kind', ({ create }) => {
   let admin: Client;
 
   const upload = (query: string, body: Uint8Array = OUTLINE) =>
-    app.request(`/api/plans/import?filename=outline.txt&${query}`, {
-      method: 'POST',
-      headers: {
-        cookie: admin.cookie,
-        'x-csrf-token': admin.csrf,
-        'content-type': 'application/octet-stream',
-      },
-      body,
-    });
+    importOutline(app, admin, `filename=outline.txt&${query}`, body);
 
   beforeAll(async () => {
     ({ db, dispose } = await create());

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { importPlan } from '../../src/importers/import-plan.ts';
 import { buildDocxFixture } from '../support/docx-fixtures.ts';
 import { buildPdf } from '../support/pdf-fixtures.ts';
 import { REPORT_OUTLINE_EXPECTED, REPORT_OUTLINE_MD } from '../support/report-fixture.ts';
 import { loginAs, type Client } from '../support/session.ts';
+import { importOutline } from '../support/upload.ts';
 
 import { HAVE_SIP_OUTLINE, NEEDS_SIP_OUTLINE, SIP_OUTLINE_PATH } from '../importers/support.ts';
 const OUTLINE = HAVE_SIP_OUTLINE ? readFileSync(SIP_OUTLINE_PATH) : new Uint8Array();
@@ -22,20 +22,10 @@ describe.skipIf(!HAVE_SIP_OUTLINE).each(testDatabases)(
     let admin: Client;
 
     const upload = (client: Client, query: string, bytes: Uint8Array) =>
-      app.request(`/api/plans/import?${query}`, {
-        method: 'POST',
-        headers: {
-          cookie: client.cookie,
-          'x-csrf-token': client.csrf,
-          'content-type': 'application/octet-stream',
-        },
-        body: bytes,
-      });
+      importOutline(app, client, query, bytes);
 
     beforeAll(async () => {
-      ({ db, dispose } = await create());
-      await seedIfEmpty(db);
-      app = testApp(db);
+      ({ db, dispose, app } = await seededApp(create));
       admin = await loginAs(app, db, 'admin');
     });
     afterAll(async () => dispose());

@@ -6,12 +6,12 @@ import {
   DEFAULT_DATASET_PATH,
   loadDataset,
   readDatasetFile,
-  seedIfEmpty,
 } from '../../src/server/modules/datasets/dataset.service.ts';
 import { publishPlanVersion } from '../../src/server/modules/plan-versions/plan-versions.service.ts';
-import { testApp } from '../support/app.ts';
+import { seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
+import { importOutline } from '../support/upload.ts';
 
 /** A synthetic 15th-plan outline (2026–2030, 20 indicators, 12 continuing SIP 14th-plan indicators by name). */
 const OUTLINE = readFileSync(new URL('../fixtures/sip-15th-outline.md', import.meta.url));
@@ -34,12 +34,8 @@ describe.each(testDatabases)(
     let v15: string;
 
     beforeAll(async () => {
-      ({ db, dispose } = await create());
-      await seedIfEmpty(db);
-      app = testApp(db);
+      ({ db, dispose, app, planId: v14 } = await seededApp(create));
       admin = await loginAs(app, db, 'admin');
-      const plans = (await admin.request('GET', '/api/plans')).body.items as Plan[];
-      v14 = plans.find((p) => p.key === 'sip-14th')!.id;
       // the 14th plan's 2025 results (invented for the test: SIP has published none yet)
       const ids = new Map(
         (
@@ -76,15 +72,12 @@ describe.each(testDatabases)(
     afterAll(async () => dispose());
 
     it('imports as successor: continuing indicators linked, baselines checked against the 14th’s 2025 results', async () => {
-      const res = await app.request(`/api/plans/import?filename=plan15.md&preview=false&predecessor=${v14}`, {
-        method: 'POST',
-        headers: {
-          cookie: admin.cookie,
-          'x-csrf-token': admin.csrf,
-          'content-type': 'application/octet-stream',
-        },
-        body: OUTLINE,
-      });
+      const res = await importOutline(
+        app,
+        admin,
+        `filename=plan15.md&preview=false&predecessor=${v14}`,
+        OUTLINE,
+      );
       expect(res.status).toBe(200);
       const saved = (await res.json()) as {
         saved: boolean;

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { assignmentsRepository } from '../../src/db/repositories/assignments.repository.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { testApp } from '../support/app.ts';
+import { seededApp, testApp, type PlanIndicator } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { sharedFiles } from '../support/shared-files.ts';
+import { importOutline } from '../support/upload.ts';
 
 const {
   paths: [OUTLINE_URL = ''],
@@ -30,12 +30,6 @@ interface Order {
   title: string;
   status: string;
 }
-interface Indicator {
-  id: string;
-  code: string;
-  departments: { code: string; role: string }[];
-}
-
 /** Importing the SIP outline again as a new version, then publishing it (issue 15 §5, done-when). */
 describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
   `plan versions that keep the work on $kind${skipped}`,
@@ -50,23 +44,14 @@ describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
     let taskId: string;
     let before: Awaited<ReturnType<typeof seen>>;
 
-    const upload = (query: string, bytes: Uint8Array) =>
-      app.request(`/api/plans/import?${query}`, {
-        method: 'POST',
-        headers: {
-          cookie: admin.cookie,
-          'x-csrf-token': admin.csrf,
-          'content-type': 'application/octet-stream',
-        },
-        body: bytes,
-      });
+    const upload = (query: string, bytes: Uint8Array) => importOutline(app, admin, query, bytes);
 
     /** What a department user and the public see of the published SIP 14th plan, ids left out. */
     async function seen() {
       const plans = (await dept.request('GET', '/api/plans')).body.items as Plan[];
       const plan = plans.find((p) => p.key === 'sip-14th')!;
       const indicators = (await dept.request('GET', `/api/plans/${plan.id}/indicators`)).body
-        .items as Indicator[];
+        .items as PlanIndicator[];
       const codeOf = new Map(indicators.map((i) => [i.id, i.code]));
       const values = (
         (await dept.request('GET', `/api/plans/${plan.id}/observations`)).body.items as {
@@ -135,15 +120,11 @@ describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
     let taskTitle = '';
 
     beforeAll(async () => {
-      ({ db, dispose } = await create());
-      await seedIfEmpty(db);
-      app = testApp(db);
+      ({ db, dispose, app, planId: v1 } = await seededApp(create));
       admin = await loginAs(app, db, 'admin');
-      const plans = (await admin.request('GET', '/api/plans')).body.items as Plan[];
-      v1 = plans.find((p) => p.key === 'sip-14th')!.id;
       // the first task gets T2-13's lead department; its work plan and progress report are the work to keep
       const indicators = (await admin.request('GET', `/api/plans/${v1}/indicators`)).body
-        .items as Indicator[];
+        .items as PlanIndicator[];
       const t213 = indicators.find((i) => i.code === 'T2-13')!;
       const deptCode = t213.departments[0]!.code;
       const task = (

@@ -3,6 +3,7 @@ import type { Db } from '../../src/db/db.types.ts';
 import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
 import { getJson, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
+import type { TreeNode } from '../support/plan-tree.ts';
 
 interface PlanItem {
   id: string;
@@ -11,12 +12,6 @@ interface PlanItem {
   periodEnd: number;
   indicatorCount: number;
   secondaryIndicatorCount: number;
-}
-interface TreeNode {
-  kind: string;
-  number: string | null;
-  title: string;
-  children: TreeNode[];
 }
 
 describe.each(testDatabases)('plans API on $kind', ({ kind, create }) => {
@@ -59,7 +54,10 @@ describe.each(testDatabases)('plans API on $kind', ({ kind, create }) => {
   });
 
   it('returns the tree with parts and chapters in order', async () => {
-    const { status, body } = await getJson<{ nodes: TreeNode[] }>(app, `/api/plans/${p14.id}/tree`);
+    const { status, body } = await getJson<{ nodes: (TreeNode & { title: string })[] }>(
+      app,
+      `/api/plans/${p14.id}/tree`,
+    );
     expect(status).toBe(200);
     const parts = body.nodes.filter((n) => n.kind === 'part');
     expect(parts).toHaveLength(6);

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { departmentsRepository } from '../../src/db/repositories/departments.repository.ts';
 import { feedbackRepository } from '../../src/db/repositories/feedback.repository.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
 import type { SearchResult } from '../../src/server/modules/search/search.schemas.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { TEXT_OUTLINE as OUTLINE } from '../support/text-outline.fixture.ts';
+import { importOutline } from '../support/upload.ts';
 
 describe.each(testDatabases)('search API on $kind', ({ create }) => {
   let db: Db;
@@ -21,21 +21,14 @@ describe.each(testDatabases)('search API on $kind', ({ create }) => {
     getJson<SearchResult>(app, `/api/plans/${planId}/search?q=${encodeURIComponent(q)}${extra}`);
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
+    ({ db, dispose, app, planId: sipId } = await seededApp(create));
     admin = await loginAs(app, db, 'admin');
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    sipId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
-    const res = await app.request('/api/plans/import?filename=outline.txt&preview=false', {
-      method: 'POST',
-      headers: {
-        cookie: admin.cookie,
-        'x-csrf-token': admin.csrf,
-        'content-type': 'application/octet-stream',
-      },
-      body: new TextEncoder().encode(OUTLINE),
-    });
+    const res = await importOutline(
+      app,
+      admin,
+      'filename=outline.txt&preview=false',
+      new TextEncoder().encode(OUTLINE),
+    );
     expect(res.status).toBe(200);
     importedId = ((await res.json()) as { planId: string }).planId;
   });

@@ -8,9 +8,8 @@ import {
   DEFAULT_DATASET_PATH,
   loadDataset,
   readDatasetFile,
-  seedIfEmpty,
 } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { download, uploadFile } from '../support/upload.ts';
@@ -77,12 +76,21 @@ describe.each(testDatabases)('spreadsheet round trip on $kind', ({ create }) => 
       version: number;
     }[];
 
+  /** SWJ enters a value (note "n") and submits it; its observation id. */
+  const submittedValue = async (code: string, period: string, value: number) => {
+    const created = await swj.request('POST', '/api/observations', {
+      indicatorId: ind(code).id,
+      period,
+      value,
+      note: 'n',
+    });
+    await swj.request('POST', `/api/observations/${created.body.observation.id}/submit`);
+    return created.body.observation.id as string;
+  };
+
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-    const planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+    let planId: string;
+    ({ db, dispose, app, planId } = await seededApp(create));
     indicators = (await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`)).body.items;
     swj = await loginAs(app, db, 'department', ['SWJ']);
     kjj = await loginAs(app, db, 'department', ['KJJ']);
@@ -225,13 +233,7 @@ describe.each(testDatabases)('spreadsheet round trip on $kind', ({ create }) => 
   });
 
   it('reports locked values as row errors: submitted and approved values are not overwritten', async () => {
-    const created = await swj.request('POST', '/api/observations', {
-      indicatorId: ind('T2-08').id,
-      period: '2024',
-      value: 80,
-      note: 'n',
-    });
-    await swj.request('POST', `/api/observations/${created.body.observation.id}/submit`);
+    const submitted = await submittedValue('T2-08', '2024', 80);
     const wb = await open((await download(app, swj, '/api/templates/SWJ.xlsx')).bytes);
     const ws = wb.getWorksheet(DATA)!;
     ws.getRow(findRow(ws, 'T2-08')).getCell(yearColumn(ws, '2024')).value = 81;
@@ -242,9 +244,7 @@ describe.each(testDatabases)('spreadsheet round trip on $kind', ({ create }) => 
       period: '2024',
     });
     // approved: a correction needs a reason, which a sheet cannot give
-    expect(
-      (await admin.request('POST', `/api/observations/${created.body.observation.id}/approve`)).status,
-    ).toBe(200);
+    expect((await admin.request('POST', `/api/observations/${submitted}/approve`)).status).toBe(200);
     const approved = await uploadFile(app, swj, '/api/uploads', await save(wb));
     expect(approved.body.ok).toBe(false);
     expect(approved.body.rows.find((r: { status: string }) => r.status === 'error').message).toContain(
@@ -277,14 +277,8 @@ describe.each(testDatabases)('spreadsheet round trip on $kind', ({ create }) => 
   });
 
   it('corrects an approved value through the sheet when the row gives a reason (issue 17, bug 3)', async () => {
-    const created = await swj.request('POST', '/api/observations', {
-      indicatorId: ind('T2-06').id,
-      period: '2024',
-      value: 60,
-      note: 'n',
-    });
-    await swj.request('POST', `/api/observations/${created.body.observation.id}/submit`);
-    await admin.request('POST', `/api/observations/${created.body.observation.id}/approve`);
+    const submitted = await submittedValue('T2-06', '2024', 60);
+    await admin.request('POST', `/api/observations/${submitted}/approve`);
     const wb = await open((await download(app, swj, '/api/templates/SWJ.xlsx')).bytes);
     const ws = wb.getWorksheet(DATA)!;
     const row = ws.getRow(findRow(ws, 'T2-06'));

@@ -5,6 +5,7 @@ import { bulletin } from '../../src/server/modules/supervision/supervision.remin
 import { sweepPlanWarnings } from '../../src/server/modules/warnings/warnings.service.ts';
 import { getJson, indicatorsOf, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
+import { approvedValue } from '../support/observations.ts';
 import { officeAndDepartments, type Client } from '../support/session.ts';
 
 interface Warning {
@@ -31,16 +32,7 @@ describe.each(testDatabases)('early warning and 督办 on $kind', ({ create }) =
   const now = new Date('2026-12-01T02:00:00Z');
 
   const approve = async (period: string, value: number) => {
-    const obs = await kjj.request('POST', '/api/observations', {
-      indicatorId: rd.id,
-      period,
-      value,
-      note: '受项目进度影响',
-    });
-    expect(obs.status, JSON.stringify(obs.body)).toBe(201);
-    const id = obs.body.observation.id as string;
-    expect((await kjj.request('POST', `/api/observations/${id}/submit`)).status).toBe(200);
-    expect((await admin.request('POST', `/api/observations/${id}/approve`)).status).toBe(200);
+    await approvedValue(kjj, admin, { indicatorId: rd.id, period, value, note: '受项目进度影响' });
   };
   const warningsOf = async (c: Client, state = 'active') =>
     (
@@ -206,26 +198,11 @@ describe.each(testDatabases)('early warning and 督办 on $kind', ({ create }) =
       body: '核查属实，予以销号',
     });
     expect(closed.body).toMatchObject({ status: 'closed', light: 'done', stepDue: null });
-    expect(closed.body.steps.map((s: { action: string }) => s.action)).toEqual([
-      'open',
-      'acknowledge',
-      'submit_plan',
-      'report',
-      'return',
-      'submit_plan',
-      'close',
-    ]);
+    const steps = ['open', 'acknowledge', 'submit_plan', 'report', 'return', 'submit_plan', 'close'];
+    expect(closed.body.steps.map((s: { action: string }) => s.action)).toEqual(steps);
 
     const audit = await admin.request('GET', `/api/audit?entity=supervision&entityId=${id}`);
-    expect((audit.body.items as { action: string }[]).map((a) => a.action).reverse()).toEqual([
-      'open',
-      'acknowledge',
-      'submit_plan',
-      'report',
-      'return',
-      'submit_plan',
-      'close',
-    ]);
+    expect((audit.body.items as { action: string }[]).map((a) => a.action).reverse()).toEqual(steps);
     const onIndicator = await kjj.request('GET', `/api/supervision?subjectType=indicator&subjectId=${rd.id}`);
     expect(onIndicator.body.items.map((o: { id: string; status: string }) => [o.id, o.status])).toEqual([
       [id, 'closed'],

@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { getJson, indicatorsOf, seededApp, testApp, type PlanIndicator } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
-import { loginAs, type Client } from '../support/session.ts';
-
-interface Indicator {
-  id: string;
-  code: string;
-  departments: { code: string; role: string }[];
-}
+import { leadOtherAndOffice, type Client } from '../support/session.ts';
 interface Series {
   years: number[];
   items: { code: string; indicatorId: string; points: { year: number; actual: number | null }[] }[];
@@ -23,22 +17,16 @@ describe.each(testDatabases)('series and plan value lists on $kind', ({ create }
   let dispose: () => Promise<void>;
   let app: ReturnType<typeof testApp>;
   let planId: string;
-  let hitech: Indicator; // T2-11, one department
+  let hitech: PlanIndicator; // T2-11, one department
   let dept: Client;
   let otherDept: Client;
   let admin: Client;
 
   beforeAll(async () => {
     ({ db, dispose, app, planId } = await seededApp(create));
-    const inds = await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`);
-    hitech = inds.body.items.find((i) => i.code === 'T2-11')!;
-    const own = hitech.departments[0]!.code;
-    const other = inds.body.items
-      .flatMap((i) => i.departments.map((d) => d.code))
-      .find((c) => !hitech.departments.some((d) => d.code === c))!;
-    dept = await loginAs(app, db, 'department', [own]);
-    otherDept = await loginAs(app, db, 'department', [other]);
-    admin = await loginAs(app, db, 'admin');
+    const inds = await indicatorsOf<PlanIndicator>(app, planId);
+    hitech = inds.find((i) => i.code === 'T2-11')!;
+    ({ dept, otherDept, admin } = await leadOtherAndOffice(app, db, hitech, inds));
   });
   afterAll(async () => dispose());
 

@@ -31,11 +31,23 @@ export async function seededApp(
   create: () => Promise<{ db: Db; dispose: () => Promise<void> }>,
 ): Promise<SeededApp> {
   const { db, dispose } = await create();
+  return { db, dispose, ...(await seedAndServe(db)) };
+}
+
+/** Seeds `db` with the default dataset if it is empty, and the real app over it with the plans' ids. */
+export async function seedAndServe(db: Db): Promise<Omit<SeededApp, 'db' | 'dispose'>> {
   await seedIfEmpty(db);
   const app = testApp(db);
   const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
   const planIds = new Map(plans.body.items.map((p) => [p.key, p.id]));
-  return { db, dispose, app, planIds, planId: planIds.get('sip-14th')! };
+  return { app, planIds, planId: planIds.get('sip-14th')! };
+}
+
+/** An indicator as GET /api/plans/{id}/indicators lists it, with only what the tests read: its departments lead or share it. */
+export interface PlanIndicator {
+  id: string;
+  code: string;
+  departments: { code: string; role: string }[];
 }
 
 /** A plan's indicators as GET /api/plans/{id}/indicators lists them. */

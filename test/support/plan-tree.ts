@@ -14,3 +14,21 @@ export function firstTask(nodes: TreeNode[]): TreeNode | undefined {
   }
   return undefined;
 }
+
+/** Every task in reading order (depth first, a node before its children). */
+export function tasksInOrder(nodes: TreeNode[]): TreeNode[] {
+  return nodes.flatMap((n) => [...(n.kind === 'task' ? [n] : []), ...tasksInOrder(n.children)]);
+}
+
+/** The first task in reading order that has a parent node, with that parent (a chapter or section). */
+export function firstTaskWithParent<T extends TreeNode>(
+  nodes: T[],
+  parent: T | null = null,
+): { task: T; parent: T } | undefined {
+  for (const n of nodes) {
+    if (n.kind === 'task' && parent) return { task: n, parent };
+    const inner = firstTaskWithParent(n.children as T[], n);
+    if (inner) return inner;
+  }
+  return undefined;
+}

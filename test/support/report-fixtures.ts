@@ -8,7 +8,9 @@ import { datasetSchema } from '../../src/domain/dataset.ts';
 import type { Dataset } from '../../src/domain/dataset.ts';
 import type { TaskStatus } from '../../src/domain/evaluation/tasks.ts';
 import type { PlanNodeSpec } from '../../src/domain/plan.ts';
+import { reportInputFromDataset } from '../../src/reports/from-dataset.ts';
 import type { ProgressFile } from '../../src/reports/progress-input.ts';
+import type { ReportInput, ReportKind, ReportLang } from '../../src/reports/types.ts';
 import { runCli, type CliResult } from './cli.ts';
 
 export const SIP_DATASET_PATH = new URL('../../data/sip-14th/dataset.json', import.meta.url).pathname;
@@ -185,4 +187,33 @@ export function reportProgress(dataset: Dataset, year = 2023): ProgressFile {
         }));
     });
   return { tasks, projects };
+}
+
+/** The year the report tests write each kind of report for. */
+export const REPORT_TEST_YEAR: Readonly<Record<ReportKind, number>> = {
+  annual: 2022,
+  midterm: 2023,
+  final: 2025,
+};
+
+/**
+ * The report input for `kind` in its test year: the invented values and task progress (to 2023 at the latest),
+ * the fixed clock and the test-data note; `sparse` leaves the values and the progress out.
+ */
+export function reportTestInput(
+  dataset: Dataset,
+  kind: ReportKind,
+  opts: { lang?: ReportLang; sparse?: boolean } = {},
+): ReportInput {
+  const year = REPORT_TEST_YEAR[kind];
+  return reportInputFromDataset(dataset, {
+    kind,
+    year,
+    lang: opts.lang,
+    valuesCsv: opts.sparse ? null : reportValuesCsv(),
+    progress: opts.sparse ? undefined : reportProgress(dataset, Math.min(year, 2023)),
+    engineVersion: '9.9.9-test',
+    now: REPORT_TEST_NOW,
+    dataNote: REPORT_TEST_DATA_NOTE,
+  });
 }

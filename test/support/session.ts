@@ -1,7 +1,7 @@
 import type { Db } from '../../src/db/db.types.ts';
 import type { Role } from '../../src/domain/user.ts';
 import { createUser } from '../../src/server/modules/users/users.service.ts';
-import type { testApp } from './app.ts';
+import type { PlanIndicator, testApp } from './app.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
@@ -65,4 +65,24 @@ export async function officeAndDepartments(
   const kjj = await loginAs(app, db, 'department', ['KJJ']);
   const swj = await loginAs(app, db, 'department', ['SWJ']);
   return { admin, kjj, swj };
+}
+
+/**
+ * Signs in, in this order, the department that leads `indicator` (its first), a department with no part in it
+ * (the first such among the plan's `indicators`) and the planning office.
+ */
+export async function leadOtherAndOffice(
+  app: ReturnType<typeof testApp>,
+  db: Db,
+  indicator: PlanIndicator,
+  indicators: PlanIndicator[],
+): Promise<{ dept: Client; otherDept: Client; admin: Client }> {
+  const own = indicator.departments[0]!.code;
+  const other = indicators
+    .flatMap((i) => i.departments.map((d) => d.code))
+    .find((c) => !indicator.departments.some((d) => d.code === c))!;
+  const dept = await loginAs(app, db, 'department', [own]);
+  const otherDept = await loginAs(app, db, 'department', [other]);
+  const admin = await loginAs(app, db, 'admin');
+  return { dept, otherDept, admin };
 }

@@ -48,3 +48,21 @@ export async function download(
     type: res.headers.get('content-type'),
   };
 }
+
+/** POST /api/plans/import?{query} with an outline's bytes as the body, signed in as `client`. */
+export async function importOutline(
+  app: ReturnType<typeof testApp>,
+  client: Client,
+  query: string,
+  bytes: Uint8Array,
+): Promise<Response> {
+  return await app.request(`/api/plans/import?${query}`, {
+    method: 'POST',
+    headers: {
+      cookie: client.cookie,
+      'x-csrf-token': client.csrf,
+      'content-type': 'application/octet-stream',
+    },
+    body: bytes,
+  });
+}

@@ -5,14 +5,14 @@ import type { Db } from '../../src/db/db.types.ts';
 import { departmentsRepository } from '../../src/db/repositories/departments.repository.ts';
 import { feedbackRepository } from '../../src/db/repositories/feedback.repository.ts';
 import { installationSecret, issueChallenge } from '../../src/server/modules/feedback/anti-bot.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
 import { createUser } from '../../src/server/modules/users/users.service.ts';
 import { usersRepository } from '../../src/db/repositories/users.repository.ts';
 import { oidcRepository } from '../../src/db/repositories/oidc.repository.ts';
 import { notify } from '../../src/server/modules/notifications/notifications.service.ts';
 import { issuePasswordReset } from '../../src/server/modules/accounts/accounts.service.ts';
 import { DEFAULT_ASSESSMENT_CONFIG } from '../../src/domain/assessment.ts';
-import { getJson, testApp } from './app.ts';
+import { getJson, seedAndServe, testApp } from './app.ts';
+import { firstTask, type TreeNode } from './plan-tree.ts';
 import { loginAs, TEST_PASSWORD, type Client } from './session.ts';
 
 /**
@@ -622,11 +622,24 @@ export function writeRoutes(app: ReturnType<typeof testApp>): string[] {
 }
 
 /** The fixtures every MATRIX request draws on, over a fresh migrated database. */
+/**
+ * The client a case is sent as: none for an anonymous caller; a user signed in for this call when the case
+ * asks for a fresh one ("own" a KJJ user, "other" an SWJ user), else the context's.
+ */
+export async function clientFor(ctx: Ctx, c: Case, actor: Actor): Promise<Client | null> {
+  if (actor === 'anonymous') return null;
+  return c.fresh
+    ? await loginAs(
+        ctx.app,
+        ctx.db,
+        actor === 'own' || actor === 'other' ? 'department' : actor,
+        actor === 'own' ? ['KJJ'] : actor === 'other' ? ['SWJ'] : [],
+      )
+    : ctx.clients[actor];
+}
+
 export async function writeRouteContext(db: Db): Promise<Ctx> {
-  await seedIfEmpty(db);
-  const app = testApp(db);
-  const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
-  const planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+  const { app, planId } = await seedAndServe(db);
   const inds = await getJson<{ items: { id: string; code: string; departments: { code: string }[] }[] }>(
     app,
     `/api/plans/${planId}/indicators`,
@@ -640,19 +653,8 @@ export async function writeRouteContext(db: Db): Promise<Ctx> {
     admin: await loginAs(app, db, 'admin'),
   };
   const kjjId = (await departmentsRepository.findByCode(db, 'KJJ'))!.id;
-  const tree = await getJson<{ nodes: { id: string; kind: string; children: unknown[] }[] }>(
-    app,
-    `/api/plans/${planId}/tree`,
-  );
-  const findTask = (nodes: { id: string; kind: string; children: unknown[] }[]): string | null => {
-    for (const node of nodes) {
-      if (node.kind === 'task') return node.id;
-      const inner = findTask(node.children as typeof nodes);
-      if (inner) return inner;
-    }
-    return null;
-  };
-  const taskNodeId = findTask(tree.body.nodes)!;
+  const tree = await getJson<{ nodes: TreeNode[] }>(app, `/api/plans/${planId}/tree`);
+  const taskNodeId = firstTask(tree.body.nodes)!.id;
   let n = 0;
   const ok = <T>(r: { status: number; body: unknown }, status: number): T => {
     if (r.status !== status) throw new Error(`setup failed: ${r.status} ${JSON.stringify(r.body)}`);
