@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { indicatorsOf, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
+import { enterValue } from '../support/observations.ts';
 import { loginAs } from '../support/session.ts';
 
 interface Indicator {
@@ -54,14 +55,14 @@ describe.each(testDatabases)('public portal pages on $kind', ({ create }) => {
   it('never shows draft or submitted values on any public page or route', async () => {
     const target = indicators.find((i) => i.code === 'T2-08')!; // 持证外国人 3937 → 6000 (no published value)
     const dept = await loginAs(app, db, 'department', [target.departments[0]!.code]);
-    const draft = await dept.request('POST', '/api/observations', {
+    const draft = await enterValue(dept, {
       indicatorId: target.id,
       period: '2021',
       value: 987.654,
       note: '草稿',
     });
     expect(draft.status).toBe(201);
-    const other = await dept.request('POST', '/api/observations', {
+    const other = await enterValue(dept, {
       indicatorId: target.id,
       period: '2022',
       value: 976.543,

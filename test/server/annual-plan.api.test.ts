@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
+import { enterValue } from '../support/observations.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
 async function sheet(rows: (string | number)[][]): Promise<FormData> {
@@ -66,7 +67,7 @@ describe.each(testDatabases)('annual plan on $kind', ({ create }) => {
       verdict: 'no_data',
       differsFromPath: false, // the path gives 12.86 in 2023
     });
-    const obs = await jfj.request('POST', '/api/observations', {
+    const obs = await enterValue(jfj, {
       indicatorId: gdp.id,
       period: '2023',
       value: 12.3,

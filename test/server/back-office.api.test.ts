@@ -10,6 +10,7 @@ import {
 } from '../../src/server/modules/datasets/dataset.service.ts';
 import { getJson, indicatorsOf, seededApp, testApp, type PlanIndicator } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
+import { enterValue } from '../support/observations.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { uploadFile } from '../support/upload.ts';
 
@@ -257,7 +258,7 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
 
     it('follows a value through submit, approve and return', async () => {
       const hitech = ind('T2-13');
-      const created = await kjj.request('POST', '/api/observations', {
+      const created = await enterValue(kjj, {
         indicatorId: hitech.id,
         period: '2021',
         value: 2400,

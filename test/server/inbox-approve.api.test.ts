@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.types.ts';
 import { getJson, seededApp, testApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
+import { enterValue } from '../support/observations.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
 interface Indicator {
@@ -31,12 +32,7 @@ describe.each(testDatabases)('the approver’s inbox on $kind', ({ create }) => 
   afterAll(async () => dispose());
 
   async function report(period: string, value: number, note: string | null = null): Promise<string> {
-    const r = await dept.request('POST', '/api/observations', {
-      indicatorId: labs.id,
-      period,
-      value,
-      note,
-    });
+    const r = await enterValue(dept, { indicatorId: labs.id, period, value, note });
     expect(r.status).toBe(201);
     const id = r.body.observation.id as string;
     expect((await dept.request('POST', `/api/observations/${id}/submit`)).status).toBe(200);
@@ -73,12 +69,7 @@ describe.each(testDatabases)('the approver’s inbox on $kind', ({ create }) => 
     const fresh = await admin.request('GET', `/api/plans/${planId}/indicators`);
     const share = fresh.body.items.find((i: Indicator) => i.code === 'T2-19') as Indicator;
     const deptJfj = await loginAs(app, db, 'department', [share.departments[0]!.code]);
-    const r = await deptJfj.request('POST', '/api/observations', {
-      indicatorId: share.id,
-      period: '2021',
-      value: 68.5,
-      note: '说明',
-    });
+    const r = await enterValue(deptJfj, { indicatorId: share.id, period: '2021', value: 68.5, note: '说明' });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const sub = await deptJfj.request('POST', `/api/observations/${r.body.observation.id}/submit`);
     expect(sub.status, JSON.stringify(sub.body)).toBe(200);

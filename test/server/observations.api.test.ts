@@ -3,6 +3,7 @@ import type { Db } from '../../src/db/db.types.ts';
 import { auditRepository } from '../../src/db/repositories/audit.repository.ts';
 import { indicatorsOf, seededApp, testApp, type PlanIndicator } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
+import { enterValue } from '../support/observations.ts';
 import { leadOtherAndOffice, loginAs, type Client } from '../support/session.ts';
 
 describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
@@ -26,11 +27,7 @@ describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
   afterAll(async () => dispose());
 
   it('runs draft → submitted → approved, then locks the value', async () => {
-    const created = await dept.request('POST', '/api/observations', {
-      indicatorId: hitech.id,
-      period: '2021',
-      value: 2500,
-    });
+    const created = await enterValue(dept, { indicatorId: hitech.id, period: '2021', value: 2500 });
     expect(created.status).toBe(201);
     expect(created.body.observation).toMatchObject({ status: 'draft', version: 1, value: 2500, year: 2021 });
     const id = created.body.observation.id as string;
@@ -51,13 +48,9 @@ describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
   });
 
   it('keeps every version: a correction needs a reason and becomes version 2', async () => {
-    const noReason = await dept.request('POST', '/api/observations', {
-      indicatorId: hitech.id,
-      period: '2021',
-      value: 2600,
-    });
+    const noReason = await enterValue(dept, { indicatorId: hitech.id, period: '2021', value: 2600 });
     expect(noReason.status).toBe(422);
-    const corrected = await dept.request('POST', '/api/observations', {
+    const corrected = await enterValue(dept, {
       indicatorId: hitech.id,
       period: '2021',
       value: 2600,
@@ -77,11 +70,7 @@ describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
   });
 
   it('returns a submitted value with a reason, and the department edits and resubmits it', async () => {
-    const created = await dept.request('POST', '/api/observations', {
-      indicatorId: hitech.id,
-      period: '2022',
-      value: 3000,
-    });
+    const created = await enterValue(dept, { indicatorId: hitech.id, period: '2022', value: 3000 });
     const id = created.body.observation.id as string;
     await dept.request('POST', `/api/observations/${id}/submit`);
     expect((await assessor.request('POST', `/api/observations/${id}/return`, { reason: '' })).status).toBe(
@@ -97,17 +86,9 @@ describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
   });
 
   it('refuses writes from another department and approvals from departments', async () => {
-    const foreign = await otherDept.request('POST', '/api/observations', {
-      indicatorId: hitech.id,
-      period: '2023',
-      value: 3500,
-    });
+    const foreign = await enterValue(otherDept, { indicatorId: hitech.id, period: '2023', value: 3500 });
     expect(foreign.status).toBe(403);
-    const created = await dept.request('POST', '/api/observations', {
-      indicatorId: hitech.id,
-      period: '2023',
-      value: 3500,
-    });
+    const created = await enterValue(dept, { indicatorId: hitech.id, period: '2023', value: 3500 });
     const id = created.body.observation.id as string;
     expect((await otherDept.request('POST', `/api/observations/${id}/submit`)).status).toBe(403);
     expect((await otherDept.request('PATCH', `/api/observations/${id}`, { value: 1 })).status).toBe(403);
@@ -149,20 +130,10 @@ describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
     const inds = await indicatorsOf<PlanIndicator>(app, planId);
     const share = inds.find((i) => i.code === 'T2-19')!; // 生产性服务业占比 67.6 → 73 (no published value)
     const writer = await loginAs(app, db, 'department', [share.departments[0]!.code]);
-    expect(
-      (
-        await writer.request('POST', '/api/observations', {
-          indicatorId: share.id,
-          period: '2023',
-          value: 130,
-        })
-      ).status,
-    ).toBe(422);
-    const low = await writer.request('POST', '/api/observations', {
-      indicatorId: share.id,
-      period: '2023',
-      value: 50,
-    });
+    expect((await enterValue(writer, { indicatorId: share.id, period: '2023', value: 130 })).status).toBe(
+      422,
+    );
+    const low = await enterValue(writer, { indicatorId: share.id, period: '2023', value: 50 });
     expect(low.status).toBe(201);
     const id = low.body.observation.id as string;
     const refused = await writer.request('POST', `/api/observations/${id}/submit`);
@@ -173,11 +144,7 @@ describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
   });
 
   it('lets exactly one of two simultaneous approvals win', async () => {
-    const created = await dept.request('POST', '/api/observations', {
-      indicatorId: hitech.id,
-      period: '2024',
-      value: 4600,
-    });
+    const created = await enterValue(dept, { indicatorId: hitech.id, period: '2024', value: 4600 });
     const id = created.body.observation.id as string;
     expect((await dept.request('POST', `/api/observations/${id}/submit`)).body.status).toBe('submitted');
     const [a, b] = await Promise.all([

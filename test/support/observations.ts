@@ -6,7 +6,7 @@ export interface ValueEntry {
   indicatorId: string;
   period: string;
   value: number;
-  note?: string;
+  note?: string | null;
   reason?: string;
 }
 
@@ -21,4 +21,9 @@ export async function approvedValue(entrant: Client, office: Client, entry: Valu
   expect((await entrant.request('POST', `/api/observations/${id}/submit`)).status).toBe(200);
   expect((await office.request('POST', `/api/observations/${id}/approve`)).status).toBe(200);
   return id;
+}
+
+/** Enters a value as `client`: POST /api/observations, the answer as it comes (a draft, or a refusal). */
+export async function enterValue(client: Client, entry: ValueEntry): ReturnType<Client['request']> {
+  return await client.request('POST', '/api/observations', entry);
 }
