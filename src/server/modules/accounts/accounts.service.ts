@@ -12,6 +12,7 @@ import { notFound } from '../../errors.ts';
 import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { mailEnabled, publicBaseUrl } from '../notifications/mail.config.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../domain/user.ts';
+import { iso } from '../../timestamps.ts';
 
 /** A reset link works once, for this long. */
 export const RESET_LINK_HOURS = 24;
@@ -198,8 +199,6 @@ export interface Account extends SessionUser {
   passwordChangedAt: string | null;
   lastLoginAt: string | null;
 }
-
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 /** Every user with the state an admin manages: disabled, locked, last login. */
 export async function listAccounts(db: Db): Promise<Account[]> {

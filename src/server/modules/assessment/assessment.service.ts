@@ -27,6 +27,7 @@ import { notFound } from '../../errors.ts';
 import { authorize, departmentScope } from '../../policies/policy.ts';
 import { timeZone } from '../../time-zone.ts';
 import { evaluatePlanLive } from '../live-evaluation/live-evaluation.service.ts';
+import { iso } from '../../timestamps.ts';
 
 type Plan = { id: string; periodStart: number; periodEnd: number };
 
@@ -204,7 +205,7 @@ export async function gatherAssessmentFacts(
       points: Number(a.points),
       reason: a.reason,
       by: a.actor,
-      at: new Date(a.createdAt).toISOString(),
+      at: iso(a.createdAt),
     })),
   };
 }

@@ -5,6 +5,7 @@ import { zoneDayStart } from '../../../domain/time.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { authorize } from '../../policies/policy.ts';
 import { timeZone } from '../../time-zone.ts';
+import { iso } from '../../timestamps.ts';
 
 /** The log's filter as the API takes it: days instead of instants, and always a page. */
 export interface AuditQuery extends Omit<AuditFilter, 'from' | 'to' | 'limit' | 'offset'> {
@@ -34,7 +35,7 @@ export async function listAudit(db: Queryable, user: SessionUser | null, q: Audi
     to: q.to ? zoneDayStart(nextDay(q.to), zone) : undefined,
   });
   return {
-    items: items.map((r) => ({ ...r, at: new Date(r.at).toISOString() })),
+    items: items.map((r) => ({ ...r, at: iso(r.at) })),
     total,
     limit: q.limit,
     offset: q.offset,

@@ -14,9 +14,9 @@ import { notFound } from '../../errors.ts';
 import { authorize, departmentScope } from '../../policies/policy.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { dataChanged } from '../../cache/data-version.ts';
+import { iso } from '../../timestamps.ts';
 
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-const day = (d: Date) => new Date(d).toISOString().slice(0, 10);
+const day = (d: Date) => iso(d).slice(0, 10);
 
 export type QueueItem = ModerationQueueItem;
 
@@ -31,12 +31,12 @@ export async function moderationQueue(db: Db, user: SessionUser): Promise<QueueI
     body: r.body,
     name: r.name,
     contact: r.contact,
-    createdAt: iso(r.createdAt)!,
+    createdAt: iso(r.createdAt),
     department: r.departmentCode
       ? { code: r.departmentCode, name: r.departmentName ?? r.departmentCode }
       : null,
     needsDepartment: r.departmentId === null,
-    sameClient: r.sameClient.map((o) => ({ ...o, createdAt: iso(o.createdAt)! })),
+    sameClient: r.sameClient.map((o) => ({ ...o, createdAt: iso(o.createdAt) })),
   }));
 }
 
@@ -66,7 +66,7 @@ export async function commentTodo(db: Db, user: SessionUser, now = new Date()): 
         replyDueAt: iso(r.replyDueAt),
         light: dueLight(due, answered, now),
         workingDaysLeft: answered || !due ? null : workingDaysUntil(now, due),
-        replies: r.replies.map((x) => ({ ...x, createdAt: iso(x.createdAt)! })),
+        replies: r.replies.map((x) => ({ ...x, createdAt: iso(x.createdAt) })),
       };
     })
     .sort((a, b) => order[a.light] - order[b.light]);
@@ -177,7 +177,7 @@ const presentTemplate = (t: ReplyTemplateRow): ReplyTemplate => ({
   departmentId: t.departmentId,
   title: t.title,
   body: t.body,
-  updatedAt: iso(t.updatedAt)!,
+  updatedAt: iso(t.updatedAt),
 });
 
 /** A department sees its own templates and the shared ones; the office and assessors every template. */

@@ -23,6 +23,7 @@ import {
 import { getPlan, getPlanTree } from '../plans/plans.service.ts';
 import { reportData, type FrozenReportData } from '../reports/report-data.ts';
 import { progressOfTree, type PlanProgress } from '../tasks/tasks.service.ts';
+import { iso } from '../../timestamps.ts';
 
 /** What a snapshot freezes (stored as jsonb, read back as the same shape). */
 export interface SnapshotResult {
@@ -33,8 +34,6 @@ export interface SnapshotResult {
   /** What the snapshot's report shows besides the evaluation (absent in snapshots frozen before reports). */
   report?: FrozenReportData;
 }
-
-const iso = (d: Date) => new Date(d).toISOString();
 
 function presentSummary(s: SnapshotSummaryRow) {
   return { ...s, method: s.method as Method, createdAt: iso(s.createdAt) };

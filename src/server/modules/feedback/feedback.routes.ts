@@ -18,6 +18,7 @@ import {
   jsonBody as body,
   jsonResponse as json,
 } from '../../openapi-helpers.ts';
+import { iso } from '../../timestamps.ts';
 
 const feedbackSchema = z
   .object({
@@ -48,9 +49,9 @@ const present = (f: FeedbackRow) => ({
   status: f.status,
   rejectReason: f.rejectReason,
   departmentName: f.departmentName,
-  replyDueAt: f.replyDueAt ? new Date(f.replyDueAt).toISOString() : null,
-  createdAt: new Date(f.createdAt).toISOString(),
-  reply: f.reply ? { ...f.reply, createdAt: new Date(f.reply.createdAt).toISOString() } : null,
+  replyDueAt: iso(f.replyDueAt),
+  createdAt: iso(f.createdAt),
+  reply: f.reply ? { ...f.reply, createdAt: iso(f.reply.createdAt) } : null,
 });
 
 const writeErrors = {

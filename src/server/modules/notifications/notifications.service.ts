@@ -18,6 +18,7 @@ import {
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
 import { mailEnabled, publicBaseUrl } from './mail.config.ts';
+import { iso } from '../../timestamps.ts';
 
 export interface NotifyInput {
   event: NotificationEvent;
@@ -149,7 +150,7 @@ export function presentNotification(n: NotificationRow, locale: string): Present
     event: n.event,
     ...text,
     link: n.link,
-    createdAt: new Date(n.createdAt).toISOString(),
+    createdAt: iso(n.createdAt),
     read: n.readAt !== null,
   };
 }
@@ -215,8 +216,8 @@ export async function mailQueue(db: Queryable, status: MailJobStatus | undefined
     status: j.status,
     attempts: j.attempts,
     lastError: j.lastError,
-    sentAt: j.sentAt ? new Date(j.sentAt).toISOString() : null,
-    createdAt: new Date(j.createdAt).toISOString(),
+    sentAt: iso(j.sentAt),
+    createdAt: iso(j.createdAt),
   }));
   return { counts, items };
 }

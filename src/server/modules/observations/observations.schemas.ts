@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { OBSERVATION_KINDS, OBSERVATION_STATUSES } from '../../../domain/observation.ts';
 import { isCalendarDate, SOURCE_KINDS } from '../../../domain/provenance.ts';
 import { idParams } from '../../openapi-helpers.ts';
+import { iso } from '../../timestamps.ts';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 
@@ -104,10 +105,9 @@ export const returnBodySchema = z.object({ reason: z.string().min(1).max(2000) }
 export function presentObservation<
   T extends { createdAt: Date; submittedAt: Date | null; approvedAt: Date | null },
 >(o: T) {
-  const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
   return {
     ...o,
-    createdAt: new Date(o.createdAt).toISOString(),
+    createdAt: iso(o.createdAt),
     submittedAt: iso(o.submittedAt),
     approvedAt: iso(o.approvedAt),
   };

@@ -5,6 +5,7 @@ import { plansRepository, type PlanRow } from '../../../db/repositories/plans.re
 import { notFound } from '../../errors.ts';
 import { buildTree, type TreeNode } from './plan-tree.ts';
 import type { DepartmentRole } from '../../../domain/plan.ts';
+import { iso } from '../../timestamps.ts';
 
 export interface PlanSummary extends Omit<PlanRow, 'createdAt' | 'publishedAt'> {
   createdAt: string;
@@ -19,11 +20,11 @@ export interface IndicatorWithDepartments extends IndicatorRow {
 }
 
 function present(row: PlanRow): PlanSummary {
-  const publishedAt = row.publishedAt === null ? null : new Date(row.publishedAt).toISOString();
-  const day = (publishedAt ?? new Date(row.createdAt).toISOString()).slice(0, 10);
+  const publishedAt = iso(row.publishedAt);
+  const day = (publishedAt ?? iso(row.createdAt)).slice(0, 10);
   return {
     ...row,
-    createdAt: new Date(row.createdAt).toISOString(),
+    createdAt: iso(row.createdAt),
     publishedAt,
     label: `第${row.version}版 · ${STATUS_WORDS[row.status]} · ${day}`,
   };

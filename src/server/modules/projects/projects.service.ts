@@ -23,8 +23,7 @@ import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
 import { authorize } from '../../policies/policy.ts';
 import { dataChanged } from '../../cache/data-version.ts';
-
-const iso = (d: Date) => new Date(d).toISOString();
+import { iso } from '../../timestamps.ts';
 
 export function presentProject(p: ProjectRow) {
   return {

@@ -4,6 +4,7 @@ import { feedbackRepository, type FeedbackRow } from '../../../db/repositories/f
 import type { FeedbackTarget } from '../../../domain/feedback.ts';
 import { commentAnchor, itemPagePath } from '../portal/portal.links.ts';
 import { atomFeed } from './atom.ts';
+import { iso } from '../../timestamps.ts';
 
 /** An entry's link: the item's public page at the comment, absolute (feed readers have no base address). */
 const entryLink = (origin: string, f: FeedbackRow) =>
@@ -24,11 +25,11 @@ export async function publicComments(db: Queryable, on: { targetType?: FeedbackT
     id: f.id,
     body: f.publicBody ?? '',
     name: f.name,
-    createdAt: new Date(f.createdAt).toISOString(),
+    createdAt: iso(f.createdAt),
     reply: f.reply
       ? {
           body: f.reply.body,
-          createdAt: new Date(f.reply.createdAt).toISOString(),
+          createdAt: iso(f.reply.createdAt),
           departmentName: f.reply.departmentName,
         }
       : null,

@@ -29,8 +29,7 @@ import { dataChanged } from '../../cache/data-version.ts';
 import { notFound } from '../../errors.ts';
 import { authorize, can, departmentScope } from '../../policies/policy.ts';
 import { notify } from '../notifications/notifications.service.ts';
-
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+import { iso } from '../../timestamps.ts';
 
 export interface OpenInput {
   subjectType?: SupervisionSubject | undefined;
@@ -255,7 +254,7 @@ function presentOrder(o: OrderRow, user: SessionUser, today: string, measures: r
     stepDue: o.stepDue,
     light,
     overdue: light === 'red',
-    openedAt: iso(o.openedAt)!,
+    openedAt: iso(o.openedAt),
     closedAt: iso(o.closedAt),
     actions: mayAct ? allowedActions(o.status, actor) : [],
     measures: measures.map((m) => ({
@@ -287,7 +286,7 @@ export async function getOrder(db: Queryable, user: SessionUser, id: string, now
       toStatus: s.toStatus,
       body: s.body,
       actor: s.actor,
-      at: iso(s.at)!,
+      at: iso(s.at),
     })),
   };
 }

@@ -17,10 +17,9 @@ import { dataChanged } from '../../cache/data-version.ts';
 import { notFound } from '../../errors.ts';
 import { authorize } from '../../policies/policy.ts';
 import { buildTree, type TreeNode } from '../plans/plan-tree.ts';
+import { iso } from '../../timestamps.ts';
 
 export { MAX_EVIDENCE_BYTES };
-
-const iso = (d: Date) => new Date(d).toISOString();
 
 /** Today as YYYY-MM-DD (UTC), the day overdue milestones are judged against. */
 export const todayIso = (now = new Date()) => now.toISOString().slice(0, 10);

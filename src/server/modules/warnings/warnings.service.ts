@@ -20,8 +20,7 @@ import { notFound } from '../../errors.ts';
 import { authorize, departmentScope } from '../../policies/policy.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { gatherFacts, type SweptPlan } from './warnings.facts.ts';
-
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+import { iso } from '../../timestamps.ts';
 
 async function planOf(db: Queryable, planId: string) {
   const plan = await plansRepository.findById(db, planId);
@@ -158,9 +157,9 @@ export function presentWarning(w: WarningRow) {
     level: w.level,
     measure: w.measure,
     reason: w.reason,
-    raisedAt: iso(w.raisedAt)!,
-    levelAt: iso(w.levelAt)!,
-    checkedAt: iso(w.checkedAt)!,
+    raisedAt: iso(w.raisedAt),
+    levelAt: iso(w.levelAt),
+    checkedAt: iso(w.checkedAt),
     clearedAt: iso(w.clearedAt),
     active: w.clearedAt === null,
   };
