@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe } from '../support/cli.ts';
+import { planIndicators, publicJson, sipPlanId } from '../support/e2e-server.ts';
+import { everyNode, firstTask, type TitledNode, type TreeNode } from '../support/plan-tree.ts';
 import { seededDataDir } from '../support/seeded-data-dir.ts';
 import { ensureWebBuilt, launch, seriousViolations, signIn, type Account } from './browser.ts';
 
@@ -100,18 +102,13 @@ async function inspect(
  * itself), and the status words a numeric cell accepts (the entry hint quotes them as they are typed).
  */
 async function planDataTexts(base: string, planId: string): Promise<string[]> {
-  const get = async <T>(path: string) => (await (await fetch(`${base}${path}`)).json()) as T;
+  const get = <T>(path: string) => publicJson<T>(base, path);
   const out = new Set<string>(['中文', 'Language / 语言', '创新', '完成', '未完成', '数据暂缺']);
   const add = (...xs: (string | null | undefined)[]) => xs.forEach((x) => x && out.add(x));
   for (const p of (await get<{ items: { title: string; shortTitle: string | null }[] }>('/api/plans')).items)
     add(p.title, p.shortTitle);
-  interface TreeNode {
-    number: string | null;
-    title: string;
-    children: TreeNode[];
-  }
-  const walk = (ns: TreeNode[]) => ns.forEach((n) => (add(n.number, n.title), walk(n.children)));
-  walk((await get<{ nodes: TreeNode[] }>(`/api/plans/${planId}/tree`)).nodes);
+  const tree = await get<{ nodes: TitledNode[] }>(`/api/plans/${planId}/tree`);
+  for (const n of everyNode(tree.nodes)) add(n.number, n.title);
   const inds = await get<{
     items: { name: string; unit: string | null; category?: string | null; departments: { name: string }[] }[];
   }>(`/api/plans/${planId}/indicators`);
@@ -227,26 +224,13 @@ describe('every screen in both languages: axe, English chrome, department names,
     ]);
     const env = { LANTU_DATA_DIR: dataDir };
     server = await startServe(env);
-    const get = async <T>(path: string) => (await (await fetch(`${server.url}${path}`)).json()) as T;
-    const plans = await get<{ items: { id: string; key: string }[] }>('/api/plans');
-    const planId = plans.items.find((p) => p.key === 'sip-14th')!.id;
-    const inds = await get<{ items: { id: string; code: string }[] }>(`/api/plans/${planId}/indicators`);
-    ids.indicator = inds.items.find((i) => i.code === 'T2-12')!.id;
-    interface TreeNode {
-      id: string;
-      kind: string;
-      children: TreeNode[];
-    }
+    const get = <T>(path: string) => publicJson<T>(server.url, path);
+    const planId = await sipPlanId(server.url);
+    const inds = await planIndicators<{ id: string; code: string }>(server.url, planId);
+    ids.indicator = inds.find((i) => i.code === 'T2-12')!.id;
     const tree = await get<{ nodes: TreeNode[] }>(`/api/plans/${planId}/tree`);
-    const first = (ns: TreeNode[], kind: string): TreeNode | undefined => {
-      for (const n of ns) {
-        const t = n.kind === kind ? n : first(n.children, kind);
-        if (t) return t;
-      }
-      return undefined;
-    };
     ids.node = tree.nodes[0]!.id;
-    ids.task = first(tree.nodes, 'task')?.id ?? ids.node;
+    ids.task = firstTask(tree.nodes)?.id ?? ids.node;
     ids.project = (await get<{ items: { id: string }[] }>(`/api/projects?planId=${planId}`)).items[0]!.id;
     dataTexts = await planDataTexts(server.url, planId);
     browser = await launch();

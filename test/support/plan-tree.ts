@@ -32,3 +32,15 @@ export function firstTaskWithParent<T extends TreeNode>(
   }
   return undefined;
 }
+
+/** A plan tree node with what a page shows of it: its number (null for none) and its title. */
+export interface TitledNode {
+  number: string | null;
+  title: string;
+  children: TitledNode[];
+}
+
+/** Every node of a tree in reading order (depth first), each as the caller typed it. */
+export function everyNode<N extends { children: N[] }>(nodes: N[]): N[] {
+  return nodes.flatMap((n) => [n, ...everyNode(n.children)]);
+}
