@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe } from '../support/cli.ts';
+import { planIndicators, publicJson, sipPlanId } from '../support/e2e-server.ts';
 import { seededDataDir } from '../support/seeded-data-dir.ts';
-import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
+import { apiAs, ensureWebBuilt, launch, RESULTS, signIn, type Account } from './browser.ts';
 import { percentsOfEvaluation, percentsOfText, unmatched, type Evaluated } from './percent-check.ts';
 
 const ADMIN = { email: 'office@figures.test', password: 'office-pass-123456' };
@@ -47,13 +48,7 @@ describe('figures on the pages (Chromium)', () => {
     return ctx;
   }
 
-  async function login(page: Page, who: { email: string; password: string }) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(/邮箱|Email/).fill(who.email);
-    await page.getByLabel(/密码|Password/).fill(who.password);
-    await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-    await page.getByTestId('user-menu').waitFor();
-  }
+  const login = (page: Page, who: Account) => signIn(page, server.url, who);
 
   /** The page's text once it has settled (queries answered, nothing loading). */
   async function textOf(page: Page, path: string, ready: string): Promise<string> {
@@ -74,11 +69,10 @@ describe('figures on the pages (Chromium)', () => {
     ]);
     server = await startServe({ LANTU_DATA_DIR: dataDir });
     browser = await launch();
-    const get = async <T>(path: string) => (await (await fetch(`${server.url}${path}`)).json()) as T;
-    const plans = await get<{ items: { id: string; key: string }[] }>('/api/plans');
-    planId = plans.items.find((p) => p.key === 'sip-14th')!.id;
-    const list = await get<{ items: { id: string; code: string }[] }>(`/api/plans/${planId}/indicators`);
-    ids = new Map(list.items.map((i) => [i.code, i.id]));
+    const get = <T>(path: string) => publicJson<T>(server.url, path);
+    planId = await sipPlanId(server.url);
+    const list = await planIndicators<{ id: string; code: string }>(server.url, planId);
+    ids = new Map(list.map((i) => [i.code, i.id]));
     const byMethod = await Promise.all(
       (['time', 'trend'] as const).map((m) =>
         get<{ indicators: Evaluated[] }>(
@@ -101,17 +95,13 @@ describe('figures on the pages (Chromium)', () => {
     expect(secondary.length).toBeGreaterThanOrEqual(5);
     // A value's source as stored is on its indicator page too: X-003's 口径 reads 同口径增长2.1% (the source's own
     // growth figure). Those are API figures as well (GET /api/indicators/{id}/observations, signed in).
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const admin = await apiAs(server.url, ADMIN);
     for (const ev of [...judged, ...secondary]) {
-      const r = await fetch(`${server.url}/api/indicators/${ids.get(ev.code)}/observations`, {
-        headers: { cookie },
-      });
-      const { items } = (await r.json()) as { items: Stored[] };
+      const r = await admin.json<{ items: Stored[] }>(
+        'GET',
+        `/api/indicators/${ids.get(ev.code)}/observations`,
+      );
+      const { items } = r.body;
       const quoted = items.flatMap((o) =>
         [o.provenance.quote, o.provenance.basis, o.note].flatMap((t) => (t ? percentsOfText(t) : [])),
       );
