@@ -1,8 +1,8 @@
 /** Five-year totals (累计) and compound reductions (累计降低): sums of flows and chains of annual falls. */
 import { testCondition } from './condition.ts';
 import type { Ctx } from './context.ts';
-import { inPeriod, latestNumber, latestText, note, resolveTarget, targetCondition } from './context.ts';
-import { base, finish, NO_TEXT, withoutNumber } from './explain.ts';
+import { inPeriod, latestText, note, resolveTarget, targetCondition } from './context.ts';
+import { base, finish, NO_TEXT, openWithLatestNumber, withoutNumber } from './explain.ts';
 import { chainRates, lastOf, noteYearsGiven } from './growth.ts';
 import { evaluateLevel } from './level.ts';
 import { numericPoints } from './observations.ts';
@@ -96,12 +96,9 @@ export function evaluateCumulative(ctx: Ctx): IndicatorEvaluation {
 }
 
 export function evaluateReduction(ctx: Ctx): IndicatorEvaluation {
-  const r = base(ctx);
-  const period = inPeriod(ctx, ctx.actual);
-  const num = latestNumber(period);
-  if (num === null) {
-    return withoutNumber(ctx, r, latestText(period));
-  }
+  const open = openWithLatestNumber(ctx);
+  if ('done' in open) return open.done;
+  const { r, period } = open;
   const R = resolveTarget(ctx, null);
   if (R === null || ctx.y0 === null || ctx.yT === null || R >= 100) {
     return finish(ctx, r, 'not_assessable', {

@@ -5,8 +5,9 @@
 import { ruleOf } from './condition.ts';
 import type { Condition } from './condition.ts';
 import type { Ctx } from './context.ts';
+import { inPeriod, latestNumber, latestText } from './context.ts';
 import { holdsEveryYear } from './kinds.ts';
-import type { Point } from './observations.ts';
+import type { NumericPoint, Point } from './observations.ts';
 import { fmt } from './stats.ts';
 import { comparison } from './result-parts.ts';
 import { parseCompletion } from './text.ts';
@@ -163,6 +164,19 @@ export function noDataWhy(ctx: Ctx, text: Point | null): Bilingual {
 export function withoutNumber(ctx: Ctx, r: IndicatorEvaluation, text: Point | null): IndicatorEvaluation {
   const completed = text === null ? null : completionVerdict(ctx, r, text);
   return completed ?? finish(ctx, r, 'no_data', noDataWhy(ctx, text));
+}
+
+/** The plan period's points and its latest number, or the finished result where no number was reported. */
+export type NumberOpening =
+  | { readonly r: IndicatorEvaluation; readonly period: readonly Point[]; readonly num: NumericPoint }
+  | { readonly done: IndicatorEvaluation };
+
+/** How the kinds judged on the latest value start: without a number, a completion text or 无数据 decides. */
+export function openWithLatestNumber(ctx: Ctx): NumberOpening {
+  const r = base(ctx);
+  const period = inPeriod(ctx, ctx.actual);
+  const num = latestNumber(period);
+  return num === null ? { done: withoutNumber(ctx, r, latestText(period)) } : { r, period, num };
 }
 
 export function completionVerdict(ctx: Ctx, r: IndicatorEvaluation, text: Point): IndicatorEvaluation | null {

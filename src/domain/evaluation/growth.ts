@@ -3,16 +3,8 @@ import { annualRateRule, isAnnualRate } from './annual-rate.ts';
 import { isComfortable, testCondition } from './condition.ts';
 import type { Condition } from './condition.ts';
 import type { Ctx } from './context.ts';
-import {
-  findBaseline,
-  inPeriod,
-  latestNumber,
-  latestText,
-  note,
-  resolveTarget,
-  targetCondition,
-} from './context.ts';
-import { base, finish, NO_TEXT, noDataWhy, withoutNumber } from './explain.ts';
+import { findBaseline, note, resolveTarget, targetCondition } from './context.ts';
+import { finish, NO_TEXT, noDataWhy, openWithLatestNumber } from './explain.ts';
 import { evaluateWithoutTarget } from './level.ts';
 import { numericPoints, pointAt, pointsFrom } from './observations.ts';
 import type { NumericPoint } from './observations.ts';
@@ -84,12 +76,9 @@ function withinDelta(cond: Condition | null, g: number, target: number, delta: n
 }
 
 export function evaluateCagr(ctx: Ctx): IndicatorEvaluation {
-  const r = base(ctx);
-  const period = inPeriod(ctx, ctx.actual);
-  const num = latestNumber(period);
-  if (num === null) {
-    return withoutNumber(ctx, r, latestText(period));
-  }
+  const open = openWithLatestNumber(ctx);
+  if ('done' in open) return open.done;
+  const { r, period, num } = open;
   const gTarget = resolveTarget(ctx, null);
   if (gTarget === null || ctx.yT === null || ctx.y0 === null) {
     return evaluateWithoutTarget(ctx, r, findBaseline(ctx, numericPoints(ctx.actual)), num);
