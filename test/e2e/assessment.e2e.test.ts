@@ -1,9 +1,8 @@
-import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe } from '../support/cli.ts';
-import { seededDataDir } from '../support/seeded-data-dir.ts';
-import { axeNow, ensureWebBuilt, launch, loggedIn, switchLang, type Account } from './browser.ts';
+import { sipPlanId, type Serve } from '../support/e2e-server.ts';
+import { axeNow, loggedIn, switchLang, type Account } from './browser.ts';
+import { startSite, stopSite } from './site.ts';
 
 const ADMIN = { email: 'office@kh.test', password: 'office-pass-123456' };
 const ASSESSOR = { email: 'team@kh.test', password: 'team-pass-1234567' };
@@ -23,7 +22,7 @@ interface Score {
 /** issue 16 §6 on screen: the assessment team sees the breakdown, adjusts a score with a reason, audited. */
 describe('部门考核 in Chromium: breakdown, an adjustment with its reason, audited', () => {
   let dataDir: string;
-  let server: Awaited<ReturnType<typeof startServe>>;
+  let server: Serve;
   let browser: Browser;
   let planId: string;
   const violations: string[] = [];
@@ -46,26 +45,15 @@ describe('部门考核 in Chromium: breakdown, an adjustment with its reason, au
     ) as Promise<Score[]>;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = await seededDataDir('lantu-kh-e2e-', [
+    ({ dataDir, server, browser } = await startSite('lantu-kh-e2e-', [
       { ...ADMIN, role: 'admin' },
       { ...ASSESSOR, role: 'assessor' },
       { ...DEPT, role: 'department', department: 'KJJ' },
-    ]);
-    const env = { LANTU_DATA_DIR: dataDir };
-    server = await startServe(env);
-    const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
-      items: { id: string; key: string }[];
-    };
-    planId = plans.items.find((p) => p.key === 'sip-14th')!.id;
-    browser = await launch();
+    ]));
+    planId = await sipPlanId(server.url);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stopSite({ browser, server, dataDir }));
 
   it('shows the breakdown, takes an adjustment with a reason, shows and audits it', async () => {
     const team = await signedIn(ASSESSOR);

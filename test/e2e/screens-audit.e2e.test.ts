@@ -1,20 +1,10 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateTime } from '../../src/domain/time.ts';
-import { startServe } from '../support/cli.ts';
-import { seededDataDir } from '../support/seeded-data-dir.ts';
-import {
-  apiAs,
-  ensureWebBuilt,
-  launch,
-  loggedIn,
-  RESULTS,
-  seriousViolations,
-  switchLang,
-  type Account,
-} from './browser.ts';
+import { sipIndicator, type Serve } from '../support/e2e-server.ts';
+import { apiAs, loggedIn, RESULTS, seriousViolations, switchLang, type Account } from './browser.ts';
+import { startSite, stopSite } from './site.ts';
 
 const ADMIN = { email: 'office@prov.test', password: 'office-pass-123456' };
 const KJJ = { email: 'kjj@prov.test', password: 'kjj-pass-123456' };
@@ -58,7 +48,7 @@ const beijing = (iso: string | null) => `${localDateTime(new Date(iso ?? ''))}�
  */
 describe('value provenance and the audit log (Chromium)', { timeout: 300_000 }, () => {
   let dataDir: string;
-  let server: Awaited<ReturnType<typeof startServe>>;
+  let server: Serve;
   let browser: Browser;
   let page: Page;
   let indicatorId: string;
@@ -92,52 +82,32 @@ describe('value provenance and the audit log (Chromium)', { timeout: 300_000 }, 
   }
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = await seededDataDir('lantu-prov-e2e-', [
+    ({ dataDir, server, browser } = await startSite('lantu-prov-e2e-', [
       { ...ADMIN, role: 'admin' },
       { ...KJJ, role: 'department', department: 'KJJ' },
       { ...LEAD, role: 'department', department: 'KJJ' },
-    ]);
-    server = await startServe({ LANTU_DATA_DIR: dataDir }); // waits 180 s: a loaded machine starts slowly
-    const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
-      items: { id: string; key: string }[];
-    };
-    const planId = plans.items.find((p) => p.key === 'sip-14th')!.id;
-    const list = (await (await fetch(`${server.url}/api/plans/${planId}/indicators`)).json()) as {
-      items: { id: string; code: string }[];
-    };
-    indicatorId = list.items.find((i) => i.code === CODE)!.id;
+    ]));
+    indicatorId = (await sipIndicator<{ id: string; code: string }>(server.url, CODE)).id;
 
     // KJJ reports 598 for 2021, the office approves it; the statistics office's final figure is 612: KJJ
     // corrects it with a reason and the source, the office approves version 2
     const kjj = await client(KJJ);
     const admin = await client(ADMIN);
-    const first = await kjj<{ observation: { id: string } }>('POST', '/api/observations', {
-      indicatorId,
-      period: '2021',
-      value: 598,
-      note: '快报数',
-    });
-    await kjj('POST', `/api/observations/${first.observation.id}/submit`);
-    await admin('POST', `/api/observations/${first.observation.id}/approve`);
-    const second = await kjj<{ observation: { id: string } }>('POST', '/api/observations', {
-      indicatorId,
-      period: '2021',
-      value: 612,
-      reason: REASON,
-      source: SOURCE,
-    });
-    await kjj('POST', `/api/observations/${second.observation.id}/submit`);
-    await admin('POST', `/api/observations/${second.observation.id}/approve`);
+    /** `by` enters a value of the indicator and submits it: the observation's id. */
+    const submitted = async (by: typeof kjj, value: Record<string, unknown>) => {
+      const { observation } = await by<{ observation: { id: string } }>('POST', '/api/observations', {
+        indicatorId,
+        ...value,
+      });
+      await by('POST', `/api/observations/${observation.id}/submit`);
+      return observation.id;
+    };
+    const first = await submitted(kjj, { period: '2021', value: 598, note: '快报数' });
+    await admin('POST', `/api/observations/${first}/approve`);
+    const second = await submitted(kjj, { period: '2021', value: 612, reason: REASON, source: SOURCE });
+    await admin('POST', `/api/observations/${second}/approve`);
     // the other KJJ user submits 2022's figure: an entry whose actor contains KJJ's address
-    const lead = await client(LEAD);
-    const other = await lead<{ observation: { id: string } }>('POST', '/api/observations', {
-      indicatorId,
-      period: '2022',
-      value: 630,
-      note: '快报数',
-    });
-    await lead('POST', `/api/observations/${other.observation.id}/submit`);
+    await submitted(await client(LEAD), { period: '2022', value: 630, note: '快报数' });
     versions = (
       await admin<{ items: (Observation & { period: string })[] }>(
         'GET',
@@ -151,15 +121,10 @@ describe('value provenance and the audit log (Chromium)', { timeout: 300_000 }, 
       [2, 612],
     ]);
 
-    browser = await launch();
     ({ page } = await loggedIn(browser, server.url, ADMIN, { timeout: 60_000, pageErrors: errors }));
   }, 600_000); // a first run builds the web workspace
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-  });
+  afterAll(() => stopSite({ browser, server, dataDir }));
 
   it('the indicator page shows both versions of a revised value, the reason, who entered and approved each, and its source', async () => {
     await page.goto(`${server.url}/indicators/${indicatorId}`);

@@ -1,10 +1,9 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe } from '../support/cli.ts';
-import { seededDataDir } from '../support/seeded-data-dir.ts';
-import { axeNow, ensureWebBuilt, launch, loggedIn, RESULTS, switchLang, type Account } from './browser.ts';
+import { sipIndicator, type Serve } from '../support/e2e-server.ts';
+import { axeNow, loggedIn, RESULTS, switchLang, type Account } from './browser.ts';
+import { startSite, stopSite } from './site.ts';
 
 const ADMIN = { email: 'office@sup.test', password: 'office-pass-123456' };
 const DEPT = { email: 'kjj@sup.test', password: 'kjj-dept-pass-123' };
@@ -19,7 +18,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 /** issue 16, "Done when" 2: lagging → warning → 督办单 → 签收 → 整改计划 → 核查销号, in Chromium. */
 describe('lagging indicator → warning → 督办单 → acknowledged, corrective plan → verified and closed (Chromium)', () => {
   let dataDir: string;
-  let server: Awaited<ReturnType<typeof startServe>>;
+  let server: Serve;
   let browser: Browser;
   let indicatorId: string;
   const violations: string[] = [];
@@ -44,30 +43,19 @@ describe('lagging indicator → warning → 督办单 → acknowledged, correcti
   }
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = await seededDataDir('lantu-sup-e2e-', [
-      { ...ADMIN, role: 'admin' },
-      { ...DEPT, role: 'department', department: 'KJJ' },
-    ]);
-    const env = { LANTU_DATA_DIR: dataDir };
-    // the warnings are judged at start and then every 20 s (default: every 15 minutes)
-    server = await startServe({ ...env, LANTU_SWEEP_MS: '3000', LANTU_WARNING_SWEEP_MS: '20000' });
-    const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
-      items: { id: string; key: string }[];
-    };
-    const planId = plans.items.find((p) => p.key === 'sip-14th')!.id;
-    const inds = (await (await fetch(`${server.url}/api/plans/${planId}/indicators`)).json()) as {
-      items: { id: string; code: string }[];
-    };
-    indicatorId = inds.items.find((i) => i.code === CODE)!.id;
-    browser = await launch();
+    ({ dataDir, server, browser } = await startSite(
+      'lantu-sup-e2e-',
+      [
+        { ...ADMIN, role: 'admin' },
+        { ...DEPT, role: 'department', department: 'KJJ' },
+      ],
+      // the warnings are judged at start and then every 20 s (default: every 15 minutes)
+      { LANTU_SWEEP_MS: '3000', LANTU_WARNING_SWEEP_MS: '20000' },
+    ));
+    indicatorId = (await sipIndicator<{ id: string; code: string }>(server.url, CODE)).id;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stopSite({ browser, server, dataDir }));
 
   it('closes the loop, every step audited and shown on the indicator page', async () => {
     const dept = await signedIn(DEPT);

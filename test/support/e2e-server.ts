@@ -1,6 +1,5 @@
-import { expect } from 'vitest';
-import { runCli, startServe } from './cli.ts';
-import type { SeedUser } from './seeded-data-dir.ts';
+import { startServe } from './cli.ts';
+import { createUsers, type SeedUser } from './seeded-data-dir.ts';
 
 /** A running `lantu serve` as startServe gives it. */
 export type Serve = Awaited<ReturnType<typeof startServe>>;
@@ -22,9 +21,8 @@ export async function planIndicators<T extends { code: string }>(base: string, p
 }
 
 /**
- * Stops `server`, creates `users` with `lantu user create` (the embedded database takes one process at a time),
- * each checked to exit 0, and starts the server again with `env`: for users whose department the test reads from
- * the running server first.
+ * Stops `server`, creates `users` (createUsers: the embedded database takes one process at a time) and starts the
+ * server again with `env`: for users whose department the test reads from the running server first.
  */
 export async function restartWithUsers(
   server: Serve,
@@ -32,15 +30,7 @@ export async function restartWithUsers(
   users: readonly SeedUser[],
 ): Promise<Serve> {
   await server.stop();
-  for (const { email, password, role, department } of users) {
-    const made = await runCli(
-      ['user', 'create', '--email', email, '--password', password, '--role', role].concat(
-        department ? ['--department', department] : [],
-      ),
-      env,
-    );
-    expect(made.code, made.stderr).toBe(0);
-  }
+  await createUsers(users, env);
   return startServe(env);
 }
 

@@ -1,0 +1,38 @@
+import { rmSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { startServe } from '../support/cli.ts';
+import type { Serve } from '../support/e2e-server.ts';
+import { seededDataDir, type SeedUser } from '../support/seeded-data-dir.ts';
+import { ensureWebBuilt, launch } from './browser.ts';
+
+/** What most browser tests start before their first step: a seeded data folder, `lantu serve` on it, Chromium. */
+export interface Site {
+  dataDir: string;
+  /** The environment that names the data folder, for the CLI and for a restart. */
+  env: { LANTU_DATA_DIR: string };
+  server: Serve;
+  browser: Browser;
+}
+
+/**
+ * Builds the web when it is stale, seeds a fresh data folder with `users` (seededDataDir), starts `lantu serve` on
+ * it with `serveEnv` added to its environment, and launches Chromium.
+ */
+export async function startSite(
+  prefix: string,
+  users: readonly SeedUser[],
+  serveEnv: NodeJS.ProcessEnv = {},
+): Promise<Site> {
+  ensureWebBuilt();
+  const dataDir = await seededDataDir(prefix, users);
+  const env = { LANTU_DATA_DIR: dataDir };
+  const server = await startServe({ ...env, ...serveEnv }); // waits 180 s: a loaded machine starts slowly
+  return { dataDir, env, server, browser: await launch() };
+}
+
+/** Closes what startSite (or a test's own setup) started, whatever part of it did start; the data folder goes. */
+export async function stopSite(site: Partial<Pick<Site, 'dataDir' | 'server' | 'browser'>>): Promise<void> {
+  await site.browser?.close();
+  await site.server?.stop();
+  if (site.dataDir) rmSync(site.dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+}
