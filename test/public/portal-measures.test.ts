@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJson, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { approvedValue } from '../support/observations.ts';
 import { loginAs, type Client } from '../support/session.ts';
@@ -12,44 +11,39 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
  * only when it is on, and every change of the setting or of the measures reaches the cached portal page.
  */
 describe.each(testDatabases)('corrective measures on the portal on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = seededSuite(create);
   let admin: Client;
   let kjj: Client;
-  let planId: string;
   let rd: string; // T2-13, led by KJJ, no published value: lagging after 2023 = 560 (its baseline)
   let onTrack: string; // an indicator judged on track or better on the portal
   let onTrackDept: Client;
 
-  const page = async (id: string) => (await app.request(`/public/indicators/${id}`)).text();
+  const page = async (id: string) => (await s.app.request(`/public/indicators/${id}`)).text();
   const setting = (on: boolean) =>
-    admin.request('PUT', `/api/plans/${planId}/supervision-settings`, { publicMeasures: on });
+    admin.request('PUT', `/api/plans/${s.planId}/supervision-settings`, { publicMeasures: on });
 
   beforeAll(async () => {
-    ({ db, dispose, app, planId } = await seededApp(create));
-    admin = await loginAs(app, db, 'admin');
-    kjj = await loginAs(app, db, 'department', ['KJJ']);
+    admin = await loginAs(s.app, s.db, 'admin');
+    kjj = await loginAs(s.app, s.db, 'department', ['KJJ']);
     const inds = (
       await getJson<{ items: { id: string; code: string; departments: { code: string }[] }[] }>(
-        app,
-        `/api/plans/${planId}/indicators`,
+        s.app,
+        `/api/plans/${s.planId}/indicators`,
       )
     ).body.items;
     rd = inds.find((i) => i.code === 'T2-13')!.id;
     const judged = (
       await getJson<{ items: { id: string; verdict: string }[] }>(
-        app,
-        `/api/public/indicators?planId=${planId}`,
+        s.app,
+        `/api/public/indicators?planId=${s.planId}`,
       )
     ).body.items;
     const good = judged.find((j) => ['achieved', 'ahead', 'on_track'].includes(j.verdict))!;
     onTrack = good.id;
     const lead = inds.find((i) => i.id === good.id)!.departments[0]!.code;
-    onTrackDept = lead === 'KJJ' ? kjj : await loginAs(app, db, 'department', [lead]);
+    onTrackDept = lead === 'KJJ' ? kjj : await loginAs(s.app, s.db, 'department', [lead]);
     await approvedValue(kjj, admin, { indicatorId: rd, period: '2023', value: 560, note: '受项目进度影响' });
   });
-  afterAll(async () => dispose());
 
   it('shows the measures under the lagging indicator only with the setting on, fresh after each change', async () => {
     const open = async (subjectId: string, dept: Client) => {

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { seededApp, testApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { readDocx } from './read-docx.ts';
@@ -23,32 +22,27 @@ interface Score {
  * scores the assessment API gives, the team's adjustment included.
  */
 describe.each(testDatabases)('the department assessment in the evaluation report on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = seededSuite(create);
   let admin: Client;
   let kjj: Client;
-  let planId: string;
   let scores: Score[];
 
   beforeAll(async () => {
-    ({ db, dispose, app, planId } = await seededApp(create));
-    admin = await loginAs(app, db, 'admin');
-    kjj = await loginAs(app, db, 'department', ['KJJ']);
-    const team = await loginAs(app, db, 'assessor');
-    const adj = await team.request('POST', `/api/plans/${planId}/assessment/${YEAR}/adjustments`, {
+    admin = await loginAs(s.app, s.db, 'admin');
+    kjj = await loginAs(s.app, s.db, 'department', ['KJJ']);
+    const team = await loginAs(s.app, s.db, 'assessor');
+    const adj = await team.request('POST', `/api/plans/${s.planId}/assessment/${YEAR}/adjustments`, {
       department: 'KJJ',
       points: -2.5,
       reason: REASON,
     });
     expect(adj.status, JSON.stringify(adj.body)).toBe(200);
-    scores = (await admin.request('GET', `/api/plans/${planId}/assessment?year=${YEAR}`)).body
+    scores = (await admin.request('GET', `/api/plans/${s.planId}/assessment?year=${YEAR}`)).body
       .departments as Score[];
     expect(scores.find((s) => s.department.code === 'KJJ')!.adjustment).toBe(-2.5);
   });
-  afterAll(async () => dispose());
 
-  const asOffice = (path: string) => app.request(path, { headers: { cookie: admin.cookie } });
+  const asOffice = (path: string) => s.app.request(path, { headers: { cookie: admin.cookie } });
 
   const header = () => [
     '名次',
@@ -68,7 +62,7 @@ describe.each(testDatabases)('the department assessment in the evaluation report
   ];
 
   it('has the table in the .docx: every department, its points per criterion, the adjustment and the score', async () => {
-    const res = await asOffice(`/api/plans/${planId}/report.docx?year=${YEAR}&kind=annual&assessment=true`);
+    const res = await asOffice(`/api/plans/${s.planId}/report.docx?year=${YEAR}&kind=annual&assessment=true`);
     expect(res.status).toBe(200);
     const doc = await readDocx(new Uint8Array(await res.arrayBuffer()));
     expect(doc.headings.map((h) => h.text)).toContain('七、部门考核情况');
@@ -88,7 +82,7 @@ describe.each(testDatabases)('the department assessment in the evaluation report
   });
 
   it('has it in the .md too; without assessment=true, or for the public, no such table', async () => {
-    const md = await asOffice(`/api/plans/${planId}/report.md?year=${YEAR}&kind=annual&assessment=1`);
+    const md = await asOffice(`/api/plans/${s.planId}/report.md?year=${YEAR}&kind=annual&assessment=1`);
     expect(md.status).toBe(200);
     const text = await md.text();
     expect(text).toContain('## 七、部门考核情况');
@@ -97,12 +91,14 @@ describe.each(testDatabases)('the department assessment in the evaluation report
     const line = text.split('\n').find((l) => l.includes(`| ${kjj1.department.name} |`));
     expect(line?.replace(/\s+/g, ' ')).toContain(`| ${kjj1.base} | -2.5 | ${kjj1.score} |`);
 
-    const plain = await (await app.request(`/api/plans/${planId}/report.md?year=${YEAR}&kind=annual`)).text();
+    const plain = await (
+      await s.app.request(`/api/plans/${s.planId}/report.md?year=${YEAR}&kind=annual`)
+    ).text();
     expect(plain).not.toContain('部门考核情况');
-    expect((await app.request(`/api/plans/${planId}/report.md?year=${YEAR}&assessment=true`)).status).toBe(
-      401,
-    );
-    const dept = await app.request(`/api/plans/${planId}/report.md?year=${YEAR}&assessment=true`, {
+    expect(
+      (await s.app.request(`/api/plans/${s.planId}/report.md?year=${YEAR}&assessment=true`)).status,
+    ).toBe(401);
+    const dept = await s.app.request(`/api/plans/${s.planId}/report.md?year=${YEAR}&assessment=true`, {
       headers: { cookie: kjj.cookie },
     });
     expect(dept.status).toBe(403);

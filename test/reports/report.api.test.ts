@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION } from '../../src/domain/evaluation/version.ts';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { getJson, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { readDocx } from './read-docx.ts';
 
 describe.each(testDatabases)('report API on $kind', ({ create }) => {
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
-  let planIds: Map<string, string>;
-
-  beforeAll(async () => {
-    ({ dispose, app, planIds } = await seededApp(create));
-  });
-  afterAll(async () => dispose());
+  const s = seededSuite(create);
 
   it('writes the 13th plan final report as .docx from its approved results, the snapshot in header and footer', async () => {
-    const res = await app.request(`/api/plans/${planIds.get('sip-13th')}/report.docx?year=2020&kind=final`);
+    const res = await s.app.request(
+      `/api/plans/${s.planIds.get('sip-13th')}/report.docx?year=2020&kind=final`,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -35,48 +29,45 @@ describe.each(testDatabases)('report API on $kind', ({ create }) => {
   });
 
   it('gives the same snapshot id for the same figures, in .md and .xlsx too', async () => {
-    const url = (f: string) => `/api/plans/${planIds.get('sip-13th')}/report.${f}?year=2020&kind=final`;
-    const md = await app.request(url('md'));
+    const url = (f: string) => `/api/plans/${s.planIds.get('sip-13th')}/report.${f}?year=2020&kind=final`;
+    const md = await s.app.request(url('md'));
     expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     const text = await md.text();
     expect(text).toContain('## 二、主要指标完成情况');
-    const xlsx = await app.request(url('xlsx'));
+    const xlsx = await s.app.request(url('xlsx'));
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('x-lantu-snapshot')).toBe(md.headers.get('x-lantu-snapshot'));
     expect(text).toContain(md.headers.get('x-lantu-snapshot') ?? 'missing');
   });
 
   it('refuses a final report before the last year, a bad kind, and an unknown plan', async () => {
-    const id = planIds.get('sip-14th') ?? '';
+    const id = s.planIds.get('sip-14th') ?? '';
     const early = await getJson<{ error: { code: string } }>(
-      app,
+      s.app,
       `/api/plans/${id}/report.md?year=2023&kind=final`,
     );
     expect([early.status, early.body.error.code]).toEqual([400, 'bad_request']);
     const bad = await getJson<{ error: { code: string } }>(
-      app,
+      s.app,
       `/api/plans/${id}/report.md?year=2023&kind=weekly`,
     );
     expect([bad.status, bad.body.error.code]).toEqual([422, 'validation_failed']);
     const missing = await getJson<{ error: { code: string } }>(
-      app,
+      s.app,
       '/api/plans/00000000-0000-4000-8000-000000000000/report.md?year=2023',
     );
     expect(missing.status).toBe(404);
   });
 
   it('documents the three report routes in the OpenAPI document', async () => {
-    const { body } = await getJson<{ paths: Record<string, unknown> }>(app, '/api/openapi.json');
+    const { body } = await getJson<{ paths: Record<string, unknown> }>(s.app, '/api/openapi.json');
     for (const f of ['docx', 'xlsx', 'md'])
       expect(Object.keys(body.paths)).toContain(`/api/plans/{id}/report.${f}`);
   });
 });
 
 describe.each(testDatabases)('snapshot reports and database progress on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
-  let planId: string;
+  const s = seededSuite(create);
   let admin: Client;
   let dept: Client;
   let hitechId: string;
@@ -86,7 +77,7 @@ describe.each(testDatabases)('snapshot reports and database progress on $kind', 
   let laterTask: { id: string; title: string };
 
   const download = (path: string, who?: Client) =>
-    app.request(path, { headers: who ? { cookie: who.cookie } : {} });
+    s.app.request(path, { headers: who ? { cookie: who.cookie } : {} });
   async function approve(period: string, value: number): Promise<void> {
     const created = await dept.request('POST', '/api/observations', {
       indicatorId: hitechId,
@@ -101,26 +92,25 @@ describe.each(testDatabases)('snapshot reports and database progress on $kind', 
   }
 
   beforeAll(async () => {
-    ({ db, dispose, app, planId } = await seededApp(create));
     const indicators = (
       await getJson<{ items: { id: string; code: string; departments: { code: string }[] }[] }>(
-        app,
-        `/api/plans/${planId}/indicators`,
+        s.app,
+        `/api/plans/${s.planId}/indicators`,
       )
     ).body.items;
     const hitech = indicators.find((i) => i.code === 'T2-13')!;
     hitechId = hitech.id;
-    admin = await loginAs(app, db, 'admin');
-    dept = await loginAs(app, db, 'department', [hitech.departments[0]!.code]);
+    admin = await loginAs(s.app, s.db, 'admin');
+    dept = await loginAs(s.app, s.db, 'department', [hitech.departments[0]!.code]);
     const projects = await getJson<{ items: { id: string; code: string; name: string }[] }>(
-      app,
-      `/api/projects?planId=${planId}`,
+      s.app,
+      `/api/projects?planId=${s.planId}`,
     );
     project = projects.body.items[0]!;
     laterProject = projects.body.items[1]!;
-    const tasks = await db.query<{ id: string; title: string }>(
+    const tasks = await s.db.query<{ id: string; title: string }>(
       `SELECT id, title FROM plan_nodes WHERE plan_id = $1 AND kind = 'task' ORDER BY position LIMIT 2`,
-      [planId],
+      [s.planId],
     );
     task = tasks[0]!;
     laterTask = tasks[1]!;
@@ -140,10 +130,9 @@ describe.each(testDatabases)('snapshot reports and database progress on $kind', 
       200,
     );
   });
-  afterAll(async () => dispose());
 
   it('fills the task and project sections of the live report from the database (no report texts: it is public)', async () => {
-    const md = await (await download(`/api/plans/${planId}/report.md?year=2023&kind=midterm`)).text();
+    const md = await (await download(`/api/plans/${s.planId}/report.md?year=2023&kind=midterm`)).text();
     const tasks = section(md, '三、');
     expect(tasks).toContain('滞后');
     expect(tasks).toContain(task.title);
@@ -156,7 +145,7 @@ describe.each(testDatabases)('snapshot reports and database progress on $kind', 
   it('renders a stored snapshot: its figures after later approvals, its id and engine version in the footer, its kind', async () => {
     await approve('2022', 2613);
     const snap = await admin.request('POST', '/api/evaluations', {
-      planId,
+      planId: s.planId,
       year: 2023,
       method: 'time',
       kind: 'midterm',
@@ -183,7 +172,7 @@ describe.each(testDatabases)('snapshot reports and database progress on $kind', 
       ).status,
     ).toBe(200);
 
-    const live = await (await download(`/api/plans/${planId}/report.md?year=2023&kind=midterm`)).text();
+    const live = await (await download(`/api/plans/${s.planId}/report.md?year=2023&kind=midterm`)).text();
     expect(live).toMatch(/98,?765/);
     expect(section(live, '四、')).toContain(laterProject.name);
 
@@ -214,7 +203,7 @@ describe.each(testDatabases)('snapshot reports and database progress on $kind', 
 
   it('needs a login like the snapshot itself; unknown snapshots are 404, snapshots without report data 409', async () => {
     const snap = await admin.request('POST', '/api/evaluations', {
-      planId,
+      planId: s.planId,
       year: 2022,
       method: 'time',
       kind: 'annual',
@@ -224,12 +213,12 @@ describe.each(testDatabases)('snapshot reports and database progress on $kind', 
       (await download('/api/evaluations/00000000-0000-4000-8000-000000000000/report.md', dept)).status,
     ).toBe(404);
     expect((await download(`/api/evaluations/${snap.body.id}/report.md?lang=fr`, dept)).status).toBe(422);
-    await db.query(`UPDATE evaluation_snapshots SET result = result - 'report' WHERE id = $1`, [
+    await s.db.query(`UPDATE evaluation_snapshots SET result = result - 'report' WHERE id = $1`, [
       snap.body.id,
     ]);
     const old = await download(`/api/evaluations/${snap.body.id}/report.md`, dept);
     expect(old.status).toBe(409);
-    const { body } = await getJson<{ paths: Record<string, unknown> }>(app, '/api/openapi.json');
+    const { body } = await getJson<{ paths: Record<string, unknown> }>(s.app, '/api/openapi.json');
     for (const f of ['docx', 'xlsx', 'md'])
       expect(Object.keys(body.paths)).toContain(`/api/evaluations/{id}/report.${f}`);
   });

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { departmentsRepository } from '../../src/db/repositories/departments.repository.ts';
 import { feedbackRepository } from '../../src/db/repositories/feedback.repository.ts';
 import { commentDeadlineSweep } from '../../src/server/modules/comment-desk/comment-desk.service.ts';
-import { getJson, indicatorsOf, seededApp, testApp } from '../support/app.ts';
+import { getJson, indicatorsOf, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { officeAndDepartments, type Client } from '../support/session.ts';
 
@@ -16,22 +15,19 @@ interface Todo {
 }
 
 describe.each(testDatabases)('comments in the workspace on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = seededSuite(create);
   let admin: Client;
   let kjj: Client;
   let swj: Client;
-  let planId: string;
   let indicatorId: string;
   let nodeId: string;
   let kjjId: string;
 
   const comment = (targetType: 'indicator' | 'node', targetId: string, body: string, client = 'c1') =>
-    feedbackRepository.insert(db, {
+    feedbackRepository.insert(s.db, {
       targetType,
       targetId,
-      planId,
+      planId: s.planId,
       body,
       name: '市民',
       contact: '13812345678',
@@ -42,15 +38,13 @@ describe.each(testDatabases)('comments in the workspace on $kind', ({ create }) 
     (await who.request('GET', '/api/comment-desk/todo')).body.items as Todo[];
 
   beforeAll(async () => {
-    ({ db, dispose, app, planId } = await seededApp(create));
-    ({ admin, kjj, swj } = await officeAndDepartments(app, db));
-    kjjId = (await departmentsRepository.findByCode(db, 'KJJ'))!.id;
-    const inds = await indicatorsOf<{ id: string; code: string }>(app, planId);
+    ({ admin, kjj, swj } = await officeAndDepartments(s.app, s.db));
+    kjjId = (await departmentsRepository.findByCode(s.db, 'KJJ'))!.id;
+    const inds = await indicatorsOf<{ id: string; code: string }>(s.app, s.planId);
     indicatorId = inds.find((i) => i.code === 'T2-11')!.id;
-    const tree = await getJson<{ nodes: { id: string }[] }>(app, `/api/plans/${planId}/tree`);
+    const tree = await getJson<{ nodes: { id: string }[] }>(s.app, `/api/plans/${s.planId}/tree`);
     nodeId = tree.body.nodes[0]!.id; // a part: no lead department anywhere above it
   });
-  afterAll(async () => dispose());
 
   it('the moderation queue shows the item, its lead department and the same client’s other comments', async () => {
     const a = await comment('indicator', indicatorId, '高新技术企业数据何时更新？电话13812345678');
@@ -125,7 +119,7 @@ describe.each(testDatabases)('comments in the workspace on $kind', ({ create }) 
 
   it('reply from a template, then a follow-up: history kept, light done, reply rate moves', async () => {
     const statsBefore = (
-      await getJson<{ items: { department: string; replied: number }[] }>(app, '/api/public/feedback/stats')
+      await getJson<{ items: { department: string; replied: number }[] }>(s.app, '/api/public/feedback/stats')
     ).body.items;
     const repliedBefore = statsBefore.find((s) => s.department.includes('科技'))?.replied ?? 0;
     const [first] = await todo(kjj);
@@ -152,7 +146,7 @@ describe.each(testDatabases)('comments in the workspace on $kind', ({ create }) 
       ['follow_up', '补充：已于3月完成。'],
     ]);
     const stats = (
-      await getJson<{ items: { department: string; replied: number }[] }>(app, '/api/public/feedback/stats')
+      await getJson<{ items: { department: string; replied: number }[] }>(s.app, '/api/public/feedback/stats')
     ).body.items;
     expect(stats.find((s) => s.department.includes('科技'))!.replied).toBe(repliedBefore + 1);
   });
@@ -160,14 +154,14 @@ describe.each(testDatabases)('comments in the workspace on $kind', ({ create }) 
   it('reminds of replies due soon and overdue, once each', async () => {
     const [open] = (await todo(kjj)).filter((i) => i.light !== 'done');
     const now = new Date();
-    await db.query(`UPDATE feedback SET reply_due_at = $2 WHERE id = $1`, [
+    await s.db.query(`UPDATE feedback SET reply_due_at = $2 WHERE id = $1`, [
       open!.id,
       new Date(now.getTime() - 3600_000),
     ]);
     expect((await todo(kjj)).find((i) => i.id === open!.id)!.light).toBe('red');
-    const first = await commentDeadlineSweep(db, now);
+    const first = await commentDeadlineSweep(s.db, now);
     expect(first).toBeGreaterThanOrEqual(2); // the KJJ user and the admin
-    expect(await commentDeadlineSweep(db, now)).toBe(0);
+    expect(await commentDeadlineSweep(s.db, now)).toBe(0);
     const events = (await kjj.request('GET', '/api/notifications')).body.items.map(
       (n: { event: string }) => n.event,
     );

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { testApp } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { appSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs } from '../support/session.ts';
 
@@ -11,18 +10,10 @@ interface ErrorBody {
 // Issue 17 bug 8: a refusal carried both languages in one string, and the Chinese screen showed it whole.
 // The body now has each language in its own field; `message` keeps the one-string form it always had.
 describe.each(testDatabases)('refusals answer in each language separately on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
-
-  beforeAll(async () => {
-    ({ db, dispose } = await create());
-    app = testApp(db);
-  });
-  afterAll(async () => dispose());
+  const s = appSuite(create);
 
   it('a wrong password: 401 with the Chinese and the English message apart', async () => {
-    const res = await app.request('/api/auth/login', {
+    const res = await s.app.request('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'nobody@test.example', password: 'wrong password here' }),
@@ -35,7 +26,7 @@ describe.each(testDatabases)('refusals answer in each language separately on $ki
   });
 
   it('a refusal by the access policy: 403 with its reason in each language', async () => {
-    const assessor = await loginAs(app, db, 'assessor');
+    const assessor = await loginAs(s.app, s.db, 'assessor');
     const r = await assessor.request('POST', '/api/departments', { code: 'XYZ', name: '测试局' });
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe('forbidden');
@@ -44,7 +35,7 @@ describe.each(testDatabases)('refusals answer in each language separately on $ki
   });
 
   it('a write without its CSRF token: 403 in each language', async () => {
-    const admin = await loginAs(app, db, 'admin');
+    const admin = await loginAs(s.app, s.db, 'admin');
     const r = await admin.request(
       'POST',
       '/api/departments',
@@ -56,7 +47,7 @@ describe.each(testDatabases)('refusals answer in each language separately on $ki
   });
 
   it('request validation names the field and the rule in each language', async () => {
-    const admin = await loginAs(app, db, 'admin');
+    const admin = await loginAs(s.app, s.db, 'admin');
     const r = await admin.request('POST', '/api/departments', { code: '', name: '' });
     expect(r.status).toBe(422);
     expect(r.body.error.message).toMatch(/^Invalid /);
@@ -65,7 +56,7 @@ describe.each(testDatabases)('refusals answer in each language separately on $ki
   });
 
   it('an unknown route answers in each language', async () => {
-    const res = await app.request('/api/no-such-route');
+    const res = await s.app.request('/api/no-such-route');
     expect(res.status).toBe(404);
     const body = (await res.json()) as ErrorBody;
     expect(body.error.messages).toEqual({

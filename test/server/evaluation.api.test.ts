@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { getJson, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 
 interface Evaluation {
@@ -10,19 +10,12 @@ interface Evaluation {
 }
 
 describe.each(testDatabases)('evaluation API on $kind', ({ create }) => {
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
-  let planIds: Map<string, string>;
-
-  beforeAll(async () => {
-    ({ dispose, app, planIds } = await seededApp(create));
-  });
-  afterAll(async () => dispose());
+  const suite = seededSuite(create);
 
   it('judges the 13th plan in 2020 from its approved results', async () => {
     const { status, body } = await getJson<Evaluation>(
-      app,
-      `/api/plans/${planIds.get('sip-13th')}/evaluation?year=2020`,
+      suite.app,
+      `/api/plans/${suite.planIds.get('sip-13th')}/evaluation?year=2020`,
     );
     expect(status).toBe(200);
     expect(body.summary.total).toBe(22);
@@ -36,8 +29,8 @@ describe.each(testDatabases)('evaluation API on $kind', ({ create }) => {
 
   it('judges a year only by the figures published for it and says data is missing for the rest', async () => {
     const { body } = await getJson<Evaluation>(
-      app,
-      `/api/plans/${planIds.get('sip-14th')}/evaluation?year=2021`,
+      suite.app,
+      `/api/plans/${suite.planIds.get('sip-14th')}/evaluation?year=2021`,
     );
     expect(body.summary.total).toBe(36);
     // 2021: nobody has reported; the dataset's published figures for that year are GDP growth and 进出口.
@@ -55,7 +48,7 @@ describe.each(testDatabases)('evaluation API on $kind', ({ create }) => {
         judgement: { schedule: string | null; trend: string | null };
       }[];
       summary: { judgement: { schedule: Record<string, number>; sentence: { zh: string } } };
-    }>(app, `/api/plans/${planIds.get('sip-13th')}/evaluation?year=2020`);
+    }>(suite.app, `/api/plans/${suite.planIds.get('sip-13th')}/evaluation?year=2020`);
     const jobless = body.indicators.find((i) => i.verdict === 'achieved')!;
     // The final year: met or missed, no outlook.
     expect(jobless.judgement).toMatchObject({ schedule: 'met', trend: null });
@@ -67,8 +60,8 @@ describe.each(testDatabases)('evaluation API on $kind', ({ create }) => {
 
   it('refuses a year that is not a number', async () => {
     const { status, body } = await getJson<{ error: { code: string } }>(
-      app,
-      `/api/plans/${planIds.get('sip-14th')}/evaluation?year=soon`,
+      suite.app,
+      `/api/plans/${suite.planIds.get('sip-14th')}/evaluation?year=soon`,
     );
     expect(status).toBe(422);
     expect(body.error.code).toBe('validation_failed');

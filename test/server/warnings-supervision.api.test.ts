@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { usersRepository } from '../../src/db/repositories/users.repository.ts';
 import { bulletin } from '../../src/server/modules/supervision/supervision.reminders.ts';
 import { sweepPlanWarnings } from '../../src/server/modules/warnings/warnings.service.ts';
-import { getJson, indicatorsOf, seededApp, testApp } from '../support/app.ts';
+import { getJson, indicatorsOf, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { approvedValue } from '../support/observations.ts';
 import { officeAndDepartments, type Client } from '../support/session.ts';
@@ -21,9 +20,7 @@ interface Warning {
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe.each(testDatabases)('early warning and 督办 on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = seededSuite(create);
   let admin: Client;
   let kjj: Client;
   let swj: Client;
@@ -43,15 +40,13 @@ describe.each(testDatabases)('early warning and 督办 on $kind', ({ create }) =
     ).body.items as Warning[];
 
   beforeAll(async () => {
-    ({ db, dispose, app } = await seededApp(create));
-    ({ admin, kjj, swj } = await officeAndDepartments(app, db));
+    ({ admin, kjj, swj } = await officeAndDepartments(s.app, s.db));
     const plans = await getJson<{
       items: { id: string; key: string; periodStart: number; periodEnd: number }[];
-    }>(app, '/api/plans');
+    }>(s.app, '/api/plans');
     plan = plans.body.items.find((p) => p.key === 'sip-14th')!;
-    rd = (await indicatorsOf<{ id: string; code: string }>(app, plan.id)).find((i) => i.code === 'T2-13')!;
+    rd = (await indicatorsOf<{ id: string; code: string }>(s.app, plan.id)).find((i) => i.code === 'T2-13')!;
   });
-  afterAll(async () => dispose());
 
   it('has default rules; the office changes one, yellow above red is refused, departments may not', async () => {
     const rules = (await kjj.request('GET', `/api/plans/${plan.id}/warning-rules`)).body.items as {
@@ -78,7 +73,7 @@ describe.each(testDatabases)('early warning and 督办 on $kind', ({ create }) =
   it('on the seed, a sweep raises what matters: no value is overdue that fell due before the plan came into lantu', async () => {
     // the seed loads the 14th plan in its sixth year: before the fix every indicator without a 2021–2025
     // value (36 of them) raised a red 'not reported' warning, 1,700 days overdue
-    const out = await sweepPlanWarnings(db, plan, new Date());
+    const out = await sweepPlanWarnings(s.db, plan, new Date());
     const all = (await admin.request('GET', `/api/plans/${plan.id}/warnings`)).body.items as Warning[];
     expect(all.filter((w) => w.kind === 'value_unreported')).toEqual([]);
     expect(all).toHaveLength(out!.raised);
@@ -88,9 +83,9 @@ describe.each(testDatabases)('early warning and 督办 on $kind', ({ create }) =
 
   it('raises a warning when the indicator lags, tells the lead department and the office, clears it when it recovers', async () => {
     // from here the plan has been in lantu since the period began, so its past due dates count
-    await db.query(`UPDATE plans SET created_at = '2021-01-01T00:00:00Z' WHERE key = 'sip-14th'`);
+    await s.db.query(`UPDATE plans SET created_at = '2021-01-01T00:00:00Z' WHERE key = 'sip-14th'`);
     await approve('2023', 560); // no progress after 60 % of the time
-    const first = await sweepPlanWarnings(db, plan, now);
+    const first = await sweepPlanWarnings(s.db, plan, now);
     expect(first!.raised).toBeGreaterThan(0);
     // 2021, 2022 and 2025 have no value long after their due dates
     expect((await warningsOf(kjj)).find((w) => w.kind === 'value_unreported')).toMatchObject({
@@ -115,7 +110,7 @@ describe.each(testDatabases)('early warning and 督办 on $kind', ({ create }) =
       title: string;
     }[];
     expect(notes.filter((n) => n.event === 'warning_raised' && n.title.includes('T2-13'))).toHaveLength(3);
-    const office = await db.query<{ n: number }>(
+    const office = await s.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id
         WHERE u.email = $1 AND n.event = 'warning_raised' AND n.params->>'item' LIKE 'T2-13%'`,
       [admin.email],
@@ -123,7 +118,7 @@ describe.each(testDatabases)('early warning and 督办 on $kind', ({ create }) =
     expect(office[0]!.n).toBe(3);
 
     // a second sweep on another node changes nothing and tells nobody again
-    const again = await sweepPlanWarnings(db, plan, now);
+    const again = await sweepPlanWarnings(s.db, plan, now);
     expect(again).toMatchObject({ raised: 0, cleared: 0 });
     expect(
       ((await kjj.request('GET', '/api/notifications')).body.items as { event: string }[]).filter(
@@ -132,7 +127,7 @@ describe.each(testDatabases)('early warning and 督办 on $kind', ({ create }) =
     ).toBe(notes.filter((n) => n.event === 'warning_raised').length);
 
     await approve('2024', 750); // target reached early
-    const after = await sweepPlanWarnings(db, plan, now);
+    const after = await sweepPlanWarnings(s.db, plan, now);
     expect(after!.cleared).toBeGreaterThanOrEqual(2);
     expect(await warningsOf(kjj)).toEqual([]);
     const history = await warningsOf(kjj, 'cleared');
@@ -223,12 +218,12 @@ describe.each(testDatabases)('early warning and 督办 on $kind', ({ create }) =
     });
     expect(opened.status).toBe(201);
     const late = new Date(Date.now() + 8 * 86_400_000);
-    const me = (await usersRepository.findByEmail(db, admin.email))!;
-    const sessionAdmin = (await usersRepository.sessionUsers(db, [me.id]))[0]!;
-    const b = await bulletin(db, sessionAdmin, plan.id, late);
+    const me = (await usersRepository.findByEmail(s.db, admin.email))!;
+    const sessionAdmin = (await usersRepository.sessionUsers(s.db, [me.id]))[0]!;
+    const b = await bulletin(s.db, sessionAdmin, plan.id, late);
     expect(b.units.map((u) => [u.department.code, u.count])).toEqual([['KJJ', 1]]);
     expect(b.units[0]!.orders[0]).toMatchObject({ title: '逾期测试', waitingFor: { zh: '签收' } });
-    await sweepPlanWarnings(db, plan, late);
+    await sweepPlanWarnings(s.db, plan, late);
     const w = (await admin.request('GET', `/api/plans/${plan.id}/warnings?subjectType=supervision`)).body
       .items as Warning[];
     expect(w.map((x) => [x.kind, x.subjectId, x.level])).toEqual([
