@@ -5,6 +5,7 @@
  * returns it. The state machine, the step deadlines and the light are here; pure, no I/O.
  */
 import type { Bilingual } from './evaluation/types.ts';
+import type { DueLight } from './due-light.ts';
 import { LantuError } from './errors.ts';
 import { addWorkingDays } from './feedback.ts';
 
@@ -175,7 +176,8 @@ export function stepDue(
   }
 }
 
-export type SupervisionLight = 'green' | 'yellow' | 'red' | 'done';
+/** An order's light has the same four values as a 待办 deadline's. */
+export type SupervisionLight = DueLight;
 
 /** Red once the waited-for step is overdue (escalation), yellow within SUPERVISION_YELLOW_DAYS of it. */
 export function supervisionLight(

@@ -1,8 +1,6 @@
-import { Tag } from 'antd';
 import { useI18n } from '../../lib/i18n.tsx';
+import { LightTag } from '../../ui/LightTag.tsx';
 import type { Light } from './api.ts';
-
-const COLOR: Record<Light, string> = { red: 'red', yellow: 'gold', green: 'green', done: 'default' };
 
 /** The deadline light of a comment (or any 待办 item): red overdue, yellow due within 3 working days. */
 export function DueLight({ light, daysLeft }: { light: Light; daysLeft: number | null }) {
@@ -13,9 +11,5 @@ export function DueLight({ light, daysLeft }: { light: Light; daysLeft: number |
       : light === 'red'
         ? t('desk.light.red')
         : t('desk.light.left', { n: daysLeft ?? 0 });
-  return (
-    <Tag color={COLOR[light]} data-light={light}>
-      {label}
-    </Tag>
-  );
+  return <LightTag light={light}>{label}</LightTag>;
 }

@@ -3,12 +3,11 @@ import { subjectLink } from '../../../domain/warning-rules.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useDepartmentName } from '../../lib/departmentName.ts';
 import { Link } from '../../lib/router.tsx';
+import { LightTag } from '../../ui/LightTag.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
 import { useSession } from '../session/session.tsx';
 import { useOrder, useOrderAudit, type Light, type Measure } from './api.ts';
 import { StepForms } from './StepForms.tsx';
-
-const COLOR: Record<Light, string> = { red: 'red', yellow: 'gold', green: 'green', done: 'default' };
 
 /** The light of an order: red once the step waited for is overdue (escalated), yellow near its deadline. */
 export function OrderLight({ light, stepDue }: { light: Light; stepDue: string | null }) {
@@ -21,11 +20,7 @@ export function OrderLight({ light, stepDue }: { light: Light; stepDue: string |
         : light === 'yellow'
           ? t('sup.light.yellow', { date: stepDue ?? '' })
           : t('sup.light.green', { date: stepDue ?? '' });
-  return (
-    <Tag color={COLOR[light]} data-light={light}>
-      {label}
-    </Tag>
-  );
+  return <LightTag light={light}>{label}</LightTag>;
 }
 
 /** One 督办单: what is asked, its measures, every step taken, the forms for the next step and its audit trail. */

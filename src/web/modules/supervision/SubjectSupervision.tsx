@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useDepartmentName } from '../../lib/departmentName.ts';
 import { Link } from '../../lib/router.tsx';
+import { LightTag } from '../../ui/LightTag.tsx';
 import { useSession } from '../session/session.tsx';
 import { useSubjectOrders, useSubjectWarnings, type SubjectType } from './api.ts';
 import { OpenOrderDialog, type OrderSource } from './OpenOrderDialog.tsx';
@@ -76,9 +77,10 @@ export function SubjectSupervision(props: {
             }
           >
             <Space wrap>
-              <Tag color={w.active ? (w.level === 'red' ? 'red' : 'gold') : 'default'}>
+              {/* A cleared warning shows as a handled light. */}
+              <LightTag light={w.active ? w.level : 'done'}>
                 {w.active ? t(w.level === 'red' ? 'sup.red' : 'sup.yellow') : t('sup.cleared')}
-              </Tag>
+              </LightTag>
               <Typography.Text>{pick(w.kindTitle)}</Typography.Text>
               <Typography.Text type="secondary">{pick(w.reason)}</Typography.Text>
             </Space>

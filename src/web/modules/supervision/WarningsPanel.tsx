@@ -1,8 +1,9 @@
-import { Button, Card, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useDepartmentName } from '../../lib/departmentName.ts';
 import { Link } from '../../lib/router.tsx';
+import { LightTag } from '../../ui/LightTag.tsx';
 import { useSession } from '../session/session.tsx';
 import { useOrders, useWarnings, type Warning } from './api.ts';
 import { OpenOrderDialog, type OrderSource } from './OpenOrderDialog.tsx';
@@ -37,10 +38,10 @@ export function WarningsPanel({ planId }: { planId: string }) {
       title={
         <Space wrap>
           {t('sup.panel.title')}
-          <Tag color="red" data-testid="warnings-red">
+          <LightTag light="red" data-testid="warnings-red">
             {t('sup.panel.red', { n: counts.red })}
-          </Tag>
-          <Tag color="gold">{t('sup.panel.yellow', { n: counts.yellow })}</Tag>
+          </LightTag>
+          <LightTag light="yellow">{t('sup.panel.yellow', { n: counts.yellow })}</LightTag>
         </Space>
       }
       extra={<Link to="/supervision">{t('sup.panel.orders')}</Link>}
@@ -81,9 +82,7 @@ export function WarningsPanel({ planId }: { planId: string }) {
             >
               <Space direction="vertical" size={0}>
                 <Space wrap>
-                  <Tag color={g.level === 'red' ? 'red' : 'gold'}>
-                    {t(g.level === 'red' ? 'sup.red' : 'sup.yellow')}
-                  </Tag>
+                  <LightTag light={g.level}>{t(g.level === 'red' ? 'sup.red' : 'sup.yellow')}</LightTag>
                   <Link to={first.link}>{g.title}</Link>
                   {g.department && (
                     <Typography.Text type="secondary">{deptName(g.department)}</Typography.Text>

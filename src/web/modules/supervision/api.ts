@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SupervisionLight } from '../../../domain/supervision.ts';
+import type { WarningLevel } from '../../../domain/warning-rules.ts';
 import { api } from '../../lib/api.ts';
 
 /** Early warnings and 督办单 (issue 16 §3, §4): what the screens read, and the writes of the order's steps. */
@@ -12,7 +14,7 @@ export const supervisionKeys = {
 };
 
 export type Bilingual = { zh: string; en: string };
-export type Light = 'green' | 'yellow' | 'red' | 'done';
+export type Light = SupervisionLight;
 export type SubjectType = 'indicator' | 'task' | 'project';
 export type StepAction = 'acknowledge' | 'submit_plan' | 'report' | 'close' | 'return';
 
@@ -26,7 +28,7 @@ export interface Warning {
   title: string;
   link: string;
   department: { code: string; name: string } | null;
-  level: 'yellow' | 'red';
+  level: WarningLevel;
   reason: Bilingual;
   raisedAt: string;
   clearedAt: string | null;

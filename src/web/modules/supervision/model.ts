@@ -6,7 +6,7 @@ export interface WarningGroup {
   title: string;
   department: string | null;
   /** The worst level of the item's warnings. */
-  level: 'red' | 'yellow';
+  level: Warning['level'];
   /** Red first, then the newest. */
   items: Warning[];
 }

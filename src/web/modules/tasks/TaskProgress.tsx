@@ -1,19 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Progress, Space, Tag, Typography } from 'antd';
+import { TASK_STATUSES } from '../../../domain/evaluation/tasks.ts';
 import { api } from '../../lib/api.ts';
 import { qk } from '../../lib/queryKeys.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { PlanProgress } from '../../lib/types.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
-import { coverage } from './model.ts';
-
-const STATUS_COLOR = {
-  not_started: 'default',
-  in_progress: 'processing',
-  completed: 'success',
-  delayed: 'warning',
-  blocked: 'error',
-} as const;
+import { coverage, TASK_STATUS_COLOR } from './model.ts';
 
 /** 重点任务推进: the weighted roll-up of task progress reports, per 篇. */
 export function TaskProgress({ planId, year }: { planId: string; year: number | null }) {
@@ -31,8 +24,8 @@ export function TaskProgress({ planId, year }: { planId: string; year: number | 
   return (
     <div data-testid="task-progress">
       <Space wrap size={[4, 4]} style={{ marginBottom: 8 }}>
-        {(Object.keys(STATUS_COLOR) as (keyof typeof STATUS_COLOR)[]).map((s) => (
-          <Tag key={s} color={STATUS_COLOR[s]}>
+        {TASK_STATUSES.map((s) => (
+          <Tag key={s} color={TASK_STATUS_COLOR[s]}>
             {t(`task.${s}`)} {q.data.counts[s] ?? 0}
           </Tag>
         ))}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
+import { TASK_STATUSES } from '../../../domain/evaluation/tasks.ts';
 import { api } from '../../lib/api.ts';
 import { qk } from '../../lib/queryKeys.ts';
 import { localDate } from '../../lib/format.ts';
@@ -7,15 +8,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import type { TaskStatus, TaskWork as TaskWorkDto } from '../../lib/types.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
 import { TaskEvidence } from './TaskEvidence.tsx';
-
-const STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'completed', 'delayed', 'blocked'];
-const STATUS_COLOR: Record<TaskStatus, string> = {
-  not_started: 'default',
-  in_progress: 'processing',
-  completed: 'success',
-  delayed: 'warning',
-  blocked: 'error',
-};
+import { TASK_STATUS_COLOR } from './model.ts';
 
 /** Milestones of the annual work plans and the progress reports of one task; departments add reports. */
 export function TaskWork({
@@ -152,7 +145,7 @@ export function TaskWork({
             <List.Item>
               <Space direction="vertical" size={0}>
                 <Space size={6}>
-                  <Tag color={STATUS_COLOR[r.status]}>{t(`task.${r.status}`)}</Tag>
+                  <Tag color={TASK_STATUS_COLOR[r.status]}>{t(`task.${r.status}`)}</Tag>
                   <span>{r.percent}%</span>
                   <span className="muted">
                     {localDate(r.createdAt)} · {r.byEmail ?? ''}
@@ -176,7 +169,7 @@ export function TaskWork({
           <Form.Item name="status" label={t('col.status')}>
             <Select
               style={{ width: 120 }}
-              options={STATUSES.map((s) => ({ value: s, label: t(`task.${s}`) }))}
+              options={TASK_STATUSES.map((s) => ({ value: s, label: t(`task.${s}`) }))}
             />
           </Form.Item>
           <Form.Item name="percent" label="%">

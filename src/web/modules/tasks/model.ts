@@ -1,3 +1,14 @@
+import type { TaskStatus } from '../../../domain/evaluation/tasks.ts';
+
+/** The tag colour of each task status, in the order the statuses are offered and counted. */
+export const TASK_STATUS_COLOR: Record<TaskStatus, string> = {
+  not_started: 'default',
+  in_progress: 'processing',
+  completed: 'success',
+  delayed: 'warning',
+  blocked: 'error',
+};
+
 /** How much of a part of the plan its progress figure stands for. */
 export interface Coverage {
   reported: number;
