@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { getJson, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { formChallenge, postFeedback } from '../support/feedback.ts';
 import { loginAs } from '../support/session.ts';
@@ -8,16 +7,8 @@ import { loginAs } from '../support/session.ts';
 // Issue 17, bug 8: the portal's 评估报告 table headed its links 下载数据（CSV）, and the 监督意见 page listed
 // comments without the item each is about.
 describe.each(testDatabases)('portal wording on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
-  let planId: string;
-  const page = async (path: string) => (await app.request(path)).text();
-
-  beforeAll(async () => {
-    ({ db, dispose, app, planId } = await seededApp(create));
-  });
-  afterAll(async () => dispose());
+  const s = seededSuite(create);
+  const page = async (path: string) => (await s.app.request(path)).text();
 
   it('the reports table heads its .docx/.xlsx links as a report download', async () => {
     const zh = await page('/public/reports');
@@ -31,21 +22,21 @@ describe.each(testDatabases)('portal wording on $kind', ({ create }) => {
   it('the 监督意见 page names and links the item each comment is about', async () => {
     const { items } = (
       await getJson<{ items: { id: string; code: string; name: string }[] }>(
-        app,
-        `/api/plans/${planId}/indicators`,
+        s.app,
+        `/api/plans/${s.planId}/indicators`,
       )
     ).body;
     const target = items.find((i) => i.code === 'T2-12')!;
-    const sent = await postFeedback(app, {
+    const sent = await postFeedback(s.app, {
       targetType: 'indicator',
       targetId: target.id,
       body: '建议公布分季度数据',
       name: '市民',
-      challenge: await formChallenge(db),
+      challenge: await formChallenge(s.db),
     });
     expect(sent.status).toBe(202);
     const { id } = (await sent.json()) as { id: string };
-    const admin = await loginAs(app, db, 'admin');
+    const admin = await loginAs(s.app, s.db, 'admin');
     expect((await admin.request('POST', `/api/feedback/${id}/publish`, {})).status).toBe(200);
     const html = await page('/public/feedback');
     const li = html.slice(html.indexOf(`id="fb-${id}"`));

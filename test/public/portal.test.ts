@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { indicatorsOf, seededApp, testApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indicatorsOf, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { enterValue } from '../support/observations.ts';
 import { loginAs } from '../support/session.ts';
@@ -12,22 +11,17 @@ interface Indicator {
 }
 
 describe.each(testDatabases)('public portal pages on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = seededSuite(create);
   let indicators: Indicator[];
 
   const page = async (path: string) => {
-    const res = await app.request(path);
+    const res = await s.app.request(path);
     return { status: res.status, html: await res.text(), headers: res.headers };
   };
 
   beforeAll(async () => {
-    let planId: string;
-    ({ db, dispose, app, planId } = await seededApp(create));
-    indicators = await indicatorsOf<Indicator>(app, planId);
+    indicators = await indicatorsOf<Indicator>(s.app, s.planId);
   });
-  afterAll(async () => dispose());
 
   it('shows the plan overview in Chinese by default with all 36 indicators linked', async () => {
     const { status, html } = await page('/public');
@@ -40,10 +34,10 @@ describe.each(testDatabases)('public portal pages on $kind', ({ create }) => {
   });
 
   it('switches to English and remembers it', async () => {
-    const en = await app.request('/public?lang=en');
+    const en = await s.app.request('/public?lang=en');
     expect(await en.text()).toContain('<html lang="en">');
     const cookie = en.headers.get('set-cookie')!.split(';')[0]!;
-    const next = await app.request('/public/projects', { headers: { cookie } });
+    const next = await s.app.request('/public/projects', { headers: { cookie } });
     expect(await next.text()).toContain('Major projects');
   });
 
@@ -54,7 +48,7 @@ describe.each(testDatabases)('public portal pages on $kind', ({ create }) => {
 
   it('never shows draft or submitted values on any public page or route', async () => {
     const target = indicators.find((i) => i.code === 'T2-08')!; // 持证外国人 3937 → 6000 (no published value)
-    const dept = await loginAs(app, db, 'department', [target.departments[0]!.code]);
+    const dept = await loginAs(s.app, s.db, 'department', [target.departments[0]!.code]);
     const draft = await enterValue(dept, {
       indicatorId: target.id,
       period: '2021',
@@ -108,7 +102,7 @@ describe.each(testDatabases)('public portal pages on $kind', ({ create }) => {
       body: '<img src=x onerror=alert(1)>',
       challenge: challenge!,
     });
-    const res = await app.request('/public/feedback', {
+    const res = await s.app.request('/public/feedback', {
       method: 'POST',
       body,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

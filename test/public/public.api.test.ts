@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { installationSecret, issueChallenge } from '../../src/server/modules/feedback/anti-bot.ts';
-import { getJson, indicatorsOf, seededApp, testApp, type PlanIndicator } from '../support/app.ts';
+import { getJson, indicatorsOf, type PlanIndicator, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
 describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = seededSuite(create);
   let indicators: PlanIndicator[];
   let admin: Client;
   let secret: string;
@@ -16,24 +13,21 @@ describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
   const challenge = () => issueChallenge(secret, new Date(Date.now() - 60_000));
 
   const post = (path: string, body: unknown) =>
-    app.request(path, {
+    s.app.request(path, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
 
   beforeAll(async () => {
-    let planId: string;
-    ({ db, dispose, app, planId } = await seededApp(create));
-    indicators = await indicatorsOf<PlanIndicator>(app, planId);
-    admin = await loginAs(app, db, 'admin');
-    secret = await installationSecret(db);
+    indicators = await indicatorsOf<PlanIndicator>(s.app, s.planId);
+    admin = await loginAs(s.app, s.db, 'admin');
+    secret = await installationSecret(s.db);
   });
-  afterAll(async () => dispose());
 
   it('lists the 36 indicators of the newest plan, binding ones marked', async () => {
     const { status, body, headers } = await getJson<{ items: { attribute: string; verdict: string }[] }>(
-      app,
+      s.app,
       '/api/public/indicators',
     );
     expect(status).toBe(200);
@@ -41,7 +35,7 @@ describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
     expect(body.items.filter((i) => i.attribute === 'binding').length).toBeGreaterThan(0);
     expect(headers.get('etag')).toMatch(/^".+"$/);
     expect(headers.get('cache-control')).toContain('public');
-    const again = await app.request('/api/public/indicators', {
+    const again = await s.app.request('/api/public/indicators', {
       headers: { 'if-none-match': headers.get('etag')! },
     });
     expect(again.status).toBe(304);
@@ -51,7 +45,7 @@ describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
     const path = async (code: string) => {
       const ind = indicators.find((i) => i.code === code)!;
       const r = await getJson<{ path: { year: number; value: number }[] }>(
-        app,
+        s.app,
         `/api/public/indicators/${ind.id}/values`,
       );
       return r.body.path;
@@ -70,7 +64,7 @@ describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
 
   it('publishes approved values only, and at once after approval', async () => {
     const hitech = indicators.find((i) => i.code === 'T2-13')!;
-    const dept = await loginAs(app, db, 'department', [hitech.departments[0]!.code]);
+    const dept = await loginAs(s.app, s.db, 'department', [hitech.departments[0]!.code]);
     const draft = await dept.request('POST', '/api/observations', {
       indicatorId: hitech.id,
       period: '2021',
@@ -78,22 +72,22 @@ describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
     });
     const id = draft.body.observation.id as string;
     const values = async () =>
-      (await getJson<{ values: { value: number }[] }>(app, `/api/public/indicators/${hitech.id}/values`)).body
-        .values;
+      (await getJson<{ values: { value: number }[] }>(s.app, `/api/public/indicators/${hitech.id}/values`))
+        .body.values;
     expect(await values()).toEqual([]);
     await dept.request('POST', `/api/observations/${id}/submit`);
     expect(await values()).toEqual([]);
     await admin.request('POST', `/api/observations/${id}/approve`);
     expect((await values()).map((v) => v.value)).toEqual([2600]);
     const list = await getJson<{ items: { code: string; latestValue: number | null }[] }>(
-      app,
+      s.app,
       '/api/public/indicators',
     );
     expect(list.body.items.find((i) => i.code === 'T2-13')?.latestValue).toBe(2600);
   });
 
   it('serves CSV with a byte-order mark so Excel reads Chinese', async () => {
-    const res = await app.request('/api/public/indicators.csv');
+    const res = await s.app.request('/api/public/indicators.csv');
     expect(res.headers.get('content-type')).toContain('text/csv');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -118,7 +112,7 @@ describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
     const listed = async () =>
       (
         await getJson<{ items: { id: string; body: string; reply: { body: string } | null }[] }>(
-          app,
+          s.app,
           `/api/public/feedback?targetType=indicator&targetId=${target.id}`,
         )
       ).body.items;
@@ -132,11 +126,11 @@ describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
 
     const lead = target.departments[0]!.code;
     const other = indicators.flatMap((i) => i.departments).find((d) => d.code !== lead)!.code;
-    const outsider = await loginAs(app, db, 'department', [other]);
+    const outsider = await loginAs(s.app, s.db, 'department', [other]);
     expect((await outsider.request('POST', `/api/feedback/${id}/reply`, { body: '越权答复' })).status).toBe(
       403,
     );
-    const dept = await loginAs(app, db, 'department', [lead]);
+    const dept = await loginAs(s.app, s.db, 'department', [lead]);
     const replied = await dept.request('POST', `/api/feedback/${id}/reply`, {
       body: '感谢关注，失业率控制在目标以内。',
     });
@@ -144,19 +138,19 @@ describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
     expect((await listed())[0]?.reply?.body).toBe('感谢关注，失业率控制在目标以内。');
 
     const stats = await getJson<{ items: { department: string; replyRate: number; routed: number }[] }>(
-      app,
+      s.app,
       '/api/public/feedback/stats',
     );
     expect(stats.body.items.find((s) => s.routed === 1)?.replyRate).toBe(1);
 
-    const feed = await (await app.request('/api/public/feeds/replies.atom')).text();
+    const feed = await (await s.app.request('/api/public/feeds/replies.atom')).text();
     expect(feed).toContain('&lt;script&gt;');
     expect(feed).not.toContain('<script>');
   });
 
   it('refuses a form sent too fast, a filled honeypot and floods', async () => {
     const target = indicators[0]!;
-    const fresh = issueChallenge(await installationSecret(db));
+    const fresh = issueChallenge(await installationSecret(s.db));
     const comment = (form: { challenge: string; website?: string }) =>
       post('/api/public/feedback', { targetType: 'indicator', targetId: target.id, body: 'x', ...form });
     expect((await comment({ challenge: fresh })).status).toBe(400);
@@ -186,7 +180,7 @@ describe.each(testDatabases)('public portal API on $kind', ({ create }) => {
       reason: '与规划无关',
     });
     expect(rejected.body).toMatchObject({ status: 'rejected', rejectReason: '与规划无关' });
-    const all = await getJson<{ items: { id: string }[] }>(app, '/api/public/feedback');
+    const all = await getJson<{ items: { id: string }[] }>(s.app, '/api/public/feedback');
     expect(all.body.items.map((i) => i.id)).not.toContain(first.id);
   });
 });

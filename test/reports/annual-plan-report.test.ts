@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJson, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { approvedValue } from '../support/observations.ts';
 import { loginAs, type Client } from '../support/session.ts';
@@ -14,21 +13,17 @@ const HEADER = ['指标', '属性', '全年预期目标', '全年完成情况', 
  * approved 560 against 600 (93.3 %, 未完成), T2-08 a target and no value yet (数据暂缺).
  */
 describe.each(testDatabases)('annual plan execution in the annual report on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = seededSuite(create);
   let admin: Client;
-  let planId: string;
   const names = new Map<string, string>();
 
   beforeAll(async () => {
-    ({ db, dispose, app, planId } = await seededApp(create));
-    admin = await loginAs(app, db, 'admin');
-    const kjj = await loginAs(app, db, 'department', ['KJJ']);
+    admin = await loginAs(s.app, s.db, 'admin');
+    const kjj = await loginAs(s.app, s.db, 'department', ['KJJ']);
     const inds = (
       await getJson<{ items: { id: string; code: string; name: string }[] }>(
-        app,
-        `/api/plans/${planId}/indicators`,
+        s.app,
+        `/api/plans/${s.planId}/indicators`,
       )
     ).body.items;
     const id = (code: string) => inds.find((i) => i.code === code)!.id;
@@ -48,12 +43,11 @@ describe.each(testDatabases)('annual plan execution in the annual report on $kin
       expect(r.status, JSON.stringify(r.body)).toBe(204);
     }
   });
-  afterAll(async () => dispose());
 
   const rowOf = (rows: string[][], code: string) => rows.find((r) => r[0]?.startsWith(names.get(code)!));
 
   it('has the table in the .docx, one row per indicator with an annual target', async () => {
-    const res = await app.request(`/api/plans/${planId}/report.docx?year=2023&kind=annual`);
+    const res = await s.app.request(`/api/plans/${s.planId}/report.docx?year=2023&kind=annual`);
     expect(res.status).toBe(200);
     const doc = await readDocx(new Uint8Array(await res.arrayBuffer()));
     expect(doc.headings.map((h) => h.text)).toContain('（一）年度计划执行情况');
@@ -68,11 +62,13 @@ describe.each(testDatabases)('annual plan execution in the annual report on $kin
   });
 
   it('has the same table in the .md, and no such table for a year without annual targets', async () => {
-    const md = await (await app.request(`/api/plans/${planId}/report.md?year=2023&kind=annual`)).text();
+    const md = await (await s.app.request(`/api/plans/${s.planId}/report.md?year=2023&kind=annual`)).text();
     expect(md).toContain(`| ${HEADER.join(' | ')} |`);
     const line = md.split('\n').find((l) => l.startsWith(`| ${names.get('T2-13')}`));
     expect(line?.replace(/\s+/g, ' ')).toContain('| 600 | 560 | 93.3% | 未完成 |');
-    const other = await (await app.request(`/api/plans/${planId}/report.md?year=2022&kind=annual`)).text();
+    const other = await (
+      await s.app.request(`/api/plans/${s.planId}/report.md?year=2022&kind=annual`)
+    ).text();
     expect(other).toContain('## 二、主要指标完成情况');
     expect(other).not.toContain('全年预期目标');
   });

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJson, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { enterValue } from '../support/observations.ts';
 import { loginAs, type Client } from '../support/session.ts';
@@ -26,28 +25,23 @@ interface Row {
 }
 
 describe.each(testDatabases)('annual plan on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = seededSuite(create);
   let admin: Client;
   let jfj: Client;
-  let planId: string;
   let gdp: { id: string };
 
   const table = async (year: number) =>
-    (await getJson<{ rows: Row[] }>(app, `/api/plans/${planId}/annual-plan?year=${year}`)).body.rows;
+    (await getJson<{ rows: Row[] }>(s.app, `/api/plans/${s.planId}/annual-plan?year=${year}`)).body.rows;
 
   beforeAll(async () => {
-    ({ db, dispose, app, planId } = await seededApp(create));
-    admin = await loginAs(app, db, 'admin');
-    jfj = await loginAs(app, db, 'department', ['JFJ']);
+    admin = await loginAs(s.app, s.db, 'admin');
+    jfj = await loginAs(s.app, s.db, 'department', ['JFJ']);
     const inds = await getJson<{ items: { id: string; code: string }[] }>(
-      app,
-      `/api/plans/${planId}/indicators`,
+      s.app,
+      `/api/plans/${s.planId}/indicators`,
     );
     gdp = inds.body.items.find((i) => i.code === 'T2-02')!; // 单位面积GDP 10.4 → 14.5, led by JFJ
   });
-  afterAll(async () => dispose());
 
   it('the office sets an annual target; the execution table judges the approved value against it', async () => {
     expect(
@@ -93,7 +87,7 @@ describe.each(testDatabases)('annual plan on $kind', ({ create }) => {
       ['T2-02', '单位面积GDP', 12.9, '高于规划路径'],
       ['T9-99', '不存在', 1, ''],
     ]);
-    const refused = await app.request(`/api/plans/${planId}/annual-targets/upload?year=2024`, {
+    const refused = await s.app.request(`/api/plans/${s.planId}/annual-targets/upload?year=2024`, {
       method: 'POST',
       headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
       body: bad,
@@ -120,7 +114,7 @@ describe.each(testDatabases)('annual plan on $kind', ({ create }) => {
       ['编码', '指标名称', '全年预期目标', '备注'],
       ['T2-02', '单位面积GDP', 12.9, '高于规划路径'],
     ]);
-    const saved = await app.request(`/api/plans/${planId}/annual-targets/upload?year=2024`, {
+    const saved = await s.app.request(`/api/plans/${s.planId}/annual-targets/upload?year=2024`, {
       method: 'POST',
       headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
       body: good,

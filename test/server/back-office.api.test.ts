@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { publishPlanVersion } from '../../src/server/modules/plan-versions/plan-versions.service.ts';
 import { auditRepository } from '../../src/db/repositories/audit.repository.ts';
 import {
@@ -8,7 +7,7 @@ import {
   loadDataset,
   readDatasetFile,
 } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, indicatorsOf, seededApp, testApp, type PlanIndicator } from '../support/app.ts';
+import { getJson, indicatorsOf, type PlanIndicator, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { enterValue } from '../support/observations.ts';
 import { loginAs, type Client } from '../support/session.ts';
@@ -22,10 +21,7 @@ async function sheet(rows: (string | number | null)[][]): Promise<Uint8Array> {
 }
 
 describe.each(testDatabases)('departments, assignments, inbox and audit on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
-  let planId: string;
+  const s = seededSuite(create);
   let indicators: PlanIndicator[];
   let admin: Client;
   let assessor: Client;
@@ -35,18 +31,16 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
   const ind = (code: string) => indicators.find((i) => i.code === code)!;
 
   beforeAll(async () => {
-    ({ db, dispose, app, planId } = await seededApp(create));
-    indicators = await indicatorsOf<PlanIndicator>(app, planId);
-    admin = await loginAs(app, db, 'admin');
-    assessor = await loginAs(app, db, 'assessor');
-    kjj = await loginAs(app, db, 'department', ['KJJ']);
-    swj = await loginAs(app, db, 'department', ['SWJ']);
+    indicators = await indicatorsOf<PlanIndicator>(s.app, s.planId);
+    admin = await loginAs(s.app, s.db, 'admin');
+    assessor = await loginAs(s.app, s.db, 'assessor');
+    kjj = await loginAs(s.app, s.db, 'department', ['KJJ']);
+    swj = await loginAs(s.app, s.db, 'department', ['SWJ']);
   });
-  afterAll(async () => dispose());
 
   describe('departments', () => {
     it('lists departments to any logged-in user, not to the anonymous', async () => {
-      expect((await app.request('/api/departments')).status).toBe(401);
+      expect((await s.app.request('/api/departments')).status).toBe(401);
       const list = await kjj.request('GET', '/api/departments');
       expect(list.status).toBe(200);
       expect(list.body.items.map((d: { code: string }) => d.code)).toContain('KJJ');
@@ -67,7 +61,7 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
         422,
       );
       expect((await kjj.request('POST', '/api/departments', { code: 'X1', name: 'x' })).status).toBe(403);
-      const audit = await auditRepository.list(db, { entity: 'department', entityId: created.body.id });
+      const audit = await auditRepository.list(s.db, { entity: 'department', entityId: created.body.id });
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ action: 'create', actor: admin.email });
     });
@@ -95,30 +89,30 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
         co: [],
       });
       expect(again.body).toMatchObject({ lead: { code: 'SJJ' }, co: [] });
-      const list = await kjj.request('GET', `/api/plans/${planId}/assignments`);
+      const list = await kjj.request('GET', `/api/plans/${s.planId}/assignments`);
       expect(list.status).toBe(200);
       const row = list.body.items.find((i: { code: string }) => i.code === 'T2-12');
       expect(row).toMatchObject({ lead: { code: 'SJJ' }, co: [] });
-      const audit = await auditRepository.list(db, { entity: 'indicator', entityId: t.id });
+      const audit = await auditRepository.list(s.db, { entity: 'indicator', entityId: t.id });
       expect(audit.map((a) => a.after)).toEqual([
         { lead: 'SJJ', co: [] },
         { lead: 'KJJ', co: ['JFJ', 'SJJ'] },
       ]);
       // an explicit PUT is audited even when it changes nothing
       await admin.request('PUT', '/api/assignments', { indicatorId: t.id, lead: 'SJJ', co: [] });
-      expect(await auditRepository.list(db, { entity: 'indicator', entityId: t.id })).toHaveLength(3);
+      expect(await auditRepository.list(s.db, { entity: 'indicator', entityId: t.id })).toHaveLength(3);
       await admin.request('PUT', '/api/assignments', { indicatorId: t.id, lead: 'KJJ', co: [] });
     });
 
     it('assigns a task (plan node)', async () => {
       const tree = await getJson<{ nodes: { id: string; kind: string; children: unknown[] }[] }>(
-        app,
-        `/api/plans/${planId}/tree`,
+        s.app,
+        `/api/plans/${s.planId}/tree`,
       );
       const nodeId = tree.body.nodes[0]!.id;
       const put = await admin.request('PUT', '/api/assignments', { nodeId, lead: 'JFJ', co: ['KJJ'] });
       expect(put.status).toBe(200);
-      const list = await admin.request('GET', `/api/plans/${planId}/assignments`);
+      const list = await admin.request('GET', `/api/plans/${s.planId}/assignments`);
       expect(list.body.items.find((i: { nodeId: string | null }) => i.nodeId === nodeId)).toMatchObject({
         lead: { code: 'JFJ' },
         co: [{ code: 'KJJ' }],
@@ -145,7 +139,7 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
       expect((await kjj.request('PUT', '/api/assignments', { indicatorId: t.id, lead: 'KJJ' })).status).toBe(
         403,
       );
-      expect((await app.request(`/api/plans/${planId}/assignments`)).status).toBe(401);
+      expect((await s.app.request(`/api/plans/${s.planId}/assignments`)).status).toBe(401);
     });
 
     it('rejects a bad sheet with row numbers and saves nothing', async () => {
@@ -157,7 +151,7 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
         ['T2-13', 'KJJ', ''],
         ['T2-10', '', ''],
       ]);
-      const res = await uploadFile(app, admin, `/api/assignments/upload?planId=${planId}`, bytes);
+      const res = await uploadFile(s.app, admin, `/api/assignments/upload?planId=${s.planId}`, bytes);
       expect(res.status).toBe(200);
       expect(res.body.ok).toBe(false);
       const byRow = new Map(res.body.rows.map((r: { row: number }) => [r.row, r]));
@@ -178,7 +172,7 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
       expect(byRow.get(6)).toMatchObject({
         messages: { zh: '缺少牵头部门', en: 'No lead department' },
       });
-      const list = await admin.request('GET', `/api/plans/${planId}/assignments`);
+      const list = await admin.request('GET', `/api/plans/${s.planId}/assignments`);
       expect(list.body.items.find((i: { code: string }) => i.code === 'T2-13').lead.code).toBe('KJJ');
     });
 
@@ -189,7 +183,7 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
         ['T2-13', 'JFJ', 'KJJ, SJJ'],
         ['T2-15', 'KJJ', ''],
       ]);
-      const res = await uploadFile(app, admin, `/api/assignments/upload?planId=${planId}`, bytes);
+      const res = await uploadFile(s.app, admin, `/api/assignments/upload?planId=${s.planId}`, bytes);
       expect(res.body).toEqual({
         ok: true,
         rows: [
@@ -197,12 +191,12 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
           { row: 4, code: 'T2-15', status: 'unchanged', message: '' },
         ],
       });
-      const list = await admin.request('GET', `/api/plans/${planId}/assignments`);
+      const list = await admin.request('GET', `/api/plans/${s.planId}/assignments`);
       expect(list.body.items.find((i: { code: string }) => i.code === 'T2-13')).toMatchObject({
         lead: { code: 'JFJ' },
         co: [{ code: 'KJJ' }, { code: 'SJJ' }],
       });
-      expect((await auditRepository.list(db, { entity: 'assignments' }))[0]).toMatchObject({
+      expect((await auditRepository.list(s.db, { entity: 'assignments' }))[0]).toMatchObject({
         action: 'upload',
       });
       await admin.request('PUT', '/api/assignments', { indicatorId: ind('T2-13').id, lead: 'KJJ', co: [] });
@@ -210,18 +204,20 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
 
     it('refuses uploads that are not .xlsx, and non-admins', async () => {
       const text = new TextEncoder().encode('code,lead\nT2-13,JFJ\n');
-      const asCsv = await uploadFile(app, admin, `/api/assignments/upload?planId=${planId}`, text, {
+      const asCsv = await uploadFile(s.app, admin, `/api/assignments/upload?planId=${s.planId}`, text, {
         name: 'a.csv',
       });
       expect(asCsv.status).toBe(415);
-      const disguised = await uploadFile(app, admin, `/api/assignments/upload?planId=${planId}`, text);
+      const disguised = await uploadFile(s.app, admin, `/api/assignments/upload?planId=${s.planId}`, text);
       expect(disguised.status).toBe(415);
       expect(disguised.body.error.code).toBe('unsupported_input');
       const good = await sheet([
         ['code', 'lead'],
         ['T2-13', 'KJJ'],
       ]);
-      expect((await uploadFile(app, kjj, `/api/assignments/upload?planId=${planId}`, good)).status).toBe(403);
+      expect((await uploadFile(s.app, kjj, `/api/assignments/upload?planId=${s.planId}`, good)).status).toBe(
+        403,
+      );
     });
   });
 
@@ -295,7 +291,7 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
     it('refuses a bad asOf and the anonymous', async () => {
       expect((await kjj.request('GET', '/api/inbox?asOf=2023-02-30')).status).toBe(422);
       expect((await kjj.request('GET', '/api/inbox?asOf=soon')).status).toBe(422);
-      expect((await app.request('/api/inbox')).status).toBe(401);
+      expect((await s.app.request('/api/inbox')).status).toBe(401);
       expect((await kjj.request('GET', '/api/inbox')).status).toBe(200);
     });
   });
@@ -312,7 +308,7 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
       const work = (list: Awaited<ReturnType<typeof items>>) =>
         list.map((i) => `${i.type} ${i.code} ${i.period}`).sort();
       const before = await items();
-      const loaded = await loadDataset(db, readDatasetFile(DEFAULT_DATASET_PATH), {
+      const loaded = await loadDataset(s.db, readDatasetFile(DEFAULT_DATASET_PATH), {
         actor: 'test',
         asNewVersion: true,
       });
@@ -320,7 +316,7 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
       expect(v2.version).toBe(2);
       // a draft: departments go on working on version 1 (issue 15 §5; the inbox switched at once before)
       expect(await items()).toEqual(before);
-      await publishPlanVersion(db, v2.id, { id: null, name: 'test' });
+      await publishPlanVersion(s.db, v2.id, { id: null, name: 'test' });
       const after = await items();
       expect([...new Set(after.map((i) => i.planId))]).toEqual([v2.id]);
       // the drafts and returned values sent to version 1 are still asked for, now on version 2
@@ -331,7 +327,7 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
 
   describe('audit API', () => {
     it('is read by admins and assessors only, filtered', async () => {
-      expect((await app.request('/api/audit')).status).toBe(401);
+      expect((await s.app.request('/api/audit')).status).toBe(401);
       expect((await kjj.request('GET', '/api/audit')).status).toBe(403);
       const all = await assessor.request('GET', '/api/audit?limit=5');
       expect(all.status).toBe(200);
@@ -343,7 +339,7 @@ describe.each(testDatabases)('departments, assignments, inbox and audit on $kind
     });
 
     it('has no route that writes it', () => {
-      const writes = app.routes.filter(
+      const writes = s.app.routes.filter(
         (r) => r.path.startsWith('/api/audit') && r.method !== 'GET' && r.method !== 'ALL',
       );
       expect(writes).toEqual([]);

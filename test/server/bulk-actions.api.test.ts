@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { getJson, indicatorsOf, seededApp, testApp, type PlanIndicator } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJson, indicatorsOf, type PlanIndicator, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { tasksInOrder, type TreeNode } from '../support/plan-tree.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
 /** Issue 17, bulk actions: 提交全部草稿 and 批量分配 — each item still moved and audited one by one. */
 describe.each(testDatabases)('bulk actions on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
-  let planId: string;
+  const s = seededSuite(create);
   let indicators: PlanIndicator[];
   let kjj: Client;
   let swj: Client;
@@ -18,13 +14,11 @@ describe.each(testDatabases)('bulk actions on $kind', ({ create }) => {
   const ind = (code: string) => indicators.find((i) => i.code === code)!;
 
   beforeAll(async () => {
-    ({ db, dispose, app, planId } = await seededApp(create));
-    indicators = await indicatorsOf<PlanIndicator>(app, planId);
-    kjj = await loginAs(app, db, 'department', ['KJJ']);
-    swj = await loginAs(app, db, 'department', ['SWJ']);
-    admin = await loginAs(app, db, 'admin');
+    indicators = await indicatorsOf<PlanIndicator>(s.app, s.planId);
+    kjj = await loginAs(s.app, s.db, 'department', ['KJJ']);
+    swj = await loginAs(s.app, s.db, 'department', ['SWJ']);
+    admin = await loginAs(s.app, s.db, 'admin');
   });
-  afterAll(async () => dispose());
 
   async function draft(client: Client, code: string, period: string, value: number, note: string | null) {
     const r = await client.request('POST', '/api/observations', {
@@ -54,7 +48,7 @@ describe.each(testDatabases)('bulk actions on $kind', ({ create }) => {
     ];
     const other = await draft(swj, 'T2-05', '2021', 60, '商务局');
 
-    const r = await kjj.request('POST', '/api/observations/submit-drafts', { planId });
+    const r = await kjj.request('POST', '/api/observations/submit-drafts', { planId: s.planId });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.submitted).toBe(3);
     expect((r.body.items as { id: string; status: string }[]).map((i) => [i.id, i.status]).sort()).toEqual(
@@ -67,7 +61,7 @@ describe.each(testDatabases)('bulk actions on $kind', ({ create }) => {
     expect(await auditActions(other)).toEqual(['create']);
 
     // Nothing left to submit: an empty answer, not an error.
-    const again = await kjj.request('POST', '/api/observations/submit-drafts', { planId });
+    const again = await kjj.request('POST', '/api/observations/submit-drafts', { planId: s.planId });
     expect(again.body).toEqual({ submitted: 0, items: [] });
   });
 
@@ -77,10 +71,13 @@ describe.each(testDatabases)('bulk actions on $kind', ({ create }) => {
     const lagging = await draft(kjj, 'T2-11', '2025', 1, null);
     const y2024 = await draft(kjj, 'T2-12', '2024', 40, '统计');
 
-    const only2023 = await kjj.request('POST', '/api/observations/submit-drafts', { planId, period: '2023' });
+    const only2023 = await kjj.request('POST', '/api/observations/submit-drafts', {
+      planId: s.planId,
+      period: '2023',
+    });
     expect(only2023.body.items.map((i: { id: string }) => i.id)).toEqual([y2023]);
 
-    const rest = await kjj.request('POST', '/api/observations/submit-drafts', { planId });
+    const rest = await kjj.request('POST', '/api/observations/submit-drafts', { planId: s.planId });
     const byId = new Map(
       (rest.body.items as { id: string; status: string; error: { code: string } | null }[]).map((i) => [
         i.id,
@@ -94,7 +91,9 @@ describe.each(testDatabases)('bulk actions on $kind', ({ create }) => {
   });
 
   it('is for department users, needs a known plan and a valid body', async () => {
-    expect((await admin.request('POST', '/api/observations/submit-drafts', { planId })).status).toBe(403);
+    expect(
+      (await admin.request('POST', '/api/observations/submit-drafts', { planId: s.planId })).status,
+    ).toBe(403);
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect((await kjj.request('POST', '/api/observations/submit-drafts', { planId: unknown })).status).toBe(
       404,
@@ -103,7 +102,7 @@ describe.each(testDatabases)('bulk actions on $kind', ({ create }) => {
   });
 
   it('assigns several indicators and tasks at once, each audited, in one transaction', async () => {
-    const tree = await getJson<{ nodes: TreeNode[] }>(app, `/api/plans/${planId}/tree`);
+    const tree = await getJson<{ nodes: TreeNode[] }>(s.app, `/api/plans/${s.planId}/tree`);
     const tasks = tasksInOrder(tree.body.nodes)
       .slice(0, 2)
       .map((n) => n.id);
@@ -126,7 +125,7 @@ describe.each(testDatabases)('bulk actions on $kind', ({ create }) => {
       ]),
     ).toEqual(Array(4).fill(['SWJ', ['KJJ', 'TJJ']]));
 
-    const list = await admin.request('GET', `/api/plans/${planId}/assignments`);
+    const list = await admin.request('GET', `/api/plans/${s.planId}/assignments`);
     const t211 = list.body.items.find((a: { code: string }) => a.code === 'T2-11');
     expect(t211.lead.code).toBe('SWJ');
     for (const [entity, id] of [
@@ -145,7 +144,7 @@ describe.each(testDatabases)('bulk actions on $kind', ({ create }) => {
   });
 
   it('writes nothing when one item is unknown or a department is wrong', async () => {
-    const before = (await admin.request('GET', `/api/plans/${planId}/assignments`)).body.items.find(
+    const before = (await admin.request('GET', `/api/plans/${s.planId}/assignments`)).body.items.find(
       (a: { code: string }) => a.code === 'T2-05',
     );
     const unknown = { indicatorId: '00000000-0000-4000-8000-000000000000' };
@@ -162,7 +161,7 @@ describe.each(testDatabases)('bulk actions on $kind', ({ create }) => {
     });
     expect(bad.status).toBe(422);
     expect(bad.body.error.message).toContain('牵头部门不能同时为配合部门');
-    const after = (await admin.request('GET', `/api/plans/${planId}/assignments`)).body.items.find(
+    const after = (await admin.request('GET', `/api/plans/${s.planId}/assignments`)).body.items.find(
       (a: { code: string }) => a.code === 'T2-05',
     );
     expect(after).toEqual(before);

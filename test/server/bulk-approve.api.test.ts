@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJson, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -12,22 +11,17 @@ interface Indicator {
 
 /** Issue 17: approve a selection at once — each value still approved and audited one by one. */
 describe.each(testDatabases)('bulk approve on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = seededSuite(create);
   let target: Indicator; // KJJ's T2-12, no approved or published value in the dataset
   let dept: Client;
   let admin: Client;
 
   beforeAll(async () => {
-    let planId: string;
-    ({ db, dispose, app, planId } = await seededApp(create));
-    const inds = await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`);
+    const inds = await getJson<{ items: Indicator[] }>(s.app, `/api/plans/${s.planId}/indicators`);
     target = inds.body.items.find((i) => i.code === 'T2-12')!;
-    dept = await loginAs(app, db, 'department', [target.departments[0]!.code]);
-    admin = await loginAs(app, db, 'admin');
+    dept = await loginAs(s.app, s.db, 'department', [target.departments[0]!.code]);
+    admin = await loginAs(s.app, s.db, 'admin');
   });
-  afterAll(async () => dispose());
 
   async function submitted(period: string, value: number): Promise<string> {
     const r = await dept.request('POST', '/api/observations', {

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJson, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -13,29 +12,24 @@ interface Indicator {
 }
 
 describe.each(testDatabases)('concurrent writes on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = seededSuite(create);
   let indicators: Indicator[];
   let dept: Client;
 
   beforeAll(async () => {
-    let planId: string;
-    ({ db, dispose, app, planId } = await seededApp(create));
     // Indicators the dataset already holds published (approved) figures for would need a correction reason.
     const published = new Set(
-      (await db.query<{ indicator_id: string }>('SELECT DISTINCT indicator_id FROM observations')).map(
+      (await s.db.query<{ indicator_id: string }>('SELECT DISTINCT indicator_id FROM observations')).map(
         (r) => r.indicator_id,
       ),
     );
     indicators = (
-      await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`)
+      await getJson<{ items: Indicator[] }>(s.app, `/api/plans/${s.planId}/indicators`)
     ).body.items.filter(
       (i) => !published.has(i.id) && i.departments.some((d) => ['JFJ', 'KJJ'].includes(d.code)),
     );
-    dept = await loginAs(app, db, 'department', ['JFJ', 'KJJ']);
+    dept = await loginAs(s.app, s.db, 'department', ['JFJ', 'KJJ']);
   });
-  afterAll(async () => dispose());
 
   it('50 parallel submissions (50 indicator/periods) → exactly 50 rows, no duplicates', async () => {
     const chosen = indicators.slice(0, 10);
@@ -56,7 +50,7 @@ describe.each(testDatabases)('concurrent writes on $kind', ({ create }) => {
     const statuses = await Promise.all(jobs.map((j) => j()));
     expect(statuses).toEqual(Array(50).fill(200));
     const ids = chosen.map((i) => i.id);
-    const [counts] = await db.query<{ n: number; keys: number; submitted: number }>(
+    const [counts] = await s.db.query<{ n: number; keys: number; submitted: number }>(
       `SELECT count(*)::int AS n, count(DISTINCT (indicator_id, period))::int AS keys,
               count(*) FILTER (WHERE status = 'submitted')::int AS submitted
          FROM observations WHERE indicator_id = ANY($1::uuid[])`,
@@ -80,7 +74,7 @@ describe.each(testDatabases)('concurrent writes on $kind', ({ create }) => {
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, ...Array(9).fill(409)]);
     expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'conflict')).toBe(true);
-    const rows = await db.query<{ n: number }>(
+    const rows = await s.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM observations WHERE indicator_id = $1 AND period = '2023'`,
       [ind.id],
     );

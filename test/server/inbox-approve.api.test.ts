@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJson, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { enterValue } from '../support/observations.ts';
 import { loginAs, type Client } from '../support/session.ts';
@@ -14,22 +13,17 @@ interface Indicator {
 
 /** Issue 17, bug 1: the approver must see what they approve (the inbox sent no value). */
 describe.each(testDatabases)('the approver’s inbox on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = seededSuite(create);
   let labs: Indicator; // T2-13 省级以上研发机构总数 (家, 560 in 2020, no published value)
   let dept: Client;
   let admin: Client;
-  let planId: string;
 
   beforeAll(async () => {
-    ({ db, dispose, app, planId } = await seededApp(create));
-    const inds = await getJson<{ items: Indicator[] }>(app, `/api/plans/${planId}/indicators`);
+    const inds = await getJson<{ items: Indicator[] }>(s.app, `/api/plans/${s.planId}/indicators`);
     labs = inds.body.items.find((i) => i.code === 'T2-13')!;
-    dept = await loginAs(app, db, 'department', [labs.departments[0]!.code]);
-    admin = await loginAs(app, db, 'admin');
+    dept = await loginAs(s.app, s.db, 'department', [labs.departments[0]!.code]);
+    admin = await loginAs(s.app, s.db, 'admin');
   });
-  afterAll(async () => dispose());
 
   async function report(period: string, value: number, note: string | null = null): Promise<string> {
     const r = await enterValue(dept, { indicatorId: labs.id, period, value, note });
@@ -66,9 +60,9 @@ describe.each(testDatabases)('the approver’s inbox on $kind', ({ create }) => 
     expect(other).toBeDefined();
     const approved = await admin.request('POST', `/api/observations/${other.observationId}/approve`);
     expect(approved.status).toBe(200);
-    const fresh = await admin.request('GET', `/api/plans/${planId}/indicators`);
+    const fresh = await admin.request('GET', `/api/plans/${s.planId}/indicators`);
     const share = fresh.body.items.find((i: Indicator) => i.code === 'T2-19') as Indicator;
-    const deptJfj = await loginAs(app, db, 'department', [share.departments[0]!.code]);
+    const deptJfj = await loginAs(s.app, s.db, 'department', [share.departments[0]!.code]);
     const r = await enterValue(deptJfj, { indicatorId: share.id, period: '2021', value: 68.5, note: '说明' });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const sub = await deptJfj.request('POST', `/api/observations/${r.body.observation.id}/submit`);

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditRepository } from '../../src/db/repositories/audit.repository.ts';
-import { indicatorsOf, seededApp, testApp, type PlanIndicator } from '../support/app.ts';
+import { indicatorsOf, type PlanIndicator, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { enterValue } from '../support/observations.ts';
 import { leadOtherAndOffice, loginAs, type Client } from '../support/session.ts';
 
 describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
-  let planId: string;
+  const s = seededSuite(create);
   let hitech: PlanIndicator; // T2-13 省级以上研发机构总数 (level 560 → 750; no published value in the seed)
   let dept: Client;
   let otherDept: Client;
@@ -18,13 +14,11 @@ describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
   let assessor: Client;
 
   beforeAll(async () => {
-    ({ db, dispose, app, planId } = await seededApp(create));
-    const inds = await indicatorsOf<PlanIndicator>(app, planId);
+    const inds = await indicatorsOf<PlanIndicator>(s.app, s.planId);
     hitech = inds.find((i) => i.code === 'T2-13')!;
-    ({ dept, otherDept, admin } = await leadOtherAndOffice(app, db, hitech, inds));
-    assessor = await loginAs(app, db, 'assessor');
+    ({ dept, otherDept, admin } = await leadOtherAndOffice(s.app, s.db, hitech, inds));
+    assessor = await loginAs(s.app, s.db, 'assessor');
   });
-  afterAll(async () => dispose());
 
   it('runs draft → submitted → approved, then locks the value', async () => {
     const created = await enterValue(dept, { indicatorId: hitech.id, period: '2021', value: 2500 });
@@ -118,7 +112,7 @@ describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
   });
 
   it('refuses anonymous writes with 401', async () => {
-    const res = await app.request('/api/observations', {
+    const res = await s.app.request('/api/observations', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ indicatorId: hitech.id, period: '2024', value: 1 }),
@@ -127,9 +121,9 @@ describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
   });
 
   it('refuses a share above 100 and asks for a note when a value makes the indicator lag', async () => {
-    const inds = await indicatorsOf<PlanIndicator>(app, planId);
+    const inds = await indicatorsOf<PlanIndicator>(s.app, s.planId);
     const share = inds.find((i) => i.code === 'T2-19')!; // 生产性服务业占比 67.6 → 73 (no published value)
-    const writer = await loginAs(app, db, 'department', [share.departments[0]!.code]);
+    const writer = await loginAs(s.app, s.db, 'department', [share.departments[0]!.code]);
     expect((await enterValue(writer, { indicatorId: share.id, period: '2023', value: 130 })).status).toBe(
       422,
     );
@@ -155,7 +149,7 @@ describe.each(testDatabases)('observation workflow on $kind', ({ create }) => {
   });
 
   it('writes an audit entry for every write', async () => {
-    const entries = await auditRepository.list(db, { entity: 'observation', limit: 1000 });
+    const entries = await auditRepository.list(s.db, { entity: 'observation', limit: 1000 });
     const actions = entries.map((e) => e.action);
     for (const a of ['create', 'correct', 'update', 'submit', 'approve', 'return'])
       expect(actions).toContain(a);
