@@ -1,12 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, startServe } from '../support/cli.ts';
-import { restartWithUsers, sipIndicator } from '../support/e2e-server.ts';
+import { startServe } from '../support/cli.ts';
+import { restartWithUsers, sipIndicator, type Serve } from '../support/e2e-server.ts';
+import { seededDataDir } from '../support/seeded-data-dir.ts';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
-import { ensureWebBuilt, launch, loggedIn, RESULTS, type Account } from './browser.ts';
+import { ensureWebBuilt, launch, loggedIn, openPage, RESULTS, type Account } from './browser.ts';
+import { stopSite } from './site.ts';
 
 const ADMIN = { email: 'office@loop.test', password: 'office-pass-123456' };
 const DEPT = { email: 'rsj@loop.test', password: 'rsj-dept-pass-123' };
@@ -17,7 +17,7 @@ const TEMPLATE = '感谢您的关注。相关数据将按统计制度按季度�
 describe('comment → moderation → 待办 and e-mail → reply from a template → portal (Chromium)', () => {
   let dataDir: string;
   let smtp: TestSmtp;
-  let server: Awaited<ReturnType<typeof startServe>>;
+  let server: Serve;
   let browser: Browser;
   let indicator: { id: string; code: string; departments: { code: string; name: string }[] };
 
@@ -25,9 +25,8 @@ describe('comment → moderation → 待办 and e-mail → reply from a template
 
   beforeAll(async () => {
     ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'lantu-loop-e2e-'));
+    dataDir = await seededDataDir('lantu-loop-e2e-', []);
     const env = { LANTU_DATA_DIR: dataDir };
-    expect((await runCli(['db', 'seed'], env)).code).toBe(0);
     smtp = await startTestSmtp();
     const mailEnv = {
       ...env,
@@ -46,15 +45,13 @@ describe('comment → moderation → 待办 and e-mail → reply from a template
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await stopSite({ browser, server, dataDir });
     await smtp?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('closes the loop', async () => {
     // 1. a citizen comments on the portal
-    const citizen = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const { page: citizen } = await openPage(browser);
     await citizen.goto(`${server.url}/public/indicators/${indicator.id}`);
     await citizen.getByLabel('意见内容').fill(COMMENT);
     await citizen.getByLabel(/称呼/).fill('园区居民');

@@ -1,12 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe } from '../support/cli.ts';
-import { restartWithUsers, sipIndicator } from '../support/e2e-server.ts';
-import { apiAs, launch, RESULTS } from './browser.ts';
+import { restartWithUsers, sipIndicator, type Serve } from '../support/e2e-server.ts';
+import { apiAs, launch, openPage, RESULTS } from './browser.ts';
+import { stopSite } from './site.ts';
 
 const ADMIN = { email: 'moderator@portal.test', password: 'moderator-pass-1' };
 const DEPT = { email: 'hr@portal.test', password: 'hr-dept-pass-1' };
@@ -21,7 +22,7 @@ interface Feedback {
 
 describe('public portal (Chromium)', () => {
   let dataDir: string;
-  let server: Awaited<ReturnType<typeof startServe>>;
+  let server: Serve;
   let browser: Browser;
   let page: Page;
   let unemployment: { id: string; code: string; departments: { code: string }[] };
@@ -31,14 +32,10 @@ describe('public portal (Chromium)', () => {
     server = await startServe({ LANTU_DATA_DIR: dataDir });
     unemployment = await sipIndicator<typeof unemployment>(server.url, 'T2-22');
     browser = await launch();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    ({ page } = await openPage(browser));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stopSite({ browser, server, dataDir }));
 
   it('a visitor comment goes through moderation, shows escaped, gets the department reply, and the reply rate updates', async () => {
     // Users are created with the CLI while the server runs on PGlite: stop, create, start again.
