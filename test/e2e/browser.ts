@@ -126,6 +126,15 @@ export async function loggedIn(
   return opened;
 }
 
+/** Searches for `q` from the signed-in shell's header box and waits for the search page's address: its results. */
+export async function headerSearch(page: Page, q: string): Promise<Locator> {
+  const box = page.getByRole('searchbox', { name: /检索规划文本/ });
+  await box.fill(q);
+  await box.press('Enter');
+  await page.waitForURL(/\/search\?/);
+  return page.getByTestId('search-page');
+}
+
 /** Switches the shell's language control and waits until `probe` (the page's first heading when absent) is in that
  * language — a page whose heading is data in one language (an indicator's name) names another element. */
 export async function switchLang(page: Page, lang: 'zh' | 'en', probe?: Locator): Promise<void> {

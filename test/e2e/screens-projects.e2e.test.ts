@@ -1,21 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServe } from '../support/cli.ts';
+import { sipPlanId, type Serve } from '../support/e2e-server.ts';
 import { firstTask, type TreeNode } from '../support/plan-tree.ts';
-import { seededDataDir } from '../support/seeded-data-dir.ts';
-import {
-  apiAs,
-  ensureWebBuilt,
-  launch,
-  loggedIn,
-  RESULTS,
-  seriousViolations,
-  switchLang,
-  type ApiClient,
-} from './browser.ts';
+import { apiAs, loggedIn, RESULTS, seriousViolations, switchLang, type ApiClient } from './browser.ts';
+import { startSite, stopSite } from './site.ts';
 
 const ADMIN = { email: 'office@screens.test', password: 'office-pass-123456' };
 const KJJ = { email: 'kjj@screens.test', password: 'kjj-pass-123456' };
@@ -39,7 +30,7 @@ interface ProjectDetail {
  */
 describe('project figures and task evidence screens (Chromium)', { timeout: 300_000 }, () => {
   let dataDir: string;
-  let server: Awaited<ReturnType<typeof startServe>>;
+  let server: Serve;
   let browser: Browser;
   let page: Page;
   let admin: ApiClient;
@@ -120,16 +111,13 @@ describe('project figures and task evidence screens (Chromium)', { timeout: 300_
   }
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = await seededDataDir('lantu-screens-e2e-', [
+    ({ dataDir, server, browser } = await startSite('lantu-screens-e2e-', [
       { ...ADMIN, role: 'admin' },
       { ...KJJ, role: 'department', department: 'KJJ' },
-    ]);
-    server = await startServe({ LANTU_DATA_DIR: dataDir });
+    ]));
     admin = await apiAs(server.url, ADMIN);
     kjj = await apiAs(server.url, KJJ);
-    const plans = await admin.json<{ items: { id: string; key: string }[] }>('GET', '/api/plans');
-    const planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
+    const planId = await sipPlanId(server.url);
     const projects = await admin.json<{ items: { id: string; code: string }[] }>(
       'GET',
       `/api/projects?planId=${planId}`,
@@ -149,7 +137,6 @@ describe('project figures and task evidence screens (Chromium)', { timeout: 300_
     });
     expect(report.status, JSON.stringify(report.body)).toBe(201);
     reportId = report.body.id;
-    browser = await launch();
     // Playwright's own wait for each step: 60 s, the shared machine is slow
     ({ page } = await loggedIn(browser, server.url, KJJ, { timeout: 60_000, pageErrors: errors }));
   }, 600_000); // a first run builds the web workspace
@@ -159,11 +146,7 @@ describe('project figures and task evidence screens (Chromium)', { timeout: 300_
     if (ctx.task.result?.state === 'fail') await shot(`failed-${ctx.task.name.slice(0, 40)}`);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-  });
+  afterAll(() => stopSite({ browser, server, dataDir }));
 
   it('the lead department enters 2023 investment: refused figures say why in Chinese, saved ones show in 亿元', async () => {
     await openProject();

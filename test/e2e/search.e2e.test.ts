@@ -1,18 +1,18 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startServe } from '../support/cli.ts';
-import { sipPlanId } from '../support/e2e-server.ts';
+import { sipPlanId, type Serve } from '../support/e2e-server.ts';
+import { seededDataDir } from '../support/seeded-data-dir.ts';
 import { TEXT_OUTLINE as OUTLINE } from '../support/text-outline.fixture.ts';
-import { ensureWebBuilt, launch, openPage, RESULTS } from './browser.ts';
+import { ensureWebBuilt, headerSearch, launch, openPage, RESULTS, seriousViolations } from './browser.ts';
+import { stopSite } from './site.ts';
 
 /** issue 17: the plan's text in the plan browser, and search across text, indicators and projects (Chromium). */
 describe('plan text and search (Chromium)', () => {
   let dataDir: string;
-  let server: Awaited<ReturnType<typeof startServe>>;
+  let server: Serve;
   let browser: Browser;
   let page: Page;
   let importedId: string;
@@ -21,9 +21,8 @@ describe('plan text and search (Chromium)', () => {
 
   beforeAll(async () => {
     ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'lantu-search-e2e-'));
+    dataDir = await seededDataDir('lantu-search-e2e-', []);
     const env = { LANTU_DATA_DIR: dataDir };
-    expect((await runCli(['db', 'seed'], env)).code).toBe(0);
     const file = join(dataDir, 'outline.txt');
     writeFileSync(file, OUTLINE);
     const imported = await runCli(['import', file, '--no-progress'], env);
@@ -35,11 +34,7 @@ describe('plan text and search (Chromium)', () => {
     ({ page } = await openPage(browser, { height: 800, pageErrors: errors }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-  });
+  afterAll(() => stopSite({ browser, server, dataDir }));
 
   it('finds an imported task by a phrase from its text and opens it with its text', async () => {
     await page.goto(`${server.url}/search?q=${encodeURIComponent('光子芯片')}&plan=${importedId}`);
@@ -64,20 +59,13 @@ describe('plan text and search (Chromium)', () => {
   it('the header search finds an indicator and a project of the default plan', async () => {
     await page.goto(`${server.url}/?plan=${sipId}`);
     await page.getByTestId('dashboard').waitFor();
-    const box = page.getByRole('searchbox', { name: /检索规划文本/ });
-    await box.fill('研发经费');
-    await box.press('Enter');
-    await page.waitForURL(/\/search\?/);
-    const results = page.getByTestId('search-page');
+    const results = await headerSearch(page, '研发经费');
     await expect.poll(() => results.locator('[data-hit]').count()).toBeGreaterThan(0);
     await expect.poll(() => results.textContent()).toContain('T2-09');
-    await box.fill('生物技术创新岛');
-    await box.press('Enter');
+    await headerSearch(page, '生物技术创新岛');
     await expect.poll(() => results.textContent()).toContain('中新生物技术创新岛');
     await page.screenshot({ path: join(RESULTS, 'search.png') });
-    const axe = await new AxeBuilder({ page }).disableRules(['color-contrast']).analyze();
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    expect(await seriousViolations(page, 'search')).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

@@ -1,23 +1,21 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe } from '../support/cli.ts';
 import { TEXT_OUTLINE } from '../support/text-outline.fixture.ts';
-import { planIndicators, sipPlanId } from '../support/e2e-server.ts';
+import { planIndicators, sipPlanId, type Serve } from '../support/e2e-server.ts';
 import {
   apiAs,
-  ensureWebBuilt,
-  launch,
+  headerSearch,
   openPage,
   RESULTS,
   seriousViolations,
   signIn,
   type Account,
 } from './browser.ts';
-import { seededDataDir } from '../support/seeded-data-dir.ts';
+import { startSite, stopSite } from './site.ts';
 
 const ADMIN = { email: 'office@flows.test', password: 'office-pass-123456' };
 const JFJ = { email: 'jfj@flows.test', password: 'jfj-pass-123456' };
@@ -43,7 +41,7 @@ interface Observation {
  */
 describe('workspace flows (Chromium)', { timeout: 300_000 }, () => {
   let dataDir: string;
-  let server: Awaited<ReturnType<typeof startServe>>;
+  let server: Serve;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -52,7 +50,6 @@ describe('workspace flows (Chromium)', { timeout: 300_000 }, () => {
   const errors: string[] = [];
   const drafts = new Map<string, string>(); // code → observation id
 
-  const env = () => ({ LANTU_DATA_DIR: dataDir });
   const shot = (name: string) => page.screenshot({ path: join(RESULTS, `flows-${name}.png`) });
 
   const login = (who: Account) => signIn(page, server.url, who);
@@ -110,28 +107,21 @@ describe('workspace flows (Chromium)', { timeout: 300_000 }, () => {
   }
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = await seededDataDir('lantu-flows-e2e-', [
+    ({ dataDir, server, browser } = await startSite('lantu-flows-e2e-', [
       { ...ADMIN, role: 'admin' },
       { ...JFJ, role: 'department', department: 'JFJ' },
       { ...KJJ, role: 'department', department: 'KJJ' },
-    ]);
-    server = await startServe(env());
+    ]));
     planId = await sipPlanId(server.url);
     const list = await planIndicators<{ id: string; code: string; name: string; unit: string | null }>(
       server.url,
       planId,
     );
     indicators = new Map(list.map((i) => [i.code, i]));
-    browser = await launch();
     ({ ctx: context, page } = await openPage(browser, { height: 800, pageErrors: errors }));
   }, 600_000); // a first run builds the web workspace
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-  });
+  afterAll(() => stopSite({ browser, server, dataDir }));
 
   it('a department submits all its drafts in one action (提交全部草稿), each audited', async () => {
     const kjj = await apiAs(server.url, KJJ);
@@ -318,11 +308,7 @@ describe('workspace flows (Chromium)', { timeout: 300_000 }, () => {
     await page.getByText('第一篇 总体要求').waitFor();
 
     // Search the imported plan (now the workspace's) by a phrase of the task's text, open the hit.
-    const box = page.getByRole('searchbox', { name: /检索规划文本/ });
-    await box.fill('合成生物');
-    await box.press('Enter');
-    await page.waitForURL(/\/search\?/);
-    const results = page.getByTestId('search-page');
+    const results = await headerSearch(page, '合成生物');
     await expect.poll(() => results.locator('mark').first().textContent()).toBe('合成生物');
     await results.getByRole('link', { name: '建设开放实验平台' }).click();
     await page.waitForURL(/\/plan\/[0-9a-f-]{36}/);
@@ -335,13 +321,9 @@ describe('workspace flows (Chromium)', { timeout: 300_000 }, () => {
   it('search finds an indicator and a project of the plan from the header box', async () => {
     await page.goto(`${server.url}/?plan=${planId}`);
     await page.getByTestId('dashboard').waitFor();
-    const box = page.getByRole('searchbox', { name: /检索规划文本/ });
-    await box.fill('高新技术企业');
-    await box.press('Enter');
-    const results = page.getByTestId('search-page');
+    const results = await headerSearch(page, '高新技术企业');
     await expect.poll(() => results.textContent()).toContain('T2-11');
-    await box.fill('生物技术创新岛');
-    await box.press('Enter');
+    await headerSearch(page, '生物技术创新岛');
     await expect.poll(() => results.textContent()).toContain('中新生物技术创新岛');
   });
 

@@ -1,13 +1,13 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe } from '../support/cli.ts';
-import { seededDataDir } from '../support/seeded-data-dir.ts';
+import type { Serve } from '../support/e2e-server.ts';
 import { buildMiniDocx } from '../support/docx-fixtures.ts';
 import { REPORT_OUTLINE_MD } from '../support/report-fixture.ts';
-import { ensureWebBuilt, launch, openPage, RESULTS, signIn, type Account } from './browser.ts';
+import { openPage, RESULTS, signIn, type Account } from './browser.ts';
+import { startSite, stopSite } from './site.ts';
 
 const ADMIN = { email: 'office@e2e.test', password: 'office-pass-123456' };
 const DEPT = { email: 'jfj@e2e.test', password: 'jfj-pass-123456' };
@@ -16,12 +16,11 @@ const CODE = 'T2-02';
 
 describe('web workspace (Chromium)', () => {
   let dataDir: string;
-  let server: Awaited<ReturnType<typeof startServe>>;
+  let server: Serve;
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
 
-  const env = () => ({ LANTU_DATA_DIR: dataDir });
   const shot = (name: string) => page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: false });
   const verdictOf = async (code: string) =>
     page.locator(`[data-code="${code}"] [data-verdict]`).first().getAttribute('data-verdict');
@@ -35,21 +34,14 @@ describe('web workspace (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = await seededDataDir('lantu-e2e-', [
+    ({ dataDir, server, browser } = await startSite('lantu-e2e-', [
       { ...ADMIN, role: 'admin' },
       { ...DEPT, role: 'department', department: 'JFJ' },
-    ]);
-    server = await startServe(env());
-    browser = await launch();
+    ]));
     ({ page } = await openPage(browser, { height: 800, pageErrors: errors }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stopSite({ browser, server, dataDir }));
 
   it('shows the 一屏总览 in Chinese with every main indicator', async () => {
     await page.goto(server.url);
