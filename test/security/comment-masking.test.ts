@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { getJson, indicatorsOf, seededApp, testApp, type PlanIndicator } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJson, indicatorsOf, type PlanIndicator, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { formChallenge, postFeedback } from '../support/feedback.ts';
 import { loginAs, type Client } from '../support/session.ts';
@@ -9,9 +8,7 @@ const RAW = '我的电话138-1234-5678，备用１３９１２３４５６７８
 const MASKED = '我的电话138-****-5678，备用１３９****５６７８，身份证110101 ******** 1234';
 
 describe.each(testDatabases)('who sees personal numbers on $kind (issue 12, break 7)', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = seededSuite(create);
   let admin: Client;
   let assessor: Client;
   let dept: Client;
@@ -19,12 +16,12 @@ describe.each(testDatabases)('who sees personal numbers on $kind (issue 12, brea
   let forms = 0;
 
   const comment = async (): Promise<string> => {
-    const res = await postFeedback(app, {
+    const res = await postFeedback(s.app, {
       targetType: 'indicator',
       targetId: indicator.id,
       body: RAW,
       contact: 'me@example.com',
-      challenge: await formChallenge(db, new Date(Date.now() - 60_000 - ++forms * 1000)),
+      challenge: await formChallenge(s.db, new Date(Date.now() - 60_000 - ++forms * 1000)),
     });
     expect(res.status).toBe(202);
     return ((await res.json()) as { id: string }).id;
@@ -35,14 +32,11 @@ describe.each(testDatabases)('who sees personal numbers on $kind (issue 12, brea
     ).find((f) => f.id === id);
 
   beforeAll(async () => {
-    let planId: string;
-    ({ db, dispose, app, planId } = await seededApp(create));
-    indicator = (await indicatorsOf<PlanIndicator>(app, planId)).find((i) => i.code === 'T2-22')!;
-    admin = await loginAs(app, db, 'admin');
-    assessor = await loginAs(app, db, 'assessor');
-    dept = await loginAs(app, db, 'department', [indicator.departments[0]!.code]);
+    indicator = (await indicatorsOf<PlanIndicator>(s.app, s.planId)).find((i) => i.code === 'T2-22')!;
+    admin = await loginAs(s.app, s.db, 'admin');
+    assessor = await loginAs(s.app, s.db, 'assessor');
+    dept = await loginAs(s.app, s.db, 'department', [indicator.departments[0]!.code]);
   });
-  afterAll(async () => dispose());
 
   it('shows pending and rejected comments masked to departments and assessors, raw to moderators', async () => {
     const pending = await comment();
@@ -65,7 +59,7 @@ describe.each(testDatabases)('who sees personal numbers on $kind (issue 12, brea
     const id = await comment();
     expect((await admin.request('POST', `/api/feedback/${id}/publish`, {})).status).toBe(200);
     const shown = await getJson<{ items: { id: string; body: string }[] }>(
-      app,
+      s.app,
       `/api/public/feedback?targetType=indicator&targetId=${indicator.id}`,
     );
     expect(shown.body.items.find((f) => f.id === id)?.body).toBe(MASKED);
@@ -76,7 +70,7 @@ describe.each(testDatabases)('who sees personal numbers on $kind (issue 12, brea
     const overdue = await assessor.request('GET', '/api/feedback/overdue');
     expect(overdue.status).toBe(200);
     expect(JSON.stringify(overdue.body)).not.toContain('1234-5678');
-    const page = await (await app.request(`/public/indicators/${indicator.id}`)).text();
+    const page = await (await s.app.request(`/public/indicators/${indicator.id}`)).text();
     expect(page).toContain('138-****-5678');
     expect(page).not.toContain('1234-5678');
   });

@@ -4,17 +4,16 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
 import { JSON_BODY_LIMIT } from '../../src/server/body-guard.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { startServer, type RunningServer } from '../../src/server/serve.ts';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { getJson, seededSuite, type TestApp } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { formChallenge, postFeedback } from '../support/feedback.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
 /** Every write route, upload routes included: a JSON body is held to the JSON limit wherever it goes. */
-function jsonWriteRoutes(app: ReturnType<typeof testApp>): [string, string][] {
+function jsonWriteRoutes(app: TestApp): [string, string][] {
   const routes = app.routes
     .filter((r) => r.path.startsWith('/api/') && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method))
     .map((r) => `${r.method} ${r.path}`);
@@ -24,20 +23,16 @@ function jsonWriteRoutes(app: ReturnType<typeof testApp>): [string, string][] {
 describe.each(testDatabases)(
   'request bodies at the edge on $kind (issue 12, breaks 9 and 11)',
   ({ create }) => {
-    let db: Db;
-    let dispose: () => Promise<void>;
-    let app: ReturnType<typeof testApp>;
+    const s = seededSuite(create);
     let admin: Client;
 
     beforeAll(async () => {
-      ({ db, dispose, app } = await seededApp(create));
-      admin = await loginAs(app, db, 'admin');
+      admin = await loginAs(s.app, s.db, 'admin');
     });
-    afterAll(async () => dispose());
 
     it('refuses a JSON body over 1 MB with 413 on every JSON write route, as admin and anonymous', async () => {
       const big = JSON.stringify({ body: 'x'.repeat(JSON_BODY_LIMIT) });
-      const routes = jsonWriteRoutes(app);
+      const routes = jsonWriteRoutes(s.app);
       expect(routes.length).toBeGreaterThan(20);
       const answers: string[] = [];
       for (const [method, pattern] of routes) {
@@ -45,7 +40,7 @@ describe.each(testDatabases)(
           name === 'year' ? '2023' : randomUUID(),
         );
         for (const who of ['admin', 'anonymous'] as const) {
-          const res = await app.request(path, {
+          const res = await s.app.request(path, {
             method,
             headers: {
               'content-type': 'application/json',
@@ -78,17 +73,17 @@ describe.each(testDatabases)(
       const listed = await admin.request('GET', '/api/departments');
       expect(JSON.stringify(listed.body)).not.toContain('SUR1');
 
-      const indicators = (await getJson<{ items: { id: string }[] }>(app, '/api/public/indicators')).body
+      const indicators = (await getJson<{ items: { id: string }[] }>(s.app, '/api/public/indicators')).body
         .items;
-      const challenge = await formChallenge(db);
+      const challenge = await formChallenge(s.db);
       for (const body of [
         { targetType: 'indicator', targetId: indicators[0]!.id, body: 'x\udc00', challenge },
         { targetType: 'indicator', targetId: indicators[0]!.id, body: 'ok', name: '\ud83d', challenge },
       ]) {
-        const res = await postFeedback(app, body);
+        const res = await postFeedback(s.app, body);
         expect(res.status).toBe(422);
       }
-      const login = await app.request('/api/auth/login', {
+      const login = await s.app.request('/api/auth/login', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: 'a\ud800@x.example', password: 'p' }),

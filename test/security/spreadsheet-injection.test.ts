@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { seededApp, testApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -38,18 +37,14 @@ function csvCells(line: string): string[] {
 }
 
 describe.each(testDatabases)('formulas in CSV and .xlsx on $kind (issue 12, break 4)', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = seededSuite(create);
   let admin: Client;
-  let planId: string;
 
   beforeAll(async () => {
-    ({ db, dispose, app, planId } = await seededApp(create));
-    admin = await loginAs(app, db, 'admin');
+    admin = await loginAs(s.app, s.db, 'admin');
     for (const [k, name] of FORMULAS.entries()) {
       const res = await admin.request('POST', '/api/projects', {
-        planId,
+        planId: s.planId,
         code: `ZZ-F${k}`,
         name,
         category: '产业',
@@ -61,10 +56,9 @@ describe.each(testDatabases)('formulas in CSV and .xlsx on $kind (issue 12, brea
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }
   });
-  afterAll(async () => dispose());
 
   it('neutralises every formula cell of the public CSV, plain negative numbers excepted', async () => {
-    const res = await app.request(`/api/public/projects.csv?planId=${planId}`);
+    const res = await s.app.request(`/api/public/projects.csv?planId=${s.planId}`);
     expect(res.status).toBe(200);
     const lines = (await res.text()).split('\r\n');
     const rows = lines.map(csvCells).filter((r) => r[0]?.startsWith('ZZ-F'));
@@ -87,7 +81,7 @@ describe.each(testDatabases)('formulas in CSV and .xlsx on $kind (issue 12, brea
       text: '=HYPERLINK("http://evil.example","进展")',
     });
     expect(progress.status).toBe(201);
-    const res = await app.request(`/api/plans/${planId}/report.xlsx?year=2023&kind=annual`, {
+    const res = await s.app.request(`/api/plans/${s.planId}/report.xlsx?year=2023&kind=annual`, {
       headers: { cookie: admin.cookie },
     });
     expect(res.status).toBe(200);
@@ -109,7 +103,7 @@ describe.each(testDatabases)('formulas in CSV and .xlsx on $kind (issue 12, brea
   });
 
   const projectId = async (code: string) => {
-    const list = await admin.request('GET', `/api/projects?planId=${planId}`);
+    const list = await admin.request('GET', `/api/projects?planId=${s.planId}`);
     return (list.body.items as { id: string; code: string }[]).find((p) => p.code === code)!.id;
   };
 });

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { indicatorsOf, seededApp, testApp, type PlanIndicator } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indicatorsOf, type PlanIndicator, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { formChallenge, postFeedback } from '../support/feedback.ts';
 import { loginAs, type Client } from '../support/session.ts';
@@ -12,37 +11,32 @@ const HOSTILE = 'a\u0001b\u0008c\u000bd\u001fe\uffff';
 describe.each(testDatabases)(
   'XML written with hostile characters on $kind (issue 12, break 8)',
   ({ create }) => {
-    let db: Db;
-    let dispose: () => Promise<void>;
-    let app: ReturnType<typeof testApp>;
+    const s = seededSuite(create);
     let admin: Client;
-    let planId: string;
     let indicator: PlanIndicator;
 
     beforeAll(async () => {
-      ({ db, dispose, app, planId } = await seededApp(create));
-      admin = await loginAs(app, db, 'admin');
-      indicator = (await indicatorsOf<PlanIndicator>(app, planId)).find((i) => i.code === 'T2-22')!;
+      admin = await loginAs(s.app, s.db, 'admin');
+      indicator = (await indicatorsOf<PlanIndicator>(s.app, s.planId)).find((i) => i.code === 'T2-22')!;
     });
-    afterAll(async () => dispose());
 
     it('keeps both Atom feeds valid XML when a published comment and its reply hold U+0001', async () => {
-      const sent = await postFeedback(app, {
+      const sent = await postFeedback(s.app, {
         targetType: 'indicator',
         targetId: indicator.id,
         body: `意见 ${HOSTILE}`,
         name: `名 ${HOSTILE}`,
-        challenge: await formChallenge(db),
+        challenge: await formChallenge(s.db),
       });
       expect(sent.status).toBe(202);
       const { id } = (await sent.json()) as { id: string };
       expect((await admin.request('POST', `/api/feedback/${id}/publish`, {})).status).toBe(200);
-      const dept = await loginAs(app, db, 'department', [indicator.departments[0]!.code]);
+      const dept = await loginAs(s.app, s.db, 'department', [indicator.departments[0]!.code]);
       expect(
         (await dept.request('POST', `/api/feedback/${id}/reply`, { body: `答复 ${HOSTILE}` })).status,
       ).toBe(200);
       for (const path of ['/api/public/feeds/replies.atom', `/api/public/feeds/indicator/${indicator.id}`]) {
-        const res = await app.request(path);
+        const res = await s.app.request(path);
         expect(res.status, path).toBe(200);
         const { text } = parseStrictXml(await res.text(), path);
         expect(text, path).toContain('意见 abcde');
@@ -52,7 +46,7 @@ describe.each(testDatabases)(
 
     it('writes .docx and .xlsx reports and the reporting template whose every part is valid XML', async () => {
       const project = await admin.request('POST', '/api/projects', {
-        planId,
+        planId: s.planId,
         code: 'XML-1',
         name: `项目 ${HOSTILE}`,
         description: `说明 ${HOSTILE}`,
@@ -76,7 +70,7 @@ describe.each(testDatabases)(
       });
       expect(progress.status).toBe(201);
       for (const format of ['docx', 'xlsx'] as const) {
-        const raw = await app.request(`/api/plans/${planId}/report.${format}?year=2023&kind=annual`, {
+        const raw = await s.app.request(`/api/plans/${s.planId}/report.${format}?year=2023&kind=annual`, {
           headers: { cookie: admin.cookie },
         });
         expect(raw.status).toBe(200);
@@ -88,7 +82,7 @@ describe.each(testDatabases)(
           format,
         ).toEqual([]);
       }
-      const template = await app.request(`/api/templates/${indicator.departments[0]!.code}.xlsx`, {
+      const template = await s.app.request(`/api/templates/${indicator.departments[0]!.code}.xlsx`, {
         headers: { cookie: admin.cookie },
       });
       expect(template.status).toBe(200);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { getJson, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 
 interface Result {
@@ -21,18 +21,11 @@ interface Evaluation {
 // Issue 17, bug 5: in the final year the workspace said 未完成 for an indicator with data only to the year
 // before (both projections beating the target, probability 0%) while the portal said 快于预期 for it.
 describe.each(testDatabases)('final-year judgement on $kind', ({ create }) => {
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
-  let planId = '';
-
-  beforeAll(async () => {
-    ({ dispose, app, planId } = await seededApp(create));
-  });
-  afterAll(async () => dispose());
+  const s = seededSuite(create);
 
   it('the workspace in the final year and the portal judge every indicator alike', async () => {
-    const ws = await getJson<Evaluation>(app, `/api/plans/${planId}/evaluation?year=2025&method=time`);
-    const portal = await getJson<Evaluation>(app, `/api/public/evaluations/latest?planId=${planId}`);
+    const ws = await getJson<Evaluation>(s.app, `/api/plans/${s.planId}/evaluation?year=2025&method=time`);
+    const portal = await getJson<Evaluation>(s.app, `/api/public/evaluations/latest?planId=${s.planId}`);
     expect(ws.status).toBe(200);
     expect(portal.status).toBe(200);
     const judged = new Map(portal.body.indicators.map((i) => [i.code, i.verdict]));
@@ -43,7 +36,10 @@ describe.each(testDatabases)('final-year judgement on $kind', ({ create }) => {
   });
 
   it('a final-year verdict on last year’s data says the final year’s figure is not reported yet', async () => {
-    const { body } = await getJson<Evaluation>(app, `/api/plans/${planId}/evaluation?year=2025&method=time`);
+    const { body } = await getJson<Evaluation>(
+      s.app,
+      `/api/plans/${s.planId}/evaluation?year=2025&method=time`,
+    );
     const early = body.indicators.filter(
       (i) =>
         i.dataYear !== null && i.dataYear < 2025 && i.verdict !== 'no_data' && i.verdict !== 'not_assessable',

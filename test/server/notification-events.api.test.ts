@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
 import { dueDate } from '../../src/domain/reporting-calendar.ts';
 import { MailWorker } from '../../src/server/modules/notifications/mail-worker.ts';
 import { smtpTransport } from '../../src/server/modules/notifications/smtp.transport.ts';
@@ -7,7 +6,7 @@ import {
   reportingDueSweep,
   reportRemindDays,
 } from '../../src/server/modules/observations/observations.notify.ts';
-import { indicatorsOf, seededApp, testApp } from '../support/app.ts';
+import { indicatorsOf, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { officeAndDepartments, type Client } from '../support/session.ts';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
@@ -30,28 +29,23 @@ describe('reportRemindDays', () => {
 
 // issue 16 §5: a value returned, a value waiting for approval, reporting due in N days and overdue
 describe.each(testDatabases)('value workflow and reporting notifications on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = seededSuite(create);
   let admin: Client;
   let kjj: Client;
   let swj: Client;
   let smtp: TestSmtp;
   let rd: { id: string; code: string }; // T2-13, led by KJJ (科技创新委员会), yearly
-  let planId: string;
 
   const notes = async (c: Client) =>
     (await c.request('GET', '/api/notifications?limit=200')).body.items as Note[];
 
   beforeAll(async () => {
-    ({ db, dispose, app, planId } = await seededApp(create));
-    ({ admin, kjj, swj } = await officeAndDepartments(app, db));
-    rd = (await indicatorsOf<{ id: string; code: string }>(app, planId)).find((i) => i.code === 'T2-13')!;
+    ({ admin, kjj, swj } = await officeAndDepartments(s.app, s.db));
+    rd = (await indicatorsOf<{ id: string; code: string }>(s.app, s.planId)).find((i) => i.code === 'T2-13')!;
     smtp = await startTestSmtp();
   });
   afterAll(async () => {
     await smtp.close();
-    await dispose();
   });
   afterEach(() => {
     vi.unstubAllEnvs();
@@ -88,7 +82,7 @@ describe.each(testDatabases)('value workflow and reporting notifications on $kin
     expect(back[0]!.title).toMatch(/^数据被退回：T2-13 .* 2021$/);
     expect((await notes(swj)).filter((n) => n.event === 'value_returned')).toEqual([]);
 
-    const worker = new MailWorker(db, smtpTransport(smtp.url), {
+    const worker = new MailWorker(s.db, smtpTransport(smtp.url), {
       from: 'lantu <noreply@sip.example>',
       node: 'n1',
     });
@@ -107,25 +101,25 @@ describe.each(testDatabases)('value workflow and reporting notifications on $kin
   });
 
   it('reminds the department of a value due within N days, and it and the office of an overdue one, once', async () => {
-    const [row] = await db.query<{ dueDays: number }>(
+    const [row] = await s.db.query<{ dueDays: number }>(
       `SELECT due_days AS "dueDays" FROM indicators WHERE id = $1`,
       [rd.id],
     );
     const due2025 = dueDate('2025', row!.dueDays)!;
     const now = new Date(due2025.getTime() - 3 * 86_400_000); // 3 days before the 2025 value is due
     // the plan has been in lantu since 2021: 2022–2024 fell due while it was collecting (2021 has a value)
-    await db.query(`UPDATE plans SET created_at = '2021-01-01T00:00:00Z' WHERE key = 'sip-14th'`);
+    await s.db.query(`UPDATE plans SET created_at = '2021-01-01T00:00:00Z' WHERE key = 'sip-14th'`);
 
     // two days ahead: the 2025 value (due in 3) is not mentioned yet; the overdue years are
     vi.stubEnv('LANTU_REPORT_REMIND_DAYS', '2');
-    expect(await reportingDueSweep(db, now, true)).toBeGreaterThan(0);
+    expect(await reportingDueSweep(s.db, now, true)).toBeGreaterThan(0);
     const early = (await notes(kjj)).filter((n) => n.title.includes('T2-13'));
     expect(early.filter((n) => n.event === 'report_due_soon')).toEqual([]);
     const lateYears = early.filter((n) => n.event === 'report_overdue').map((n) => n.title.slice(-4));
     expect(lateYears.sort()).toEqual(['2022', '2023', '2024']);
 
     vi.stubEnv('LANTU_REPORT_REMIND_DAYS', '5');
-    expect(await reportingDueSweep(db, now, true)).toBeGreaterThan(0);
+    expect(await reportingDueSweep(s.db, now, true)).toBeGreaterThan(0);
     const mine = (await notes(kjj)).filter((n) => n.title.includes('T2-13'));
     const soon = mine.filter((n) => n.event === 'report_due_soon');
     expect(soon.map((n) => n.title)).toEqual([expect.stringMatching(/^数据报送即将到期：T2-13 .* 2025$/)]);
@@ -149,6 +143,6 @@ describe.each(testDatabases)('value workflow and reporting notifications on $kin
     expect((await notes(swj)).filter((n) => n.title.includes('T2-13'))).toEqual([]);
 
     // every node runs it every hour: nobody is told twice
-    expect(await reportingDueSweep(db, now, true)).toBe(0);
+    expect(await reportingDueSweep(s.db, now, true)).toBe(0);
   });
 });

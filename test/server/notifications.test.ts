@@ -1,12 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
 import { departmentsRepository } from '../../src/db/repositories/departments.repository.ts';
 import { mailJobsRepository } from '../../src/db/repositories/mail-jobs.repository.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
 import { MailWorker } from '../../src/server/modules/notifications/mail-worker.ts';
 import { enqueueDigests, notify } from '../../src/server/modules/notifications/notifications.service.ts';
 import { smtpTransport } from '../../src/server/modules/notifications/smtp.transport.ts';
-import { testApp } from '../support/app.ts';
+import { appSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
@@ -14,9 +12,7 @@ import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
 const FROM = 'lantu <noreply@sip.example>';
 
 describe.each(testDatabases)('notifications on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = appSuite(create, { seed: true });
   let kjj: Client;
   let kjj2: Client;
   let swj: Client;
@@ -31,26 +27,22 @@ describe.each(testDatabases)('notifications on $kind', ({ create }) => {
   };
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    kjj = await loginAs(app, db, 'department', ['KJJ']);
-    kjj2 = await loginAs(app, db, 'department', ['KJJ']);
-    swj = await loginAs(app, db, 'department', ['SWJ']);
-    admin = await loginAs(app, db, 'admin');
-    kjjId = (await departmentsRepository.findByCode(db, 'KJJ'))!.id;
+    kjj = await loginAs(s.app, s.db, 'department', ['KJJ']);
+    kjj2 = await loginAs(s.app, s.db, 'department', ['KJJ']);
+    swj = await loginAs(s.app, s.db, 'department', ['SWJ']);
+    admin = await loginAs(s.app, s.db, 'admin');
+    kjjId = (await departmentsRepository.findByCode(s.db, 'KJJ'))!.id;
     smtp = await startTestSmtp((rcpt) => (rcpt.startsWith('refused') ? 550 : null));
   });
   afterAll(async () => {
     await smtp.close();
-    await dispose();
   });
   afterEach(() => {
     vi.unstubAllEnvs();
   });
 
   it('tells the users of the responsible department and the office, in the workspace', async () => {
-    const n = await db.transaction((tx) =>
+    const n = await s.db.transaction((tx) =>
       notify(tx, {
         event: 'comment_routed',
         params: { item: '高新技术企业数', due: '2026-03-20' },
@@ -87,7 +79,7 @@ describe.each(testDatabases)('notifications on $kind', ({ create }) => {
 
   it('notifies once per user and key however often a sweep runs', async () => {
     const once = () =>
-      db.transaction((tx) =>
+      s.db.transaction((tx) =>
         notify(tx, {
           event: 'reply_overdue',
           params: { item: 'X', due: '2026-01-05' },
@@ -104,11 +96,11 @@ describe.each(testDatabases)('notifications on $kind', ({ create }) => {
 
   it('enqueues no mail while e-mail is not configured', async () => {
     vi.stubEnv('LANTU_SMTP_URL', '');
-    const before = await mailJobsRepository.counts(db);
-    await db.transaction((tx) =>
+    const before = await mailJobsRepository.counts(s.db);
+    await s.db.transaction((tx) =>
       notify(tx, { event: 'value_submitted', params: { item: 'Y' }, link: null, to: { office: true } }),
     );
-    expect(await mailJobsRepository.counts(db)).toEqual(before);
+    expect(await mailJobsRepository.counts(s.db)).toEqual(before);
     expect((await kjj.request('GET', '/api/notifications/preferences')).body).toEqual({
       mail: 'instant',
       mailConfigured: false,
@@ -119,7 +111,7 @@ describe.each(testDatabases)('notifications on $kind', ({ create }) => {
     vi.stubEnv('LANTU_SMTP_URL', smtp.url);
     vi.stubEnv('LANTU_PUBLIC_URL', 'https://lantu.sip.example');
     smtp.messages.length = 0;
-    await db.transaction((tx) =>
+    await s.db.transaction((tx) =>
       notify(tx, {
         event: 'value_returned',
         params: { item: '研发投入强度', period: '2024', reason: '口径不符' },
@@ -127,7 +119,7 @@ describe.each(testDatabases)('notifications on $kind', ({ create }) => {
         to: { userIds: [], departmentIds: [kjjId] },
       }),
     );
-    const worker = new MailWorker(db, smtpTransport(smtp.url), { from: FROM, node: 'node-a' });
+    const worker = new MailWorker(s.db, smtpTransport(smtp.url), { from: FROM, node: 'node-a' });
     await drainAll(worker);
     const got = await smtp.waitFor(2);
     expect(got.map((m) => m.to[0]).sort()).toEqual([kjj.email, kjj2.email].sort());
@@ -138,14 +130,14 @@ describe.each(testDatabases)('notifications on $kind', ({ create }) => {
       expect(m.from).toBe('noreply@sip.example');
       expect(m.messageId).toMatch(/^<lantu-mail-\d+@sip\.example>$/);
     }
-    const jobs = await mailJobsRepository.list(db, { status: 'sent' });
+    const jobs = await mailJobsRepository.list(s.db, { status: 'sent' });
     expect(jobs.length).toBeGreaterThanOrEqual(2);
-    const deliveries = await mailJobsRepository.deliveries(db, jobs[0]!.id);
+    const deliveries = await mailJobsRepository.deliveries(s.db, jobs[0]!.id);
     expect(deliveries).toMatchObject([{ attempt: 1, node: 'node-a', ok: true }]);
     expect(deliveries[0]!.response).toMatch(/^250/);
 
     // refused for good: one attempt, failed, not retried
-    const refusedId = await mailJobsRepository.enqueue(db, {
+    const refusedId = await mailJobsRepository.enqueue(s.db, {
       kind: 'single',
       userId: null,
       recipient: 'refused@sip.example',
@@ -154,7 +146,9 @@ describe.each(testDatabases)('notifications on $kind', ({ create }) => {
       dedupeKey: null,
     });
     await drainAll(worker);
-    const failed = (await mailJobsRepository.list(db, { status: 'failed' })).find((j) => j.id === refusedId);
+    const failed = (await mailJobsRepository.list(s.db, { status: 'failed' })).find(
+      (j) => j.id === refusedId,
+    );
     expect(failed).toMatchObject({ attempts: 1 });
     expect(failed!.lastError).toMatch(/550/);
     const admins = await admin.request('GET', '/api/mail-jobs?status=failed');
@@ -169,7 +163,7 @@ describe.each(testDatabases)('notifications on $kind', ({ create }) => {
       rcpt === 'flaky@sip.example' && refusals++ < 2 ? 451 : null,
     );
     try {
-      const id = (await mailJobsRepository.enqueue(db, {
+      const id = (await mailJobsRepository.enqueue(s.db, {
         kind: 'single',
         userId: null,
         recipient: 'flaky@sip.example',
@@ -177,7 +171,7 @@ describe.each(testDatabases)('notifications on $kind', ({ create }) => {
         bodyText: 'x',
         dedupeKey: null,
       }))!;
-      const worker = new MailWorker(db, smtpTransport(flaky.url), {
+      const worker = new MailWorker(s.db, smtpTransport(flaky.url), {
         from: FROM,
         node: 'n',
         retryBaseMs: 200,
@@ -189,7 +183,7 @@ describe.each(testDatabases)('notifications on $kind', ({ create }) => {
       await new Promise((r) => setTimeout(r, 450));
       expect(await worker.runOnce()).toBe(1); // sent
       expect(flaky.messages.map((m) => m.subject)).toEqual(['retry me']);
-      const d = await mailJobsRepository.deliveries(db, id);
+      const d = await mailJobsRepository.deliveries(s.db, id);
       expect(d.map((x) => [x.attempt, x.ok])).toEqual([
         [1, false],
         [2, false],
@@ -208,7 +202,7 @@ describe.each(testDatabases)('notifications on $kind', ({ create }) => {
       const ids: number[] = [];
       for (let i = 0; i < 40; i++) {
         ids.push(
-          (await mailJobsRepository.enqueue(db, {
+          (await mailJobsRepository.enqueue(s.db, {
             kind: 'single',
             userId: null,
             recipient: `user${i}@sip.example`,
@@ -218,13 +212,13 @@ describe.each(testDatabases)('notifications on $kind', ({ create }) => {
           }))!,
         );
       }
-      const a = new MailWorker(db, smtpTransport(many.url), { from: FROM, node: 'a', batch: 3 });
-      const b = new MailWorker(db, smtpTransport(many.url), { from: FROM, node: 'b', batch: 3 });
+      const a = new MailWorker(s.db, smtpTransport(many.url), { from: FROM, node: 'a', batch: 3 });
+      const b = new MailWorker(s.db, smtpTransport(many.url), { from: FROM, node: 'b', batch: 3 });
       await Promise.all([drainAll(a), drainAll(b)]);
       await many.waitFor(40);
       const subjects = many.messages.map((m) => m.subject).sort();
       expect(subjects).toEqual(Array.from({ length: 40 }, (_, i) => `mail ${i}`).sort());
-      for (const id of ids) expect((await mailJobsRepository.deliveries(db, id)).length).toBe(1);
+      for (const id of ids) expect((await mailJobsRepository.deliveries(s.db, id)).length).toBe(1);
       await a.stop();
       await b.stop();
     } finally {
@@ -235,14 +229,14 @@ describe.each(testDatabases)('notifications on $kind', ({ create }) => {
   it('a digest user gets one mail a day with every notification, not one per event', async () => {
     vi.stubEnv('LANTU_SMTP_URL', smtp.url);
     vi.stubEnv('LANTU_DIGEST_HOUR', '8');
-    const digester = await loginAs(app, db, 'department', ['WJW']);
-    const wjwId = (await departmentsRepository.findByCode(db, 'WJW'))!.id;
+    const digester = await loginAs(s.app, s.db, 'department', ['WJW']);
+    const wjwId = (await departmentsRepository.findByCode(s.db, 'WJW'))!.id;
     expect(
       (await digester.request('PUT', '/api/notifications/preferences', { mail: 'digest' })).body,
     ).toEqual({ mail: 'digest', mailConfigured: true });
-    const before = (await mailJobsRepository.counts(db)).pending;
+    const before = (await mailJobsRepository.counts(s.db)).pending;
     for (const item of ['A', 'B', 'C']) {
-      await db.transaction((tx) =>
+      await s.db.transaction((tx) =>
         notify(tx, {
           event: 'report_overdue',
           params: { item, period: '2025' },
@@ -251,15 +245,15 @@ describe.each(testDatabases)('notifications on $kind', ({ create }) => {
         }),
       );
     }
-    expect((await mailJobsRepository.counts(db)).pending).toBe(before); // no single mails
+    expect((await mailJobsRepository.counts(s.db)).pending).toBe(before); // no single mails
     const early = new Date();
     early.setHours(7, 0, 0, 0);
-    expect(await enqueueDigests(db, early)).toBe(0);
+    expect(await enqueueDigests(s.db, early)).toBe(0);
     const later = new Date(Date.now() + 1000);
     later.setHours(Math.max(later.getHours(), 9));
-    expect(await enqueueDigests(db, later)).toBe(1);
-    expect(await enqueueDigests(db, later)).toBe(0);
-    const job = (await mailJobsRepository.list(db, { status: 'pending' })).find(
+    expect(await enqueueDigests(s.db, later)).toBe(1);
+    expect(await enqueueDigests(s.db, later)).toBe(0);
+    const job = (await mailJobsRepository.list(s.db, { status: 'pending' })).find(
       (j) => j.kind === 'digest' && j.recipient === digester.email,
     )!;
     expect(job.subject).toMatch(/每日汇总 .*：3条提醒/);

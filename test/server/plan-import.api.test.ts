@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJson, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { importPlan } from '../../src/importers/import-plan.ts';
 import { buildDocxFixture } from '../support/docx-fixtures.ts';
@@ -16,22 +15,18 @@ const OUTLINE = HAVE_SIP_OUTLINE ? readFileSync(SIP_OUTLINE_PATH) : new Uint8Arr
 describe.skipIf(!HAVE_SIP_OUTLINE).each(testDatabases)(
   `plan import API on $kind${NEEDS_SIP_OUTLINE}`,
   ({ create }) => {
-    let db: Db;
-    let dispose: () => Promise<void>;
-    let app: ReturnType<typeof testApp>;
+    const s = seededSuite(create);
     let admin: Client;
 
     const upload = (client: Client, query: string, bytes: Uint8Array) =>
-      importOutline(app, client, query, bytes);
+      importOutline(s.app, client, query, bytes);
 
     beforeAll(async () => {
-      ({ db, dispose, app } = await seededApp(create));
-      admin = await loginAs(app, db, 'admin');
+      admin = await loginAs(s.app, s.db, 'admin');
     });
-    afterAll(async () => dispose());
 
     it('previews an outline without saving it', async () => {
-      const before = (await getJson<{ items: unknown[] }>(app, '/api/plans')).body.items.length;
+      const before = (await getJson<{ items: unknown[] }>(s.app, '/api/plans')).body.items.length;
       const res = await upload(admin, 'filename=outline.txt', OUTLINE);
       expect(res.status).toBe(200);
       const body = (await res.json()) as {
@@ -49,7 +44,7 @@ describe.skipIf(!HAVE_SIP_OUTLINE).each(testDatabases)(
         figures: 3,
       });
       expect(body.tree.filter((n) => n.children.length > 0)).toHaveLength(6);
-      expect((await getJson<{ items: unknown[] }>(app, '/api/plans')).body.items.length).toBe(before);
+      expect((await getJson<{ items: unknown[] }>(s.app, '/api/plans')).body.items.length).toBe(before);
     });
 
     it('returns the import report with the preview: gaps, tables not understood, rows and targets to check', async () => {
@@ -82,7 +77,7 @@ describe.skipIf(!HAVE_SIP_OUTLINE).each(testDatabases)(
       expect(saved.status).toBe(200);
       const first = (await saved.json()) as { saved: boolean; planId: string; version: number };
       expect(first).toMatchObject({ saved: true, version: 1 });
-      const tree = await getJson<{ nodes: { kind: string }[] }>(app, `/api/plans/${first.planId}/tree`);
+      const tree = await getJson<{ nodes: { kind: string }[] }>(s.app, `/api/plans/${first.planId}/tree`);
       expect(tree.body.nodes.filter((n) => n.kind === 'part')).toHaveLength(6);
 
       const again = await upload(admin, `filename=outline.txt&preview=false&planId=${first.planId}`, OUTLINE);
@@ -98,13 +93,13 @@ describe.skipIf(!HAVE_SIP_OUTLINE).each(testDatabases)(
       expect(second.changes).toEqual(['no changes 无变化']);
       expect(second.versionDiff.unchanged).toBe(true);
       // the outline's Table 1 (the 13th plan) is the seeded 13th plan, not a second copy
-      const plans = (await getJson<{ items: { key: string; periodStart: number }[] }>(app, '/api/plans')).body
-        .items;
+      const plans = (await getJson<{ items: { key: string; periodStart: number }[] }>(s.app, '/api/plans'))
+        .body.items;
       expect(plans.filter((p) => p.periodStart === 2016)).toHaveLength(1);
     });
 
     it('refuses non-admins, non-plans and unknown formats with typed errors', async () => {
-      const dept = await loginAs(app, db, 'department', ['KJJ']);
+      const dept = await loginAs(s.app, s.db, 'department', ['KJJ']);
       expect((await upload(dept, 'filename=outline.txt', OUTLINE)).status).toBe(403);
       const notPlan = await upload(
         admin,

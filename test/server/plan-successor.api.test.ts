@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { observationsRepository } from '../../src/db/repositories/observations.repository.ts';
 import {
   DEFAULT_DATASET_PATH,
@@ -8,7 +7,7 @@ import {
   readDatasetFile,
 } from '../../src/server/modules/datasets/dataset.service.ts';
 import { publishPlanVersion } from '../../src/server/modules/plan-versions/plan-versions.service.ts';
-import { seededApp, testApp } from '../support/app.ts';
+import { seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { importOutline } from '../support/upload.ts';
@@ -26,22 +25,21 @@ interface Plan {
 describe.each(testDatabases)(
   'the 15th plan as successor of the 14th on $kind (issue 15 §6)',
   ({ create }) => {
-    let db: Db;
-    let dispose: () => Promise<void>;
-    let app: ReturnType<typeof testApp>;
+    const s = seededSuite(create);
     let admin: Client;
     let v14: string;
     let v15: string;
 
     beforeAll(async () => {
-      ({ db, dispose, app, planId: v14 } = await seededApp(create));
-      admin = await loginAs(app, db, 'admin');
+      v14 = s.planId;
+      admin = await loginAs(s.app, s.db, 'admin');
       // the 14th plan's 2025 results (invented for the test: SIP has published none yet)
       const ids = new Map(
         (
-          await db.query<{ id: string; code: string }>('SELECT id, code FROM indicators WHERE plan_id = $1', [
-            v14,
-          ])
+          await s.db.query<{ id: string; code: string }>(
+            'SELECT id, code FROM indicators WHERE plan_id = $1',
+            [v14],
+          )
         ).map((r) => [r.code, r.id]),
       );
       const approved = (code: string, value: number) => ({
@@ -63,17 +61,16 @@ describe.each(testDatabases)(
           enteredBy: null,
         },
       });
-      await observationsRepository.insertMany(db, [
+      await observationsRepository.insertMany(s.db, [
         approved('T2-07', 1080), // 进出口总额: the 15th's baseline agrees
         approved('T2-03', 52.8), // 服务业增加值比重: the 15th says 53
         approved('T2-11', 3100), // 国家高新技术企业数: the 15th says 3000
       ]);
     });
-    afterAll(async () => dispose());
 
     it('imports as successor: continuing indicators linked, baselines checked against the 14th’s 2025 results', async () => {
       const res = await importOutline(
-        app,
+        s.app,
         admin,
         `filename=plan15.md&preview=false&predecessor=${v14}`,
         OUTLINE,
@@ -164,12 +161,12 @@ describe.each(testDatabases)(
     });
 
     it('keeps the link when the 14th plan is republished as a new version', async () => {
-      const loaded = await loadDataset(db, readDatasetFile(DEFAULT_DATASET_PATH), {
+      const loaded = await loadDataset(s.db, readDatasetFile(DEFAULT_DATASET_PATH), {
         actor: 'test',
         asNewVersion: true,
       });
       const v14b = loaded.find((p) => p.key === 'sip-14th')!.id;
-      await publishPlanVersion(db, v14b, { id: null, name: 'test' });
+      await publishPlanVersion(s.db, v14b, { id: null, name: 'test' });
       const c = (await admin.request('GET', `/api/plans/${v15}/continuity`)).body as {
         predecessor: { planId: string };
         linked: unknown[];

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assignmentsRepository } from '../../src/db/repositories/assignments.repository.ts';
-import { seededApp, testApp, type PlanIndicator } from '../support/app.ts';
+import { type PlanIndicator, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { sharedFiles } from '../support/shared-files.ts';
@@ -34,9 +33,7 @@ interface Order {
 describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
   `plan versions that keep the work on $kind${skipped}`,
   ({ create }) => {
-    let db: Db;
-    let dispose: () => Promise<void>;
-    let app: ReturnType<typeof testApp>;
+    const s = seededSuite(create);
     let admin: Client;
     let dept: Client;
     let v1: string;
@@ -44,7 +41,7 @@ describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
     let taskId: string;
     let before: Awaited<ReturnType<typeof seen>>;
 
-    const upload = (query: string, bytes: Uint8Array) => importOutline(app, admin, query, bytes);
+    const upload = (query: string, bytes: Uint8Array) => importOutline(s.app, admin, query, bytes);
 
     /** What a department user and the public see of the published SIP 14th plan, ids left out. */
     async function seen() {
@@ -70,11 +67,11 @@ describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
         ((await dept.request('GET', `/api/supervision?${query}`)).body.items as Order[]).map(
           (o) => `${o.subjectType} ${o.subjectTitle} ${o.title} ${o.status}`,
         );
-      const portal = async (path: string) => (await (await app.request(path)).text()).replace(UUIDS, 'ID');
-      const publicProjects = (await (await app.request('/api/public/projects')).json()) as {
+      const portal = async (path: string) => (await (await s.app.request(path)).text()).replace(UUIDS, 'ID');
+      const publicProjects = (await (await s.app.request('/api/public/projects')).json()) as {
         items: { code: string; name: string }[];
       };
-      const tasks = await db.query<{ id: string; title: string }>(
+      const tasks = await s.db.query<{ id: string; title: string }>(
         `SELECT n.id, n.title FROM plan_nodes n JOIN assignments a ON a.node_id = n.id WHERE n.plan_id = $1
         ORDER BY n.position`,
         [plan.id],
@@ -92,7 +89,7 @@ describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
         ),
         values,
         projects: publicProjects.items.map((p) => `${p.code} ${p.name}`),
-        publicIndicators: (await (await app.request('/api/public/indicators')).text()).replace(UUIDS, 'ID'),
+        publicIndicators: (await (await s.app.request('/api/public/indicators')).text()).replace(UUIDS, 'ID'),
         portal: await portal('/public/'),
         portalProjects: await portal('/public/projects'),
         work: {
@@ -120,15 +117,15 @@ describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
     let taskTitle = '';
 
     beforeAll(async () => {
-      ({ db, dispose, app, planId: v1 } = await seededApp(create));
-      admin = await loginAs(app, db, 'admin');
+      v1 = s.planId;
+      admin = await loginAs(s.app, s.db, 'admin');
       // the first task gets T2-13's lead department; its work plan and progress report are the work to keep
       const indicators = (await admin.request('GET', `/api/plans/${v1}/indicators`)).body
         .items as PlanIndicator[];
       const t213 = indicators.find((i) => i.code === 'T2-13')!;
       const deptCode = t213.departments[0]!.code;
       const task = (
-        await db.query<{ id: string; title: string }>(
+        await s.db.query<{ id: string; title: string }>(
           `SELECT id, title FROM plan_nodes WHERE plan_id = $1 AND kind = 'task' ORDER BY position LIMIT 1`,
           [v1],
         )
@@ -136,12 +133,12 @@ describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
       taskId = task.id;
       taskTitle = task.title;
       const deptId = (
-        await db.query<{ id: string }>('SELECT id FROM departments WHERE code = $1', [deptCode])
+        await s.db.query<{ id: string }>('SELECT id FROM departments WHERE code = $1', [deptCode])
       )[0]!.id;
-      await assignmentsRepository.insertMany(db, [
+      await assignmentsRepository.insertMany(s.db, [
         { planId: v1, nodeId: taskId, indicatorId: null, departmentId: deptId, role: 'lead' },
       ]);
-      dept = await loginAs(app, db, 'department', [deptCode]);
+      dept = await loginAs(s.app, s.db, 'department', [deptCode]);
       expect(
         (
           await dept.request('PUT', `/api/tasks/${taskId}/work-plans/2024`, {
@@ -183,7 +180,6 @@ describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
       expect(before.orders).toHaveLength(1);
       expect(before.indicatorOrders).toHaveLength(1);
     });
-    afterAll(async () => dispose());
 
     it('imports the outline as a draft version and says what will carry over', async () => {
       const preview = await upload(`filename=outline.txt&planId=${v1}`, readFileSync(OUTLINE_URL));
@@ -231,8 +227,8 @@ describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
     it('changes nothing departments or the public see before publishing', async () => {
       expect(await seen()).toEqual(before);
       expect((await dept.request('GET', `/api/plans/${v2}/indicators`)).status).toBe(404);
-      expect((await app.request(`/api/plans/${v2}/tree`)).status).toBe(404);
-      expect((await app.request(`/api/public/indicators?planId=${v2}`)).status).toBe(404);
+      expect((await s.app.request(`/api/plans/${v2}/tree`)).status).toBe(404);
+      expect((await s.app.request(`/api/public/indicators?planId=${v2}`)).status).toBe(404);
       expect((await admin.request('GET', `/api/plans/${v2}/indicators`)).status).toBe(200);
       expect((await dept.request('POST', `/api/plans/${v2}/publish`)).status).toBe(404);
       expect((await dept.request('POST', `/api/plans/${v1}/publish`)).status).toBe(403);

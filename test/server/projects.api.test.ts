@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditRepository } from '../../src/db/repositories/audit.repository.ts';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { getJson, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -19,10 +18,7 @@ interface Project {
 }
 
 describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
-  let planId: string;
+  const s = seededSuite(create);
   let projects: Project[];
   let admin: Client;
   let lead: Client;
@@ -31,17 +27,15 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
   let departments: string[];
 
   beforeAll(async () => {
-    ({ db, dispose, app, planId } = await seededApp(create));
-    projects = (await getJson<{ items: Project[] }>(app, `/api/projects?planId=${planId}`)).body.items;
-    departments = (await db.query<{ code: string }>('SELECT code FROM departments ORDER BY code')).map(
+    projects = (await getJson<{ items: Project[] }>(s.app, `/api/projects?planId=${s.planId}`)).body.items;
+    departments = (await s.db.query<{ code: string }>('SELECT code FROM departments ORDER BY code')).map(
       (d) => d.code,
     );
-    admin = await loginAs(app, db, 'admin');
-    lead = await loginAs(app, db, 'department', [departments[0]!]);
-    other = await loginAs(app, db, 'department', [departments[1]!]);
-    assessor = await loginAs(app, db, 'assessor');
+    admin = await loginAs(s.app, s.db, 'admin');
+    lead = await loginAs(s.app, s.db, 'department', [departments[0]!]);
+    other = await loginAs(s.app, s.db, 'department', [departments[1]!]);
+    assessor = await loginAs(s.app, s.db, 'assessor');
   });
-  afterAll(async () => dispose());
 
   it('seeds the projects the plan names, with the facts it gives', () => {
     const byName = new Map(projects.map((p) => [p.name, p]));
@@ -71,15 +65,18 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
   });
 
   it('filters by category, stage and spatial unit, and lists the spatial units', async () => {
-    const culture = await getJson<{ items: Project[] }>(app, `/api/projects?planId=${planId}&category=文化`);
+    const culture = await getJson<{ items: Project[] }>(
+      s.app,
+      `/api/projects?planId=${s.planId}&category=文化`,
+    );
     expect(culture.body.items.length).toBeGreaterThan(0);
     expect(culture.body.items.every((p) => p.category === '文化')).toBe(true);
-    const dsh = await getJson<{ items: Project[] }>(app, '/api/projects?spatialUnit=A-DSH&stage=在建');
+    const dsh = await getJson<{ items: Project[] }>(s.app, '/api/projects?spatialUnit=A-DSH&stage=在建');
     expect(dsh.body.items.map((p) => p.name)).toContain('中新生物技术创新岛');
     expect(dsh.body.items.every((p) => p.spatialUnitCode === 'A-DSH' && p.stage === '在建')).toBe(true);
-    expect((await getJson(app, '/api/projects?stage=demolished')).status).toBe(422);
+    expect((await getJson(s.app, '/api/projects?stage=demolished')).status).toBe(422);
     const units = await getJson<{ items: { code: string; description: string }[] }>(
-      app,
+      s.app,
       '/api/spatial-units',
     );
     expect(units.body.items.filter((u) => u.description === '四片')).toHaveLength(4);
@@ -88,12 +85,12 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
 
   it('lets admins create and edit projects, with links to nodes and indicators, audited', async () => {
     const inds = await getJson<{ items: { id: string; code: string }[] }>(
-      app,
-      `/api/plans/${planId}/indicators`,
+      s.app,
+      `/api/plans/${s.planId}/indicators`,
     );
     const indicator = inds.body.items[0]!;
     const payload = {
-      planId,
+      planId: s.planId,
       code: 'PRJ-T1',
       name: '测试产业园',
       category: '产业',
@@ -112,7 +109,7 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
     };
     expect((await lead.request('POST', '/api/projects', payload)).status).toBe(403);
     expect((await assessor.request('POST', '/api/projects', payload)).status).toBe(403);
-    const anon = await app.request('/api/projects', {
+    const anon = await s.app.request('/api/projects', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(payload),
@@ -151,12 +148,12 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
     const edited = await admin.request('PATCH', `/api/projects/${id}`, { stage: '在建', indicatorIds: [] });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ stage: '在建', links: [] });
-    const audit = await auditRepository.list(db, { entity: 'project', entityId: id });
+    const audit = await auditRepository.list(s.db, { entity: 'project', entityId: id });
     expect(audit.map((a) => a.action).sort()).toEqual(['create', 'update']);
   });
 
   it('records planned vs completed investment (admin or lead department only) and builds the rolling plan', async () => {
-    const p = (await getJson<{ items: Project[] }>(app, '/api/projects?category=产业')).body.items.find(
+    const p = (await getJson<{ items: Project[] }>(s.app, '/api/projects?category=产业')).body.items.find(
       (x) => x.code === 'PRJ-T1',
     )!;
     const items = [
@@ -203,7 +200,7 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
       years: number[];
       items: { project: { code: string }; planned: (number | null)[]; total: number }[];
       totals: number[];
-    }>(app, `/api/projects/rolling?from=2023&planId=${planId}`);
+    }>(s.app, `/api/projects/rolling?from=2023&planId=${s.planId}`);
     expect(rolling.status).toBe(200);
     expect(rolling.body.years).toEqual([2023, 2024, 2025]);
     const row = rolling.body.items.find((i) => i.project.code === 'PRJ-T1')!;
@@ -211,8 +208,8 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
     expect(rolling.body.items.some((i) => i.project.code === 'PRJ-01')).toBe(true); // 2021–2025 overlaps
     expect(rolling.body.totals[0]).toBe(12);
     const later = await getJson<{ items: { project: { code: string } }[] }>(
-      app,
-      `/api/projects/rolling?from=2026&planId=${planId}`,
+      s.app,
+      `/api/projects/rolling?from=2026&planId=${s.planId}`,
     );
     expect(later.body.items.some((i) => i.project.code === 'PRJ-T1')).toBe(false);
   });
@@ -231,9 +228,9 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
     expect(out.status).toBe(200);
     expect(out.body.inLibrary).toBe(false);
     expect((await admin.request('POST', `/api/projects/${p.id}/exit`, move)).status).toBe(409);
-    const listed = await getJson<{ items: Project[] }>(app, '/api/projects');
+    const listed = await getJson<{ items: Project[] }>(s.app, '/api/projects');
     expect(listed.body.items.some((x) => x.id === p.id)).toBe(false);
-    const exited = await getJson<{ items: Project[] }>(app, '/api/projects?inLibrary=false');
+    const exited = await getJson<{ items: Project[] }>(s.app, '/api/projects?inLibrary=false');
     expect(exited.body.items.map((x) => x.id)).toContain(p.id);
     const back = await admin.request('POST', `/api/projects/${p.id}/enter`, {
       reason: '重新纳入',
@@ -242,18 +239,18 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
     expect(back.body.inLibrary).toBe(true);
     const detail = await getJson<{
       history: { action: string; reason: string; date: string; byEmail: string }[];
-    }>(app, `/api/projects/${p.id}`);
+    }>(s.app, `/api/projects/${p.id}`);
     expect(detail.body.history.map((h) => [h.action, h.date, h.reason])).toEqual([
       ['exit', '2023-06-30', '项目调整至下一规划期'],
       ['enter', '2024-01-15', '重新纳入'],
     ]);
     expect(detail.body.history[0]!.byEmail).toBe(admin.email);
-    const audit = await auditRepository.list(db, { entity: 'project', entityId: p.id });
+    const audit = await auditRepository.list(s.db, { entity: 'project', entityId: p.id });
     expect(audit.map((a) => a.action).sort()).toEqual(['enter', 'exit']);
   });
 
   it('takes one progress report per project and quarter, from the lead department or admins', async () => {
-    const p = (await getJson<{ items: Project[] }>(app, '/api/projects?category=产业')).body.items.find(
+    const p = (await getJson<{ items: Project[] }>(s.app, '/api/projects?category=产业')).body.items.find(
       (x) => x.code === 'PRJ-T1',
     )!;
     const report = { year: 2024, quarter: 1, stage: '竣工', percent: 100, text: '主体完工' };
@@ -280,6 +277,6 @@ describe.each(testDatabases)('major-project library on $kind', ({ create }) => {
     expect(
       (await admin.request('POST', `/api/projects/${seeded.id}/progress`, { ...report, stage: null })).status,
     ).toBe(201);
-    expect((await getJson(app, '/api/projects/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+    expect((await getJson(s.app, '/api/projects/00000000-0000-0000-0000-000000000000')).status).toBe(404);
   });
 });

@@ -5,9 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJson, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -42,29 +41,24 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 describe.each(testDatabases)(
   'published figures and their sources on a fresh install ($kind)',
   ({ create }) => {
-    let db: Db;
-    let dispose: () => Promise<void>;
-    let app: ReturnType<typeof testApp>;
+    const s = seededSuite(create);
     let dept: Client;
-    let planId = '';
     let ids = new Map<string, string>();
     const rows = publishedRows();
 
     beforeAll(async () => {
-      ({ db, dispose, app, planId } = await seededApp(create));
       const inds = await getJson<{ items: { id: string; code: string }[] }>(
-        app,
-        `/api/plans/${planId}/indicators`,
+        s.app,
+        `/api/plans/${s.planId}/indicators`,
       );
       ids = new Map(inds.body.items.map((i) => [i.code, i.id]));
-      dept = await loginAs(app, db, 'department', ['JFJ']);
+      dept = await loginAs(s.app, s.db, 'department', ['JFJ']);
     });
-    afterAll(async () => dispose());
 
     it('judges at 2025 every indicator with a published figure of the plan years, except one whose target is assigned by the city', async () => {
       const ev = await getJson<{
         indicators: { code: string; verdict: string; dataYear: number | null; explanation: { zh: string } }[];
-      }>(app, `/api/plans/${planId}/evaluation?year=2025&method=time`);
+      }>(s.app, `/api/plans/${s.planId}/evaluation?year=2025&method=time`);
       const judged = ev.body.indicators
         .filter((i) => i.code.startsWith('T2-') && i.verdict !== 'no_data' && i.verdict !== 'not_assessable')
         .map((i) => i.code)
@@ -96,16 +90,16 @@ describe.each(testDatabases)(
         // open data: JSON and CSV
         const json = await getJson<{
           values: { year: number; value: number; source: { kind: string; title: string; url: string } }[];
-        }>(app, `/api/public/indicators/${id}/values`);
+        }>(s.app, `/api/public/indicators/${id}/values`);
         const v = json.body.values.find((x) => x.year === r.year && x.value === r.value);
         expect(v?.source, where).toMatchObject({ kind: 'published', title: r.title, url: r.url });
-        const csv = await (await app.request(`/api/public/indicators/${id}/values.csv`)).text();
+        const csv = await (await s.app.request(`/api/public/indicators/${id}/values.csv`)).text();
         expect(csv, where).toContain(r.url);
         // the portal's indicator page links the source
-        const html = await (await app.request(`/public/indicators/${id}`)).text();
+        const html = await (await s.app.request(`/public/indicators/${id}`)).text();
         expect(html, where).toContain(`href="${escapeHtml(r.url)}"`);
       }
-      const all = await (await app.request(`/api/public/indicators.csv`)).text();
+      const all = await (await s.app.request(`/api/public/indicators.csv`)).text();
       expect(all).toContain('公开统计数据');
     });
   },

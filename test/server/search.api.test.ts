@@ -1,30 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { departmentsRepository } from '../../src/db/repositories/departments.repository.ts';
 import { feedbackRepository } from '../../src/db/repositories/feedback.repository.ts';
 import type { SearchResult } from '../../src/server/modules/search/search.schemas.ts';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { getJson, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { TEXT_OUTLINE as OUTLINE } from '../support/text-outline.fixture.ts';
 import { importOutline } from '../support/upload.ts';
 
 describe.each(testDatabases)('search API on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = seededSuite(create);
   let admin: Client;
   let sipId: string;
   let importedId: string;
 
   const search = (planId: string, q: string, extra = '') =>
-    getJson<SearchResult>(app, `/api/plans/${planId}/search?q=${encodeURIComponent(q)}${extra}`);
+    getJson<SearchResult>(s.app, `/api/plans/${planId}/search?q=${encodeURIComponent(q)}${extra}`);
 
   beforeAll(async () => {
-    ({ db, dispose, app, planId: sipId } = await seededApp(create));
-    admin = await loginAs(app, db, 'admin');
+    sipId = s.planId;
+    admin = await loginAs(s.app, s.db, 'admin');
     const res = await importOutline(
-      app,
+      s.app,
       admin,
       'filename=outline.txt&preview=false',
       new TextEncoder().encode(OUTLINE),
@@ -32,12 +29,11 @@ describe.each(testDatabases)('search API on $kind', ({ create }) => {
     expect(res.status).toBe(200);
     importedId = ((await res.json()) as { planId: string }).planId;
   });
-  afterAll(async () => dispose());
 
   it("keeps an imported task's text and shows it in the plan tree", async () => {
     const tree = await getJson<{
       nodes: { kind: string; title: string; body: string | null; children: unknown[] }[];
-    }>(app, `/api/plans/${importedId}/tree`);
+    }>(s.app, `/api/plans/${importedId}/tree`);
     const tasks: { title: string; body: string | null }[] = [];
     const walk = (ns: { kind: string; title: string; body: string | null; children: unknown[] }[]) => {
       for (const n of ns) {
@@ -84,11 +80,11 @@ describe.each(testDatabases)('search API on $kind', ({ create }) => {
   });
 
   it('finds published comments in their masked form only, and their replies', async () => {
-    const tree = await getJson<{ nodes: { id: string }[] }>(app, `/api/plans/${importedId}/tree`);
+    const tree = await getJson<{ nodes: { id: string }[] }>(s.app, `/api/plans/${importedId}/tree`);
     const nodeId = tree.body.nodes[0]!.id;
-    const kjj = (await departmentsRepository.findByCode(db, 'KJJ'))!.id;
+    const kjj = (await departmentsRepository.findByCode(s.db, 'KJJ'))!.id;
     const insert = (body: string) =>
-      feedbackRepository.insert(db, {
+      feedbackRepository.insert(s.db, {
         targetType: 'node',
         targetId: nodeId,
         planId: importedId,

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assignmentsRepository } from '../../src/db/repositories/assignments.repository.ts';
 import { auditRepository } from '../../src/db/repositories/audit.repository.ts';
 import type { Dataset } from '../../src/domain/dataset.ts';
 import { ENGINE_VERSION } from '../../src/domain/evaluation/version.ts';
 import { loadDataset } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, indicatorsOf, seededApp, testApp } from '../support/app.ts';
+import { getJson, indicatorsOf, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -20,10 +19,7 @@ interface Indicator {
 describe.each(testDatabases)(
   'task work plans, evaluation cycles and plan coherence on $kind',
   ({ create }) => {
-    let db: Db;
-    let dispose: () => Promise<void>;
-    let app: ReturnType<typeof testApp>;
-    let planId: string;
+    const s = seededSuite(create);
     let taskId: string;
     let otherTaskId: string;
     let indicators: Indicator[];
@@ -35,14 +31,13 @@ describe.each(testDatabases)(
     let otherCode: string;
 
     beforeAll(async () => {
-      ({ db, dispose, app, planId } = await seededApp(create));
-      indicators = await indicatorsOf<Indicator>(app, planId);
-      const tasks = await db.query<{ id: string }>(
+      indicators = await indicatorsOf<Indicator>(s.app, s.planId);
+      const tasks = await s.db.query<{ id: string }>(
         `SELECT id FROM plan_nodes WHERE plan_id = $1 AND kind = 'task' ORDER BY position LIMIT 2`,
-        [planId],
+        [s.planId],
       );
       [taskId, otherTaskId] = [tasks[0]!.id, tasks[1]!.id];
-      const codes = await db.query<{ id: string; code: string }>(
+      const codes = await s.db.query<{ id: string; code: string }>(
         'SELECT id, code FROM departments ORDER BY code',
       );
       const hitech = indicators.find((i) => i.code === 'T2-11')!;
@@ -50,24 +45,24 @@ describe.each(testDatabases)(
       otherCode = codes.find((d) => !hitech.departments.some((h) => h.code === d.code))!.code;
       const deptId = codes.find((d) => d.code === deptCode)!.id;
       // The first task is the department's alone; the second task has no department (whatever the seed says).
-      await db.query('DELETE FROM assignments WHERE node_id = ANY($1::uuid[])', [[taskId, otherTaskId]]);
-      await assignmentsRepository.insertMany(db, [
-        { planId, nodeId: taskId, indicatorId: null, departmentId: deptId, role: 'lead' },
+      await s.db.query('DELETE FROM assignments WHERE node_id = ANY($1::uuid[])', [[taskId, otherTaskId]]);
+      await assignmentsRepository.insertMany(s.db, [
+        { planId: s.planId, nodeId: taskId, indicatorId: null, departmentId: deptId, role: 'lead' },
       ]);
-      admin = await loginAs(app, db, 'admin');
-      dept = await loginAs(app, db, 'department', [deptCode]);
-      otherDept = await loginAs(app, db, 'department', [otherCode]);
-      assessor = await loginAs(app, db, 'assessor');
+      admin = await loginAs(s.app, s.db, 'admin');
+      dept = await loginAs(s.app, s.db, 'department', [deptCode]);
+      otherDept = await loginAs(s.app, s.db, 'department', [otherCode]);
+      assessor = await loginAs(s.app, s.db, 'assessor');
     });
-    afterAll(async () => dispose());
 
     it('the SIP dataset has departments, assignments for every indicator, and the named projects', async () => {
-      const departments = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM departments'))[0]!.n;
+      const departments = (await s.db.query<{ n: number }>('SELECT count(*)::int AS n FROM departments'))[0]!
+        .n;
       expect(departments).toBeGreaterThanOrEqual(10);
       expect(indicators.length).toBeGreaterThan(50);
       for (const i of indicators) expect(i.departments.length, i.code).toBeGreaterThan(0);
       const names = (
-        await db.query<{ name: string }>('SELECT name FROM projects WHERE plan_id = $1', [planId])
+        await s.db.query<{ name: string }>('SELECT name FROM projects WHERE plan_id = $1', [s.planId])
       ).map((r) => r.name);
       for (const n of [
         '中新生物技术创新岛',
@@ -91,7 +86,7 @@ describe.each(testDatabases)(
       };
       expect((await otherDept.request('PUT', `/api/tasks/${taskId}/work-plans/2024`, plan)).status).toBe(403);
       expect((await assessor.request('PUT', `/api/tasks/${taskId}/work-plans/2024`, plan)).status).toBe(403);
-      const anon = await app.request(`/api/tasks/${taskId}/work-plans/2024`, {
+      const anon = await s.app.request(`/api/tasks/${taskId}/work-plans/2024`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(plan),
@@ -123,7 +118,7 @@ describe.each(testDatabases)(
       expect(replaced.body.workPlans).toHaveLength(1);
       expect(replaced.body.workPlans[0].summary).toBe('年度推进计划');
       expect((await dept.request('PUT', `/api/tasks/${otherTaskId}/work-plans/2024`, plan)).status).toBe(403);
-      const audit = await auditRepository.list(db, { entity: 'work_plan' });
+      const audit = await auditRepository.list(s.db, { entity: 'work_plan' });
       expect(audit.map((a) => a.action).sort()).toEqual(['create', 'update']);
     });
 
@@ -145,7 +140,7 @@ describe.each(testDatabases)(
       expect(
         (await admin.request('GET', `/api/milestones/overdue?department=${deptCode}`)).body.items,
       ).toHaveLength(1);
-      expect((await app.request('/api/milestones/overdue')).status).toBe(401);
+      expect((await s.app.request('/api/milestones/overdue')).status).toBe(401);
       const id = mine.body.items[0].id as string;
       expect(
         (await otherDept.request('PATCH', `/api/milestones/${id}`, { completedOn: '2020-04-02' })).status,
@@ -181,7 +176,11 @@ describe.each(testDatabases)(
         const headers: Record<string, string> = client
           ? { cookie: client.cookie, 'x-csrf-token': client.csrf }
           : {};
-        return app.request(`/api/task-reports/${reportId}/evidence`, { method: 'POST', headers, body: form });
+        return s.app.request(`/api/task-reports/${reportId}/evidence`, {
+          method: 'POST',
+          headers,
+          body: form,
+        });
       };
       const html = new Blob(['<script>alert(1)</script>'], { type: 'text/html' });
       expect((await upload(otherDept, html, 'x.html')).status).toBe(403);
@@ -203,16 +202,18 @@ describe.each(testDatabases)(
       const pdfBytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x00, 0xff]);
       const pdf = await upload(dept, new Blob([pdfBytes], { type: 'application/pdf' }), 'evidence.pdf');
       const pdfMeta = (await pdf.json()) as { id: string };
-      const res = await app.request(`/api/evidence/${pdfMeta.id}`, { headers: { cookie: assessor.cookie } });
+      const res = await s.app.request(`/api/evidence/${pdfMeta.id}`, {
+        headers: { cookie: assessor.cookie },
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/pdf');
       expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="evidence.pdf"/);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(new Uint8Array(await res.arrayBuffer())).toEqual(pdfBytes);
-      const htmlRes = await app.request(`/api/evidence/${meta.id}`, { headers: { cookie: dept.cookie } });
+      const htmlRes = await s.app.request(`/api/evidence/${meta.id}`, { headers: { cookie: dept.cookie } });
       expect(htmlRes.headers.get('content-type')).toBe('application/octet-stream');
       expect(htmlRes.headers.get('content-disposition')).toContain("filename*=UTF-8''%E8%BF%9B");
-      expect((await app.request(`/api/evidence/${meta.id}`)).status).toBe(401);
+      expect((await s.app.request(`/api/evidence/${meta.id}`)).status).toBe(401);
 
       const tooBig = await upload(dept, new Blob([new Uint8Array(20 * 1024 * 1024 + 1)]), 'big.bin');
       expect(tooBig.status).toBe(413);
@@ -221,7 +222,7 @@ describe.each(testDatabases)(
         '进展说明.html',
         'evidence.pdf',
       ]);
-      expect((await auditRepository.list(db, { entity: 'evidence' })).length).toBe(2);
+      expect((await auditRepository.list(s.db, { entity: 'evidence' })).length).toBe(2);
     });
 
     it('rolls task progress up the plan', async () => {
@@ -236,27 +237,27 @@ describe.each(testDatabases)(
         counts: Record<string, number>;
         unreported: number;
         nodes: { nodeId: string; percent: number | null; children: unknown[] }[];
-      }>(app, `/api/plans/${planId}/progress`);
+      }>(s.app, `/api/plans/${s.planId}/progress`);
       expect(res.status).toBe(200);
       expect(res.body.counts).toMatchObject({ in_progress: 1, completed: 1 });
       expect(res.body.unreported).toBeGreaterThan(100);
       expect(res.body.percent).toBe(70); // (40 + 100) / 2, unreported left out
       const strict = await getJson<{ percent: number }>(
-        app,
-        `/api/plans/${planId}/progress?unreportedAsZero=true`,
+        s.app,
+        `/api/plans/${s.planId}/progress?unreportedAsZero=true`,
       );
       expect(strict.body.percent).toBeLessThan(10);
       const before = await getJson<{ counts: Record<string, number> }>(
-        app,
-        `/api/plans/${planId}/progress?year=2023`,
+        s.app,
+        `/api/plans/${s.planId}/progress?year=2023`,
       );
       expect(before.body.counts.completed).toBe(0);
     });
 
     it('freezes evaluations with the engine version; later approvals do not change a snapshot', async () => {
-      const body = { planId, year: 2021, method: 'time', kind: 'annual' };
+      const body = { planId: s.planId, year: 2021, method: 'time', kind: 'annual' };
       expect((await dept.request('POST', '/api/evaluations', body)).status).toBe(403);
-      const anon = await app.request('/api/evaluations', {
+      const anon = await s.app.request('/api/evaluations', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -266,7 +267,7 @@ describe.each(testDatabases)(
       const snap = await assessor.request('POST', '/api/evaluations', body);
       expect(snap.status).toBe(201);
       expect(snap.body).toMatchObject({
-        planId,
+        planId: s.planId,
         year: 2021,
         kind: 'annual',
         engineVersion: ENGINE_VERSION,
@@ -288,8 +289,8 @@ describe.each(testDatabases)(
       await dept.request('POST', `/api/observations/${oid}/submit`);
       expect((await admin.request('POST', `/api/observations/${oid}/approve`)).status).toBe(200);
       const live = await getJson<{ indicators: { code: string; actual: number | null }[] }>(
-        app,
-        `/api/plans/${planId}/evaluation?year=2021`,
+        s.app,
+        `/api/plans/${s.planId}/evaluation?year=2021`,
       );
       expect(live.body.indicators.find((i) => i.code === 'T2-11')!.actual).toBe(2600);
       const again = await dept.request('GET', `/api/evaluations/${snap.body.id}`);
@@ -299,16 +300,16 @@ describe.each(testDatabases)(
       expect(
         second.body.result.evaluation.indicators.find((i: { code: string }) => i.code === 'T2-11').actual,
       ).toBe(2600);
-      const list = await dept.request('GET', `/api/evaluations?planId=${planId}`);
+      const list = await dept.request('GET', `/api/evaluations?planId=${s.planId}`);
       expect(list.body.items.map((s: { id: string }) => s.id)).toEqual([second.body.id, snap.body.id]);
-      expect((await app.request(`/api/evaluations/${snap.body.id}`)).status).toBe(401);
-      expect((await auditRepository.list(db, { entity: 'evaluation_snapshot' })).length).toBe(2);
+      expect((await s.app.request(`/api/evaluations/${snap.body.id}`)).status).toBe(401);
+      expect((await auditRepository.list(s.db, { entity: 'evaluation_snapshot' })).length).toBe(2);
     });
 
     it('records self-assessments by the responsible department and third-party assessments by assessors', async () => {
       const snap = (
         await admin.request('POST', '/api/evaluations', {
-          planId,
+          planId: s.planId,
           year: 2022,
           method: 'time',
           kind: 'midterm',
@@ -360,12 +361,12 @@ describe.each(testDatabases)(
         'self',
         'third_party',
       ]);
-      expect((await auditRepository.list(db, { entity: 'assessment' })).length).toBe(3);
+      expect((await auditRepository.list(s.db, { entity: 'assessment' })).length).toBe(3);
     });
 
     it('reports binding indicators a child plan sets weaker or for another year', async () => {
       // SIP binding targets: T2-22 城镇登记失业率 ≤ 2 (decrease), T2-28 能耗降低 (assigned by the city), T2-31 Ⅲ类水比例 100
-      const full = await db.query<{
+      const full = await s.db.query<{
         code: string;
         name: string;
         target: { value: number | null } | null;
@@ -374,7 +375,7 @@ describe.each(testDatabases)(
         unit: string | null;
       }>(
         `SELECT code, name, target, target_year, direction, unit FROM indicators WHERE plan_id = $1 AND code = ANY($2::text[]) ORDER BY code`,
-        [planId, ['T2-22', 'T2-28', 'T2-31']],
+        [s.planId, ['T2-22', 'T2-28', 'T2-31']],
       );
       const [weak, year, same] = full;
       expect(weak).toMatchObject({ code: 'T2-22', direction: 'decrease' });
@@ -452,11 +453,11 @@ describe.each(testDatabases)(
           },
         ],
       };
-      await loadDataset(db, child, { actor: 'test' });
+      await loadDataset(s.db, child, { actor: 'test' });
       const res = await getJson<{
         coherent: boolean;
         pairs: { child: { key: string }; findings: { issue: string; code: string; childCode: string }[] }[];
-      }>(app, `/api/plans/${planId}/coherence`);
+      }>(s.app, `/api/plans/${s.planId}/coherence`);
       expect(res.status).toBe(200);
       expect(res.body.coherent).toBe(false);
       const pair = res.body.pairs.find((p) => p.child.key === 'sip-dsh-area')!;
@@ -464,13 +465,14 @@ describe.each(testDatabases)(
         ['weaker', weak!.code, 'D-1'], // matched by name
         ['other_year', year!.code, year!.code], // matched by code
       ]);
-      const childId = (await db.query<{ id: string }>(`SELECT id FROM plans WHERE key = 'sip-dsh-area'`))[0]!
-        .id;
+      const childId = (
+        await s.db.query<{ id: string }>(`SELECT id FROM plans WHERE key = 'sip-dsh-area'`)
+      )[0]!.id;
       const fromChild = await getJson<{ pairs: { master: { id: string }; findings: unknown[] }[] }>(
-        app,
+        s.app,
         `/api/plans/${childId}/coherence?missing=true`,
       );
-      expect(fromChild.body.pairs[0]!.master.id).toBe(planId);
+      expect(fromChild.body.pairs[0]!.master.id).toBe(s.planId);
       expect(fromChild.body.pairs[0]!.findings.length).toBeGreaterThan(2); // + binding indicators the child omits
     });
   },

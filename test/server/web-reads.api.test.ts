@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { getJson, indicatorsOf, seededApp, testApp, type PlanIndicator } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJson, indicatorsOf, type PlanIndicator, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { leadOtherAndOffice, type Client } from '../support/session.ts';
 interface Series {
@@ -13,32 +12,27 @@ interface Evaluation {
 
 /** The reads the web workspace draws from: a plan's series in one request, a plan's values in one list. */
 describe.each(testDatabases)('series and plan value lists on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
-  let planId: string;
+  const suite = seededSuite(create);
   let hitech: PlanIndicator; // T2-11, one department
   let dept: Client;
   let otherDept: Client;
   let admin: Client;
 
   beforeAll(async () => {
-    ({ db, dispose, app, planId } = await seededApp(create));
-    const inds = await indicatorsOf<PlanIndicator>(app, planId);
+    const inds = await indicatorsOf<PlanIndicator>(suite.app, suite.planId);
     hitech = inds.find((i) => i.code === 'T2-11')!;
-    ({ dept, otherDept, admin } = await leadOtherAndOffice(app, db, hitech, inds));
+    ({ dept, otherDept, admin } = await leadOtherAndOffice(suite.app, suite.db, hitech, inds));
   });
-  afterAll(async () => dispose());
 
   it('the series holds, for every year, what that year’s evaluation judged on its own data', async () => {
-    const s = await getJson<Series>(app, `/api/plans/${planId}/series?to=2023&scope=all`);
+    const s = await getJson<Series>(suite.app, `/api/plans/${suite.planId}/series?to=2023&scope=all`);
     expect(s.status).toBe(200);
     expect(s.body.years).toEqual([2021, 2022, 2023]);
     expect(s.body.items.length).toBeGreaterThan(30);
     for (const year of s.body.years) {
       const ev = await getJson<Evaluation>(
-        app,
-        `/api/plans/${planId}/evaluation?year=${year}&method=time&scope=all`,
+        suite.app,
+        `/api/plans/${suite.planId}/evaluation?year=${year}&method=time&scope=all`,
       );
       for (const ind of ev.body.indicators) {
         const point = s.body.items.find((i) => i.code === ind.code)!.points.find((p) => p.year === year)!;
@@ -48,9 +42,12 @@ describe.each(testDatabases)('series and plan value lists on $kind', ({ create }
   });
 
   it('a series past the plan end stops at the last year; an unknown plan is a 404', async () => {
-    const s = await getJson<Series>(app, `/api/plans/${planId}/series?to=2030`);
+    const s = await getJson<Series>(suite.app, `/api/plans/${suite.planId}/series?to=2030`);
     expect(s.body.years).toEqual([2021, 2022, 2023, 2024, 2025]);
-    const missing = await getJson(app, `/api/plans/00000000-0000-4000-8000-000000000000/series?to=2024`);
+    const missing = await getJson(
+      suite.app,
+      `/api/plans/00000000-0000-4000-8000-000000000000/series?to=2024`,
+    );
     expect(missing.status).toBe(404);
   });
 
@@ -61,20 +58,20 @@ describe.each(testDatabases)('series and plan value lists on $kind', ({ create }
       value: 2600,
     });
     expect(created.status).toBe(201);
-    const mine = await dept.request('GET', `/api/plans/${planId}/observations?mine=true`);
+    const mine = await dept.request('GET', `/api/plans/${suite.planId}/observations?mine=true`);
     expect(mine.status).toBe(200);
     expect(mine.body.items.map((o: { indicatorId: string }) => o.indicatorId)).toContain(hitech.id);
-    const drafts = await dept.request('GET', `/api/plans/${planId}/observations?status=draft`);
+    const drafts = await dept.request('GET', `/api/plans/${suite.planId}/observations?status=draft`);
     expect(drafts.body.items).toEqual([expect.objectContaining({ value: 2600, status: 'draft' })]);
-    const others = await otherDept.request('GET', `/api/plans/${planId}/observations`);
+    const others = await otherDept.request('GET', `/api/plans/${suite.planId}/observations`);
     expect(others.body.items.filter((o: { status: string }) => o.status !== 'approved')).toEqual([]);
-    const all = await admin.request('GET', `/api/plans/${planId}/observations?status=draft`);
+    const all = await admin.request('GET', `/api/plans/${suite.planId}/observations?status=draft`);
     expect(all.body.items.map((o: { value: number }) => o.value)).toEqual([2600]);
-    expect((await getJson(app, `/api/plans/${planId}/observations`)).status).toBe(401);
+    expect((await getJson(suite.app, `/api/plans/${suite.planId}/observations`)).status).toBe(401);
   });
 
   it('a plan’s value list carries each value’s provenance, as the indicator’s list does', async () => {
-    const plan = await admin.request('GET', `/api/plans/${planId}/observations`);
+    const plan = await admin.request('GET', `/api/plans/${suite.planId}/observations`);
     const own = await admin.request('GET', `/api/indicators/${hitech.id}/observations`);
     expect(own.body.items.length).toBeGreaterThan(0);
     const inPlan = plan.body.items.filter((o: { indicatorId: string }) => o.indicatorId === hitech.id);
