@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { ROLES, type Role } from '../../domain/user.ts';
+import { MIN_PASSWORD_LENGTH, ROLES, type Role } from '../../domain/user.ts';
 
 export function userCommand(): Command {
   const user = new Command('user').description('manage accounts 账号管理');
@@ -7,7 +7,7 @@ export function userCommand(): Command {
     .command('create')
     .description('create an account 新建账号')
     .requiredOption('--email <email>', 'login email')
-    .requiredOption('--password <password>', 'at least 10 characters')
+    .requiredOption('--password <password>', `at least ${MIN_PASSWORD_LENGTH} characters`)
     .addOption(new Option('--role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
     .option('--department <code...>', 'department code(s) for a department user')
     .option('--name <displayName>', 'display name')

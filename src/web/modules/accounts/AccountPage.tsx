@@ -1,6 +1,7 @@
 import { App, Button, Card, Form, Input } from 'antd';
 import { api } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { NewPasswordField } from './NewPasswordField.tsx';
 
 /** 账号设置: change my password (my other sessions end). */
 export default function AccountPage() {
@@ -26,9 +27,7 @@ export default function AccountPage() {
           <Form.Item name="current" label={t('account.current')} rules={[{ required: true }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item name="next" label={t('account.next')} rules={[{ required: true, min: 10 }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordField name="next" label="account.next" />
           <Button type="primary" htmlType="submit">
             {t('account.change')}
           </Button>

@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Alert, Button, Card, Form } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link, useLocation } from '../../lib/router.tsx';
+import { NewPasswordField } from './NewPasswordField.tsx';
 
 /** Opened from a one-time reset link: choose a new password, then log in. */
 export default function ResetPasswordPage() {
@@ -26,9 +27,7 @@ export default function ResetPasswordPage() {
         ) : (
           <Form layout="vertical" onFinish={(v: { password: string }) => void submit(v)}>
             {state.error && <Alert type="error" message={state.error} style={{ marginBottom: 12 }} />}
-            <Form.Item name="password" label={t('account.next')} rules={[{ required: true, min: 10 }]}>
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
+            <NewPasswordField name="password" label="account.next" />
             <Button type="primary" htmlType="submit">
               {t('account.reset.submit')}
             </Button>

@@ -5,9 +5,9 @@ import { api } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useDepartmentName } from '../../lib/departmentName.ts';
 import { qk } from '../../lib/queryKeys.ts';
-import { MIN_PASSWORD_LENGTH } from '../../lib/rules.ts';
 import type { Role, SessionUser } from '../../lib/types.ts';
 import { ErrorState } from '../../ui/states.tsx';
+import { NewPasswordField } from '../accounts/NewPasswordField.tsx';
 import { errText, useUsers } from './queries.ts';
 import { RoleFields } from './RoleFields.tsx';
 import { PendingSignOns } from './PendingSignOns.tsx';
@@ -81,13 +81,7 @@ export function Users() {
           >
             <Input autoComplete="off" />
           </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('auth.password')}
-            rules={[{ required: true, min: MIN_PASSWORD_LENGTH, message: t('admin.passwordRule') }]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordField name="password" label="auth.password" message="admin.passwordRule" />
           <Form.Item name="displayName" label={t('admin.displayName')}>
             <Input />
           </Form.Item>
