@@ -46,6 +46,10 @@ export function parseDay(s: string): Date | null {
   return isoDay(d) === s ? d : null;
 }
 
+/** The YYYY-MM-DD day `n` days after `day` (before it when `n` is negative). */
+export const addDays = (day: string, n: number): string =>
+  isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
+
 export interface CalendarIndicator {
   frequency: Frequency;
   dueDays: number;

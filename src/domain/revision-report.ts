@@ -3,6 +3,7 @@ import { evaluatePlan } from './evaluation/index.ts';
 import type { IndicatorSpec } from './indicator.ts';
 import type { ObservationKind } from './observation.ts';
 import type { Provenance } from './provenance.ts';
+import { addDays } from './reporting-calendar.ts';
 
 /** One version of a value as the revision report reads it: the engine's point plus the day it became known. */
 export interface DatedObservation extends EvaluationObservation {
@@ -39,12 +40,6 @@ export interface RevisionReportInput {
   method?: Method;
   periodStart: number;
   periodEnd: number;
-}
-
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /** The observations known on `day` (all when null), each in its latest revision then. */
@@ -99,7 +94,7 @@ export function revisionReport(input: RevisionReportInput): RevisionEvent[] {
         const to = sorted[i]!;
         const revisedOn = to.knownOn;
         const before =
-          verdictsOn(revisedOn === null ? null : dayBefore(revisedOn)).get(spec.code) ?? 'no_data';
+          verdictsOn(revisedOn === null ? null : addDays(revisedOn, -1)).get(spec.code) ?? 'no_data';
         const after = verdictsOn(revisedOn).get(spec.code) ?? 'no_data';
         events.push({
           code: spec.code,

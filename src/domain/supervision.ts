@@ -8,6 +8,7 @@ import type { Bilingual } from './evaluation/types.ts';
 import type { DueLight } from './due-light.ts';
 import { LantuError } from './errors.ts';
 import { addWorkingDays } from './feedback.ts';
+import { isoDay } from './reporting-calendar.ts';
 
 export const SUPERVISION_STATUSES = [
   'assigned',
@@ -150,8 +151,6 @@ export function transition(
   return t.to;
 }
 
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-
 /** The deadline of the step an order waits for once it reaches `status` at `at`; null when closed. */
 export function stepDue(
   status: SupervisionStatus,
@@ -160,13 +159,13 @@ export function stepDue(
 ): string | null {
   switch (status) {
     case 'assigned': {
-      const ack = dayOf(addWorkingDays(at, ACK_WORKING_DAYS));
+      const ack = isoDay(addWorkingDays(at, ACK_WORKING_DAYS));
       return ack < order.planDue ? ack : order.planDue;
     }
     case 'acknowledged':
       return order.planDue;
     case 'returned': {
-      const redo = dayOf(addWorkingDays(at, REDO_WORKING_DAYS));
+      const redo = isoDay(addWorkingDays(at, REDO_WORKING_DAYS));
       return redo < order.deadline ? redo : order.deadline;
     }
     case 'in_progress':
@@ -208,4 +207,4 @@ export function checkOrderDates(planDue: string, deadline: string, today: string
 }
 
 /** For the 考核 and the 通报: closed by the deadline. */
-export const closedOnTime = (closedAt: Date, deadline: string): boolean => dayOf(closedAt) <= deadline;
+export const closedOnTime = (closedAt: Date, deadline: string): boolean => isoDay(closedAt) <= deadline;

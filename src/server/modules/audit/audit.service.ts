@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../db/db.types.ts';
 import { auditRepository, type AuditFilter } from '../../../db/repositories/audit.repository.ts';
 import { LantuError } from '../../../domain/errors.ts';
+import { addDays } from '../../../domain/reporting-calendar.ts';
 import { zoneDayStart } from '../../../domain/time.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { authorize } from '../../policies/policy.ts';
@@ -17,9 +18,6 @@ export interface AuditQuery extends Omit<AuditFilter, 'from' | 'to' | 'limit' | 
   offset: number;
 }
 
-const nextDay = (day: string) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 /** The audit log, newest first, filtered and paged, for those who may read it (the planning office and assessors). */
 export async function listAudit(db: Queryable, user: SessionUser | null, q: AuditQuery) {
   authorize(user, 'readAudit', 'office');
@@ -32,7 +30,7 @@ export async function listAudit(db: Queryable, user: SessionUser | null, q: Audi
   const { items, total } = await auditRepository.page(db, {
     ...q,
     from: q.from ? zoneDayStart(q.from, zone) : undefined,
-    to: q.to ? zoneDayStart(nextDay(q.to), zone) : undefined,
+    to: q.to ? zoneDayStart(addDays(q.to, 1), zone) : undefined,
   });
   return {
     items: items.map((r) => ({ ...r, at: iso(r.at) })),

@@ -9,14 +9,13 @@ import { feedbackRepository } from '../../../db/repositories/feedback.repository
 import { dueLight, workingDaysUntil, YELLOW_WORKING_DAYS, type DueLight } from '../../../domain/due-light.ts';
 import { LantuError } from '../../../domain/errors.ts';
 import { addWorkingDays, FEEDBACK_LIMITS, type FeedbackReplyKind } from '../../../domain/feedback.ts';
+import { isoDay } from '../../../domain/reporting-calendar.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { notFound } from '../../errors.ts';
 import { authorize, departmentScope } from '../../policies/policy.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { dataChanged } from '../../cache/data-version.ts';
 import { iso } from '../../timestamps.ts';
-
-const day = (d: Date) => iso(d).slice(0, 10);
 
 export type QueueItem = ModerationQueueItem;
 
@@ -130,7 +129,7 @@ export async function notifyCommentRouted(
     event: 'comment_routed',
     params: {
       item: (await commentDeskRepository.targetTitle(tx, c.id)) ?? '',
-      due: c.replyDueAt ? day(c.replyDueAt) : '',
+      due: c.replyDueAt ? isoDay(c.replyDueAt) : '',
     },
     link: `/comments?id=${c.id}`,
     to: { departmentIds: [c.departmentId] },
@@ -152,7 +151,7 @@ export async function commentDeadlineSweep(db: Db, now: Date): Promise<number> {
     sent += await db.transaction((tx) =>
       notify(tx, {
         event: overdue ? 'reply_overdue' : 'reply_due_soon',
-        params: { item: c.targetTitle ?? '', due: day(c.replyDueAt) },
+        params: { item: c.targetTitle ?? '', due: isoDay(c.replyDueAt) },
         link: `/comments?id=${c.id}`,
         to: { departmentIds: [c.departmentId], office: overdue },
         dedupeKey: `${overdue ? 'reply_overdue' : 'reply_due_soon'}:${c.id}`,

@@ -11,6 +11,7 @@ import {
   type TaskReport,
   type TaskStatus,
 } from '../../../domain/evaluation/tasks.ts';
+import { isoDay } from '../../../domain/reporting-calendar.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { MAX_EVIDENCE_BYTES } from '../../../domain/evidence.ts';
 import { dataChanged } from '../../cache/data-version.ts';
@@ -21,16 +22,13 @@ import { iso } from '../../timestamps.ts';
 
 export { MAX_EVIDENCE_BYTES };
 
-/** Today as YYYY-MM-DD (UTC), the day overdue milestones are judged against. */
-export const todayIso = (now = new Date()) => now.toISOString().slice(0, 10);
-
 async function nodeOr404(db: Queryable, id: string): Promise<TaskNodeAccess> {
   const n = await taskWorkRepository.findNode(db, id);
   if (!n) throw notFound('Plan node', id);
   return n;
 }
 
-export async function getTaskWork(db: Queryable, nodeId: string, today = todayIso()) {
+export async function getTaskWork(db: Queryable, nodeId: string, today = isoDay(new Date())) {
   const node = await nodeOr404(db, nodeId);
   const plans = await taskWorkRepository.listWorkPlans(db, nodeId);
   const milestones = await taskWorkRepository.listMilestones(
@@ -244,7 +242,7 @@ export async function listOverdue(
   db: Queryable,
   user: SessionUser,
   department: string | undefined,
-  today = todayIso(),
+  today = isoDay(new Date()),
 ) {
   let code: string | null = department ?? null;
   if (code === null && user.role === 'department') {

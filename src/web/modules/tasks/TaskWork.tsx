@@ -3,7 +3,7 @@ import { App, Button, Form, Input, InputNumber, List, Select, Space, Tag, Typogr
 import { TASK_STATUSES } from '../../../domain/evaluation/tasks.ts';
 import { api } from '../../lib/api.ts';
 import { qk } from '../../lib/queryKeys.ts';
-import { localDate } from '../../lib/format.ts';
+import { isoDay, localDate } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { TaskStatus, TaskWork as TaskWorkDto } from '../../lib/types.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
@@ -70,7 +70,7 @@ export function TaskWork({
     mutationFn: (id: string) =>
       api<unknown>(`/api/milestones/${id}`, {
         method: 'PATCH',
-        body: { completedOn: new Date().toISOString().slice(0, 10) },
+        body: { completedOn: isoDay(new Date()) },
       }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: qk.task(nodeId) });
