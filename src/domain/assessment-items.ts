@@ -6,13 +6,7 @@ import type { AssessedItem, AssessmentCriterion } from './assessment.ts';
 import { verdictCredit } from './assessment.ts';
 import type { Verdict } from './evaluation/types.ts';
 import { verdictLabel } from './evaluation/verdict.ts';
-
-/** Days from `from` to `to` (YYYY-MM-DD or longer ISO strings): positive when `to` is later. */
-function daysBetween(from: string, to: string): number {
-  return Math.round(
-    (Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000,
-  );
-}
+import { daysBetween } from './reporting-calendar.ts';
 
 interface Deadline {
   departmentId: string;

@@ -50,6 +50,13 @@ export function parseDay(s: string): Date | null {
 export const addDays = (day: string, n: number): string =>
   isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
 
+/** Days from `from` to `to` (YYYY-MM-DD, or longer ISO strings read by their day): positive when `to` is later. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(
+    (Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / DAY_MS,
+  );
+}
+
 export interface CalendarIndicator {
   frequency: Frequency;
   dueDays: number;

@@ -8,7 +8,7 @@ import type { Bilingual } from './evaluation/types.ts';
 import type { DueLight } from './due-light.ts';
 import { LantuError } from './errors.ts';
 import { addWorkingDays } from './feedback.ts';
-import { isoDay } from './reporting-calendar.ts';
+import { daysBetween, isoDay } from './reporting-calendar.ts';
 
 export const SUPERVISION_STATUSES = [
   'assigned',
@@ -185,7 +185,7 @@ export function supervisionLight(
   today: string,
 ): SupervisionLight {
   if (status === 'closed' || due === null) return 'done';
-  const days = Math.round((Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  const days = daysBetween(today, due);
   if (days < 0) return 'red';
   return days <= SUPERVISION_YELLOW_DAYS ? 'yellow' : 'green';
 }

@@ -6,6 +6,7 @@
 import type { Bilingual, Verdict } from './evaluation/types.ts';
 import { isBehind } from './evaluation/verdict.ts';
 import type { AnnualVerdict } from './annual-plan.ts';
+import { daysBetween } from './reporting-calendar.ts';
 import {
   effectiveRules,
   levelOf,
@@ -19,9 +20,7 @@ export * from './warning-rules.ts';
 
 /** Days from `due` to `today` (both YYYY-MM-DD): positive when past due. */
 export function daysPast(today: string, due: string): number {
-  return Math.round(
-    (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${due.slice(0, 10)}T00:00:00Z`)) / 86_400_000,
-  );
+  return daysBetween(due, today);
 }
 
 export interface IndicatorFacts {

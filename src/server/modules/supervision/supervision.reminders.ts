@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../../../db/db.types.ts';
 import { supervisionRepository } from '../../../db/repositories/supervision.repository.ts';
-import { isoDay } from '../../../domain/reporting-calendar.ts';
+import { addDays, daysBetween, isoDay } from '../../../domain/reporting-calendar.ts';
 import { WAITING_FOR } from '../../../domain/supervision.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { authorize } from '../../policies/policy.ts';
@@ -32,9 +32,8 @@ export async function bulletin(
       department: { code: o.departmentCode, name: o.departmentName },
       orders: [],
     };
-    const days = Math.round(
-      (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${o.stepDue}T00:00:00Z`)) / 86_400_000,
-    );
+    // The query keeps only orders whose step was due before today, so the step has a due day.
+    const days = daysBetween(o.stepDue!, today);
     u.orders.push({
       id: o.id,
       title: o.title,
@@ -51,7 +50,7 @@ export async function bulletin(
 /** Reminders: a step due within 3 days (department), overdue (department and planning office); once each. */
 export async function supervisionDueSweep(db: Db, now: Date): Promise<number> {
   const today = isoDay(now);
-  const soon = isoDay(new Date(now.getTime() + 3 * 86_400_000));
+  const soon = addDays(today, 3);
   let sent = 0;
   const open = await supervisionRepository.list(db, { departmentIds: null, state: 'open' });
   for (const o of open) {

@@ -11,7 +11,7 @@ import {
   type TaskReport,
   type TaskStatus,
 } from '../../../domain/evaluation/tasks.ts';
-import { isoDay } from '../../../domain/reporting-calendar.ts';
+import { daysBetween, isoDay } from '../../../domain/reporting-calendar.ts';
 import type { SessionUser } from '../../../domain/user.ts';
 import { MAX_EVIDENCE_BYTES } from '../../../domain/evidence.ts';
 import { dataChanged } from '../../cache/data-version.ts';
@@ -253,8 +253,7 @@ export async function listOverdue(
   }
   if (code !== null) authorize(user, 'seeWork', 'department', { code });
   const rows = await taskWorkRepository.listOverdue(db, today, code);
-  const day = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
-  return { today, items: rows.map((r) => ({ ...r, daysOverdue: Math.round(day(today) - day(r.dueDate)) })) };
+  return { today, items: rows.map((r) => ({ ...r, daysOverdue: daysBetween(r.dueDate, today) })) };
 }
 
 type ProgressNode = Omit<RolledUpNode, 'children'> & { nodeId: string | null; children: ProgressNode[] };
