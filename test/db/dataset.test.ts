@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { plansRepository } from '../../src/db/repositories/plans.repository.ts';
 import { indicatorsRepository } from '../../src/db/repositories/indicators.repository.ts';
 import { observationsRepository } from '../../src/db/repositories/observations.repository.ts';
@@ -14,30 +13,28 @@ import {
 import { buildTree } from '../../src/server/modules/plans/plan-tree.ts';
 import { LantuError } from '../../src/domain/errors.ts';
 import { testDatabases } from '../support/databases.ts';
+import { dbSuite } from '../support/app.ts';
 
 describe.each(testDatabases)('default SIP dataset on $kind', ({ kind, create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
+  const s = dbSuite(create);
 
-  beforeAll(async () => {
-    ({ db, dispose } = await create());
+  beforeAll(() => {
     console.info(`[db] dataset tests running against ${kind}`);
   });
-  afterAll(async () => dispose());
 
   it('seeds an empty database once, and not again', async () => {
-    const first = await seedIfEmpty(db);
+    const first = await seedIfEmpty(s.db);
     expect(first.map((p) => p.key).sort()).toEqual(['sip-13th', 'sip-14th']);
-    expect(await seedIfEmpty(db)).toEqual([]);
-    expect(await plansRepository.count(db)).toBe(2);
+    expect(await seedIfEmpty(s.db)).toEqual([]);
+    expect(await plansRepository.count(s.db)).toBe(2);
   });
 
   it('migrating twice applies nothing the second time', async () => {
-    expect(await migrate(db)).toEqual([]);
+    expect(await migrate(s.db)).toEqual([]);
   });
 
   it('lists the 14th plan with 36 table indicators and the 13th with 22', async () => {
-    const plans = await plansRepository.list(db);
+    const plans = await plansRepository.list(s.db);
     const byKey = new Map(plans.map((p) => [p.key, p]));
     const p14 = byKey.get('sip-14th');
     expect(p14).toMatchObject({ periodStart: 2021, periodEnd: 2025, visionYear: 2035, indicatorCount: 36 });
@@ -46,8 +43,8 @@ describe.each(testDatabases)('default SIP dataset on $kind', ({ kind, create }) 
   });
 
   it('keeps the tree: preamble, 6 parts, 26 chapters in order', async () => {
-    const p14 = await plansRepository.findLatestByKey(db, 'sip-14th');
-    const tree = buildTree(await plansRepository.listNodes(db, p14!.id));
+    const p14 = await plansRepository.findLatestByKey(s.db, 'sip-14th');
+    const tree = buildTree(await plansRepository.listNodes(s.db, p14!.id));
     expect(tree[0]?.kind).toBe('preamble');
     const parts = tree.filter((n) => n.kind === 'part');
     expect(parts.map((p) => p.number)).toEqual(['第一篇', '第二篇', '第三篇', '第四篇', '第五篇', '第六篇']);
@@ -58,8 +55,8 @@ describe.each(testDatabases)('default SIP dataset on $kind', ({ kind, create }) 
   });
 
   it('stores indicator quantities and kinds exactly', async () => {
-    const p14 = await plansRepository.findLatestByKey(db, 'sip-14th');
-    const inds = await indicatorsRepository.listByPlan(db, p14!.id);
+    const p14 = await plansRepository.findLatestByKey(s.db, 'sip-14th');
+    const inds = await indicatorsRepository.listByPlan(s.db, p14!.id);
     const gdp = inds.find((i) => i.code === 'T2-11');
     expect(gdp).toMatchObject({
       name: '国家高新技术企业数',
@@ -74,8 +71,8 @@ describe.each(testDatabases)('default SIP dataset on $kind', ({ kind, create }) 
   });
 
   it('records the 13th plan results as approved observations', async () => {
-    const p13 = await plansRepository.findLatestByKey(db, 'sip-13th');
-    const obs = await observationsRepository.listByPlan(db, p13!.id);
+    const p13 = await plansRepository.findLatestByKey(s.db, 'sip-13th');
+    const obs = await observationsRepository.listByPlan(s.db, p13!.id);
     expect(obs).toHaveLength(22);
     expect(obs.every((o) => o.status === 'approved' && o.year === 2020)).toBe(true);
     expect(obs.find((o) => o.text === '人普结果尚未发布')).toBeDefined();
@@ -83,12 +80,12 @@ describe.each(testDatabases)('default SIP dataset on $kind', ({ kind, create }) 
 
   it('refuses to load the same plan key twice unless asked for a new version, and leaves nothing half-written', async () => {
     const dataset = readDatasetFile(DEFAULT_DATASET_PATH);
-    const before = await plansRepository.count(db);
-    await expect(loadDataset(db, dataset, { actor: 'test' })).rejects.toBeInstanceOf(LantuError);
-    expect(await plansRepository.count(db)).toBe(before);
-    const again = await loadDataset(db, dataset, { actor: 'test', asNewVersion: true });
+    const before = await plansRepository.count(s.db);
+    await expect(loadDataset(s.db, dataset, { actor: 'test' })).rejects.toBeInstanceOf(LantuError);
+    expect(await plansRepository.count(s.db)).toBe(before);
+    const again = await loadDataset(s.db, dataset, { actor: 'test', asNewVersion: true });
     expect(again.map((p) => p.version)).toEqual([2, 2]);
-    const audit = await auditRepository.list(db, { entity: 'plan' });
+    const audit = await auditRepository.list(s.db, { entity: 'plan' });
     expect(audit.length).toBe(4);
   });
 });

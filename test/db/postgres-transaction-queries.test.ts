@@ -1,11 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
 import { plansRepository } from '../../src/db/repositories/plans.repository.ts';
 import type { SessionUser } from '../../src/domain/user.ts';
 import { assessDepartments } from '../../src/server/modules/assessment/assessment.service.ts';
 import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
 import { testDatabases } from '../support/databases.ts';
+import { dbSuite } from '../support/app.ts';
 
 const postgres = testDatabases.find((d) => d.kind === 'postgres');
 
@@ -14,14 +14,12 @@ const postgres = testDatabases.find((d) => d.kind === 'postgres');
  * transaction's connection must get its statements one at a time even when a service starts several at once.
  */
 describe.runIf(postgres)('a PostgreSQL transaction runs its statements one at a time', () => {
-  let db: Db;
-  let dispose: () => Promise<void>;
+  const s = dbSuite(() => postgres!.create());
   const original = pg.Client.prototype.query;
   let inFlight = new Map<pg.Client, number>();
   let most = 0;
 
-  beforeAll(async () => {
-    ({ db, dispose } = await postgres!.create());
+  beforeAll(() => {
     // count the statements each connection is executing at once (pool.query's own clients included)
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
       const n = (inFlight.get(this) ?? 0) + 1;
@@ -34,9 +32,8 @@ describe.runIf(postgres)('a PostgreSQL transaction runs its statements one at a 
       return out;
     } as typeof original;
   });
-  afterAll(async () => {
+  afterAll(() => {
     pg.Client.prototype.query = original;
-    await dispose();
   });
 
   const reset = () => {
@@ -46,7 +43,7 @@ describe.runIf(postgres)('a PostgreSQL transaction runs its statements one at a 
 
   it('keeps the order and each result; after a failed statement the queue goes on to PostgreSQL’s refusal', async () => {
     reset();
-    const out = await db
+    const out = await s.db
       .transaction(async (tx) => {
         await tx.query('CREATE TEMP TABLE seq (n int) ON COMMIT DROP');
         return Promise.allSettled([
@@ -68,9 +65,9 @@ describe.runIf(postgres)('a PostgreSQL transaction runs its statements one at a 
   });
 
   it('the department assessment inside a transaction: same scores as on the pool, one statement at a time', async () => {
-    await seedIfEmpty(db);
-    const plan = (await db.query<{ id: string }>(`SELECT id FROM plans WHERE key = 'sip-14th'`))[0]!;
-    expect(await plansRepository.findById(db, plan.id)).not.toBeNull();
+    await seedIfEmpty(s.db);
+    const plan = (await s.db.query<{ id: string }>(`SELECT id FROM plans WHERE key = 'sip-14th'`))[0]!;
+    expect(await plansRepository.findById(s.db, plan.id)).not.toBeNull();
     const office: SessionUser = {
       id: '00000000-0000-0000-0000-000000000000',
       email: 'office@sip.example',
@@ -80,9 +77,9 @@ describe.runIf(postgres)('a PostgreSQL transaction runs its statements one at a 
       departments: [],
     };
     const q = { year: 2023, asOf: '2024-12-31' };
-    const onPool = await assessDepartments(db, office, plan.id, q);
+    const onPool = await assessDepartments(s.db, office, plan.id, q);
     reset();
-    const inTx = await db.transaction((tx) => assessDepartments(tx, office, plan.id, q));
+    const inTx = await s.db.transaction((tx) => assessDepartments(tx, office, plan.id, q));
     expect(most).toBe(1);
     expect(inTx.departments.length).toBeGreaterThan(1);
     expect(inTx.departments.map((d) => [d.department.code, d.score])).toEqual(

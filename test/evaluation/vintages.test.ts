@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { evaluateCommand } from '../../src/cli/commands/evaluate.command.ts';
 import { runEvaluate } from '../../src/cli/commands/evaluate.run.ts';
-import type { Db } from '../../src/db/db.types.ts';
 import { datasetSchema, type Dataset } from '../../src/domain/dataset.ts';
 import { numberQuantity } from '../../src/domain/quantity.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, suiteOf } from '../support/app.ts';
 import { datasetApp, tableIndicator, testPlan } from '../support/dataset.ts';
 import { testDatabases } from '../support/databases.ts';
 
@@ -122,34 +121,26 @@ describe('lantu evaluate --as-of on a dataset file', () => {
 });
 
 describe.each(testDatabases)('evaluation as of a date and the revision report on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
-  let planId: string;
-
-  beforeAll(async () => {
-    ({ db, dispose, app, planId } = await datasetApp(create, dataset));
-  });
-  afterAll(async () => dispose());
+  const s = suiteOf(() => datasetApp(create, dataset));
 
   it('?asOf= judges on what was released by then, each value in its latest revision then', async () => {
     type Ev = { asOf: string | null; indicators: { code: string; verdict: string; actual: number | null }[] };
-    const then = await getJson<Ev>(app, `/api/plans/${planId}/evaluation?year=2022&asOf=2023-03-01`);
+    const then = await getJson<Ev>(s.app, `/api/plans/${s.planId}/evaluation?year=2022&asOf=2023-03-01`);
     expect(then.status).toBe(200);
     expect(then.body.asOf).toBe('2023-03-01');
     expect(then.body.indicators[0]).toMatchObject({ verdict: 'ahead', actual: 150 });
-    const now = await getJson<Ev>(app, `/api/plans/${planId}/evaluation?year=2022`);
+    const now = await getJson<Ev>(s.app, `/api/plans/${s.planId}/evaluation?year=2022`);
     expect(now.body.asOf).toBeNull();
     expect(now.body.indicators[0]).toMatchObject({ verdict: 'lagging', actual: 120 });
-    expect((await getJson(app, `/api/plans/${planId}/evaluation?year=2022&asOf=2023-02-30`)).status).toBe(
+    expect((await getJson(s.app, `/api/plans/${s.planId}/evaluation?year=2022&asOf=2023-02-30`)).status).toBe(
       422,
     );
   });
 
   it('the revision report lists the revised value, its change and the verdict it flipped', async () => {
     const r = await getJson<{ year: number; items: Record<string, unknown>[] }>(
-      app,
-      `/api/plans/${planId}/revisions`,
+      s.app,
+      `/api/plans/${s.planId}/revisions`,
     );
     expect(r.status).toBe(200);
     expect(r.body.year).toBe(2022);
@@ -170,10 +161,10 @@ describe.each(testDatabases)('evaluation as of a date and the revision report on
   });
 
   it('every value carries its provenance on the indicator page’s list', async () => {
-    const inds = await getJson<{ items: { id: string }[] }>(app, `/api/plans/${planId}/indicators`);
+    const inds = await getJson<{ items: { id: string }[] }>(s.app, `/api/plans/${s.planId}/indicators`);
     const id = inds.body.items[0]!.id;
     const { loginAs } = await import('../support/session.ts');
-    const admin = await loginAs(app, db, 'admin');
+    const admin = await loginAs(s.app, s.db, 'admin');
     const list = await admin.request('GET', `/api/indicators/${id}/observations`);
     expect(list.status).toBe(200);
     expect(

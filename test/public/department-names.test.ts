@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import { describe, expect, it } from 'vitest';
 import { departmentNamer, namedStats } from '../../src/server/modules/portal/portal.departments.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, appSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 
 // issue 17: departments stayed Chinese in English mode although they have an English name
 describe.each(testDatabases)("departments' English names on $kind", ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
-
-  beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-  });
-  afterAll(async () => dispose());
+  const s = appSuite(create, { seed: true });
 
   it('lists every department with its Chinese and English name to anyone, without ids', async () => {
     const res = await getJson<{
       items: { code: string; name: string; nameEn: string | null; id?: string }[];
-    }>(app, '/api/public/departments');
+    }>(s.app, '/api/public/departments');
     expect(res.status).toBe(200);
     const jfj = res.body.items.find((d) => d.code === 'JFJ');
     expect(jfj).toEqual({ code: 'JFJ', name: '经济发展委员会', nameEn: jfj?.nameEn });
@@ -30,8 +19,8 @@ describe.each(testDatabases)("departments' English names on $kind", ({ create })
   });
 
   it("names a department in English on the portal's English pages and in Chinese on the Chinese ones", async () => {
-    const en = await departmentNamer(db, 'en');
-    const zh = await departmentNamer(db, 'zh');
+    const en = await departmentNamer(s.db, 'en');
+    const zh = await departmentNamer(s.db, 'zh');
     const english = en('经济发展委员会');
     expect(english).not.toBe('经济发展委员会');
     expect(english).toMatch(/^[A-Z]/);

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evaluationYear } from '../../src/domain/evaluation-year.ts';
-import { getJson, seededApp, type SeededApp } from '../support/app.ts';
+import { getJson, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 
 /**
@@ -10,13 +10,9 @@ import { testDatabases } from '../support/databases.ts';
  * pages turn over with the calendar, not only when data changes.
  */
 describe.each(testDatabases)('one evaluation year for workspace and portal on $kind', ({ create }) => {
-  let s: SeededApp;
+  const s = seededSuite(create);
   const plan = { periodStart: 2021, periodEnd: 2025 };
 
-  beforeAll(async () => {
-    s = await seededApp(create);
-  });
-  afterAll(async () => s?.dispose());
   afterEach(() => vi.useRealTimers());
 
   const at = (iso: string) => {

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { getJson, appSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 
 // Issue 17, search: a search box on the portal that works without JavaScript (a GET form, answered by the
 // server from the same search as GET /api/plans/{id}/search), what the visitor typed escaped.
 describe.each(testDatabases)('portal search on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = appSuite(create, { seed: true });
   const page = async (path: string) => {
-    const res = await app.request(path);
+    const res = await s.app.request(path);
     return { status: res.status, html: await res.text() };
   };
-
-  beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-  });
-  afterAll(async () => dispose());
 
   it('every portal page carries the search form, a plain GET to /public/search', async () => {
     for (const path of ['/public', '/public/projects', '/public/reports', '/public/feedback']) {
@@ -33,10 +22,10 @@ describe.each(testDatabases)('portal search on $kind', ({ create }) => {
   });
 
   it('finds an indicator, a project and the plan’s headings, each linked to its public page', async () => {
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
+    const plans = await getJson<{ items: { id: string; key: string }[] }>(s.app, '/api/plans');
     const planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
     const api = await getJson<{ indicators: { id: string; code: string }[] }>(
-      app,
+      s.app,
       `/api/plans/${planId}/search?q=${encodeURIComponent('研发经费')}`,
     );
     const rd = api.body.indicators.find((i) => i.code === 'T2-09')!;

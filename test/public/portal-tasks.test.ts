@@ -1,37 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { getJson, seededApp, testApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJson, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { firstTaskWithParent, type TreeNode } from '../support/plan-tree.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
 /** issue 17: the portal's public page per task with its reported progress, linked from the plan outline. */
 describe.each(testDatabases)('task pages on the portal on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = seededSuite(create);
   let kjj: Client;
   let taskId: string;
   let chapterId: string;
 
   beforeAll(async () => {
-    let planId: string;
-    ({ db, dispose, app, planId } = await seededApp(create));
-    const admin = await loginAs(app, db, 'admin');
-    kjj = await loginAs(app, db, 'department', ['KJJ']);
-    const tree = await getJson<{ nodes: TreeNode[] }>(app, `/api/plans/${planId}/tree`);
+    const admin = await loginAs(s.app, s.db, 'admin');
+    kjj = await loginAs(s.app, s.db, 'department', ['KJJ']);
+    const tree = await getJson<{ nodes: TreeNode[] }>(s.app, `/api/plans/${s.planId}/tree`);
     const { task, parent } = firstTaskWithParent(tree.body.nodes)!;
     taskId = task.id;
     chapterId = parent.id;
     const assigned = await admin.request('PUT', '/api/assignments', { nodeId: taskId, lead: 'KJJ', co: [] });
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
   });
-  afterAll(async () => dispose());
 
   it('shows nothing reported, then the reported progress on the task page, the outline and the parent', async () => {
-    const before = await (await app.request(`/public/nodes/${taskId}`)).text();
+    const before = await (await s.app.request(`/public/nodes/${taskId}`)).text();
     expect(before).toContain('责任部门尚未报送该任务的进展。');
-    const outlineBefore = await (await app.request('/public/plan')).text();
+    const outlineBefore = await (await s.app.request('/public/plan')).text();
     expect(outlineBefore).toContain(`href="/public/nodes/${taskId}"`);
     expect(outlineBefore).toMatch(/已报送进展的任务 0\/\d+/);
 
@@ -47,7 +41,7 @@ describe.each(testDatabases)('task pages on the portal on $kind', ({ create }) =
     });
     expect(report.status, JSON.stringify(report.body)).toBe(201);
 
-    const page = await (await app.request(`/public/nodes/${taskId}`)).text();
+    const page = await (await s.app.request(`/public/nodes/${taskId}`)).text();
     expect(page).toContain('推进情况');
     expect(page).toContain('<span class="badge blue">推进中</span> <span class="pct">65%</span>');
     expect(page).toContain('已建成3个&lt;script&gt;x&lt;/script&gt;平台');
@@ -58,19 +52,19 @@ describe.each(testDatabases)('task pages on the portal on $kind', ({ create }) =
     // who reported is not public
     expect(page).not.toMatch(/@/);
 
-    const outline = await (await app.request('/public/plan')).text();
+    const outline = await (await s.app.request('/public/plan')).text();
     expect(outline).toMatch(/已报送进展的任务 1\/\d+/);
     expect(outline).toContain('<span class="pct">65%</span><span class="unit">（2026年）</span>');
-    const parent = await (await app.request(`/public/nodes/${chapterId}`)).text();
+    const parent = await (await s.app.request(`/public/nodes/${chapterId}`)).text();
     expect(parent).toContain('<span class="pct">65%</span>');
 
-    const en = await (await app.request(`/public/nodes/${taskId}?lang=en`)).text();
+    const en = await (await s.app.request(`/public/nodes/${taskId}?lang=en`)).text();
     expect(en).toContain('<span class="badge blue">In progress</span>');
     expect(en).toContain('Progress reports');
   });
 
   it('links the plan outline from the navigation and the overview', async () => {
-    const overview = await (await app.request('/public')).text();
+    const overview = await (await s.app.request('/public')).text();
     expect(overview).toContain('<a href="/public/plan">');
     expect(overview).toContain('规划任务');
   });

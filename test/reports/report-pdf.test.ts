@@ -10,10 +10,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
 import { findSoffice } from '../../src/reports/pdf.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, appSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { inkOnFirstPage, pdfText } from '../support/poppler.ts';
 import { runReportCli, TABLE1_FINAL_REPORT } from '../support/report-fixtures.ts';
@@ -39,25 +37,24 @@ function withEnv<T>(env: Record<string, string>, f: () => Promise<T>): Promise<T
 const pglite = testDatabases[0];
 
 describe('PDF report API (PGlite)', () => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = appSuite(
+    () => {
+      if (pglite === undefined) throw new Error('no PGlite');
+      return pglite.create();
+    },
+    { seed: true },
+  );
   let planId = '';
 
   beforeAll(async () => {
-    if (pglite === undefined) throw new Error('no PGlite');
-    ({ db, dispose } = await pglite.create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    const { body } = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
+    const { body } = await getJson<{ items: { id: string; key: string }[] }>(s.app, '/api/plans');
     planId = body.items.find((p) => p.key === 'sip-13th')?.id ?? '';
   });
-  afterAll(async () => dispose());
 
   it.skipIf(!HAVE_SOFFICE)(
     `serves the final report as a PDF: Chinese text, a CJK font, a first page with ink${SKIP}`,
     async () => {
-      const res = await app.request(`/api/plans/${planId}/report.pdf?year=2020&kind=final`);
+      const res = await s.app.request(`/api/plans/${planId}/report.pdf?year=2020&kind=final`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/pdf');
       expect(res.headers.get('content-disposition')).toBe('attachment; filename="sip-13th-final-2020.pdf"');
@@ -82,7 +79,7 @@ describe('PDF report API (PGlite)', () => {
   it('answers 503 naming the package to install when LibreOffice is absent', async () => {
     await withEnv({ LANTU_SOFFICE: join(dir, 'no-such-soffice') }, async () => {
       const r = await getJson<{ error: { code: string; message: string } }>(
-        app,
+        s.app,
         `/api/plans/${planId}/report.pdf?year=2020&kind=final`,
       );
       expect(r.status).toBe(503);
@@ -99,12 +96,12 @@ describe('PDF report API (PGlite)', () => {
     await withEnv({ LANTU_SOFFICE: hang, LANTU_PDF_TIMEOUT_SECONDS: '2' }, async () => {
       const started = Date.now();
       const pending = getJson<{ error: { code: string; message: string } }>(
-        app,
+        s.app,
         `/api/plans/${planId}/report.pdf?year=2020&kind=final`,
       );
       // While the converter runs, the event loop is free: a health check answers.
       await new Promise((r) => setTimeout(r, 500));
-      const health = await app.request('/api/health');
+      const health = await s.app.request('/api/health');
       expect(health.status).toBe(200);
       const r = await pending;
       expect(r.status).toBe(503);
@@ -116,7 +113,7 @@ describe('PDF report API (PGlite)', () => {
   it('documents report.pdf in the OpenAPI document with its 503', async () => {
     const { body } = await getJson<{
       paths: Record<string, { get?: { responses?: Record<string, unknown> } }>;
-    }>(app, '/api/openapi.json');
+    }>(s.app, '/api/openapi.json');
     for (const p of ['/api/plans/{id}/report.pdf', '/api/evaluations/{id}/report.pdf'])
       expect(Object.keys(body.paths[p]?.get?.responses ?? {})).toContain('503');
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../support/databases.ts';
+import { dbSuite } from '../support/app.ts';
 import {
   ACTORS,
   clientFor,
@@ -14,15 +14,12 @@ import {
 } from '../support/write-routes.ts';
 
 describe.each(testDatabases)('authorisation matrix on $kind', ({ create }) => {
-  let dispose: () => Promise<void>;
+  const s = dbSuite(create);
   let ctx: Ctx;
 
   beforeAll(async () => {
-    let db: Db;
-    ({ db, dispose } = await create());
-    ctx = await writeRouteContext(db);
+    ctx = await writeRouteContext(s.db);
   });
-  afterAll(async () => dispose());
 
   it('lists every write route of the app, and only those', () => {
     const served = writeRoutes(ctx.app);

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isLantuError } from '../../src/domain/errors.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
 import { installationSecret, issueChallenge } from '../../src/server/modules/feedback/anti-bot.ts';
 import { RATE_LIMITS, submitFeedback } from '../../src/server/modules/feedback/feedback.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { getJson, appSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 
 describe.each(testDatabases)('per-item comment limits on $kind (issue 12, break 6)', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
+  const s = appSuite(create, { seed: true });
   let items: string[];
   let secret: string;
   let forms = 0;
@@ -19,7 +16,7 @@ describe.each(testDatabases)('per-item comment limits on $kind (issue 12, break 
     const challenge = issueChallenge(secret, new Date(Date.now() - 60_000 - ++forms * 1000));
     try {
       await submitFeedback(
-        db,
+        s.db,
         { targetType: 'indicator', targetId, body: `意见 ${forms}`, challenge },
         client,
       );
@@ -31,15 +28,11 @@ describe.each(testDatabases)('per-item comment limits on $kind (issue 12, break 
   };
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    const app = testApp(db);
-    items = (await getJson<{ items: { id: string }[] }>(app, '/api/public/indicators')).body.items.map(
+    items = (await getJson<{ items: { id: string }[] }>(s.app, '/api/public/indicators')).body.items.map(
       (i) => i.id,
     );
-    secret = await installationSecret(db);
+    secret = await installationSecret(s.db);
   });
-  afterAll(async () => dispose());
 
   it('does not count refused posts: 40 posts by one client leave the item open to the next citizen', async () => {
     const statuses: number[] = [];

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/server/modules/users/users.service.ts';
-import { testApp } from '../support/app.ts';
+import { appSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { TEST_PASSWORD } from '../support/session.ts';
 import { populate, type Populated } from '../reliability/fixture.ts';
@@ -39,18 +37,12 @@ function checkHeaders(res: Response, path: string) {
 }
 
 describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = appSuite(create, { seed: true });
   let p: Populated;
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    p = await populate(db);
-    app = testApp(db);
+    p = await populate(s.db);
   });
-  afterAll(async () => dispose());
 
   it('sends the security headers on /api, /public, the SPA and on errors', async () => {
     for (const path of [
@@ -63,7 +55,7 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
       '/workspace/x',
       '/api/nope',
     ]) {
-      const res = await app.request(path);
+      const res = await s.app.request(path);
       // Before `npm run build` the workspace paths answer 503 "not built yet"; the headers must be there all the same.
       const unbuiltShell =
         (path === '/' || path.startsWith('/workspace')) && !existsSync(join(WEB_DIST, 'index.html'));
@@ -73,13 +65,13 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
   });
 
   it('answers every GET route with a 2xx/3xx/4xx, never a 500, when each parameter is an injection string', async () => {
-    const doc = app.getOpenAPI31Document({
+    const doc = s.app.getOpenAPI31Document({
       openapi: '3.1.0',
       info: { title: 't', version: 't' },
     }) as unknown as Doc;
     const ids: Record<string, string> = { planId: p.planId, id: p.planId, indicatorId: p.indicatorId };
     const gets = new Set<string>();
-    for (const r of app.routes) if (r.method === 'GET' && !r.path.includes('*')) gets.add(r.path);
+    for (const r of s.app.routes) if (r.method === 'GET' && !r.path.includes('*')) gets.add(r.path);
     let probes = 0;
     const failures: string[] = [];
     for (const route of [...gets].sort()) {
@@ -101,7 +93,7 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
         ];
         for (const url of urls) {
           probes++;
-          const res = await app.request(url, { headers: cookie });
+          const res = await s.app.request(url, { headers: cookie });
           await res.arrayBuffer();
           if (res.status >= 500) failures.push(`${res.status} GET ${url}`);
         }
@@ -112,18 +104,18 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
     expect(probes).toBeGreaterThan(500);
     // the tables are still there
     expect(
-      (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observations'))[0]!.n,
+      (await s.db.query<{ n: number }>('SELECT count(*)::int AS n FROM observations'))[0]!.n,
     ).toBeGreaterThan(0);
   });
 
   it('session fixation: a cookie set before login is never the session after it', async () => {
     await createUser(
-      db,
+      s.db,
       { email: 'fixation@test.example', password: TEST_PASSWORD, role: 'assessor' },
       { id: null, label: 'test' },
     );
     const planted = 'attacker-chosen-session-token-0123456789abcdef';
-    const login = await app.request('/api/auth/login', {
+    const login = await s.app.request('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: `lantu_session=${planted}` },
       body: JSON.stringify({ email: 'fixation@test.example', password: TEST_PASSWORD }),
@@ -135,19 +127,19 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
     expect(login.headers.get('set-cookie')).toMatch(/HttpOnly/i);
     expect(login.headers.get('set-cookie')).toMatch(/SameSite=Lax|SameSite=Strict/i);
     expect(
-      (await app.request('/api/auth/me', { headers: { cookie: `lantu_session=${planted}` } })).status,
+      (await s.app.request('/api/auth/me', { headers: { cookie: `lantu_session=${planted}` } })).status,
     ).toBe(401);
     expect(
-      (await app.request('/api/auth/me', { headers: { cookie: `lantu_session=${issued}` } })).status,
+      (await s.app.request('/api/auth/me', { headers: { cookie: `lantu_session=${issued}` } })).status,
     ).toBe(200);
     // an attacker plants their own valid session, the victim logs in: the victim gets a new token, and the
     // planted one still belongs to the attacker (it never becomes the victim's session)
     await createUser(
-      db,
+      s.db,
       { email: 'victim-fix@test.example', password: TEST_PASSWORD, role: 'admin' },
       { id: null, label: 'test' },
     );
-    const victim = await app.request('/api/auth/login', {
+    const victim = await s.app.request('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: `lantu_session=${issued}` },
       body: JSON.stringify({ email: 'victim-fix@test.example', password: TEST_PASSWORD }),
@@ -158,7 +150,7 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
     expect(second).not.toBe(issued);
     const me = async (token: string) =>
       (await (
-        await app.request('/api/auth/me', { headers: { cookie: `lantu_session=${token}` } })
+        await s.app.request('/api/auth/me', { headers: { cookie: `lantu_session=${token}` } })
       ).json()) as { user?: { email: string } };
     expect((await me(issued!)).user?.email).toBe('fixation@test.example');
     expect((await me(second!)).user?.email).toBe('victim-fix@test.example');
@@ -166,9 +158,9 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
 
   it('serves uploaded evidence as an attachment with a safe type, whatever the uploader claims', async () => {
     const html = '<html><script>alert(document.cookie)</script></html>';
-    const tree = await (await app.request(`/api/plans/${p.planId}/progress`)).json();
+    const tree = await (await s.app.request(`/api/plans/${p.planId}/progress`)).json();
     expect(tree).toBeTruthy();
-    const reports = await db.query<{ id: string }>('SELECT id FROM task_reports LIMIT 1');
+    const reports = await s.db.query<{ id: string }>('SELECT id FROM task_reports LIMIT 1');
     for (const [name, type] of [
       ['evil.html', 'text/html'],
       ['evil.svg', 'image/svg+xml'],
@@ -177,14 +169,14 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
     ] as const) {
       const f = new FormData();
       f.set('file', new File([html], name, { type }));
-      const up = await app.request(`/api/task-reports/${reports[0]!.id}/evidence`, {
+      const up = await s.app.request(`/api/task-reports/${reports[0]!.id}/evidence`, {
         method: 'POST',
         headers: { cookie: p.own.cookie, 'x-csrf-token': p.own.csrf },
         body: f,
       });
       expect(up.status, name).toBe(201);
       const { id } = (await up.json()) as { id: string };
-      const res = await app.request(`/api/evidence/${id}`, { headers: { cookie: p.own.cookie } });
+      const res = await s.app.request(`/api/evidence/${id}`, { headers: { cookie: p.own.cookie } });
       expect(res.status).toBe(200);
       const ct = res.headers.get('content-type') ?? '';
       expect(ct, name).not.toMatch(/html|svg|javascript|xml/);
@@ -197,13 +189,13 @@ describe.each(testDatabases)('hostile input on $kind', ({ create }) => {
   });
 
   it('refuses an empty evidence file with a typed error and stores nothing (issue 12, break 13)', async () => {
-    const [report] = await db.query<{ id: string }>('SELECT id FROM task_reports LIMIT 1');
+    const [report] = await s.db.query<{ id: string }>('SELECT id FROM task_reports LIMIT 1');
     const count = async () =>
-      (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM evidence_files'))[0]!.n;
+      (await s.db.query<{ n: number }>('SELECT count(*)::int AS n FROM evidence_files'))[0]!.n;
     const before = await count();
     const f = new FormData();
     f.set('file', new File([], 'empty.pdf', { type: 'application/pdf' }));
-    const up = await app.request(`/api/task-reports/${report!.id}/evidence`, {
+    const up = await s.app.request(`/api/task-reports/${report!.id}/evidence`, {
       method: 'POST',
       headers: { cookie: p.own.cookie, 'x-csrf-token': p.own.csrf },
       body: f,

@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditRepository } from '../../src/db/repositories/audit.repository.ts';
 import { ACCOUNT_LOCK_AFTER } from '../../src/server/modules/auth/auth.service.ts';
 import { createUser } from '../../src/server/modules/users/users.service.ts';
-import { testApp } from '../support/app.ts';
+import { appSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { TEST_PASSWORD } from '../support/session.ts';
 
 describe.each(testDatabases)('login lock-out on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = appSuite(create);
 
   const login = async (email: string, password: string) => {
-    const res = await app.request('/api/auth/login', {
+    const res = await s.app.request('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password }),
@@ -26,17 +23,14 @@ describe.each(testDatabases)('login lock-out on $kind', ({ create }) => {
   };
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    app = testApp(db);
     for (const who of ['victim', 'bystander']) {
       await createUser(
-        db,
+        s.db,
         { email: `${who}@test.example`, password: TEST_PASSWORD, role: 'assessor' },
         { id: null, label: 'test' },
       );
     }
   });
-  afterAll(async () => dispose());
 
   it('locks an account after 5 wrong passwords: the right one is then refused with 429', async () => {
     expect(ACCOUNT_LOCK_AFTER).toBe(5);
@@ -51,7 +45,7 @@ describe.each(testDatabases)('login lock-out on $kind', ({ create }) => {
     expect(locked.cookie).toBeNull();
     // the lock is per account: another user still logs in
     expect((await login('bystander@test.example', TEST_PASSWORD)).status).toBe(200);
-    const failures = (await auditRepository.list(db, { entity: 'session', limit: 100 })).filter(
+    const failures = (await auditRepository.list(s.db, { entity: 'session', limit: 100 })).filter(
       (e) => e.action === 'login_failed' && e.actor === 'victim@test.example',
     );
     expect(failures).toHaveLength(5);
@@ -59,7 +53,7 @@ describe.each(testDatabases)('login lock-out on $kind', ({ create }) => {
 
   it('does not lock after 4 wrong passwords, and a success resets the count', async () => {
     await createUser(
-      db,
+      s.db,
       { email: 'careful@test.example', password: TEST_PASSWORD, role: 'assessor' },
       { id: null, label: 'test' },
     );

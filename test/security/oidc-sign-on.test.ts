@@ -13,6 +13,7 @@ import {
   type TestIdentityService,
 } from '../support/oidc-provider.ts';
 import { TEST_PASSWORD } from '../support/session.ts';
+import { appSuite, type TestApp } from '../support/app.ts';
 
 /**
  * Government sign-on against a real OpenID provider (oidc-provider on an ephemeral port): the browser's side is
@@ -54,8 +55,7 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   };
 }
 
-type App = ReturnType<typeof createApp>;
-const appWith = (db: Db, extra: Record<string, string> = {}): App =>
+const appWith = (db: Db, extra: Record<string, string> = {}): TestApp =>
   createApp({
     db,
     logger: pino({ level: 'silent' }),
@@ -73,7 +73,7 @@ interface Started {
   stateCookie: string;
 }
 
-async function startLogin(app: App, returnTo?: string): Promise<Started> {
+async function startLogin(app: TestApp, returnTo?: string): Promise<Started> {
   const q = returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : '';
   const res = await app.request(`${LANTU}/api/auth/oidc/login${q}`);
   expect(res.status).toBe(302);
@@ -84,12 +84,12 @@ async function startLogin(app: App, returnTo?: string): Promise<Started> {
   return { authorisation, stateCookie: cookieOf(res, 'lantu_oidc_state')! };
 }
 
-const callback = (app: App, url: URL, stateCookie: string | null) =>
+const callback = (app: TestApp, url: URL, stateCookie: string | null) =>
   app.request(url.href, { headers: stateCookie ? { cookie: stateCookie } : {} });
 
 /** The whole flow for one person; `tamper` may edit the authorisation request or the callback. */
 async function signOn(
-  app: App,
+  app: TestApp,
   accountId: string,
   tamper: { authorisation?: (u: URL) => void; callback?: (u: URL) => void } = {},
 ): Promise<{ res: Response; location: string; session: string | null }> {
@@ -102,7 +102,7 @@ async function signOn(
   return { res, location: res.headers.get('location')!, session: cookieOf(res, 'lantu_session') };
 }
 
-async function me(app: App, session: string) {
+async function me(app: TestApp, session: string) {
   const res = await app.request('/api/auth/me', { headers: { cookie: session } });
   return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted field by field
 }
@@ -113,65 +113,60 @@ const refusals = async (db: Db) =>
     .map((a) => (a.after as { reason: string }).reason);
 
 describe.each(testDatabases)('government sign-on (OpenID Connect) on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: App;
+  const s = appSuite(create, { app: appWith });
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
     for (const [code, name] of [
       ['KJJ', '科技局'],
       ['SWJ', '商务局'],
     ])
-      await departmentsRepository.insert(db, { code: code!, name: name!, nameEn: null });
+      await departmentsRepository.insert(s.db, { code: code!, name: name!, nameEn: null });
     await createUser(
-      db,
+      s.db,
       { email: 'office@sip.example', password: TEST_PASSWORD, role: 'assessor' },
       { id: null, label: 'test' },
     );
     await createUser(
-      db,
+      s.db,
       { email: 'kjj@sip.example', password: TEST_PASSWORD, role: 'department', departments: ['SWJ'] },
       { id: null, label: 'test' },
     );
     await createUser(
-      db,
+      s.db,
       { email: 'chief@sip.example', password: TEST_PASSWORD, role: 'assessor' },
       { id: null, label: 'test' },
     );
     await createUser(
-      db,
+      s.db,
       { email: 'unverified@sip.example', password: TEST_PASSWORD, role: 'assessor' },
       { id: null, label: 'test' },
     );
     await createUser(
-      db,
+      s.db,
       { email: 'breakglass@sip.example', password: TEST_PASSWORD, role: 'admin' },
       { id: null, label: 'test' },
     );
-    app = appWith(db);
   });
-  afterAll(async () => dispose());
 
   it('signs in by verified e-mail, links the subject, and then matches by subject alone', async () => {
-    const first = await signOn(app, 'gov-0001');
+    const first = await signOn(s.app, 'gov-0001');
     expect(first.location).toBe('/plans');
     expect(first.session).toMatch(/^lantu_session=/);
     const session = first.res.headers.getSetCookie().find((l) => l.startsWith('lantu_session='))!;
     expect(session).toMatch(/HttpOnly/i);
     expect(session).toMatch(/SameSite=Lax/i);
-    const who = await me(app, first.session!);
+    const who = await me(s.app, first.session!);
     expect(who.status).toBe(200);
     expect(who.body.user).toMatchObject({ email: 'office@sip.example', role: 'assessor' });
     expect(who.body.csrfToken).toMatch(/\w{20,}/);
     // the session works as a password session: a write needs its CSRF token
-    const noCsrf = await app.request('/api/auth/me', {
+    const noCsrf = await s.app.request('/api/auth/me', {
       method: 'PATCH',
       headers: { cookie: first.session!, 'content-type': 'application/json' },
       body: JSON.stringify({ locale: 'en' }),
     });
     expect(noCsrf.status).toBe(403);
-    const login = (await auditRepository.list(db, { entity: 'session', limit: 50 })).find(
+    const login = (await auditRepository.list(s.db, { entity: 'session', limit: 50 })).find(
       (a) => a.action === 'login' && a.actor === 'office@sip.example',
     );
     expect(login?.after).toMatchObject({ method: 'oidc', subject: 'gov-0001', linked: true });
@@ -180,22 +175,22 @@ describe.each(testDatabases)('government sign-on (OpenID Connect) on $kind', ({ 
     const before = idp.people.get('gov-0001')!;
     idp.people.set('gov-0001', { email: 'renamed@sip.example', email_verified: true });
     try {
-      const again = await signOn(app, 'gov-0001');
-      expect((await me(app, again.session!)).body.user.email).toBe('office@sip.example');
+      const again = await signOn(s.app, 'gov-0001');
+      expect((await me(s.app, again.session!)).body.user.email).toBe('office@sip.example');
     } finally {
       idp.people.set('gov-0001', before);
     }
   });
 
   it('maps the role and department claims onto the account at each sign-in', async () => {
-    const dept = await signOn(app, 'gov-0002');
-    const d = (await me(app, dept.session!)).body.user;
+    const dept = await signOn(s.app, 'gov-0002');
+    const d = (await me(s.app, dept.session!)).body.user;
     expect(d.role).toBe('department');
     expect(d.departments.map((x: { code: string }) => x.code)).toEqual(['KJJ']); // was SWJ locally
 
-    const chief = await signOn(app, 'gov-0003');
-    expect((await me(app, chief.session!)).body.user.role).toBe('admin'); // was assessor locally
-    const audit = (await auditRepository.list(db, { entity: 'session', limit: 50 })).find(
+    const chief = await signOn(s.app, 'gov-0003');
+    expect((await me(s.app, chief.session!)).body.user.role).toBe('admin'); // was assessor locally
+    const audit = (await auditRepository.list(s.db, { entity: 'session', limit: 50 })).find(
       (a) => a.action === 'login' && a.actor === 'chief@sip.example',
     );
     expect(audit?.before).toEqual({ role: 'assessor' });
@@ -209,7 +204,7 @@ describe.each(testDatabases)('government sign-on (OpenID Connect) on $kind', ({ 
       lantu_departments: ['ORG-X'],
     });
     try {
-      const none = await signOn(app, 'gov-0002');
+      const none = await signOn(s.app, 'gov-0002');
       expect(none.location).toBe('/login?sso_error=no_department');
       expect(none.session).toBeNull();
     } finally {
@@ -220,18 +215,18 @@ describe.each(testDatabases)('government sign-on (OpenID Connect) on $kind', ({ 
   it('signs in by a subject given to the account beforehand (no e-mail from the provider)', async () => {
     idp.people.set('emp-7', { name: '王五' });
     try {
-      const before = await signOn(app, 'emp-7');
+      const before = await signOn(s.app, 'emp-7');
       expect(before.location).toBe('/login?sso_error=unknown_user');
       await createUser(
-        db,
+        s.db,
         { email: 'wang@sip.example', password: TEST_PASSWORD, role: 'assessor', oidcSubject: 'emp-7' },
         { id: null, label: 'test' },
       );
-      const linked = await signOn(app, 'emp-7');
-      expect((await me(app, linked.session!)).body.user.email).toBe('wang@sip.example');
+      const linked = await signOn(s.app, 'emp-7');
+      expect((await me(s.app, linked.session!)).body.user.email).toBe('wang@sip.example');
       await expect(
         createUser(
-          db,
+          s.db,
           { email: 'other@sip.example', password: TEST_PASSWORD, role: 'assessor', oidcSubject: 'emp-7' },
           { id: null, label: 'test' },
         ),
@@ -242,19 +237,19 @@ describe.each(testDatabases)('government sign-on (OpenID Connect) on $kind', ({ 
   });
 
   it('refuses an unknown person and an unverified e-mail, and records why', async () => {
-    const unknown = await signOn(app, 'gov-0004');
+    const unknown = await signOn(s.app, 'gov-0004');
     expect(unknown.location).toBe('/login?sso_error=unknown_user');
     expect(unknown.session).toBeNull();
-    const unverified = await signOn(app, 'gov-0005');
+    const unverified = await signOn(s.app, 'gov-0005');
     expect(unverified.location).toBe('/login?sso_error=unknown_user');
-    const audit = (await auditRepository.list(db, { entity: 'session', limit: 50 })).find(
+    const audit = (await auditRepository.list(s.db, { entity: 'session', limit: 50 })).find(
       (a) => a.action === 'login_refused' && a.actor === 'stranger@sip.example',
     );
     expect(audit?.after).toMatchObject({ method: 'oidc', reason: 'unknown_user' });
   });
 
   it('auto-provisions an unknown person with no role until an admin grants one', async () => {
-    const provisioning = appWith(db, { LANTU_OIDC_AUTO_PROVISION: 'true' });
+    const provisioning = appWith(s.db, { LANTU_OIDC_AUTO_PROVISION: 'true' });
     const first = await signOn(provisioning, 'gov-0006');
     expect(first.location).toBe('/login?sso_error=awaiting_role');
     expect(first.session).toBeNull();
@@ -290,12 +285,12 @@ describe.each(testDatabases)('government sign-on (OpenID Connect) on $kind', ({ 
       body: JSON.stringify({ email: 'newcomer@sip.example', password: '!sso' }),
     });
     expect(pw.status).toBe(401);
-    const provisioned = await auditRepository.list(db, { entity: 'oidc_pending_account', limit: 10 });
+    const provisioned = await auditRepository.list(s.db, { entity: 'oidc_pending_account', limit: 10 });
     expect(provisioned.filter((a) => a.action === 'oidc_provisioned')).toHaveLength(1);
   });
 
   it('refuses a tampered state, a callback in another browser, and a reused code', async () => {
-    const tampered = await signOn(app, 'gov-0001', {
+    const tampered = await signOn(s.app, 'gov-0001', {
       // change the first character to one it is not (a state may itself start with 'x')
       callback: (u) => {
         const state = u.searchParams.get('state')!;
@@ -305,37 +300,37 @@ describe.each(testDatabases)('government sign-on (OpenID Connect) on $kind', ({ 
     expect(tampered.location).toBe('/login?sso_error=state_mismatch');
     expect(tampered.session).toBeNull();
 
-    const started = await startLogin(app);
+    const started = await startLogin(s.app);
     const back = await signInAtProvider(started.authorisation.href, 'gov-0001', LANTU);
-    const elsewhere = await callback(app, back, null); // no state cookie: not the browser that started it
+    const elsewhere = await callback(s.app, back, null); // no state cookie: not the browser that started it
     expect(elsewhere.headers.get('location')).toBe('/login?sso_error=state_mismatch');
 
-    const fresh = await startLogin(app);
+    const fresh = await startLogin(s.app);
     const ok = await signInAtProvider(fresh.authorisation.href, 'gov-0001', LANTU);
-    const signedIn = await callback(app, ok, fresh.stateCookie);
+    const signedIn = await callback(s.app, ok, fresh.stateCookie);
     expect(cookieOf(signedIn, 'lantu_session')).not.toBeNull();
     expect(signedIn.headers.get('location')).toBe('/inbox'); // no page asked for: an assessor's start
-    const replay = await callback(app, ok, fresh.stateCookie); // same code, same state, same browser
+    const replay = await callback(s.app, ok, fresh.stateCookie); // same code, same state, same browser
     expect(replay.headers.get('location')).toBe('/login?sso_error=state_mismatch');
     expect(cookieOf(replay, 'lantu_session')).toBeNull();
   });
 
   it('refuses an ID token whose nonce is not the one sent', async () => {
-    const res = await signOn(app, 'gov-0001', {
+    const res = await signOn(s.app, 'gov-0001', {
       authorisation: (u) => u.searchParams.set('nonce', 'a-nonce-the-attacker-chose-0123456789'),
     });
     expect(res.location).toBe('/login?sso_error=invalid_response');
     expect(res.session).toBeNull();
-    expect(await refusals(db)).toContain('invalid_response');
+    expect(await refusals(s.db)).toContain('invalid_response');
   });
 
   it('refuses an expired code', async () => {
     idp.codeTtl = 1;
     try {
-      const started = await startLogin(app);
+      const started = await startLogin(s.app);
       const back = await signInAtProvider(started.authorisation.href, 'gov-0001', LANTU);
       await new Promise((r) => setTimeout(r, 2100));
-      const res = await callback(app, back, started.stateCookie);
+      const res = await callback(s.app, back, started.stateCookie);
       expect(res.headers.get('location')).toBe('/login?sso_error=provider_error');
       expect(cookieOf(res, 'lantu_session')).toBeNull();
     } finally {
@@ -344,9 +339,9 @@ describe.each(testDatabases)('government sign-on (OpenID Connect) on $kind', ({ 
   });
 
   it('logs out locally always, and at the identity service for a sign-on session', async () => {
-    const { session } = await signOn(app, 'gov-0001');
-    const { csrfToken } = (await me(app, session!)).body;
-    const res = await app.request('/api/auth/oidc/logout', {
+    const { session } = await signOn(s.app, 'gov-0001');
+    const { csrfToken } = (await me(s.app, session!)).body;
+    const res = await s.app.request('/api/auth/oidc/logout', {
       method: 'POST',
       headers: { cookie: session!, 'x-csrf-token': csrfToken },
     });
@@ -356,30 +351,30 @@ describe.each(testDatabases)('government sign-on (OpenID Connect) on $kind', ({ 
     expect(end.origin).toBe(idp.issuer);
     expect(end.searchParams.get('post_logout_redirect_uri')).toBe(`${LANTU}/login`);
     expect(end.searchParams.get('id_token_hint')).toMatch(/^ey/);
-    expect((await me(app, session!)).status).toBe(401);
+    expect((await me(s.app, session!)).status).toBe(401);
     // the identity service accepts the request (its logout confirmation page)
     const atProvider = await fetch(end, { redirect: 'manual' });
     expect(atProvider.status).toBe(200);
     expect(await atProvider.text()).toMatch(/logout/i);
 
     // a password session: local logout, nothing to do at the provider
-    const pw = await app.request('/api/auth/login', {
+    const pw = await s.app.request('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'breakglass@sip.example', password: TEST_PASSWORD }),
     });
     const pwSession = cookieOf(pw, 'lantu_session')!;
     const pwCsrf = ((await pw.json()) as { csrfToken: string }).csrfToken;
-    const out = await app.request('/api/auth/oidc/logout', {
+    const out = await s.app.request('/api/auth/oidc/logout', {
       method: 'POST',
       headers: { cookie: pwSession, 'x-csrf-token': pwCsrf },
     });
     expect(await out.json()).toEqual({ redirectTo: null });
-    expect((await me(app, pwSession)).status).toBe(401);
+    expect((await me(s.app, pwSession)).status).toBe(401);
   });
 
   it('in SSO-only mode refuses local passwords except the break-glass admin', async () => {
-    const only = appWith(db, {
+    const only = appWith(s.db, {
       LANTU_OIDC_SSO_ONLY: 'true',
       LANTU_OIDC_BREAK_GLASS: 'breakglass@sip.example',
     });
@@ -405,7 +400,7 @@ describe.each(testDatabases)('government sign-on (OpenID Connect) on $kind', ({ 
   });
 
   it('in SSO-only mode no password can be set again, except for the break-glass admin', async () => {
-    const only = appWith(db, {
+    const only = appWith(s.db, {
       LANTU_OIDC_SSO_ONLY: 'true',
       LANTU_OIDC_BREAK_GLASS: 'breakglass@sip.example',
     });
@@ -437,14 +432,14 @@ describe.each(testDatabases)('government sign-on (OpenID Connect) on $kind', ({ 
     const reset = await post(glassSession, glassCsrf, `/api/users/${signedOnId}/password-reset`);
     expect(reset.status).toBe(403);
     // a link issued before SSO-only was switched on no longer sets a password, and stays unused
-    const before = await app.request('/api/auth/login', {
+    const before = await s.app.request('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'breakglass@sip.example', password: TEST_PASSWORD }),
     });
     const beforeSession = cookieOf(before, 'lantu_session')!;
     const beforeCsrf = ((await before.json()) as { csrfToken: string }).csrfToken;
-    const issued = await app.request(`/api/users/${signedOnId}/password-reset`, {
+    const issued = await s.app.request(`/api/users/${signedOnId}/password-reset`, {
       method: 'POST',
       headers: { cookie: beforeSession, 'x-csrf-token': beforeCsrf },
     });
@@ -461,7 +456,7 @@ describe.each(testDatabases)('government sign-on (OpenID Connect) on $kind', ({ 
   });
 
   it('answers 404 on the sign-on routes when it is not configured', async () => {
-    const plain = createApp({ db, logger: pino({ level: 'silent' }), version: 'test' });
+    const plain = createApp({ db: s.db, logger: pino({ level: 'silent' }), version: 'test' });
     expect((await plain.request('/api/auth/oidc/login')).status).toBe(404);
     expect((await plain.request('/api/auth/oidc/callback?code=x&state=y')).status).toBe(404);
     expect(await (await plain.request('/api/auth/sign-on')).json()).toEqual({ sso: false, ssoOnly: false });

@@ -1,21 +1,19 @@
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { createUser } from '../../src/server/modules/users/users.service.ts';
 import { testDatabases } from '../support/databases.ts';
 import { TEST_PASSWORD } from '../support/session.ts';
+import { dbSuite } from '../support/app.ts';
 
 /** Issue 12, break 5: behind a TLS-terminating proxy, LANTU_PUBLIC_URL=https://… makes the session cookie Secure. */
 describe.each(testDatabases)('session cookie and LANTU_PUBLIC_URL on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
+  const s = dbSuite(create);
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
     await createUser(
-      db,
+      s.db,
       { email: 'tls@cookie.test', password: TEST_PASSWORD, role: 'assessor' },
       {
         id: null,
@@ -23,12 +21,11 @@ describe.each(testDatabases)('session cookie and LANTU_PUBLIC_URL on $kind', ({ 
       },
     );
   });
-  afterAll(async () => dispose());
 
   /** The Set-Cookie of a login on an app configured from these environment variables (plain HTTP request). */
   async function loginCookie(env: NodeJS.ProcessEnv): Promise<string> {
     const app = createApp({
-      db,
+      db: s.db,
       logger: pino({ level: 'silent' }),
       version: 'test',
       edge: loadConfig(env).edge,

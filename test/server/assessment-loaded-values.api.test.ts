@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededApp, type SeededApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -17,7 +17,7 @@ interface Criterion {
  * a value a department submits is judged as before.
  */
 describe.each(testDatabases)('punctuality of loaded values on $kind', ({ create }) => {
-  let s: SeededApp;
+  const s = seededSuite(create);
   let admin: Client;
   let seeded: Set<string>; // "code 2023" of every figure the dataset loaded for 2023
   const reporting = async () => {
@@ -29,7 +29,6 @@ describe.each(testDatabases)('punctuality of loaded values on $kind', ({ create 
   };
 
   beforeAll(async () => {
-    s = await seededApp(create);
     admin = await loginAs(s.app, s.db, 'admin');
     const rows = await s.db.query<{ code: string }>(
       `SELECT i.code FROM observations o JOIN indicators i ON i.id = o.indicator_id
@@ -39,7 +38,6 @@ describe.each(testDatabases)('punctuality of loaded values on $kind', ({ create 
     seeded = new Set(rows.map((r) => r.code));
     expect(seeded.size).toBeGreaterThanOrEqual(10);
   });
-  afterAll(async () => s?.dispose());
 
   it('a figure loaded with the plan’s data is neither on time nor late', async () => {
     const criteria = await reporting();

@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset, parseDataset } from '../../src/server/modules/datasets/dataset.service.ts';
 import { numberQuantity } from '../../src/domain/quantity.ts';
-import { testApp } from '../support/app.ts';
+import { appSuite } from '../support/app.ts';
 import { tableIndicator, testPlan } from '../support/dataset.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
@@ -70,9 +69,7 @@ const DATASET = {
 };
 
 describe.each(testDatabases)('department assessment (考核) on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = appSuite(create);
   let admin: Client;
   let assessor: Client;
   let ka: Client;
@@ -80,26 +77,24 @@ describe.each(testDatabases)('department assessment (考核) on $kind', ({ creat
   const url = () => `/api/plans/${planId}/assessment?year=2023&asOf=2024-06-30`;
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    planId = (await loadDataset(db, parseDataset(DATASET), { actor: 'test' }))[0]!.id;
-    app = testApp(db);
-    admin = await loginAs(app, db, 'admin');
-    assessor = await loginAs(app, db, 'assessor');
-    ka = await loginAs(app, db, 'department', ['KA']);
+    planId = (await loadDataset(s.db, parseDataset(DATASET), { actor: 'test' }))[0]!.id;
+    admin = await loginAs(s.app, s.db, 'admin');
+    assessor = await loginAs(s.app, s.db, 'assessor');
+    ka = await loginAs(s.app, s.db, 'department', ['KA']);
     const ids = Object.fromEntries(
       (
-        await db.query<{ code: string; id: string }>(
+        await s.db.query<{ code: string; id: string }>(
           `SELECT code, id FROM indicators WHERE plan_id = $1
             UNION ALL SELECT code, id FROM departments WHERE code IN ('KA', 'KB')`,
           [planId],
         )
       ).map((r) => [r.code, r.id]),
     ) as Record<'K1' | 'K2' | 'K3' | 'KA' | 'KB', string>;
-    const [{ id: userId }] = (await db.query<{ id: string }>('SELECT id FROM users LIMIT 1')) as [
+    const [{ id: userId }] = (await s.db.query<{ id: string }>('SELECT id FROM users LIMIT 1')) as [
       { id: string },
     ];
     const value = (code: 'K1' | 'K2' | 'K3', v: number, submitted: string, returned: string | null) =>
-      db.query(
+      s.db.query(
         `INSERT INTO observations (indicator_id, period, year, value, status, submitted_at, approved_at,
                                    returned_by, return_reason)
          VALUES ($1, '2023', 2023, $2, 'approved', $3, $3::timestamptz + interval '2 days', $4, $5)`,
@@ -109,33 +104,33 @@ describe.each(testDatabases)('department assessment (考核) on $kind', ({ creat
     await value('K2', 105, '2024-05-10T04:00:00Z', '口径有误');
     await value('K3', 21, '2024-02-01T04:00:00Z', null);
 
-    const [{ id: nodeId }] = (await db.query<{ id: string }>(
+    const [{ id: nodeId }] = (await s.db.query<{ id: string }>(
       `SELECT id FROM plan_nodes WHERE plan_id = $1 AND kind = 'task'`,
       [planId],
     )) as [{ id: string }];
-    await db.query(
+    await s.db.query(
       `INSERT INTO assignments (plan_id, node_id, department_id, role) VALUES ($1, $2, $3, 'lead')`,
       [planId, nodeId, ids.KA],
     );
-    const [{ id: workPlan }] = (await db.query<{ id: string }>(
+    const [{ id: workPlan }] = (await s.db.query<{ id: string }>(
       `INSERT INTO task_work_plans (node_id, year) VALUES ($1, 2023) RETURNING id`,
       [nodeId],
     )) as [{ id: string }];
-    await db.query(
+    await s.db.query(
       `INSERT INTO task_milestones (work_plan_id, position, title, due_date, completed_on)
        VALUES ($1, 1, '选址', '2023-06-30', '2023-06-20'), ($1, 2, '开工', '2023-09-30', '2023-10-15')`,
       [workPlan],
     );
 
     const comment = async (dept: 'KA' | 'KB', due: string, replied: string | null) => {
-      const [{ id }] = (await db.query<{ id: string }>(
+      const [{ id }] = (await s.db.query<{ id: string }>(
         `INSERT INTO feedback (target_type, target_id, plan_id, body, public_body, client_hash, status,
                                department_id, reply_due_at)
          VALUES ('indicator', $1, $2, '建议加快', '建议加快', 'c', 'published', $3, $4) RETURNING id`,
         [ids[dept === 'KA' ? 'K1' : 'K3'], planId, ids[dept], due],
       )) as [{ id: string }];
       if (replied)
-        await db.query(
+        await s.db.query(
           `INSERT INTO feedback_replies (feedback_id, department_id, user_id, body, created_at)
            VALUES ($1, $2, $3, '已采纳', $4)`,
           [id, ids[dept], userId, replied],
@@ -144,7 +139,7 @@ describe.each(testDatabases)('department assessment (考核) on $kind', ({ creat
     await comment('KA', '2023-05-10T15:59:00Z', '2023-05-08T02:00:00Z');
     await comment('KB', '2023-08-01T15:59:00Z', null);
 
-    await db.query(
+    await s.db.query(
       `INSERT INTO supervision_orders (plan_id, subject_type, subject_id, subject_title, department_id, title,
                                        requirement, plan_due, deadline, status, step_due)
        VALUES ($1, 'indicator', $2, 'K2 单位产值能耗下降', $3, '能耗督办', '提交整改计划', '2023-10-31',
@@ -152,7 +147,6 @@ describe.each(testDatabases)('department assessment (考核) on $kind', ({ creat
       [planId, ids.K2, ids.KA],
     );
   });
-  afterAll(async () => dispose());
 
   interface Score {
     department: { code: string };
@@ -232,14 +226,14 @@ describe.each(testDatabases)('department assessment (考核) on $kind', ({ creat
     expect(ok.body.adjustments).toMatchObject([
       { points: 2.5, reason: '承担临时性重点任务', by: assessor.email },
     ]);
-    const audit = await db.query<{ actor: string }>(
+    const audit = await s.db.query<{ actor: string }>(
       `SELECT actor FROM audit_log WHERE entity = 'assessment_adjustment'`,
     );
     expect(audit.map((a) => a.actor)).toEqual([assessor.email]);
   });
 
   it('exports the scores and the points lost as .xlsx', async () => {
-    const res = await app.request(`/api/plans/${planId}/assessment.xlsx?year=2023&asOf=2024-06-30`, {
+    const res = await s.app.request(`/api/plans/${planId}/assessment.xlsx?year=2023&asOf=2024-06-30`, {
       headers: { cookie: admin.cookie },
     });
     expect(res.status).toBe(200);

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditRepository } from '../../src/db/repositories/audit.repository.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { testApp } from '../support/app.ts';
+import { appSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 
@@ -20,9 +18,7 @@ interface Entry {
  * Asia/Shanghai: 2026-03-01T17:00Z is already 2 March there.
  */
 describe.each(testDatabases)('audit log filters on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = appSuite(create, { seed: true });
   let admin: Client;
   let assessor: Client;
   let kjj: Client;
@@ -66,14 +62,11 @@ describe.each(testDatabases)('audit log filters on $kind', ({ create }) => {
   ];
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    admin = await loginAs(app, db, 'admin');
-    assessor = await loginAs(app, db, 'assessor');
-    kjj = await loginAs(app, db, 'department', ['KJJ']);
+    admin = await loginAs(s.app, s.db, 'admin');
+    assessor = await loginAs(s.app, s.db, 'assessor');
+    kjj = await loginAs(s.app, s.db, 'department', ['KJJ']);
     for (const e of entries) {
-      await auditRepository.append(db, {
+      await auditRepository.append(s.db, {
         actorId: null,
         actor: e.actor,
         action: e.action,
@@ -82,10 +75,9 @@ describe.each(testDatabases)('audit log filters on $kind', ({ create }) => {
         before: null,
         after: { n: e.id },
       });
-      await db.query(`UPDATE audit_log SET at = $1 WHERE entity_id = $2`, [e.at, e.id]);
+      await s.db.query(`UPDATE audit_log SET at = $1 WHERE entity_id = $2`, [e.at, e.id]);
     }
   });
-  afterAll(async () => dispose());
 
   const ids = async (query: string, who: Client = admin) => {
     const r = await who.request('GET', `/api/audit?${query}`);
@@ -128,7 +120,7 @@ describe.each(testDatabases)('audit log filters on $kind', ({ create }) => {
     expect((await admin.request('GET', '/api/audit?from=2026-02-30')).status).toBe(422);
     expect((await admin.request('GET', '/api/audit?offset=-1')).status).toBe(422);
     expect((await kjj.request('GET', '/api/audit?actor=kjj')).status).toBe(403);
-    expect((await app.request('/api/audit/facets')).status).toBe(401);
+    expect((await s.app.request('/api/audit/facets')).status).toBe(401);
     expect((await kjj.request('GET', '/api/audit/facets')).status).toBe(403);
     expect((await ids('actor=sip.test&action=approve', assessor)).ids).toEqual(['o2', 'o1']);
   });

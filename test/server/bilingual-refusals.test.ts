@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { feedbackRepository } from '../../src/db/repositories/feedback.repository.ts';
 import { isLantuError, type Bilingual } from '../../src/domain/errors.ts';
 import { importPlan, MAX_INPUT_BYTES, MAX_LINES } from '../../src/importers/import-plan.ts';
@@ -9,7 +8,7 @@ import { loadOidcSettings } from '../../src/server/auth/oidc.config.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { loadMailConfig } from '../../src/server/modules/notifications/mail.config.ts';
 import { parseDataset } from '../../src/server/modules/datasets/dataset.service.ts';
-import { seededApp, type SeededApp } from '../support/app.ts';
+import { seededSuite } from '../support/app.ts';
 import { runCli } from '../support/cli.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
@@ -97,16 +96,12 @@ describe('refusals without a database carry Chinese and English', () => {
 });
 
 describe.each(testDatabases)('API refusals carry Chinese and English on $kind', ({ create }) => {
-  let s: SeededApp;
+  const s = seededSuite(create);
   let admin: Client;
-  let db: Db;
 
   beforeAll(async () => {
-    s = await seededApp(create);
-    db = s.db;
-    admin = await loginAs(s.app, db, 'admin');
+    admin = await loginAs(s.app, s.db, 'admin');
   });
-  afterAll(async () => s.dispose());
 
   it('users: e-mail, password length, department, duplicates', async () => {
     const user = { email: 'new.person@test.example', password: 'a long enough secret', role: 'assessor' };
@@ -154,7 +149,7 @@ describe.each(testDatabases)('API refusals carry Chinese and English on $kind', 
   it('comment moderation: a comment already published, a reply to an unpublished one', async () => {
     const plan = await admin.request('GET', `/api/plans/${s.planId}/indicators`);
     const indicatorId = (plan.body.items as { id: string }[])[0]!.id;
-    const id = await feedbackRepository.insert(db, {
+    const id = await feedbackRepository.insert(s.db, {
       targetType: 'indicator',
       targetId: indicatorId,
       planId: s.planId,
@@ -164,7 +159,7 @@ describe.each(testDatabases)('API refusals carry Chinese and English on $kind', 
       clientHash: 'bilingual-refusals',
       departmentId: null,
     });
-    const kjj = await loginAs(s.app, db, 'department', ['KJJ']);
+    const kjj = await loginAs(s.app, s.db, 'department', ['KJJ']);
     const early = await kjj.request('POST', `/api/feedback/${id}/reply`, { body: '正在更新' });
     expect(early.status).toBe(409);
     expectBoth(early.body.error.messages, /^Only published comments are answered$/);

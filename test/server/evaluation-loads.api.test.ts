@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dataChanged } from '../../src/server/cache/data-version.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp, type PlanIndicator } from '../support/app.ts';
+import { getJson, testApp, type PlanIndicator, appSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { reads, withQueryLog, type LoggedQuery } from '../support/query-log.ts';
 import { loginAs, type Client } from '../support/session.ts';
@@ -22,32 +20,31 @@ const approvedValueLoads = (log: readonly LoggedQuery[]) =>
  * indicator's values only.
  */
 describe.each(testDatabases)('evaluation inputs are loaded once on $kind', ({ create }) => {
-  let raw: Db;
-  let dispose: () => Promise<void>;
   let logged: ReturnType<typeof withQueryLog>;
-  let app: ReturnType<typeof testApp>;
+  const s = appSuite(create, {
+    seed: true,
+    app: (raw) => {
+      logged = withQueryLog(raw);
+      return testApp(logged.db);
+    },
+  });
   let planId: string;
   let indicators: PlanIndicator[];
   let admin: Client;
 
   beforeAll(async () => {
-    ({ db: raw, dispose } = await create());
-    await seedIfEmpty(raw);
-    logged = withQueryLog(raw);
-    app = testApp(logged.db);
-    const plans = await getJson<{ items: { id: string; key: string }[] }>(app, '/api/plans');
+    const plans = await getJson<{ items: { id: string; key: string }[] }>(s.app, '/api/plans');
     planId = plans.body.items.find((p) => p.key === 'sip-14th')!.id;
-    indicators = (await getJson<{ items: PlanIndicator[] }>(app, `/api/plans/${planId}/indicators`)).body
+    indicators = (await getJson<{ items: PlanIndicator[] }>(s.app, `/api/plans/${planId}/indicators`)).body
       .items;
-    admin = await loginAs(app, raw, 'admin');
+    admin = await loginAs(s.app, s.db, 'admin');
   });
-  afterAll(async () => dispose());
 
   /** A request on a fresh data version (nothing cached), with the statements it ran. */
   async function count(path: string): Promise<LoggedQuery[]> {
-    await dataChanged(raw);
+    await dataChanged(s.db);
     logged.reset();
-    const res = await app.request(path);
+    const res = await s.app.request(path);
     expect(res.status).toBe(200);
     await res.arrayBuffer();
     return [...logged.log];
@@ -91,7 +88,7 @@ describe.each(testDatabases)('evaluation inputs are loaded once on $kind', ({ cr
       ),
     );
     expect([...withValues].filter((c) => c !== ind.code).length).toBeGreaterThan(3);
-    const dept = await loginAs(app, raw, 'department', [ind.departments[0]!.code]);
+    const dept = await loginAs(s.app, s.db, 'department', [ind.departments[0]!.code]);
     const created = await dept.request('POST', '/api/observations', {
       indicatorId: ind.id,
       period: '2022',
@@ -110,7 +107,7 @@ describe.each(testDatabases)('evaluation inputs are loaded once on $kind', ({ cr
 
   it('the task roll-up is keyed by node id', async () => {
     const res = await getJson<{ nodes: { key: string; nodeId: string; children: unknown[] }[] }>(
-      app,
+      s.app,
       `/api/plans/${planId}/progress`,
     );
     expect(res.status).toBe(200);

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { testApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { importOutline } from '../support/upload.ts';
@@ -22,16 +21,14 @@ interface Version {
 
 /** Issue 15 §5: a draft version can be discarded (audited); a published version never is. */
 describe.each(testDatabases)('discarding a draft plan version on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = appSuite(create);
   let admin: Client;
   let dept: Client;
   let v1: string;
   let v2: string;
 
   const upload = async (query: string, bytes: Uint8Array) => {
-    const res = await importOutline(app, admin, query, bytes);
+    const res = await importOutline(s.app, admin, query, bytes);
     expect(res.status).toBe(200);
     return (await res.json()) as { planId: string; version: number; saved: boolean };
   };
@@ -41,17 +38,14 @@ describe.each(testDatabases)('discarding a draft plan version on $kind', ({ crea
     );
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    app = testApp(db);
-    admin = await loginAs(app, db, 'admin');
-    await db.query(`INSERT INTO departments (code, name) VALUES ('KJJ', '科技局')`);
-    dept = await loginAs(app, db, 'department', ['KJJ']);
+    admin = await loginAs(s.app, s.db, 'admin');
+    await s.db.query(`INSERT INTO departments (code, name) VALUES ('KJJ', '科技局')`);
+    dept = await loginAs(s.app, s.db, 'department', ['KJJ']);
     v1 = (await upload('filename=v1.txt&preview=false', V1)).planId;
     const draft = await upload(`filename=v2.txt&preview=false&planId=${v1}`, V2);
     expect(draft).toMatchObject({ saved: true, version: 2 });
     v2 = draft.planId;
   });
-  afterAll(async () => dispose());
 
   it('refuses the published version: it is never deleted', async () => {
     const res = await admin.request('DELETE', `/api/plans/${v1}`);
@@ -79,11 +73,11 @@ describe.each(testDatabases)('discarding a draft plan version on $kind', ({ crea
     );
     const successor = await upload(`filename=15.txt&preview=false&predecessor=${v1}`, next);
     // an import resolves a predecessor to the version in use; a plan pointing at a draft is made by hand here
-    await db.query('UPDATE plans SET predecessor_id = $2 WHERE id = $1', [successor.planId, v2]);
+    await s.db.query('UPDATE plans SET predecessor_id = $2 WHERE id = $1', [successor.planId, v2]);
     const res = await admin.request('DELETE', `/api/plans/${v2}`);
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain('前序规划');
-    await db.query('UPDATE plans SET predecessor_id = $2 WHERE id = $1', [successor.planId, v1]);
+    await s.db.query('UPDATE plans SET predecessor_id = $2 WHERE id = $1', [successor.planId, v1]);
   });
 
   it('discards the draft and what was on it, audited, leaving the published version as it was', async () => {
@@ -96,7 +90,7 @@ describe.each(testDatabases)('discarding a draft plan version on $kind', ({ crea
     expect(await versions()).toEqual(['1 published']);
     expect(await tree(v1)).toEqual(publishedBefore);
     expect((await admin.request('GET', `/api/plans/${v2}/tree`)).status).toBe(404);
-    expect((await db.query('SELECT 1 FROM plan_nodes WHERE plan_id = $1', [v2])).length).toBe(0);
+    expect((await s.db.query('SELECT 1 FROM plan_nodes WHERE plan_id = $1', [v2])).length).toBe(0);
     const audit = (await admin.request('GET', '/api/audit?entity=plan')).body.items as {
       action: string;
       entityId: string;

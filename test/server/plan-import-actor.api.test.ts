@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { testApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { importOutline } from '../support/upload.ts';
@@ -16,38 +15,33 @@ const OUTLINE = new TextEncoder().encode(
 );
 
 describe.each(testDatabases)('plan import over HTTP on $kind', ({ create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = appSuite(create);
   let admin: Client;
 
   const upload = (query: string, body: Uint8Array = OUTLINE) =>
-    importOutline(app, admin, `filename=outline.txt&${query}`, body);
+    importOutline(s.app, admin, `filename=outline.txt&${query}`, body);
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    app = testApp(db);
-    admin = await loginAs(app, db, 'admin');
+    admin = await loginAs(s.app, s.db, 'admin');
   });
-  afterAll(async () => dispose());
 
   it('records the signed-in user as the importer in the audit log, not cli:import', async () => {
     const res = await upload('preview=false');
     expect(res.status).toBe(200);
     const { planId } = (await res.json()) as { planId: string };
-    const [entry] = await db.query<{ actor: string; actorId: string | null }>(
+    const [entry] = await s.db.query<{ actor: string; actorId: string | null }>(
       `SELECT actor, actor_id AS "actorId" FROM audit_log WHERE entity = 'plan' AND entity_id = $1`,
       [planId],
     );
-    const [me] = await db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [admin.email]);
+    const [me] = await s.db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [admin.email]);
     expect(entry).toEqual({ actor: admin.email, actorId: me!.id });
   });
 
   it('compares the document with the current plan once when it saves a new version', async () => {
     const first = (await (await upload('preview=false')).json()) as { planId: string };
     const seen: string[] = [];
-    const query = db.query.bind(db);
-    db.query = (text: string, params?: readonly unknown[]) => {
+    const query = s.db.query.bind(s.db);
+    s.db.query = (text: string, params?: readonly unknown[]) => {
       seen.push(text);
       return query(text, params);
     };
@@ -60,7 +54,7 @@ describe.each(testDatabases)('plan import over HTTP on $kind', ({ create }) => {
       expect(res.status).toBe(200);
       expect(((await res.json()) as { saved: boolean }).saved).toBe(true);
     } finally {
-      db.query = query;
+      s.db.query = query;
     }
     // describeImport reads the current plan's nodes and indicators; saving must reuse what it found
     expect(seen.filter((q) => /FROM plan_nodes WHERE plan_id/.test(q))).toHaveLength(1);

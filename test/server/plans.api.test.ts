@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.types.ts';
-import { seedIfEmpty } from '../../src/server/modules/datasets/dataset.service.ts';
-import { getJson, testApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJson, appSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import type { TreeNode } from '../support/plan-tree.ts';
 
@@ -15,22 +13,16 @@ interface PlanItem {
 }
 
 describe.each(testDatabases)('plans API on $kind', ({ kind, create }) => {
-  let db: Db;
-  let dispose: () => Promise<void>;
-  let app: ReturnType<typeof testApp>;
+  const s = appSuite(create, { seed: true });
   let p14: PlanItem;
 
   beforeAll(async () => {
-    ({ db, dispose } = await create());
-    await seedIfEmpty(db);
-    app = testApp(db);
-    const { body } = await getJson<{ items: PlanItem[] }>(app, '/api/plans');
+    const { body } = await getJson<{ items: PlanItem[] }>(s.app, '/api/plans');
     p14 = body.items.find((p) => p.key === 'sip-14th')!;
   });
-  afterAll(async () => dispose());
 
   it('reports health with the database kind', async () => {
-    const { status, body } = await getJson(app, '/api/health');
+    const { status, body } = await getJson(s.app, '/api/health');
     expect(status).toBe(200);
     expect(body).toEqual({ status: 'ok', db: kind, version: 'test', timeZone: 'Asia/Shanghai' });
   });
@@ -39,7 +31,7 @@ describe.each(testDatabases)('plans API on $kind', ({ kind, create }) => {
     const zoneOf = async (name: string) => {
       process.env.LANTU_TIME_ZONE = name;
       try {
-        return (await getJson<{ timeZone: string }>(app, '/api/health')).body.timeZone;
+        return (await getJson<{ timeZone: string }>(s.app, '/api/health')).body.timeZone;
       } finally {
         delete process.env.LANTU_TIME_ZONE;
       }
@@ -55,7 +47,7 @@ describe.each(testDatabases)('plans API on $kind', ({ kind, create }) => {
 
   it('returns the tree with parts and chapters in order', async () => {
     const { status, body } = await getJson<{ nodes: (TreeNode & { title: string })[] }>(
-      app,
+      s.app,
       `/api/plans/${p14.id}/tree`,
     );
     expect(status).toBe(200);
@@ -68,7 +60,7 @@ describe.each(testDatabases)('plans API on $kind', ({ kind, create }) => {
   it('returns indicators in table order with their lead department', async () => {
     const { status, body } = await getJson<{
       items: { code: string; name: string; kind: string; origin: string; departments: { role: string }[] }[];
-    }>(app, `/api/plans/${p14.id}/indicators`);
+    }>(s.app, `/api/plans/${p14.id}/indicators`);
     expect(status).toBe(200);
     const table = body.items.filter((i) => i.origin === 'table');
     expect(table).toHaveLength(36);
@@ -79,25 +71,25 @@ describe.each(testDatabases)('plans API on $kind', ({ kind, create }) => {
 
   it('answers an unknown plan with 404 not_found and a bad id with 422', async () => {
     const missing = await getJson<{ error: { code: string } }>(
-      app,
+      s.app,
       '/api/plans/00000000-0000-4000-8000-000000000000/tree',
     );
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('not_found');
-    const bad = await getJson<{ error: { code: string } }>(app, '/api/plans/not-a-uuid/indicators');
+    const bad = await getJson<{ error: { code: string } }>(s.app, '/api/plans/not-a-uuid/indicators');
     expect(bad.status).toBe(422);
     expect(bad.body.error.code).toBe('validation_failed');
   });
 
   it('publishes an OpenAPI document listing every route, and a docs page', async () => {
     const { status, body } = await getJson<{ openapi: string; paths: Record<string, unknown> }>(
-      app,
+      s.app,
       '/api/openapi.json',
     );
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     // every API route the app serves is documented
-    const served = app.routes
+    const served = s.app.routes
       .filter(
         (r) =>
           r.path.startsWith('/api/') &&
@@ -107,13 +99,13 @@ describe.each(testDatabases)('plans API on $kind', ({ kind, create }) => {
       .map((r) => r.path.replace(/:(\w+)/g, '{$1}'));
     expect(served.length).toBeGreaterThanOrEqual(5);
     for (const path of served) expect(Object.keys(body.paths)).toContain(path);
-    const docs = await app.request('/api/docs');
+    const docs = await s.app.request('/api/docs');
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('/api/plans/{id}/tree');
   });
 
   it('sends security headers', async () => {
-    const res = await app.request('/api/health');
+    const res = await s.app.request('/api/health');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });

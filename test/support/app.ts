@@ -65,75 +65,61 @@ export interface AppSuite {
   readonly app: TestApp;
 }
 
-/** An AppSuite over the default dataset, with the plans' ids. */
-export interface SeededSuite extends AppSuite {
-  /** Each plan's id by its key (sip-14th, sip-13th, …). */
-  readonly planIds: Map<string, string>;
-  /** The SIP 14th plan's id. */
-  readonly planId: string;
-}
+/** An AppSuite over the default dataset, with the plans' ids (seededApp without dispose). */
+export type SeededSuite = Readonly<Omit<SeededApp, 'dispose'>>;
 
 /**
- * Registers the beforeAll that opens what `open` gives and the afterAll that disposes of it; reads before the
- * beforeAll has run (at collection time) throw, so a test never sees a half-built suite.
+ * What `open` gives, for one describe block: call it in the block's body. It registers its own beforeAll (run
+ * before the block's later ones) that opens, and afterAll (run after the block's others) that disposes. Read its
+ * properties in hooks and tests only: a read before the beforeAll has run (at collection time) throws.
  */
-function registered<T>(open: () => Promise<{ value: T; dispose: () => Promise<void> }>): () => T {
-  let opened: { value: T; dispose: () => Promise<void> } | undefined;
+export function suiteOf<T extends { dispose: () => Promise<void> }>(
+  open: () => Promise<T>,
+): Readonly<Omit<T, 'dispose'>> {
+  let opened: T | undefined;
   beforeAll(async () => {
     opened = await open();
   });
   afterAll(async () => opened?.dispose());
-  return () => {
-    if (!opened) throw new Error('test suite read before its beforeAll ran');
-    return opened.value;
-  };
+  const target: Partial<Omit<T, 'dispose'>> = {};
+  return new Proxy(target as Omit<T, 'dispose'>, {
+    get(_, key) {
+      if (!opened) throw new Error(`test suite read (${String(key)}) before its beforeAll ran`);
+      return Reflect.get(opened, key);
+    },
+  });
 }
 
-export interface AppSuiteOptions {
+export interface DbSuiteOptions {
   /** Seed the default dataset first (seedIfEmpty), without looking up the plans. */
   seed?: boolean;
+}
+
+export interface AppSuiteOptions extends DbSuiteOptions {
   /** The app over the database, when a test needs other settings than testApp's. */
   app?: (db: Db) => TestApp;
 }
 
-/**
- * A fresh database and the real app over it for one describe block: call it in the block's body; it registers
- * its own beforeAll (run before the block's later ones) and afterAll (run after them).
- */
-export function appSuite(create: CreateDb, options: AppSuiteOptions = {}): AppSuite {
-  const get = registered(async () => {
-    const { db, dispose } = await create();
-    if (options.seed) await seedIfEmpty(db);
-    return { value: { db, app: (options.app ?? testApp)(db) }, dispose };
-  });
-  return {
-    get db() {
-      return get().db;
-    },
-    get app() {
-      return get().app;
-    },
-  };
+async function openDb(create: CreateDb, options: DbSuiteOptions) {
+  const opened = await create();
+  if (options.seed) await seedIfEmpty(opened.db);
+  return opened;
 }
 
-/** appSuite over the default dataset (as seededApp), exposing the plans' ids too. */
-export function seededSuite(create: CreateDb): SeededSuite {
-  const get = registered(async () => {
-    const { dispose, ...value } = await seededApp(create);
-    return { value, dispose };
+/** A fresh database for one describe block, for tests that need no app (see suiteOf). */
+export function dbSuite(create: CreateDb, options: DbSuiteOptions = {}): { readonly db: Db } {
+  return suiteOf(() => openDb(create, options));
+}
+
+/** A fresh database and the real app over it for one describe block (see suiteOf). */
+export function appSuite(create: CreateDb, options: AppSuiteOptions = {}): AppSuite {
+  return suiteOf(async () => {
+    const { db, dispose } = await openDb(create, options);
+    return { db, dispose, app: (options.app ?? testApp)(db) };
   });
-  return {
-    get db() {
-      return get().db;
-    },
-    get app() {
-      return get().app;
-    },
-    get planIds() {
-      return get().planIds;
-    },
-    get planId() {
-      return get().planId;
-    },
-  };
+}
+
+/** seededApp for one describe block (see suiteOf): the default dataset, the app and the plans' ids. */
+export function seededSuite(create: CreateDb): SeededSuite {
+  return suiteOf(() => seededApp(create));
 }
