@@ -9,7 +9,7 @@ import {
   restoreFromFile,
   tableContents,
 } from '../../src/server/modules/backup/backup.service.ts';
-import { testApp } from '../support/app.ts';
+import { testApp, dbSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { populate, type Populated } from './fixture.ts';
 
@@ -35,20 +35,17 @@ async function visible(db: Db, p: Populated) {
 }
 
 describe.each(testDatabases)('backup from $kind', (source) => {
-  let src: Db;
-  let disposeSrc: () => Promise<void>;
+  const from = dbSuite(source.create);
   let populated: Populated;
   let file: string;
 
   beforeAll(async () => {
-    ({ db: src, dispose: disposeSrc } = await source.create());
-    populated = await populate(src);
+    populated = await populate(from.db);
     file = join(dir, `${source.kind}.jsonl.gz`);
   });
-  afterAll(async () => disposeSrc());
 
   it('writes a gzip of JSON lines with the migration version and every table', async () => {
-    const summary = await backupToFile(src, file);
+    const summary = await backupToFile(from.db, file);
     const lines = gunzipSync(readFileSync(file)).toString('utf8').trim().split('\n');
     const header = JSON.parse(lines[0]!) as { format: string; migration: number; tables: string[] };
     expect(header.format).toBe('lantu-backup');
@@ -65,19 +62,14 @@ describe.each(testDatabases)('backup from $kind', (source) => {
   });
 
   describe.each(testDatabases)('restored into $kind', (target) => {
-    let dst: Db;
-    let disposeDst: () => Promise<void>;
-    beforeAll(async () => {
-      ({ db: dst, dispose: disposeDst } = await target.create());
-    });
-    afterAll(async () => disposeDst());
+    const into = dbSuite(target.create);
 
     it('holds identical rows in every table and shows the same plans, values, comments, audit log and evidence', async () => {
-      await restoreFromFile(dst, file);
-      const [a, b] = [await tableContents(src), await tableContents(dst)];
+      await restoreFromFile(into.db, file);
+      const [a, b] = [await tableContents(from.db), await tableContents(into.db)];
       expect(Object.keys(b)).toEqual(Object.keys(a));
       for (const t of Object.keys(a)) expect(b[t], t).toEqual(a[t]);
-      const [va, vb] = [await visible(src, populated), await visible(dst, populated)];
+      const [va, vb] = [await visible(from.db, populated), await visible(into.db, populated)];
       expect(va.evidence.status).toBe(200);
       expect(va.evidence.bytes).toBe(Buffer.from(populated.evidenceBytes).toString('hex'));
       expect(vb).toEqual(va);
@@ -86,7 +78,7 @@ describe.each(testDatabases)('backup from $kind', (source) => {
     it('keeps writing after a restore: audit ids continue past the restored ones', async () => {
       const r = await populated.admin.request('GET', '/api/auth/me');
       expect(r.status).toBe(200);
-      const app = testApp(dst);
+      const app = testApp(into.db);
       const res = await app.request('/api/departments', {
         method: 'POST',
         headers: {
@@ -100,9 +92,9 @@ describe.each(testDatabases)('backup from $kind', (source) => {
     });
 
     it('refuses a database that is not empty, and changes nothing', async () => {
-      const before = await tableContents(dst);
-      await expect(restoreFromFile(dst, file)).rejects.toMatchObject({ code: 'conflict' });
-      expect(await tableContents(dst)).toEqual(before);
+      const before = await tableContents(into.db);
+      await expect(restoreFromFile(into.db, file)).rejects.toMatchObject({ code: 'conflict' });
+      expect(await tableContents(into.db)).toEqual(before);
     });
   });
 
@@ -118,7 +110,7 @@ describe.each(testDatabases)('backup from $kind', (source) => {
       expect(contents.settings).toHaveLength(1); // only the migration's default
       // and the same file restores once complete
       await restoreFromFile(db, file);
-      expect((await tableContents(db)).plans).toEqual((await tableContents(src)).plans);
+      expect((await tableContents(db)).plans).toEqual((await tableContents(from.db)).plans);
     } finally {
       await dispose();
     }
