@@ -2,7 +2,8 @@
  * The domain rules the workspace applies in the browser, taken from src/domain (pure TypeScript, bundled by
  * Vite) instead of being copied: verdict words, order and severity, which verdicts call for attention and which
  * are on course, which kinds draw a baseline → target path and which have an average-rate target, the jump
- * that earns a warning, password length. Components import them from here only.
+ * that earns a warning, password length, the longest reply and search query. Components import them from here
+ * only.
  */
 import { drawsStraightPath, targetIsAverageRate } from '../../domain/evaluation/kinds.ts';
 import type { Verdict } from '../../domain/evaluation/types.ts';
@@ -17,6 +18,8 @@ import {
 import type { TargetKind } from '../../domain/indicator.ts';
 import { isLargeJump, JUMP_SHARE, takesText } from '../../domain/value-checks.ts';
 import { MIN_PASSWORD_LENGTH } from '../../domain/user.ts';
+import { FEEDBACK_LIMITS } from '../../domain/feedback.ts';
+import { SEARCH_QUERY_MAX } from '../../domain/search.ts';
 
 export {
   drawsStraightPath,
@@ -26,10 +29,14 @@ export {
   isUnjudged,
   JUMP_SHARE,
   MIN_PASSWORD_LENGTH,
+  SEARCH_QUERY_MAX,
   targetIsAverageRate,
   VERDICT_ORDER,
   verdictLabel,
 };
+
+/** A reply to a comment has at most as many characters as the comment itself. */
+export const REPLY_MAX = FEEDBACK_LIMITS.body;
 
 /** Worse first: ranked verdicts by merit, then "not assessable", then "no data". */
 export const SEVERITY: Readonly<Record<Verdict, number>> = VERDICT_SEVERITY;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { localDate } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { REPLY_MAX } from '../../lib/rules.ts';
 import { useDepartmentName } from '../../lib/departmentName.ts';
 import { useDeskWrite, useReplyTemplates, type TodoItem } from './api.ts';
 
@@ -53,7 +54,7 @@ export function ReplyEditor({ item }: { item: TodoItem }) {
         <Input.TextArea
           aria-label={answered ? t('desk.reply.followUp') : t('desk.reply.official')}
           rows={4}
-          maxLength={2000}
+          maxLength={REPLY_MAX}
           showCount
           value={text}
           onChange={(e) => setText(e.target.value)}

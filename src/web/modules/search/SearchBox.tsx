@@ -2,6 +2,7 @@ import { Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
 import { navigate, useLocation } from '../../lib/router.tsx';
+import { SEARCH_QUERY_MAX } from '../../lib/rules.ts';
 
 /** The header's search field: Enter opens the results page for the workspace's plan. */
 export function SearchBox() {
@@ -16,7 +17,7 @@ export function SearchBox() {
       aria-label={t('search.label')}
       placeholder={t('search.placeholder')}
       allowClear
-      maxLength={100}
+      maxLength={SEARCH_QUERY_MAX}
       value={text}
       onChange={(e) => setText(e.target.value)}
       onSearch={(v) => {
