@@ -1,25 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../support/databases.ts';
-import { dbSuite } from '../support/app.ts';
-import {
-  ACTORS,
-  clientFor,
-  CSRF_EXEMPT,
-  MATRIX,
-  send,
-  writeRouteContext,
-  writeRoutes,
-  type Ctx,
-} from '../support/write-routes.ts';
+import { writeRouteSuite } from '../support/write-route-suite.ts';
+import { ACTORS, clientFor, CSRF_EXEMPT, MATRIX, send, writeRoutes } from '../support/write-routes.ts';
 
 describe.each(testDatabases)('authorisation matrix on $kind', ({ create }) => {
-  const s = dbSuite(create);
-  let ctx: Ctx;
-
-  beforeAll(async () => {
-    ctx = await writeRouteContext(s.db);
-  });
+  const ctx = writeRouteSuite(create);
 
   it('lists every write route of the app, and only those', () => {
     const served = writeRoutes(ctx.app);

@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDataVersion } from '../../src/server/cache/data-version.ts';
-import { getJson, dbSuite } from '../support/app.ts';
+import { getJson } from '../support/app.ts';
+import { writeRouteSuite } from '../support/write-route-suite.ts';
 import { testDatabases } from '../support/databases.ts';
 import {
   ACTORS,
@@ -9,7 +10,6 @@ import {
   MATRIX,
   send,
   sheet,
-  writeRouteContext,
   writeRoutes,
   type Actor,
   type Ctx,
@@ -133,12 +133,7 @@ const REQUESTS: Partial<Record<string, (ctx: Ctx) => Promise<Req>>> = {
 const PREFERRED: readonly Actor[] = ['admin', 'own', 'assessor', 'other', 'anonymous'];
 
 describe.each(testDatabases)('data version on $kind', ({ create }) => {
-  const s = dbSuite(create);
-  let ctx: Ctx;
-
-  beforeAll(async () => {
-    ctx = await writeRouteContext(s.db);
-  });
+  const ctx = writeRouteSuite(create);
 
   it('classifies every write route of the app as changing published data or not', () => {
     const served = writeRoutes(ctx.app);
@@ -156,10 +151,10 @@ describe.each(testDatabases)('data version on $kind', ({ create }) => {
       expect(ACTORS).toContain(actor);
       const client = await clientFor(ctx, c, actor);
       const req = await (REQUESTS[route] ?? c.request)(ctx);
-      const before = await readDataVersion(s.db);
+      const before = await readDataVersion(ctx.db);
       const res = await send(ctx.app, client, route.split(' ')[0]!, req);
       expect(res.status, JSON.stringify(res.body).slice(0, 200)).toBe(c.expect[actor]);
-      const after = await readDataVersion(s.db);
+      const after = await readDataVersion(ctx.db);
       expect(after !== before, `version ${before} → ${after}`).toBe(moves);
     });
   }
@@ -183,10 +178,10 @@ describe.each(testDatabases)('data version on $kind', ({ create }) => {
     });
     expect(draft.status).toBe(200);
     const draftId = (draft.body as { planId: string }).planId;
-    const before = await readDataVersion(s.db);
+    const before = await readDataVersion(ctx.db);
     const res = await send(ctx.app, ctx.clients.admin, 'POST', { path: `/api/plans/${draftId}/publish` });
     expect(res.status, JSON.stringify(res.body).slice(0, 200)).toBe(200);
-    expect(await readDataVersion(s.db)).not.toBe(before);
+    expect(await readDataVersion(ctx.db)).not.toBe(before);
 
     // DELETE /api/plans/:id: a draft discarded moves it too (the office's cached plan list loses it)
     const third = await send(ctx.app, ctx.clients.admin, 'POST', {
@@ -195,14 +190,14 @@ describe.each(testDatabases)('data version on $kind', ({ create }) => {
     });
     expect(third.status).toBe(200);
     const thirdId = (third.body as { planId: string }).planId;
-    const beforeDiscard = await readDataVersion(s.db);
+    const beforeDiscard = await readDataVersion(ctx.db);
     const discarded = await send(ctx.app, ctx.clients.admin, 'DELETE', { path: `/api/plans/${thirdId}` });
     expect(discarded.status, JSON.stringify(discarded.body).slice(0, 200)).toBe(200);
-    expect(await readDataVersion(s.db)).not.toBe(beforeDiscard);
+    expect(await readDataVersion(ctx.db)).not.toBe(beforeDiscard);
   });
 
   it('moves with a saved plan import', async () => {
-    const before = await readDataVersion(s.db);
+    const before = await readDataVersion(ctx.db);
     const outline = new TextEncoder().encode(
       [
         '示例区国民经济和社会发展第十四个五年规划纲要',
@@ -216,7 +211,7 @@ describe.each(testDatabases)('data version on $kind', ({ create }) => {
       bytes: outline,
     });
     expect(res.status).toBe(200);
-    expect(await readDataVersion(s.db)).not.toBe(before);
+    expect(await readDataVersion(ctx.db)).not.toBe(before);
   });
 
   it('shows a project edit on /api/public/projects within a second, with a new ETag', async () => {
