@@ -87,6 +87,39 @@ export async function apiAs(base: string, who: Account): Promise<ApiClient> {
   };
 }
 
+/**
+ * A JSON call made by `page` itself (its session cookie, the CSRF token GET /api/auth/me gives it), as the
+ * screen's own code would make it: the answer's status and JSON as the caller expects it.
+ */
+export async function callInPage<T = unknown>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const answer = await page.evaluate(
+    async ([m, p, b]) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const r = await fetch(p, {
+        method: m,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        ...(b === undefined ? {} : { body: JSON.stringify(b) }),
+      });
+      const text = await r.text();
+      return { status: r.status, body: (text ? JSON.parse(text) : null) as unknown };
+    },
+    [method, path, body] as const,
+  );
+  return { status: answer.status, body: answer.body as T };
+}
+
+/** A department's value entered and submitted from `page` (callInPage): the two answers' statuses. */
+export async function submitInPage(page: Page, value: Record<string, unknown>): Promise<[number, number]> {
+  const made = await callInPage<{ observation: { id: string } }>(page, 'POST', '/api/observations', value);
+  const submit = await callInPage(page, 'POST', `/api/observations/${made.body.observation.id}/submit`);
+  return [made.status, submit.status];
+}
+
 export interface PageOptions {
   /** viewport width in px; 1280 when absent */
   width?: number;
@@ -133,6 +166,17 @@ export async function headerSearch(page: Page, q: string): Promise<Locator> {
   await box.press('Enter');
   await page.waitForURL(/\/search\?/);
   return page.getByTestId('search-page');
+}
+
+/** A visitor's comment `body` on the portal page at `url` (an indicator's), written at a person's pace and sent;
+ * waits for the notice that it is published after moderation. */
+export async function commentOnPortal(page: Page, url: string, body: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('意见内容').fill(body);
+  await page.getByLabel(/称呼/).fill('园区居民');
+  await page.waitForTimeout(3500); // a person takes longer than the anti-bot minimum to write
+  await page.getByRole('button', { name: '提交' }).click();
+  await expect.poll(() => page.locator('[role="status"]').textContent()).toContain('审核后公开');
 }
 
 /** Switches the shell's language control and waits until `probe` (the page's first heading when absent) is in that

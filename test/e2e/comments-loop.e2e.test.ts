@@ -5,7 +5,16 @@ import { startServe } from '../support/cli.ts';
 import { restartWithUsers, sipIndicator, type Serve } from '../support/e2e-server.ts';
 import { seededDataDir } from '../support/seeded-data-dir.ts';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
-import { ensureWebBuilt, launch, loggedIn, openPage, RESULTS, type Account } from './browser.ts';
+import {
+  callInPage,
+  commentOnPortal,
+  ensureWebBuilt,
+  launch,
+  loggedIn,
+  openPage,
+  RESULTS,
+  type Account,
+} from './browser.ts';
 import { stopSite } from './site.ts';
 
 const ADMIN = { email: 'office@loop.test', password: 'office-pass-123456' };
@@ -52,12 +61,7 @@ describe('comment → moderation → 待办 and e-mail → reply from a template
   it('closes the loop', async () => {
     // 1. a citizen comments on the portal
     const { page: citizen } = await openPage(browser);
-    await citizen.goto(`${server.url}/public/indicators/${indicator.id}`);
-    await citizen.getByLabel('意见内容').fill(COMMENT);
-    await citizen.getByLabel(/称呼/).fill('园区居民');
-    await citizen.waitForTimeout(3500); // a person takes longer than the anti-bot minimum to write
-    await citizen.getByRole('button', { name: '提交' }).click();
-    await expect.poll(() => citizen.locator('[role="status"]').textContent()).toContain('审核后公开');
+    await commentOnPortal(citizen, `${server.url}/public/indicators/${indicator.id}`, COMMENT);
     await citizen.goto(`${server.url}/public/feedback`);
     const rateBefore = await citizen.locator('table tbody').textContent();
 
@@ -71,17 +75,7 @@ describe('comment → moderation → 待办 and e-mail → reply from a template
     await row.getByRole('button', { name: /公开并转办/ }).click();
     await office.page.getByText('已公开并转交答复部门').waitFor();
     await expect.poll(() => office.page.locator('tr', { hasText: '季度数据能否按月公布' }).count()).toBe(0);
-    await office.page.evaluate(
-      async ([body]) => {
-        const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-        await fetch('/api/reply-templates', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: JSON.stringify({ title: '按季公布', body }),
-        });
-      },
-      [TEMPLATE],
-    );
+    await callInPage(office.page, 'POST', '/api/reply-templates', { title: '按季公布', body: TEMPLATE });
 
     // 3. the department is mailed, and finds the comment in its 待办 with the deadline light
     const mails = await smtp.waitFor(1, 30_000); // the live list: the office may be mailed a warning first

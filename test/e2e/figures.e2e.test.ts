@@ -1,12 +1,10 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe } from '../support/cli.ts';
-import { planIndicators, publicJson, sipPlanId } from '../support/e2e-server.ts';
-import { seededDataDir } from '../support/seeded-data-dir.ts';
-import { apiAs, ensureWebBuilt, launch, RESULTS, signIn, type Account } from './browser.ts';
+import { planIndicators, publicJson, sipPlanId, type Serve } from '../support/e2e-server.ts';
+import { apiAs, RESULTS, signIn, submitInPage, type Account } from './browser.ts';
 import { percentsOfEvaluation, percentsOfText, unmatched, type Evaluated } from './percent-check.ts';
+import { startSite, stopSite } from './site.ts';
 
 const ADMIN = { email: 'office@figures.test', password: 'office-pass-123456' };
 const DEPT = { email: 'jfj@figures.test', password: 'jfj-pass-123456' };
@@ -30,7 +28,7 @@ const PIE_LABELS = `(() => {
  */
 describe('figures on the pages (Chromium)', () => {
   let dataDir: string;
-  let server: Awaited<ReturnType<typeof startServe>>;
+  let server: Serve;
   let browser: Browser;
   let planId: string;
   let ids: Map<string, string>; // code → indicator id
@@ -62,13 +60,10 @@ describe('figures on the pages (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = await seededDataDir('lantu-figures-', [
+    ({ dataDir, server, browser } = await startSite('lantu-figures-', [
       { ...ADMIN, role: 'admin' },
       { ...DEPT, role: 'department', department: 'JFJ' },
-    ]);
-    server = await startServe({ LANTU_DATA_DIR: dataDir });
-    browser = await launch();
+    ]));
     const get = <T>(path: string) => publicJson<T>(server.url, path);
     planId = await sipPlanId(server.url);
     const list = await planIndicators<{ id: string; code: string }>(server.url, planId);
@@ -109,11 +104,7 @@ describe('figures on the pages (Chromium)', () => {
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-  });
+  afterAll(() => stopSite({ browser, server, dataDir }));
 
   const everyAllowed = () => [...allowed.values()].flat();
 
@@ -184,21 +175,12 @@ describe('figures on the pages (Chromium)', () => {
   it('the inbox shows a submitted value’s change as the API’s share × 100', async () => {
     const page = await (await context('zh')).newPage();
     await login(page, DEPT);
-    const status = await page.evaluate(
-      async ([indicatorId]) => {
-        const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-        const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
-        const r = await fetch('/api/observations', {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({ indicatorId, period: '2021', value: 11.9, note: '核对百分比' }),
-        });
-        const { observation } = (await r.json()) as { observation: { id: string } };
-        return (await fetch(`/api/observations/${observation.id}/submit`, { method: 'POST', headers }))
-          .status;
-      },
-      [ids.get('T2-02')!],
-    );
+    const [, status] = await submitInPage(page, {
+      indicatorId: ids.get('T2-02')!,
+      period: '2021',
+      value: 11.9,
+      note: '核对百分比',
+    });
     expect(status).toBe(200);
     await page.context().clearCookies();
     await login(page, ADMIN);

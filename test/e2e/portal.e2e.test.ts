@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe } from '../support/cli.ts';
 import { restartWithUsers, sipIndicator, type Serve } from '../support/e2e-server.ts';
-import { apiAs, launch, openPage, RESULTS } from './browser.ts';
+import { apiAs, commentOnPortal, launch, openPage, RESULTS } from './browser.ts';
 import { stopSite } from './site.ts';
 
 const ADMIN = { email: 'moderator@portal.test', password: 'moderator-pass-1' };
@@ -44,12 +44,7 @@ describe('public portal (Chromium)', () => {
       { ...DEPT, role: 'department', department: unemployment.departments[0]!.code },
     ]);
 
-    await page.goto(`${server.url}/public/indicators/${unemployment.id}`);
-    await page.getByLabel('意见内容').fill(PAYLOAD);
-    await page.getByLabel(/称呼/).fill('园区居民');
-    await page.waitForTimeout(3500); // a person takes longer than the anti-bot minimum to write
-    await page.getByRole('button', { name: '提交' }).click();
-    await expect.poll(() => page.locator('[role="status"]').textContent()).toContain('审核后公开');
+    await commentOnPortal(page, `${server.url}/public/indicators/${unemployment.id}`, PAYLOAD);
     expect(await page.locator('.comments').count()).toBe(0); // pending: not shown yet
 
     const admin = await apiAs(server.url, ADMIN);

@@ -9,15 +9,21 @@
  * - departments by name, never by code (XZSP, KJJ …), except in the admin's department table;
  * - the portal at 375 px: the page itself never scrolls sideways (tables scroll inside their box).
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe } from '../support/cli.ts';
-import { planIndicators, publicJson, sipPlanId } from '../support/e2e-server.ts';
+import {
+  planIndicators,
+  planProjects,
+  planTree,
+  publicJson,
+  sipPlanId,
+  type Serve,
+} from '../support/e2e-server.ts';
 import { everyNode, firstTask, type TitledNode, type TreeNode } from '../support/plan-tree.ts';
-import { seededDataDir } from '../support/seeded-data-dir.ts';
-import { ensureWebBuilt, launch, seriousViolations, signIn, type Account } from './browser.ts';
+import { seriousViolations, signIn, type Account } from './browser.ts';
+import { startSite, stopSite } from './site.ts';
 
 const ADMIN = { email: 'admin@reach.test', password: 'admin-pass-123' };
 const DEPT = { email: 'kjj@reach.test', password: 'dept-pass-123' };
@@ -102,21 +108,24 @@ async function inspect(
  * itself), and the status words a numeric cell accepts (the entry hint quotes them as they are typed).
  */
 async function planDataTexts(base: string, planId: string): Promise<string[]> {
-  const get = <T>(path: string) => publicJson<T>(base, path);
   const out = new Set<string>(['中文', 'Language / 语言', '创新', '完成', '未完成', '数据暂缺']);
   const add = (...xs: (string | null | undefined)[]) => xs.forEach((x) => x && out.add(x));
-  for (const p of (await get<{ items: { title: string; shortTitle: string | null }[] }>('/api/plans')).items)
-    add(p.title, p.shortTitle);
-  const tree = await get<{ nodes: TitledNode[] }>(`/api/plans/${planId}/tree`);
-  for (const n of everyNode(tree.nodes)) add(n.number, n.title);
-  const inds = await get<{
-    items: { name: string; unit: string | null; category?: string | null; departments: { name: string }[] }[];
-  }>(`/api/plans/${planId}/indicators`);
-  for (const i of inds.items) add(i.name, i.unit, i.category, ...i.departments.map((d) => d.name));
-  const projects = await get<{ items: { name: string; leadUnit: string | null }[] }>(
-    `/api/projects?planId=${planId}`,
+  const plans = await publicJson<{ items: { title: string; shortTitle: string | null }[] }>(
+    base,
+    '/api/plans',
   );
-  for (const p of projects.items) add(p.name, p.leadUnit);
+  for (const p of plans.items) add(p.title, p.shortTitle);
+  for (const n of everyNode(await planTree<TitledNode>(base, planId))) add(n.number, n.title);
+  const inds = await planIndicators<{
+    code: string;
+    name: string;
+    unit: string | null;
+    category?: string | null;
+    departments: { name: string }[];
+  }>(base, planId);
+  for (const i of inds) add(i.name, i.unit, i.category, ...i.departments.map((d) => d.name));
+  const projects = await planProjects<{ name: string; leadUnit: string | null }>(base, planId);
+  for (const p of projects) add(p.name, p.leadUnit);
   const ds = JSON.parse(readFileSync(DATASET, 'utf8')) as {
     departments: { name: string }[];
     plans: { indicators?: { name: string }[] }[];
@@ -145,7 +154,7 @@ const CLIPPED = String.raw`(() => {
 
 describe('every screen in both languages: axe, English chrome, department names, 375 px portal (Chromium)', () => {
   let dataDir: string;
-  let server: Awaited<ReturnType<typeof startServe>>;
+  let server: Serve;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const ids = { indicator: '', node: '', task: '', project: '' };
@@ -217,30 +226,23 @@ describe('every screen in both languages: axe, English chrome, department names,
   }
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = await seededDataDir('lantu-reach-e2e-', [
+    ({ dataDir, server, browser } = await startSite('lantu-reach-e2e-', [
       { ...ADMIN, role: 'admin' },
       { ...DEPT, role: 'department', department: 'KJJ' },
-    ]);
-    const env = { LANTU_DATA_DIR: dataDir };
-    server = await startServe(env);
-    const get = <T>(path: string) => publicJson<T>(server.url, path);
+    ]));
     const planId = await sipPlanId(server.url);
     const inds = await planIndicators<{ id: string; code: string }>(server.url, planId);
     ids.indicator = inds.find((i) => i.code === 'T2-12')!.id;
-    const tree = await get<{ nodes: TreeNode[] }>(`/api/plans/${planId}/tree`);
-    ids.node = tree.nodes[0]!.id;
-    ids.task = firstTask(tree.nodes)?.id ?? ids.node;
-    ids.project = (await get<{ items: { id: string }[] }>(`/api/projects?planId=${planId}`)).items[0]!.id;
+    const tree = await planTree<TreeNode>(server.url, planId);
+    ids.node = tree[0]!.id;
+    ids.task = firstTask(tree)?.id ?? ids.node;
+    ids.project = (await planProjects<{ id: string }>(server.url, planId))[0]!.id;
     dataTexts = await planDataTexts(server.url, planId);
-    browser = await launch();
   });
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await stopSite({ browser, server, dataDir });
   });
 
   const reset = () => [axeFindings, chromeFindings, codeFindings, pageErrors].forEach((a) => (a.length = 0));

@@ -3,17 +3,15 @@
  * with poppler (page 1 rendered by pdftoppm is not blank, pdftotext finds Chinese); the dashboard and the
  * indicator page printed to A4 without menus.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSoffice } from '../../src/reports/pdf.ts';
-import { startServe } from '../support/cli.ts';
-import { planIndicators, publicJson, sipPlanId } from '../support/e2e-server.ts';
+import { planIndicators, planProjects, planTree, sipPlanId, type Serve } from '../support/e2e-server.ts';
 import { firstTask, type TreeNode } from '../support/plan-tree.ts';
-import { seededDataDir } from '../support/seeded-data-dir.ts';
 import { inkOnFirstPage, pdfText } from '../support/poppler.ts';
-import { ensureWebBuilt, launch } from './browser.ts';
+import { startSite, stopSite } from './site.ts';
 
 const ADMIN = { email: 'admin@reports.test', password: 'admin-pass-123' };
 const DEPT = { email: 'jfj@reports.test', password: 'dept-pass-123' };
@@ -21,36 +19,29 @@ const HAVE_SOFFICE = findSoffice() !== null;
 
 describe('reports, print and reach (Chromium)', () => {
   let dataDir: string;
-  let server: Awaited<ReturnType<typeof startServe>>;
+  let server: Serve;
   let browser: Browser;
   let page: Page;
   let indicatorId = '';
   let taskId = '';
   let projectId = '';
 
-  const env = () => ({ LANTU_DATA_DIR: dataDir });
-
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = await seededDataDir('lantu-reports-e2e-', [
+    ({ dataDir, server, browser } = await startSite('lantu-reports-e2e-', [
       { ...ADMIN, role: 'admin' },
       { ...DEPT, role: 'department', department: 'JFJ' },
-    ]);
-    server = await startServe(env());
+    ]));
     const p14 = await sipPlanId(server.url);
     const inds = await planIndicators<{ id: string; code: string }>(server.url, p14);
     indicatorId = inds.find((i) => i.code === 'T2-01')?.id ?? '';
-    const tree = await publicJson<{ nodes: TreeNode[] }>(server.url, `/api/plans/${p14}/tree`);
-    taskId = firstTask(tree.nodes)?.id ?? '';
-    const list = await publicJson<{ items: { id: string }[] }>(server.url, `/api/projects?planId=${p14}`);
-    projectId = list.items[0]?.id ?? '';
+    taskId = firstTask(await planTree<TreeNode>(server.url, p14))?.id ?? '';
+    projectId = (await planProjects<{ id: string }>(server.url, p14))[0]?.id ?? '';
     expect({ indicatorId, taskId, projectId }).toEqual({
       indicatorId: expect.any(String),
       taskId: expect.stringMatching(/./),
       projectId: expect.stringMatching(/./),
     });
     expect(indicatorId).not.toBe('');
-    browser = await launch();
     const context = await browser.newContext({
       viewport: { width: 1280, height: 800 },
       locale: 'zh-CN',
@@ -59,11 +50,7 @@ describe('reports, print and reach (Chromium)', () => {
     page = await context.newPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stopSite({ browser, server, dataDir }));
 
   it.skipIf(!HAVE_SOFFICE)(
     'downloads the PDF report from the evaluation screen; page 1 renders with ink and Chinese text',

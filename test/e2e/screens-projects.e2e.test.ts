@@ -276,11 +276,14 @@ describe('project figures and task evidence screens (Chromium)', { timeout: 300_
   it('a file over 20 MB or an empty one is refused saying why, in the language shown, and nothing is stored', async () => {
     const box = page.getByTestId(`evidence-${reportId}`);
     const refusal = box.getByTestId('evidence-refusal');
-    await box.locator('input[type=file]').setInputFiles({
-      name: '现场照片.zip',
-      mimeType: 'application/zip',
-      buffer: Buffer.alloc(21 * 1024 * 1024, 7),
-    });
+    /** Chooses a 21 MB zip named `name` in the task's evidence box: over the 20 MB cap. */
+    const chooseOverCap = (name: string) =>
+      box.locator('input[type=file]').setInputFiles({
+        name,
+        mimeType: 'application/zip',
+        buffer: Buffer.alloc(21 * 1024 * 1024, 7),
+      });
+    await chooseOverCap('现场照片.zip');
     await expect
       .poll(() => refusal.textContent(), WAIT)
       .toBe('「现场照片.zip」为21.0 MB，超过20MB上限，未上传');
@@ -293,11 +296,7 @@ describe('project figures and task evidence screens (Chromium)', { timeout: 300_
     // the refusal on the screen follows a language switch (it stayed in Chinese before)
     await switchLang(page, 'en');
     await expect.poll(() => refusal.textContent(), WAIT).toBe('“empty.pdf” is empty (0 bytes): not uploaded');
-    await box.locator('input[type=file]').setInputFiles({
-      name: 'photos.zip',
-      mimeType: 'application/zip',
-      buffer: Buffer.alloc(21 * 1024 * 1024, 7),
-    });
+    await chooseOverCap('photos.zip');
     await expect
       .poll(() => refusal.textContent(), WAIT)
       .toBe('“photos.zip” is 21.0 MB, over the 20 MB limit: not uploaded');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sipIndicator, type Serve } from '../support/e2e-server.ts';
-import { axeNow, loggedIn, RESULTS, switchLang, type Account } from './browser.ts';
+import { axeNow, loggedIn, RESULTS, submitInPage, switchLang, type Account } from './browser.ts';
 import { startSite, stopSite } from './site.ts';
 
 const ADMIN = { email: 'office@sup.test', password: 'office-pass-123456' };
@@ -63,18 +63,12 @@ describe('lagging indicator → warning → 督办单 → acknowledged, correcti
 
     // 1. the department reports 2023 = 560 (no progress after 60 % of the time); the office approves it in 待办
     step('1');
-    const submitted = await dept.page.evaluate(async (id) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
-      const obs = await fetch('/api/observations', {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ indicatorId: id, period: '2023', value: 560, note: '受项目进度影响' }),
-      });
-      const body = (await obs.json()) as { observation: { id: string } };
-      const sub = await fetch(`/api/observations/${body.observation.id}/submit`, { method: 'POST', headers });
-      return [obs.status, sub.status];
-    }, indicatorId);
+    const submitted = await submitInPage(dept.page, {
+      indicatorId,
+      period: '2023',
+      value: 560,
+      note: '受项目进度影响',
+    });
     expect(submitted).toEqual([201, 200]);
     await office.page.goto(`${server.url}/inbox`);
     const row = office.page.locator('tr', { has: office.page.getByTestId(`inbox-value-${CODE}`) });

@@ -20,6 +20,16 @@ export async function planIndicators<T extends { code: string }>(base: string, p
   return (await publicJson<{ items: T[] }>(base, `/api/plans/${planId}/indicators`)).items;
 }
 
+/** A plan's tree as GET /api/plans/{id}/tree gives it: its top nodes, typed with the fields the caller walks. */
+export async function planTree<N>(base: string, planId: string): Promise<N[]> {
+  return (await publicJson<{ nodes: N[] }>(base, `/api/plans/${planId}/tree`)).nodes;
+}
+
+/** A plan's projects as GET /api/projects?planId= lists them, with the fields the caller reads. */
+export async function planProjects<T>(base: string, planId: string): Promise<T[]> {
+  return (await publicJson<{ items: T[] }>(base, `/api/projects?planId=${planId}`)).items;
+}
+
 /**
  * Stops `server`, creates `users` (createUsers: the embedded database takes one process at a time) and starts the
  * server again with `env`: for users whose department the test reads from the running server first.
