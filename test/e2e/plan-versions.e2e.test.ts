@@ -1,12 +1,11 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_SIP_OUTLINE, NEEDS_SIP_OUTLINE, SIP_OUTLINE_PATH } from '../importers/support.ts';
-import { startServe } from '../support/cli.ts';
+import type { Serve } from '../support/e2e-server.ts';
 import { firstTask, type TreeNode } from '../support/plan-tree.ts';
-import { seededDataDir } from '../support/seeded-data-dir.ts';
-import { apiAs, ensureWebBuilt, launch, loggedIn, RESULTS, type Account, type ApiClient } from './browser.ts';
+import { apiAs, loggedIn, openPage, RESULTS, type Account, type ApiClient } from './browser.ts';
+import { startSite, stopSite } from './site.ts';
 
 const ADMIN = { email: 'office@versions.test', password: 'office-pass-123456' };
 const DEPT = { email: 'kjj@versions.test', password: 'kjj-dept-pass-123' };
@@ -35,7 +34,7 @@ describe.skipIf(!HAVE_SIP_OUTLINE)(
   `importing the SIP outline again as a new version, then publishing it (Chromium)${NEEDS_SIP_OUTLINE}`,
   () => {
     let dataDir: string;
-    let server: Awaited<ReturnType<typeof startServe>>;
+    let server: Serve;
     let browser: Browser;
     let dept: { ctx: BrowserContext; page: Page };
     let office: { ctx: BrowserContext; page: Page };
@@ -116,13 +115,10 @@ describe.skipIf(!HAVE_SIP_OUTLINE)(
     const planPicker = (page: Page) => page.locator('.plan-picker');
 
     beforeAll(async () => {
-      ensureWebBuilt();
-      dataDir = await seededDataDir('lantu-versions-e2e-', [
+      ({ dataDir, server, browser } = await startSite('lantu-versions-e2e-', [
         { ...ADMIN, role: 'admin' },
         { ...DEPT, role: 'department', department: 'KJJ' },
-      ]);
-      const env = { LANTU_DATA_DIR: dataDir };
-      server = await startServe(env);
+      ]));
       const admin = await apiAs(server.url, ADMIN);
       deptApi = await apiAs(server.url, DEPT);
 
@@ -156,17 +152,12 @@ describe.skipIf(!HAVE_SIP_OUTLINE)(
       });
       expect(order.status).toBe(201);
 
-      browser = await launch();
       dept = await signedIn(DEPT);
       office = await signedIn(ADMIN);
-      visitor = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+      ({ page: visitor } = await openPage(browser));
     }, SLOW);
 
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    });
+    afterAll(() => stopSite({ browser, server, dataDir }));
 
     it(
       'shows the work before the import: the approved value, the report, the order and the projects',
