@@ -6,6 +6,7 @@ import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
 import { sharedFiles } from '../support/shared-files.ts';
 import { importOutline } from '../support/upload.ts';
+import { approvedValue } from '../support/observations.ts';
 
 const {
   paths: [OUTLINE_URL = ''],
@@ -150,14 +151,7 @@ describe.skipIf(!HAVE_OUTLINE).each(testDatabases)(
       const report = { year: 2024, status: 'in_progress', percent: 40, text: '完成方案编制' };
       expect((await dept.request('POST', `/api/tasks/${taskId}/reports`, report)).status).toBe(201);
       // an approved value and a draft
-      const made = await dept.request('POST', '/api/observations', {
-        indicatorId: t213.id,
-        period: '2022',
-        value: 640,
-      });
-      const oid = made.body.observation.id as string;
-      await dept.request('POST', `/api/observations/${oid}/submit`);
-      expect((await admin.request('POST', `/api/observations/${oid}/approve`)).status).toBe(200);
+      await approvedValue(dept, admin, { indicatorId: t213.id, period: '2022', value: 640 });
       await dept.request('POST', '/api/observations', { indicatorId: t213.id, period: '2023', value: 660 });
       // the office's 督办 on the version in use: an order on T2-13, a rule switched off, measures made public
       const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

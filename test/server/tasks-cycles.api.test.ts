@@ -7,6 +7,7 @@ import { loadDataset } from '../../src/server/modules/datasets/dataset.service.t
 import { getJson, indicatorsOf, seededSuite } from '../support/app.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loginAs, type Client } from '../support/session.ts';
+import { approvedValue } from '../support/observations.ts';
 
 interface Indicator {
   id: string;
@@ -280,14 +281,7 @@ describe.each(testDatabases)(
       ).toBeNull();
 
       // a value approved afterwards changes the live evaluation, not the snapshot
-      const created = await dept.request('POST', '/api/observations', {
-        indicatorId: hitech.id,
-        period: '2021',
-        value: 2600,
-      });
-      const oid = created.body.observation.id as string;
-      await dept.request('POST', `/api/observations/${oid}/submit`);
-      expect((await admin.request('POST', `/api/observations/${oid}/approve`)).status).toBe(200);
+      await approvedValue(dept, admin, { indicatorId: hitech.id, period: '2021', value: 2600 });
       const live = await getJson<{ indicators: { code: string; actual: number | null }[] }>(
         s.app,
         `/api/plans/${s.planId}/evaluation?year=2021`,
