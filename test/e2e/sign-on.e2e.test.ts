@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,8 @@ import { loadConfig } from '../../src/server/config.ts';
 import { startServer, type RunningServer } from '../../src/server/serve.ts';
 import { createUser } from '../../src/server/modules/users/users.service.ts';
 import { startTestIdentityService, type TestIdentityService } from '../support/oidc-provider.ts';
-import { ensureWebBuilt, launch, RESULTS } from './browser.ts';
+import { ensureWebBuilt, launch, openPage, RESULTS } from './browser.ts';
+import { stopSite } from './site.ts';
 
 /** A port to give lantu before it starts: the identity service must know lantu's redirect URI first. */
 async function freePort(): Promise<number> {
@@ -55,14 +56,12 @@ describe('government sign-on in the browser (Chromium, real oidc-provider)', () 
       { id: null, label: 'test' },
     );
     browser = await launch();
-    page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    ({ page } = await openPage(browser));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await stopSite({ browser, server, dataDir });
     await idp?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   const signInAtProvider = async (login: string) => {

@@ -30,8 +30,13 @@ export async function startSite(
   return { dataDir, env, server, browser: await launch() };
 }
 
-/** Closes what startSite (or a test's own setup) started, whatever part of it did start; the data folder goes. */
-export async function stopSite(site: Partial<Pick<Site, 'dataDir' | 'server' | 'browser'>>): Promise<void> {
+/** Closes what startSite (or a test's own setup: a server started in-process too) started, whatever part of it
+ * did start; the data folder goes. */
+export async function stopSite(site: {
+  dataDir?: string;
+  server?: { stop(): Promise<unknown> };
+  browser?: Browser;
+}): Promise<void> {
   await site.browser?.close();
   await site.server?.stop();
   if (site.dataDir) rmSync(site.dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
