@@ -8,8 +8,6 @@ import { ensureWebBuilt, launch } from './browser.ts';
 /** What most browser tests start before their first step: a seeded data folder, `lantu serve` on it, Chromium. */
 export interface Site {
   dataDir: string;
-  /** The environment that names the data folder, for the CLI and for a restart. */
-  env: { LANTU_DATA_DIR: string };
   server: Serve;
   browser: Browser;
 }
@@ -25,9 +23,9 @@ export async function startSite(
 ): Promise<Site> {
   ensureWebBuilt();
   const dataDir = await seededDataDir(prefix, users);
-  const env = { LANTU_DATA_DIR: dataDir };
-  const server = await startServe({ ...env, ...serveEnv }); // waits 180 s: a loaded machine starts slowly
-  return { dataDir, env, server, browser: await launch() };
+  // waits up to 180 s: a loaded machine starts slowly
+  const server = await startServe({ LANTU_DATA_DIR: dataDir, ...serveEnv });
+  return { dataDir, server, browser: await launch() };
 }
 
 /** Closes what startSite (or a test's own setup: a server started in-process too) started, whatever part of it
