@@ -96,6 +96,8 @@ describe.skipIf(!HAVE_SIP_OUTLINE)(
       // the task's work plan and progress report
       await p.goto(`${server.url}/plan/${taskId}`);
       await poll(() => p.getByTestId('node-detail').innerText()).toContain(REPORT);
+      // the departments come from their own request and show — until it answers: wait for a name
+      await poll(() => p.getByTestId('node-detail').innerText()).toMatch(/责任部门\s+[^—\s]/);
       // the task's work (its text is the document's: the new version brings the sentence the seed leaves out)
       const detail = neutral(await p.getByTestId('node-detail').innerText());
       out.task = detail.slice(detail.indexOf('里程碑与进展报告'));
