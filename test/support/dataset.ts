@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Dataset, DatasetIndicator, datasetPlanSchema } from '../../src/domain/dataset.ts';
 import { makeSpec } from '../../src/domain/evaluation/testkit.ts';
 import { loadDataset } from '../../src/server/modules/datasets/dataset.service.ts';
-import { testApp } from './app.ts';
+import { testApp, type TestApp } from './app.ts';
 
 type PlanInput = z.input<typeof datasetPlanSchema>;
 
@@ -42,7 +42,7 @@ export function tableIndicator(rowNumber: number, spec: Parameters<typeof makeSp
 export async function datasetApp(
   create: () => Promise<{ db: Db; dispose: () => Promise<void> }>,
   dataset: Dataset,
-): Promise<{ db: Db; dispose: () => Promise<void>; app: ReturnType<typeof testApp>; planId: string }> {
+): Promise<{ db: Db; dispose: () => Promise<void>; app: TestApp; planId: string }> {
   const { db, dispose } = await create();
   const [loaded] = await loadDataset(db, dataset, { actor: 'test' });
   return { db, dispose, app: testApp(db), planId: loaded!.id };

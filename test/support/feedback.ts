@@ -1,9 +1,9 @@
 import type { Db } from '../../src/db/db.types.ts';
 import { installationSecret, issueChallenge } from '../../src/server/modules/feedback/anti-bot.ts';
-import type { testApp } from './app.ts';
+import type { TestApp } from './app.ts';
 
 /** Sends the portal's comment form as a visitor does: a JSON POST to /api/public/feedback, no session. */
-export async function postFeedback(app: ReturnType<typeof testApp>, body: unknown): Promise<Response> {
+export async function postFeedback(app: TestApp, body: unknown): Promise<Response> {
   return await app.request('/api/public/feedback', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

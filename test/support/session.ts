@@ -1,7 +1,7 @@
 import type { Db } from '../../src/db/db.types.ts';
 import type { Role } from '../../src/domain/user.ts';
 import { createUser } from '../../src/server/modules/users/users.service.ts';
-import type { PlanIndicator, testApp } from './app.ts';
+import type { PlanIndicator, TestApp } from './app.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
@@ -20,12 +20,7 @@ export interface Client {
 let counter = 0;
 
 /** Creates a user and logs in through the real login route; returns a client that sends cookie and CSRF token. */
-export async function loginAs(
-  app: ReturnType<typeof testApp>,
-  db: Db,
-  role: Role,
-  departments: string[] = [],
-): Promise<Client> {
+export async function loginAs(app: TestApp, db: Db, role: Role, departments: string[] = []): Promise<Client> {
   const email = `${role}${++counter}-${Date.now()}@test.example`;
   await createUser(db, { email, password: TEST_PASSWORD, role, departments }, { id: null, label: 'test' });
   const res = await app.request('/api/auth/login', {
@@ -58,7 +53,7 @@ export async function loginAs(
 
 /** The planning office and two departments, signed in in that order: KJJ (leads T2-11, T2-13) and SWJ. */
 export async function officeAndDepartments(
-  app: ReturnType<typeof testApp>,
+  app: TestApp,
   db: Db,
 ): Promise<{ admin: Client; kjj: Client; swj: Client }> {
   const admin = await loginAs(app, db, 'admin');
@@ -72,7 +67,7 @@ export async function officeAndDepartments(
  * (the first such among the plan's `indicators`) and the planning office.
  */
 export async function leadOtherAndOffice(
-  app: ReturnType<typeof testApp>,
+  app: TestApp,
   db: Db,
   indicator: PlanIndicator,
   indicators: PlanIndicator[],

@@ -1,9 +1,9 @@
-import type { testApp } from './app.ts';
+import type { TestApp } from './app.ts';
 import type { Client } from './session.ts';
 
 /** Sends a multipart upload (form field "file") as a logged-in client, or anonymously when client is null. */
 export async function uploadFile(
-  app: ReturnType<typeof testApp>,
+  app: TestApp,
   client: Client | null,
   path: string,
   bytes: Uint8Array,
@@ -37,7 +37,7 @@ export async function uploadFile(
 
 /** GET returning the raw bytes (templates). */
 export async function download(
-  app: ReturnType<typeof testApp>,
+  app: TestApp,
   client: Client | null,
   path: string,
 ): Promise<{ status: number; bytes: Uint8Array; type: string | null }> {
@@ -51,7 +51,7 @@ export async function download(
 
 /** POST /api/plans/import?{query} with an outline's bytes as the body, signed in as `client`. */
 export async function importOutline(
-  app: ReturnType<typeof testApp>,
+  app: TestApp,
   client: Client,
   query: string,
   bytes: Uint8Array,

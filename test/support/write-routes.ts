@@ -11,7 +11,7 @@ import { oidcRepository } from '../../src/db/repositories/oidc.repository.ts';
 import { notify } from '../../src/server/modules/notifications/notifications.service.ts';
 import { issuePasswordReset } from '../../src/server/modules/accounts/accounts.service.ts';
 import { DEFAULT_ASSESSMENT_CONFIG } from '../../src/domain/assessment.ts';
-import { getJson, seedAndServe, testApp } from './app.ts';
+import { getJson, seedAndServe, type TestApp } from './app.ts';
 import { firstTask, type TreeNode } from './plan-tree.ts';
 import { loginAs, TEST_PASSWORD, type Client } from './session.ts';
 
@@ -23,7 +23,7 @@ export const ACTORS = ['anonymous', 'own', 'other', 'assessor', 'admin'] as cons
 export type Actor = (typeof ACTORS)[number];
 
 export interface Ctx {
-  app: ReturnType<typeof testApp>;
+  app: TestApp;
   db: Db;
   planId: string;
   /** T2-11, whose only department is KJJ: "own" is a KJJ user, "other" an SWJ user. */
@@ -582,7 +582,7 @@ export function nextPeriod(): string {
 }
 
 export async function send(
-  app: ReturnType<typeof testApp>,
+  app: TestApp,
   client: Client | null,
   method: string,
   req: Req,
@@ -614,7 +614,7 @@ export async function send(
   return { status: res.status, body: parsed };
 }
 
-export function writeRoutes(app: ReturnType<typeof testApp>): string[] {
+export function writeRoutes(app: TestApp): string[] {
   const routes = app.routes
     .filter((r) => r.path.startsWith('/api/') && !['GET', 'HEAD', 'OPTIONS', 'ALL'].includes(r.method))
     .map((r) => `${r.method} ${r.path}`);
