@@ -22,6 +22,9 @@ export const ASSESSMENT_CRITERIA = [
 ] as const;
 export type AssessmentCriterion = (typeof ASSESSMENT_CRITERIA)[number];
 
+/** The longest reason the assessment team may give for adjusting a score. */
+export const ADJUSTMENT_REASON_MAX = 2000;
+
 export const CRITERION_TITLES: Record<AssessmentCriterion, Bilingual> = {
   reporting_on_time: { zh: '数据按时报送', en: 'Values reported on time' },
   values_returned: { zh: '数据退回修改', en: 'Values returned for correction' },

@@ -33,6 +33,8 @@ export const ACK_WORKING_DAYS = 2;
 export const REDO_WORKING_DAYS = 5;
 /** The light turns yellow this many days before a step's deadline. */
 export const SUPERVISION_YELLOW_DAYS = 3;
+/** The longest title and requirement an order takes (the office's form and the API alike). */
+export const ORDER_TEXT_LIMITS = { title: 200, requirement: 2000 } as const;
 
 const TRANSITIONS: Record<
   SupervisionAction,

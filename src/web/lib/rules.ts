@@ -2,7 +2,7 @@
  * The domain rules the workspace applies in the browser, taken from src/domain (pure TypeScript, bundled by
  * Vite) instead of being copied: verdict words, order and severity, which verdicts call for attention and which
  * are on course, which kinds draw a baseline → target path and which have an average-rate target, the jump
- * that earns a warning, password length, the longest reply and search query. Components import them from here
+ * that earns a warning, password length, the longest reply, search query, 督办 order texts and score-adjustment reason. Components import them from here
  * only.
  */
 import { drawsStraightPath, targetIsAverageRate } from '../../domain/evaluation/kinds.ts';
@@ -20,8 +20,11 @@ import { isLargeJump, JUMP_SHARE, takesText } from '../../domain/value-checks.ts
 import { MIN_PASSWORD_LENGTH } from '../../domain/user.ts';
 import { FEEDBACK_LIMITS } from '../../domain/feedback.ts';
 import { SEARCH_QUERY_MAX } from '../../domain/search.ts';
+import { ORDER_TEXT_LIMITS } from '../../domain/supervision.ts';
+import { ADJUSTMENT_REASON_MAX } from '../../domain/assessment.ts';
 
 export {
+  ADJUSTMENT_REASON_MAX,
   drawsStraightPath,
   isBehind,
   isGood,
@@ -29,6 +32,7 @@ export {
   isUnjudged,
   JUMP_SHARE,
   MIN_PASSWORD_LENGTH,
+  ORDER_TEXT_LIMITS,
   SEARCH_QUERY_MAX,
   targetIsAverageRate,
   VERDICT_ORDER,

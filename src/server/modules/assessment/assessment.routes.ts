@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { plansRepository } from '../../../db/repositories/plans.repository.ts';
-import { ASSESSMENT_CRITERIA } from '../../../domain/assessment.ts';
+import { ADJUSTMENT_REASON_MAX, ASSESSMENT_CRITERIA } from '../../../domain/assessment.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { validationHook } from '../../errors.ts';
@@ -206,7 +206,7 @@ assessmentRoutes.openapi(
         z.object({
           department: z.string().min(1).openapi({ description: 'Department code' }),
           points: z.number().finite().openapi({ description: 'Added to the score (negative to deduct)' }),
-          reason: z.string().min(1).max(2000),
+          reason: z.string().min(1).max(ADJUSTMENT_REASON_MAX),
         }),
       ),
     },

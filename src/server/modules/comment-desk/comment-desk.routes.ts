@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { DUE_LIGHTS } from '../../../domain/due-light.ts';
-import { FEEDBACK_REPLY_KINDS, FEEDBACK_TARGETS } from '../../../domain/feedback.ts';
+import { FEEDBACK_LIMITS, FEEDBACK_REPLY_KINDS, FEEDBACK_TARGETS } from '../../../domain/feedback.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { validationHook } from '../../errors.ts';
@@ -116,7 +116,7 @@ commentDeskRoutes.openapi(
     path: '/feedback/{id}/follow-up',
     tags: ['feedback'],
     summary: 'A further reply after the official one, by the same department 进一步答复',
-    request: { params: idParams, ...body(z.object({ body: z.string().min(1).max(2000) })) },
+    request: { params: idParams, ...body(z.object({ body: z.string().min(1).max(FEEDBACK_LIMITS.body) })) },
     responses: {
       204: { description: 'Published under the comment' },
       401: err('Not logged in'),

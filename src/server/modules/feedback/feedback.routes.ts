@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { FEEDBACK_STATUSES, FEEDBACK_TARGETS } from '../../../domain/feedback.ts';
+import { FEEDBACK_LIMITS, FEEDBACK_STATUSES, FEEDBACK_TARGETS } from '../../../domain/feedback.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { authorize } from '../../policies/policy.ts';
@@ -148,7 +148,7 @@ feedbackRoutes.openapi(
     path: '/feedback/{id}/reply',
     tags: ['feedback'],
     summary: 'Official reply by the responsible department 部门答复',
-    request: { params: idParams, ...body(z.object({ body: z.string().min(1).max(2000) })) },
+    request: { params: idParams, ...body(z.object({ body: z.string().min(1).max(FEEDBACK_LIMITS.body) })) },
     responses: { 200: json(feedbackSchema, 'Reply published'), ...writeErrors },
   }),
   async (c) => {

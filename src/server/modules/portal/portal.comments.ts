@@ -1,5 +1,5 @@
 import type { FeedbackRow } from '../../../db/repositories/feedback.repository.ts';
-import type { FeedbackTarget } from '../../../domain/feedback.ts';
+import { FEEDBACK_LIMITS, type FeedbackTarget } from '../../../domain/feedback.ts';
 import { escapeHtml as e } from '../../html.ts';
 import { t, type Lang } from './portal.i18n.ts';
 import { commentAnchor, itemPagePath } from './portal.links.ts';
@@ -91,9 +91,9 @@ export function commentForm(
   return `<h3>${e(t(lang, 'postComment'))}</h3>${state.sent ? `<p class="notice" role="status">${e(t(lang, 'sent'))}</p>` : ''}${state.error ? `<p class="error" role="alert">${e(FORM_ERROR_TEXT[state.error][lang])}</p>` : ''}
 <form method="post" action="/public/feedback"><input type="hidden" name="targetType" value="${e(target.type)}"><input type="hidden" name="targetId" value="${e(target.id)}">
 <input type="hidden" name="challenge" value="${e(challenge)}">
-<p><label for="fb-body">${e(t(lang, 'commentBody'))}</label><textarea id="fb-body" name="body" required maxlength="2000" rows="4">${e(v.body)}</textarea></p>
-<p><label for="fb-name">${e(t(lang, 'nameOptional'))}</label><input id="fb-name" name="name" maxlength="50" autocomplete="nickname" value="${e(v.name)}"></p>
-<p><label for="fb-contact">${e(t(lang, 'contactOptional'))}</label><input id="fb-contact" name="contact" maxlength="100" autocomplete="email" value="${e(v.contact)}"></p>
+<p><label for="fb-body">${e(t(lang, 'commentBody'))}</label><textarea id="fb-body" name="body" required maxlength="${FEEDBACK_LIMITS.body}" rows="4">${e(v.body)}</textarea></p>
+<p><label for="fb-name">${e(t(lang, 'nameOptional'))}</label><input id="fb-name" name="name" maxlength="${FEEDBACK_LIMITS.name}" autocomplete="nickname" value="${e(v.name)}"></p>
+<p><label for="fb-contact">${e(t(lang, 'contactOptional'))}</label><input id="fb-contact" name="contact" maxlength="${FEEDBACK_LIMITS.contact}" autocomplete="email" value="${e(v.contact)}"></p>
 <p class="hp" aria-hidden="true"><label for="fb-website">${e(t(lang, 'honeypot'))}</label><input id="fb-website" name="website" tabindex="-1" autocomplete="off"></p>
 <p class="meta">${e(t(lang, 'moderationNote'))}</p><p><button type="submit">${e(t(lang, 'send'))}</button></p></form>`;
 }

@@ -3,6 +3,7 @@ import {
   SUPERVISION_ACTIONS,
   SUPERVISION_STATUSES,
   SUPERVISION_SUBJECTS,
+  ORDER_TEXT_LIMITS,
 } from '../../../domain/supervision.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';
@@ -107,8 +108,8 @@ supervisionRoutes.openapi(
             .max(50)
             .optional()
             .openapi({ description: 'Department code; default: the lead' }),
-          title: z.string().min(1).max(200),
-          requirement: z.string().min(1).max(2000),
+          title: z.string().min(1).max(ORDER_TEXT_LIMITS.title),
+          requirement: z.string().min(1).max(ORDER_TEXT_LIMITS.requirement),
           planDue: day,
           deadline: day,
         }),

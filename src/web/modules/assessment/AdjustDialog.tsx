@@ -2,6 +2,7 @@ import { Alert, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useDepartmentName } from '../../lib/departmentName.ts';
+import { ADJUSTMENT_REASON_MAX } from '../../lib/rules.ts';
 import { useAdjust, type DepartmentScore } from './api.ts';
 
 /**
@@ -62,7 +63,7 @@ export function AdjustDialog({
           <Input.TextArea
             id="adjust-reason"
             rows={3}
-            maxLength={2000}
+            maxLength={ADJUSTMENT_REASON_MAX}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
           />

@@ -3,6 +3,7 @@ import { isoDay } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useDepartmentName } from '../../lib/departmentName.ts';
 import { navigate } from '../../lib/router.tsx';
+import { ORDER_TEXT_LIMITS } from '../../lib/rules.ts';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { useDepartments } from '../comments/api.ts';
 import { openOrder, useSupervisionWrite, type OpenOrderInput, type SubjectType } from './api.ts';
@@ -78,13 +79,20 @@ export function OpenOrderDialog({ source, onClose }: { source: OrderSource | nul
       onSubmit={submit}
       onClose={onClose}
     >
-      <Form.Item name="title" label={t('sup.field.title')} rules={[{ required: true, max: 200 }]}>
+      <Form.Item
+        name="title"
+        label={t('sup.field.title')}
+        rules={[{ required: true, max: ORDER_TEXT_LIMITS.title }]}
+      >
         <Input />
       </Form.Item>
       <Form.Item
         name="requirement"
         label={t('sup.field.requirement')}
-        rules={[{ required: true, message: t('sup.field.requirementNeeded') }, { max: 2000 }]}
+        rules={[
+          { required: true, message: t('sup.field.requirementNeeded') },
+          { max: ORDER_TEXT_LIMITS.requirement },
+        ]}
       >
         <Input.TextArea rows={3} />
       </Form.Item>
