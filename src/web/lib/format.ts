@@ -1,7 +1,7 @@
 import { DEFAULT_TIME_ZONE, localDateTime, localDay, validTimeZone, zoneLabel } from '../../domain/time.ts';
 
-/** The UTC day (YYYY-MM-DD) of a date, as the API's day fields take it. */
-export { isoDay } from '../../domain/reporting-calendar.ts';
+/** The UTC day (YYYY-MM-DD) of a date, as the API's day fields take it, and the day n days after a day. */
+export { addDays, isoDay } from '../../domain/reporting-calendar.ts';
 
 /** Number display: at most 2 decimals, thousands separators, em dash for missing. */
 export function fmt(n: number | null | undefined, digits = 2): string {

@@ -2,8 +2,8 @@
  * The domain rules the workspace applies in the browser, taken from src/domain (pure TypeScript, bundled by
  * Vite) instead of being copied: verdict words, order and severity, which verdicts call for attention and which
  * are on course, which kinds draw a baseline → target path and which have an average-rate target, the jump
- * that earns a warning, password length, the longest reply, search query, 督办 order texts and score-adjustment reason. Components import them from here
- * only.
+ * that earns a warning, password length, the longest reply and search query, the 督办 order's texts and the
+ * score adjustment's reason. Components import them from here only.
  */
 import { drawsStraightPath, targetIsAverageRate } from '../../domain/evaluation/kinds.ts';
 import type { Verdict } from '../../domain/evaluation/types.ts';

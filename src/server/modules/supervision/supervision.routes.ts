@@ -1,9 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
+  ORDER_TEXT_LIMITS,
   SUPERVISION_ACTIONS,
   SUPERVISION_STATUSES,
   SUPERVISION_SUBJECTS,
-  ORDER_TEXT_LIMITS,
 } from '../../../domain/supervision.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { requireUser } from '../../auth/guards.ts';

@@ -1,5 +1,5 @@
 import { Form, Input, Select } from 'antd';
-import { isoDay } from '../../lib/format.ts';
+import { addDays, isoDay } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useDepartmentName } from '../../lib/departmentName.ts';
 import { navigate } from '../../lib/router.tsx';
@@ -8,7 +8,7 @@ import { FormDialog } from '../../ui/FormDialog.tsx';
 import { useDepartments } from '../comments/api.ts';
 import { openOrder, useSupervisionWrite, type OpenOrderInput, type SubjectType } from './api.ts';
 
-const dayAfter = (days: number) => isoDay(new Date(Date.now() + days * 86_400_000));
+const dayAfter = (days: number) => addDays(isoDay(new Date()), days);
 
 export interface OrderSource {
   /** Opened from a warning: the order concerns the warning's item. */
